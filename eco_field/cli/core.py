@@ -1,0 +1,217 @@
+"""Foundation commands: init, enterprises, officers, tasks, inspections, audit, settings."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from eco_field import demo
+from eco_field.cli.output import add_json_flag, emit, open_workspace, table
+from eco_field.errors import BadInput
+from eco_field.industries import industry_code
+from eco_field.records import Enterprise, Party
+from eco_field.store import audit, enterprises, inspections, officers, settings, tasks
+from eco_field.store.database import write_transaction
+
+ORDER = 0
+
+
+def register(commands) -> None:
+    p = commands.command("init", cmd_init, "create the data folder and database (--demo adds demo data)")
+    p.add_argument("--demo", action="store_true", help="add the demo enterprises, officers and tasks")
+    add_json_flag(p)
+
+    ent = commands.group("enterprises", "the enterprise archive (一企一档)")
+    p = commands.command("list", cmd_enterprises_list, "list enterprises", parent=ent)
+    p.add_argument("--county")
+    p.add_argument("--search")
+    add_json_flag(p)
+    p = commands.command("add", cmd_enterprises_add, "add an enterprise", parent=ent)
+    p.add_argument("--name", required=True)
+    p.add_argument("--credit-code", required=True, help="统一社会信用代码 (18 characters)")
+    p.add_argument("--county", required=True)
+    p.add_argument("--industry", default="")
+    p.add_argument("--address", default="")
+    p.add_argument("--legal-rep", default="")
+    p.add_argument("--permit-no", default="")
+    p.add_argument("--lat", type=float)
+    p.add_argument("--lon", type=float)
+    p.add_argument("--radius-m", type=float, default=500.0)
+    add_json_flag(p)
+    p = commands.command("import", cmd_enterprises_import, "upsert enterprises from a JSON list", parent=ent)
+    p.add_argument("file", type=Path)
+    add_json_flag(p)
+    p = commands.command("show", cmd_enterprises_show, "one enterprise with outlets and limits", parent=ent)
+    p.add_argument("id", help="id or credit code")
+    add_json_flag(p)
+
+    off = commands.group("officers", "enforcement officers (执法人员)")
+    p = commands.command("list", cmd_officers_list, "list officers", parent=off)
+    add_json_flag(p)
+    p = commands.command("add", cmd_officers_add, "add or update an officer", parent=off)
+    p.add_argument("--name", required=True)
+    p.add_argument("--cert-no", required=True, help="执法证号")
+    p.add_argument("--unit", required=True)
+    add_json_flag(p)
+
+    tsk = commands.group("tasks", "assigned tasks")
+    p = commands.command("list", cmd_tasks_list, "list tasks", parent=tsk)
+    p.add_argument("--status")
+    add_json_flag(p)
+
+    ins = commands.group("inspections", "on-site inspections")
+    p = commands.command("new", cmd_inspections_new, "open an inspection (at least two officers)", parent=ins)
+    p.add_argument("--enterprise", required=True, help="enterprise id or credit code")
+    p.add_argument("--officer", action="append", default=[], help="执法证号; give at least two")
+    p.add_argument("--task")
+    p.add_argument("--start", help="ISO 8601; without offset it is local time (default: now)")
+    p.add_argument("--place", default="")
+    p.add_argument("--party-name", default="")
+    p.add_argument("--party-title", default="")
+    add_json_flag(p)
+    p = commands.command("list", cmd_inspections_list, "list inspections", parent=ins)
+    p.add_argument("--search")
+    add_json_flag(p)
+    p = commands.command("show", cmd_inspections_show, "one inspection", parent=ins)
+    p.add_argument("id")
+    add_json_flag(p)
+
+    aud = commands.group("audit", "the hash-chained audit log")
+    p = commands.command("verify", cmd_audit_verify, "re-check the whole chain (exit 1 if broken)", parent=aud)
+    add_json_flag(p)
+
+    st = commands.group("settings", "this machine's settings")
+    p = commands.command("show", cmd_settings_show, "print the settings", parent=st)
+    add_json_flag(p)
+    p = commands.command("set", cmd_settings_set, "change a setting", parent=st)
+    p.add_argument("key", choices=sorted(settings.DEFAULTS))
+    p.add_argument("value")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    with open_workspace(args, create=True) as ws:
+        added = demo.seed(ws) if args.demo else {}
+        emit(args, {"data_dir": str(ws.data_dir), "database": str(ws.db_path), "demo": added},
+             f"EcoField data folder ready: {ws.data_dir}" + (f"\ndemo data added: {added}" if added else ""))
+    return 0
+
+
+def cmd_enterprises_list(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        items = enterprises.list_enterprises(ws.db, county=args.county, search=args.search)
+    emit(args, [e.to_dict() for e in items], lambda: table(
+        ((e.id[:8], e.name, e.credit_code, e.county, e.industry) for e in items),
+        ("id", "名称", "统一社会信用代码", "区县", "行业")))
+    return 0
+
+
+def cmd_enterprises_show(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        ent = enterprises.get(ws.db, args.id)
+    emit(args, ent.to_dict(), lambda: json.dumps(ent.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_enterprises_add(args: argparse.Namespace) -> int:
+    ent = Enterprise(id="", name=args.name, credit_code=args.credit_code.strip().upper(), county=args.county,
+                     industry=industry_code(args.industry), address=args.address, legal_rep=args.legal_rep,
+                     lat=args.lat, lon=args.lon, radius_m=args.radius_m, permit_no=args.permit_no)
+    with open_workspace(args) as ws:
+        stored, created = enterprises.upsert(ws.db, ent)
+    emit(args, stored.to_dict(), f"{'added' if created else 'updated'} {stored.name} ({stored.id})")
+    return 0
+
+
+def cmd_enterprises_import(args: argparse.Namespace) -> int:
+    items = read_json_list(args.file)
+    with open_workspace(args) as ws:
+        counts = enterprises.import_many(ws.db, items, source=str(args.file))
+    emit(args, counts, f"{counts['created']} added, {counts['updated']} updated")
+    return 0
+
+
+def read_json_list(path: Path) -> list[dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise BadInput(f"{path}: no such file") from exc
+    except (UnicodeDecodeError, OSError) as exc:
+        raise BadInput(f"{path}: cannot read ({exc})") from exc
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{path}: not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise BadInput(f"{path}: expected a JSON list of objects (the shape `enterprises list --json` prints)")
+    return data
+
+
+def cmd_officers_list(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        items = officers.list_officers(ws.db)
+    emit(args, [o.to_dict() for o in items],
+         lambda: table(((o.name, o.cert_no, o.unit) for o in items), ("姓名", "执法证号", "单位")))
+    return 0
+
+
+def cmd_officers_add(args: argparse.Namespace) -> int:
+    from eco_field.records import Officer
+
+    with open_workspace(args) as ws:
+        officer = officers.upsert(ws.db, Officer(args.cert_no.strip(), args.name.strip(), args.unit.strip()))
+    emit(args, officer.to_dict(), f"officer {officer.name} ({officer.cert_no}) saved")
+    return 0
+
+
+def cmd_tasks_list(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        items = tasks.list_tasks(ws.db, status=args.status)
+    emit(args, [t.to_dict() for t in items], lambda: table(
+        ((t.id[:8], t.to_dict()["kind_label"], t.enterprise_name, t.due_date, t.to_dict()["status_label"])
+         for t in items), ("id", "类型", "企业", "期限", "状态")))
+    return 0
+
+
+def cmd_inspections_new(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        created = inspections.create(ws.db, args.enterprise, args.officer, task_id=args.task,
+                                     started_at=args.start, place=args.place,
+                                     party=Party(args.party_name, args.party_title, "", bool(args.party_name)))
+    emit(args, created.to_dict(), f"inspection {created.id} opened for {created.enterprise_name}")
+    return 0
+
+
+def cmd_inspections_list(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        items = inspections.list_inspections(ws.db, search=args.search)
+    emit(args, [i.to_dict() for i in items], lambda: table(
+        ((i.id, i.enterprise_name, i.started_at, i.to_dict()["status_label"]) for i in items),
+        ("id", "企业", "开始时间", "状态")))
+    return 0
+
+
+def cmd_inspections_show(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        item = inspections.get(ws.db, args.id)
+    emit(args, item.to_dict(), lambda: json.dumps(item.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        report = audit.verify(ws.db)
+    emit(args, vars(report), f"audit chain intact: {report.entries} entries, head {report.head[:16]}"
+         if report.ok else f"AUDIT CHAIN BROKEN at entry {report.first_bad_seq}: {report.problem}")
+    return 0 if report.ok else 1
+
+
+def cmd_settings_show(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        values = settings.get_all(ws.db)
+    emit(args, values, lambda: "\n".join(f"{k} = {v}" for k, v in values.items()))
+    return 0
+
+
+def cmd_settings_set(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws, write_transaction(ws.db):
+        settings.put(ws.db, args.key, args.value)
+    return 0

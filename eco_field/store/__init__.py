@@ -1,0 +1,1 @@
+"""SQLite access: opening and migrating the database, transactions, repositories."""

@@ -1,0 +1,76 @@
+"""Opening the local database: WAL, foreign keys, busy timeout, schema up to date, clear errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from eco_field.errors import DatabaseUnavailable
+from eco_field.store.migrations import apply_migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(path: Path, *, create: bool) -> sqlite_utils.Database:
+    """Open (or create) the database file at path and migrate it. Raises DatabaseUnavailable."""
+    if not create and not path.exists():
+        raise DatabaseUnavailable(
+            f"No EcoField database at {path}. Run `eco-field init` (or `eco-field init --demo`) first."
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+        _configure(conn)
+        apply_migrations(db, path)
+    except sqlite3.DatabaseError as exc:
+        raise _explain(exc, path) from exc
+    return db
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        raise sqlite3.OperationalError("could not switch the database to WAL mode")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _explain(exc: sqlite3.DatabaseError, path: Path) -> DatabaseUnavailable:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return DatabaseUnavailable(f"The database {path} is locked by another program; close it and try again.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseUnavailable(
+            f"The database {path} is damaged ({text}). Restore it from backups/ in the data folder."
+        )
+    return DatabaseUnavailable(f"Cannot open the database {path}: {text}")
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One atomic write: BEGIN IMMEDIATE (so writers queue instead of deadlocking), commit or roll back.
+
+    Nested use becomes a savepoint, so a service may call another service inside its transaction.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise DatabaseUnavailable(f"The database is busy or locked: {exc}") from exc
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
