@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ import sqlite_utils
 from eco_field.errors import DatabaseUnavailable
 from eco_field.store.migrations import apply_migrations
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = int(os.environ.get("ECO_FIELD_BUSY_TIMEOUT_MS", "5000"))
 
 
 def connect(path: Path, *, create: bool) -> sqlite_utils.Database:
