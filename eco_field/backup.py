@@ -1,0 +1,127 @@
+"""Laptop backups: one zip holding a consistent copy of the database and every original in the store.
+
+The database is copied online with SQLite's backup API (consistent even while the app writes); the
+evidence store is content-addressed, so every original is checked against its name on restore.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from eco_field.clock import utc_now
+from eco_field.errors import BadInput
+from eco_field.paths import DATABASE_NAME
+from eco_field.store.blobs import file_sha256
+from eco_field.workspace import Workspace
+
+MANIFEST = "manifest.json"
+FORMAT = "eco-field-backup/1"
+
+ProgressFn = Callable[[int, int], None]
+
+
+def backup(ws: Workspace, out: Path, progress: ProgressFn | None = None) -> dict:
+    """Write the backup to out atomically; returns its manifest."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    originals = sorted(p for p in (ws.data_dir / "evidence").rglob("*")
+                       if p.is_file() and ".tmp" not in p.relative_to(ws.data_dir).parts)
+    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=".backup-", suffix=".zip")
+    os.close(fd)
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            db_copy = Path(scratch) / DATABASE_NAME
+            with sqlite3.connect(db_copy) as target:
+                ws.db.conn.backup(target)
+            target.close()
+            manifest = {"format": FORMAT, "created_at": utc_now(), "database": DATABASE_NAME,
+                        "database_sha256": file_sha256(db_copy), "files": []}
+            with zipfile.ZipFile(tmp_name, "w", allowZip64=True) as archive:
+                archive.write(db_copy, DATABASE_NAME, compress_type=zipfile.ZIP_DEFLATED)
+                for done, path in enumerate(originals, 1):
+                    name = path.relative_to(ws.data_dir).as_posix()
+                    archive.write(path, name, compress_type=zipfile.ZIP_STORED)  # photos are compressed already
+                    manifest["files"].append({"path": name, "size": path.stat().st_size})
+                    if progress:
+                        progress(done, len(originals))
+                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        with open(tmp_name, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, out)
+    except BaseException:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise
+    return manifest
+
+
+def restore(archive_path: Path, data_dir: Path, *, force: bool = False) -> dict:
+    """Restore a backup into data_dir (refused over an existing database unless force). Verifies every file."""
+    if (data_dir / DATABASE_NAME).exists() and not force:
+        raise BadInput(f"{data_dir} already holds a database; restore into an empty folder or pass --force")
+    try:
+        archive = zipfile.ZipFile(archive_path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise BadInput(f"{archive_path}: not an EcoField backup ({exc})") from exc
+    with archive:
+        manifest = _manifest(archive, archive_path)
+        staging = Path(tempfile.mkdtemp(dir=_parent(data_dir), prefix=".restore-"))
+        try:
+            _extract_checked(archive, manifest, staging, archive_path)
+            _swap_in(staging, data_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return {"restored_to": str(data_dir), "files": len(manifest["files"]), "created_at": manifest["created_at"]}
+
+
+def _parent(data_dir: Path) -> Path:
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    return data_dir.parent
+
+
+def _manifest(archive: zipfile.ZipFile, archive_path: Path) -> dict:
+    try:
+        manifest = json.loads(archive.read(MANIFEST))
+    except (KeyError, ValueError) as exc:
+        raise BadInput(f"{archive_path}: no readable {MANIFEST}; not an EcoField backup") from exc
+    if manifest.get("format") != FORMAT:
+        raise BadInput(f"{archive_path}: unknown backup format {manifest.get('format')!r}")
+    return manifest
+
+
+def _extract_checked(archive: zipfile.ZipFile, manifest: dict, staging: Path, archive_path: Path) -> None:
+    for entry in [{"path": manifest["database"]}, *manifest["files"]]:
+        name = entry["path"]
+        if name.startswith("/") or ".." in Path(name).parts:
+            raise BadInput(f"{archive_path}: unsafe path {name!r} in backup")
+        target = staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with archive.open(name) as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1024 * 1024)
+    if file_sha256(staging / manifest["database"]) != manifest["database_sha256"]:
+        raise BadInput(f"{archive_path}: the database copy in the backup is damaged")
+    for entry in manifest["files"]:
+        sha = Path(entry["path"]).name.split(".")[0]
+        if file_sha256(staging / entry["path"]) != sha:
+            raise BadInput(f"{archive_path}: {entry['path']} does not match its SHA-256; backup damaged")
+
+
+def _swap_in(staging: Path, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for stale in (DATABASE_NAME + "-wal", DATABASE_NAME + "-shm"):
+        (data_dir / stale).unlink(missing_ok=True)
+    evidence = staging / "evidence"
+    if evidence.exists():
+        for path in sorted(evidence.rglob("*")):
+            if path.is_file():
+                dest = data_dir / path.relative_to(staging)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, dest)
+    os.replace(staging / DATABASE_NAME, data_dir / DATABASE_NAME)  # last: a restore is complete or absent
