@@ -1,0 +1,26 @@
+"""One module per document kind. Each defines KIND, TITLE, SOURCE ('inspection' or 'case'),
+gather(source) -> record dict and story(page, record) -> flowables."""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from eco_field.documents.numbering import check_kind
+
+MODULES = {
+    "inspection-record": "inspection_record",
+    "interview-record": "interview_record",
+    "rectification-order": "rectification_order",
+    "penalty-notice": "penalty_notice",
+    "penalty-decision": "penalty_decision",
+    "seizure-decision": "seizure_decision",
+    "daily-penalty-decision": "daily_penalty_decision",
+    "service-receipt": "service_receipt",
+    "photo-evidence": "photo_evidence",
+    "readings-report": "readings_report",
+}
+
+
+def module_for(kind: str) -> ModuleType:
+    return importlib.import_module(f"eco_field.documents.kinds.{MODULES[check_kind(kind)]}")

@@ -1,0 +1,141 @@
+"""What several document kinds share: the source of a render, dates in Chinese, party and officer rows,
+the remedies clause and the legal-provision quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from eco_field.clock import zone
+from eco_field.documents import sources
+from eco_field.documents.layout import Page
+from eco_field.errors import BadInput
+from eco_field.store import settings
+from eco_field.workspace import Workspace
+
+
+@dataclass
+class Source:
+    """What a document is made from: an inspection or a case, read as of one moment."""
+
+    ws: Workspace
+    inspection_id: str | None = None
+    case_id: str | None = None
+    before: int | None = None    # documents.rowid of the document being verified (earlier documents only)
+
+    @property
+    def db(self):
+        return self.ws.db
+
+    def setting(self, key: str, default: str = "") -> str:
+        return settings.get(self.db, key) or default
+
+    def need_inspection(self) -> str:
+        if not self.inspection_id:
+            raise BadInput("This document is made from an inspection: give --inspection ID")
+        return self.inspection_id
+
+    def need_case(self) -> str:
+        if not self.case_id:
+            raise BadInput("This document is made from a case: give --case ID")
+        return self.case_id
+
+
+def bureau(src: Source) -> dict[str, str]:
+    name = src.setting("bureau_name")
+    city = name.split("生态环境局")[0] if "生态环境局" in name else ""
+    return {
+        "name": name,
+        "review_body": src.setting("doc_review_body", f"{city}人民政府" if city else "本级人民政府"),
+        "court": src.setting("doc_court", "有管辖权的人民法院"),
+        "address": src.setting("doc_bureau_address"),
+        "contact": src.setting("doc_contact"),
+        "payment": src.setting("doc_payment", "缴款通知书载明的代收银行"),
+    }
+
+
+def cn_time(iso: str | None, tz: str = "", minutes: bool = True) -> str:
+    """2026-06-05T09:30:00+08:00 -> 2026年6月5日9时30分 (in the bureau's zone)."""
+    if not iso:
+        return "　　年　　月　　日" + ("　　时　　分" if minutes else "")
+    moment = datetime.fromisoformat(iso)
+    if moment.tzinfo is not None and tz:
+        moment = moment.astimezone(zone(tz))
+    text = f"{moment.year}年{moment.month}月{moment.day}日"
+    return text + (f"{moment.hour}时{moment.minute:02d}分" if minutes else "")
+
+
+def cn_date(iso: str | None, tz: str = "") -> str:
+    return cn_time(iso, tz, minutes=False)
+
+
+def officer_text(officer: dict[str, Any]) -> str:
+    return f"{officer['name']}（执法证号：{officer['cert_no']}）"
+
+
+def party_rows(party: dict[str, str]) -> list[tuple[str, str]]:
+    return [("当事人", party["name"]), ("统一社会信用代码", party["credit_code"]),
+            ("地址", party["address"]), ("法定代表人（负责人）", party["legal_rep"])]
+
+
+def officer_signatures(officers: list[dict[str, Any]], role: str = "执法人员") -> list[tuple[str, str]]:
+    return [(role, officer_text(o)) for o in officers]
+
+
+def remedies(page: Page, rec: dict[str, Any]) -> Flowable:
+    b = rec["bureau"]
+    return page.p(f"如不服本决定，可以在收到本决定书之日起六十日内向{b['review_body']}申请行政复议，"
+                  f"也可以在收到本决定书之日起六个月内向{b['court']}提起行政诉讼。"
+                  "申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。")
+
+
+def article_label(entry: dict[str, Any]) -> str:
+    law = entry.get("law", "")
+    law = law if law.startswith("《") else f"《{law}》"
+    article, clause = entry.get("article", ""), entry.get("clause", "")
+    text = f"第{article}条" if article and not str(article).startswith("第") else str(article)
+    if clause:
+        text += clause if str(clause).startswith("第") else f"第{clause}项"
+    return law + text
+
+
+def quote_articles(page: Page, entries: list[dict[str, Any]]) -> list[Flowable]:
+    """The appendix quoting each provision applied."""
+    out: list[Flowable] = [page.p("附：相关法律条文", "heading")]
+    for entry in entries:
+        out.append(page.p(f"{article_label(entry)}：{entry.get('article_text') or '（条文见法律文本）'}"))
+    return out
+
+
+def violations_with_entries(src: Source, case: dict[str, Any]) -> list[dict[str, Any]]:
+    ids = [v["catalog_id"] for v in case.get("violations", [])]
+    if not ids:
+        raise BadInput(f"Case {case.get('id')} lists no violation")
+    entries = sources.catalog_entries(src.ws.data_dir, ids)
+    return [{**v, "entry": entries[v["catalog_id"]]} for v in case["violations"]]
+
+
+def case_base(src: Source, *, strict_party: bool = True) -> dict[str, Any]:
+    """The shared part of every case document: the case, its party, inspection, violations, bureau."""
+    case = sources.case(src.db, src.need_case())
+    insp = sources.inspection(src.db, case["inspection_id"]) if case.get("inspection_id") else None
+    enterprise_id = case.get("enterprise_id") or (insp or {}).get("enterprise_id")
+    if not enterprise_id:
+        raise BadInput(f"Case {case['id']} names no enterprise")
+    return {
+        "case": {k: case.get(k) for k in ("id", "facts", "status", "opened_at", "assessment", "inspection_id")},
+        "violations": violations_with_entries(src, case),
+        "party": sources.party(src.db, enterprise_id, strict=strict_party),
+        "inspection": insp,
+        "bureau": bureau(src),
+        "time_zone": src.setting("time_zone"),
+        "earlier": sources.issued_documents(src.db, case_id=case["id"], before=src.before),
+    }
+
+
+def earlier_of(rec: dict[str, Any], kind: str) -> dict[str, Any] | None:
+    found = [d for d in rec.get("earlier", []) if d["kind"] == kind]
+    return found[-1] if found else None
