@@ -1,0 +1,1 @@
+"""The reference bureau server: FastAPI app, storage behind a small interface, admin services."""

@@ -1,0 +1,163 @@
+"""The bureau's admin services (the `eco-field bureau ...` commands): officers, the archive, tasks, numbers."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from eco_field import demo
+from eco_field.bureau.storage import BureauStorage, Record
+from eco_field.clock import utc_now
+from eco_field.errors import BadInput, NotFound
+from eco_field.records import COUNTIES, TASK_STATUSES, Enterprise, Task, task_kind_code
+
+CITY_UNIT = "吕梁市"
+
+
+def add_officer(storage: BureauStorage, cert_no: str, name: str, units: list[str]) -> dict[str, Any]:
+    cert_no, name = cert_no.strip(), name.strip()
+    units = [u.strip() for u in units if u.strip()]
+    if not cert_no or not name or not units:
+        raise BadInput("An officer needs --name, --cert-no and at least one --unit")
+    with storage.transaction():
+        storage.put_officer(cert_no, name, units)
+        payload = {"cert_no": cert_no, "name": name, "unit": units[0]}
+        _put_admin_record(storage, "officer", cert_no, units[0], payload)
+    return {"cert_no": cert_no, "name": name, "units": units}
+
+
+def officer(storage: BureauStorage, cert_no: str) -> dict[str, Any]:
+    found = next((o for o in storage.officers() if o["cert_no"] == cert_no), None)
+    if found is None:
+        raise NotFound(f"Unknown officer {cert_no!r} (see `eco-field bureau officers`)")
+    return found
+
+
+def _put_admin_record(storage: BureauStorage, entity: str, entity_id: str, unit: str, payload: dict[str, Any],
+                      target_device: str | None = None) -> Record | None:
+    """Store the bureau's own version of a record; unchanged content keeps its revision and feed place."""
+    current = storage.record(entity, entity_id)
+    if current is not None and current.payload == payload and current.unit == unit:
+        return None
+    revision = (current.revision or 0) + 1 if current is not None else int(payload.get("revision") or 1)
+    if "revision" in payload:
+        payload = {**payload, "revision": revision}
+    return storage.put_record(Record(entity=entity, entity_id=entity_id, revision=revision, unit=unit,
+                                     payload=payload, target_device=target_device, updated_at=utc_now()))
+
+
+def import_enterprises(storage: BureauStorage, items: list[dict[str, Any]], source: str = "import") -> dict[str, int]:
+    """Upsert enterprises (the shape `enterprises list --json` prints), matched by credit code; all or nothing."""
+    parsed = []
+    for index, item in enumerate(items):
+        try:
+            ent = Enterprise.from_dict(item)
+            ent.validate()
+        except (KeyError, TypeError, ValueError, AttributeError, BadInput) as exc:
+            raise BadInput(f"{source}: item {index + 1} is not a valid enterprise ({exc})") from exc
+        parsed.append(ent)
+    by_code = {r.payload.get("credit_code"): r for r in storage.records("enterprise")}
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    with storage.transaction():
+        for ent in parsed:
+            existing = by_code.get(ent.credit_code)
+            ent.id = existing.entity_id if existing else (ent.id or str(uuid.uuid4()))
+            if existing:
+                ent.revision = existing.revision or 1
+            stored = _put_admin_record(storage, "enterprise", ent.id, ent.county, ent.to_dict())
+            key = "unchanged" if stored is None else ("updated" if existing else "created")
+            counts[key] += 1
+    return counts
+
+
+def enterprise(storage: BureauStorage, enterprise_id: str) -> Record:
+    record = storage.record("enterprise", enterprise_id)
+    if record is None:
+        record = next((r for r in storage.records("enterprise") if r.payload.get("credit_code") == enterprise_id),
+                      None)
+    if record is None:
+        raise NotFound(f"No enterprise {enterprise_id!r} at the bureau (import it with `bureau enterprises import`)")
+    return record
+
+
+def assign_task(storage: BureauStorage, enterprise_id: str, officer_certs: list[str], kind: str,
+                due: str | None, title: str = "", task_id: str | None = None, status: str = "open") -> dict[str, Any]:
+    ent = enterprise(storage, enterprise_id)
+    if not officer_certs:
+        raise BadInput("Assign the task to at least one --officer")
+    details = [officer(storage, cert) for cert in dict.fromkeys(officer_certs)]
+    if due:
+        try:
+            date.fromisoformat(due)
+        except ValueError as exc:
+            raise BadInput(f"--due {due!r} is not a date (YYYY-MM-DD)") from exc
+    if status not in TASK_STATUSES:
+        raise BadInput(f"Unknown task status {status!r}")
+    task = Task(id=task_id or str(uuid.uuid4()), kind=task_kind_code(kind), enterprise_id=ent.entity_id,
+                enterprise_name=ent.payload.get("name", ""), title=title or f"{ent.payload.get('name', '')} 检查任务",
+                officers=[d["cert_no"] for d in details], due_date=due, status=status)
+    payload = task.to_dict()
+    payload["officer_details"] = [{"cert_no": d["cert_no"], "name": d["name"], "unit": d["units"][0]}
+                                  for d in details]
+    with storage.transaction():
+        _put_admin_record(storage, "task", task.id, ent.unit, payload)
+    return payload
+
+
+def reserve_numbers(storage: BureauStorage, device_id: str, kind: str, count: int,
+                    year: int | None = None) -> dict[str, Any]:
+    """The next `count` document numbers of (kind, year), for one device only."""
+    if count < 1 or count > 100000:
+        raise BadInput("--count must be between 1 and 100000")
+    if not kind.strip():
+        raise BadInput("--kind is empty")
+    if storage.device(device_id) is None:
+        raise NotFound(f"No device {device_id!r} (see `eco-field bureau devices`)")
+    year = year or date.today().year
+    with storage.transaction():
+        start = storage.last_number(kind, year) + 1
+        block = {"id": str(uuid.uuid4()), "device_id": device_id, "kind": kind, "year": year, "start": start,
+                 "end": start + count - 1, "reserved_at": utc_now()}
+        storage.add_number_block(block)
+        storage.put_record(Record(entity="number_block", entity_id=block["id"], revision=1, unit="",
+                                  payload=block, target_device=device_id, updated_at=block["reserved_at"]))
+    return block
+
+
+def set_case_status(storage: BureauStorage, case_id: str, status: str) -> dict[str, Any]:
+    """The bureau decides a case's status (e.g. after legal review); the devices pull it."""
+    current = storage.record("case", case_id)
+    if current is None:
+        raise NotFound(f"No case {case_id!r} at the bureau")
+    with storage.transaction():
+        _put_admin_record(storage, "case", case_id, current.unit, {**current.payload, "status": status})
+    return {"case_id": case_id, "status": status}
+
+
+def publish_catalog(storage: BureauStorage, catalog: dict[str, Any]) -> dict[str, Any]:
+    """A new version of the checklist/law catalog for every device."""
+    current = storage.record("catalog", "current")
+    version = (current.revision or 0) + 1 if current else 1
+    with storage.transaction():
+        storage.put_record(Record(entity="catalog", entity_id="current", revision=version, unit="*",
+                                  payload={"version": version, "catalog": catalog}, updated_at=utc_now()))
+    return {"version": version}
+
+
+def seed_demo(storage: BureauStorage) -> dict[str, int]:
+    """The client demo's officers, enterprises and tasks (same ids), so a demo laptop syncs against it."""
+    counts = {"officers": 0, "enterprises": 0, "tasks": 0}
+    with storage.transaction():
+        for o in demo.demo_officers():
+            units = [o.unit] if o.unit in COUNTIES else [o.unit, *COUNTIES]
+            add_officer(storage, o.cert_no, o.name, units)
+            counts["officers"] += 1
+        result = import_enterprises(storage, [e.to_dict() for e in demo.demo_enterprises()], "demo")
+        counts["enterprises"] = sum(result.values())
+        for task in demo.demo_tasks():
+            if storage.record("task", task.id) is None:
+                assign_task(storage, task.enterprise_id, task.officers, task.kind, task.due_date, task.title,
+                            task_id=task.id)
+                counts["tasks"] += 1
+    return counts

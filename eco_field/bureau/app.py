@@ -1,0 +1,219 @@
+"""The bureau's HTTP API (FastAPI; the OpenAPI description is at /openapi.json, the docs at /docs).
+
+Every route but /health and /enroll needs `Authorization: Bearer <device token>`. Bodies are read with a
+limit, and an oversized one is refused from its Content-Length before any of it is read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.requests import ClientDisconnect
+
+from eco_field.bureau import auth, push
+from eco_field.bureau.storage import BureauStorage, Device, open_storage
+from eco_field.bureau.uploads import BlobArea, UploadRefused, check_sha
+
+MAX_JSON_BYTES = 16 * 1024 ** 2
+MAX_BATCH = 1000
+PULL_ENTITIES = ("enterprise", "officer", "task", "number_block", "case", "catalog")
+EVERYONE = "*"  # unit of records every device sees (the catalog)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def create_app(data_dir: Path, *, plain_put: bool = False) -> FastAPI:
+    """The bureau application over one data folder; plain_put adds PUT /plain/{name} for benchmarks."""
+    storage = open_storage(Path(data_dir))
+    app = FastAPI(title="EcoField bureau", version="1", description="Sync API for EcoField field devices")
+    app.state.storage = storage
+    app.state.blobs = BlobArea(Path(data_dir), storage)
+    _error_handlers(app)
+    _routes(app)
+    _upload_routes(app)
+    if plain_put:
+        _plain_put_route(app, Path(data_dir) / "plain")
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """For `uvicorn --factory eco_field.bureau.app:app_from_env` (data folder in ECO_BUREAU_DATA)."""
+    return create_app(Path(os.environ["ECO_BUREAU_DATA"]), plain_put=bool(os.environ.get("ECO_BUREAU_PLAIN_PUT")))
+
+
+def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(auth.AuthRefused)
+    async def refused(_request: Request, exc: auth.AuthRefused) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(UploadRefused)
+    async def upload_refused(_request: Request, exc: UploadRefused) -> JSONResponse:
+        headers = {"Upload-Offset": str(exc.offset)} if exc.offset is not None else {}
+        return JSONResponse({"detail": str(exc), "offset": exc.offset}, status_code=exc.status, headers=headers)
+
+    @app.exception_handler(push.Forbidden)
+    async def forbidden(_request: Request, exc: push.Forbidden) -> JSONResponse:
+        return JSONResponse({"detail": str(exc), "forbidden": exc.entry_ids}, status_code=403)
+
+    @app.exception_handler(push.MalformedEntry)
+    async def malformed(_request: Request, exc: push.MalformedEntry) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(_request: Request, exc: BodyTooLarge) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=413)
+
+
+def _storage(request: Request) -> BureauStorage:
+    return request.app.state.storage
+
+
+def current_device(request: Request) -> Device:
+    return auth.authenticate(_storage(request), request.headers.get("authorization"))
+
+
+DeviceDep = Annotated[Device, Depends(current_device)]
+
+
+async def read_json(request: Request, limit: int = MAX_JSON_BYTES) -> Any:
+    """The request's JSON body, refusing more than limit bytes (by header first, then by count)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(f"body of {declared} bytes is over the limit of {limit}")
+    body = bytearray()
+    async for piece in request.stream():
+        body += piece
+        if len(body) > limit:
+            raise BodyTooLarge(f"body is over the limit of {limit} bytes")
+    try:
+        return json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise push.MalformedEntry(f"body is not JSON: {exc}") from exc
+
+
+def _routes(app: FastAPI) -> None:
+    @app.get("/health")
+    async def health() -> dict[str, Any]:
+        return {"ok": True, "service": "eco-field-bureau"}
+
+    @app.post("/enroll", status_code=201)
+    async def enroll(request: Request) -> dict[str, Any]:
+        body = await read_json(request, 4096)
+        if not isinstance(body, dict) or not isinstance(body.get("code"), str):
+            raise push.MalformedEntry("send {\"code\": \"...\", \"device_name\": \"...\"}")
+        return auth.enroll(_storage(request), body["code"], str(body.get("device_name") or ""))
+
+    @app.get("/me")
+    async def me(device: DeviceDep) -> dict[str, Any]:
+        return {"device_id": device.id, "officer": device.officer_cert, "units": device.units}
+
+    @app.post("/push")
+    async def push_entries(request: Request, device: DeviceDep) -> dict[str, Any]:
+        body = await read_json(request)
+        entries = body.get("entries") if isinstance(body, dict) else None
+        if not isinstance(entries, list):
+            raise push.MalformedEntry("send {\"entries\": [...]}")
+        if len(entries) > MAX_BATCH:
+            raise BodyTooLarge(f"at most {MAX_BATCH} entries per batch")
+        return {"results": push.apply_batch(_storage(request), device, entries)}
+
+    @app.get("/changes")
+    async def changes(request: Request, device: DeviceDep, since: int = Query(0, ge=0),
+                      limit: int = Query(200, ge=1, le=1000)) -> dict[str, Any]:
+        storage = _storage(request)
+        top = storage.last_seq()  # read first: the cursor never passes a change not yet looked at
+        rows = [r for r in storage.changes(since, [*device.units, EVERYONE], device.id, PULL_ENTITIES, limit + 1)
+                if r.seq <= top]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        last = rows[-1].seq if more else max(top, since)
+        return {"changes": [{"seq": r.seq, "entity": r.entity, "id": r.entity_id, "revision": r.revision,
+                             "deleted": r.deleted, "payload": r.payload} for r in rows],
+                "last_seq": last, "more": more}
+
+    @app.get("/records/{entity}/{entity_id}")
+    async def get_record(entity: str, entity_id: str, request: Request,
+                         device: DeviceDep) -> dict[str, Any]:
+        record = _storage(request).record(entity, entity_id)
+        if record is None:
+            return JSONResponse({"detail": f"no {entity} {entity_id}"}, status_code=404)
+        if record.unit not in (*device.units, EVERYONE) and record.target_device != device.id:
+            raise auth.AuthRefused(403, f"{entity} {entity_id} belongs to another unit")
+        return {"entity": entity, "id": entity_id, "revision": record.revision, "deleted": record.deleted,
+                "payload": record.payload}
+
+    @app.post("/blobs/missing")
+    async def missing_blobs(request: Request, device: DeviceDep) -> dict[str, Any]:
+        body = await read_json(request)
+        hashes = body.get("hashes") if isinstance(body, dict) else None
+        if not isinstance(hashes, list) or len(hashes) > 10000:
+            raise push.MalformedEntry("send {\"hashes\": [...]} (at most 10000)")
+        blobs: BlobArea = request.app.state.blobs
+        missing, partial = [], {}
+        for sha in dict.fromkeys(check_sha(str(h)) for h in hashes):
+            state = blobs.state(sha)
+            if state is None or not state.complete:
+                missing.append(sha)
+                if state is not None:
+                    partial[sha] = state.offset
+        return {"missing": missing, "partial": partial}
+
+
+def _upload_routes(app: FastAPI) -> None:
+    @app.head("/uploads/{sha256}")
+    async def upload_offset(sha256: str, request: Request, device: DeviceDep) -> Response:
+        state = request.app.state.blobs.state(sha256)
+        if state is None:
+            return Response(status_code=404, headers={"Upload-Offset": "0"})
+        return Response(status_code=200, headers={"Upload-Offset": str(state.offset),
+                                                  "Upload-Length": str(state.length),
+                                                  "Upload-Complete": "1" if state.complete else "0",
+                                                  "Cache-Control": "no-store"})
+
+    @app.patch("/uploads/{sha256}", status_code=204)
+    async def upload_chunk(sha256: str, request: Request, device: DeviceDep) -> Response:
+        blobs: BlobArea = request.app.state.blobs
+        offset = _int_header(request, "upload-offset", required=True)
+        state = blobs.begin(device, check_sha(sha256), offset, _int_header(request, "upload-length"),
+                            _int_header(request, "content-length"))
+        if not state.complete:
+            blobs.busy.add(sha256)
+            try:
+                state = await blobs.receive(device, sha256, state, request.stream(), ClientDisconnect)
+            finally:
+                blobs.busy.discard(sha256)
+        return Response(status_code=204, headers={"Upload-Offset": str(state.offset),
+                                                  "Upload-Complete": "1" if state.complete else "0"})
+
+
+def _int_header(request: Request, name: str, *, required: bool = False) -> int | None:
+    value = request.headers.get(name)
+    if value is None:
+        if required:
+            raise UploadRefused(400, f"header {name} is required")
+        return None
+    if not value.isdigit():
+        raise UploadRefused(400, f"header {name} must be a non-negative integer")
+    return int(value)
+
+
+def _plain_put_route(app: FastAPI, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+
+    @app.put("/plain/{name}", status_code=204, include_in_schema=False)
+    async def plain_put(name: str, request: Request, device: DeviceDep) -> Response:
+        if not name.replace("-", "").replace(".", "").isalnum():
+            raise UploadRefused(400, "plain name must be alphanumeric")
+        with open(folder / name, "wb") as out:
+            async for piece in request.stream():
+                out.write(piece)
+            out.flush()
+            os.fsync(out.fileno())
+        return Response(status_code=204)

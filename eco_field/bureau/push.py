@@ -1,0 +1,139 @@
+"""Applying a device's outbox entries: idempotent by (device, entry id), stale revisions kept as conflicts.
+
+Any entity is stored generically as its latest revision. Per entry the answer is
+- applied: stored (a new record or a newer revision);
+- duplicate: this device sent this entry before with the same content, or the record already holds it;
+- conflict: the entry id was reused with other content (409-style), the revision is stale, or the
+  inspection is sealed. The conflict is kept on the server with both versions, and the device shows it.
+A batch touching another unit's records is refused whole (Forbidden) and nothing of it is stored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eco_field.bureau.storage import BureauStorage, Device, Record
+from eco_field.canonical import sha256_of
+from eco_field.clock import utc_now
+
+# A payload key naming another record: the new record belongs to that record's unit.
+PARENT_KEYS = (("enterprise_id", "enterprise"), ("inspection_id", "inspection"), ("case_id", "case"),
+               ("task_id", "task"))
+ENTRY_KEYS = ("entry_id", "entity", "entity_id", "op", "payload")
+
+
+class Forbidden(Exception):
+    def __init__(self, entry_ids: list[str], message: str) -> None:
+        super().__init__(message)
+        self.entry_ids = entry_ids
+
+
+class MalformedEntry(ValueError):
+    pass
+
+
+def entry_digest(entry: dict[str, Any]) -> str:
+    return sha256_of([entry["entity"], entry["entity_id"], entry["op"], entry.get("revision"), entry["payload"]])
+
+
+def validate(entry: Any) -> dict[str, Any]:
+    if not isinstance(entry, dict) or any(key not in entry for key in ENTRY_KEYS):
+        raise MalformedEntry(f"an entry needs {', '.join(ENTRY_KEYS)}")
+    for key in ("entry_id", "entity", "entity_id", "op"):
+        if not isinstance(entry[key], str) or not entry[key] or len(entry[key]) > 200:
+            raise MalformedEntry(f"entry field {key!r} must be a non-empty string")
+    revision = entry.get("revision")
+    if revision is not None and (not isinstance(revision, int) or isinstance(revision, bool)):
+        raise MalformedEntry("entry revision must be an integer or null")
+    return entry
+
+
+def apply_batch(storage: BureauStorage, device: Device, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Apply the entries in order, all in one transaction; raises Forbidden (nothing stored)."""
+    for entry in entries:
+        validate(entry)
+    with storage.transaction():
+        results = [_apply(storage, device, entry) for entry in entries]
+        forbidden = [r["entry_id"] for r in results if r["status"] == "forbidden"]
+        if forbidden:
+            raise Forbidden(forbidden, f"{len(forbidden)} entr{'y' if len(forbidden) == 1 else 'ies'} touch records"
+                            f" outside the units of officer {device.officer_cert} ({', '.join(device.units)})")
+    return results
+
+
+def _apply(storage: BureauStorage, device: Device, entry: dict[str, Any]) -> dict[str, Any]:
+    entry_id, digest = entry["entry_id"], entry_digest(entry)
+    seen = storage.entry(device.id, entry_id)
+    if seen is not None:
+        if seen[0] == digest:
+            first = seen[1]
+            return first if first["status"] == "conflict" else {**first, "status": "duplicate"}
+        return _conflict(storage, device, entry, None, "entry_id_reused", record_entry=False)
+    current = storage.record(entry["entity"], entry["entity_id"])
+    unit = _unit_of(storage, device, entry, current)
+    if unit not in device.units or (current is not None and current.unit not in device.units):
+        return {"entry_id": entry_id, "status": "forbidden"}
+    result = _decide(storage, device, entry, current, unit)
+    storage.put_entry(device.id, entry_id, digest, entry["entity"], entry["entity_id"], result, utc_now())
+    return result
+
+
+def _decide(storage: BureauStorage, device: Device, entry: dict[str, Any], current: Record | None,
+            unit: str) -> dict[str, Any]:
+    entry_id, revision = entry["entry_id"], entry.get("revision")
+    if current is not None:
+        same = current.payload == entry["payload"] and current.deleted == (entry["op"] == "delete")
+        if same:
+            return {"entry_id": entry_id, "status": "duplicate", "revision": current.revision}
+        if current.entity == "inspection" and current.payload.get("status") == "sealed":
+            return _conflict(storage, device, entry, current, "sealed")
+        if revision is not None and current.revision is not None and revision <= current.revision:
+            return _conflict(storage, device, entry, current, "stale_revision")
+    record = _record_from(entry, device, unit, current)
+    storage.put_record(record)
+    return {"entry_id": entry_id, "status": "applied", "revision": record.revision, "seq": record.seq}
+
+
+def _record_from(entry: dict[str, Any], device: Device, unit: str, current: Record | None) -> Record:
+    payload = entry["payload"]
+    revision = entry.get("revision")
+    if revision is None and current is not None and current.revision is not None:
+        revision = current.revision + 1
+    sha = payload.get("sha256") if isinstance(payload, dict) else None
+    inspection_id = payload.get("inspection_id") if isinstance(payload, dict) else None
+    if entry["entity"] == "inspection":
+        inspection_id = None
+    return Record(entity=entry["entity"], entity_id=entry["entity_id"], revision=revision, unit=unit,
+                  payload=payload, deleted=entry["op"] == "delete", origin_device=device.id,
+                  inspection_id=inspection_id if isinstance(sha, str) else None,
+                  sha256=sha if isinstance(sha, str) else None, updated_at=utc_now())
+
+
+def _conflict(storage: BureauStorage, device: Device, entry: dict[str, Any], current: Record | None,
+              reason: str, *, record_entry: bool = True) -> dict[str, Any]:
+    server = None if current is None else {"revision": current.revision, "payload": current.payload}
+    storage.add_conflict({
+        "device_id": device.id, "entry_id": entry["entry_id"], "entity": entry["entity"],
+        "entity_id": entry["entity_id"], "reason": reason, "client_revision": entry.get("revision"),
+        "server_revision": None if current is None else current.revision, "client_payload": entry["payload"],
+        "server_payload": None if current is None else current.payload, "at": utc_now(),
+    })
+    return {"entry_id": entry["entry_id"], "status": "conflict", "reason": reason, "server": server}
+
+
+def _unit_of(storage: BureauStorage, device: Device, entry: dict[str, Any], current: Record | None) -> str:
+    """The unit (county) a record belongs to: its own, its county, or its parent record's."""
+    if current is not None:
+        return current.unit
+    payload = entry["payload"] if isinstance(entry["payload"], dict) else {}
+    if entry["entity"] == "enterprise" and payload.get("county"):
+        return str(payload["county"])
+    if entry["entity"] == "officer" and payload.get("unit"):
+        return str(payload["unit"])
+    for key, parent_entity in PARENT_KEYS:
+        parent_id = payload.get(key)
+        if isinstance(parent_id, str) and parent_id:
+            parent = storage.record(parent_entity, parent_id)
+            if parent is not None:
+                return parent.unit
+    return device.units[0] if device.units else ""

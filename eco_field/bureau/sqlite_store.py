@@ -1,0 +1,278 @@
+"""The bureau's SQLite backend: every SQL statement the server runs, in one module.
+
+One connection guarded by a lock (the server's handlers run on one event loop); WAL, foreign keys on,
+BEGIN IMMEDIATE for writes. The change feed's sequence is a counter row bumped inside each write, so
+commits reach readers in sequence order (one writer at a time).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from eco_field.bureau.storage import Device, Record, Upload
+from eco_field.canonical import canonical_json
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS officers (
+    cert_no TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS officer_units (
+    officer_cert TEXT NOT NULL REFERENCES officers(cert_no), unit TEXT NOT NULL,
+    PRIMARY KEY (officer_cert, unit));
+CREATE TABLE IF NOT EXISTS enroll_codes (
+    code_hash TEXT PRIMARY KEY, officer_cert TEXT NOT NULL REFERENCES officers(cert_no),
+    expires_at TEXT NOT NULL, used_at TEXT, device_id TEXT);
+CREATE TABLE IF NOT EXISTS devices (
+    id TEXT PRIMARY KEY, officer_cert TEXT NOT NULL REFERENCES officers(cert_no), name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE, enrolled_at TEXT NOT NULL, last_seen TEXT, revoked_at TEXT);
+CREATE TABLE IF NOT EXISTS records (
+    entity TEXT NOT NULL, entity_id TEXT NOT NULL, revision INTEGER, unit TEXT NOT NULL,
+    payload_json TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, origin_device TEXT, target_device TEXT,
+    inspection_id TEXT, sha256 TEXT, seq INTEGER NOT NULL, updated_at TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id));
+CREATE INDEX IF NOT EXISTS records_seq ON records(seq);
+CREATE INDEX IF NOT EXISTS records_inspection ON records(inspection_id);
+CREATE TABLE IF NOT EXISTS feed_counter (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+INSERT OR IGNORE INTO feed_counter (id, value) VALUES (1, 0);
+CREATE TABLE IF NOT EXISTS entries (
+    device_id TEXT NOT NULL, entry_id TEXT NOT NULL, digest TEXT NOT NULL, entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL, result_json TEXT NOT NULL, received_at TEXT NOT NULL,
+    PRIMARY KEY (device_id, entry_id));
+CREATE TABLE IF NOT EXISTS conflicts (
+    id INTEGER PRIMARY KEY, device_id TEXT NOT NULL, entry_id TEXT NOT NULL, entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL, reason TEXT NOT NULL, client_revision INTEGER, server_revision INTEGER,
+    client_payload_json TEXT NOT NULL, server_payload_json TEXT, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS conflicts_entity ON conflicts(entity_id);
+CREATE TABLE IF NOT EXISTS blobs (
+    sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, device_id TEXT, stored_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS uploads (
+    sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, committed INTEGER NOT NULL, device_id TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS number_blocks (
+    id TEXT PRIMARY KEY, device_id TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, reserved_at TEXT NOT NULL);
+"""
+
+RECORD_COLUMNS = ("entity", "entity_id", "revision", "unit", "payload_json", "deleted", "origin_device",
+                  "target_device", "inspection_id", "sha256", "seq", "updated_at")
+DEVICE_COLUMNS = "id, officer_cert, name, enrolled_at, last_seen, revoked_at"
+
+
+class SqliteStorage:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(str(path), timeout=10, isolation_level=None, check_same_thread=False)
+        self._conn.execute("PRAGMA busy_timeout = 10000")
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self._conn.execute("PRAGMA synchronous = FULL")
+        with self.transaction():
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self._conn.execute(statement)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._lock:
+            if self._conn.in_transaction:
+                yield
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _q(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        with self._lock:
+            return self._conn.execute(sql, params)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # officers and units
+    def put_officer(self, cert_no: str, name: str, units: list[str]) -> None:
+        self._q("INSERT INTO officers (cert_no, name) VALUES (?, ?)"
+                " ON CONFLICT(cert_no) DO UPDATE SET name = excluded.name", [cert_no, name])
+        self._q("DELETE FROM officer_units WHERE officer_cert = ?", [cert_no])
+        for unit in dict.fromkeys(units):
+            self._q("INSERT INTO officer_units (officer_cert, unit) VALUES (?, ?)", [cert_no, unit])
+
+    def officers(self) -> list[dict[str, Any]]:
+        rows = self._q("SELECT cert_no, name FROM officers ORDER BY cert_no").fetchall()
+        return [{"cert_no": c, "name": n, "units": self.officer_units(c)} for c, n in rows]
+
+    def officer_units(self, cert_no: str) -> list[str]:
+        return [r[0] for r in self._q("SELECT unit FROM officer_units WHERE officer_cert = ? ORDER BY rowid",
+                                      [cert_no])]
+
+    # enrolment and devices
+    def add_enroll_code(self, code_hash: str, officer_cert: str, expires_at: str) -> None:
+        self._q("INSERT INTO enroll_codes (code_hash, officer_cert, expires_at) VALUES (?, ?, ?)",
+                [code_hash, officer_cert, expires_at])
+
+    def take_enroll_code(self, code_hash: str, now: str, device_id: str) -> str | None:
+        """Marks the code used and returns its officer, or None if unknown, used or expired."""
+        row = self._q("SELECT officer_cert FROM enroll_codes WHERE code_hash = ? AND used_at IS NULL"
+                      " AND expires_at > ?", [code_hash, now]).fetchone()
+        if row is None:
+            return None
+        self._q("UPDATE enroll_codes SET used_at = ?, device_id = ? WHERE code_hash = ?", [now, device_id, code_hash])
+        return row[0]
+
+    def add_device(self, device_id: str, officer_cert: str, name: str, token_hash: str, at: str) -> None:
+        self._q("INSERT INTO devices (id, officer_cert, name, token_hash, enrolled_at, last_seen)"
+                " VALUES (?, ?, ?, ?, ?, ?)", [device_id, officer_cert, name, token_hash, at, at])
+
+    def _device(self, row: tuple | None) -> Device | None:
+        if row is None:
+            return None
+        device = Device(*row)
+        device.units = self.officer_units(device.officer_cert)
+        return device
+
+    def device_by_token(self, token_hash: str) -> Device | None:
+        return self._device(self._q(f"SELECT {DEVICE_COLUMNS} FROM devices WHERE token_hash = ?",
+                                    [token_hash]).fetchone())
+
+    def device(self, device_id: str) -> Device | None:
+        return self._device(self._q(f"SELECT {DEVICE_COLUMNS} FROM devices WHERE id = ?", [device_id]).fetchone())
+
+    def devices(self) -> list[Device]:
+        rows = self._q(f"SELECT {DEVICE_COLUMNS} FROM devices ORDER BY enrolled_at, id").fetchall()
+        return [self._device(r) for r in rows]
+
+    def touch_device(self, device_id: str, at: str) -> None:
+        self._q("UPDATE devices SET last_seen = ? WHERE id = ?", [at, device_id])
+
+    def revoke_device(self, device_id: str, at: str) -> bool:
+        cursor = self._q("UPDATE devices SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?", [at, device_id])
+        return cursor.rowcount > 0
+
+    # records and the change feed
+    @staticmethod
+    def _record(row: tuple) -> Record:
+        d = dict(zip(RECORD_COLUMNS, row, strict=True))
+        payload = json.loads(d.pop("payload_json"))
+        return Record(payload=payload, deleted=bool(d.pop("deleted")), **d)
+
+    def record(self, entity: str, entity_id: str) -> Record | None:
+        row = self._q(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE entity = ? AND entity_id = ?",
+                      [entity, entity_id]).fetchone()
+        return self._record(row) if row else None
+
+    def put_record(self, record: Record) -> Record:
+        """Insert or replace the entity's record with the next feed sequence number."""
+        seq = self._q("UPDATE feed_counter SET value = value + 1 WHERE id = 1 RETURNING value").fetchone()[0]
+        record.seq = seq
+        values = [record.entity, record.entity_id, record.revision, record.unit, canonical_json(record.payload),
+                  int(record.deleted), record.origin_device, record.target_device, record.inspection_id,
+                  record.sha256, seq, record.updated_at]
+        self._q(f"INSERT OR REPLACE INTO records ({', '.join(RECORD_COLUMNS)})"
+                f" VALUES ({', '.join('?' * len(RECORD_COLUMNS))})", values)
+        return record
+
+    def records(self, entity: str) -> list[Record]:
+        rows = self._q(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE entity = ? ORDER BY seq",
+                       [entity]).fetchall()
+        return [self._record(r) for r in rows]
+
+    def changes(self, since: int, units: list[str], device_id: str, entities: tuple[str, ...],
+                limit: int) -> list[Record]:
+        sql = (f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE seq > ?"
+               f" AND entity IN ({', '.join('?' * len(entities))})"
+               " AND (origin_device IS NULL OR origin_device != ?)"
+               f" AND ((target_device IS NULL AND unit IN ({', '.join('?' * len(units)) or 'NULL'}))"
+               " OR target_device = ?) ORDER BY seq LIMIT ?")
+        rows = self._q(sql, [since, *entities, device_id, *units, device_id, limit]).fetchall()
+        return [self._record(r) for r in rows]
+
+    def last_seq(self) -> int:
+        return self._q("SELECT value FROM feed_counter WHERE id = 1").fetchone()[0]
+
+    # idempotent entries and conflicts
+    def entry(self, device_id: str, entry_id: str) -> tuple[str, dict[str, Any]] | None:
+        row = self._q("SELECT digest, result_json FROM entries WHERE device_id = ? AND entry_id = ?",
+                      [device_id, entry_id]).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def put_entry(self, device_id: str, entry_id: str, digest: str, entity: str, entity_id: str,
+                  result: dict[str, Any], at: str) -> None:
+        self._q("INSERT INTO entries (device_id, entry_id, digest, entity, entity_id, result_json, received_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [device_id, entry_id, digest, entity, entity_id, canonical_json(result), at])
+
+    def add_conflict(self, conflict: dict[str, Any]) -> None:
+        self._q("INSERT INTO conflicts (device_id, entry_id, entity, entity_id, reason, client_revision,"
+                " server_revision, client_payload_json, server_payload_json, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [conflict["device_id"], conflict["entry_id"], conflict["entity"], conflict["entity_id"],
+                 conflict["reason"], conflict.get("client_revision"), conflict.get("server_revision"),
+                 canonical_json(conflict.get("client_payload")),
+                 None if conflict.get("server_payload") is None else canonical_json(conflict["server_payload"]),
+                 conflict["at"]])
+
+    def conflicts(self, entity_id: str | None = None) -> list[dict[str, Any]]:
+        sql = ("SELECT id, device_id, entry_id, entity, entity_id, reason, client_revision, server_revision,"
+               " client_payload_json, server_payload_json, at FROM conflicts")
+        rows = self._q(sql + (" WHERE entity_id = ? ORDER BY id" if entity_id else " ORDER BY id"),
+                       [entity_id] if entity_id else []).fetchall()
+        keys = ("id", "device_id", "entry_id", "entity", "entity_id", "reason", "client_revision",
+                "server_revision", "client_payload", "server_payload", "at")
+        result = []
+        for row in rows:
+            item = dict(zip(keys, row, strict=True))
+            item["client_payload"] = json.loads(item["client_payload"])
+            item["server_payload"] = json.loads(item["server_payload"]) if item["server_payload"] else None
+            result.append(item)
+        return result
+
+    # blobs and resumable uploads
+    def blob_sizes(self, hashes: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for start in range(0, len(hashes), 500):
+            part = hashes[start:start + 500]
+            rows = self._q(f"SELECT sha256, size FROM blobs WHERE sha256 IN ({', '.join('?' * len(part))})", part)
+            found.update(dict(rows.fetchall()))
+        return found
+
+    def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> None:
+        self._q("INSERT OR IGNORE INTO blobs (sha256, size, device_id, stored_at) VALUES (?, ?, ?, ?)",
+                [sha256, size, device_id, at])
+
+    def blobs_of(self, inspection_id: str) -> list[tuple[str, bool]]:
+        rows = self._q("SELECT r.sha256, b.sha256 IS NOT NULL FROM records r LEFT JOIN blobs b ON b.sha256 = r.sha256"
+                       " WHERE r.inspection_id = ? AND r.sha256 IS NOT NULL AND r.deleted = 0 ORDER BY r.seq",
+                       [inspection_id]).fetchall()
+        return [(sha, bool(present)) for sha, present in rows]
+
+    def upload(self, sha256: str) -> Upload | None:
+        row = self._q("SELECT sha256, size, committed, device_id FROM uploads WHERE sha256 = ?", [sha256]).fetchone()
+        return Upload(*row) if row else None
+
+    def put_upload(self, upload: Upload, at: str) -> None:
+        self._q("INSERT INTO uploads (sha256, size, committed, device_id, updated_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT(sha256) DO UPDATE SET size = excluded.size, committed = excluded.committed,"
+                " device_id = excluded.device_id, updated_at = excluded.updated_at",
+                [upload.sha256, upload.size, upload.committed, upload.device_id, at])
+
+    def drop_upload(self, sha256: str) -> None:
+        self._q("DELETE FROM uploads WHERE sha256 = ?", [sha256])
+
+    # number blocks
+    def last_number(self, kind: str, year: int) -> int:
+        return self._q("SELECT coalesce(max(end), 0) FROM number_blocks WHERE kind = ? AND year = ?",
+                       [kind, year]).fetchone()[0]
+
+    def add_number_block(self, block: dict[str, Any]) -> None:
+        self._q("INSERT INTO number_blocks (id, device_id, kind, year, start, end, reserved_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [block["id"], block["device_id"], block["kind"], block["year"], block["start"], block["end"],
+                 block["reserved_at"]])

@@ -1,0 +1,113 @@
+"""The bureau's storage interface: what the server logic needs from a database, and nothing more.
+
+SQLite (sqlite_store.py) is the default; a PostgreSQL backend implements the same Protocol in one module
+of its own. All SQL lives in the backend module; the rules (push.py, auth.py, uploads.py, admin.py) only
+call these methods, always inside `transaction()` when they write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+DATABASE_NAME = "bureau.db"
+
+
+@dataclass
+class Record:
+    """The latest revision of one entity as the bureau holds it."""
+
+    entity: str
+    entity_id: str
+    revision: int | None
+    unit: str
+    payload: dict[str, Any]
+    deleted: bool = False
+    origin_device: str | None = None   # who last wrote it (None: the bureau itself); pull skips echoes
+    target_device: str | None = None   # only this device sees it (number blocks)
+    inspection_id: str | None = None   # the inspection it belongs to, when it names a blob
+    sha256: str | None = None          # the blob it names, if any
+    seq: int = 0
+    updated_at: str = ""
+
+
+@dataclass
+class Device:
+    id: str
+    officer_cert: str
+    name: str
+    enrolled_at: str
+    last_seen: str | None
+    revoked_at: str | None
+    units: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Upload:
+    sha256: str
+    size: int
+    committed: int
+    device_id: str
+
+
+class BureauStorage(Protocol):
+    def transaction(self) -> AbstractContextManager[None]: ...
+    def close(self) -> None: ...
+
+    # officers and units
+    def put_officer(self, cert_no: str, name: str, units: list[str]) -> None: ...
+    def officers(self) -> list[dict[str, Any]]: ...
+    def officer_units(self, cert_no: str) -> list[str]: ...
+
+    # enrolment and devices
+    def add_enroll_code(self, code_hash: str, officer_cert: str, expires_at: str) -> None: ...
+    def take_enroll_code(self, code_hash: str, now: str, device_id: str) -> str | None: ...
+    def add_device(self, device_id: str, officer_cert: str, name: str, token_hash: str, at: str) -> None: ...
+    def device_by_token(self, token_hash: str) -> Device | None: ...
+    def device(self, device_id: str) -> Device | None: ...
+    def devices(self) -> list[Device]: ...
+    def touch_device(self, device_id: str, at: str) -> None: ...
+    def revoke_device(self, device_id: str, at: str) -> bool: ...
+
+    # records and the change feed
+    def record(self, entity: str, entity_id: str) -> Record | None: ...
+    def put_record(self, record: Record) -> Record: ...
+    def records(self, entity: str) -> list[Record]: ...
+    def changes(self, since: int, units: list[str], device_id: str, entities: tuple[str, ...],
+                limit: int) -> list[Record]: ...
+    def last_seq(self) -> int: ...
+
+    # idempotent entries and conflicts
+    def entry(self, device_id: str, entry_id: str) -> tuple[str, dict[str, Any]] | None: ...
+    def put_entry(self, device_id: str, entry_id: str, digest: str, entity: str, entity_id: str,
+                  result: dict[str, Any], at: str) -> None: ...
+    def add_conflict(self, conflict: dict[str, Any]) -> None: ...
+    def conflicts(self, entity_id: str | None = None) -> list[dict[str, Any]]: ...
+
+    # blobs and resumable uploads
+    def blob_sizes(self, hashes: list[str]) -> dict[str, int]: ...
+    def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> None: ...
+    def blobs_of(self, inspection_id: str) -> list[tuple[str, bool]]: ...
+    def upload(self, sha256: str) -> Upload | None: ...
+    def put_upload(self, upload: Upload, at: str) -> None: ...
+    def drop_upload(self, sha256: str) -> None: ...
+
+    # number blocks
+    def last_number(self, kind: str, year: int) -> int: ...
+    def add_number_block(self, block: dict[str, Any]) -> None: ...
+
+
+def open_storage(data_dir: Path) -> BureauStorage:
+    """The storage of one bureau data folder (SQLite in DATA/bureau.db)."""
+    from eco_field.bureau.sqlite_store import SqliteStorage
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return SqliteStorage(data_dir / DATABASE_NAME)
+
+
+def iter_pages(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -1,0 +1,153 @@
+"""Resumable blob uploads in the manner of tus 1.0: the server's committed offset is the truth.
+
+A PATCH carries Upload-Offset (where its bytes start) and Upload-Length (the blob's size, needed on the
+first one). Bytes are appended to DATA/uploads/<sha>.part, fsynced, and the committed offset recorded;
+a cut connection keeps what arrived. When the last byte is in, the SHA-256 of the whole file is checked
+and only a match enters the blob store; a mismatch is deleted and refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from eco_field.bureau.storage import BureauStorage, Device, Upload
+from eco_field.clock import utc_now
+from eco_field.store.blobs import BlobStore, _fsync_dir
+
+MAX_BLOB_BYTES = 1024 ** 3          # 1 GiB: no photo, PDF or instrument export comes near it
+MAX_CHUNK_BYTES = 64 * 1024 ** 2    # one PATCH body at most
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+class UploadRefused(Exception):
+    def __init__(self, status: int, message: str, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.status, self.offset = status, offset
+
+
+@dataclass
+class UploadState:
+    offset: int
+    length: int
+    complete: bool
+
+
+class BlobArea:
+    """The bureau's blob store and its partial uploads, in one data folder."""
+
+    def __init__(self, data_dir: Path, storage: BureauStorage) -> None:
+        self.store = BlobStore(data_dir / "blobs")
+        self.parts = data_dir / "uploads"
+        self.parts.mkdir(parents=True, exist_ok=True)
+        self.storage = storage
+        self._hashers: dict[str, tuple[int, object]] = {}  # sha -> (offset hashed so far, hasher)
+        self.busy: set[str] = set()  # uploads with a PATCH in flight (one writer per blob)
+
+    def part_path(self, sha256: str) -> Path:
+        return self.parts / f"{sha256}.part"
+
+    def state(self, sha256: str) -> UploadState | None:
+        check_sha(sha256)
+        stored = self.storage.blob_sizes([sha256])
+        if sha256 in stored:
+            return UploadState(stored[sha256], stored[sha256], True)
+        upload = self.storage.upload(sha256)
+        return UploadState(upload.committed, upload.size, False) if upload else None
+
+    def begin(self, device: Device, sha256: str, offset: int, length: int | None,
+              content_length: int | None) -> UploadState:
+        """Check a PATCH before reading its body; refuses without reading what it would not keep."""
+        state = self.state(sha256)
+        if state is not None and state.complete:
+            return state
+        if sha256 in self.busy:
+            raise UploadRefused(423, "another PATCH of this blob is in progress; retry shortly")
+        if state is None:
+            if length is None:
+                raise UploadRefused(400, "the first PATCH of a blob needs Upload-Length")
+            if length > MAX_BLOB_BYTES or length < 0:
+                raise UploadRefused(413, f"blob of {length} bytes is over the limit of {MAX_BLOB_BYTES}")
+            state = UploadState(0, length, False)
+        elif length is not None and length != state.length:
+            raise UploadRefused(409, f"Upload-Length {length} differs from the upload's {state.length}", state.offset)
+        if offset != state.offset:
+            raise UploadRefused(409, f"offset {offset} is not the committed offset {state.offset}", state.offset)
+        if content_length is not None and (content_length > MAX_CHUNK_BYTES
+                                           or offset + content_length > state.length):
+            raise UploadRefused(413, f"body of {content_length} bytes is too large for this upload", state.offset)
+        if self.storage.upload(sha256) is None:
+            with self.storage.transaction():
+                self.storage.put_upload(Upload(sha256, state.length, 0, device.id), utc_now())
+        return state
+
+    async def receive(self, device: Device, sha256: str, state: UploadState, body: AsyncIterator[bytes],
+                      disconnected: type[BaseException]) -> UploadState:
+        """Append the body at the committed offset; commit what arrived even if the client is cut off."""
+        limit = min(MAX_CHUNK_BYTES, state.length - state.offset)
+        received, hasher = 0, self._hasher(sha256, state.offset)
+        path = self.part_path(sha256)
+        with open(path, "r+b" if path.exists() else "w+b") as part:
+            part.truncate(state.offset)  # bytes past the committed offset were never acknowledged
+            part.seek(state.offset)
+            try:
+                async for piece in body:
+                    if received + len(piece) > limit:
+                        raise UploadRefused(413, f"body longer than the {limit} bytes this upload can take",
+                                            state.offset)
+                    part.write(piece)
+                    hasher.update(piece)
+                    received += len(piece)
+            except disconnected:
+                pass
+            finally:
+                part.flush()
+                os.fsync(part.fileno())
+        return self._commit(device, sha256, state, received, hasher)
+
+    def _commit(self, device: Device, sha256: str, state: UploadState, received: int, hasher) -> UploadState:
+        offset = state.offset + received
+        self._hashers[sha256] = (offset, hasher)
+        if offset < state.length:
+            with self.storage.transaction():
+                self.storage.put_upload(Upload(sha256, state.length, offset, device.id), utc_now())
+            return UploadState(offset, state.length, False)
+        self._hashers.pop(sha256, None)
+        path = self.part_path(sha256)
+        if hasher.hexdigest() != sha256:
+            path.unlink(missing_ok=True)
+            with self.storage.transaction():
+                self.storage.drop_upload(sha256)
+            raise UploadRefused(422, "the uploaded bytes do not match their SHA-256; nothing was stored", 0)
+        final = self.store.path_for(sha256, "")
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, final)
+        _fsync_dir(final.parent)
+        with self.storage.transaction():
+            self.storage.put_blob(sha256, state.length, device.id, utc_now())
+            self.storage.drop_upload(sha256)
+        return UploadState(state.length, state.length, True)
+
+    def _hasher(self, sha256: str, offset: int):
+        known = self._hashers.get(sha256)
+        if known is not None and known[0] == offset:
+            return known[1]
+        hasher = hashlib.sha256()  # after a restart: re-hash the committed bytes once
+        path = self.part_path(sha256)
+        if offset and path.exists():
+            with open(path, "rb") as part:
+                remaining = offset
+                while remaining and (chunk := part.read(min(remaining, 1024 * 1024))):
+                    hasher.update(chunk)
+                    remaining -= len(chunk)
+        return hasher
+
+
+def check_sha(sha256: str) -> str:
+    if not SHA256_RE.match(sha256):
+        raise UploadRefused(400, "a blob is named by its SHA-256 in 64 lowercase hex digits")
+    return sha256

@@ -1,0 +1,238 @@
+"""`eco-field bureau ...`: run the reference bureau server and administer its data folder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from eco_field.bureau import admin, auth, readouts
+from eco_field.bureau.storage import BureauStorage, open_storage
+from eco_field.cli.core import read_json_list
+from eco_field.cli.output import add_json_flag, emit, table
+from eco_field.errors import BadInput
+from eco_field.paths import default_data_dir
+
+ORDER = 80
+
+
+def bureau_dir(args: argparse.Namespace) -> Path:
+    """--data-dir, else ECO_BUREAU_HOME, else a `bureau` folder in the default data folder."""
+    explicit = getattr(args, "data_dir", None)
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("ECO_BUREAU_HOME")
+    return Path(env).expanduser() if env else default_data_dir() / "bureau"
+
+
+def storage_of(args: argparse.Namespace) -> BureauStorage:
+    return open_storage(bureau_dir(args))
+
+
+def register(commands) -> None:
+    group = commands.group("bureau", "the reference bureau server and its administration")
+    p = commands.command("serve", cmd_serve, "run the bureau's HTTP server on this data folder", parent=group)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8750)
+    p.add_argument("--plain-put", action="store_true", help=argparse.SUPPRESS)  # benchmark baseline only
+    p = commands.command("init", cmd_init, "create the bureau's data folder (--demo adds the demo data)",
+                         parent=group)
+    p.add_argument("--demo", action="store_true")
+    add_json_flag(p)
+    _officer_commands(commands, group)
+    p = commands.command("enroll-code", cmd_enroll_code, "a one-time enrolment code for an officer's device",
+                         parent=group)
+    p.add_argument("--officer", required=True, help="执法证号")
+    p.add_argument("--hours", type=float, default=24.0, help="valid for this many hours (default 24)")
+    add_json_flag(p)
+    _archive_commands(commands, group)
+    p = commands.command("revoke", cmd_revoke, "refuse a device from now on", parent=group)
+    p.add_argument("--device", required=True)
+    add_json_flag(p)
+    for name, handler, text in (("inspections", cmd_inspections, "inspections received, and whether complete"),
+                                ("evidence", cmd_evidence, "evidence files received"),
+                                ("documents", cmd_documents, "documents received"),
+                                ("devices", cmd_devices, "enrolled devices"),
+                                ("conflicts", cmd_conflicts, "entries kept as conflicts")):
+        add_json_flag(commands.command(name, handler, text, parent=group))
+
+
+def _officer_commands(commands, group) -> None:
+    p = commands.command("officers", cmd_officers, "list the bureau's officers (add one with `officers add`)",
+                         parent=group)
+    add_json_flag(p)
+    sub = p.add_subparsers(title="officers commands", metavar="ACTION")
+    add = sub.add_parser("add", help="add or update an officer", parents=[commands.common])
+    add.set_defaults(handler=cmd_officers_add)
+    add.add_argument("--name", required=True)
+    add.add_argument("--cert-no", required=True, help="执法证号")
+    add.add_argument("--unit", required=True, action="append", help="unit (county); repeat for several")
+    add_json_flag(add)
+
+
+def _archive_commands(commands, group) -> None:
+    ent = commands.command("enterprises", cmd_enterprises_help, "the bureau's enterprise archive", parent=group)
+    sub = ent.add_subparsers(title="enterprises commands", metavar="ACTION")
+    p = sub.add_parser("import", help="upsert enterprises from a JSON list", parents=[commands.common])
+    p.set_defaults(handler=cmd_enterprises_import)
+    p.add_argument("file", type=Path)
+    add_json_flag(p)
+    tsk = commands.command("tasks", cmd_tasks_help, "tasks for officers", parent=group)
+    sub = tsk.add_subparsers(title="tasks commands", metavar="ACTION")
+    p = sub.add_parser("assign", help="assign a task", parents=[commands.common])
+    p.set_defaults(handler=cmd_tasks_assign)
+    p.add_argument("--enterprise", required=True, help="enterprise id or credit code")
+    p.add_argument("--officer", action="append", required=True, help="执法证号; repeat for several")
+    p.add_argument("--kind", required=True, help="random | complaint | reform | routine (or 双随机 ...)")
+    p.add_argument("--due", help="YYYY-MM-DD")
+    p.add_argument("--title", default="")
+    add_json_flag(p)
+    num = commands.command("numbers", cmd_numbers_help, "document number blocks", parent=group)
+    sub = num.add_subparsers(title="numbers commands", metavar="ACTION")
+    p = sub.add_parser("reserve", help="reserve a block of document numbers for a device", parents=[commands.common])
+    p.set_defaults(handler=cmd_numbers_reserve)
+    p.add_argument("--device", required=True)
+    p.add_argument("--kind", required=True, help="document kind, e.g. penalty_decision")
+    p.add_argument("--count", type=int, required=True)
+    p.add_argument("--year", type=int)
+    add_json_flag(p)
+    cat = commands.command("catalog", cmd_catalog_help, "the catalog every device pulls", parent=group)
+    sub = cat.add_subparsers(title="catalog commands", metavar="ACTION")
+    p = sub.add_parser("publish", help="publish a new catalog version from a JSON file", parents=[commands.common])
+    p.set_defaults(handler=cmd_catalog_publish)
+    p.add_argument("file", type=Path)
+    add_json_flag(p)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from eco_field.bureau.app import create_app
+
+    folder = bureau_dir(args)
+    app = create_app(folder, plain_put=args.plain_put)
+    print(f"EcoField bureau on http://{args.host}:{args.port} (data {folder}); API description at /docs",
+          flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=5)
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    folder = bureau_dir(args)
+    storage = open_storage(folder)
+    added = admin.seed_demo(storage) if args.demo else {}
+    emit(args, {"data_dir": str(folder), "demo": added},
+         f"bureau data folder ready: {folder}" + (f"\ndemo data: {added}" if added else ""))
+    return 0
+
+
+def cmd_officers(args: argparse.Namespace) -> int:
+    items = storage_of(args).officers()
+    emit(args, items, lambda: table(((o["cert_no"], o["name"], "、".join(o["units"])) for o in items),
+                                    ("执法证号", "姓名", "单位")))
+    return 0
+
+
+def cmd_officers_add(args: argparse.Namespace) -> int:
+    item = admin.add_officer(storage_of(args), args.cert_no, args.name, args.unit)
+    emit(args, item, f"officer {item['name']} ({item['cert_no']}) in {', '.join(item['units'])}")
+    return 0
+
+
+def cmd_enroll_code(args: argparse.Namespace) -> int:
+    item = auth.new_enroll_code(storage_of(args), args.officer, args.hours)
+    emit(args, item, f"enrolment code for {args.officer}: {item['code']} (valid until {item['expires_at']})")
+    return 0
+
+
+def cmd_enterprises_import(args: argparse.Namespace) -> int:
+    counts = admin.import_enterprises(storage_of(args), read_json_list(args.file), str(args.file))
+    emit(args, counts, f"{counts['created']} added, {counts['updated']} updated, {counts['unchanged']} unchanged")
+    return 0
+
+
+def cmd_tasks_assign(args: argparse.Namespace) -> int:
+    task = admin.assign_task(storage_of(args), args.enterprise, args.officer, args.kind, args.due, args.title)
+    emit(args, task, f"task {task['id']} assigned to {', '.join(task['officers'])}")
+    return 0
+
+
+def cmd_numbers_reserve(args: argparse.Namespace) -> int:
+    block = admin.reserve_numbers(storage_of(args), args.device, args.kind, args.count, args.year)
+    emit(args, block, f"{block['kind']} {block['year']}: numbers {block['start']}–{block['end']} for {args.device}")
+    return 0
+
+
+def cmd_catalog_publish(args: argparse.Namespace) -> int:
+    try:
+        catalog = json.loads(args.file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadInput(f"{args.file}: not a readable JSON file ({exc})") from exc
+    result = admin.publish_catalog(storage_of(args), catalog)
+    emit(args, result, f"catalog version {result['version']} published")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    result = auth.revoke(storage_of(args), args.device)
+    emit(args, result, f"device {args.device} revoked")
+    return 0
+
+
+def cmd_inspections(args: argparse.Namespace) -> int:
+    items = readouts.inspections(storage_of(args))
+    emit(args, items, lambda: table(((i["id"][:8], i["enterprise"], "、".join(i["officers"]), i["status"],
+                                      "complete" if i["complete"] else f"{i['blobs_missing']} missing")
+                                     for i in items), ("id", "企业", "执法人员", "status", "blobs")))
+    return 0
+
+
+def cmd_evidence(args: argparse.Namespace) -> int:
+    items = readouts.evidence(storage_of(args))
+    emit(args, items, lambda: table(((e["sha256"][:12], e["size"], e["inspection_id"][:8], e["kind"],
+                                      "stored" if e["stored"] else "missing") for e in items),
+                                    ("sha256", "size", "inspection", "kind", "blob")))
+    return 0
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    items = readouts.documents(storage_of(args))
+    emit(args, items, lambda: table(((d["id"][:8], d["kind"], d["number"], d["stored"]) for d in items),
+                                    ("id", "kind", "number", "stored")))
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    items = readouts.devices(storage_of(args))
+    emit(args, items, lambda: table(((d["id"], d["officer"], d["enrolled"], d["last_seen"],
+                                      "revoked" if d["revoked"] else "") for d in items),
+                                    ("device", "officer", "enrolled", "last seen", "")))
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    items = readouts.conflicts(storage_of(args))
+    emit(args, items, lambda: table(((c["id"], c["entity"], c["entity_id"][:8], c["reason"], c["device_id"][:8])
+                                     for c in items), ("id", "entity", "record", "reason", "device")))
+    return 0
+
+
+def _needs_action(name: str, actions: str) -> int:
+    raise BadInput(f"`eco-field bureau {name}` needs an action: {actions}")
+
+
+def cmd_enterprises_help(args: argparse.Namespace) -> int:
+    return _needs_action("enterprises", "import FILE")
+
+
+def cmd_tasks_help(args: argparse.Namespace) -> int:
+    return _needs_action("tasks", "assign ...")
+
+
+def cmd_numbers_help(args: argparse.Namespace) -> int:
+    return _needs_action("numbers", "reserve ...")
+
+
+def cmd_catalog_help(args: argparse.Namespace) -> int:
+    return _needs_action("catalog", "publish FILE")

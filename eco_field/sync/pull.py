@@ -1,0 +1,142 @@
+"""Receiving the bureau's changes since this device's cursor (CouchDB `_changes` style), page by page.
+
+Each page is applied in one transaction together with the new cursor, so an interrupted pull resumes at
+the last whole page. Records go through the same store services as local edits, with sync=False so
+they are audited but not sent back. A change that cannot be applied is skipped and reported, never
+allowed to block the feed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from eco_field.errors import EcoFieldError
+from eco_field.records import Enterprise, Officer, Task
+from eco_field.store import enterprises, officers, settings, tasks
+from eco_field.store.blobs import _fsync_dir
+from eco_field.store.database import write_transaction
+from eco_field.sync import state
+from eco_field.sync.transport import BureauConnection
+from eco_field.workspace import Workspace
+
+PAGE = 200
+
+
+def pull_changes(ws: Workspace, conn: BureauConnection, *, page_size: int = PAGE,
+                 progress: Callable[[str, int, int | None], None] | None = None,
+                 cancel: Callable[[], bool] | None = None) -> dict[str, Any]:
+    result: dict[str, Any] = {"pulled": 0, "pull_skipped": []}
+    while not (cancel and cancel()):
+        since = state.cursor(ws.db)
+        page = conn.json("GET", "/changes", params={"since": since, "limit": page_size})
+        with write_transaction(ws.db):
+            for change in page["changes"]:
+                outcome = _apply_safely(ws, change)
+                if outcome is None:
+                    result["pulled"] += 1
+                else:
+                    result["pull_skipped"].append({"entity": change["entity"], "id": change["id"], "why": outcome})
+            state.put(ws.db, "cursor", str(max(since, int(page["last_seq"]))))
+        if progress:
+            progress("pull", result["pulled"], None)
+        if not page.get("more"):
+            break
+    result["cursor"] = state.cursor(ws.db)
+    return result
+
+
+def _apply_safely(ws: Workspace, change: dict[str, Any]) -> str | None:
+    """None when applied, else why it was skipped (its savepoint rolled back)."""
+    handler = APPLY.get(change["entity"])
+    if handler is None:
+        return f"this program does not take {change['entity']} records"
+    if change.get("deleted"):
+        return "deletions from the bureau are not applied to local records"
+    try:
+        with write_transaction(ws.db):
+            return handler(ws, change["id"], change["payload"])
+    except (EcoFieldError, KeyError, TypeError, ValueError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _officer(ws: Workspace, _id: str, payload: dict[str, Any]) -> None:
+    officers.upsert(ws.db, Officer(str(payload["cert_no"]), str(payload["name"]), str(payload["unit"])), sync=False)
+
+
+def _enterprise(ws: Workspace, _id: str, payload: dict[str, Any]) -> None:
+    enterprises.upsert(ws.db, Enterprise.from_dict(payload), sync=False)
+
+
+def _task(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
+    known = {row[0] for row in ws.db.execute("SELECT cert_no FROM officers")}
+    for detail in payload.get("officer_details", []):
+        if detail["cert_no"] not in known:
+            _officer(ws, detail["cert_no"], detail)
+    local = ws.db.execute("SELECT revision FROM tasks WHERE id = ?", [payload["id"]]).fetchone()
+    if local and local[0] > int(payload.get("revision") or 1):
+        return "the local task is newer; it goes to the bureau on the next push"
+    tasks.save(ws.db, Task(id=payload["id"], kind=payload["kind"], enterprise_id=payload["enterprise_id"],
+                           title=payload.get("title", ""), officers=list(payload.get("officers", [])),
+                           due_date=payload.get("due_date"), status=payload.get("status", "open"),
+                           note=payload.get("note", ""), revision=int(payload.get("revision") or 1)), sync=False)
+    return None
+
+
+def _number_block(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
+    numbering = _optional_module("eco_field.documents.numbering")
+    if numbering is None:
+        return "document numbering is not available in this program yet"
+    numbering.add_block(ws.db, payload["kind"], int(payload["year"]), int(payload["start"]), int(payload["end"]),
+                        source="bureau")
+    return None
+
+
+def _case(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
+    cases = _optional_module("eco_field.law.cases")
+    if cases is None:
+        return "cases are not available in this program yet"
+    cases.set_status(ws.db, _id, payload["status"], sync=False)
+    return None
+
+
+def _catalog(ws: Workspace, _id: str, payload: dict[str, Any]) -> None:
+    write_atomically(ws.data_dir / "catalog.json",
+                     json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
+    settings.put(ws.db, "catalog_version", str(payload.get("version", "")))
+
+
+APPLY: dict[str, Callable[[Workspace, str, dict[str, Any]], str | None]] = {
+    "officer": _officer, "enterprise": _enterprise, "task": _task, "number_block": _number_block,
+    "case": _case, "catalog": _catalog,
+}
+
+
+def _optional_module(name: str):
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name and name.startswith(exc.name):
+            return None
+        raise
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,84 @@
+"""Sending the outbox: pending entries in batches, each answer stored as it arrives.
+
+The bureau applies entries idempotently by (device, entry id), so a batch whose answer was lost is simply
+sent again and comes back as duplicates. An entry the bureau will not apply (stale revision, sealed
+inspection, another unit's record) becomes a kept conflict and leaves the queue; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import sqlite_utils
+
+from eco_field.canonical import canonical_json
+from eco_field.clock import utc_now
+from eco_field.store.database import write_transaction
+from eco_field.sync import state
+from eco_field.sync.transport import BureauConnection, DeviceRefused
+
+Progress = Callable[[str, int, int | None], None]
+STATES = {"applied", "duplicate", "conflict"}
+
+
+def pending_entries(db: sqlite_utils.Database, limit: int) -> list[dict[str, Any]]:
+    rows = db.execute("SELECT entry_id, entity, entity_id, op, revision, payload_json FROM outbox"
+                      " WHERE state = 'pending' ORDER BY seq LIMIT ?", [limit]).fetchall()
+    return [{"entry_id": r[0], "entity": r[1], "entity_id": r[2], "op": r[3], "revision": r[4],
+             "payload": json.loads(r[5])} for r in rows]
+
+
+def push_outbox(db: sqlite_utils.Database, conn: BureauConnection, *, batch_size: int = 200,
+                progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> dict[str, int]:
+    counts = {"pushed": 0, "duplicates": 0, "conflicts": 0}
+    total = db.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
+    done = 0
+    while not (cancel and cancel()):
+        entries = pending_entries(db, batch_size)
+        if not entries:
+            break
+        before = dict(counts)
+        results = _send(db, conn, entries, counts)
+        _store_results(db, entries, results, counts)
+        if counts == before:
+            break  # the bureau answered none of them: leave them pending rather than loop
+        done += len(entries)
+        if progress:
+            progress("push", done, total)
+    return counts
+
+
+def _send(db: sqlite_utils.Database, conn: BureauConnection, entries: list[dict[str, Any]],
+          counts: dict[str, int]) -> list[dict[str, Any]]:
+    """The batch's answers; entries refused as another unit's become conflicts and the rest is re-sent."""
+    while entries:
+        try:
+            return conn.json("POST", "/push", {"entries": entries})["results"]
+        except DeviceRefused as exc:
+            forbidden = set(exc.body.get("forbidden", [])) if isinstance(exc.body, dict) else set()
+            if exc.status != 403 or not forbidden:
+                raise
+            refused = [e for e in entries if e["entry_id"] in forbidden]
+            _store_results(db, refused, [{"entry_id": e["entry_id"], "status": "conflict", "reason": "forbidden",
+                                          "server": None} for e in refused], counts)
+            entries = [e for e in entries if e["entry_id"] not in forbidden]
+    return []
+
+
+def _store_results(db: sqlite_utils.Database, entries: list[dict[str, Any]], results: list[dict[str, Any]],
+                   counts: dict[str, int]) -> None:
+    by_id = {e["entry_id"]: e for e in entries}
+    now = utc_now()
+    with write_transaction(db):
+        for result in results:
+            entry = by_id.get(result.get("entry_id"))
+            status = result.get("status")
+            if entry is None or status not in STATES:
+                continue  # an answer for an entry not sent, or one we do not understand: stays pending
+            db.execute("UPDATE outbox SET state = ?, sent_at = ?, response_json = ? WHERE entry_id = ?",
+                       [status, now, canonical_json(result), entry["entry_id"]])
+            if status == "conflict":
+                state.add_conflict(db, entry, str(result.get("reason", "conflict")), result.get("server"))
+            counts[{"applied": "pushed", "duplicate": "duplicates", "conflict": "conflicts"}[status]] += 1

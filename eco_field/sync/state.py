@@ -1,0 +1,88 @@
+"""The device's sync state in its own database (db/0006_sync.sql): enrolment, cursor, conflicts, confirmed blobs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+from eco_field.canonical import canonical_json
+from eco_field.clock import utc_now
+from eco_field.errors import BadInput, NotFound
+
+
+def get(db: sqlite_utils.Database, key: str, default: str = "") -> str:
+    row = db.execute("SELECT value FROM sync_state WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def put(db: sqlite_utils.Database, key: str, value: str) -> None:
+    """Inside the caller's transaction."""
+    db.execute("INSERT INTO sync_state (key, value) VALUES (?, ?)"
+               " ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+def cursor(db: sqlite_utils.Database) -> int:
+    return int(get(db, "cursor", "0") or 0)
+
+
+def require_enrolment(db: sqlite_utils.Database) -> tuple[str, str]:
+    """(server url, token) of this device; BadInput when it was never enrolled."""
+    url, token = get(db, "server_url"), get(db, "token")
+    if not url or not token:
+        raise BadInput("This device is not enrolled with a bureau: run `eco-field enroll URL CODE` first "
+                       "(ask the bureau for a code: `eco-field bureau enroll-code --officer CERT`).")
+    return url, token
+
+
+def add_conflict(db: sqlite_utils.Database, entry: dict[str, Any], reason: str,
+                 server: dict[str, Any] | None) -> None:
+    """Keep the bureau's refusal of one outbox entry, with both versions (once per entry)."""
+    db.execute(
+        "INSERT OR IGNORE INTO sync_conflicts (entry_id, entity, entity_id, reason, local_revision,"
+        " local_payload_json, server_revision, server_payload_json, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [entry["entry_id"], entry["entity"], entry["entity_id"], reason, entry.get("revision"),
+         canonical_json(entry["payload"]), (server or {}).get("revision"),
+         None if not server else canonical_json(server.get("payload")), utc_now()],
+    )
+
+
+CONFLICT_COLUMNS = ("id", "entry_id", "entity", "entity_id", "reason", "local_revision", "local_payload_json",
+                    "server_revision", "server_payload_json", "detected_at", "resolved_at", "resolution")
+
+
+def conflicts(db: sqlite_utils.Database, include_resolved: bool = False) -> list[dict[str, Any]]:
+    sql = f"SELECT {', '.join(CONFLICT_COLUMNS)} FROM sync_conflicts"
+    sql += "" if include_resolved else " WHERE resolved_at IS NULL"
+    result = []
+    for row in db.execute(sql + " ORDER BY id").fetchall():
+        item = dict(zip(CONFLICT_COLUMNS, row, strict=True))
+        item["local_payload"] = json.loads(item.pop("local_payload_json"))
+        server = item.pop("server_payload_json")
+        item["server_payload"] = json.loads(server) if server else None
+        result.append(item)
+    return result
+
+
+def open_conflict_count(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]
+
+
+def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, resolution: str) -> None:
+    """Mark one conflict handled (inside the caller's transaction)."""
+    cursor = db.execute("UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL",
+                        [utc_now(), resolution, conflict_id])
+    if cursor.rowcount == 0:
+        raise NotFound(f"No open sync conflict {conflict_id} (see `eco-field sync conflicts`)")
+
+
+def confirm_blob(db: sqlite_utils.Database, sha256: str, size: int) -> None:
+    db.execute("INSERT OR IGNORE INTO sync_blobs (sha256, size, confirmed_at) VALUES (?, ?, ?)",
+               [sha256, size, utc_now()])
+
+
+def unconfirmed_blobs(db: sqlite_utils.Database) -> list[tuple[str, int, str]]:
+    """(sha256, size, ext) of local originals the bureau has not confirmed yet."""
+    return db.execute("SELECT b.sha256, b.size, b.ext FROM blobs b LEFT JOIN sync_blobs s ON s.sha256 = b.sha256"
+                      " WHERE s.sha256 IS NULL ORDER BY b.created_at, b.sha256").fetchall()

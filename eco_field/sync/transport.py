@@ -1,0 +1,98 @@
+"""The device's HTTP connection to the bureau: the token on every request, errors in plain words,
+and a count of the bytes on the wire (request line, headers and bodies, both ways)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from eco_field.errors import EcoFieldError
+
+
+class SyncError(EcoFieldError):
+    kind = "server"
+
+
+class BureauUnreachable(SyncError):
+    """No answer (no network, server down, connection cut): try again later, nothing is lost."""
+
+    kind = "unreachable"
+
+
+class DeviceRefused(SyncError):
+    """The bureau does not accept this device (unknown token, revoked) or this request (another unit)."""
+
+    kind = "refused"
+
+    def __init__(self, message: str, status: int, body: Any = None) -> None:
+        super().__init__(message)
+        self.status, self.body = status, body
+
+
+class BureauConnection:
+    def __init__(self, url: str, token: str | None = None, timeout: float = 30.0) -> None:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self.url = url.rstrip("/")
+        self.client = httpx.Client(base_url=self.url, headers=headers,
+                                   timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
+        self.bytes_sent = 0
+        self.bytes_received = 0
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> BureauConnection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """One request; transport failures become BureauUnreachable. The caller checks the status."""
+        try:
+            request = self.client.build_request(method, path, **kwargs)
+            self.bytes_sent += _request_bytes(request)
+            response = self.client.send(request)
+        except httpx.TransportError as exc:
+            raise BureauUnreachable(f"The bureau at {self.url} did not answer ({type(exc).__name__}: {exc}); "
+                                    "nothing was lost, sync again when the network is back.") from exc
+        self.bytes_received += _response_bytes(response)
+        return response
+
+    def json(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None) -> Any:
+        response = self.request(method, path, json=body, params=params)
+        check(response)
+        return response.json()
+
+    def reachable(self) -> bool:
+        try:
+            return self.client.get("/health", timeout=5.0).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+
+def check(response: httpx.Response) -> None:
+    if response.status_code < 400:
+        return
+    try:
+        body = response.json()
+    except ValueError:
+        body = {"detail": response.text[:200]}
+    detail = body.get("detail") if isinstance(body, dict) else str(body)
+    if response.status_code in (401, 403):
+        raise DeviceRefused(f"The bureau refused the request ({response.status_code}): {detail}",
+                            response.status_code, body)
+    raise SyncError(f"The bureau answered {response.status_code}: {detail}")
+
+
+def _request_bytes(request: httpx.Request) -> int:
+    head = f"{request.method} {request.url.raw_path.decode('ascii')} HTTP/1.1\r\n"
+    head += "".join(f"{k}: {v}\r\n" for k, v in request.headers.items()) + "\r\n"
+    length = request.headers.get("content-length")
+    return len(head.encode("latin-1", "replace")) + (int(length) if length else 0)
+
+
+def _response_bytes(response: httpx.Response) -> int:
+    head = "HTTP/1.1 000 X\r\n" + "".join(f"{k}: {v}\r\n" for k, v in response.headers.items()) + "\r\n"
+    return len(head.encode("latin-1", "replace")) + len(response.content)
