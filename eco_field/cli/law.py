@@ -1,0 +1,202 @@
+"""Law commands: the violation catalog, the fine calculator and penalty cases with their deadlines."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from eco_field.cli.output import add_json_flag, emit, open_workspace, table
+from eco_field.errors import BadInput
+from eco_field.law import cases
+from eco_field.law.catalog import get_entry, load_catalog
+from eco_field.law.deadlines import daily_penalty
+from eco_field.law.discretion import suggest
+from eco_field.law.factors import load_config
+from eco_field.paths import resolve_data_dir
+
+ORDER = 40
+
+
+def register(commands) -> None:
+    cat = commands.group("catalog", "violation catalog (违法行为及处罚依据)")
+    p = commands.command("list", cmd_catalog_list, "list the catalog entries", parent=cat)
+    add_json_flag(p)
+    p = commands.command("show", cmd_catalog_show, "one catalog entry with its article text", parent=cat)
+    p.add_argument("id", help="catalog id, e.g. AIR-02")
+    add_json_flag(p)
+
+    pen = commands.group("penalty", "fine calculator (自由裁量)")
+    p = commands.command("suggest", cmd_penalty_suggest, "suggest a fine for a catalog entry", parent=pen)
+    p.add_argument("catalog_id")
+    _add_assessment_options(p)
+    add_json_flag(p)
+    p = commands.command("factors", cmd_penalty_factors, "the discretion factors and their levels", parent=pen)
+    add_json_flag(p)
+    p = commands.command("daily", cmd_penalty_daily, "daily continuous penalty (按日连续处罚)", parent=pen)
+    p.add_argument("--original", type=int, required=True, help="original fine in yuan")
+    p.add_argument("--served", required=True, help="date the order to correct was served (YYYY-MM-DD)")
+    p.add_argument("--recheck", action="append", default=[],
+                   help="DATE or DATE:corrected — a re-check that found the violation (or found it corrected)")
+    add_json_flag(p)
+
+    cas = commands.group("cases", "penalty cases and their deadlines")
+    p = commands.command("new", cmd_cases_new, "open a case on an inspection", parent=cas)
+    p.add_argument("--inspection", required=True)
+    p.add_argument("--violation", action="append", default=[], help="catalog id; repeat for several")
+    p.add_argument("--facts", required=True)
+    add_json_flag(p)
+    p = commands.command("assess", cmd_cases_assess, "compute and store the fine of a case", parent=cas)
+    p.add_argument("case_id")
+    _add_assessment_options(p)
+    add_json_flag(p)
+    p = commands.command("list", cmd_cases_list, "list cases with their deadlines", parent=cas)
+    add_json_flag(p)
+    p = commands.command("show", cmd_cases_show, "one case", parent=cas)
+    p.add_argument("case_id")
+    add_json_flag(p)
+    p = commands.command("event", cmd_cases_event, "record a dated procedure event (立案, 告知, 决定, 送达 …)",
+                         parent=cas)
+    p.add_argument("case_id")
+    p.add_argument("event", help="filed | notified | decided | served | paid | closed | … (or 立案, 告知 …)")
+    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    p.add_argument("--note", default="")
+    add_json_flag(p)
+    p = commands.command("status", cmd_cases_status, "set the status of a case", parent=cas)
+    p.add_argument("case_id")
+    p.add_argument("status")
+    add_json_flag(p)
+
+
+def _add_assessment_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--factor", action="append", default=[], metavar="NAME=LEVEL",
+                   help="discretion factor, circumstance or exemption fact; repeat")
+    p.add_argument("--investment", type=float, help="total investment of the project, yuan (EIA-01)")
+    p.add_argument("--disposal-cost", type=float, help="cost of disposal, yuan (SW-01, HW-03, HW-04)")
+    p.add_argument("--occurrences", type=int, default=1, help="number of occurrences (per-occurrence fines)")
+
+
+def parse_factors(items: list[str]) -> dict[str, str]:
+    factors: dict[str, str] = {}
+    for item in items:
+        name, sep, level = item.partition("=")
+        if not sep or not name.strip() or not level.strip():
+            raise BadInput(f"--factor {item!r}: expected NAME=LEVEL, e.g. impact=medium")
+        factors[name.strip()] = level.strip()
+    return factors
+
+
+def _data_dir(args: argparse.Namespace):
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def cmd_catalog_list(args: argparse.Namespace) -> None:
+    entries = list(load_catalog(_data_dir(args)).values())
+    emit(args, [e.to_dict() for e in entries], lambda: table(
+        [(e.id, e.citation, e.fine.describe(), e.description[:40]) for e in entries], ["编号", "处罚依据", "罚款幅度", "违法行为"]))
+
+
+def cmd_catalog_show(args: argparse.Namespace) -> None:
+    entry = get_entry(load_catalog(_data_dir(args)), args.id)
+    lines = [f"{entry.id}  {entry.description}", f"处罚依据：{entry.citation}（{entry.law_version}）",
+             f"罚款幅度：{entry.fine.describe()}"]
+    lines += [f"另：{o.label}，{o.describe()}" for o in entry.other_fines]
+    lines += [f"条文：{entry.article_text}"]
+    lines += [f"其他措施：{m['measure']}" + (f"（{m['condition']}）" if m.get("condition") else "")
+              + (f" 依据{m['basis']}" if m.get("basis") else "") for m in entry.measures]
+    if entry.overlap_notes:
+        lines.append(f"竞合：{entry.overlap_notes}")
+    emit(args, entry.to_dict(), "\n".join(lines))
+
+
+def cmd_penalty_suggest(args: argparse.Namespace) -> None:
+    data_dir = _data_dir(args)
+    entry = get_entry(load_catalog(data_dir), args.catalog_id)
+    result = suggest(entry, parse_factors(args.factor), args.investment, args.disposal_cost, args.occurrences,
+                     data_dir=data_dir)
+    emit(args, result.to_dict(), lambda: f"{result.rationale}\n\n建议罚款 {result.amount} 元"
+         f"（法定 {result.min}–{result.max} 元）\n公式：{result.formula}")
+
+
+def cmd_penalty_factors(args: argparse.Namespace) -> None:
+    config = load_config(_data_dir(args))
+    data = [{"name": f.name, "label": f.label,
+             "levels": [{"code": lv.code, "label": lv.label, "share": float(lv.share)} for lv in f.levels]}
+            for f in config.factors]
+    emit(args, {"factors": data, "grounds": [g.__dict__ for g in config.grounds]}, lambda: table(
+        [(f["name"], f["label"], "  ".join(f"{lv['code']}={lv['share']:g}%" for lv in f["levels"])) for f in data],
+        ["名称", "裁量要素", "裁量因子=百分值"]))
+
+
+def cmd_penalty_daily(args: argparse.Namespace) -> None:
+    rechecks = []
+    for item in args.recheck:
+        day, _, finding = item.partition(":")
+        rechecks.append((_day(day), finding.strip() not in ("corrected", "已改正")))
+    result = daily_penalty(args.original, _day(args.served), rechecks)
+    emit(args, result, lambda: f"计罚日数 {result['days']} 日（{result['from']} 至 {result['to'] or '—'}）\n"
+         f"按日连续处罚罚款：{result['formula']}\n依据：{result['basis']}")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise BadInput(f"Not a date: {text!r} (expected YYYY-MM-DD)") from exc
+
+
+def cmd_cases_new(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        case = cases.new_case(ws.db, args.inspection, args.violation, args.facts)
+    emit(args, case.to_dict(), lambda: f"Case {case.id} opened ({', '.join(v.catalog_id for v in case.violations)})")
+
+
+def cmd_cases_assess(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        case = cases.assess(ws.db, args.case_id, parse_factors(args.factor), args.investment, args.disposal_cost,
+                            args.occurrences)
+    a = case.assessment
+    emit(args, case.to_dict(), lambda: f"{a.rationale}\n\n案件 {case.id}：建议罚款 {a.amount} 元")
+
+
+def cmd_cases_list(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        items = cases.list_cases(ws.db)
+    emit(args, [c.to_dict() for c in items], lambda: table(
+        [(c.id[:8], c.enterprise_name, ",".join(v.catalog_id for v in c.violations), c.to_dict()["status_label"],
+          c.assessment.amount if c.assessment else "", _deadline_text(c)) for c in items],
+        ["案件", "当事人", "违法行为", "状态", "罚款(元)", "期限"]))
+
+
+def _deadline_text(case: cases.Case) -> str:
+    pending = [d for d in case.deadlines if d["status"] in ("open", "near", "overdue")]
+    return "；".join(f"{d['label']} {d['due']} {d['status_label']}" for d in pending)
+
+
+def cmd_cases_show(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        case = cases.get(ws.db, args.case_id)
+    emit(args, case.to_dict(), lambda: _case_text(case))
+
+
+def _case_text(case: cases.Case) -> str:
+    lines = [f"案件 {case.id}", f"当事人：{case.enterprise_name}", f"检查：{case.inspection_id}",
+             f"状态：{case.to_dict()['status_label']}", f"事实：{case.facts}"]
+    lines += [f"违法行为：{v.catalog_id} {v.facts}" for v in case.violations]
+    lines += [f"{e['date']} {e['label']}" + (f"（{e['note']}）" if e["note"] else "") for e in case.events]
+    lines += [f"期限：{d['label']} 至 {d['due']}（{d['day_kind'] == 'working' and '工作日' or '自然日'}）{d['status_label']}"
+              for d in case.deadlines]
+    if case.assessment:
+        lines += ["", case.assessment.rationale]
+    return "\n".join(lines)
+
+
+def cmd_cases_event(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        case = cases.record_event(ws.db, args.case_id, args.event, args.date, args.note)
+    emit(args, case.to_dict(), lambda: _case_text(case))
+
+
+def cmd_cases_status(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        case = cases.set_status(ws.db, args.case_id, args.status)
+    emit(args, case.to_dict(), lambda: f"Case {case.id}: {case.to_dict()['status_label']}")

@@ -1,0 +1,1 @@
+"""Law: the violation catalog, the discretion (fine) calculator, cases and their statutory deadlines."""

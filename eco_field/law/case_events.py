@@ -1,0 +1,67 @@
+"""Case statuses and the procedure events that move a case along (and start or meet its deadlines)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from eco_field.errors import BadInput
+
+STATUSES = {
+    "open": "待立案", "filed": "已立案", "notified": "已告知", "decided": "已决定", "served": "已送达",
+    "paid": "已缴款", "closed": "已结案", "not_filed": "不予立案", "no_penalty": "不予处罚", "withdrawn": "已销案",
+}
+ORDER = ["open", "filed", "notified", "decided", "served", "paid", "closed"]
+
+EVENTS = {
+    "discovered": "发现违法行为", "filed": "立案", "filing_extended": "立案期限延长", "not_filed": "不予立案",
+    "notified": "送达行政处罚事先（听证）告知书", "hearing_requested": "当事人申请听证", "hearing_held": "举行听证",
+    "suspended": "案件中止（检测、检验、鉴定等）", "resumed": "案件恢复",
+    "decision_extended": "决定期限延长（负责人批准）", "decision_extended_collective": "决定期限再延长（集体讨论）",
+    "decided": "作出行政处罚决定", "no_penalty": "作出不予行政处罚决定", "served": "送达行政处罚决定书",
+    "paid": "缴纳罚款", "seized": "实施查封、扣押", "seizure_extended": "查封、扣押延期",
+    "seizure_lifted": "解除查封、扣押", "preserved": "先行登记保存证据", "preservation_decided": "先行登记保存处理决定",
+    "order_served": "送达责令改正违法行为决定书", "recheck_violation": "复查发现仍在违法",
+    "recheck_corrected": "复查已改正", "closed": "结案",
+}
+# the status an event implies; applied only when it moves the case forward
+EVENT_STATUS = {"filed": "filed", "not_filed": "not_filed", "notified": "notified", "decided": "decided",
+                "no_penalty": "no_penalty", "served": "served", "paid": "paid", "closed": "closed"}
+
+
+def status_code(text: str) -> str:
+    for code, label in STATUSES.items():
+        if text.strip() in (code, label):
+            return code
+    raise BadInput(f"Unknown case status {text!r}; statuses: " + ", ".join(f"{c} ({n})" for c, n in STATUSES.items()))
+
+
+def event_code(text: str) -> str:
+    wanted = text.strip()
+    for code, label in EVENTS.items():
+        if wanted in (code, label):
+            return code
+    short = {"立案": "filed", "告知": "notified", "决定": "decided", "送达": "served", "缴款": "paid", "结案": "closed",
+             "听证": "hearing_requested", "查封扣押": "seized", "中止": "suspended", "恢复": "resumed"}
+    if wanted in short:
+        return short[wanted]
+    raise BadInput(f"Unknown case event {text!r}; events: " + ", ".join(EVENTS))
+
+
+def parse_day(value: date | str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError as exc:
+        raise BadInput(f"Not a date: {value!r} (expected YYYY-MM-DD)") from exc
+
+
+def status_after(current: str, event: str) -> str:
+    new = EVENT_STATUS.get(event)
+    if new is None:
+        return current
+    if new in ORDER and current in ORDER and ORDER.index(new) <= ORDER.index(current):
+        return current
+    return new

@@ -1,0 +1,193 @@
+"""Penalty cases: an inspection's violations (catalog ids + facts + evidence), the fine assessment, the
+procedure events (立案, 告知, 决定, 送达 …) and the statutory deadlines they drive.
+
+Every write goes through write_transaction and changes.record, so cases reach the bureau with sync.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+from eco_field.clock import now_local, utc_now
+from eco_field.errors import BadInput, NotFound
+from eco_field.law import deadlines as deadline_rules
+from eco_field.law.case_events import EVENTS, STATUSES, event_code, parse_day, status_after, status_code
+from eco_field.law.catalog import get_entry, load_catalog
+from eco_field.law.data_dir import data_dir_of
+from eco_field.law.discretion import Assessment
+from eco_field.store import inspections, settings
+from eco_field.store.changes import record
+from eco_field.store.database import write_transaction
+
+
+@dataclass
+class CaseViolation:
+    catalog_id: str
+    facts: str = ""
+    evidence_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Case:
+    id: str
+    inspection_id: str
+    enterprise_id: str
+    facts: str
+    violations: list[CaseViolation]
+    assessment: Assessment | None
+    status: str
+    opened_at: str
+    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    enterprise_name: str = ""
+    revision: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["assessment"] = self.assessment.to_dict() if self.assessment else None
+        data["status_label"] = STATUSES.get(self.status, self.status)
+        data["overdue"] = any(d["overdue"] and d["status"] == "overdue" for d in self.deadlines)
+        data["near"] = any(d["near"] for d in self.deadlines)
+        return data
+
+
+def new_case(db: sqlite_utils.Database, inspection_id: str, violations: list[CaseViolation | str],
+             facts: str) -> Case:
+    """Open a case on an inspection. The inspection's start date is recorded as 发现 (discovered)."""
+    inspection = inspections.get(db, inspection_id)
+    items = [v if isinstance(v, CaseViolation) else CaseViolation(str(v)) for v in violations]
+    if not items:
+        raise BadInput("A case needs at least one violation (--violation CATALOG_ID)")
+    if not facts.strip():
+        raise BadInput("A case needs the facts of the violation (--facts TEXT)")
+    catalog = load_catalog(data_dir_of(db))
+    for item in items:
+        item.catalog_id = get_entry(catalog, item.catalog_id).id
+        _check_evidence(db, inspection_id, item.evidence_ids)
+    case_id, now = str(uuid.uuid4()), utc_now()
+    opened = now_local(settings.get(db, "time_zone")).isoformat()
+    with write_transaction(db):
+        db.execute("INSERT INTO cases (id, inspection_id, enterprise_id, facts, status, opened_at, created_at,"
+                   " updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?)",
+                   [case_id, inspection_id, inspection.enterprise_id, facts.strip(), opened, now, now])
+        for position, item in enumerate(items):
+            db.execute("INSERT INTO case_violations (case_id, position, catalog_id, facts, evidence_json)"
+                       " VALUES (?, ?, ?, ?, ?)", [case_id, position, item.catalog_id, item.facts,
+                                                   json.dumps(item.evidence_ids)])
+        _insert_event(db, case_id, "discovered", inspection.started_at[:10], "现场检查")
+        created = get(db, case_id)
+        record(db, "case", case_id, "create", snapshot(created), revision=1)
+    return created
+
+
+def _check_evidence(db: sqlite_utils.Database, inspection_id: str, evidence_ids: list[str]) -> None:
+    for evidence_id in evidence_ids:
+        row = db.execute("SELECT inspection_id FROM evidence WHERE id = ?", [evidence_id]).fetchone()
+        if row is None or row[0] != inspection_id:
+            raise BadInput(f"Evidence {evidence_id!r} is not part of inspection {inspection_id}")
+
+
+def get(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> Case:
+    row = db.execute("SELECT c.id, c.inspection_id, c.enterprise_id, c.facts, c.status, c.opened_at,"
+                     " c.assessment_json, c.revision, e.name FROM cases c JOIN enterprises e ON e.id = c.enterprise_id"
+                     " WHERE c.id = ?", [case_id]).fetchone()
+    if row is None:
+        raise NotFound(f"No case {case_id!r}")
+    return _case(db, row, today)
+
+
+def list_cases(db: sqlite_utils.Database, today: date | None = None) -> list[Case]:
+    rows = db.execute("SELECT c.id, c.inspection_id, c.enterprise_id, c.facts, c.status, c.opened_at,"
+                      " c.assessment_json, c.revision, e.name FROM cases c JOIN enterprises e ON e.id = c.enterprise_id"
+                      " ORDER BY c.opened_at DESC, c.id").fetchall()
+    return [_case(db, row, today) for row in rows]
+
+
+def _case(db: sqlite_utils.Database, row: tuple, today: date | None) -> Case:
+    case_id, assessment_json = row[0], row[6]
+    violations = [CaseViolation(cid, facts, json.loads(ev)) for cid, facts, ev in db.execute(
+        "SELECT catalog_id, facts, evidence_json FROM case_violations WHERE case_id = ? ORDER BY position",
+        [case_id]).fetchall()]
+    events = [{"event": e, "label": EVENTS.get(e, e), "date": d, "note": n} for e, d, n in db.execute(
+        "SELECT event, date, note FROM case_events WHERE case_id = ? ORDER BY date, id", [case_id]).fetchall()]
+    assessment = Assessment.from_dict(json.loads(assessment_json)) if assessment_json else None
+    today = today or now_local(settings.get(db, "time_zone")).date()
+    fine_due = assessment is None or assessment.amount > 0
+    deadlines = deadline_rules.compute([(e["event"], date.fromisoformat(e["date"])) for e in events], today,
+                                       fine_due=fine_due)
+    return Case(id=case_id, inspection_id=row[1], enterprise_id=row[2], facts=row[3], violations=violations,
+                assessment=assessment, status=row[4], opened_at=row[5], deadlines=deadlines,
+                documents=_documents(db, case_id), events=events, enterprise_name=row[8], revision=row[7])
+
+
+def _documents(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
+    """Documents issued for the case, from the documents area's table once it exists."""
+    columns = {c.name for c in db["documents"].columns} if db["documents"].exists() else set()
+    if "case_id" not in columns:
+        return []
+    cursor = db.execute("SELECT * FROM documents WHERE case_id = ?", [case_id])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def assess(db: sqlite_utils.Database, case_id: str, factors: dict[str, str], investment: float | None = None,
+           disposal_cost: float | None = None, occurrences: int = 1) -> Case:
+    """Compute the fine for every violation of the case and store it (with its rationale) on the case."""
+    from eco_field.law.case_assessment import assess_violations
+
+    case = get(db, case_id)
+    catalog = load_catalog(data_dir_of(db))
+    assessment = assess_violations([get_entry(catalog, v.catalog_id) for v in case.violations], factors,
+                                   investment, disposal_cost, occurrences, data_dir_of(db))
+    with write_transaction(db):
+        db.execute("UPDATE cases SET assessment_json = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+                   [json.dumps(assessment.to_dict(), ensure_ascii=False), utc_now(), case_id])
+        updated = get(db, case_id)
+        record(db, "case", case_id, "assess", snapshot(updated), revision=updated.revision)
+    return updated
+
+
+def set_status(db: sqlite_utils.Database, case_id: str, status: str, sync: bool = True) -> Case:
+    """Set the case status (sync=False for a status pulled from the bureau)."""
+    code = status_code(status)
+    with write_transaction(db):
+        get(db, case_id)
+        db.execute("UPDATE cases SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+                   [code, utc_now(), case_id])
+        updated = get(db, case_id)
+        record(db, "case", case_id, "status", snapshot(updated), sync=sync, revision=updated.revision)
+    return updated
+
+
+def record_event(db: sqlite_utils.Database, case_id: str, event: str, day: date | str, note: str = "") -> Case:
+    """Record a dated procedure event; it drives the deadlines and moves the status forward where it implies one."""
+    code, when = event_code(event), parse_day(day)
+    with write_transaction(db):
+        current = get(db, case_id)
+        _insert_event(db, case_id, code, when.isoformat(), note)
+        status = status_after(current.status, code)
+        db.execute("UPDATE cases SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+                   [status, utc_now(), case_id])
+        updated = get(db, case_id)
+        record(db, "case", case_id, "event", snapshot(updated), revision=updated.revision)
+    return updated
+
+
+def _insert_event(db: sqlite_utils.Database, case_id: str, event: str, day: str, note: str) -> None:
+    db.execute("INSERT INTO case_events (case_id, event, date, note, recorded_at) VALUES (?, ?, ?, ?, ?)",
+               [case_id, event, day, note, utc_now()])
+
+
+def snapshot(case: Case) -> dict[str, Any]:
+    """The case as the bureau and the audit chain see it (deadlines and documents are derived, left out)."""
+    data = case.to_dict()
+    for derived in ("deadlines", "documents", "enterprise_name", "status_label", "overdue", "near"):
+        data.pop(derived, None)
+    return data

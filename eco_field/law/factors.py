@@ -1,0 +1,122 @@
+"""The bureau's discretion table (裁量要素 → 裁量因子 → 百分值) and the 从轻/减轻 grounds of 《行政处罚法》 art. 32.
+
+Shipped defaults are resources/discretion/factors.json; a bureau's own table (<data_dir>/discretion.json,
+pulled with sync or entered locally) replaces it as a whole.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from eco_field.errors import BadInput
+from eco_field.paths import RESOURCES_DIR
+
+CONFIG_FILE = "discretion.json"
+DEFAULT_CONFIG = RESOURCES_DIR / "discretion" / "factors.json"
+
+
+@dataclass(frozen=True)
+class Level:
+    code: str
+    label: str
+    share: Decimal  # percent; negative shares (cooperation) lower the sum
+
+
+@dataclass(frozen=True)
+class Factor:
+    name: str
+    label: str
+    levels: tuple[Level, ...]
+
+    def level(self, text: str) -> Level:
+        wanted = text.strip()
+        for level in self.levels:
+            if wanted in (level.code, level.label):
+                return level
+        counted = _counted_level(self.levels, wanted)
+        if counted is not None:
+            return counted
+        choices = ", ".join(f"{lv.code} ({lv.label})" for lv in self.levels)
+        raise BadInput(f"Factor {self.name} ({self.label}) has no level {text!r}; levels: {choices}")
+
+
+def _counted_level(levels: tuple[Level, ...], wanted: str) -> Level | None:
+    """'repeat=5' matches the open-ended level '4+'."""
+    if not wanted.isdigit():
+        return None
+    for level in levels:
+        if level.code.endswith("+") and level.code[:-1].isdigit() and int(wanted) >= int(level.code[:-1]):
+            return level
+    return None
+
+
+@dataclass(frozen=True)
+class Ground:
+    code: str
+    label: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class DiscretionConfig:
+    name: str
+    factors: tuple[Factor, ...]
+    grounds: tuple[Ground, ...]
+    start_when_no_minimum: Decimal
+    lighter_ratio: Decimal
+    heavier_ratio: Decimal
+    reduced_ratio: Decimal
+    source: str = ""
+
+    def factor(self, name: str) -> Factor | None:
+        key = name.strip()
+        return next((f for f in self.factors if key in (f.name, f.label)), None)
+
+    def ground(self, text: str) -> Ground:
+        key = text.strip()
+        for ground in self.grounds:
+            if key in (ground.code, ground.label):
+                return ground
+        choices = ", ".join(f"{g.code} ({g.label})" for g in self.grounds)
+        raise BadInput(f"Unknown ground {text!r} for 从轻/减轻; grounds: {choices}")
+
+
+def load_config(data_dir: Path | None = None) -> DiscretionConfig:
+    path = DEFAULT_CONFIG
+    if data_dir is not None and (Path(data_dir) / CONFIG_FILE).is_file():
+        path = Path(data_dir) / CONFIG_FILE
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BadInput(f"Cannot read the discretion table {path}: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{path}, line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    return parse_config(doc, path)
+
+
+def parse_config(doc: Any, source: Path | str = "discretion table") -> DiscretionConfig:
+    try:
+        factors = tuple(
+            Factor(str(f["name"]), str(f.get("label") or f["name"]),
+                   tuple(Level(str(lv["code"]), str(lv.get("label") or lv["code"]), Decimal(str(lv["share"])))
+                         for lv in f["levels"]))
+            for f in doc["factors"])
+        grounds = tuple(Ground(str(g["code"]), str(g["label"]), str(g["basis"])) for g in doc.get("grounds", []))
+        return DiscretionConfig(
+            name=str(doc.get("name") or ""), factors=factors, grounds=grounds,
+            start_when_no_minimum=_ratio(doc, "start_when_no_minimum", "0.1"),
+            lighter_ratio=_ratio(doc, "lighter_ratio", "0.5"), heavier_ratio=_ratio(doc, "heavier_ratio", "0.5"),
+            reduced_ratio=_ratio(doc, "reduced_ratio", "0.5"), source=str(source))
+    except (KeyError, TypeError, ArithmeticError) as exc:
+        raise BadInput(f"{source}: malformed discretion table ({type(exc).__name__}: {exc})") from exc
+
+
+def _ratio(doc: dict[str, Any], key: str, default: str) -> Decimal:
+    value = Decimal(str(doc.get(key, default)))
+    if not Decimal(0) <= value <= Decimal(1):
+        raise BadInput(f"discretion table: {key} must be between 0 and 1, not {value}")
+    return value
