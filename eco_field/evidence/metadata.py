@@ -1,0 +1,138 @@
+"""One photo's metadata: capture time, position, camera, orientation and DJI drone fields, from EXIF + XMP."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import exifread
+
+from eco_field.evidence import capture_time, exif, xmp
+
+PARSER_VERSION = f"eco_field.evidence/1 exifread/{exifread.__version__}"
+DRONE_FIELDS = {  # list key -> DJI XMP name
+    "rel_alt": "RelativeAltitude", "abs_alt": "AbsoluteAltitude", "gimbal_yaw": "GimbalYawDegree",
+    "gimbal_pitch": "GimbalPitchDegree", "gimbal_roll": "GimbalRollDegree", "flight_yaw": "FlightYawDegree",
+}
+# capture-time fields, best first: (source name, EXIF key or None, XMP key or None)
+TIME_FIELDS = (("exif:DateTimeOriginal", "EXIF DateTimeOriginal", None),
+               ("xmp:exif:DateTimeOriginal", None, "exif:DateTimeOriginal"),
+               ("xmp:photoshop:DateCreated", None, "photoshop:DateCreated"),
+               ("exif:DateTimeDigitized", "EXIF DateTimeDigitized", None),
+               ("xmp:xmp:CreateDate", None, "xmp:CreateDate"))
+_XMP_COORD = re.compile(r"^\s*(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?\s*([NSEW])\s*$", re.I)
+
+
+def extract(data: bytes, media_type: str, tz_name: str) -> dict[str, Any]:
+    """Everything we keep about a photo's origin; never raises on a malformed file (see "warnings")."""
+    tags, warning = exif.read_tags(data)
+    warnings = [warning] if warning else []
+    try:
+        xmp_values = xmp.read(data, media_type)
+    except Exception as exc:  # a hostile packet must not cost us the photo
+        xmp_values, warnings = {}, [*warnings, f"XMP unreadable ({type(exc).__name__})"]
+    meta: dict[str, Any] = {"media_type": media_type, "parser": PARSER_VERSION, "warnings": warnings}
+    meta.update(_time(tags, xmp_values, tz_name))
+    meta.update(_position(tags, xmp_values))
+    meta["make"] = exif.text(tags, "Image Make") or xmp_values.get("tiff:Make")
+    meta["model"] = exif.text(tags, "Image Model") or xmp_values.get("tiff:Model")
+    meta["serial"] = _serial(tags, xmp_values)
+    meta["orientation"] = _orientation(tags, xmp_values)
+    meta["drone"] = _drone(xmp_values, meta["make"])
+    meta["dji"] = {k.split(":", 1)[1]: v for k, v in xmp_values.items() if k.startswith("drone-dji:")} or None
+    return meta
+
+
+def _time(tags: dict[str, Any], xmp_values: dict[str, str], tz_name: str) -> dict[str, Any]:
+    subsec = exif.text(tags, "EXIF SubSecTimeOriginal")
+    for source, exif_key, xmp_key in TIME_FIELDS:
+        raw = exif.text(tags, exif_key) if exif_key else xmp_values.get(xmp_key)
+        stamp = capture_time.parse_stamp(raw, subsec if source == "exif:DateTimeOriginal" else None)
+        if stamp is None or not stamp.has_time:
+            continue
+        offset, offset_source = _offset_hint(tags, xmp_values, stamp, source)
+        found = capture_time.resolve(raw, stamp, source, offset, offset_source, tz_name)
+        return {"taken_at": found.taken_at, "taken_at_utc": found.taken_at_utc, "taken_at_raw": found.raw,
+                "time_source": found.source, "offset_source": found.offset_source}
+    return {"taken_at": None, "taken_at_utc": None, "taken_at_raw": None, "time_source": None,
+            "offset_source": None}
+
+
+def _offset_hint(tags, xmp_values, stamp, source) -> tuple[Any, str]:
+    if source.startswith("exif:"):
+        key = "EXIF OffsetTimeOriginal" if source == "exif:DateTimeOriginal" else "EXIF OffsetTimeDigitized"
+        offset = capture_time.parse_offset(exif.text(tags, key) or exif.text(tags, "EXIF OffsetTime"))
+        if offset is not None:
+            return offset, key.replace("EXIF ", "exif:")
+    for key in ("exif:DateTimeOriginal", "xmp:CreateDate", "photoshop:DateCreated"):
+        other = capture_time.parse_stamp(xmp_values.get(key))
+        if other and other.offset is not None and other.wall.replace(microsecond=0) == stamp.wall.replace(
+                microsecond=0):
+            return other.offset, f"xmp:{key}"
+    offset = capture_time.offset_from_utc(stamp.wall, xmp_values.get("drone-dji:UTCAtExposure"))
+    if offset is not None:
+        return offset, "drone-dji:UTCAtExposure"
+    return None, ""
+
+
+def _position(tags: dict[str, Any], xmp_values: dict[str, str]) -> dict[str, Any]:
+    lat, lon, alt = exif.gps(tags)
+    source = "exif" if lat is not None else None
+    xlat, xlon = _number(xmp_values.get("drone-dji:GpsLatitude")), _number(xmp_values.get("drone-dji:GpsLongitude"))
+    if _valid(xlat, xlon) and (lat is None or (abs(xlat - lat) < 0.001 and abs(xlon - lon) < 0.001)):
+        lat, lon, source = xlat, xlon, "xmp:drone-dji"  # more decimals than EXIF's rationals
+    if lat is None:
+        xlat = _xmp_coordinate(xmp_values.get("exif:GPSLatitude"))
+        xlon = _xmp_coordinate(xmp_values.get("exif:GPSLongitude"))
+        if _valid(xlat, xlon):
+            lat, lon, source = xlat, xlon, "xmp:exif"
+    if alt is None:
+        alt = _number(xmp_values.get("drone-dji:AbsoluteAltitude"))
+    return {"lat": lat, "lon": lon, "alt": alt, "gps_source": source}
+
+
+def _valid(lat: float | None, lon: float | None) -> bool:
+    return (lat is not None and lon is not None and abs(lat) <= 90 and abs(lon) <= 180
+            and not (lat == 0 and lon == 0))
+
+
+def _xmp_coordinate(value: str | None) -> float | None:
+    """XMP GPS form "43,28.0469N" or "43,28,2.81N"."""
+    match = _XMP_COORD.match(value or "")
+    if not match:
+        return None
+    deg, minutes, seconds, ref = match.groups()
+    return exif.coordinate([float(deg), float(minutes), float(seconds or 0)], ref, 180)
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        number = float((value or "").strip())
+    except ValueError:
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
+def _serial(tags: dict[str, Any], xmp_values: dict[str, str]) -> str | None:
+    candidates = [exif.text(tags, "EXIF BodySerialNumber"), exif.text(tags, "Image CameraSerialNumber"),
+                  xmp_values.get("aux:SerialNumber"), xmp_values.get("exifEX:BodySerialNumber"),
+                  xmp_values.get("drone-dji:DroneSerialNumber"), xmp_values.get("drone-dji:CameraSerialNumber")]
+    return next((c.strip() for c in candidates if c and c.strip().strip("0")), None)
+
+
+def _orientation(tags: dict[str, Any], xmp_values: dict[str, str]) -> int | None:
+    value = exif.integer(tags, "Image Orientation")
+    if value is None:
+        number = _number(xmp_values.get("tiff:Orientation"))
+        value = int(number) if number is not None else None
+    return value if value is not None and 1 <= value <= 8 else None
+
+
+def _drone(xmp_values: dict[str, str], make: str | None) -> dict[str, Any] | None:
+    has_dji = any(k.startswith("drone-dji:") for k in xmp_values)
+    if not has_dji and (make or "").strip().upper() != "DJI":
+        return None
+    drone: dict[str, Any] = {key: _number(xmp_values.get(f"drone-dji:{name}")) for key, name in DRONE_FIELDS.items()}
+    drone["gps_status"] = xmp_values.get("drone-dji:GpsStatus") or None
+    drone["image_source"] = xmp_values.get("drone-dji:ImageSource") or None
+    return drone

@@ -1,0 +1,140 @@
+"""Decoding a photo just enough to prove it is readable and to draw its thumbnail or preview.
+
+JPEGs are decoded with DCT scaling (Pillow draft mode): a 20 MP photo decodes at 1/8 size for a 256 px
+thumbnail, which is most of the import speed. The declared size is checked before any pixel is decoded.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps
+
+from eco_field.evidence.xmp import jpeg_segments
+
+try:  # phones write HEIC; without the plugin a HEIC is kept, only without a thumbnail
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    HEIF_PIXELS = True
+except ImportError:  # pragma: no cover - the plugin is a dependency
+    HEIF_PIXELS = False
+
+Image.MAX_IMAGE_PIXELS = None  # we check the declared size ourselves, with limits per format
+MAX_PIXELS_SCALED = 400_000_000  # JPEG: decoded at 1/8, so even very large panoramas stay small
+MAX_PIXELS_FULL = 100_000_000    # formats decoded at full size (PNG, TIFF, HEIC, progressive JPEG)
+TRUNCATED_SHARE = 0.001          # a JPEG without its end marker may miss this share of blocks at most
+THUMB_NOTE = b"EcoField derived thumbnail - not evidence; the original is in the evidence store"
+TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+             5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+             8: Image.Transpose.ROTATE_90}
+
+
+class UnreadablePhoto(Exception):
+    """The file cannot serve as a photo; the message is the reason shown to the officer."""
+
+
+@dataclass
+class Rendered:
+    jpeg: bytes | None      # the thumbnail/preview, or None when this format cannot be decoded here
+    width: int
+    height: int
+    warning: str = ""
+
+
+def render(data: bytes, media_type: str, orientation: int | None, size: int) -> Rendered:
+    """Check the photo decodes and return a JPEG of at most size x size with orientation applied."""
+    if media_type in ("image/heic", "image/heif", "image/avif") and not HEIF_PIXELS:
+        return Rendered(None, 0, 0, "no HEIF decoder installed: kept without a thumbnail")
+    warning = ""
+    if media_type == "image/jpeg":
+        missing = _jpeg_end_missing(data)
+        if missing:
+            data, warning = data + b"\xff\xd9", "JPEG end marker missing"
+    image = _open(data)
+    width, height = image.size
+    _check_size(image, media_type)
+    if image.format in ("JPEG", "MPO"):
+        image.draft("RGB", (size, size))
+    _decode(image)
+    if warning:
+        warning = _check_truncation(image, warning)
+    picture = _to_rgb(image)
+    picture.thumbnail((size, size), Image.Resampling.BICUBIC, reducing_gap=2.0)
+    if orientation in TRANSPOSE and media_type not in ("image/heic", "image/heif", "image/avif"):
+        picture = picture.transpose(TRANSPOSE[orientation])  # libheif already applies the HEIF rotation
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=85, comment=THUMB_NOTE)
+    return Rendered(out.getvalue(), width, height, warning)
+
+
+def declared_size(data: bytes) -> tuple[int | None, int | None]:
+    try:
+        return Image.open(io.BytesIO(data)).size
+    except Exception:  # only informative here; the file was validated when it was stored
+        return None, None
+
+
+def _open(data: bytes) -> Image.Image:
+    try:
+        return Image.open(io.BytesIO(data))
+    except Image.UnidentifiedImageError as exc:
+        raise UnreadablePhoto("not a readable image (the header is damaged or the format is unknown)") from exc
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise UnreadablePhoto(f"damaged image header ({exc})") from exc
+
+
+def _check_size(image: Image.Image, media_type: str) -> None:
+    width, height = image.size
+    progressive = bool(image.info.get("progressive") or image.info.get("progression"))
+    limit = MAX_PIXELS_SCALED if image.format in ("JPEG", "MPO") and not progressive else MAX_PIXELS_FULL
+    if width <= 0 or height <= 0:
+        raise UnreadablePhoto(f"image declares an empty size {width}x{height}")
+    if width * height > limit:
+        raise UnreadablePhoto(f"image declares {width}x{height} pixels, more than any camera makes "
+                              f"(limit {limit // 1_000_000} MP): refused as a possible decompression bomb")
+
+
+def _decode(image: Image.Image) -> None:
+    try:
+        image.load()
+    except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
+        text = str(exc)
+        if "truncated" in text:
+            raise UnreadablePhoto(f"truncated image: the file ends before the picture data ({text})") from exc
+        raise UnreadablePhoto(f"damaged picture data ({text or type(exc).__name__})") from exc
+
+
+def _jpeg_end_missing(data: bytes) -> bool:
+    """True when no end-of-image marker follows the first scan (cut-off file, or a sloppy writer)."""
+    scan_start = None
+    for marker, start, _end in jpeg_segments(data):
+        if marker == 0xDA:
+            scan_start = start
+    if scan_start is None:
+        raise UnreadablePhoto("truncated JPEG: the file ends before the picture data")
+    return data.find(b"\xff\xd9", scan_start) < 0
+
+
+def _check_truncation(image: Image.Image, warning: str) -> str:
+    """libjpeg fills blocks past the end of a cut-off file with flat grey (128); measure that tail."""
+    raw = image.tobytes()
+    bands = max(1, len(image.getbands()))
+    missing = (len(raw) - len(raw.rstrip(b"\x80"))) // bands
+    share = missing / max(1, image.size[0] * image.size[1])
+    if share > TRUNCATED_SHARE:
+        raise UnreadablePhoto(f"truncated JPEG: the file was cut off, about {share:.0%} of the picture is missing"
+                              if share >= 0.01 else "truncated JPEG: the file was cut off near its end")
+    return warning + (f"; the last {share:.2%} of the picture is blank" if missing else "")
+
+
+def _to_rgb(image: Image.Image) -> Image.Image:
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        background = Image.new("RGB", image.size, "white")
+        rgba = image.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        return ImageOps.autocontrast(image.convert("I").point(lambda v: v / 256).convert("L")).convert("RGB")
+    return image.convert("RGB") if image.mode != "RGB" else image

@@ -1,0 +1,213 @@
+"""The evidence services the CLI, the GUI and the tests call: import, list, thumbnails, verify, remove."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from eco_field.errors import BadInput, NotFound, SealedRecord
+from eco_field.evidence import checks, pixels, pool, rows, scan, sniff
+from eco_field.evidence.worker import Job, thumbnail_file, write_atomic
+from eco_field.store import settings
+from eco_field.store.blobs import BlobRef
+from eco_field.store.changes import record
+from eco_field.store.database import write_transaction
+from eco_field.store.evidence_rows import link_evidence
+from eco_field.workspace import Workspace
+
+Progress = Callable[[int, int, str], None]
+SIZES = {256: "thumbnail", 1600: "preview"}
+
+
+@dataclass
+class ImportReport:
+    imported: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The shape `evidence import --json` prints."""
+        return {"imported": self.imported, "duplicates": self.duplicates, "errors": self.errors}
+
+
+def import_paths(ws: Workspace, inspection_id: str, paths: Iterable[str | os.PathLike[str]],
+                 progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+                 workers: int | None = None) -> ImportReport:
+    """Import photo files and folders (recursively) into a draft inspection: the one ingest path."""
+    _require_draft(ws.db, inspection_id)
+    files, walk_errors = scan.expand(list(paths))
+    report = ImportReport(errors=walk_errors)
+    scan.clean_stale_temps(ws.blobs.root / ".tmp")
+    tz_name = settings.get(ws.db, "time_zone")
+    jobs = [Job(i, str(path), name, str(ws.blobs.root), str(ws.cache_dir), tz_name)
+            for i, (path, name) in enumerate(files)]
+    site, family = rows.load_site(ws.db, inspection_id), rows.amendment_family(ws.db, inspection_id)
+    done = 0
+    for done, result in enumerate(pool.run(jobs, workers, cancel), start=1):
+        if result["ok"]:
+            _commit(ws.db, inspection_id, result, site, family, report)
+        else:
+            report.errors.append({"path": result["path"], "error": result["error"]})
+        if progress:
+            progress(done, len(jobs), result["path"])
+    report.cancelled = done < len(jobs)
+    return report
+
+
+def _require_draft(db: sqlite_utils.Database, inspection_id: str) -> None:
+    if rows.inspection_status(db, inspection_id) == "sealed":
+        raise SealedRecord(f"Inspection {inspection_id} is sealed; amend it (`eco-field inspections amend`) "
+                           "to add evidence")
+
+
+def _commit(db: sqlite_utils.Database, inspection_id: str, result: dict[str, Any], site: checks.Site,
+            family: set[str], report: ImportReport) -> None:
+    """One file's rows in one transaction, after its original is safely in the store."""
+    sha, meta = result["sha256"], result["meta"]
+    entry = {"path": result["path"], "original_name": result["original_name"], "sha256": sha}
+    ref = BlobRef(sha, result["size"], result["ext"], Path())
+    with write_transaction(db):
+        evidence_id, created = link_evidence(db, inspection_id, ref, "photo", result["original_name"])
+        entry["id"] = evidence_id
+        if not created:
+            report.duplicates.append(entry)
+            return
+        rows.save_meta(db, sha, meta)
+        outcome = _check_row(db, inspection_id, evidence_id, sha, site, family)
+        rows.save_checks(db, evidence_id, outcome)
+    entry["flags"] = outcome.flags
+    report.imported.append(entry)
+
+
+def _check_row(db: sqlite_utils.Database, inspection_id: str, evidence_id: str, sha: str, site: checks.Site,
+               family: set[str]) -> checks.CheckResult:
+    stored = db.execute("SELECT taken_at_utc, lat, lon FROM photo_meta WHERE sha256 = ?", [sha]).fetchone()
+    meta = dict(zip(("taken_at_utc", "lat", "lon"), stored, strict=True)) if stored else {}
+    return checks.check(meta, site, rows.duplicate_of(db, inspection_id, sha, evidence_id, family))
+
+
+def refresh_checks(db: sqlite_utils.Database, inspection_id: str) -> None:
+    """Recompute and store the checks of a draft inspection's photos (after its times or site changed)."""
+    site, family = rows.load_site(db, inspection_id), rows.amendment_family(db, inspection_id)
+    with write_transaction(db):
+        for row in db.execute("SELECT id, sha256 FROM evidence WHERE inspection_id = ? AND kind = 'photo'",
+                              [inspection_id]).fetchall():
+            rows.save_checks(db, row[0], _check_row(db, inspection_id, row[0], row[1], site, family))
+
+
+def list_evidence(db: sqlite_utils.Database, inspection_id: str) -> list[dict[str, Any]]:
+    """The photos of an inspection as `evidence list --json` prints them (plus id and kind).
+
+    A draft's flags are computed now (its times may have changed since the import); a sealed
+    inspection shows the flags stored when it was sealed.
+    """
+    sealed = rows.inspection_status(db, inspection_id) == "sealed"
+    site, family = rows.load_site(db, inspection_id), rows.amendment_family(db, inspection_id)
+    items = []
+    for row in rows.photo_rows(db, inspection_id):
+        if sealed:
+            outcome = checks.CheckResult(json.loads(row["flags_json"] or "[]"), json.loads(row["reasons_json"] or "{}"),
+                                         row["distance_m"], row["time_diff_min"])
+        else:
+            outcome = checks.check(row, site, rows.duplicate_of(db, inspection_id, row["sha256"], row["id"], family))
+        items.append(_listed(row, outcome))
+    return items
+
+
+def _listed(row: dict[str, Any], outcome: checks.CheckResult) -> dict[str, Any]:
+    return {
+        "id": row["id"], "kind": row["kind"], "sha256": row["sha256"], "original_name": row["original_name"],
+        "size": row["size"], "taken_at": row["taken_at"], "taken_at_raw": row["taken_at_raw"],
+        "lat": row["lat"], "lon": row["lon"], "alt": row["alt"], "make": row["make"], "model": row["model"],
+        "orientation": row["orientation"], "drone": json.loads(row["drone_json"]) if row["drone_json"] else None,
+        "flags": outcome.flags, "distance_m": outcome.distance_m,
+        "time_diff_min": outcome.time_diff_min, "flag_reasons": outcome.reasons, "serial": row["serial"],
+        "width": row["width"], "height": row["height"], "imported_at": row["imported_at"],
+    }
+
+
+def resolve_sha(db: sqlite_utils.Database, sha_or_prefix: str) -> str:
+    text = sha_or_prefix.strip().lower()
+    if len(text) < 6 or any(c not in "0123456789abcdef" for c in text):
+        raise BadInput(f"{sha_or_prefix!r} is not a SHA-256 (give the 64 hex digits, or at least the first 6)")
+    found = [r[0] for r in db.execute("SELECT sha256 FROM blobs WHERE sha256 LIKE ? LIMIT 2", [text + "%"])]
+    if not found:
+        raise NotFound(f"No stored file with SHA-256 {sha_or_prefix}")
+    if len(found) > 1:
+        raise BadInput(f"SHA-256 prefix {sha_or_prefix} is ambiguous; give more digits")
+    return found[0]
+
+
+def thumbnail_path(ws: Workspace, sha256: str, size: int = 256) -> Path:
+    """The cached thumbnail (256) or preview (1600) of a stored photo, made now if it is not there."""
+    if size not in SIZES:
+        raise BadInput(f"Thumbnail size must be 256 or 1600, not {size}")
+    sha = resolve_sha(ws.db, sha256)
+    target = thumbnail_file(ws.cache_dir, sha, size)
+    if target.exists():
+        return target
+    original = ws.blobs.find(sha)
+    if original is None:
+        raise NotFound(f"The original of {sha} is missing from the evidence store (run `eco-field evidence verify`)")
+    data = original.read_bytes()
+    media_type = sniff.media_type(data[:64])
+    if media_type is None:
+        raise BadInput(f"{sha} is not a photo; it has no thumbnail")
+    row = ws.db.execute("SELECT orientation FROM photo_meta WHERE sha256 = ?", [sha]).fetchone()
+    try:
+        rendered = pixels.render(data, media_type, row[0] if row else None, size)
+    except pixels.UnreadablePhoto as exc:
+        raise BadInput(f"{sha}: {exc}") from exc
+    if rendered.jpeg is None:
+        raise BadInput(f"{sha}: {rendered.warning}")
+    write_atomic(target, rendered.jpeg, durable=False)
+    return target
+
+
+def verify(ws: Workspace, inspection_id: str | None = None) -> dict[str, Any]:
+    """Re-hash every original (of one inspection, or the whole store) and report missing or altered ones."""
+    if inspection_id:
+        rows.inspection_status(ws.db, inspection_id)
+        shas = [r[0] for r in ws.db.execute(
+            "SELECT DISTINCT sha256 FROM evidence WHERE inspection_id = ? ORDER BY sha256", [inspection_id])]
+    else:
+        shas = [r[0] for r in ws.db.execute("SELECT sha256 FROM blobs ORDER BY sha256")]
+    store = ws.blobs
+    with ThreadPoolExecutor(pool.default_workers()) as threads:  # hashlib releases the GIL on large buffers
+        states = list(threads.map(store.verify, shas))
+    problems = [_problem(ws.db, sha, state, inspection_id) for sha, state in zip(shas, states, strict=True)
+                if state != "ok"]
+    return {"inspection_id": inspection_id, "checked": len(shas), "ok": len(shas) - len(problems),
+            "missing": [p for p in problems if p["status"] == "missing"],
+            "altered": [p for p in problems if p["status"] == "altered"]}
+
+
+def _problem(db: sqlite_utils.Database, sha: str, state: str, inspection_id: str | None) -> dict[str, Any]:
+    sql, params = "SELECT inspection_id, original_name FROM evidence WHERE sha256 = ?", [sha]
+    if inspection_id:
+        sql += " AND inspection_id = ?"
+        params.append(inspection_id)
+    uses = [{"inspection_id": r[0], "original_name": r[1]} for r in db.execute(sql, params)]
+    return {"sha256": sha, "status": state, "evidence": uses}
+
+
+def remove(ws: Workspace, evidence_id: str) -> dict[str, Any]:
+    """Unlink one file from a draft inspection (audited). The stored original stays in the store."""
+    row = ws.db.execute("SELECT inspection_id, sha256, kind, original_name FROM evidence WHERE id = ?",
+                        [evidence_id]).fetchone()
+    if row is None:
+        raise NotFound(f"No evidence {evidence_id!r}")
+    _require_draft(ws.db, row[0])
+    data = {"inspection_id": row[0], "sha256": row[1], "kind": row[2], "original_name": row[3]}
+    with write_transaction(ws.db):
+        ws.db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+        record(ws.db, "evidence", evidence_id, "delete", data)
+    return {"id": evidence_id, **data}
