@@ -1,0 +1,658 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../ui/context.py" line="63" />
+        <source>Cannot do that</source>
+        <translation>无法完成操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/context.py" line="65" />
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWidget</name>
+    <message>
+        <location filename="../../ui/checklist_widget.py" line="41" />
+        <source>Section</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_widget.py" line="41" />
+        <source>Check item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_widget.py" line="41" />
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_widget.py" line="42" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_widget.py" line="54" />
+        <source>Industry checklist</source>
+        <translation>行业检查表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_widget.py" line="89" />
+        <source>Basis: {basis}</source>
+        <translation>依据：{basis}</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDetail</name>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="54" />
+        <source>New inspection</source>
+        <translation>新建检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="56" />
+        <source>Outlet</source>
+        <translation>排放口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="56" />
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="56" />
+        <source>Pollutant</source>
+        <translation>污染物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="56" />
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="57" />
+        <source>Ref. O₂ %</source>
+        <translation>基准含氧量 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="57" />
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="58" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="58" />
+        <source>Officers</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="58" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="63" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="63" />
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="64" />
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="64" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <source>Discharge permit</source>
+        <translation>排污许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="66" />
+        <source>Site</source>
+        <translation>厂址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="73" />
+        <source>Outlets and limits</source>
+        <translation>排放口与限值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="75" />
+        <source>Past inspections</source>
+        <translation>历次检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="88" />
+        <source>radius {r} m</source>
+        <translation>半径 {r} 米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="89" />
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="95" />
+        <source>air</source>
+        <translation>废气</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="95" />
+        <source>water</source>
+        <translation>废水</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesScreen</name>
+    <message>
+        <location filename="../../ui/enterprises_screen.py" line="35" />
+        <source>The archive is empty</source>
+        <translation>企业档案为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprises_screen.py" line="36" />
+        <source>Enterprises come from the bureau when you sync, or from `eco-field enterprises import FILE`.</source>
+        <translation>企业档案在同步时从局端获取，也可用 `eco-field enterprises import 文件` 导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprises_screen.py" line="38" />
+        <source>Load demo data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprises_screen.py" line="39" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprises_screen.py" line="39" />
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprises_screen.py" line="40" />
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprises_screen.py" line="41" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprises_screen.py" line="42" />
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprises_screen.py" line="43" />
+        <source>Search name, credit code, county or industry</source>
+        <translation>搜索名称、信用代码、区县或行业</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsWidget</name>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="31" />
+        <source>Check item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="31" />
+        <source>Facts found</source>
+        <translation>检查发现的事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="31" />
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="40" />
+        <source>Add from non-compliant items</source>
+        <translation>从不符合项生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="41" />
+        <source>Add finding</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="42" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionEditor</name>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="50" />
+        <source>← Back to list</source>
+        <translation>← 返回列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="51" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="56" />
+        <source>Site and people</source>
+        <translation>现场与人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="57" />
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="58" />
+        <location filename="../../ui/inspection_editor.py" line="143" />
+        <source>Findings</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="97" />
+        <source>New inspection: {name}</source>
+        <translation>新建检查：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="126" />
+        <source>Sealed — read only</source>
+        <translation>已封存——只读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="128" />
+        <location filename="../../ui/inspection_editor.py" line="176" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="130" />
+        <source>Saved (revision {n})</source>
+        <translation>已保存（第 {n} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="132" />
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="143" />
+        <source>No new non-compliant checklist items.</source>
+        <translation>没有新的不符合项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="177" />
+        <source>Leave this inspection without saving?</source>
+        <translation>不保存就离开这次检查吗？</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionForm</name>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="48" />
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="53" />
+        <source>The party's representative is present</source>
+        <translation>当事人现场负责人在场</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="64" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="65" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="66" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="70" />
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="71" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="72" />
+        <source>Party's representative on site</source>
+        <translation>当事人现场负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="74" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="75" />
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="76" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="82" />
+        <source>Officers present (at least two)</source>
+        <translation>到场执法人员（至少两名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="92" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsScreen</name>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="28" />
+        <source>No inspections yet</source>
+        <translation>还没有检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="29" />
+        <source>Start one from a task under 任务 (Tasks), or pick an enterprise under 企业 (Enterprises) and press “New inspection”.</source>
+        <translation>在「任务」中选择一项任务开始检查，或在「企业」中选择企业后点击「新建检查」。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="31" />
+        <source>Go to tasks</source>
+        <translation>前往任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="32" />
+        <source>Go to enterprises</source>
+        <translation>前往企业档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="33" />
+        <source>Load demo data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="34" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="35" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="36" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="37" />
+        <source>Officers</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="38" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="39" />
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="40" />
+        <source>Search by enterprise, place or inspection number</source>
+        <translation>按企业、地点或检查编号搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspections_screen.py" line="42" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../ui/list_page.py" line="77" />
+        <source>{n} in all</source>
+        <translation>共 {n} 条</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="37" />
+        <source>EcoField — field enforcement</source>
+        <translation>生态执法现场通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="86" />
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="71" />
+        <source>Cases and deadlines appear here once the law and case services are installed.</source>
+        <translation>安装法律与案件服务后，这里显示案件和办理期限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="86" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
+        <source>Enrolment and sync appear here once the sync client is installed.</source>
+        <translation>安装同步客户端后，这里可以注册设备并同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85" />
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85" />
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="86" />
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135" />
+        <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
+        <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerPicker</name>
+    <message>
+        <location filename="../../ui/officer_picker.py" line="19" />
+        <source>Filter by name, certificate number or unit</source>
+        <translation>按姓名、执法证号或单位筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_picker.py" line="37" />
+        <source>Cert. No.</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_picker.py" line="84" />
+        <source>{n} officers selected</source>
+        <translation>已选 {n} 名执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officer_picker.py" line="86" />
+        <source>an inspection needs at least two officers with certificates</source>
+        <translation>现场检查须有两名以上持证执法人员</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderScreen</name>
+    <message>
+        <location filename="../../ui/placeholder_screen.py" line="15" />
+        <source>Not available in this version</source>
+        <translation>此版本暂不可用</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="55" />
+        <source>No bureau server set</source>
+        <translation>未设置局端服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="57" />
+        <source>Network: unknown</source>
+        <translation>网络：未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="59" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="59" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="61" />
+        <source>{n} changes to sync</source>
+        <translation>待同步 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="63" />
+        <source>Last sync: {when}</source>
+        <translation>上次同步：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="64" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>TasksScreen</name>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="28" />
+        <source>No tasks</source>
+        <translation>没有任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="29" />
+        <source>Tasks arrive from the bureau when you sync (同步). Without a task you can still inspect: pick an enterprise under 企业 and press “New inspection”.</source>
+        <translation>任务在「同步」时从局端下发。没有任务也可以检查：在「企业」中选择企业后点击「新建检查」。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="31" />
+        <source>Go to sync</source>
+        <translation>前往同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="32" />
+        <source>Go to enterprises</source>
+        <translation>前往企业档案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="33" />
+        <source>Load demo data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="35" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="38" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="38" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="39" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="40" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="40" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="41" />
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="44" />
+        <location filename="../../ui/tasks_screen.py" line="66" />
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="66" />
+        <source>Select a task first.</source>
+        <translation>请先选择一项任务。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/app.py" line="51" />
+        <source>Welcome to EcoField. Your data folder is {path}.</source>
+        <translation>欢迎使用生态执法现场通。数据文件夹：{path}。</translation>
+    </message>
+</context>
+</TS>

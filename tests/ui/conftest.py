@@ -1,0 +1,56 @@
+"""UI test fixtures: a fresh data folder per test, jobs run inline, scripted answers to every dialog."""
+
+from __future__ import annotations
+
+import pytest
+
+from eco_field import demo
+from eco_field.workspace import Workspace
+from ui import tasks
+from ui.app import build_window
+from ui.context import AppContext
+from ui.dialogs import ScriptedDialogs
+
+
+@pytest.fixture(autouse=True)
+def synchronous_jobs():
+    """Background jobs run at once on the test's thread, so no test waits or sleeps."""
+    tasks.set_pool(tasks.SynchronousPool())
+    yield
+    tasks.set_pool(None)
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+def make_context(data_dir, dialogs: ScriptedDialogs, seed: bool, language: str = "zh_CN") -> AppContext:
+    ws = Workspace.open(data_dir, create=True)
+    if seed:
+        demo.seed(ws)
+    return AppContext(data_dir=data_dir, ws=ws, dialogs=dialogs, language=language)
+
+
+@pytest.fixture
+def ctx(data_dir, dialogs):
+    """A demo-seeded data folder opened as the GUI would."""
+    context = make_context(data_dir, dialogs, seed=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def empty_ctx(data_dir, dialogs):
+    """A data folder whose database exists but holds nothing yet."""
+    context = make_context(data_dir, dialogs, seed=False)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    win = build_window(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    return win

@@ -1,0 +1,84 @@
+"""Start the GUI: arguments, translations, the data folder (created with demo data on first start)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from eco_field.errors import EcoFieldError
+from eco_field.paths import DATABASE_NAME, resolve_data_dir
+from eco_field.store import settings
+from eco_field.workspace import Workspace
+from ui import i18n, tasks
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.style import STYLESHEET
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python main.py", description="EcoField desktop application")
+    parser.add_argument("--data-dir", help="data folder (default: ECO_FIELD_HOME or the per-user folder)")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="interface language (default: setting)")
+    parser.add_argument("--pseudo", action="store_true", help="pseudo-localise: stretch every string")
+    parser.add_argument("--no-demo", action="store_true", help="do not add demo data on first start")
+    return parser.parse_args(argv)
+
+
+def chosen_data_dir(explicit: str | None) -> Path:
+    """--data-dir, else ECO_FIELD_HOME, else the folder picked in Settings, else the per-user folder."""
+    if explicit:
+        return resolve_data_dir(explicit)
+    saved = QSettings("EcoField", "EcoField").value("data_dir", "")
+    if not os.environ.get("ECO_FIELD_HOME") and saved:
+        return Path(str(saved))
+    return resolve_data_dir(None)
+
+
+def open_context(data_dir: Path) -> tuple[AppContext, bool]:
+    """Open (creating on first start) the data folder; returns the context and whether it was new."""
+    first_start = not (data_dir / DATABASE_NAME).exists()
+    ws = Workspace.open(data_dir, create=True)
+    language = settings.get(ws.db, "language")
+    return AppContext(data_dir=data_dir, ws=ws, language=language), first_start
+
+
+def first_start_banner(window: MainWindow, data_dir: Path, with_demo: bool) -> None:
+    text = window.tr("Welcome to EcoField. Your data folder is {path}.").format(path=data_dir)
+    window.show_banner(text)
+    if with_demo:
+        window.load_demo()
+
+
+def build_window(ctx: AppContext, pseudo: bool = False) -> MainWindow:
+    i18n.install(ctx.language, pseudo)
+    return MainWindow(ctx)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("EcoField")
+    app.setStyleSheet(STYLESHEET)
+    data_dir = chosen_data_dir(args.data_dir)
+    try:
+        ctx, first_start = open_context(data_dir)
+    except EcoFieldError as exc:
+        i18n.install(args.lang or "zh_CN")
+        QMessageBox.critical(None, "EcoField", str(exc))
+        return 2
+    ctx.language = args.lang or ctx.language
+    window = build_window(ctx, args.pseudo)
+    if first_start:
+        first_start_banner(window, data_dir, with_demo=not args.no_demo)
+    window.show()
+    if os.environ.get("ECO_FIELD_QUIT_AFTER_SHOW"):  # start-up checks and the benchmark
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    tasks.pool().waitForDone()
+    ctx.close()
+    return code

@@ -1,0 +1,72 @@
+"""The dialog service: every modal question, message and file choice goes through here.
+
+Tests install ScriptedDialogs, which answers from a queue and records what was shown, so flows are tested
+without patching QMessageBox (Picard's user_dialog_service).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class DialogService:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def open_files(self, title: str, filters: str = "") -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(self.parent, title, "", filters)
+        return [Path(n) for n in names]
+
+    def open_folder(self, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self.parent, title)
+        return Path(name) if name else None
+
+    def save_file(self, title: str, suggested: str, filters: str = "") -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        return Path(name) if name else None
+
+
+class ScriptedDialogs(DialogService):
+    """Answers from a queue of prepared replies; every call is kept in `shown` for assertions."""
+
+    def __init__(self, *answers: Any) -> None:
+        super().__init__(None)
+        self.answers: deque[Any] = deque(answers)
+        self.shown: list[tuple[str, str, str]] = []
+
+    def _next(self, kind: str, title: str, text: str, default: Any) -> Any:
+        self.shown.append((kind, title, text))
+        return self.answers.popleft() if self.answers else default
+
+    def ask(self, title: str, text: str) -> bool:
+        return bool(self._next("ask", title, text, True))
+
+    def inform(self, title: str, text: str) -> None:
+        self.shown.append(("inform", title, text))
+
+    def error(self, title: str, text: str) -> None:
+        self.shown.append(("error", title, text))
+
+    def open_files(self, title: str, filters: str = "") -> list[Path]:
+        return list(self._next("open_files", title, filters, []))
+
+    def open_folder(self, title: str) -> Path | None:
+        return self._next("open_folder", title, "", None)
+
+    def save_file(self, title: str, suggested: str, filters: str = "") -> Path | None:
+        return self._next("save_file", title, suggested, None)

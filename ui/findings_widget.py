@@ -1,0 +1,103 @@
+"""Findings (发现的问题): what is wrong, the facts, and the legal basis; started from 不符合 checklist items."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eco_field.checklists import ChecklistItem
+from ui.slots import emit, emitter
+from ui.style import TOUCH_HEIGHT
+
+FIELDS = ("item_id", "facts", "basis")
+
+
+class FindingsWidget(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, len(FIELDS))
+        self.table.setHorizontalHeaderLabels([self.tr("Check item"), self.tr("Facts found"), self.tr("Legal basis")])
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT + 8)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 110)
+        self.table.itemChanged.connect(emitter(self.changed))
+        self.from_checklist = QPushButton(self.tr("Add from non-compliant items"))
+        self.add_button = QPushButton(self.tr("Add finding"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button.clicked.connect(lambda: self.add({"item_id": "", "facts": "", "basis": ""}))
+        self.remove_button.clicked.connect(self._remove_current)
+        buttons = QHBoxLayout()
+        for button in (self.from_checklist, self.add_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+    def load(self, findings: list[dict[str, Any]]) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for finding in findings:
+            self._append(finding)
+        self.table.blockSignals(False)
+
+    def add(self, finding: dict[str, Any]) -> None:
+        self._append(finding)
+        self.table.setCurrentCell(self.table.rowCount() - 1, 1)
+        emit(self.changed)
+
+    def add_from_items(self, items: list[tuple[ChecklistItem, str]]) -> int:
+        """Add a finding for each non-compliant item not yet listed; returns how many were added."""
+        present = {f["item_id"] for f in self.value()}
+        added = 0
+        for item, note in items:
+            if item.id not in present:
+                self.add({"item_id": item.id, "facts": note or item.text, "basis": item.basis})
+                added += 1
+        return added
+
+    def _append(self, finding: dict[str, Any]) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, key in enumerate(FIELDS):
+            self.table.setItem(row, column, QTableWidgetItem(str(finding.get(key, ""))))
+        self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, finding)
+
+    def _remove_current(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            emit(self.changed)
+
+    def value(self) -> list[dict[str, Any]]:
+        result = []
+        for row in range(self.table.rowCount()):
+            original = dict(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) or {})
+            original.update({key: self.table.item(row, col).text().strip() for col, key in enumerate(FIELDS)})
+            if original["facts"] or original["item_id"]:
+                result.append(original)
+        return result
+
+    def set_read_only(self, read_only: bool) -> None:
+        for button in (self.from_checklist, self.add_button, self.remove_button):
+            button.setEnabled(not read_only)
+        triggers = QTableWidget.EditTrigger
+        self.table.setEditTriggers(triggers.NoEditTriggers if read_only else
+                                   triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)

@@ -1,0 +1,59 @@
+"""Translations: Qt Linguist .qm files from resources/i18n, Chinese by default, English as the source.
+
+The pseudo-localisation translator stretches every string (Vorta's TRANS_SCALE) so that a test, or a
+developer with --pseudo, sees at once which labels get clipped on a small screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from eco_field.paths import RESOURCES_DIR
+
+I18N_DIR = RESOURCES_DIR / "i18n"
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+PSEUDO_SCALE = 1.4
+
+
+class PseudoTranslator(QTranslator):
+    """Wraps the real translation and pads it to PSEUDO_SCALE times its length."""
+
+    def __init__(self, inner: QTranslator | None, scale: float = PSEUDO_SCALE) -> None:
+        super().__init__()
+        self.inner, self.scale = inner, scale
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        text = (self.inner.translate(context, source, disambiguation, n) if self.inner else "") or source
+        extra = max(1, int(len(text) * (self.scale - 1)))
+        return f"[{text}{'~' * extra}]"
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
+_installed: list[QTranslator] = []
+
+
+def load_translator(language: str) -> QTranslator | None:
+    """The translator for a language code (None for English, the source language)."""
+    if language.startswith("en"):
+        return None
+    translator = QTranslator()
+    if translator.load(str(I18N_DIR / f"eco_field_{language}.qm")):
+        return translator
+    return None
+
+
+def install(language: str, pseudo: bool = False) -> None:
+    """Replace the application's translators (call before building widgets, or rebuild them after)."""
+    app = QCoreApplication.instance()
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    translator = load_translator(language)
+    if pseudo:
+        translator = PseudoTranslator(translator)
+    if translator is not None:
+        app.installTranslator(translator)
+        _installed.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese if language.startswith("zh") else QLocale.Language.English))

@@ -1,0 +1,180 @@
+"""One inspection, new or existing: site and people, the industry checklist, and the findings.
+
+A new inspection comes from a task (its enterprise and officers) or from an enterprise. Saving creates it
+through eco_field.store.inspections.create and writes the rest with update, in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from eco_field import checklists
+from eco_field.records import Inspection, Party
+from eco_field.store import enterprises, inspections, officers, settings
+from eco_field.store import tasks as task_store
+from eco_field.store.database import write_transaction
+from eco_field.workspace import Workspace
+from ui.checklist_widget import ChecklistWidget
+from ui.context import AppContext
+from ui.findings_widget import FindingsWidget
+from ui.inspection_form import InspectionForm
+from ui.slots import emit
+
+
+@dataclass
+class Draft:
+    """What the editor is showing: an existing inspection (id) or a new one for an enterprise."""
+
+    enterprise_id: str
+    id: str | None = None
+    task_id: str | None = None
+    officers: list[str] = field(default_factory=list)
+
+
+class InspectionEditor(QWidget):
+    back = Signal()
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.draft: Draft | None = None
+        self.inspection: Inspection | None = None
+        self.dirty = False
+        self.title = QLabel(objectName="screenTitle")
+        self.state = QLabel()
+        self.back_button = QPushButton(self.tr("← Back to list"))
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), objectName="primary")
+        self.form = InspectionForm(officers.list_officers(ctx.db))
+        self.checklist = ChecklistWidget()
+        self.findings = FindingsWidget()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, self.tr("Site and people"))
+        self.tabs.addTab(self.checklist, self.tr("Checklist"))
+        self.tabs.addTab(self.findings, self.tr("Findings"))
+        self._extra_names: list[str] = []
+        self._build()
+        for widget in (self.form, self.checklist, self.findings):
+            widget.changed.connect(self._mark_dirty)
+        self.findings.from_checklist.clicked.connect(self._findings_from_checklist)
+        self.back_button.clicked.connect(self.request_back)
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.request_back)
+
+    def _build(self) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.state)
+        header.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+    def tab_names(self) -> list[str]:
+        return ["site", "checklist", "findings", *self._extra_names]
+
+    # -- opening -------------------------------------------------------------------------------------
+    def open_new(self, enterprise_id: str, task_id: str | None = None, officer_certs: list[str] | None = None) -> None:
+        db = self.ctx.db
+        ent = enterprises.get(db, enterprise_id)
+        self.form.officers.set_officers(officers.list_officers(db))
+        certs = list(officer_certs or [])
+        own = settings.get(db, "officer_cert")
+        if own and own not in certs:
+            certs.insert(0, own)
+        self.draft = Draft(enterprise_id=ent.id, task_id=task_id, officers=certs)
+        self.inspection = None
+        task_text = task_store.get(db, task_id).title if task_id else ""
+        self.form.load(ent.name, task_text, None, None, ent.address, Party(), certs, settings.get(db, "time_zone"))
+        self.checklist.load(ent.industry, {})
+        self.findings.load([])
+        self._show_state(self.tr("New inspection: {name}").format(name=ent.name))
+        self.tabs.setCurrentIndex(0)
+
+    def open_existing(self, inspection_id: str) -> None:
+        db = self.ctx.db
+        insp = inspections.get(db, inspection_id)
+        ent = enterprises.get(db, insp.enterprise_id)
+        self.form.officers.set_officers(officers.list_officers(db))
+        self.inspection = insp
+        self.draft = Draft(enterprise_id=ent.id, id=insp.id, task_id=insp.task_id,
+                           officers=[o.cert_no for o in insp.officers])
+        task_text = task_store.get(db, insp.task_id).title if insp.task_id else ""
+        self.form.load(ent.name, task_text, insp.started_at, insp.ended_at, insp.place, insp.party,
+                       self.draft.officers, settings.get(db, "time_zone"))
+        self.checklist.load(ent.industry, insp.checklist)
+        self.findings.load(insp.findings)
+        self._show_state(ent.name)
+
+    def _show_state(self, title: str) -> None:
+        self.title.setText(title)
+        sealed = bool(self.inspection and self.inspection.sealed)
+        for widget in (self.form, self.checklist, self.findings):
+            widget.set_read_only(sealed)
+        self.save_button.setEnabled(not sealed)
+        self.dirty = False
+        self._update_state_label()
+
+    def _update_state_label(self) -> None:
+        if self.inspection and self.inspection.sealed:
+            text = self.tr("Sealed — read only")
+        elif self.dirty:
+            text = self.tr("Unsaved changes")
+        elif self.inspection:
+            text = self.tr("Saved (revision {n})").format(n=self.inspection.revision)
+        else:
+            text = self.tr("Not saved yet")
+        self.state.setText(text)
+
+    def _mark_dirty(self) -> None:
+        self.dirty = True
+        self._update_state_label()
+
+    def _findings_from_checklist(self) -> None:
+        added = self.findings.add_from_items(checklists.non_compliant(self.checklist.value(),
+                                                                      self.checklist.industry))
+        if not added:
+            self.ctx.dialogs.inform(self.tr("Findings"), self.tr("No new non-compliant checklist items."))
+
+    # -- saving --------------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self.draft is None or (self.inspection and self.inspection.sealed):
+            return
+        draft, changes = self.draft, self._changes()
+        certs = changes.pop("officers")
+
+        def write(ws: Workspace) -> Inspection:
+            with write_transaction(ws.db):
+                if draft.id is None:
+                    created = inspections.create(ws.db, draft.enterprise_id, certs, task_id=draft.task_id,
+                                                 started_at=changes["started_at"], place=changes["place"],
+                                                 party=changes["party"])
+                    return inspections.update(ws.db, created.id, **changes)
+                return inspections.update(ws.db, draft.id, officers=certs, **changes)
+
+        self.ctx.run(write, self._saved, announce=("inspection", "task"))
+
+    def _changes(self) -> dict:
+        return {"officers": self.form.officers.checked(), "started_at": self.form.started_text(),
+                "ended_at": self.form.ended_text(), "place": self.form.place.text().strip(),
+                "party": self.form.party(), "checklist": self.checklist.value(), "findings": self.findings.value()}
+
+    def _saved(self, insp: Inspection) -> None:
+        self.inspection = insp
+        self.draft.id = insp.id
+        self.dirty = False
+        self._update_state_label()
+        emit(self.saved, insp.id)
+
+    def request_back(self) -> None:
+        if self.dirty and not self.ctx.dialogs.ask(self.tr("Unsaved changes"),
+                                                   self.tr("Leave this inspection without saving?")):
+            return
+        self.dirty = False
+        emit(self.back)

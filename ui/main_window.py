@@ -1,0 +1,145 @@
+"""The main window: sidebar 任务 / 检查 / 企业 / 案件 / 同步, the screens, and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eco_field import demo
+from eco_field.records import Task
+from ui.context import AppContext
+from ui.enterprises_screen import EnterprisesScreen
+from ui.inspections_screen import InspectionsScreen
+from ui.placeholder_screen import PlaceholderScreen
+from ui.status_bar import SyncStatusBar
+from ui.tasks_screen import TasksScreen
+
+SECTIONS = ("tasks", "inspections", "enterprises", "cases", "sync")
+MIN_SIZE = QSize(1024, 640)
+DEFAULT_SIZE = QSize(1366, 768)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, banner: str = "") -> None:
+        super().__init__()
+        self.ctx = ctx
+        ctx.dialogs.parent = self
+        self.setWindowTitle(self.tr("EcoField — field enforcement"))
+        self.setMinimumSize(MIN_SIZE)
+        self.resize(DEFAULT_SIZE)
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self.screens: dict[str, QWidget] = {}
+        self._make_screens()
+        self._make_sidebar()
+        self.banner = QLabel(banner, objectName="banner", wordWrap=True)
+        self.banner.setVisible(bool(banner))
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+        self.status = SyncStatusBar(ctx)
+        self.setStatusBar(self.status)
+        self._make_shortcuts()
+        self.show_section("tasks")
+
+    def _make_screens(self) -> None:
+        ctx = self.ctx
+        self.tasks = TasksScreen(ctx, self.load_demo)
+        self.inspections = InspectionsScreen(ctx, self.load_demo)
+        self.enterprises = EnterprisesScreen(ctx, self.load_demo)
+        self.screens = {
+            "tasks": self.tasks, "inspections": self.inspections, "enterprises": self.enterprises,
+            "cases": PlaceholderScreen(self.tr("Cases"), self.tr("Cases and deadlines appear here once the "
+                                                                 "law and case services are installed.")),
+            "sync": PlaceholderScreen(self.tr("Sync"), self.tr("Enrolment and sync appear here once the sync "
+                                                               "client is installed.")),
+        }
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+            if hasattr(screen, "navigate"):
+                screen.navigate.connect(self.show_section)
+        self.tasks.start_inspection.connect(self.start_from_task)
+        self.enterprises.detail.new_inspection.connect(self.start_from_enterprise)
+        self.enterprises.detail.open_inspection.connect(self.open_inspection)
+
+    def _make_sidebar(self) -> None:
+        labels = {"tasks": self.tr("Tasks"), "inspections": self.tr("Inspections"),
+                  "enterprises": self.tr("Enterprises"), "cases": self.tr("Cases"), "sync": self.tr("Sync")}
+        for number, key in enumerate(SECTIONS, start=1):
+            item = QListWidgetItem(f"{labels[key]}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"Ctrl+{number}")
+            self.sidebar.addItem(item)
+        self.sidebar.currentItemChanged.connect(self._sidebar_changed)
+
+    def _sidebar_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self.stack.setCurrentWidget(self.screens[item.data(Qt.ItemDataRole.UserRole)])
+
+    def _make_shortcuts(self) -> None:
+        for number, key in enumerate(SECTIONS, start=1):
+            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_section(k))
+            self.addAction(action)
+        find = QAction(self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
+
+    def show_section(self, key: str) -> None:
+        self.sidebar.setCurrentRow(SECTIONS.index(key))
+
+    def current_section(self) -> str:
+        return SECTIONS[self.sidebar.currentRow()]
+
+    def _focus_search(self) -> None:
+        screen = self.stack.currentWidget()
+        page = getattr(screen, "list", None)
+        if page is not None and page.search.isVisible():
+            page.search.setFocus()
+            page.search.selectAll()
+
+    def start_from_task(self, task: Task) -> None:
+        self.show_section("inspections")
+        self.inspections.new_inspection(task.enterprise_id, task.id, task.officers)
+
+    def start_from_enterprise(self, enterprise_id: str) -> None:
+        self.show_section("inspections")
+        self.inspections.new_inspection(enterprise_id)
+
+    def open_inspection(self, insp) -> None:
+        self.show_section("inspections")
+        self.inspections.open_inspection(insp)
+
+    def load_demo(self) -> None:
+        """Add the fictitious demo enterprises, officers and tasks (in the background)."""
+        self.ctx.run(demo.seed, lambda added: self.show_banner(
+            self.tr("Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).")
+            .format(e=added["enterprises"], o=added["officers"], t=added["tasks"])),
+            announce=("enterprise", "officer", "task"))
+
+    def extra_screenshots(self) -> list[tuple[str, object]]:
+        """Dialogs and secondary screens the screenshot script should also capture."""
+        return []
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))

@@ -1,0 +1,64 @@
+"""The status bar: online or offline, how many changes wait to be synced, when the last sync was."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from eco_field.store import outbox, settings
+from ui.context import AppContext
+from ui.formatting import short_time
+
+REFRESH_MS = 30_000
+LAST_SYNC_KEY = "last_sync_at"
+
+
+def network_online() -> bool | None:
+    """True/False from the platform's network information, None when the platform cannot tell."""
+    from PySide6.QtNetwork import QNetworkInformation
+
+    if QNetworkInformation.instance() is None and not QNetworkInformation.loadDefaultBackend():
+        return None
+    reach = QNetworkInformation.instance().reachability()
+    if reach == QNetworkInformation.Reachability.Unknown:
+        return None
+    return reach == QNetworkInformation.Reachability.Online
+
+
+class SyncStatusBar(QStatusBar):
+    WATCHES = frozenset({"inspection", "task", "enterprise", "evidence", "sync", "settings", "document", "case"})
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.network = QLabel()
+        self.pending = QLabel()
+        self.last_sync = QLabel()
+        for label in (self.network, self.pending, self.last_sync):
+            label.setContentsMargins(12, 0, 12, 0)
+            self.addPermanentWidget(label)
+        ctx.hub.changed.connect(self.on_changed)
+        self._timer = QTimer(self, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def on_changed(self, entities: frozenset) -> None:
+        if entities & self.WATCHES:
+            self.refresh()
+
+    def refresh(self) -> None:
+        db = self.ctx.db
+        server = settings.get(db, "server_url")
+        online = network_online()
+        if not server:
+            text = self.tr("No bureau server set")
+        elif online is None:
+            text = self.tr("Network: unknown")
+        else:
+            text = self.tr("Online") if online else self.tr("Offline")
+        self.network.setText("● " + text)
+        self.pending.setText(self.tr("{n} changes to sync").format(n=outbox.pending_count(db)))
+        last = settings.get(db, LAST_SYNC_KEY)
+        self.last_sync.setText(self.tr("Last sync: {when}").format(when=short_time(last) if last else
+                                                                      self.tr("never")))
