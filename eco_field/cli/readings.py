@@ -1,0 +1,133 @@
+"""`eco-field readings ...`: import instrument exports into an inspection, list and show series."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace, print_json, table
+from eco_field.errors import BadInput
+from eco_field.readings import service
+
+ORDER = 30
+
+
+def register(commands) -> None:
+    group = commands.group("readings", "instrument readings (gas detectors, FID/PID, FTIR, drone payloads)")
+    p = commands.command("formats", cmd_formats, "the export formats that can be imported", parent=group)
+    add_json_flag(p)
+    p = commands.command("import", cmd_import, "import an instrument export into an inspection", parent=group)
+    p.add_argument("inspection_id")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", dest="fmt", help="importer name (see `readings formats`); default: detected")
+    p.add_argument("--outlet", help="outlet code of the inspection's enterprise, e.g. DA001: check its limits")
+    p.add_argument("--map", action="append", default=[], metavar="K=V",
+                   help="column mapping: time=采样时间, pollutant=气体名称, value=浓度, unit=单位, lat=纬度, "
+                        "lon=经度, or a pollutant code to a column (SO2=二氧化硫, SO2=二氧化硫|mg/m3)")
+    p.add_argument("--profile", help="use a saved column mapping")
+    p.add_argument("--save-profile", metavar="NAME", help="save the --map entries under this name")
+    add_json_flag(p)
+    p = commands.command("list", cmd_list, "the reading series of an inspection", parent=group)
+    p.add_argument("inspection_id")
+    add_json_flag(p)
+    p = commands.command("show", cmd_show, "one reading series", parent=group)
+    p.add_argument("series_id")
+    p.add_argument("--samples", action="store_true", help="include every sample")
+    add_json_flag(p)
+    p = commands.command("profiles", cmd_profiles, "saved column mappings", parent=group)
+    add_json_flag(p)
+
+
+def cmd_formats(args: argparse.Namespace) -> int:
+    items = service.formats()
+    emit(args, items, lambda: table([(f["name"], f["description"]) for f in items], ["name", "description"]))
+    return 0
+
+
+def parse_mapping(entries: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for entry in entries:
+        key, sep, value = entry.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise BadInput(f"--map {entry!r}: expected K=V, e.g. --map time=采样时间")
+        mapping[key.strip()] = value.strip()
+    return mapping
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        mapping = service.load_profile(ws.db, args.profile) if args.profile else {}
+        mapping.update(parse_mapping(args.map))
+        if args.save_profile:
+            service.save_profile(ws.db, args.save_profile, mapping)
+        progress = Progress("samples")
+        result = service.import_file(ws, args.inspection_id, args.file, fmt=args.fmt, outlet=args.outlet,
+                                     mapping=mapping or None,
+                                     progress=lambda done: progress.advance(done - progress.done))
+        progress.finish()
+    emit(args, result, lambda: _import_text(result))
+    return 0
+
+
+def _import_text(result: dict) -> str:
+    lines = [f"format: {result['format']}" + ("  (already imported; nothing changed)" if result["already_imported"]
+                                              else "")]
+    lines.append(_series_table(result["series"]))
+    lines += [f"warning: {w}" for w in result["warnings"]]
+    lines.append(result["screening_note"])
+    return "\n".join(lines)
+
+
+def _series_table(series: list[dict]) -> str:
+    rows = [(s["id"], s["pollutant"], s["statistic"], s["unit"], s["n"], s["flagged"], s["t_start"], s["t_end"],
+             s["min"], s["max"], _fmt(s["mean"]), _limit(s), s["exceed_count"], s["max_exceed_multiple"])
+            for s in series]
+    return table(rows, ["id", "pollutant", "statistic", "unit", "n", "flagged", "start", "end", "min", "max", "mean",
+                        "limit", "exceed", "max 超标倍数"])
+
+
+def _fmt(value) -> str:
+    return "" if value is None else f"{value:.4g}"
+
+
+def _limit(s: dict) -> str:
+    if s["limit"] is None:
+        return ""
+    o2 = f" @{s['o2_ref']}%O2" if s["o2_ref"] is not None else ""
+    return f"{s['limit']:g} {s['limit_unit']}{o2}"
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        series = service.list_series(ws.db, args.inspection_id)
+    emit(args, series, lambda: _series_table(series) if series else "no readings")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        series = service.get_series(ws.db, args.series_id, samples=args.samples)
+    if args.json:
+        print_json(series)
+        return 0
+    print(_series_table([series]))
+    ins = series["instrument"]
+    print(f"sensor: {series['sensor']}  instrument: {ins['make']} {ins['model']} {ins['serial']}".rstrip())
+    for hour in series["evaluation"].get("hourly", []):
+        print(f"  {hour['hour']}  n={hour['n']}  mean={hour['mean']}  超标倍数={hour['exceed_multiple']}")
+    waiver = series["evaluation"].get("first_violation_waiver")
+    if waiver:
+        print(f"首违不罚 screen: {waiver['could_apply']} — {waiver['reason']}")
+    for sample in series.get("samples", []):
+        print(f"  {sample['line']:>7}  {sample['t']}  {sample['value']}  {sample.get('converted', '')}"
+              f"  {'' if sample['ok'] else 'FLAGGED '}{sample['flag'] or ''}")
+    return 0
+
+
+def cmd_profiles(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        names = service.profiles(ws.db)
+        items = [{"name": n, "mapping": service.load_profile(ws.db, n)} for n in names]
+    emit(args, items, lambda: "\n".join(f"{i['name']}: " + " ".join(f"{k}={v}" for k, v in i["mapping"].items())
+                                        for i in items) or "no profiles")
+    return 0

@@ -1,0 +1,47 @@
+"""The importer registry: one module per export format, tried in this order (the generic table last).
+
+Each module has NAME, DESCRIPTION, `sniff(source) -> bool` (does this file look like mine?) and
+`read(source, ctx) -> Iterator[Sample]` (streaming; declares its series on ctx as it meets them).
+"""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from collections.abc import Iterator
+from types import ModuleType
+
+from eco_field.errors import BadInput
+from eco_field.readings.formats import (
+    calcmet,
+    generic_table,
+    ht8850,
+    isc_datalog,
+    sniffer4d,
+    tva2020,
+)
+
+IMPORTERS: tuple[ModuleType, ...] = (isc_datalog, tva2020, calcmet, ht8850, sniffer4d, generic_table)
+BY_NAME = {module.NAME: module for module in IMPORTERS}
+
+
+def run(importer: ModuleType, source, ctx) -> Iterator:
+    """The importer's samples; any failure other than BadInput becomes a BadInput naming file and line."""
+    try:
+        yield from importer.read(source, ctx)
+    except BadInput:
+        raise
+    except (csv.Error, ValueError, IndexError, KeyError, TypeError, UnicodeError, OverflowError,
+            RuntimeError, zipfile.BadZipFile) as exc:
+        raise BadInput(f"{ctx.source_name}: cannot be read as {importer.NAME}: {type(exc).__name__}: {exc}") from exc
+
+
+def detect(source) -> ModuleType | None:
+    """The first importer whose sniff accepts the file."""
+    for importer in IMPORTERS:
+        try:
+            if importer.sniff(source):
+                return importer
+        except (ValueError, IndexError, UnicodeError):
+            continue
+    return None

@@ -1,0 +1,242 @@
+"""Generic table importer: any CSV/TSV/XLSX export whose header names its columns.
+
+Encodings UTF-8 (with or without BOM), GB18030/GBK, latin-1; separators , ; TAB |; wide form (one column per
+pollutant, units in the header: `SO2(mg/m3)`, `H2S_ppm`, `二氧化硫浓度（mg/m³）`) or long form (`气体名称`,
+`浓度`, `单位`). Markers (OVR, OVER, ---, N/A, -999) are kept as flagged samples. A header it cannot read
+raises UnreadableHeader with the columns seen; the user then supplies a mapping (`--map time=采样时间
+--map SO2=二氧化硫`), which can be saved as a named profile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from itertools import chain, islice
+
+from eco_field.readings import pollutants
+from eco_field.readings.formats.layout import Layout, analyse, role_of
+from eco_field.readings.formats.tables import TableRows
+from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta, UnreadableHeader
+from eco_field.readings.status import status_flag
+from eco_field.readings.textio import Source, uses_decimal_comma
+from eco_field.readings.timeparse import TimeParser
+from eco_field.readings.units import normalize_unit
+from eco_field.readings.values import is_empty, parse_value
+
+NAME = "generic_table"
+DESCRIPTION = ("Any CSV/TSV/XLSX table with a header: wide form (one column per pollutant, unit in the header) "
+               "or long form (pollutant, value, unit columns); Chinese or English headers; --map for the rest")
+HEADER_SEARCH_ROWS = 60
+DETECT_ROWS = 300
+
+
+def sniff(source: Source) -> bool:
+    if source.is_xlsx:
+        return source.path.suffix.lower() in (".xlsx", ".xlsm")
+    lines = [ln for ln in source.head_lines(20) if ln.strip()]
+    return any(d in ln for ln in lines for d in (",", ";", "\t", "|"))
+
+
+def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
+    rows = TableRows(source)
+    numbered = ((rows.line, row) for row in rows)
+    header_line, header, layout = _find_header(numbered, ctx)
+    ctx.options.update(delimiter=rows.delimiter, encoding=rows.encoding, header_line=header_line)
+    if layout.unused:
+        ctx.warn("columns not imported: " + ", ".join(layout.unused[:20]))
+    head = [(n, r) for n, r in islice(numbered, DETECT_ROWS)]
+    decimal_comma = rows.delimiter not in (",", None) and uses_decimal_comma(
+        [[str(c) for c in r[len(r) // 2:]] for _, r in head])
+    ctx.options["decimal_comma"] = decimal_comma
+    timer = _time_parser(ctx, layout, head)
+    data = chain(head, numbered)
+    if layout.long_form:
+        yield from _long_rows(data, ctx, layout, timer, decimal_comma)
+    else:
+        yield from _wide_rows(data, ctx, layout, timer, decimal_comma)
+
+
+def _find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
+    widest: list[str] = []
+    first_line = None
+    for line, row in islice(numbered, HEADER_SEARCH_ROWS):
+        cells = [str(c).strip() for c in row]
+        if not any(cells) or cells[0].startswith("#") or (len(cells) == 1 and cells[0].lower().startswith("sep=")):
+            continue
+        first_line = first_line or line
+        if len([c for c in cells if c]) > len([c for c in widest if c]):
+            widest = cells
+        try:
+            layout = analyse(cells, ctx.mapping)
+        except UnreadableHeader:
+            continue
+        if layout.usable:
+            return line, cells, layout
+    if first_line is None:
+        raise ctx.fail(None, "no table found (the file has no rows with values)")
+    if ctx.mapping:
+        analyse(widest, ctx.mapping)  # raises naming the mapped column that is missing
+    raise UnreadableHeader(
+        f"{ctx.source_name}: line {first_line}: cannot tell which columns hold the time and the readings. "
+        f"Columns seen: {_column_list(widest)}. "
+        "Give a column mapping, e.g. --map time=采样时间 --map SO2=二氧化硫 (wide form) or "
+        "--map time=时间 --map pollutant=气体名称 --map value=浓度 --map unit=单位 (long form); "
+        "save it with --save-profile NAME and reuse it with --profile NAME.",
+        [c for c in widest if c], first_line)
+
+
+def _column_list(cells: list[str], limit: int = 30) -> str:
+    named = [repr(c) for c in cells if c]
+    more = f" … and {len(named) - limit} more" if len(named) > limit else ""
+    return (", ".join(named[:limit]) + more) or "(none)"
+
+
+def _time_value(row: list, roles: dict[str, int], combine: bool) -> object:
+    value = row[roles["time"]]
+    if not combine:
+        return value
+    day = row[roles["date"]]
+    if isinstance(day, datetime | date) and isinstance(value, time | datetime):
+        clock = value.time() if isinstance(value, datetime) else value
+        return datetime.combine(day if isinstance(day, date) else day.date(), clock)
+    day_text = day.date().isoformat() if isinstance(day, datetime) else str(day).strip()
+    clock_text = value.isoformat() if isinstance(value, time) else str(value).strip()
+    return f"{day_text} {clock_text}"
+
+
+def _time_parser(ctx: ImportContext, layout: Layout, head: list) -> TimeParser:
+    roles = layout.roles
+    combine = "date" in roles and "time" in roles
+    layout.roles["_combine"] = int(combine)
+    width = layout.width()
+    values = [_time_value(r, roles, combine) for _, r in head if len(r) >= width]
+    timer = TimeParser(ctx.time_zone, day_first=ctx.options.get("day_first"))
+    pattern = timer.detect(values)
+    if pattern is None and values:
+        raise ctx.fail(head[0][0], f"the time column does not hold dates and times I can read "
+                                   f"(first value {str(values[0])[:40]!r})")
+    if timer.ambiguous:
+        ctx.warn(f"day and month order is ambiguous in every time value; read as "
+                 f"{'day/month' if timer.day_first else 'month/day'}")
+    ctx.options["time_pattern"] = pattern
+    return timer
+
+
+def _long_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, decimal_comma: bool):
+    roles = layout.roles
+    combine = bool(roles.pop("_combine"))
+    ti, pi, vi = roles["time"], roles["pollutant"], roles["value"]
+    ui, si, fi = roles.get("unit"), roles.get("serial"), roles.get("status")
+    lat, lon, alt = roles.get("lat"), roles.get("lon"), roles.get("alt")
+    width = layout.width()
+    problems = RowProblems(ctx)
+    ids: dict[tuple, int] = {}
+    parse_time = timer.parse
+    for line, row in data:
+        if len(row) < width:
+            if _blank(row):
+                continue
+            problems.bad(line, f"{len(row)} fields where the header has {width}")
+            continue
+        t = parse_time(_time_value(row, roles, combine) if combine else row[ti])
+        if t is None:
+            problems.bad(line, f"time {str(row[ti])[:30]!r} cannot be read")
+            continue
+        if problems.pending:
+            problems.good()
+        key = (row[pi], row[ui] if ui is not None else "", row[si] if si is not None else "")
+        sid = ids.get(key)
+        if sid is None:
+            sid = ids[key] = _declare_long(ctx, layout, key)
+        raw = row[vi]
+        try:
+            value = float(raw)
+            ok, flag = 1, None
+            if not 0.0 <= value < 1e300:
+                value, flag = parse_value(raw, decimal_comma)
+                ok = int(value is not None)
+        except (ValueError, TypeError):
+            value, flag = parse_value(raw, decimal_comma)
+            ok = int(value is not None)
+        if fi is not None:
+            ok, flag = _merge_status(ok, flag, row[fi])
+        yield (sid, line, t, value, ok, flag, None, None, _num(row, lat), _num(row, lon), _num(row, alt))
+    problems.finish()
+
+
+def _declare_long(ctx: ImportContext, layout: Layout, key: tuple) -> int:
+    name, unit_text, serial = (str(k).strip() for k in key)
+    code = pollutants.match(name) or name or "?"
+    if not pollutants.match(name):
+        ctx.warn(f"pollutant name {name!r} is not one of the canonical codes; kept as written")
+    unit = normalize_unit(unit_text) or layout.fixed_unit
+    if not unit:
+        ctx.warn(f"no unit for {name!r}; limits cannot be checked for it (add a unit column or --map unit=ppm)")
+    return ctx.declare(SeriesMeta(code, unit, pollutants.statistic(name) or "instantaneous", sensor=name,
+                                  serial=serial, meta={"column": name}))
+
+
+def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, decimal_comma: bool,
+               instrument: dict[str, str] | None = None):
+    roles = layout.roles
+    combine = bool(roles.pop("_combine"))
+    ti, fi, si = roles["time"], roles.get("status"), roles.get("serial")
+    lat, lon, alt = roles.get("lat"), roles.get("lon"), roles.get("alt")
+    width = layout.width()
+    problems = RowProblems(ctx)
+    series: dict[str, list[tuple[int, int]]] = {}
+    for line, row in data:
+        if len(row) < width:
+            if _blank(row):
+                continue
+            problems.bad(line, f"{len(row)} fields where the header has {width}")
+            continue
+        t = timer.parse(_time_value(row, roles, combine))
+        if t is None:
+            problems.bad(line, f"time {str(row[ti])[:30]!r} cannot be read")
+            continue
+        problems.good()
+        serial = str(row[si]).strip() if si is not None else ""
+        if serial not in series:
+            series[serial] = [(c.index, _declare_wide(ctx, c, serial, instrument or {})) for c in layout.columns]
+        status = row[fi] if fi is not None else None
+        where = (_num(row, lat), _num(row, lon), _num(row, alt))
+        for index, sid in series[serial]:
+            value, flag = parse_value(row[index], decimal_comma)
+            ok = int(value is not None)
+            if status is not None:
+                ok, flag = _merge_status(ok, flag, status)
+            yield (sid, line, t, value, ok, flag, None, None, *where)
+    problems.finish()
+
+
+def _declare_wide(ctx: ImportContext, column, serial: str, instrument: dict[str, str]) -> int:
+    unit = column.unit
+    if column.pollutant == "RH" and unit == "%":
+        unit = "%RH"
+    if not unit and column.pollutant not in ("TEMP",):
+        ctx.warn(f"column {column.header!r} has no unit in its header; limits cannot be checked for it "
+                 f"(map it with a unit: --map {column.pollutant}={column.header}|mg/m3)")
+    return ctx.declare(SeriesMeta(column.pollutant, unit, column.statistic, sensor=column.header, serial=serial,
+                                  meta={"column": column.header, "column_index": column.index + 1}, **instrument))
+
+
+def _merge_status(ok: int, flag: str | None, status: object) -> tuple[int, str | None]:
+    status_ok, word = status_flag(status)
+    if word is None:
+        return ok, flag
+    return ok and status_ok, word if flag is None else f"{flag};{word}"
+
+
+def _num(row: list, index: int | None) -> float | None:
+    if index is None:
+        return None
+    value, _ = parse_value(row[index])
+    return value if value is not None or is_empty(row[index]) else None
+
+
+def _blank(row: list) -> bool:
+    return all(is_empty(c) for c in row)
+
+
+__all__ = ["NAME", "DESCRIPTION", "sniff", "read", "role_of"]

@@ -1,0 +1,146 @@
+"""Exceedance against an outlet's limits, the way the bureau's decisions compute it.
+
+For each series whose pollutant has a limit at the outlet (a PM limit covers PM10 and particulates; NOx
+covers NO2 and NO, expressed as NO2): values are converted to the limit's unit (ppm -> mg/m³ at the
+standard state), corrected to the reference O2 with the O2 measured in the same file at the same time,
+then counted against the limit. Hourly means of the converted values give the hourly 超标倍数 and the
+Shanxi 首违不罚 screen (hourly multiple < 0.1 and ≤ 4 exceeding hours in a natural day). These are on-site
+screening readings, not a certified monitoring result (监测机构 report or CEMS hourly data).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlite_utils
+
+from eco_field.readings import pollutants, storage
+from eco_field.readings.units import conversion_factor, exceed_multiple, o2_correct
+from eco_field.records import Limit, Outlet
+
+SCREENING_NOTE = "现场快速检测（筛查）读数，非监测机构出具的监测结果，不能单独作为超标处罚依据"
+WAIVER_MULTIPLE = 0.1
+WAIVER_HOURS_PER_DAY = 4
+
+
+def limit_for(outlet: Outlet, pollutant: str) -> Limit | None:
+    for code in pollutants.limit_pollutants(pollutant):
+        found = outlet.limit_for(code)
+        if found is not None:
+            return found
+    return None
+
+
+def evaluate_source(db: sqlite_utils.Database, source_id: str, outlet: Outlet, warnings: list[str]) -> None:
+    series = storage.series_rows(db, "source_id = ?", [source_id])
+    exceeding: set[str] = set()
+    results: dict[int, dict[str, Any]] = {}
+    for row in series:
+        limit = limit_for(outlet, row["pollutant"])
+        if limit is None or row["pollutant"] == "O2":
+            continue
+        result = _evaluate(db, row, limit, _o2_series(series, row), warnings, outlet)
+        results[row["id"]] = result
+        if result["evaluation"].get("hourly_exceeding"):
+            exceeding.add(row["pollutant"])
+    for series_id, result in results.items():
+        waiver = result["evaluation"].get("first_violation_waiver")
+        if waiver and waiver.get("could_apply") and len(exceeding) > 1:
+            waiver.update(could_apply=False, reason="more than one pollutant exceeds: " + ", ".join(sorted(exceeding)))
+        storage.save_evaluation(db, series_id, result)
+
+
+def _o2_series(series: list[dict[str, Any]], row: dict[str, Any]) -> dict[str, Any] | None:
+    candidates = [s for s in series if s["pollutant"] == "O2" and s["unit"] in ("%VOL", "%") and s["n"]]
+    same = [s for s in candidates if s["serial"] == row["serial"] and s["statistic"] == row["statistic"]]
+    return (same or candidates or [None])[0]
+
+
+def _evaluate(db: sqlite_utils.Database, row: dict[str, Any], limit: Limit, o2: dict[str, Any] | None,
+              warnings: list[str], outlet: Outlet) -> dict[str, Any]:
+    label = f"{row['pollutant']} ({row['sensor'] or row['unit']})"
+    as_gas = "NO2" if row["pollutant"] in ("NO", "NOx") else row["pollutant"]
+    factor = conversion_factor(as_gas, row["unit"], limit.unit)
+    evaluation: dict[str, Any] = {"outlet": outlet.code, "standard": limit.standard, "note": SCREENING_NOTE,
+                                  "factor": factor, "o2_series_id": None}
+    result = {"limit_value": limit.limit, "limit_unit": limit.unit, "o2_ref": limit.o2_ref, "evaluation": evaluation}
+    if factor is None:
+        warnings.append(f"{label}: unit {row['unit'] or '(none)'} cannot be converted to the limit's {limit.unit}; "
+                        "exceedance not computed")
+        return result
+    o2_values: dict[float, float] | None = None
+    if limit.o2_ref is not None:
+        if o2 is None:
+            warnings.append(f"{label}: the limit is at {limit.o2_ref}% reference O2 but the file has no O2 readings; "
+                            "values compared without O2 correction")
+        else:
+            o2_values = storage.values_by_time(db, o2["id"])
+            evaluation["o2_series_id"] = o2["id"]
+    evaluation["o2_corrected"] = o2_values is not None
+    converted = _converted(db, row, factor, o2_values, limit.o2_ref, warnings, label)
+    result.update(_counts(converted, limit.limit))
+    evaluation.update(_hourly(converted, limit.limit, row["time_zone"]))
+    return result
+
+
+def _converted(db, row, factor, o2_values, o2_ref, warnings, label) -> list[tuple[float | None, float]]:
+    out, missing = [], 0
+    for _line, t, value, *_rest in storage.samples(db, row["id"], usable_only=True):
+        c = value * factor
+        if o2_values is not None:
+            measured = o2_values.get(t)
+            c = None if measured is None else o2_correct(c, measured, o2_ref)
+            if c is None:
+                missing += 1
+                continue
+        out.append((t, c))
+    if missing:
+        warnings.append(f"{label}: {missing} readings have no O2 reading below 21% at the same time; "
+                        "left out of the exceedance count")
+    return out
+
+
+def _counts(converted: list[tuple[float | None, float]], limit: float) -> dict[str, Any]:
+    if not converted:
+        return {"exceed_count": 0, "max_converted": None, "max_exceed_multiple": None}
+    top = max(c for _, c in converted)
+    return {"exceed_count": sum(1 for _, c in converted if c > limit), "max_converted": round(top, 4),
+            "max_exceed_multiple": round(exceed_multiple(top, limit), 4)}
+
+
+def _hourly(converted: list[tuple[float | None, float]], limit: float, zone_name: str) -> dict[str, Any]:
+    zone = ZoneInfo(zone_name or "Asia/Shanghai")
+    buckets: dict[int, list[float]] = defaultdict(list)
+    for t, c in converted:
+        if t is not None:
+            buckets[int(t // 3600)].append(c)
+    hourly = []
+    for hour in sorted(buckets):
+        values = buckets[hour]
+        mean = sum(values) / len(values)
+        start = datetime.fromtimestamp(hour * 3600, zone)
+        hourly.append({"hour": start.isoformat(timespec="minutes"), "n": len(values), "mean": round(mean, 4),
+                       "exceed_multiple": round(exceed_multiple(mean, limit), 4), "exceeds": mean > limit})
+    exceeding = [h for h in hourly if h["exceeds"]]
+    return {"hourly": hourly, "hourly_exceeding": len(exceeding),
+            "first_violation_waiver": _waiver(exceeding)}
+
+
+def _waiver(exceeding: list[dict[str, Any]]) -> dict[str, Any]:
+    """Shanxi 首违不罚 (air exceedance): hourly multiple < 0.1 and ≤ 4 h of exceedance in any natural day."""
+    if not exceeding:
+        return {"could_apply": None, "reason": "no hourly mean above the limit"}
+    per_day: dict[str, int] = defaultdict(int)
+    for h in exceeding:
+        per_day[h["hour"][:10]] += 1
+    worst = max(h["exceed_multiple"] for h in exceeding)
+    busiest = max(per_day.values())
+    could = worst < WAIVER_MULTIPLE and busiest <= WAIVER_HOURS_PER_DAY
+    reason = (f"max hourly 超标倍数 {worst} ({'<' if worst < WAIVER_MULTIPLE else '≥'} 0.1), "
+              f"at most {busiest} exceeding hours in a day ({'≤' if busiest <= WAIVER_HOURS_PER_DAY else '>'} 4)")
+    return {"could_apply": could, "reason": reason, "max_hourly_exceed_multiple": worst,
+            "max_exceeding_hours_per_day": busiest,
+            "also_required": "非有毒有害污染物、仅一项因子超标、初次违法且责令后及时改正（由执法人员认定）"}

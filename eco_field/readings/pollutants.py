@@ -1,0 +1,116 @@
+"""Canonical pollutant codes and the names instruments and officers use for them.
+
+Codes: SO2, NO, NO2, NOx, CO, CO2, H2S, NH3, O2, CH4, LEL (combustibles), VOC, PM (particulates, 颗粒物),
+PM1, PM2.5, PM10, O3, H2O, N2O, TEMP, RH, PRESSURE, and for water COD, NH3-N, TP, PH.
+`match(name)` turns a column or sensor name (English, Chinese, formula, RAE mnemonic) into a code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CODES = ("SO2", "NO", "NO2", "NOx", "CO", "CO2", "H2S", "NH3", "O2", "CH4", "LEL", "VOC", "PM", "PM1", "PM2.5",
+         "PM10", "O3", "H2O", "N2O", "TEMP", "RH", "PRESSURE", "COD", "NH3-N", "TP", "PH")
+
+# g/mol, for ppm -> mg/m³ at the standard state. NOx is expressed as NO2 (HJ 76-2017 practice).
+MOLAR_MASS = {"SO2": 64.06, "NO": 30.01, "NO2": 46.01, "NOx": 46.01, "CO": 28.01, "CO2": 44.01, "H2S": 34.08,
+              "NH3": 17.03, "CH4": 16.04, "O3": 48.00, "N2O": 44.01}
+
+_ALIASES = {
+    "SO2": ["二氧化硫", "SULFURDIOXIDE", "SULPHURDIOXIDE"],
+    "NO": ["一氧化氮", "NITRICOXIDE", "NITROGENMONOXIDE"],
+    "NO2": ["二氧化氮", "NITROGENDIOXIDE"],
+    "NOx": ["NOX", "氮氧化物", "NITROGENOXIDES"],
+    "CO": ["一氧化碳", "CARBONMONOXIDE"],
+    "CO2": ["二氧化碳", "CARBONDIOXIDE"],
+    "H2S": ["硫化氢", "HYDROGENSULFIDE", "HYDROGENSULPHIDE"],
+    "NH3": ["氨", "氨气", "AMMONIA"],
+    "O2": ["氧气", "氧", "含氧量", "氧含量", "OXY", "OXYGEN"],
+    "CH4": ["甲烷", "METHANE", "%CH4"],
+    "LEL": ["可燃气", "可燃气体", "EX", "%LEL", "COMBUSTIBLE", "COMBUSTIBLES", "CXHY", "METHANELEL"],
+    "VOC": ["VOCS", "TVOC", "挥发性有机物", "总挥发性有机物", "PID", "FID"],
+    "PM": ["颗粒物", "烟尘", "TSP", "PARTICULATES", "PARTICULATEMATTER", "DUST", "粉尘"],
+    "PM1": ["PM1.0", "PM1_0"],
+    "PM2.5": ["PM25", "PM2_5", "细颗粒物"],
+    "PM10": ["可吸入颗粒物"],
+    "O3": ["臭氧", "OZONE", "O3+NO2", "OX"],
+    "H2O": ["水汽", "水蒸气", "WATERVAPOR", "WATERVAPOUR", "WATER"],
+    "N2O": ["氧化亚氮", "NITROUSOXIDE"],
+    "TEMP": ["温度", "T", "TEMPERATURE", "烟温", "AMBIENTTEMPERATURE", "CELLTEMPERATURE",
+             "INTERFEROMETERTEMPERATURE", "DETECTORTEMPERATURE", "ELECTRONICSTEMPERATURE"],
+    "RH": ["湿度", "相对湿度", "HUMIDITY", "RELATIVEHUMIDITY"],
+    "PRESSURE": ["气压", "压力", "大气压", "PRESS", "AMBIENTPRESSURE", "BAROMETRICPRESSURE"],
+    "COD": ["化学需氧量", "CODCR"],
+    "NH3-N": ["氨氮", "NH3N", "NH4-N"],
+    "TP": ["总磷", "TOTALPHOSPHORUS"],
+    "PH": ["PH值"],
+}
+
+# Words around a pollutant name that say nothing about which pollutant it is.
+_NOISE = re.compile(r"(CONCENTRATION|CONC\.?|READING|VALUE|实测|测量|监测|浓度|含量|读数|值|数值|LEVEL|GAS|气体)")
+_STATS = [
+    ("twa", re.compile(r"\bTWA\b|时间加权")), ("stel", re.compile(r"\bSTEL\b|短时间")),
+    ("peak", re.compile(r"\b(PEAK|MAX)\b|峰值|最大")), ("min", re.compile(r"\bMIN\b|最小")),
+    ("average", re.compile(r"\b(AVG|AVERAGE|MEAN)\b|平均|均值")),
+]
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).upper()
+    text = text.replace("₂", "2").replace("₃", "3").replace("₄", "4").replace("Ｘ", "X")
+    return re.sub(r"[\s_:：]+", "", text)
+
+
+_LOOKUP: dict[str, str] = {}
+for _code in CODES:
+    _LOOKUP[_key(_code)] = _code
+for _code, _names in _ALIASES.items():
+    for _name in _names:
+        _LOOKUP[_key(_name)] = _code
+
+
+def canonical(name: str) -> str | None:
+    """The code for a bare name ('二氧化硫', 'so2', 'OXY'), or None."""
+    key = _key(name)
+    if not key:
+        return None
+    found = _LOOKUP.get(key)
+    if found is None:
+        stripped = _NOISE.sub("", key)
+        found = _LOOKUP.get(stripped) if stripped else None
+    return found
+
+
+def match(name: str) -> str | None:
+    """The code for a column/sensor name, trying the whole name, a parenthesised formula, and its last word."""
+    found = canonical(name)
+    if found:
+        return found
+    inner = re.findall(r"[(（]([^()（）]+)[)）]", name)
+    for part in inner:
+        found = canonical(part)
+        if found:
+            return found
+    words = re.split(r"[\s_/]+", name.strip())
+    if len(words) > 1:
+        for word in (words[-1], words[0]):
+            found = canonical(word)
+            if found:
+                return found
+    return None
+
+
+def statistic(name: str) -> str | None:
+    """'twa', 'stel', 'peak', 'min' or 'average' when a column name says so."""
+    upper = unicodedata.normalize("NFKC", name).upper()
+    return next((kind for kind, pattern in _STATS if pattern.search(upper)), None)
+
+
+def limit_pollutants(series_pollutant: str) -> tuple[str, ...]:
+    """Limit codes that apply to a series: a PM limit covers PM10 and particulates (PM); NOx covers NO2/NO."""
+    if series_pollutant in ("PM", "PM10"):
+        return ("PM", "PM10")
+    if series_pollutant in ("NOx", "NO2", "NO"):
+        return ("NOx",) if series_pollutant == "NOx" else (series_pollutant, "NOx")
+    return (series_pollutant,)

@@ -1,0 +1,214 @@
+"""The one import path for instrument readings (CLI, GUI and tests), and reading them back.
+
+import_file: pick the importer (or the one named), stream its samples into SQLite in one transaction,
+keep the source file as evidence (content-addressed blob + evidence row of kind reading_source), compute
+per-series statistics and, with an outlet, the exceedance. The same file imported again into the same
+inspection changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from eco_field.errors import BadInput, SealedRecord
+from eco_field.readings import formats as registry
+from eco_field.readings import limits, storage
+from eco_field.readings.model import ImportContext, Sample, SeriesMeta, UnreadableHeader
+from eco_field.readings.present import result_json, series_json, with_samples
+from eco_field.readings.textio import Source, open_source
+from eco_field.store import enterprises, inspections, settings
+from eco_field.store.blobs import file_sha256
+from eco_field.store.changes import record
+from eco_field.store.database import write_transaction
+from eco_field.store.evidence_rows import link_evidence
+from eco_field.workspace import Workspace
+
+PARSER_VERSION = "readings/1"
+PROGRESS_EVERY = 20000
+
+__all__ = ["import_file", "list_series", "get_series", "formats", "sniff", "save_profile", "load_profile",
+           "UnreadableHeader"]
+
+
+def formats() -> list[dict[str, str]]:
+    return [{"name": m.NAME, "description": m.DESCRIPTION} for m in registry.IMPORTERS]
+
+
+def sniff(path: str | os.PathLike[str]) -> str | None:
+    """The name of the importer that recognises the file, or None (also for empty or binary files)."""
+    try:
+        source = open_source(Path(path))
+    except BadInput:
+        return None
+    found = registry.detect(source)
+    return found.NAME if found else None
+
+
+def import_file(ws: Workspace, inspection_id: str, path: str | os.PathLike[str], fmt: str | None = None,
+                outlet: str | None = None, mapping: dict[str, str] | None = None,
+                progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """Import one instrument export into an inspection; returns the `readings import --json` shape.
+
+    Raises BadInput (exit 2) naming the file and line, UnreadableHeader (with .columns) when the header
+    needs a mapping, NotFound for an unknown inspection, SealedRecord for a sealed one. Nothing is stored
+    unless the whole file imports.
+    """
+    db, path = ws.db, Path(path)
+    inspection = inspections.get(db, inspection_id)
+    if inspection.sealed:
+        raise SealedRecord(f"Inspection {inspection_id} is sealed; readings cannot be added")
+    target = _outlet(db, inspection.enterprise_id, outlet)
+    source = open_source(path)
+    importer = _importer(source, fmt, mapping)
+    sha = file_sha256(path)
+    existing = storage.find_source(db, inspection.id, sha)
+    if existing is not None:
+        return _again(db, existing, target)
+    had_blob = ws.blobs.find(sha) is not None
+    try:
+        return _import_new(ws, inspection.id, source, importer, sha, target, mapping, progress)
+    except BaseException:
+        if not had_blob:
+            _drop_blob(ws, sha)
+        raise
+
+
+def _import_new(ws: Workspace, inspection_id: str, source: Source, importer, sha: str, outlet, mapping,
+                progress) -> dict[str, Any]:
+    db = ws.db
+    zone = settings.get(db, "time_zone")
+    with write_transaction(db):
+        ref = ws.blobs.put_file(source.path)
+        if ref.sha256 != sha:
+            raise BadInput(f"{source.path}: the file changed while it was being imported; try again")
+        evidence_id, _ = link_evidence(db, inspection_id, ref, "reading_source", source.name)
+        source_id = storage.insert_source(db, inspection_id, evidence_id, sha, source.name, importer.NAME,
+                                          outlet.code if outlet else None)
+        positions = iter(range(1, 1_000_000))
+
+        def declare(meta: SeriesMeta) -> int:
+            return storage.insert_series(db, source_id, inspection_id, next(positions), meta, zone)
+
+        ctx = ImportContext(str(source.path), declare=declare, mapping=mapping, time_zone=zone)
+        samples = registry.run(importer, source, ctx)
+        storage.insert_samples(db, _counted(samples, progress) if progress else samples)
+        storage.compute_statistics(db, source_id)
+        _check_usable(db, source_id, source)
+        if outlet is not None:
+            limits.evaluate_source(db, source_id, outlet, ctx.warnings)
+        options = {**ctx.options, "parser": PARSER_VERSION, "time_zone": zone, "mapping": mapping or {},
+                   "importer_encoding": ctx.options.get("encoding") or source.encoding}
+        storage.finish_source(db, source_id, options, ctx.warnings, outlet.code if outlet else None)
+        series = storage.series_rows(db, "source_id = ?", [source_id])
+        record(db, "reading_source", source_id, "import",
+               {"inspection_id": inspection_id, "sha256": sha, "original_name": source.name,
+                "format": importer.NAME, "outlet": outlet.code if outlet else None, "options": options,
+                "series": [series_json(s) for s in series]})
+    return result_json(importer.NAME, series, ctx.warnings, source_id, sha, source.name, evidence_id, False)
+
+
+def _again(db: sqlite_utils.Database, existing: dict[str, Any], outlet) -> dict[str, Any]:
+    """A re-import of the same bytes: nothing is stored again. A different outlet re-evaluates the limits."""
+    warnings = list(existing["warnings"])
+    if outlet is not None and outlet.code != existing["outlet_code"]:
+        with write_transaction(db):
+            limits.evaluate_source(db, existing["id"], outlet, warnings)
+            db.execute("UPDATE reading_sources SET outlet_code = ? WHERE id = ?", [outlet.code, existing["id"]])
+            record(db, "reading_source", existing["id"], "evaluate", {"outlet": outlet.code})
+    warnings.append("this file was already imported into this inspection; nothing new was stored")
+    series = storage.series_rows(db, "source_id = ?", [existing["id"]])
+    sha, evidence_id = db.execute("SELECT sha256, evidence_id FROM reading_sources WHERE id = ?",
+                                  [existing["id"]]).fetchone()
+    return result_json(existing["format"], series, warnings, existing["id"], sha, existing["original_name"],
+                       evidence_id, True)
+
+
+def _importer(source: Source, fmt: str | None, mapping: dict[str, str] | None):
+    if fmt:
+        if fmt not in registry.BY_NAME:
+            raise BadInput(f"Unknown format {fmt!r}; use one of: {', '.join(registry.BY_NAME)}")
+        return registry.BY_NAME[fmt]
+    if mapping:
+        return registry.BY_NAME["generic_table"]
+    found = registry.detect(source)
+    if found is None:
+        raise BadInput(f"{source.path}: unknown layout: no importer recognises this file "
+                       f"(formats: {', '.join(registry.BY_NAME)})")
+    return found
+
+
+def _outlet(db: sqlite_utils.Database, enterprise_id: str, code: str | None):
+    if not code:
+        return None
+    ent = enterprises.get(db, enterprise_id)
+    found = ent.outlet(code)
+    if found is None:
+        known = ", ".join(o.code for o in ent.outlets) or "none"
+        raise BadInput(f"Enterprise {ent.name} has no outlet {code!r} (outlets: {known})")
+    return found
+
+
+def _check_usable(db: sqlite_utils.Database, source_id: str, source: Source) -> None:
+    count, usable = db.execute("SELECT count(*), coalesce(sum(n), 0) FROM reading_series WHERE source_id = ?",
+                               [source_id]).fetchone()
+    if count == 0:
+        raise BadInput(f"{source.path}: no readings found (header only, or no data rows)")
+    if usable == 0:
+        raise BadInput(f"{source.path}: no numeric values: every reading is empty or a marker")
+
+
+def _counted(samples: Iterator[Sample], progress: Callable[[int], None]) -> Iterator[Sample]:
+    done = 0
+    for sample in samples:
+        done += 1
+        if done % PROGRESS_EVERY == 0:
+            progress(done)
+        yield sample
+    progress(done)
+
+
+def _drop_blob(ws: Workspace, sha: str) -> None:
+    """A failed import leaves no copy behind (the blob was not there before this import)."""
+    path = ws.blobs.find(sha)
+    if path is not None:
+        path.unlink(missing_ok=True)
+
+
+def list_series(db: sqlite_utils.Database, inspection_id: str) -> list[dict[str, Any]]:
+    inspections.get(db, inspection_id)
+    return [series_json(r) for r in storage.series_rows(db, "inspection_id = ?", [inspection_id])]
+
+
+def get_series(db: sqlite_utils.Database, series_id: int | str, samples: bool = False) -> dict[str, Any]:
+    row = storage.series_row(db, series_id)
+    data = series_json(row)
+    if samples:
+        data["samples"] = with_samples(db, row)
+    return data
+
+
+def save_profile(db: sqlite_utils.Database, name: str, mapping: dict[str, str]) -> None:
+    if not name.strip():
+        raise BadInput("A mapping profile needs a name")
+    if not mapping:
+        raise BadInput("A mapping profile needs at least one K=V entry")
+    with write_transaction(db):
+        storage.put_profile(db, name.strip(), mapping)
+        record(db, "reading_profile", name.strip(), "save", mapping, sync=False)
+
+
+def load_profile(db: sqlite_utils.Database, name: str) -> dict[str, str]:
+    found = storage.get_profile(db, name.strip())
+    if found is None:
+        known = ", ".join(storage.profile_names(db)) or "none saved yet"
+        raise BadInput(f"No mapping profile {name!r} (profiles: {known})")
+    return found
+
+
+def profiles(db: sqlite_utils.Database) -> list[str]:
+    return storage.profile_names(db)

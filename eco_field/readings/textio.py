@@ -1,0 +1,185 @@
+"""Reading instrument files as text: encoding detection, line ends, NULs, delimiters, streaming rows.
+
+Encodings: BOMs first (UTF-8, UTF-16), then UTF-8 strictly, then GB18030 when the result reads as Chinese,
+else cp1252/latin-1. The choice is made from the first 64 KiB; a later byte that does not decode is a
+"mixed encodings" error naming the line. Line ends: \\n, \\r\\n, lone \\r and \\r\\r\\n (Calcmet), with no
+phantom blank rows; NUL bytes (DJI logs) are dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eco_field.errors import BadInput
+
+HEAD_BYTES = 64 * 1024
+csv.field_size_limit(16 * 1024 * 1024)
+
+
+@dataclass
+class Source:
+    """One file to import: its path, first bytes and the encoding detected from them."""
+
+    path: Path
+    head: bytes
+    encoding: str = ""
+    is_xlsx: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def head_text(self, encoding: str | None = None) -> str:
+        return self.head.decode(encoding or self.encoding or "latin-1", errors="replace").replace("\x00", "")
+
+    def head_lines(self, limit: int = 60, encoding: str | None = None) -> list[str]:
+        text = self.head_text(encoding).lstrip("\ufeff")
+        lines = [ln for ln in re.split(r"\r\r\n|\r\n|\n|\r", text)]
+        if len(self.head) >= HEAD_BYTES:
+            lines = lines[:-1]  # the last one may be cut
+        return lines[:limit]
+
+
+def open_source(path: Path) -> Source:
+    """Read the head of path and decide its encoding; BadInput for a missing, empty or binary file."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except FileNotFoundError as exc:
+        raise BadInput(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise BadInput(f"{path}: is a folder, not a file") from exc
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot be read ({exc.strerror})") from exc
+    if not head.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise BadInput(f"{path}: the file is empty")
+    if head.startswith(b"PK\x03\x04"):
+        return Source(path, head, "", is_xlsx=True)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise BadInput(f"{path}: an old Excel .xls workbook; save it as .xlsx or CSV in Excel/WPS and import that")
+    return Source(path, head, detect_encoding(head, path))
+
+
+def detect_encoding(head: bytes, path: Path | str = "") -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if len(head) >= 4 and head[1::2].count(0) > 0.4 * (len(head) // 2) and head[0::2].count(0) < 0.05 * len(head):
+        return "utf-16-le"
+    if _looks_binary(head):
+        raise BadInput(f"{path}: a binary file, not an instrument export (text, CSV or XLSX)")
+    if _decodes(head, "utf-8"):
+        return "utf-8"
+    if _decodes(head, "gb18030") and _reads_as_chinese(head):
+        return "gb18030"
+    return "cp1252" if _decodes(head, "cp1252") else "latin-1"
+
+
+def _looks_binary(head: bytes) -> bool:
+    control = sum(head.count(bytes([b])) for b in (*range(0, 9), *range(14, 26), *range(28, 32)))
+    return control > 0.05 * len(head)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        decoder.decode(data, final=len(data) < HEAD_BYTES)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _reads_as_chinese(head: bytes) -> bool:
+    text = codecs.getincrementaldecoder("gb18030")("replace").decode(head, final=False)
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    good = sum(1 for ch in wide if 0x4E00 <= ord(ch) <= 0x9FFF or 0x3000 <= ord(ch) <= 0x303F
+               or 0xFF00 <= ord(ch) <= 0xFFEF or ch in "℃°μ×·—“”‘’…")
+    return bool(wide) and good >= 0.9 * len(wide)
+
+
+class LineReader:
+    """Physical lines of a text file without their line ends; `number` is the current 1-based line."""
+
+    def __init__(self, source: Source, encoding: str | None = None) -> None:
+        self.source = source
+        self.encoding = encoding or source.encoding or "utf-8"
+        self.number = 0
+
+    def __iter__(self) -> Iterator[str]:
+        bare_cr = False
+        try:
+            with open(self.source.path, encoding=self.encoding, errors="strict", newline="") as fh:
+                for raw in fh:
+                    if raw.endswith("\n"):
+                        if bare_cr and raw == "\r\n":  # the second half of \r\r\n: not a row
+                            bare_cr = False
+                            continue
+                        text = raw[:-2] if raw.endswith("\r\n") else raw[:-1]
+                        bare_cr = False
+                    elif raw.endswith("\r"):
+                        text, bare_cr = raw[:-1], True
+                    else:
+                        text, bare_cr = raw, False
+                    self.number += 1
+                    if self.number == 1 and text.startswith("\ufeff"):
+                        text = text[1:]
+                    if "\x00" in text:
+                        text = text.replace("\x00", "")
+                    yield text
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"{self.source.path}: line {self.number + 1}: bytes that are not {self.encoding} "
+                           f"(the file mixes encodings; the start of the file read as {self.encoding})") from exc
+
+
+def csv_rows(lines: LineReader, delimiter: str) -> Iterator[list[str]]:
+    """CSV rows over a LineReader (quotes honoured); lines.number stays the physical line of each row."""
+    if delimiter == " ":
+        for line in lines:
+            yield line.split()
+        return
+    yield from csv.reader(lines, delimiter=delimiter)
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """The separator that splits the sample lines into the most consistent number of fields."""
+    sample = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")][:40]
+    best, best_score = ",", (-1, -1)
+    for delim in ("\t", ";", ",", "|"):
+        counts = [_count_outside_quotes(ln, delim) for ln in sample]
+        counts = [c for c in counts if c > 0]
+        if not counts:
+            continue
+        mode, freq = Counter(counts).most_common(1)[0]
+        score = (freq, mode)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _count_outside_quotes(line: str, delim: str) -> int:
+    if '"' not in line:
+        return line.count(delim)
+    count, quoted = 0, False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delim and not quoted:
+            count += 1
+    return count
+
+
+_DECIMAL_COMMA = re.compile(r"^\s*[+-]?\d+,\d+\s*$")
+
+
+def uses_decimal_comma(rows: list[list[str]]) -> bool:
+    """True when number cells look like 12,34 (only possible when ',' is not the separator)."""
+    cells = [c for row in rows for c in row]
+    return sum(1 for c in cells if _DECIMAL_COMMA.match(c)) >= 1
