@@ -1,0 +1,146 @@
+"""Evidence commands: import/list/thumbnail/verify/remove, and inspections seal/verify/amend."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace, table
+from eco_field.errors import BadInput
+from eco_field.evidence import seal, service
+from eco_field.evidence.worker import write_atomic
+
+ORDER = 20
+
+
+def register(commands) -> None:
+    ev = commands.group("evidence", "photo and drone evidence (取证照片)")
+    p = commands.command("import", cmd_import, "import photos (files or folders, recursively) into an inspection",
+                         parent=ev)
+    p.add_argument("inspection_id")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    add_json_flag(p)
+    p = commands.command("list", cmd_list, "the photos of an inspection with their metadata and flags", parent=ev)
+    p.add_argument("inspection_id")
+    add_json_flag(p)
+    p = commands.command("thumbnail", cmd_thumbnail, "write a photo's thumbnail (256) or preview (1600)", parent=ev)
+    p.add_argument("sha256")
+    p.add_argument("--size", type=int, choices=sorted(service.SIZES), default=256)
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p = commands.command("verify", cmd_verify, "re-hash the stored originals (exit 1 if any is missing or altered)",
+                         parent=ev)
+    p.add_argument("inspection_id", nargs="?", metavar="INSPECTION")
+    add_json_flag(p)
+    p = commands.command("remove", cmd_remove, "unlink a file from a draft inspection (audited)", parent=ev)
+    p.add_argument("evidence_id")
+    add_json_flag(p)
+
+    ins = commands.group("inspections", "on-site inspections")
+    p = commands.command("seal", cmd_seal, "finalise an inspection: hash its record and evidence, make it read-only",
+                         parent=ins)
+    p.add_argument("id")
+    add_json_flag(p)
+    p = commands.command("verify", cmd_seal_verify, "recompute a sealed inspection's seal (exit 1 on any difference)",
+                         parent=ins)
+    p.add_argument("id")
+    add_json_flag(p)
+    p = commands.command("amend", cmd_amend, "start an amendment of a sealed inspection (a new draft)", parent=ins)
+    p.add_argument("id")
+    add_json_flag(p)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    bar = Progress("importing")
+
+    def progress(done: int, total: int, path: str) -> None:
+        bar.total = total
+        bar.done = done - 1
+        bar.advance(1, Path(path).name)
+
+    with open_workspace(args) as ws:
+        report = service.import_paths(ws, args.inspection_id, args.paths, progress=progress)
+    bar.finish()
+    emit(args, report.to_dict(), lambda: _import_text(report))
+    return 0 if report.imported or report.duplicates else 2
+
+
+def _import_text(report: service.ImportReport) -> str:
+    lines = [f"imported {len(report.imported)}, already in this inspection {len(report.duplicates)}, "
+             f"refused {len(report.errors)}"]
+    lines += [f"  {e['original_name']}: {', '.join(e['flags'])}" for e in report.imported if e["flags"]]
+    lines += [f"  refused {e['path']}: {e['error']}" for e in report.errors]
+    return "\n".join(lines)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        items = service.list_evidence(ws.db, args.inspection_id)
+    emit(args, items, lambda: table(
+        ((i["sha256"][:12], i["original_name"], i["taken_at"] or "", _position(i), i["model"] or "",
+          " ".join(i["flags"])) for i in items),
+        ("sha256", "文件", "拍摄时间", "位置", "设备", "提示")))
+    return 0
+
+
+def _position(item: dict) -> str:
+    if item["lat"] is None:
+        return ""
+    distance = f" ({item['distance_m']:.0f} m)" if item["distance_m"] is not None else ""
+    return f"{item['lat']:.5f},{item['lon']:.5f}{distance}"
+
+
+def cmd_thumbnail(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        source = service.thumbnail_path(ws, args.sha256, args.size)
+    if str(args.output) == "-":
+        shutil.copyfileobj(open(source, "rb"), sys.stdout.buffer)
+        return 0
+    try:
+        write_atomic(args.output.resolve(), source.read_bytes(), durable=True)
+    except OSError as exc:
+        raise BadInput(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
+    print(f"{args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        result = service.verify(ws, args.inspection_id)
+    bad = result["missing"] + result["altered"]
+    emit(args, result, lambda: "\n".join(
+        [f"checked {result['checked']} originals: {result['ok']} intact, {len(result['missing'])} missing, "
+         f"{len(result['altered'])} altered"]
+        + [f"  {p['status'].upper()} {p['sha256']} "
+           + ", ".join(e["original_name"] for e in p["evidence"]) for p in bad]))
+    return 1 if bad else 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        removed = service.remove(ws, args.evidence_id)
+    emit(args, removed, f"removed {removed['original_name']} from inspection {removed['inspection_id']}")
+    return 0
+
+
+def cmd_seal(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        result = seal.seal(ws, args.id)
+    emit(args, result, f"inspection {args.id} sealed: {result['seal_hash']} ({result['evidence']} evidence files)")
+    return 0
+
+
+def cmd_seal_verify(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        result = seal.verify_seal(ws, args.id)
+    emit(args, result, lambda: f"seal intact: {result['seal_hash']}" if result["ok"] else
+         "SEAL BROKEN:\n" + "\n".join(f"  {p}" for p in result["problems"]))
+    return 0 if result["ok"] else 1
+
+
+def cmd_amend(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        new_id = seal.amend(ws, args.id)
+    emit(args, {"id": new_id, "amends_id": args.id}, f"amendment {new_id} opened (amends {args.id})")
+    return 0
