@@ -17,6 +17,7 @@ from eco_field.workspace import Workspace
 from ui import i18n, tasks
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.settings_dialog import DATA_DIR_KEY
 from ui.style import STYLESHEET
 
 
@@ -33,7 +34,7 @@ def chosen_data_dir(explicit: str | None) -> Path:
     """--data-dir, else ECO_FIELD_HOME, else the folder picked in Settings, else the per-user folder."""
     if explicit:
         return resolve_data_dir(explicit)
-    saved = QSettings("EcoField", "EcoField").value("data_dir", "")
+    saved = QSettings("EcoField", "EcoField").value(DATA_DIR_KEY, "")
     if not os.environ.get("ECO_FIELD_HOME") and saved:
         return Path(str(saved))
     return resolve_data_dir(None)
@@ -59,6 +60,27 @@ def build_window(ctx: AppContext, pseudo: bool = False) -> MainWindow:
     return MainWindow(ctx)
 
 
+_shown: list[MainWindow] = []
+
+
+def show_window(ctx: AppContext, pseudo: bool = False) -> MainWindow:
+    """Build and show the main window; a language change rebuilds it in the new language."""
+    window = build_window(ctx, pseudo)
+
+    def rebuild() -> None:
+        geometry = window.saveGeometry()
+        replacement = show_window(ctx, pseudo)
+        replacement.restoreGeometry(geometry)
+        window.close()
+        _shown.remove(window)
+        window.deleteLater()
+
+    window.rebuild_requested.connect(rebuild)
+    window.show()
+    _shown.append(window)  # a top-level window lives as long as Python holds it
+    return window
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -72,10 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "EcoField", str(exc))
         return 2
     ctx.language = args.lang or ctx.language
-    window = build_window(ctx, args.pseudo)
+    window = show_window(ctx, args.pseudo)
     if first_start:
         first_start_banner(window, data_dir, with_demo=not args.no_demo)
-    window.show()
     if os.environ.get("ECO_FIELD_QUIT_AFTER_SHOW"):  # start-up checks and the benchmark
         QTimer.singleShot(0, app.quit)
     code = app.exec()

@@ -74,13 +74,11 @@ class EnterpriseDetail(QWidget):
         QVBoxLayout(outlets).addWidget(self.limits)
         past = QGroupBox(self.tr("Past inspections"))
         QVBoxLayout(past).addWidget(self.past)
-        lower = QHBoxLayout()
-        lower.addWidget(outlets, 3)
-        lower.addWidget(past, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(form)
-        layout.addLayout(lower, 1)
+        layout.addWidget(outlets, 3)
+        layout.addWidget(past, 2)
 
     def show_enterprise(self, ent: Enterprise, past: list[Inspection]) -> None:
         self.enterprise, self._inspections = ent, past

@@ -71,7 +71,7 @@ class InspectionForm(QWidget):
         site.addRow(self.tr("Place"), self.place)
         party_box = QGroupBox(self.tr("Party's representative on site"))
         party = QFormLayout(party_box)
-        party.addRow(self.tr("Name"), self.party_name)
+        party.addRow(self.tr("Full name"), self.party_name)
         party.addRow(self.tr("Position"), self.party_title)
         party.addRow(self.tr("Phone"), self.party_phone)
         party.addRow("", self.party_present)

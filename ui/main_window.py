@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,8 @@ from ui.context import AppContext
 from ui.enterprises_screen import EnterprisesScreen
 from ui.inspections_screen import InspectionsScreen
 from ui.placeholder_screen import PlaceholderScreen
+from ui.settings_dialog import SettingsDialog
+from ui.slots import emit
 from ui.status_bar import SyncStatusBar
 from ui.tasks_screen import TasksScreen
 
@@ -30,9 +33,11 @@ DEFAULT_SIZE = QSize(1366, 768)
 
 
 class MainWindow(QMainWindow):
+    rebuild_requested = Signal()  # the language changed: the application builds a new window
     def __init__(self, ctx: AppContext, banner: str = "") -> None:
         super().__init__()
         self.ctx = ctx
+        self._language = ctx.language  # the language this window was built in
         ctx.dialogs.parent = self
         self.setWindowTitle(self.tr("EcoField — field enforcement"))
         self.setMinimumSize(MIN_SIZE)
@@ -53,7 +58,16 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.sidebar)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        side.addWidget(self.sidebar, 1)
+        self.settings_button = QPushButton(self.tr("Settings"), objectName="sidebarButton")
+        self.settings_button.setFixedWidth(150)
+        self.settings_button.setToolTip("Ctrl+,")
+        self.settings_button.clicked.connect(self.open_settings)
+        side.addWidget(self.settings_button)
+        layout.addLayout(side)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self.status = SyncStatusBar(ctx)
@@ -100,6 +114,9 @@ class MainWindow(QMainWindow):
             action = QAction(self, shortcut=QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_section(k))
             self.addAction(action)
+        prefs = QAction(self, shortcut=QKeySequence("Ctrl+,"))
+        prefs.triggered.connect(self.open_settings)
+        self.addAction(prefs)
         find = QAction(self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         self.addAction(find)
@@ -135,6 +152,16 @@ class MainWindow(QMainWindow):
             self.tr("Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).")
             .format(e=added["enterprises"], o=added["officers"], t=added["tasks"])),
             announce=("enterprise", "officer", "task"))
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.accepted.connect(self._settings_saved)
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self) -> None:
+        if self.ctx.language != self._language:
+            emit(self.rebuild_requested)
 
     def extra_screenshots(self) -> list[tuple[str, object]]:
         """Dialogs and secondary screens the screenshot script should also capture."""

@@ -55,7 +55,16 @@ class OfficerPicker(QWidget):
         self.list.blockSignals(False)
         known = {self.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.list.count())}
         self._order = [c for c in certs if c in known]
+        self._move_checked_to_top()
         self._update_hint()
+
+    def _move_checked_to_top(self) -> None:
+        """The officers already chosen come first, so the officer sees at once who is on the record."""
+        self.list.blockSignals(True)
+        for position, cert in enumerate(self._order):
+            row = next(r for r in range(self.list.count()) if self.list.item(r).data(Qt.ItemDataRole.UserRole) == cert)
+            self.list.insertItem(position, self.list.takeItem(row))
+        self.list.blockSignals(False)
 
     def checked(self) -> list[str]:
         return list(self._order)

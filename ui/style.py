@@ -11,6 +11,8 @@ QLineEdit, QComboBox, QDateTimeEdit, QSpinBox, QDoubleSpinBox {{ min-height: {TO
 QListWidget#sidebar {{ background: #1f3a4d; color: #f2f5f7; border: none; font-size: 17px; }}
 QListWidget#sidebar::item {{ min-height: 56px; padding-left: 14px; }}
 QListWidget#sidebar::item:selected {{ background: #2f8f6f; color: white; }}
+QPushButton#sidebarButton {{ background: #1f3a4d; color: #f2f5f7; border: none; border-top: 1px solid #35556b;
+    min-height: 48px; font-size: 16px; text-align: left; padding-left: 14px; }}
 QLabel#screenTitle {{ font-size: 22px; font-weight: bold; }}
 QLabel#emptyTitle {{ font-size: 20px; font-weight: bold; color: #1f3a4d; }}
 QLabel#emptyText {{ font-size: 16px; color: #44525c; }}

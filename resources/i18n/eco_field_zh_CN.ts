@@ -144,22 +144,22 @@
         <translation>历次检查</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="88" />
+        <location filename="../../ui/enterprise_detail.py" line="86" />
         <source>radius {r} m</source>
         <translation>半径 {r} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="89" />
+        <location filename="../../ui/enterprise_detail.py" line="87" />
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="95" />
+        <location filename="../../ui/enterprise_detail.py" line="93" />
         <source>air</source>
         <translation>废气</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="95" />
+        <location filename="../../ui/enterprise_detail.py" line="93" />
         <source>water</source>
         <translation>废水</translation>
     </message>
@@ -354,8 +354,8 @@
     </message>
     <message>
         <location filename="../../ui/inspection_form.py" line="74" />
-        <source>Name</source>
-        <translation>名称</translation>
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../ui/inspection_form.py" line="75" />
@@ -457,49 +457,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="42" />
         <source>EcoField — field enforcement</source>
         <translation>生态执法现场通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="65" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Cases and deadlines appear here once the law and case services are installed.</source>
         <translation>安装法律与案件服务后，这里显示案件和办理期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>Enrolment and sync appear here once the sync client is installed.</source>
         <translation>安装同步客户端后，这里可以注册设备并同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
         <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
     </message>
@@ -517,12 +522,12 @@
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_picker.py" line="84" />
+        <location filename="../../ui/officer_picker.py" line="93" />
         <source>{n} officers selected</source>
         <translation>已选 {n} 名执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/officer_picker.py" line="86" />
+        <location filename="../../ui/officer_picker.py" line="95" />
         <source>an inspection needs at least two officers with certificates</source>
         <translation>现场检查须有两名以上持证执法人员</translation>
     </message>
@@ -533,6 +538,70 @@
         <location filename="../../ui/placeholder_screen.py" line="15" />
         <source>Not available in this version</source>
         <translation>此版本暂不可用</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="50" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="54" />
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="68" />
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="77" />
+        <source>This machine's officer</source>
+        <translation>本机执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="78" />
+        <source>Bureau name</source>
+        <translation>机关名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="79" />
+        <source>Document prefix (机关代字)</source>
+        <translation>文号机关代字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="80" />
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="85" />
+        <source>Bureau server URL</source>
+        <translation>局端服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="86" />
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="97" />
+        <source>Choose the data folder</source>
+        <translation>选择数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="103" />
+        <source>EcoField will use {path} from the next start.</source>
+        <translation>下次启动时将使用 {path}。</translation>
     </message>
 </context>
 <context>
@@ -650,7 +719,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="51" />
+        <location filename="../../ui/app.py" line="52" />
         <source>Welcome to EcoField. Your data folder is {path}.</source>
         <translation>欢迎使用生态执法现场通。数据文件夹：{path}。</translation>
     </message>

@@ -1,0 +1,72 @@
+"""Settings dialog: values are validated and stored; a language change rebuilds the window in English."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from eco_field.store import settings
+from ui import i18n
+from ui.app import show_window
+from ui.settings_dialog import DATA_DIR_KEY, SettingsDialog
+
+
+@pytest.fixture(autouse=True)
+def private_qsettings(tmp_path):
+    """Keep QSettings (the chosen data folder) inside the test's folder."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+
+
+def test_settings_are_saved(qtbot, ctx):
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.officer.setCurrentIndex(dialog.officer.findData("14110000001"))
+    dialog.bureau.setText("演示市生态环境局")
+    dialog.prefix.setText("演")
+    dialog.server.setText("https://bureau.example")
+    dialog.save()
+    values = settings.get_all(ctx.db)
+    assert (values["officer_cert"], values["bureau_name"], values["doc_prefix"], values["server_url"]) == (
+        "14110000001", "演示市生态环境局", "演", "https://bureau.example")
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+
+
+def test_bad_time_zone_and_url_are_refused(qtbot, ctx, dialogs):
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.time_zone.setCurrentText("Mars/Olympus")
+    dialog.save()
+    assert dialogs.shown[-1][0] == "error" and "Mars/Olympus" in dialogs.shown[-1][2]
+    dialog.time_zone.setCurrentText("Asia/Shanghai")
+    dialog.server.setText("bureau.example")
+    dialog.save()
+    assert "http" in dialogs.shown[-1][2]
+    assert settings.get(ctx.db, "server_url") == ""
+
+
+def test_data_folder_choice_is_kept_for_next_start(qtbot, ctx, dialogs, tmp_path):
+    dialogs.answers.append(tmp_path / "elsewhere")
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.change_folder.click()
+    assert QSettings("EcoField", "EcoField").value(DATA_DIR_KEY) == str(tmp_path / "elsewhere")
+    assert dialogs.shown[-1][0] == "inform"
+
+
+def test_language_change_rebuilds_window_in_english(qtbot, ctx):
+    win = show_window(ctx)
+    qtbot.addWidget(win)
+    dialog = win.open_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.save()
+    try:
+        from ui.app import _shown
+
+        assert _shown[-1] is not win
+        qtbot.addWidget(_shown[-1])
+        assert _shown[-1].sidebar.item(0).text() == "Tasks"
+        assert settings.get(ctx.db, "language") == "en"
+    finally:
+        i18n.install("zh_CN")

@@ -1,0 +1,111 @@
+"""Settings: who uses this machine, the bureau's name and document prefix, time zone, data folder, server, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from eco_field.clock import zone
+from eco_field.errors import BadInput
+from eco_field.store import officers, settings
+from eco_field.store.database import write_transaction
+from eco_field.workspace import Workspace
+from ui.context import AppContext
+from ui.i18n import LANGUAGES
+
+TIME_ZONES = ("Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "UTC")
+DATA_DIR_KEY = "data_dir"  # QSettings key: the folder used at the next start (no --data-dir, no ECO_FIELD_HOME)
+
+
+def save_settings(ws: Workspace, values: dict[str, str]) -> dict[str, str]:
+    """Validate and store the machine settings in one transaction."""
+    zone(values["time_zone"])
+    url = values["server_url"]
+    if url and not url.startswith(("http://", "https://")):
+        raise BadInput(f"Server URL must start with http:// or https://, not {url!r}")
+    if not values["doc_prefix"].strip():
+        raise BadInput("The document prefix (机关代字) is empty")
+    with write_transaction(ws.db):
+        for key, value in values.items():
+            settings.put(ws.db, key, value)
+    return values
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(640)
+        current = settings.get_all(ctx.db)
+        self.officer = QComboBox()
+        self.officer.addItem(self.tr("(not set)"), "")
+        for officer in officers.list_officers(ctx.db):
+            self.officer.addItem(f"{officer.name}　{officer.cert_no}　{officer.unit}", officer.cert_no)
+        self.officer.setCurrentIndex(max(0, self.officer.findData(current["officer_cert"])))
+        self.bureau = QLineEdit(current["bureau_name"])
+        self.prefix = QLineEdit(current["doc_prefix"])
+        self.time_zone = QComboBox(editable=True)
+        self.time_zone.addItems(list(dict.fromkeys([current["time_zone"], *TIME_ZONES])))
+        self.server = QLineEdit(current["server_url"], placeholderText="https://")
+        self.language = QComboBox()
+        for code, label in LANGUAGES.items():
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current["language"])))
+        self.data_dir = QLabel(str(ctx.data_dir), wordWrap=True)
+        self.change_folder = QPushButton(self.tr("Change…"))
+        self.change_folder.clicked.connect(self._choose_folder)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._build()
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("This machine's officer"), self.officer)
+        form.addRow(self.tr("Bureau name"), self.bureau)
+        form.addRow(self.tr("Document prefix (机关代字)"), self.prefix)
+        form.addRow(self.tr("Time zone"), self.time_zone)
+        folder = QHBoxLayout()
+        folder.addWidget(self.data_dir, 1)
+        folder.addWidget(self.change_folder)
+        form.addRow(self.tr("Data folder"), folder)
+        form.addRow(self.tr("Bureau server URL"), self.server)
+        form.addRow(self.tr("Language"), self.language)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def values(self) -> dict[str, str]:
+        return {"officer_cert": self.officer.currentData(), "bureau_name": self.bureau.text().strip(),
+                "doc_prefix": self.prefix.text().strip(), "time_zone": self.time_zone.currentText().strip(),
+                "server_url": self.server.text().strip(), "language": self.language.currentData()}
+
+    def _choose_folder(self) -> None:
+        folder = self.ctx.dialogs.open_folder(self.tr("Choose the data folder"))
+        if folder is None:
+            return
+        QSettings("EcoField", "EcoField").setValue(DATA_DIR_KEY, str(Path(folder)))
+        self.data_dir.setText(str(folder))
+        self.ctx.dialogs.inform(self.tr("Data folder"),
+                                self.tr("EcoField will use {path} from the next start.").format(path=folder))
+
+    def save(self) -> None:
+        self.ctx.run(lambda ws: save_settings(ws, self.values()), self._saved, announce=("settings",))
+
+    def _saved(self, values: dict[str, str]) -> None:
+        if values["language"] != self.ctx.language:
+            self.ctx.language = values["language"]
+        self.accept()
