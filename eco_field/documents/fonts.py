@@ -69,7 +69,7 @@ class FontSet:
             else:
                 out.append(f'<font name="{name}">{escape(char)}</font>')
         # an ideographic space would be collapsed like any blank; keep the gap a form leaves for writing
-        return "".join(out).replace("\n", "<br/>").replace("\u3000", "&nbsp;&nbsp;&nbsp;")
+        return "".join(out).replace("\n", "<br/>").replace("\u3000", "&nbsp;&nbsp;")
 
 
 def _candidates(configured: str) -> list[Path]:

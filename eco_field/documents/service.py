@@ -125,7 +125,7 @@ def verify_pdf(ws: Workspace, path: str | os.PathLike[str]) -> dict[str, Any]:
     doc = dict(zip((*COLUMNS, "rowid"), row, strict=True))
     module = module_for(doc["kind"])
     src = Source(ws, inspection_id=None if doc["case_id"] else doc["inspection_id"], case_id=doc["case_id"],
-                 before=doc["rowid"])
+                 before=doc["rowid"], as_of=doc["issued_at"])
     problem = ""
     try:
         current = sha256_of(module.gather(src))

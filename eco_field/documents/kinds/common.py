@@ -25,6 +25,7 @@ class Source:
     inspection_id: str | None = None
     case_id: str | None = None
     before: int | None = None    # documents.rowid of the document being verified (earlier documents only)
+    as_of: str | None = None     # when that document was issued (later case events are left out)
 
     @property
     def db(self):
@@ -126,7 +127,8 @@ def case_base(src: Source, *, strict_party: bool = True) -> dict[str, Any]:
     if not enterprise_id:
         raise BadInput(f"Case {case['id']} names no enterprise")
     return {
-        "case": {k: case.get(k) for k in ("id", "facts", "status", "opened_at", "assessment", "inspection_id")},
+        # not status, deadlines or documents: they move on after issue without changing what was issued
+        "case": {k: case.get(k) for k in ("id", "facts", "opened_at", "assessment", "inspection_id")},
         "violations": violations_with_entries(src, case),
         "party": sources.party(src.db, enterprise_id, strict=strict_party),
         "inspection": insp,
@@ -134,6 +136,15 @@ def case_base(src: Source, *, strict_party: bool = True) -> dict[str, Any]:
         "time_zone": src.setting("time_zone"),
         "earlier": sources.issued_documents(src.db, case_id=case["id"], before=src.before),
     }
+
+
+def case_events(src: Source, case_id: str, wanted: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The case's dated events of the wanted kinds, up to the day the document was issued."""
+    events = [e for e in sources.case(src.db, case_id).get("events", []) if e["event"] in wanted]
+    if src.as_of:
+        limit = datetime.fromisoformat(src.as_of).astimezone(zone(src.setting("time_zone"))).date().isoformat()
+        events = [e for e in events if e["date"] <= limit]
+    return [{"event": e["event"], "date": e["date"], "note": e.get("note", "")} for e in events]
 
 
 def earlier_of(rec: dict[str, Any], kind: str) -> dict[str, Any] | None:

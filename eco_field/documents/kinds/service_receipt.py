@@ -51,7 +51,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     rows = [[i + 1, module_for(d["kind"]).TITLE if d["kind"] in MODULES else d["kind"], d["number"],
              "　　年　月　日　时　分", ""] for i, d in enumerate(rec["documents"])]
     out.append(page.grid(["序号", "送达文书名称", "文号", "送达时间", "收件人签名或盖章"], rows,
-                         [12 * mm, 45 * mm, 45 * mm, 36 * mm, FRAME_W - 138 * mm]))
+                         [10 * mm, 42 * mm, 40 * mm, 42 * mm, FRAME_W - 134 * mm]))
     out.append(Spacer(1, 3 * mm))
     out.append(page.fields([("收件人与受送达人关系", ""), ("代收人代收理由", ""),
                             ("留置送达情况", "（受送达人拒收时，注明拒收事由和日期，并由见证人签名）"),

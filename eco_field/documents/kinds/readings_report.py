@@ -1,0 +1,156 @@
+"""现场监测数据报告: each instrument series of the inspection as a table row and a chart against its limit.
+
+Charts plot the values in the limit's unit (converted, O2-corrected) when a limit applies, else as exported.
+Long series are thinned to at most MAX_POINTS per chart keeping each bucket's minimum and maximum, so a
+peak is never lost; the record carries the SHA-256 of every sample so any change to them is detected."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any
+
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from eco_field.canonical import canonical_json
+from eco_field.documents import sources
+from eco_field.documents.kinds.common import Source, bureau, cn_time, officer_signatures
+from eco_field.documents.layout import FRAME_W, Page
+from eco_field.errors import BadInput
+
+KIND = "readings-report"
+TITLE = "现场监测数据报告"
+SOURCE = "inspection"
+MAX_POINTS = 400
+STATISTICS = {"instantaneous": "瞬时值", "average": "均值", "twa": "时间加权均值", "stel": "短时接触值",
+              "peak": "峰值", "min": "最小值"}
+
+
+def gather(src: Source) -> dict[str, Any]:
+    from eco_field.readings.service import get_series, list_series
+
+    insp = sources.inspection(src.db, src.need_inspection())
+    series = []
+    for summary in list_series(src.db, insp["id"]):
+        full = get_series(src.db, summary["id"], samples=True)
+        series.append(_series_record(full))
+    if not series:
+        raise BadInput(f"Inspection {insp['id']} has no imported readings to report (eco-field readings import)")
+    return {"inspection": insp, "party": sources.party(src.db, insp["enterprise_id"], strict=False),
+            "series": series, "bureau": bureau(src), "time_zone": src.setting("time_zone")}
+
+
+def _series_record(full: dict[str, Any]) -> dict[str, Any]:
+    samples = full.pop("samples")
+    limited = full.get("limit") is not None and any("converted" in s for s in samples)
+    points = [(s["t"], s["converted"] if limited else s["value"]) for s in samples
+              if s["ok"] and s["t"] and (s.get("converted") if limited else s["value"]) is not None]
+    keep = ("pollutant", "statistic", "unit", "n", "flagged", "t_start", "t_end", "min", "max", "mean", "limit",
+            "limit_unit", "o2_ref", "exceed_count", "max_converted", "max_exceed_multiple", "sensor", "instrument",
+            "uuid")
+    return {**{k: full.get(k) for k in keep}, "note": (full.get("evaluation") or {}).get("note", ""),
+            "plotted_unit": full.get("limit_unit") if limited else full.get("unit"),
+            "points": thin(points), "samples_sha256": hashlib.sha256(canonical_json(samples).encode()).hexdigest()}
+
+
+def thin(points: list[tuple[str, float]]) -> list[list[Any]]:
+    """At most MAX_POINTS points: per bucket the minimum and the maximum, in time order."""
+    if len(points) <= MAX_POINTS:
+        return [[t, round(v, 6)] for t, v in points]
+    size = -(-len(points) // (MAX_POINTS // 2))
+    out: list[list[Any]] = []
+    for start in range(0, len(points), size):
+        bucket = points[start:start + size]
+        low = min(range(len(bucket)), key=lambda i: bucket[i][1])
+        high = max(range(len(bucket)), key=lambda i: bucket[i][1])
+        for i in sorted({low, high}):
+            out.append([bucket[i][0], round(bucket[i][1], 6)])
+    return out
+
+
+def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
+    insp, party, tz = rec["inspection"], rec["party"], rec["time_zone"]
+    out: list[Flowable] = page.heading()
+    out.append(page.fields([("被检查单位", party["name"]), ("检查时间", cn_time(insp["started_at"], tz)),
+                            ("检查地点", insp["place"]), ("监测项目数", f"{len(rec['series'])}项")],
+                           label_width=24 * mm, columns=2))
+    out.append(Spacer(1, 3 * mm))
+    rows = [[i + 1, _name(s), _instrument(s), s["n"], _stats(s), _limit(s), s.get("exceed_count") if
+             s.get("exceed_count") is not None else "—", _fmt(s.get("max_exceed_multiple"))]
+            for i, s in enumerate(rec["series"])]
+    out.append(page.grid(["序号", "监测项目", "仪器", "有效数据", "最小／平均／最大", "折算最大值／限值", "超标次数",
+                          "最大超标倍数"], rows,
+                         [10 * mm, 24 * mm, 24 * mm, 14 * mm, 30 * mm, 30 * mm, 12 * mm, FRAME_W - 144 * mm]))
+    notes = sorted({s["note"] for s in rec["series"] if s["note"]})
+    for note in notes:
+        out.append(page.p(f"注：{note}", "small"))
+    out.append(page.p("超标倍数＝（折算浓度－限值）÷限值。", "small"))
+    for index, series in enumerate(rec["series"], start=1):
+        if len(series["points"]) >= 2:
+            out.append(KeepTogether([page.p(f"图{index}　{_name(series)}（{series['plotted_unit'] or ''}）",
+                                            "heading"), chart(page, series)]))
+    out.append(page.signatures(officer_signatures(insp["officers"], "监测人员") + [("当事人", party["name"])]))
+    return out
+
+
+def _name(s: dict[str, Any]) -> str:
+    return f"{s['pollutant']} {STATISTICS.get(s['statistic'], s['statistic'])}"
+
+
+def _instrument(s: dict[str, Any]) -> str:
+    inst = s.get("instrument") or {}
+    return " ".join(x for x in (inst.get("make"), inst.get("model"), inst.get("serial")) if x) or "—"
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.4g}"
+
+
+def _stats(s: dict[str, Any]) -> str:
+    return f"{_fmt(s['min'])}／{_fmt(s['mean'])}／{_fmt(s['max'])} {s['unit'] or ''}"
+
+
+def _limit(s: dict[str, Any]) -> str:
+    if s.get("limit") is None:
+        return "无适用限值"
+    return f"{_fmt(s.get('max_converted'))}／{_fmt(s['limit'])} {s.get('limit_unit') or ''}"
+
+
+def chart(page: Page, series: dict[str, Any]) -> Drawing:
+    font = page.fonts.main
+    start = datetime.fromisoformat(series["points"][0][0])
+    data = [((datetime.fromisoformat(t) - start).total_seconds() / 60, v) for t, v in series["points"]]
+    width, height = FRAME_W, 62 * mm
+    drawing = Drawing(width, height, initialFontName=font)
+    plot = LinePlot()
+    plot.x, plot.y, plot.width, plot.height = 14 * mm, 10 * mm, width - 20 * mm, height - 16 * mm
+    lines = [data]
+    if series.get("limit") is not None and series["plotted_unit"] == series.get("limit_unit"):
+        lines.append([(data[0][0], series["limit"]), (data[-1][0], series["limit"])])
+    plot.data = lines
+    plot.lines[0].strokeColor, plot.lines[0].strokeWidth = colors.HexColor("#1f4e99"), 0.8
+    if len(lines) > 1:
+        plot.lines[1].strokeColor, plot.lines[1].strokeWidth = colors.red, 1
+        plot.lines[1].strokeDashArray = [4, 2]
+    peak = max(max(v for _, v in data), series.get("limit") or 0)
+    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = min(0, min(v for _, v in data)), peak * 1.1 or 1
+    for axis in (plot.xValueAxis, plot.yValueAxis):
+        axis.labels.fontName, axis.labels.fontSize = font, 7
+    plot.xValueAxis.labelTextFormat = lambda minutes: (start.replace(second=0, microsecond=0)
+                                                       .__add__(_minutes(minutes)).strftime("%H:%M"))
+    drawing.add(plot)
+    drawing.add(String(14 * mm, height - 4 * mm, f"{series['plotted_unit'] or ''}", fontName=font, fontSize=7))
+    if len(lines) > 1:
+        drawing.add(String(width - 40 * mm, height - 4 * mm, f"红色虚线：限值 {series['limit']:g}",
+                           fontName=font, fontSize=7, fillColor=colors.red))
+    return drawing
+
+
+def _minutes(value: float):
+    from datetime import timedelta
+
+    return timedelta(minutes=value)
