@@ -47,7 +47,7 @@ class FineRange:
                 text += f"（所需处置费用不足{_yuan(self.basis_floor)}的，按{_yuan(self.basis_floor)}计算）"
             return text
         if self.basis == "investment":
-            return f"建设项目总投资额百分之{_num(self.min)}以上百分之{_num(self.max)}以下"
+            return f"建设项目总投资额百分之{_cn(self.min)}以上百分之{_cn(self.max)}以下"
         per = "每次" if self.basis == "per_occurrence" else ""
         if not self.min:
             return f"{per}{_yuan(self.max)}以下"
@@ -96,6 +96,12 @@ class CatalogEntry:
 
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _cn(value: float) -> str:
+    """Small whole numbers in Chinese (百分之一), as the statutes write them."""
+    digits = "零一二三四五六七八九十"
+    return digits[int(value)] if float(value).is_integer() and 0 <= value <= 10 else _num(value)
 
 
 def _yuan(value: float) -> str:

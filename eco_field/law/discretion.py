@@ -73,6 +73,8 @@ def suggest(entry: CatalogEntry, factors: dict[str, str], investment: float | No
     shares, facts = _split_factors(config, exemptions, factors)
     fine = entry.fine_for(_tier(factors.get("tier", "")))
     low, high, inputs = statutory_range(entry, fine, investment, disposal_cost, occurrences)
+    if _yuan_up(low) > _yuan_down(high):
+        raise BadInput(f"{entry.id}: the statutory range {low}–{high} yuan holds no whole yuan; check the inputs")
     base = Assessment(entry.id, 0, _yuan_up(low), _yuan_down(high), "", "", entry.law,
                       f"{entry.article}{entry.clause}", entry.citation, factors, shares,
                       range_text=_range_text(fine, occurrences), inputs=inputs,
@@ -245,9 +247,11 @@ def _treatment_lines(base: Assessment, config: DiscretionConfig, computed: Decim
 def _precheck_lines(checks: list[Any]) -> list[str]:
     lines = []
     for c in checks:
-        missing = "；".join(c.unmet + [f"{u}（未查明）" for u in c.unknown])
-        lines.append(f"免罚预检：本事项列入{exemption_list.KINDS.get(c.kind, c.kind)}清单“{c.title}”，"
-                     f"不适用，未满足：{missing}。")
+        listed = f"免罚预检：本事项列入{exemption_list.KINDS.get(c.kind, c.kind)}清单“{c.title}”"
+        if c.unmet:
+            lines.append(f"{listed}，不适用，未满足：{'；'.join(c.unmet)}。")
+        else:
+            lines.append(f"{listed}，尚需查明：{'；'.join(c.unknown)}；全部符合的可不予处罚。")
     return lines
 
 

@@ -1,0 +1,105 @@
+"""Cases: opened on an inspection, assessed, moved through the procedure; every write audited and queued."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from eco_field.errors import BadInput, NotFound
+from eco_field.law import cases
+from eco_field.store import audit
+
+
+def _outbox(db, case_id):
+    return [r[0] for r in db.execute("SELECT op FROM outbox WHERE entity = 'case' AND entity_id = ? ORDER BY seq",
+                                     [case_id]).fetchall()]
+
+
+def test_new_case_links_the_inspection_and_records_discovery(workspace, inspection):
+    case = cases.new_case(workspace.db, inspection.id, ["air-02", cases.CaseViolation("PER-05", "排放口未规范")],
+                          "焦炉烟囱颗粒物小时均值超标")
+    assert case.enterprise_id == inspection.enterprise_id and case.status == "open"
+    assert [v.catalog_id for v in case.violations] == ["AIR-02", "PER-05"]
+    assert case.events[0]["event"] == "discovered" and case.events[0]["date"] == "2026-06-01"
+    assert case.deadlines[0]["code"] == "filing" and case.deadlines[0]["due"] == "2026-06-16"
+    assert _outbox(workspace.db, case.id) == ["create"]
+    assert audit.verify(workspace.db).ok
+    assert cases.get(workspace.db, case.id).to_dict()["violations"][1]["facts"] == "排放口未规范"
+
+
+def test_bad_input_is_refused_before_anything_is_written(workspace, inspection):
+    with pytest.raises(NotFound):
+        cases.new_case(workspace.db, inspection.id, ["AIR-99"], "事实")
+    with pytest.raises(BadInput, match="at least one violation"):
+        cases.new_case(workspace.db, inspection.id, [], "事实")
+    with pytest.raises(BadInput, match="facts"):
+        cases.new_case(workspace.db, inspection.id, ["AIR-02"], "  ")
+    with pytest.raises(BadInput, match="Evidence"):
+        cases.new_case(workspace.db, inspection.id, [cases.CaseViolation("AIR-02", "", ["no-such-id"])], "事实")
+    with pytest.raises(NotFound):
+        cases.new_case(workspace.db, "no-such-inspection", ["AIR-02"], "事实")
+    assert workspace.db.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+
+
+def test_assess_stores_the_fine_and_rationale_on_the_case(workspace, inspection):
+    case = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "超标排放")
+    assessed = cases.assess(workspace.db, case.id, {"impact": "medium", "duration": "3to6m"})
+    assert assessed.assessment.amount == 199000 and "环境影响程度" in assessed.assessment.rationale
+    again = cases.get(workspace.db, case.id)
+    assert again.assessment == assessed.assessment and again.revision == 2
+    assert _outbox(workspace.db, case.id) == ["create", "assess"]
+
+
+def test_overlapping_provisions_for_one_act_are_fined_once_at_the_higher_amount(workspace, inspection):
+    case = cases.new_case(workspace.db, inspection.id, ["AIR-02", "PER-02", "HW-01"], "同一超标排放行为及危废标志")
+    result = cases.assess(workspace.db, case.id, {"impact": "medium"}).assessment
+    air, permit, waste = result.parts
+    assert permit.amount > air.amount       # the permit regulation's 200k floor is higher
+    assert result.amount == permit.amount + waste.amount
+    assert "第二十九条" in result.rationale and "合计建议罚款" in result.rationale
+
+
+def test_events_drive_status_and_deadlines(workspace, inspection):
+    case = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "超标排放")
+    db = workspace.db
+    cases.record_event(db, case.id, "立案", "2026-06-05")
+    cases.assess(db, case.id, {"impact": "small"})
+    cases.record_event(db, case.id, "notified", date(2026, 7, 1))
+    cases.record_event(db, case.id, "decided", "2026-07-20")
+    done = cases.record_event(db, case.id, "served", "2026-07-21")
+    assert done.status == "served"
+    deadlines = {d["code"]: d for d in cases.get(db, case.id, today=date(2026, 8, 10)).deadlines}
+    assert deadlines["filing"]["status"] == "met" and deadlines["decision"]["status"] == "met"
+    assert deadlines["payment"]["due"] == "2026-08-05" and deadlines["payment"]["status"] == "lapsed"
+    # a late 立案 event does not move a served case backwards
+    assert cases.record_event(db, case.id, "filed", "2026-06-06").status == "served"
+
+
+def test_set_status_from_the_bureau_is_not_queued_again(workspace, inspection):
+    case = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "超标排放")
+    assert cases.set_status(workspace.db, case.id, "closed", sync=False).status == "closed"
+    assert _outbox(workspace.db, case.id) == ["create"]
+    assert cases.set_status(workspace.db, case.id, "已销案").status == "withdrawn"
+    with pytest.raises(BadInput, match="Unknown case status"):
+        cases.set_status(workspace.db, case.id, "archived")
+    with pytest.raises(BadInput, match="Unknown case event"):
+        cases.record_event(workspace.db, case.id, "lunch", "2026-06-02")
+
+
+def test_list_cases_newest_first_with_deadlines(workspace, inspection):
+    first = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "一")
+    second = cases.new_case(workspace.db, inspection.id, ["WAT-01"], "二")
+    listed = cases.list_cases(workspace.db, today=date(2026, 6, 20))
+    assert {c.id for c in listed} == {first.id, second.id}
+    assert all(c.deadlines[0]["status"] == "overdue" and c.to_dict()["overdue"] for c in listed)
+
+
+def test_snapshot_in_the_outbox_is_plain_json(workspace, inspection):
+    case = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "超标排放")
+    cases.assess(workspace.db, case.id, {"impact": "small"})
+    payload = json.loads(workspace.db.execute(
+        "SELECT payload_json FROM outbox WHERE entity = 'case' ORDER BY seq DESC LIMIT 1").fetchone()[0])
+    assert payload["id"] == case.id and payload["assessment"]["amount"] == 100000
+    assert "deadlines" not in payload
