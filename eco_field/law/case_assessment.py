@@ -7,13 +7,23 @@ from pathlib import Path
 
 from eco_field.law.catalog import CatalogEntry
 from eco_field.law.discretion import Assessment, suggest
+from eco_field.law.readings_facts import LABELS, SCREENING
 
 ART29 = "《中华人民共和国行政处罚法》第二十九条"
 
 
 def assess_violations(entries: list[CatalogEntry], factors: dict[str, str], investment: float | None,
-                      disposal_cost: float | None, occurrences: int, data_dir: Path | None) -> Assessment:
-    parts = [suggest(e, factors, investment, disposal_cost, occurrences, data_dir=data_dir) for e in entries]
+                      disposal_cost: float | None, occurrences: int, data_dir: Path | None,
+                      measured: dict[str, str] | None = None) -> Assessment:
+    """measured: pre-check facts from the readings; facts the officer gives win over them."""
+    merged = {**(measured or {}), **factors}
+    parts = [suggest(e, merged, investment, disposal_cost, occurrences, data_dir=data_dir) for e in entries]
+    if measured:
+        used = "；".join(f"{LABELS.get(k, k)}{v}" for k, v in measured.items() if k not in factors)
+        for part in parts:
+            part.inputs["measured"] = dict(measured)
+            if used:
+                part.rationale = f"{SCREENING}：{used}。\n{part.rationale}"
     if len(parts) == 1:
         return parts[0]
     absorbed = _absorbed(entries, parts)

@@ -21,6 +21,7 @@ from eco_field.law.case_events import EVENTS, STATUSES, event_code, parse_day, s
 from eco_field.law.catalog import get_entry, load_catalog
 from eco_field.law.data_dir import data_dir_of
 from eco_field.law.discretion import Assessment
+from eco_field.law.readings_facts import facts_from_readings
 from eco_field.store import inspections, settings
 from eco_field.store.changes import record
 from eco_field.store.database import write_transaction
@@ -145,7 +146,8 @@ def assess(db: sqlite_utils.Database, case_id: str, factors: dict[str, str], inv
     case = get(db, case_id)
     catalog = load_catalog(data_dir_of(db))
     assessment = assess_violations([get_entry(catalog, v.catalog_id) for v in case.violations], factors,
-                                   investment, disposal_cost, occurrences, data_dir_of(db))
+                                   investment, disposal_cost, occurrences, data_dir_of(db),
+                                   facts_from_readings(db, case.inspection_id))
     with write_transaction(db):
         db.execute("UPDATE cases SET assessment_json = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
                    [json.dumps(assessment.to_dict(), ensure_ascii=False), utc_now(), case_id])
