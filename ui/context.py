@@ -37,19 +37,23 @@ class AppContext:
         run_task(lambda: self._with_workspace(func), self._finisher(on_done, announce))
 
     def run_long(self, func: Callable[[Workspace, JobControl], Any], on_done: Callable[[Any], None] | None,
-                 on_progress: Callable[[int, int, str], None], announce: tuple[str, ...] = ()) -> JobControl:
-        """Like run, for jobs that report progress and can be cancelled."""
+                 on_progress: Callable[[int, int, str], None], announce: tuple[str, ...] = (),
+                 on_error: Callable[[], None] | None = None, control: JobControl | None = None) -> JobControl:
+        """Like run, for jobs that report progress and can be cancelled; on_error() runs after a failure."""
         return run_job(lambda control: self._with_workspace(lambda ws: func(ws, control)),
-                       self._finisher(on_done, announce), on_progress)
+                       self._finisher(on_done, announce, on_error), on_progress, control)
 
     def _with_workspace(self, func: Callable[[Workspace], Any]) -> Any:
         # A SQLite connection belongs to the thread that made it: one per background job.
         with Workspace.open(self.data_dir) as ws:
             return func(ws)
 
-    def _finisher(self, on_done: Callable[[Any], None] | None, announce: tuple[str, ...]):
+    def _finisher(self, on_done: Callable[[Any], None] | None, announce: tuple[str, ...],
+                  on_error: Callable[[], None] | None = None):
         def finish(result: Any, error: BaseException | None) -> None:
             if error is not None:
+                if on_error is not None:
+                    on_error()
                 self.show_error(error)
                 return
             if on_done is not None:

@@ -20,6 +20,7 @@ from eco_field.store.database import write_transaction
 from eco_field.workspace import Workspace
 from ui.checklist_widget import ChecklistWidget
 from ui.context import AppContext
+from ui.evidence_tab import EvidenceTab
 from ui.findings_widget import FindingsWidget
 from ui.inspection_form import InspectionForm
 from ui.slots import emit
@@ -56,7 +57,10 @@ class InspectionEditor(QWidget):
         self.tabs.addTab(self.form, self.tr("Site and people"))
         self.tabs.addTab(self.checklist, self.tr("Checklist"))
         self.tabs.addTab(self.findings, self.tr("Findings"))
-        self._extra_names: list[str] = []
+        self.evidence = EvidenceTab(ctx)
+        self.tabs.addTab(self.evidence, self.tr("Photos and evidence"))
+        self._extra_names: list[str] = ["evidence"]
+        self.enterprise = None
         self._build()
         for widget in (self.form, self.checklist, self.findings):
             widget.changed.connect(self._mark_dirty)
@@ -94,6 +98,8 @@ class InspectionEditor(QWidget):
         self.form.load(ent.name, task_text, None, None, ent.address, Party(), certs, settings.get(db, "time_zone"))
         self.checklist.load(ent.industry, {})
         self.findings.load([])
+        self.enterprise = ent
+        self.evidence.set_inspection(None, ent)
         self._show_state(self.tr("New inspection: {name}").format(name=ent.name))
         self.tabs.setCurrentIndex(0)
 
@@ -110,6 +116,8 @@ class InspectionEditor(QWidget):
                        self.draft.officers, settings.get(db, "time_zone"))
         self.checklist.load(ent.industry, insp.checklist)
         self.findings.load(insp.findings)
+        self.enterprise = ent
+        self.evidence.set_inspection(insp, ent)
         self._show_state(ent.name)
 
     def _show_state(self, title: str) -> None:
@@ -166,7 +174,10 @@ class InspectionEditor(QWidget):
                 "party": self.form.party(), "checklist": self.checklist.value(), "findings": self.findings.value()}
 
     def _saved(self, insp: Inspection) -> None:
+        first_save = self.draft.id is None
         self.inspection = insp
+        if first_save:
+            self.evidence.set_inspection(insp, self.enterprise)
         self.draft.id = insp.id
         self.dirty = False
         self._update_state_label()

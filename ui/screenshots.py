@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from eco_field import demo
+from eco_field.evidence import service
+from eco_field.paths import PROJECT_ROOT
 from eco_field.records import Party
 from eco_field.store import inspections
 from eco_field.workspace import Workspace
@@ -22,6 +24,7 @@ from ui.main_window import MainWindow
 from ui.style import STYLESHEET
 
 SIZE = (1366, 768)
+FIXTURE_PHOTOS = PROJECT_ROOT.parent / "shared" / "fixtures" / "photos"
 
 
 def seed_examples(ws: Workspace) -> list[str]:
@@ -39,6 +42,9 @@ def seed_examples(ws: Workspace) -> list[str]:
         inspections.update(ws.db, insp.id, checklist=checklist, findings=[
             {"item_id": "COK-03", "facts": "脱硝设施停运，无运行记录", "basis": "大气法 第九十九条(三)"}])
         made.append(insp.id)
+    photos = sorted(FIXTURE_PHOTOS.glob("*.jpg"))[:8] if FIXTURE_PHOTOS.is_dir() else []
+    if photos:
+        service.import_paths(ws, made[0], photos, workers=1)
     return made
 
 
@@ -59,6 +65,12 @@ def shots(window: MainWindow, inspection_ids: list[str]) -> list[tuple[str, Call
               ("03_enterprises", enterprise)]
     result += [(f"04_inspection_tab{i}_{name}", editor_tab(i))
                for i, name in enumerate(window.inspections.editor.tab_names())]
+    def site_map() -> None:
+        editor_tab(3)()
+        tab = window.inspections.editor.evidence
+        tab.side.setCurrentWidget(tab.map)
+
+    result.append(("04_inspection_tab3_site_map", site_map))
     result += [("05_new_inspection_from_task", lambda: window.start_from_task(demo.demo_tasks()[3])),
                ("06_cases", lambda: window.show_section("cases")), ("07_sync", lambda: window.show_section("sync"))]
     result += [(f"08_{name}", show) for name, show in window.extra_screenshots()]

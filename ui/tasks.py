@@ -22,8 +22,8 @@ Done = Callable[[Any, BaseException | None], None]
 class JobControl:
     """Handed to a long job: report(done, total, text) and the cancelled flag it should check often."""
 
-    def __init__(self, signals: _Signals) -> None:
-        self._signals = signals
+    def __init__(self) -> None:
+        self._signals = _Signals()
         self._cancel = threading.Event()
 
     def report(self, done: int, total: int, text: str = "") -> None:
@@ -95,11 +95,14 @@ def run_task(func: Callable[[], Any], on_done: Done) -> None:
 
 
 def run_job(func: Callable[[JobControl], Any], on_done: Done,
-            on_progress: Callable[[int, int, str], None] | None = None) -> JobControl:
-    """Run a long job func(control) in the background; returns the control (cancel())."""
-    signals = _Signals()
-    control = JobControl(signals)
+            on_progress: Callable[[int, int, str], None] | None = None,
+            control: JobControl | None = None) -> JobControl:
+    """Run a long job func(control) in the background; returns the control (cancel()).
+
+    Pass a control made beforehand when the caller must be able to cancel before this call returns.
+    """
+    control = control or JobControl()
     if on_progress is not None:
-        signals.progress.connect(on_progress)
-    _start(lambda: func(control), on_done, signals)
+        control._signals.progress.connect(on_progress)
+    _start(lambda: func(control), on_done, control._signals)
     return control

@@ -3,12 +3,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../ui/context.py" line="63" />
+        <location filename="../../ui/context.py" line="67" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="65" />
+        <location filename="../../ui/context.py" line="69" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
@@ -213,6 +213,79 @@
     </message>
 </context>
 <context>
+    <name>EvidenceTab</name>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="59" />
+        <source>Import photos…</source>
+        <translation>导入照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="60" />
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="62" />
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="63" />
+        <source>Drop photos or folders here, or use the buttons.</source>
+        <translation>把照片或文件夹拖到这里，或使用按钮导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="80" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="81" />
+        <source>Site map</source>
+        <translation>现场示意图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="97" />
+        <source>Save the inspection first, then import its photos.</source>
+        <translation>请先保存本次检查，再导入照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="99" />
+        <source>Sealed: photos can only be added to an amendment.</source>
+        <translation>已封存：只能在补正记录中添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="122" />
+        <source>Import photos</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="127" />
+        <source>Import a folder of photos</source>
+        <translation>导入照片文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="162" />
+        <source>Importing {done} of {total}: {name}</source>
+        <translation>正在导入 {done}/{total}：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="168" />
+        <source>{n} imported, {d} already here, {e} could not be read</source>
+        <translation>导入 {n} 个，已存在 {d} 个，无法读取 {e} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="171" />
+        <source>Import cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="174" />
+        <source>Some files were not imported</source>
+        <translation>部分文件未导入</translation>
+    </message>
+</context>
+<context>
     <name>FindingsWidget</name>
     <message>
         <location filename="../../ui/findings_widget.py" line="31" />
@@ -248,64 +321,69 @@
 <context>
     <name>InspectionEditor</name>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="50" />
+        <location filename="../../ui/inspection_editor.py" line="51" />
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="51" />
+        <location filename="../../ui/inspection_editor.py" line="52" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="56" />
+        <location filename="../../ui/inspection_editor.py" line="57" />
         <source>Site and people</source>
         <translation>现场与人员</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="57" />
+        <location filename="../../ui/inspection_editor.py" line="58" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="58" />
-        <location filename="../../ui/inspection_editor.py" line="143" />
+        <location filename="../../ui/inspection_editor.py" line="59" />
+        <location filename="../../ui/inspection_editor.py" line="151" />
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="97" />
+        <location filename="../../ui/inspection_editor.py" line="61" />
+        <source>Photos and evidence</source>
+        <translation>照片与证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="103" />
         <source>New inspection: {name}</source>
         <translation>新建检查：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="126" />
+        <location filename="../../ui/inspection_editor.py" line="134" />
         <source>Sealed — read only</source>
         <translation>已封存——只读</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="128" />
-        <location filename="../../ui/inspection_editor.py" line="176" />
+        <location filename="../../ui/inspection_editor.py" line="136" />
+        <location filename="../../ui/inspection_editor.py" line="187" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="130" />
+        <location filename="../../ui/inspection_editor.py" line="138" />
         <source>Saved (revision {n})</source>
         <translation>已保存（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="132" />
+        <location filename="../../ui/inspection_editor.py" line="140" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="143" />
+        <location filename="../../ui/inspection_editor.py" line="151" />
         <source>No new non-compliant checklist items.</source>
         <translation>没有新的不符合项。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="177" />
+        <location filename="../../ui/inspection_editor.py" line="188" />
         <source>Leave this inspection without saving?</source>
         <translation>不保存就离开这次检查吗？</translation>
     </message>
@@ -533,6 +611,82 @@
     </message>
 </context>
 <context>
+    <name>PhotoDetail</name>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="30" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="30" />
+        <source>Taken at</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="30" />
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="31" />
+        <source>Camera</source>
+        <translation>相机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="31" />
+        <source>Drone</source>
+        <translation>无人机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="31" />
+        <source>From site</source>
+        <translation>距厂址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="32" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="55" />
+        <source>alt. {m} m</source>
+        <translation>海拔 {m} 米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="63" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGrid</name>
+    <message>
+        <location filename="../../ui/photo_grid.py" line="17" />
+        <source>no time</source>
+        <translation>无时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_grid.py" line="18" />
+        <source>no location</source>
+        <translation>无位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_grid.py" line="19" />
+        <source>off-window</source>
+        <translation>时段外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_grid.py" line="20" />
+        <source>far from site</source>
+        <translation>远离厂址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_grid.py" line="21" />
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderScreen</name>
     <message>
         <location filename="../../ui/placeholder_screen.py" line="15" />
@@ -602,6 +756,19 @@
         <location filename="../../ui/settings_dialog.py" line="103" />
         <source>EcoField will use {path} from the next start.</source>
         <translation>下次启动时将使用 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteMap</name>
+    <message>
+        <location filename="../../ui/site_map.py" line="71" />
+        <source>No coordinates to draw</source>
+        <translation>没有可绘制的坐标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/site_map.py" line="119" />
+        <source>N</source>
+        <translation>北</translation>
     </message>
 </context>
 <context>

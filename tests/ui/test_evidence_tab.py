@@ -1,0 +1,103 @@
+"""Evidence tab: import photos with progress, thumbnails with flag badges, detail pane, site map, cancel."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from eco_field import demo
+from eco_field.evidence import service
+from eco_field.store import inspections
+from tests.conftest import FIXTURES
+from ui.site_map import nice_length
+
+PHOTOS = FIXTURES / "photos"
+
+
+def open_saved_inspection(window, ctx):
+    task = demo.demo_tasks()[0]
+    insp = inspections.create(ctx.db, task.enterprise_id, task.officers)
+    window.inspections.open_inspection(insp)
+    editor = window.inspections.editor
+    editor.tabs.setCurrentWidget(editor.evidence)
+    return insp, editor.evidence
+
+
+def some_photos(tmp_path, n=3):
+    folder = tmp_path / "card"
+    folder.mkdir()
+    for path in sorted(PHOTOS.glob("*.jpg"))[:n]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def test_import_button_fills_grid_with_badges_and_detail(window, ctx, dialogs, tmp_path):
+    insp, tab = open_saved_inspection(window, ctx)
+    folder = some_photos(tmp_path)
+    dialogs.answers.append(sorted(folder.iterdir()))
+    progress = []
+    tab.progress.valueChanged.connect(progress.append)
+    tab.import_files.click()
+    stored = service.list_evidence(ctx.db, insp.id)
+    assert len(stored) == 3 and tab.grid.count() == 3
+    assert progress and max(progress) == 3
+    assert "3" in tab.message.text() and tab.job is None and not tab.progress.isVisible()
+    photo = tab.grid.current_photo()
+    assert tab.detail.values["sha256"].text().replace("\n", "") == photo["sha256"]
+    assert tab.grid.item(0).icon().availableSizes()
+    # importing the same files again: duplicates, nothing new
+    dialogs.answers.append(sorted(folder.iterdir()))
+    tab.import_files.click()
+    assert tab.grid.count() == 3 and "3" in tab.message.text()
+
+
+def test_drop_a_folder_and_map_shows_gps_points(window, ctx, tmp_path):
+    insp, tab = open_saved_inspection(window, ctx)
+    folder = tmp_path / "gps"
+    folder.mkdir()
+    for path in PHOTOS.glob("*gps*"):
+        shutil.copy(path, folder / path.name)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    tab.dropEvent(event)
+    assert tab.grid.count() == len(list(folder.iterdir()))
+    gps = [p for p in tab.grid.photos() if p["lat"] is not None]
+    assert gps and len(tab.map.points) == len(gps)
+    # demo enterprises are in Lüliang; these photos are not: flagged far from the site, drawn red
+    assert all("far_from_site" in p["flags"] for p in gps)
+    assert all(point.warn for point in tab.map.points)
+    assert tab.map.scale_text().endswith("km")
+    tab.side.setCurrentWidget(tab.map)
+    assert not tab.map.grab().isNull()
+
+
+def test_cancel_stops_the_import(window, ctx, tmp_path):
+    insp, tab = open_saved_inspection(window, ctx)
+    folder = tmp_path / "all"
+    shutil.copytree(PHOTOS, folder)
+    total = len(list(folder.iterdir()))
+    original = tab._progress
+
+    def cancel_after_first(done, total, path):
+        original(done, total, path)
+        tab.cancel_import()
+
+    tab._progress = cancel_after_first
+    tab.start_import([folder])
+    assert "取消" in tab.message.text()
+    assert len(service.list_evidence(ctx.db, insp.id)) < total - 5  # only what was already in flight
+
+
+def test_new_unsaved_inspection_cannot_import_yet(window):
+    window.start_from_task(demo.demo_tasks()[1])
+    tab = window.inspections.editor.evidence
+    assert not tab.import_files.isEnabled()
+    assert "保存" in tab.message.text()
+
+
+def test_scale_bar_lengths():
+    assert nice_length(730) == 500 and nice_length(1999) == 1000 and nice_length(0.3) == 0.2
