@@ -8,15 +8,32 @@ from typing import Any
 
 import exifread
 
+from eco_field.evidence.xmp import jpeg_segments
+
 logging.getLogger("exifread").disabled = True  # it logs every oddity of a corrupt file to stderr
 
 
-def read_tags(data: bytes) -> tuple[dict[str, Any], str]:
-    """exifread's tags (without MakerNotes) and a warning when the EXIF block could not be read."""
+def read_tags(data: bytes, media_type: str = "") -> tuple[dict[str, Any], str]:
+    """exifread's tags (without MakerNotes) and a warning when the EXIF block could not be read.
+
+    For a JPEG we hand exifread the TIFF block of the Exif APP1 segment ourselves: exifread only looks at
+    the first APP1, and Photoshop puts the XMP one first.
+    """
+    if media_type == "image/jpeg":
+        block = exif_block(data)
+        if block is not None:
+            data = block
     try:
         return exifread.process_file(io.BytesIO(data), details=False, extract_thumbnail=False), ""
     except Exception as exc:  # exifread raises anything on hostile IFDs; metadata is optional evidence
         return {}, f"EXIF unreadable ({type(exc).__name__})"
+
+
+def exif_block(data: bytes) -> bytes | None:
+    for marker, start, end in jpeg_segments(data):
+        if marker == 0xE1 and data[start:start + 5] == b"Exif\x00" and data[start + 6:start + 8] in (b"II", b"MM"):
+            return data[start + 6:end]
+    return None
 
 
 def text(tags: dict[str, Any], key: str) -> str | None:

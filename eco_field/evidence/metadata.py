@@ -25,7 +25,7 @@ _XMP_COORD = re.compile(r"^\s*(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?)
 
 def extract(data: bytes, media_type: str, tz_name: str) -> dict[str, Any]:
     """Everything we keep about a photo's origin; never raises on a malformed file (see "warnings")."""
-    tags, warning = exif.read_tags(data)
+    tags, warning = exif.read_tags(data, media_type)
     warnings = [warning] if warning else []
     try:
         xmp_values = xmp.read(data, media_type)
