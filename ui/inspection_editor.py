@@ -23,6 +23,7 @@ from ui.context import AppContext
 from ui.evidence_tab import EvidenceTab
 from ui.findings_widget import FindingsWidget
 from ui.inspection_form import InspectionForm
+from ui.seal_flow import confirm_and_seal, start_amendment
 from ui.slots import emit
 
 
@@ -50,6 +51,8 @@ class InspectionEditor(QWidget):
         self.state = QLabel()
         self.back_button = QPushButton(self.tr("← Back to list"))
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), objectName="primary")
+        self.seal_button = QPushButton(self.tr("Seal…"))
+        self.amend_button = QPushButton(self.tr("Amend"))
         self.form = InspectionForm(officers.list_officers(ctx.db))
         self.checklist = ChecklistWidget()
         self.findings = FindingsWidget()
@@ -67,6 +70,8 @@ class InspectionEditor(QWidget):
         self.findings.from_checklist.clicked.connect(self._findings_from_checklist)
         self.back_button.clicked.connect(self.request_back)
         self.save_button.clicked.connect(self.save)
+        self.seal_button.clicked.connect(self.seal)
+        self.amend_button.clicked.connect(self.amend)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.request_back)
 
@@ -76,6 +81,8 @@ class InspectionEditor(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.state)
         header.addWidget(self.save_button)
+        header.addWidget(self.seal_button)
+        header.addWidget(self.amend_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
@@ -126,8 +133,20 @@ class InspectionEditor(QWidget):
         for widget in (self.form, self.checklist, self.findings):
             widget.set_read_only(sealed)
         self.save_button.setEnabled(not sealed)
+        self.seal_button.setVisible(not sealed)
+        self.amend_button.setVisible(sealed)
         self.dirty = False
         self._update_state_label()
+
+    def seal(self) -> None:
+        if self.inspection is None or self.dirty:
+            self.ctx.dialogs.inform(self.tr("Seal"), self.tr("Save the inspection before sealing it."))
+            return
+        confirm_and_seal(self.ctx, self.inspection.id, lambda _result: self.open_existing(self.inspection.id))
+
+    def amend(self) -> None:
+        if self.inspection is not None and self.inspection.sealed:
+            start_amendment(self.ctx, self.inspection.id, self.open_existing)
 
     def _update_state_label(self) -> None:
         if self.inspection and self.inspection.sealed:
@@ -138,6 +157,8 @@ class InspectionEditor(QWidget):
             text = self.tr("Saved (revision {n})").format(n=self.inspection.revision)
         else:
             text = self.tr("Not saved yet")
+        if self.inspection and self.inspection.amends_id:
+            text = self.tr("Amendment") + " · " + text
         self.state.setText(text)
 
     def _mark_dirty(self) -> None:

@@ -321,69 +321,94 @@
 <context>
     <name>InspectionEditor</name>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="51" />
+        <location filename="../../ui/inspection_editor.py" line="52" />
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="52" />
+        <location filename="../../ui/inspection_editor.py" line="53" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="57" />
+        <location filename="../../ui/inspection_editor.py" line="54" />
+        <source>Seal…</source>
+        <translation>封存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="55" />
+        <source>Amend</source>
+        <translation>补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="60" />
         <source>Site and people</source>
         <translation>现场与人员</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="58" />
+        <location filename="../../ui/inspection_editor.py" line="61" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="59" />
-        <location filename="../../ui/inspection_editor.py" line="151" />
+        <location filename="../../ui/inspection_editor.py" line="62" />
+        <location filename="../../ui/inspection_editor.py" line="172" />
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="61" />
+        <location filename="../../ui/inspection_editor.py" line="64" />
         <source>Photos and evidence</source>
         <translation>照片与证据</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="103" />
+        <location filename="../../ui/inspection_editor.py" line="110" />
         <source>New inspection: {name}</source>
         <translation>新建检查：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="134" />
+        <location filename="../../ui/inspection_editor.py" line="143" />
+        <source>Seal</source>
+        <translation>封存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="143" />
+        <source>Save the inspection before sealing it.</source>
+        <translation>请先保存，再封存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="153" />
         <source>Sealed — read only</source>
         <translation>已封存——只读</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="136" />
-        <location filename="../../ui/inspection_editor.py" line="187" />
+        <location filename="../../ui/inspection_editor.py" line="155" />
+        <location filename="../../ui/inspection_editor.py" line="208" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="138" />
+        <location filename="../../ui/inspection_editor.py" line="157" />
         <source>Saved (revision {n})</source>
         <translation>已保存（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="140" />
+        <location filename="../../ui/inspection_editor.py" line="159" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="151" />
+        <location filename="../../ui/inspection_editor.py" line="161" />
+        <source>Amendment</source>
+        <translation>补正记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="172" />
         <source>No new non-compliant checklist items.</source>
         <translation>没有新的不符合项。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="188" />
+        <location filename="../../ui/inspection_editor.py" line="209" />
         <source>Leave this inspection without saving?</source>
         <translation>不保存就离开这次检查吗？</translation>
     </message>
@@ -692,6 +717,59 @@
         <location filename="../../ui/placeholder_screen.py" line="15" />
         <source>Not available in this version</source>
         <translation>此版本暂不可用</translation>
+    </message>
+</context>
+<context>
+    <name>SealFlow</name>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="28" />
+        <source>  · … and {n} more</source>
+        <translation>  · ……另有 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="30" />
+        <source>Enterprise: {name}</source>
+        <translation>企业：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="31" />
+        <source>Officers: {certs}</source>
+        <translation>执法人员（执法证号）：{certs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="32" />
+        <source>Time: {start} – {end}</source>
+        <translation>时间：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="33" />
+        <source>not ended</source>
+        <translation>未结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="34" />
+        <source>Checklist: {answers}</source>
+        <translation>检查表：{answers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="35" />
+        <source>Findings: {n}</source>
+        <translation>发现的问题：{n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="36" />
+        <source>Evidence files: {n}</source>
+        <translation>证据文件：{n} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="37" />
+        <source>After sealing the record is read-only; later changes are made as an amendment. Seal now?</source>
+        <translation>封存后记录只读，此后的修改须以补正记录进行。现在封存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="44" />
+        <source>Seal this inspection</source>
+        <translation>封存本次检查</translation>
     </message>
 </context>
 <context>

@@ -96,3 +96,23 @@ def test_sealed_inspection_is_read_only(window, ctx):
     assert not editor.form.place.isEnabled()
     assert not editor.findings.add_button.isEnabled()
     assert "封存" in editor.state.text()
+
+
+def test_seal_shows_what_is_sealed_then_locks_and_amends(window, ctx, dialogs, qtbot):
+    task, editor = start_from_first_task(window, qtbot)
+    editor.checklist.set_answer("GEN-01", "compliant")
+    editor.save()
+    insp_id = editor.inspection.id
+    dialogs.answers.append(False)  # the officer reads the summary and declines
+    editor.seal_button.click()
+    kind, _title, text = dialogs.shown[-1]
+    assert kind == "ask" and task.enterprise_name in text and "符合 1" in text and "只读" in text
+    assert inspections.get(ctx.db, insp_id).status == "draft"
+    dialogs.answers.append(True)
+    editor.seal_button.click()
+    assert inspections.get(ctx.db, insp_id).sealed
+    assert editor.inspection.sealed and not editor.save_button.isEnabled() and editor.amend_button.isVisibleTo(editor)
+    editor.amend_button.click()
+    amended = editor.inspection
+    assert amended.id != insp_id and amended.amends_id == insp_id and not amended.sealed
+    assert "补正" in editor.state.text() and editor.save_button.isEnabled()
