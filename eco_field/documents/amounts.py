@@ -18,7 +18,10 @@ MAX_AMOUNT = Decimal("9999999999999999.99")
 
 def to_decimal(amount: int | float | str | Decimal) -> Decimal:
     try:
-        value = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        value = Decimal(str(amount))
+        if not value.is_finite():
+            raise InvalidOperation
+        value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     except (InvalidOperation, ValueError) as exc:
         raise BadInput(f"Not an amount of money: {amount!r}") from exc
     if value < 0 or value > MAX_AMOUNT:

@@ -15,7 +15,6 @@ KIND = "penalty-notice"
 TITLE = "行政处罚事先（听证）告知书"
 SOURCE = "case"
 HEARING_THRESHOLD = 200000  # 较大数额 for legal persons (生态环境行政处罚办法 art. 89); setting doc_hearing_threshold
-HEARING_MEASURES = ("停产", "停业", "关闭", "吊销", "限制从业", "禁止从业", "降低资质")
 
 
 def gather(src: Source) -> dict[str, Any]:
@@ -23,8 +22,8 @@ def gather(src: Source) -> dict[str, Any]:
     rec["assessment"] = parts.checked_assessment(rec)
     rec["evidence"] = parts.evidence_by_type(src, rec)
     threshold = float(src.setting("doc_hearing_threshold") or HEARING_THRESHOLD)
-    measures = " ".join(rec["assessment"].get("measures") or [])
-    rec["hearing"] = rec["assessment"]["amount"] >= threshold or any(m in measures for m in HEARING_MEASURES)
+    # the notice proposes a fine only; measures such as 停产整治 carry their own decision and hearing
+    rec["hearing"] = rec["assessment"]["amount"] >= threshold
     return rec
 
 

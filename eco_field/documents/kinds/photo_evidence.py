@@ -75,11 +75,11 @@ def _photo_row(page: Page, index: int, photo: dict[str, Any], default_by: str, t
                ("拍摄人", photo.get("photographer") or default_by), ("拍摄设备", device or "未记录"),
                ("SHA-256", photo["sha256"]), ("证明事项", photo.get("caption") or ""), ("备注", flags)]
     lines = Table([[page.p(k, "small"), page.p(str(v), "small")] for k, v in caption],
-                  colWidths=[15 * mm, FRAME_W - PHOTO_BOX_MM[0] * mm - 19 * mm])
-    lines.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                  colWidths=[15 * mm, FRAME_W - PHOTO_BOX_MM[0] * mm - 23 * mm])
+    lines.setStyle([("FONTNAME", (0, 0), (-1, -1), page.fonts.main), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (0, 0), (-1, -1), 2)])
     row = Table([[picture, lines]], colWidths=[PHOTO_BOX_MM[0] * mm + 4 * mm, FRAME_W - PHOTO_BOX_MM[0] * mm - 4 * mm],
                 rowHeights=[PHOTO_BOX_MM[1] * mm + 6 * mm])
-    row.setStyle(grid_style(page.fonts.main) )
+    row.setStyle(grid_style(page.fonts.main))
     row.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (0, 0), "CENTER")])
     return row

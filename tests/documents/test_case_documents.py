@@ -1,0 +1,134 @@
+"""Documents made from a case: penalty decision and notice, rectification order, seizure, daily penalty,
+service receipt. Read back with pypdf; bad input refused without consuming a number."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eco_field.documents import service
+from eco_field.errors import BadInput
+from tests.documents.conftest import assert_fonts_embedded, issued_count, pdf_text
+
+cases = pytest.importorskip("eco_field.law.cases")
+
+FACTS = "你单位焦炉烟囱颗粒物排放浓度超过《炼焦化学工业污染物排放标准》表6特别排放限值。"
+
+
+@pytest.fixture
+def case(workspace, inspection):
+    opened = cases.new_case(workspace.db, inspection.id, ["AIR-02"], FACTS)
+    return cases.assess(workspace.db, opened.id, {"impact": "medium", "duration": "3to6m"})
+
+
+def render(ws, kind, case, tmp_path):
+    path = tmp_path / f"{kind}.pdf"
+    return service.render(ws, kind, case_id=case.id, out_path=path), path
+
+
+def test_penalty_decision_states_everything_a_decision_must(workspace, inspection, case, tmp_path):
+    service.render(workspace, "inspection-record", inspection_id=inspection.id)
+    service.render(workspace, "photo-evidence", inspection_id=inspection.id)
+    notice, _ = render(workspace, "penalty-notice", case, tmp_path)
+    result, path = render(workspace, "penalty-decision", case, tmp_path)
+    text = pdf_text(path)
+    assert case.assessment.amount == 199000
+    for must in ("行政处罚决定书", result["number"], "吕环罚〔", "统一社会信用代码", "法定代表人", "地址",
+                 "违法事实和证据", "焦炉烟囱颗粒物排放浓度超过", "以上事实，有以下证据为凭",
+                 "书证", "视听资料", "勘验笔录、现场笔录", "《中华人民共和国大气污染防治法》第九十九条",
+                 "十万元以上一百万元以下的罚款",  # the article quoted
+                 "自由裁量", "199,000.00", "人民币壹拾玖万玖仟元整", "十五日内", "百分之三",
+                 "六十日内", "六个月内", "行政复议", "行政诉讼", notice["number"]):
+        assert must in text, f"{must!r} missing"
+    assert_fonts_embedded(path)
+    assert result["case_id"] == case.id and result["inspection_id"] == case.inspection_id
+
+
+def test_penalty_notice_gives_the_rights_and_the_hearing_right_for_large_fines(workspace, case, tmp_path):
+    _, path = render(workspace, "penalty-notice", case, tmp_path)
+    text = pdf_text(path)
+    for must in ("行政处罚事先（听证）告知书", "陈述", "申辩", "五日内", "人民币壹拾玖万玖仟元整"):
+        assert must in text
+    assert "要求举行听证" not in text  # 199,000 is below the 200,000 较大数额 threshold
+    large = cases.assess(workspace.db, case.id, {"impact": "major", "duration": "gt12m"})
+    assert large.assessment.amount >= 200000
+    _, path = render(workspace, "penalty-notice", case, tmp_path)
+    assert "要求举行听证" in pdf_text(path)
+
+
+def test_rectification_order(workspace, case, tmp_path):
+    result, path = render(workspace, "rectification-order", case, tmp_path)
+    text = pdf_text(path)
+    for must in ("责令改正违法行为决定书", "吕环责改〔", "第二十八条", "立即改正", "暗查", "按日连续处罚",
+                 "六十日内", "六个月内", "附：相关法律条文"):
+        assert must in text, must
+
+
+def test_seizure_decision_with_its_inventory(workspace, inspection, case, tmp_path):
+    from eco_field.store import inspections
+
+    inspections.update(workspace.db, inspection.id, checklist={"seizure_items": [
+        {"name": "焦炉烟气旁路阀", "spec": "DN800", "quantity": 1, "unit": "台", "place": "1号焦炉"}]})
+    cases.record_event(workspace.db, case.id, "seized", "2026-06-07")
+    _, path = render(workspace, "seizure-decision", case, tmp_path)
+    text = pdf_text(path)
+    for must in ("查封（扣押）决定书", "查封、扣押清单", "焦炉烟气旁路阀", "DN800", "1号焦炉", "30日",
+                 "2026年6月7日起至2026年7月6日止", "不得擅自启封", "第二十五条"):
+        assert must in text, must
+
+
+def test_daily_penalty_is_original_fine_times_days(workspace, case, tmp_path):
+    decision, _ = render(workspace, "penalty-decision", case, tmp_path)
+    cases.record_event(workspace.db, case.id, "order_served", "2026-06-10")
+    cases.record_event(workspace.db, case.id, "recheck_violation", "2026-06-24", "暗查")
+    _, path = render(workspace, "daily-penalty-decision", case, tmp_path)
+    text = pdf_text(path)
+    for must in ("按日连续处罚决定书", decision["number"], "2026年6月11日起至2026年6月24日止", "共计14日",
+                 "2,786,000.00", "人民币贰佰柒拾捌万陆仟元整", "第五十九条"):
+        assert must in text, must
+
+
+def test_daily_penalty_needs_the_order_and_a_recheck(workspace, case):
+    before = issued_count(workspace)
+    with pytest.raises(BadInput, match="order_served"):
+        service.render(workspace, "daily-penalty-decision", case_id=case.id)
+    assert issued_count(workspace) == before
+
+
+def test_service_receipt_lists_the_documents_served(workspace, case, tmp_path):
+    order, _ = render(workspace, "rectification-order", case, tmp_path)
+    decision, _ = render(workspace, "penalty-decision", case, tmp_path)
+    _, path = render(workspace, "service-receipt", case, tmp_path)
+    text = pdf_text(path)
+    for must in ("送达回证", order["number"], decision["number"], "受送达人", "送达人", "见证人", "留置送达"):
+        assert must in text, must
+
+
+def test_missing_party_details_are_refused_without_consuming_a_number(workspace, case):
+    workspace.db.execute("UPDATE enterprises SET legal_rep = '' WHERE id = ?", [case.enterprise_id])
+    before = issued_count(workspace)
+    with pytest.raises(BadInput, match="Missing party details.*legal_rep"):
+        service.render(workspace, "penalty-decision", case_id=case.id)
+    assert issued_count(workspace) == before
+
+
+def test_a_fine_outside_the_range_without_a_legal_ground_is_refused(workspace, case):
+    stored = json.loads(workspace.db.execute("SELECT assessment_json FROM cases WHERE id = ?",
+                                             [case.id]).fetchone()[0])
+    stored.update(amount=50000, legal_ground=None)
+    workspace.db.execute("UPDATE cases SET assessment_json = ? WHERE id = ?", [json.dumps(stored), case.id])
+    before = issued_count(workspace)
+    with pytest.raises(BadInput, match="outside the statutory range"):
+        service.render(workspace, "penalty-decision", case_id=case.id)
+    assert issued_count(workspace) == before
+    stored.update(legal_ground="《中华人民共和国行政处罚法》第三十二条")
+    workspace.db.execute("UPDATE cases SET assessment_json = ? WHERE id = ?", [json.dumps(stored), case.id])
+    result = service.render(workspace, "penalty-decision", case_id=case.id)
+    assert result["number"].endswith("〕1号")
+
+
+def test_a_case_without_assessment_is_refused(workspace, inspection):
+    opened = cases.new_case(workspace.db, inspection.id, ["AIR-02"], FACTS)
+    with pytest.raises(BadInput, match="cases assess"):
+        service.render(workspace, "penalty-decision", case_id=opened.id)

@@ -1,0 +1,80 @@
+"""The documents and numbers commands, through the real console script."""
+
+from __future__ import annotations
+
+import subprocess
+
+from tests.conftest import eco_field_command
+from tests.documents.conftest import issued_count, pdf_text, this_year
+
+
+def test_render_json_then_list(workspace, inspection, tmp_path, cli):
+    out = cli("documents", "render", "inspection-record", "--inspection", inspection.id,
+              "-o", str(tmp_path / "rec.pdf"), "--json")
+    assert out.returncode == 0, out.stderr
+    result = out.json()
+    for key in ("number", "kind", "pdf", "sha256", "record_sha256"):
+        assert result[key]
+    assert "现场检查（勘察）笔录" in pdf_text(tmp_path / "rec.pdf")
+    listed = cli("documents", "list", "--json").json()
+    assert [(d["number"], d["kind"], d["case"], d["pdf_sha256"]) for d in listed] == [
+        (result["number"], "inspection-record", None, result["sha256"])]
+    assert result["number"] in cli("documents", "list").stdout
+
+
+def test_bad_input_exits_2_with_the_reason(workspace, inspection, tmp_path, cli):
+    unknown = cli("documents", "render", "inspection-record", "--inspection", "nope", "-o", str(tmp_path / "x.pdf"))
+    assert unknown.returncode == 2 and "nope" in unknown.stderr
+    both = cli("documents", "render", "inspection-record", "--inspection", "a", "--case", "b")
+    assert both.returncode == 2
+    workspace.db.execute("DELETE FROM number_blocks WHERE kind = 'interview-record'")
+    none = cli("documents", "render", "interview-record", "--inspection", inspection.id)
+    assert none.returncode == 2 and "numbers add-block" in none.stderr
+
+
+def test_numbers_commands(workspace, inspection, cli):
+    year = this_year(workspace) + 1
+    added = cli("numbers", "add-block", "--kind", "penalty-decision", "--year", str(year), "--start", "7",
+                "--end", "8", "--json")
+    assert added.returncode == 0 and added.json()["remaining"] == 2
+    clash = cli("numbers", "add-block", "--kind", "penalty-decision", "--year", str(year), "--start", "8",
+                "--end", "9")
+    assert clash.returncode == 2 and "overlaps" in clash.stderr
+    void = cli("numbers", "void", "--kind", "penalty-decision", "--year", str(year), "--serial", "7",
+               "--reason", "空白作废", "--json")
+    assert void.returncode == 0 and void.json()["number"] == f"吕环罚〔{year}〕7号"
+    listing = cli("numbers", "list", "--kind", "penalty-decision", "--json").json()
+    assert any(n["number"] == f"吕环罚〔{year}〕7号" and n["status"] == "void" for n in listing["numbers"])
+    assert cli("numbers", "set-code", "penalty-decision", "罚决").returncode == 0
+    assert cli("numbers", "list").returncode == 0
+
+
+def test_exhausted_block_exits_2_and_consumes_nothing(workspace, inspection, cli):
+    workspace.db.execute("UPDATE number_blocks SET end_serial = 1 WHERE kind = 'inspection-record'")
+    assert cli("documents", "render", "inspection-record", "--inspection", inspection.id).returncode == 0
+    before = issued_count(workspace)
+    again = cli("documents", "render", "inspection-record", "--inspection", inspection.id)
+    assert again.returncode == 2 and "exhausted" in again.stderr
+    assert issued_count(workspace) == before
+
+
+def test_concurrent_renders_from_several_processes_get_distinct_numbers(workspace, inspection, data_dir, tmp_path):
+    procs = []
+    for worker in range(3):
+        script = " && ".join(
+            " ".join([*eco_field_command(), "--data-dir", str(data_dir), "documents", "render", "interview-record",
+                      "--inspection", inspection.id, "-o", str(tmp_path / f"w{worker}-{n}.pdf")])
+            for n in range(3))
+        procs.append(subprocess.Popen(script, shell=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    numbers = [row[0] for row in workspace.db.execute(
+        "SELECT number FROM documents WHERE kind = 'interview-record'")]
+    assert len(numbers) == 9 and len(set(numbers)) == 9
+    assert sorted(int(n.split("〕")[1].rstrip("号")) for n in numbers) == list(range(1, 10))
+
+
+def test_fonts_command(workspace, cli):
+    out = cli("documents", "fonts", "--json")
+    assert out.returncode == 0 and out.json()["main"].endswith((".ttf", ".ttc"))

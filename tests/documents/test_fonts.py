@@ -1,0 +1,60 @@
+"""Fonts: always an embedded CJK TrueType subset; rare GB 18030 name characters set from a fallback font or
+refused, never dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from eco_field.documents import fonts, service
+from eco_field.errors import BadInput
+from eco_field.records import Party
+from eco_field.store import inspections, settings
+from eco_field.store.database import write_transaction
+from tests.documents.conftest import assert_fonts_embedded, issued_count, pdf_fonts, pdf_text
+
+RARE = "䶮"  # CJK Extension A (GB 18030), as in the name 刘䶮
+UNSET = "\U0002A6D6"  # Extension B, absent from the common Chinese fonts
+
+
+def test_the_shipped_font_is_a_cjk_truetype_font_with_its_licence():
+    assert fonts.SHIPPED_FONT.is_file()
+    assert (fonts.SHIPPED_FONT.parent / "wqy-microhei.LICENSE-Apache-2.0.txt").is_file()
+    found = fonts.font_set(str(fonts.SHIPPED_FONT))
+    assert found.paths[0] == str(fonts.SHIPPED_FONT)
+
+
+def test_configured_font_is_used_first_and_embedded(workspace, inspection, tmp_path):
+    with write_transaction(workspace.db):
+        settings.put(workspace.db, fonts.FONT_SETTING, str(fonts.SHIPPED_FONT))
+    service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    names = [f["name"] for f in pdf_fonts(tmp_path / "a.pdf")]
+    assert any("WenQuanYiMicroHei" in n for n in names)
+    assert_fonts_embedded(tmp_path / "a.pdf")
+
+
+def test_a_configured_font_that_is_missing_is_refused(workspace, inspection):
+    with write_transaction(workspace.db):
+        settings.put(workspace.db, fonts.FONT_SETTING, "/nowhere/simfang.ttf")
+    with pytest.raises(BadInput, match="does not exist"):
+        service.render(workspace, "inspection-record", inspection_id=inspection.id)
+
+
+def test_rare_name_character_renders_or_is_refused(workspace, inspection, tmp_path):
+    inspections.update(workspace.db, inspection.id, party=Party(f"刘{RARE}", "厂长", "", True))
+    if fonts.font_set().font_for(RARE) is None:
+        with pytest.raises(BadInput, match=RARE):
+            service.render(workspace, "inspection-record", inspection_id=inspection.id)
+        return
+    service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    assert f"刘{RARE}" in pdf_text(tmp_path / "a.pdf")
+    assert_fonts_embedded(tmp_path / "a.pdf")
+
+
+def test_a_character_no_font_has_is_refused_and_consumes_no_number(workspace, inspection):
+    if fonts.font_set().font_for(UNSET) is not None:
+        pytest.skip("this machine has a font with CJK Extension B")
+    inspections.update(workspace.db, inspection.id, party=Party(f"王{UNSET}", "", "", True))
+    before = issued_count(workspace)
+    with pytest.raises(BadInput, match="No installed font"):
+        service.render(workspace, "inspection-record", inspection_id=inspection.id)
+    assert issued_count(workspace) == before

@@ -1,0 +1,64 @@
+"""`documents verify`: the QR payload read back and the record gathered again."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader, PdfWriter
+
+from eco_field.documents import qr, service
+from eco_field.store import inspections
+
+
+def test_untouched_document_matches(workspace, inspection, tmp_path):
+    result = service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    check = service.verify_pdf(workspace, tmp_path / "a.pdf")
+    assert check["matches"] and check["record_matches"] and check["pdf_matches_issued"]
+    assert check["number"] == result["number"] and check["record_sha256"] == result["record_sha256"]
+
+
+def test_payload_is_in_the_pdf_metadata(workspace, inspection, tmp_path):
+    result = service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    keywords = PdfReader(tmp_path / "a.pdf").metadata["/Keywords"]
+    assert qr.parse(keywords) == (result["number"], result["record_sha256"])
+
+
+def test_a_changed_record_no_longer_matches(workspace, inspection, tmp_path):
+    service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    inspections.update(workspace.db, inspection.id, findings=["改写后的检查记录"])
+    check = service.verify_pdf(workspace, tmp_path / "a.pdf")
+    assert not check["matches"] and "changed" in check["problem"]
+
+
+def test_documents_issued_later_do_not_change_an_earlier_receipt(workspace, inspection, tmp_path):
+    service.render(workspace, "inspection-record", inspection_id=inspection.id)
+    service.render(workspace, "service-receipt", inspection_id=inspection.id, out_path=tmp_path / "r.pdf")
+    service.render(workspace, "interview-record", inspection_id=inspection.id)
+    assert service.verify_pdf(workspace, tmp_path / "r.pdf")["matches"]
+
+
+def test_a_resaved_pdf_still_matches_its_record_but_is_not_the_issued_file(workspace, inspection, tmp_path):
+    service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    writer = PdfWriter(clone_from=tmp_path / "a.pdf")
+    writer.write(tmp_path / "b.pdf")
+    check = service.verify_pdf(workspace, tmp_path / "b.pdf")
+    assert check["record_matches"] and not check["pdf_matches_issued"]
+
+
+def test_cli_verify_exit_codes(workspace, inspection, tmp_path, cli):
+    service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    ok = cli("documents", "verify", str(tmp_path / "a.pdf"), "--json")
+    assert ok.returncode == 0 and ok.json()["matches"] is True
+    inspections.update(workspace.db, inspection.id, place="别处")
+    changed = cli("documents", "verify", str(tmp_path / "a.pdf"))
+    assert changed.returncode == 1 and "DOES NOT MATCH" in changed.stdout
+    (tmp_path / "plain.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    foreign = cli("documents", "verify", str(tmp_path / "plain.pdf"))
+    assert foreign.returncode == 2 and "plain.pdf" in foreign.stderr
+    missing = cli("documents", "verify", str(tmp_path / "none.pdf"))
+    assert missing.returncode == 2
+
+
+def test_a_voided_document_does_not_match(workspace, inspection, tmp_path, cli):
+    result = service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    assert cli("numbers", "void", result["number"], "--reason", "错印").returncode == 0
+    check = service.verify_pdf(workspace, tmp_path / "a.pdf")
+    assert not check["matches"] and check["status"] == "void"
