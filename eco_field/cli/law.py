@@ -44,10 +44,15 @@ def register(commands) -> None:
     p.add_argument("--inspection", required=True)
     p.add_argument("--violation", action="append", default=[], help="catalog id; repeat for several")
     p.add_argument("--facts", required=True)
+    p.add_argument("--evidence", action="append", default=[],
+                   help="evidence id of the inspection proving the violations; repeat")
     add_json_flag(p)
     p = commands.command("assess", cmd_cases_assess, "compute and store the fine of a case", parent=cas)
     p.add_argument("case_id")
     _add_assessment_options(p)
+    p.add_argument("--amount", type=int, help="the decided fine in yuan, instead of the suggestion")
+    p.add_argument("--reason", default="", help="why the decided amount differs from the suggestion")
+    p.add_argument("--legal-ground", help="legal ground for an amount outside the statutory range")
     add_json_flag(p)
     p = commands.command("list", cmd_cases_list, "list cases with their deadlines", parent=cas)
     add_json_flag(p)
@@ -146,14 +151,15 @@ def _day(text: str) -> date:
 
 def cmd_cases_new(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
-        case = cases.new_case(ws.db, args.inspection, args.violation, args.facts)
+        violations = [cases.CaseViolation(v, "", list(args.evidence)) for v in args.violation]
+        case = cases.new_case(ws.db, args.inspection, violations, args.facts)
     emit(args, case.to_dict(), lambda: f"Case {case.id} opened ({', '.join(v.catalog_id for v in case.violations)})")
 
 
 def cmd_cases_assess(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
         case = cases.assess(ws.db, args.case_id, parse_factors(args.factor), args.investment, args.disposal_cost,
-                            args.occurrences)
+                            args.occurrences, amount=args.amount, reason=args.reason, legal_ground=args.legal_ground)
     a = case.assessment
     emit(args, case.to_dict(), lambda: f"{a.rationale}\n\n案件 {case.id}：建议罚款 {a.amount} 元")
 

@@ -20,7 +20,7 @@ from eco_field.law import deadlines as deadline_rules
 from eco_field.law.case_events import EVENTS, STATUSES, event_code, parse_day, status_after, status_code
 from eco_field.law.catalog import get_entry, load_catalog
 from eco_field.law.data_dir import data_dir_of
-from eco_field.law.discretion import Assessment
+from eco_field.law.discretion import Assessment, decide
 from eco_field.law.readings_facts import facts_from_readings
 from eco_field.store import inspections, settings
 from eco_field.store.changes import record
@@ -139,8 +139,12 @@ def _documents(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
 
 
 def assess(db: sqlite_utils.Database, case_id: str, factors: dict[str, str], investment: float | None = None,
-           disposal_cost: float | None = None, occurrences: int = 1) -> Case:
-    """Compute the fine for every violation of the case and store it (with its rationale) on the case."""
+           disposal_cost: float | None = None, occurrences: int = 1, *, amount: int | None = None,
+           reason: str = "", legal_ground: str | None = None) -> Case:
+    """Compute the fine for every violation of the case and store it (with its rationale) on the case.
+
+    amount: the bureau's decided amount instead of the suggestion; outside the statutory range it needs
+    legal_ground, else BadInput and nothing is stored."""
     from eco_field.law.case_assessment import assess_violations
 
     case = get(db, case_id)
@@ -148,6 +152,8 @@ def assess(db: sqlite_utils.Database, case_id: str, factors: dict[str, str], inv
     assessment = assess_violations([get_entry(catalog, v.catalog_id) for v in case.violations], factors,
                                    investment, disposal_cost, occurrences, data_dir_of(db),
                                    facts_from_readings(db, case.inspection_id))
+    if amount is not None:
+        assessment = decide(assessment, amount, reason, legal_ground)
     with write_transaction(db):
         db.execute("UPDATE cases SET assessment_json = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
                    [json.dumps(assessment.to_dict(), ensure_ascii=False), utc_now(), case_id])

@@ -49,6 +49,15 @@ class Assessment:
     inputs: dict[str, Any] = field(default_factory=dict)
     measures: list[str] = field(default_factory=list)
     parts: list[Assessment] = field(default_factory=list)
+    suggested_amount: int | None = None  # the calculator's amount when the bureau decided another one
+
+    def validate(self) -> None:
+        """BadInput unless the amount is inside the statutory range or a legal ground is stated."""
+        if self.amount < 0:
+            raise BadInput(f"{self.catalog_id}: a fine cannot be negative ({self.amount})")
+        if not self.min <= self.amount <= self.max and not self.legal_ground:
+            raise BadInput(f"{self.catalog_id}: fine {self.amount} yuan is outside the statutory range "
+                           f"{self.min}–{self.max} yuan and no legal ground (减轻/不予处罚的法定依据) is stated")
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -84,6 +93,22 @@ def suggest(entry: CatalogEntry, factors: dict[str, str], investment: float | No
     if exempt is not None:
         return _not_punished(base, entry, exempt, checks)
     return _fined(base, entry, config, factors, low, high, checks)
+
+
+def decide(assessment: Assessment, amount: int, reason: str = "", legal_ground: str | None = None) -> Assessment:
+    """The bureau's decided amount in place of the suggestion (e.g. after 集体讨论), checked against the range."""
+    decided = Assessment.from_dict(assessment.to_dict())
+    decided.suggested_amount, decided.amount = assessment.amount, int(amount)
+    if legal_ground:
+        decided.legal_ground = legal_ground
+    elif decided.min <= decided.amount <= decided.max:
+        decided.legal_ground = None
+    decided.decision = "fine" if decided.amount > 0 else "no_penalty"
+    decided.validate()
+    why = f"理由：{reason}。" if reason else ""
+    ground = f"法律依据：{legal_ground}。" if legal_ground else ""
+    decided.rationale += f"\n决定罚款：人民币{decided.amount}元（计算建议{assessment.amount}元）。{why}{ground}"
+    return decided
 
 
 def statutory_range(entry: CatalogEntry, fine: FineRange, investment: float | None, disposal_cost: float | None,

@@ -103,3 +103,37 @@ def test_snapshot_in_the_outbox_is_plain_json(workspace, inspection):
         "SELECT payload_json FROM outbox WHERE entity = 'case' ORDER BY seq DESC LIMIT 1").fetchone()[0])
     assert payload["id"] == case.id and payload["assessment"]["amount"] == 100000
     assert "deadlines" not in payload
+
+
+def test_decided_amount_inside_the_range_is_stored_with_the_suggestion(workspace, inspection):
+    case = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "超标排放")
+    result = cases.assess(workspace.db, case.id, {"impact": "medium"}, amount=180000, reason="集体讨论决定").assessment
+    assert (result.amount, result.suggested_amount) == (180000, 154000)
+    assert "决定罚款：人民币180000元（计算建议154000元）。理由：集体讨论决定。" in result.rationale
+
+
+def test_decided_amount_outside_the_range_needs_a_legal_ground(workspace, inspection):
+    case = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "超标排放")
+    with pytest.raises(BadInput, match="outside the statutory range"):
+        cases.assess(workspace.db, case.id, {}, amount=80000)
+    with pytest.raises(BadInput, match="outside the statutory range"):
+        cases.assess(workspace.db, case.id, {}, amount=1200000)
+    assert cases.get(workspace.db, case.id).assessment is None
+    ground = "《中华人民共和国行政处罚法》第三十二条第一项"
+    result = cases.assess(workspace.db, case.id, {}, amount=80000, legal_ground=ground).assessment
+    assert result.amount == 80000 and result.legal_ground == ground
+
+
+def test_evidence_of_the_inspection_is_linked_to_the_violation(workspace, inspection, tmp_path):
+    from eco_field.store import blobs
+    from eco_field.store.database import write_transaction
+    from eco_field.store.evidence_rows import link_evidence
+
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(b"\xff\xd8 not really a photo")
+    ref = workspace.blobs.put_file(photo)
+    with write_transaction(workspace.db):
+        blobs.register(workspace.db, ref)
+        evidence_id, _created = link_evidence(workspace.db, inspection.id, ref, "photo", "p.jpg")
+    case = cases.new_case(workspace.db, inspection.id, [cases.CaseViolation("AIR-02", "烟囱", [evidence_id])], "超标")
+    assert case.violations[0].evidence_ids == [evidence_id]

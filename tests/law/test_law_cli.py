@@ -81,3 +81,20 @@ def test_cases_new_refuses_unknown_violations(cli, inspection_id):
     out = cli("cases", "new", "--inspection", inspection_id, "--violation", "AIR-77", "--facts", "x")
     assert out.returncode == 2 and "AIR-77" in out.stderr
     assert cli("cases", "list", "--json").json() == []
+
+
+def test_cases_assess_refuses_a_fine_outside_the_range_without_legal_ground(cli, inspection_id):
+    case_id = cli("cases", "new", "--inspection", inspection_id, "--violation", "WAT-01", "--facts", "无证排污",
+                  "--json").json()["id"]
+    out = cli("cases", "assess", case_id, "--amount", "50000")
+    assert out.returncode == 2 and "outside the statutory range" in out.stderr
+    assert cli("cases", "show", case_id, "--json").json()["assessment"] is None
+    ok = cli("cases", "assess", case_id, "--amount", "50000", "--legal-ground", "《中华人民共和国行政处罚法》第三十二条第一项",
+             "--json")
+    assert ok.returncode == 0 and ok.json()["assessment"]["amount"] == 50000
+
+
+def test_cases_new_refuses_evidence_from_elsewhere(cli, inspection_id):
+    out = cli("cases", "new", "--inspection", inspection_id, "--violation", "AIR-02", "--facts", "x",
+              "--evidence", "not-an-evidence-id")
+    assert out.returncode == 2 and "not-an-evidence-id" in out.stderr
