@@ -30,8 +30,12 @@ class BlobRefused(Exception):
 
 def push_blobs(db: sqlite_utils.Database, store: BlobStore, conn: BureauConnection, *,
                chunk_size: int = CHUNK_BYTES, progress: Callable[[str, int, int | None], None] | None = None,
-               cancel: Callable[[], bool] | None = None) -> dict[str, Any]:
-    result: dict[str, Any] = {"blobs_sent": 0, "blob_bytes_sent": 0, "blob_errors": []}
+               cancel: Callable[[], bool] | None = None, totals: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Counts blobs_sent, blob_bytes_sent, blob_errors, kept in totals as they happen when given."""
+    result = totals if totals is not None else {}
+    result.setdefault("blobs_sent", 0)
+    result.setdefault("blob_bytes_sent", 0)
+    result.setdefault("blob_errors", [])
     candidates = state.unconfirmed_blobs(db)
     todo = _ask_missing(db, conn, candidates)
     total = sum(size - offset for _, size, _, offset in todo)

@@ -38,9 +38,9 @@ def run_sync(ws: Workspace, progress: ProgressCallback | None = None, cancel: Ca
                               "blob_errors": [], "pull_skipped": [], "cancelled": False, "started_at": utc_now()}
     with connect(ws, timeout) as conn:
         try:
-            result.update(push_outbox(ws.db, conn, batch_size=batch_size, progress=progress, cancel=cancel))
-            result.update(push_blobs(ws.db, ws.blobs, conn, chunk_size=chunk_size, progress=progress,
-                                     cancel=cancel))
+            push_outbox(ws.db, conn, batch_size=batch_size, progress=progress, cancel=cancel, totals=result)
+            push_blobs(ws.db, ws.blobs, conn, chunk_size=chunk_size, progress=progress, cancel=cancel,
+                       totals=result)
             result.update(pull_changes(ws, conn, progress=progress, cancel=cancel))
             result["ok"] = not (cancel and cancel())
             result["cancelled"] = bool(cancel and cancel())

@@ -31,8 +31,12 @@ def pending_entries(db: sqlite_utils.Database, limit: int) -> list[dict[str, Any
 
 
 def push_outbox(db: sqlite_utils.Database, conn: BureauConnection, *, batch_size: int = 200,
-                progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> dict[str, int]:
-    counts = {"pushed": 0, "duplicates": 0, "conflicts": 0}
+                progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+                totals: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Counts pushed/duplicates/conflicts, kept in totals (updated as batches are answered) when given."""
+    counts = totals if totals is not None else {}
+    for key in ("pushed", "duplicates", "conflicts"):
+        counts.setdefault(key, 0)
     total = db.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
     done = 0
     while not (cancel and cancel()):

@@ -1,0 +1,127 @@
+"""Blobs: resume after the server is killed mid-upload, hash mismatch refused, oversized bodies refused."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+
+import httpx
+
+from eco_field.sync.client import connect, run_sync
+from eco_field.sync.push import push_outbox
+from eco_field.workspace import Workspace
+from tests.sync.conftest import BureauServer, new_inspection, token_of
+
+CHUNK = 256 * 1024
+
+
+def stored_blob_hashes(bureau: BureauServer) -> dict[str, str]:
+    """sha256 named by each file in the bureau's blob store -> sha256 of its bytes."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in (bureau.data_dir / "blobs").rglob("*") if p.is_file() and ".tmp" not in p.parts}
+
+
+def test_server_killed_mid_upload_then_restarted_resumes_without_loss(bureau: BureauServer,
+                                                                      device: Workspace) -> None:
+    photos = [os.urandom(1_000_000 + i * 100_000) for i in range(3)]
+    total = sum(len(p) for p in photos)
+    inspection_id = new_inspection(device, photos)
+    killed = []
+
+    def kill_half_way(stage: str, done: int, _total) -> None:
+        if stage == "blobs" and done >= total // 2 and not killed:
+            bureau.kill()
+            killed.append(done)
+
+    first = run_sync(device, progress=kill_half_way, chunk_size=CHUNK)
+    assert killed and first["ok"] is False and first["error_kind"] == "unreachable"
+    assert first["pushed"] == 4  # the records went first
+    bureau.start()
+    second = run_sync(device, chunk_size=CHUNK)
+    assert second["ok"], second
+    resent = first["blob_bytes_sent"] + second["blob_bytes_sent"] - total
+    assert 0 <= resent <= CHUNK
+    assert second["pushed"] == 0 and second["duplicates"] == 0
+
+    expected = {hashlib.sha256(p).hexdigest() for p in photos}
+    on_disk = stored_blob_hashes(bureau)
+    assert set(on_disk) == expected and all(name == digest for name, digest in on_disk.items())
+    assert [i["id"] for i in bureau.admin_json("inspections")] == [inspection_id]
+    assert bureau.admin_json("inspections")[0]["complete"] is True
+    assert sorted(e["sha256"] for e in bureau.admin_json("evidence")) == sorted(expected)
+    assert not list((bureau.data_dir / "uploads").iterdir())
+    confirmed = device.db.execute("SELECT count(*) FROM sync_blobs").fetchone()[0]
+    assert confirmed == 3 and all(device.blobs.find(h) for h in expected)  # local originals kept
+
+
+def test_an_inspection_is_complete_only_when_every_blob_is_there(bureau: BureauServer, device: Workspace) -> None:
+    new_inspection(device, [b"first photo", b"second photo"])
+    with connect(device) as conn:
+        push_outbox(device.db, conn)
+    listed = bureau.admin_json("inspections")[0]
+    assert listed["complete"] is False and listed["blobs_missing"] == 2
+    assert run_sync(device)["blobs_sent"] == 2
+    assert bureau.admin_json("inspections")[0]["complete"] is True
+
+
+def test_bytes_that_do_not_match_their_hash_are_refused(bureau: BureauServer, device: Workspace) -> None:
+    headers = {"Authorization": f"Bearer {token_of(device)}"}
+    claimed = hashlib.sha256(b"the real photo").hexdigest()
+    wrong = httpx.patch(f"{bureau.url}/uploads/{claimed}", content=b"a fake photo!!",
+                        headers={**headers, "Upload-Offset": "0", "Upload-Length": "14"})
+    assert wrong.status_code == 422
+    assert httpx.head(f"{bureau.url}/uploads/{claimed}", headers=headers).status_code == 404
+    assert stored_blob_hashes(bureau) == {} and not list((bureau.data_dir / "uploads").iterdir())
+
+    inspection_id = new_inspection(device, [b"genuine bytes", b"other photo"])
+    original = device.blobs.find(hashlib.sha256(b"genuine bytes").hexdigest())
+    os.chmod(original, 0o644)
+    original.write_bytes(b"altered bytes")  # same size, other content
+    result = run_sync(device)
+    assert [e["sha256"] for e in result["blob_errors"]] == [hashlib.sha256(b"genuine bytes").hexdigest()]
+    assert result["blobs_sent"] == 1
+    assert set(stored_blob_hashes(bureau)) == {hashlib.sha256(b"other photo").hexdigest()}
+    listed = bureau.admin_json("inspections")
+    assert listed[0]["id"] == inspection_id and listed[0]["complete"] is False
+
+
+def _raw_request(port: int, head: str, body_bytes: int) -> bytes:
+    """Send a request head and up to body_bytes of zeros; return what the server answers."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+        sock.sendall(head.encode("ascii"))
+        sent = 0
+        try:
+            while sent < body_bytes:
+                sock.sendall(b"\0" * 65536)
+                sent += 65536
+        except OSError:
+            pass  # the server stopped reading and closed: what we want
+        answer = b""
+        try:
+            while b"\r\n\r\n" not in answer and (piece := sock.recv(65536)):
+                answer += piece
+        except OSError:
+            pass
+        return answer
+
+
+def test_a_two_gigabyte_body_is_refused_without_being_read(bureau: BureauServer, device: Workspace) -> None:
+    token = token_of(device)
+    size = 2 * 1024 ** 3
+    sha = "b" * 64
+    head = (f"PATCH /uploads/{sha} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
+            f"Upload-Offset: 0\r\nUpload-Length: {size}\r\nContent-Length: {size}\r\n\r\n")
+    answer = _raw_request(bureau.port, head, 4 * 1024 ** 2)  # a small part of it: the answer comes first
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+    push_head = (f"POST /push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
+                 f"Content-Type: application/json\r\nContent-Length: {size}\r\n\r\n")
+    assert _raw_request(bureau.port, push_head, 1024 ** 2).startswith(b"HTTP/1.1 413")
+
+    headers = {"Authorization": f"Bearer {token}"}
+    small_chunk_big_blob = httpx.patch(f"{bureau.url}/uploads/{sha}", content=b"x" * 10, headers={
+        **headers, "Upload-Offset": "0", "Upload-Length": str(size)})
+    assert small_chunk_big_blob.status_code == 413
+    assert httpx.head(f"{bureau.url}/uploads/{sha}", headers=headers).status_code == 404
+    assert stored_blob_hashes(bureau) == {} and not list((bureau.data_dir / "uploads").iterdir())
+    assert httpx.get(f"{bureau.url}/health").status_code == 200

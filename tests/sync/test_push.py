@@ -1,0 +1,100 @@
+"""Push: idempotent by (device, entry id), a lost answer gives duplicates, stale edits are kept conflicts."""
+
+from __future__ import annotations
+
+import shutil
+
+import httpx
+
+from eco_field.store import inspections
+from eco_field.store.database import write_transaction
+from eco_field.sync import state
+from eco_field.sync.client import run_sync
+from eco_field.sync.enrol import enroll
+from eco_field.sync.push import pending_entries
+from eco_field.workspace import Workspace
+from tests.sync.conftest import BureauServer, new_inspection, token_of
+from tests.sync.faultproxy import DropAnswerProxy
+
+
+def test_a_retried_batch_changes_nothing(bureau: BureauServer, device: Workspace) -> None:
+    new_inspection(device, [b"one", b"two"])
+    entries = pending_entries(device.db, 100)
+    assert len(entries) == 3
+    assert run_sync(device)["pushed"] == 3
+    headers = {"Authorization": f"Bearer {token_of(device)}"}
+    again = httpx.post(f"{bureau.url}/push", json={"entries": entries}, headers=headers).json()["results"]
+    assert [r["status"] for r in again] == ["duplicate"] * 3
+    assert len(bureau.admin_json("inspections")) == 1 and len(bureau.admin_json("evidence")) == 2
+
+    changed = {**entries[0], "payload": {**entries[0]["payload"], "place": "另一个地点"}}
+    reused = httpx.post(f"{bureau.url}/push", json={"entries": [changed]}, headers=headers).json()["results"]
+    assert reused[0]["status"] == "conflict" and reused[0]["reason"] == "entry_id_reused"
+    assert bureau.admin_json("inspections")[0]["revision"] == 1
+    assert any(c["reason"] == "entry_id_reused" for c in bureau.admin_json("conflicts"))
+
+
+def test_connection_dropped_after_the_server_applied_a_batch(bureau: BureauServer, device: Workspace) -> None:
+    inspection_id = new_inspection(device, [b"photo-1", b"photo-2"])
+    proxy = DropAnswerProxy(bureau.port)
+    try:
+        with write_transaction(device.db):
+            state.put(device.db, "server_url", proxy.url)
+        proxy.drop_next.add("/push")
+        first = run_sync(device)
+        assert proxy.dropped == ["/push"]
+        assert first["ok"] is False and first["error_kind"] == "unreachable"
+        assert first["pending"] >= 3
+        assert [i["id"] for i in bureau.admin_json("inspections")] == [inspection_id]  # applied all the same
+
+        second = run_sync(device)
+        assert second["ok"], second
+        assert second["pushed"] == 0 and second["duplicates"] == 3 and second["conflicts"] == 0
+    finally:
+        proxy.close()
+    assert [i["id"] for i in bureau.admin_json("inspections")] == [inspection_id]
+    assert len(bureau.admin_json("evidence")) == 2
+    assert bureau.admin_json("inspections")[0]["complete"] is True
+
+
+def test_two_devices_editing_the_same_draft_record_a_conflict_on_both_sides(tmp_path, bureau: BureauServer,
+                                                                             device: Workspace) -> None:
+    inspection_id = new_inspection(device)
+    assert run_sync(device)["ok"]
+    device.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copytree(device.data_dir, tmp_path / "second")  # the same draft on a colleague's laptop
+    other = Workspace.open(tmp_path / "second")
+    try:
+        enroll(other, bureau.url, bureau.code("14110100002"), "laptop b")
+        inspections.update(device.db, inspection_id, place="东门")
+        inspections.update(other.db, inspection_id, place="西门")
+        assert run_sync(device)["pushed"] == 1
+        result = run_sync(other)
+        assert result["ok"] and result["conflicts"] == 1 and result["pushed"] == 0
+        local = state.conflicts(other.db)
+        assert len(local) == 1 and local[0]["entity_id"] == inspection_id and local[0]["reason"] == "stale_revision"
+        assert local[0]["local_payload"]["place"] == "西门" and local[0]["server_payload"]["place"] == "东门"
+        assert result["pending"] == 0  # kept as a conflict, not re-sent forever
+
+        server = bureau.admin_json("conflicts")
+        assert len(server) == 1 and server[0]["entity_id"] == inspection_id
+        assert server[0]["client_payload"]["place"] == "西门"
+        listed = bureau.admin_json("inspections")
+        assert listed[0]["conflicts"] == 1 and listed[0]["revision"] == 2
+        assert run_sync(other)["conflicts"] == 0  # not counted twice
+    finally:
+        other.close()
+
+
+def test_a_sealed_inspection_is_immutable_on_the_server(bureau: BureauServer, device: Workspace) -> None:
+    headers = {"Authorization": f"Bearer {token_of(device)}"}
+    own = device.db.execute("SELECT id FROM enterprises WHERE county = '离石区' LIMIT 1").fetchone()[0]
+    sealed = {"id": "s-1", "enterprise_id": own, "status": "sealed", "place": "A", "seal_hash": "ab"}
+    first = {"entry_id": "s-e1", "entity": "inspection", "entity_id": "s-1", "op": "seal", "revision": 3,
+             "payload": sealed}
+    later = {"entry_id": "s-e2", "entity": "inspection", "entity_id": "s-1", "op": "update", "revision": 4,
+             "payload": {**sealed, "status": "draft", "place": "B"}}
+    results = httpx.post(f"{bureau.url}/push", json={"entries": [first, later]}, headers=headers).json()["results"]
+    assert [r["status"] for r in results] == ["applied", "conflict"] and results[1]["reason"] == "sealed"
+    record = httpx.get(f"{bureau.url}/records/inspection/s-1", headers=headers).json()
+    assert record["payload"]["place"] == "A" and record["revision"] == 3
