@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     except EcoFieldError as exc:
         print(f"eco-field: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader (e.g. `| head`) closed the pipe: nothing more to say
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("eco-field: interrupted", file=sys.stderr)
         return 130

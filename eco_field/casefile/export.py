@@ -1,0 +1,116 @@
+"""Writing a case file from the local database and evidence store."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from eco_field.canonical import canonical_json
+from eco_field.casefile.layout import FORMAT, MANIFEST, RECORD, safe_component
+from eco_field.clock import utc_now
+from eco_field.errors import BadInput
+from eco_field.store import audit, inspections
+from eco_field.store.blobs import file_sha256
+from eco_field.workspace import Workspace
+
+ROLE_FOLDERS = {"photo": "evidence/photos", "reading_source": "evidence/readings", "signature": "evidence/signatures",
+                "document": None, "other": "evidence/other"}
+
+
+def export_case(ws: Workspace, case_id: str, out: Path) -> dict[str, Any]:
+    """Write the case file atomically to out; returns its manifest."""
+    from eco_field.documents.service import list_documents
+    from eco_field.law import cases
+
+    case = cases.get(ws.db, case_id)
+    inspection = inspections.get(ws.db, case.inspection_id)
+    documents = list_documents(ws.db, case_id=case_id)
+    files = _document_files(ws, documents) + _evidence_files(ws, case.inspection_id)
+    record = {"case": case.to_dict(), "inspection": inspections.snapshot(inspection)}
+    ids = {case_id, case.inspection_id, *(d["id"] for d in documents), *(f["evidence_id"] for f in files
+                                                                          if f.get("evidence_id"))}
+    manifest = {
+        "format": FORMAT, "case_id": case_id, "exported_at": utc_now(),
+        "record": {"path": RECORD, "sha256": _sha_text(canonical_json(record))},
+        "files": [{k: v for k, v in f.items() if k != "source"} for f in files],
+        "audit": _audit_entries(ws, ids),
+    }
+    _write_zip(out, record, manifest, files)
+    return manifest
+
+
+def _document_files(ws: Workspace, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    files = []
+    for doc in documents:
+        source = _original(ws, doc["pdf_sha256"])
+        name = safe_component(f"{doc['number']}-{doc['kind']}") + ".pdf"
+        files.append({"path": f"documents/{name}", "sha256": doc["pdf_sha256"], "size": doc["pdf_size"],
+                      "role": "document", "number": doc["number"], "kind": doc["kind"], "document_id": doc["id"],
+                      "source": source})
+    return files
+
+
+def _evidence_files(ws: Workspace, inspection_id: str) -> list[dict[str, Any]]:
+    rows = ws.db.execute("SELECT e.id, e.sha256, e.kind, e.original_name, b.size, b.ext FROM evidence e"
+                         " JOIN blobs b ON b.sha256 = e.sha256 WHERE e.inspection_id = ? ORDER BY e.imported_at, e.id",
+                         [inspection_id]).fetchall()
+    files = []
+    for evidence_id, sha, kind, original_name, size, ext in rows:
+        folder = ROLE_FOLDERS.get(kind, "evidence/other")
+        if folder is None:
+            continue  # documents are listed from the documents table with their numbers
+        files.append({"path": f"{folder}/{sha}{'.' + ext if ext else ''}", "sha256": sha, "size": size,
+                      "role": kind, "original_name": original_name, "evidence_id": evidence_id,
+                      "source": _original(ws, sha)})
+    return files
+
+
+def _original(ws: Workspace, sha: str) -> Path:
+    path = ws.blobs.find(sha)
+    if path is None or file_sha256(path) != sha:
+        raise BadInput(f"The original {sha} is missing or altered in the evidence store; run `eco-field evidence verify`")
+    return path
+
+
+def _audit_entries(ws: Workspace, ids: set[str]) -> list[dict[str, Any]]:
+    placeholders = ", ".join("?" * len(ids))
+    rows = ws.db.execute(
+        "SELECT seq, at, actor, entity, entity_id, action, data_json, prev_hash, hash FROM audit_log"
+        f" WHERE entity_id IN ({placeholders}) ORDER BY seq", sorted(ids)).fetchall()
+    keys = ("seq", "at", "actor", "entity", "entity_id", "action", "data_json", "prev_hash", "hash")
+    entries = [dict(zip(keys, row, strict=True)) for row in rows]
+    head = audit.verify(ws.db)
+    if not head.ok:
+        raise BadInput(f"The local audit chain is broken ({head.problem}); a case file cannot be exported")
+    return entries
+
+
+def _sha_text(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _write_zip(out: Path, record: dict[str, Any], manifest: dict[str, Any], files: list[dict[str, Any]]) -> None:
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".case-", suffix=".zip")
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp, "w", allowZip64=True) as archive:
+            archive.writestr(RECORD, canonical_json(record), compress_type=zipfile.ZIP_DEFLATED)
+            for item in files:
+                archive.write(item["source"], item["path"], compress_type=zipfile.ZIP_STORED)
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
+                             compress_type=zipfile.ZIP_DEFLATED)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,159 @@
+"""Checking a case file with nothing but the file: hashes, sizes, the record and the audit entries.
+
+Hostile archives (path traversal, links, zip bombs, duplicate names) are refused before anything is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from eco_field.casefile.layout import (
+    FORMAT,
+    MANIFEST,
+    MAX_ENTRIES,
+    MAX_MANIFEST_BYTES,
+    MAX_RATIO,
+    MAX_TOTAL_BYTES,
+    RECORD,
+    path_problem,
+)
+from eco_field.errors import BadInput
+from eco_field.store.audit import entry_hash
+
+CHUNK = 1024 * 1024
+
+
+def verify_export(path: Path, extract_to: Path | None = None) -> dict[str, Any]:
+    """{"ok", "case_id", "files", "problems"}; raises BadInput for an unreadable or hostile archive."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise BadInput(f"{path}: not a readable zip file ({exc})") from exc
+    with archive:
+        infos = _screen(archive, path)
+        manifest = _manifest(archive, infos, path)
+        problems = _check_files(archive, infos, manifest) + _check_audit(manifest)
+        if not problems and extract_to is not None:
+            _extract(archive, manifest, extract_to)
+    return {"ok": not problems, "case_id": manifest.get("case_id"), "files": len(manifest["files"]),
+            "audit_entries": len(manifest.get("audit", [])), "problems": problems}
+
+
+def _screen(archive: zipfile.ZipFile, path: Path) -> dict[str, zipfile.ZipInfo]:
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise BadInput(f"{path}: refused, {len(infos)} entries is more than a case file holds")
+    seen: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        why = path_problem(info.filename)
+        if why:
+            raise BadInput(f"{path}: refused, unsafe entry {info.filename!r} ({why})")
+        if info.filename in seen:
+            raise BadInput(f"{path}: refused, entry {info.filename!r} appears twice")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise BadInput(f"{path}: refused, entry {info.filename!r} is a symbolic link")
+        if info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise BadInput(f"{path}: refused, entry {info.filename!r} expands {info.file_size} bytes from "
+                           f"{info.compress_size} (zip bomb)")
+        total += info.file_size
+        seen[info.filename] = info
+    if total > MAX_TOTAL_BYTES:
+        raise BadInput(f"{path}: refused, {total} bytes uncompressed is more than a case file holds")
+    return seen
+
+
+def _manifest(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], path: Path) -> dict[str, Any]:
+    info = infos.get(MANIFEST)
+    if info is None or info.file_size > MAX_MANIFEST_BYTES:
+        raise BadInput(f"{path}: no usable {MANIFEST}; not an EcoField case file")
+    try:
+        manifest = json.loads(_read_capped(archive, info, MAX_MANIFEST_BYTES))
+    except ValueError as exc:
+        raise BadInput(f"{path}: {MANIFEST} is not JSON ({exc})") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or not isinstance(manifest.get("files"), list):
+        raise BadInput(f"{path}: {MANIFEST} is not an {FORMAT} manifest")
+    return manifest
+
+
+def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
+    with archive.open(info) as handle:
+        data = handle.read(cap + 1)
+    if len(data) > cap:
+        raise BadInput(f"entry {info.filename!r} is larger than declared")
+    return data
+
+
+def _hash_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    with archive.open(info) as handle:
+        while chunk := handle.read(CHUNK):
+            size += len(chunk)
+            if size > cap:
+                return "", size  # more bytes than the manifest promised: stop reading
+            digest.update(chunk)
+    return digest.hexdigest(), size
+
+
+def _check_files(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifest: dict[str, Any]) -> list[str]:
+    problems = []
+    listed = {f.get("path") for f in manifest["files"]} | {MANIFEST, RECORD}
+    problems += [f"{name}: in the archive but not in the manifest" for name in sorted(set(infos) - listed)]
+    record = manifest.get("record", {})
+    for item in [{"path": RECORD, "sha256": record.get("sha256"), "size": None}, *manifest["files"]]:
+        name = item.get("path")
+        if name not in infos:
+            problems.append(f"{name}: listed in the manifest but missing")
+            continue
+        cap = item["size"] if isinstance(item.get("size"), int) else infos[name].file_size
+        sha, size = _hash_entry(archive, infos[name], cap)
+        if sha != item.get("sha256") or (item.get("size") is not None and size != item["size"]):
+            problems.append(f"{name}: content does not match its SHA-256 in the manifest")
+    return problems
+
+
+def _check_audit(manifest: dict[str, Any]) -> list[str]:
+    problems, by_seq = [], {}
+    for entry in manifest.get("audit", []):
+        try:
+            digest = entry_hash(entry["seq"], entry["at"], entry["actor"], entry["entity"], entry["entity_id"],
+                                entry["action"], entry["data_json"], entry["prev_hash"])
+        except (KeyError, TypeError):
+            problems.append("audit: an entry is incomplete")
+            continue
+        if digest != entry["hash"]:
+            problems.append(f"audit entry {entry['seq']}: altered")
+        by_seq[entry["seq"]] = entry
+    for seq, entry in by_seq.items():
+        before = by_seq.get(seq - 1)
+        if before and entry["prev_hash"] != before["hash"]:
+            problems.append(f"audit entry {seq}: does not follow entry {seq - 1}")
+    covered = set()
+    for entry in by_seq.values():
+        data = json.loads(entry["data_json"]) if entry.get("data_json") else {}
+        if isinstance(data, dict):
+            covered.update(str(data.get(k)) for k in ("sha256", "pdf_sha256") if data.get(k))
+    for item in manifest["files"]:
+        if item.get("sha256") not in covered:
+            problems.append(f"{item.get('path')}: no audit entry covers its SHA-256")
+    return problems
+
+
+def _extract(archive: zipfile.ZipFile, manifest: dict[str, Any], target: Path) -> None:
+    root = target.resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    for name in [MANIFEST, RECORD, *(f["path"] for f in manifest["files"])]:
+        dest = (root / name).resolve()
+        if root not in dest.parents:
+            raise BadInput(f"refused to extract {name!r} outside {root}")
+        if dest.exists():
+            raise BadInput(f"{dest} exists; extract into an empty folder")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with archive.open(name) as src, open(dest, "xb") as out:
+            while chunk := src.read(CHUNK):
+                out.write(chunk)
