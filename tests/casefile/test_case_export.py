@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from eco_field.documents import numbering, service as documents
+from eco_field.documents import numbering
+from eco_field.documents import service as documents
 from eco_field.evidence.service import import_paths
 from eco_field.law import cases
 from eco_field.store.inspections import create
