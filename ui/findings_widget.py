@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from eco_field.checklists import ChecklistItem
+from eco_field.law.catalog import CatalogEntry
+from ui.catalog_picker import CatalogPicker
 from ui.slots import emit, emitter
 from ui.style import TOUCH_HEIGHT
 
-FIELDS = ("item_id", "facts", "basis")
+FIELDS = ("item_id", "catalog_id", "facts", "basis")
 
 
 class FindingsWidget(QWidget):
@@ -28,24 +30,31 @@ class FindingsWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, len(FIELDS))
-        self.table.setHorizontalHeaderLabels([self.tr("Check item"), self.tr("Facts found"), self.tr("Legal basis")])
+        self.table.setHorizontalHeaderLabels([self.tr("Check item"), self.tr("Violation (catalog)"),
+                                              self.tr("Facts found"), self.tr("Legal basis")])
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT + 8)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 110)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 90)
+        self.table.setColumnWidth(1, 110)
         self.table.itemChanged.connect(emitter(self.changed))
         self.from_checklist = QPushButton(self.tr("Add from non-compliant items"))
         self.add_button = QPushButton(self.tr("Add finding"))
         self.remove_button = QPushButton(self.tr("Remove"))
+        self.catalog_button = QPushButton(self.tr("Choose violation…"))
+        self.case_button = QPushButton(self.tr("Open case…"), objectName="primary")
+        self.catalog: dict[str, CatalogEntry] = {}
+        self.catalog_button.clicked.connect(self.pick_catalog)
         self.add_button.clicked.connect(lambda: self.add({"item_id": "", "facts": "", "basis": ""}))
         self.remove_button.clicked.connect(self._remove_current)
         buttons = QHBoxLayout()
-        for button in (self.from_checklist, self.add_button, self.remove_button):
+        for button in (self.from_checklist, self.add_button, self.remove_button, self.catalog_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.case_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -80,6 +89,24 @@ class FindingsWidget(QWidget):
             self.table.setItem(row, column, QTableWidgetItem(str(finding.get(key, ""))))
         self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, finding)
 
+    def pick_catalog(self) -> CatalogPicker | None:
+        """Choose the catalog entry of the current finding (a non-blocking dialog)."""
+        row = self.table.currentRow()
+        if row < 0 or not self.catalog:
+            return None
+        picker = CatalogPicker(self.catalog, self)
+        picker.accepted.connect(lambda: self.set_catalog(row, picker.chosen()))
+        picker.open()
+        return picker
+
+    def set_catalog(self, row: int, catalog_id: str | None) -> None:
+        entry = self.catalog.get(catalog_id or "")
+        if entry is None:
+            return
+        self.table.item(row, 1).setText(entry.id)
+        self.table.item(row, 3).setText(entry.citation)
+        emit(self.changed)
+
     def _remove_current(self) -> None:
         row = self.table.currentRow()
         if row >= 0:
@@ -96,7 +123,7 @@ class FindingsWidget(QWidget):
         return result
 
     def set_read_only(self, read_only: bool) -> None:
-        for button in (self.from_checklist, self.add_button, self.remove_button):
+        for button in (self.from_checklist, self.add_button, self.remove_button, self.catalog_button):
             button.setEnabled(not read_only)
         triggers = QTableWidget.EditTrigger
         self.table.setEditTriggers(triggers.NoEditTriggers if read_only else

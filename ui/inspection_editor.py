@@ -13,6 +13,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from eco_field import checklists
+from eco_field.law import cases
+from eco_field.law.cases import CaseViolation
+from eco_field.law.catalog import load_catalog
+from eco_field.law.data_dir import data_dir_of
 from eco_field.records import Inspection, Party
 from eco_field.store import enterprises, inspections, officers, settings
 from eco_field.store import tasks as task_store
@@ -68,6 +72,8 @@ class InspectionEditor(QWidget):
         for widget in (self.form, self.checklist, self.findings):
             widget.changed.connect(self._mark_dirty)
         self.findings.from_checklist.clicked.connect(self._findings_from_checklist)
+        self.findings.catalog = load_catalog(data_dir_of(ctx.db))
+        self.findings.case_button.clicked.connect(self.open_case)
         self.back_button.clicked.connect(self.request_back)
         self.save_button.clicked.connect(self.save)
         self.seal_button.clicked.connect(self.seal)
@@ -143,6 +149,23 @@ class InspectionEditor(QWidget):
             self.ctx.dialogs.inform(self.tr("Seal"), self.tr("Save the inspection before sealing it."))
             return
         confirm_and_seal(self.ctx, self.inspection.id, lambda _result: self.open_existing(self.inspection.id))
+
+    def open_case(self) -> None:
+        """Open a penalty case on the findings that name a catalog violation."""
+        chosen = [f for f in self.findings.value() if f.get("catalog_id")]
+        if self.inspection is None or self.dirty or not chosen:
+            self.ctx.dialogs.inform(self.tr("Open case"), self.tr(
+                "Save the inspection, and choose the catalog violation of at least one finding first."))
+            return
+        violations = [CaseViolation(f["catalog_id"], f["facts"]) for f in chosen]
+        facts = "；".join(f["facts"] for f in chosen if f["facts"])
+        inspection_id = self.inspection.id
+        self.ctx.run(lambda ws: cases.new_case(ws.db, inspection_id, violations, facts), self._case_opened,
+                     announce=("case",))
+
+    def _case_opened(self, case: cases.Case) -> None:
+        self.ctx.dialogs.inform(self.tr("Open case"), self.tr("Case opened for {name}; see 案件 (Cases).").format(
+            name=case.enterprise_name))
 
     def amend(self) -> None:
         if self.inspection is not None and self.inspection.sealed:

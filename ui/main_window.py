@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from eco_field import demo
 from eco_field.records import Task
+from ui.cases_screen import CasesScreen
 from ui.context import AppContext
 from ui.enterprises_screen import EnterprisesScreen
 from ui.inspections_screen import InspectionsScreen
@@ -80,10 +81,10 @@ class MainWindow(QMainWindow):
         self.tasks = TasksScreen(ctx, self.load_demo)
         self.inspections = InspectionsScreen(ctx, self.load_demo)
         self.enterprises = EnterprisesScreen(ctx, self.load_demo)
+        self.cases = CasesScreen(ctx)
         self.screens = {
             "tasks": self.tasks, "inspections": self.inspections, "enterprises": self.enterprises,
-            "cases": PlaceholderScreen(self.tr("Cases"), self.tr("Cases and deadlines appear here once the "
-                                                                 "law and case services are installed.")),
+            "cases": self.cases,
             "sync": PlaceholderScreen(self.tr("Sync"), self.tr("Enrolment and sync appear here once the sync "
                                                                "client is installed.")),
         }

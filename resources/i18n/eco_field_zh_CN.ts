@@ -14,6 +14,150 @@
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <location filename="../../ui/case_detail.py" line="48" />
+        <source>Catalog</source>
+        <translation>违法行为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="48" />
+        <source>Facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="49" />
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="49" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="49" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="49" />
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="50" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="50" />
+        <source>Event</source>
+        <translation>程序事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="50" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="55" />
+        <source>Record event</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="56" />
+        <source>Penalty calculator…</source>
+        <translation>罚款裁量…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="66" />
+        <source>Procedure</source>
+        <translation>办案程序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="74" />
+        <source>Statutory deadlines</source>
+        <translation>法定期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="88" />
+        <source>Facts: {facts}</source>
+        <translation>违法事实：{facts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="90" />
+        <source>Fine: {amount} yuan (range {low}–{high})</source>
+        <translation>罚款：{amount} 元（法定幅度 {low}–{high} 元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="91" />
+        <source>Fine: not assessed yet</source>
+        <translation>罚款：尚未裁量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="105" />
+        <source> ({n} days left)</source>
+        <translation>（剩 {n} 天）</translation>
+    </message>
+</context>
+<context>
+    <name>CasesScreen</name>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="35" />
+        <source>No cases</source>
+        <translation>没有案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="36" />
+        <source>A case is opened from an inspection's findings: open the inspection, pick the violations from the catalog under “Findings”, then press “Open case”.</source>
+        <translation>案件从检查发现的问题立案：打开检查，在「发现的问题」中为问题选择违法行为，再点「立案」。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="38" />
+        <source>Opened</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="39" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="40" />
+        <source>Violations</source>
+        <translation>违法行为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="41" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="42" />
+        <source>Next deadline</source>
+        <translation>最近期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="43" />
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPicker</name>
+    <message>
+        <location filename="../../ui/catalog_picker.py" line="22" />
+        <source>Choose the violation</source>
+        <translation>选择违法行为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_picker.py" line="24" />
+        <source>Search id, description or law</source>
+        <translation>搜索编号、违法行为或法律</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistWidget</name>
     <message>
         <location filename="../../ui/checklist_widget.py" line="41" />
@@ -288,127 +432,158 @@
 <context>
     <name>FindingsWidget</name>
     <message>
-        <location filename="../../ui/findings_widget.py" line="31" />
+        <location filename="../../ui/findings_widget.py" line="33" />
         <source>Check item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="31" />
+        <location filename="../../ui/findings_widget.py" line="33" />
+        <source>Violation (catalog)</source>
+        <translation>违法行为（目录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="34" />
         <source>Facts found</source>
         <translation>检查发现的事实</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="31" />
+        <location filename="../../ui/findings_widget.py" line="34" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="40" />
+        <location filename="../../ui/findings_widget.py" line="44" />
         <source>Add from non-compliant items</source>
         <translation>从不符合项生成</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="41" />
+        <location filename="../../ui/findings_widget.py" line="45" />
         <source>Add finding</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="42" />
+        <location filename="../../ui/findings_widget.py" line="46" />
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="47" />
+        <source>Choose violation…</source>
+        <translation>选择违法行为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="48" />
+        <source>Open case…</source>
+        <translation>立案…</translation>
     </message>
 </context>
 <context>
     <name>InspectionEditor</name>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="52" />
+        <location filename="../../ui/inspection_editor.py" line="56" />
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="53" />
+        <location filename="../../ui/inspection_editor.py" line="57" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="54" />
+        <location filename="../../ui/inspection_editor.py" line="58" />
         <source>Seal…</source>
         <translation>封存…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="55" />
+        <location filename="../../ui/inspection_editor.py" line="59" />
         <source>Amend</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="60" />
+        <location filename="../../ui/inspection_editor.py" line="64" />
         <source>Site and people</source>
         <translation>现场与人员</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="61" />
+        <location filename="../../ui/inspection_editor.py" line="65" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="62" />
-        <location filename="../../ui/inspection_editor.py" line="172" />
+        <location filename="../../ui/inspection_editor.py" line="66" />
+        <location filename="../../ui/inspection_editor.py" line="195" />
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="64" />
+        <location filename="../../ui/inspection_editor.py" line="68" />
         <source>Photos and evidence</source>
         <translation>照片与证据</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="110" />
+        <location filename="../../ui/inspection_editor.py" line="116" />
         <source>New inspection: {name}</source>
         <translation>新建检查：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="143" />
+        <location filename="../../ui/inspection_editor.py" line="149" />
         <source>Seal</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="143" />
+        <location filename="../../ui/inspection_editor.py" line="149" />
         <source>Save the inspection before sealing it.</source>
         <translation>请先保存，再封存。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="153" />
+        <location filename="../../ui/inspection_editor.py" line="157" />
+        <location filename="../../ui/inspection_editor.py" line="167" />
+        <source>Open case</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="158" />
+        <source>Save the inspection, and choose the catalog violation of at least one finding first.</source>
+        <translation>请先保存检查，并至少为一个问题选择违法行为。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="167" />
+        <source>Case opened for {name}; see 案件 (Cases).</source>
+        <translation>已为 {name} 立案，见「案件」。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="176" />
         <source>Sealed — read only</source>
         <translation>已封存——只读</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="155" />
-        <location filename="../../ui/inspection_editor.py" line="208" />
+        <location filename="../../ui/inspection_editor.py" line="178" />
+        <location filename="../../ui/inspection_editor.py" line="231" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="157" />
+        <location filename="../../ui/inspection_editor.py" line="180" />
         <source>Saved (revision {n})</source>
         <translation>已保存（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="159" />
+        <location filename="../../ui/inspection_editor.py" line="182" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="161" />
+        <location filename="../../ui/inspection_editor.py" line="184" />
         <source>Amendment</source>
         <translation>补正记录</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="172" />
+        <location filename="../../ui/inspection_editor.py" line="195" />
         <source>No new non-compliant checklist items.</source>
         <translation>没有新的不符合项。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="209" />
+        <location filename="../../ui/inspection_editor.py" line="232" />
         <source>Leave this inspection without saving?</source>
         <translation>不保存就离开这次检查吗？</translation>
     </message>
@@ -560,54 +735,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="43" />
         <source>EcoField — field enforcement</source>
         <translation>生态执法现场通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
-        <source>Cases and deadlines appear here once the law and case services are installed.</source>
-        <translation>安装法律与案件服务后，这里显示案件和办理期限。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="87" />
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>Enrolment and sync appear here once the sync client is installed.</source>
         <translation>安装同步客户端后，这里可以注册设备并同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
         <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
     </message>
@@ -633,6 +802,59 @@
         <location filename="../../ui/officer_picker.py" line="95" />
         <source>an inspection needs at least two officers with certificates</source>
         <translation>现场检查须有两名以上持证执法人员</translation>
+    </message>
+</context>
+<context>
+    <name>PenaltyDialog</name>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="36" />
+        <source>Penalty calculator</source>
+        <translation>罚款裁量计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="42" />
+        <source>(not considered)</source>
+        <translation>（不考虑）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="52" />
+        <source>Treatment</source>
+        <translation>处罚情节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="54" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="58" />
+        <source>Legal ground for lighter/reduced</source>
+        <translation>从轻、减轻的法定情形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="59" />
+        <source>not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="61" />
+        <source>Total investment (where the fine depends on it)</source>
+        <translation>项目总投资（按投资额计罚时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="101" />
+        <source>Cannot compute</source>
+        <translation>无法计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="106" />
+        <source>Suggested fine: {amount} yuan</source>
+        <translation>建议罚款：{amount} 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="107" />
+        <source>Statutory range {low}–{high} yuan; {formula}</source>
+        <translation>法定幅度 {low}–{high} 元；{formula}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,123 @@
+"""One case: facts, violations, the fine assessment, statutory deadlines (overdue in red), procedure events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eco_field.law.case_events import EVENTS, STATUSES
+from eco_field.law.cases import Case
+from ui.slots import emit
+
+DEADLINE_COLOURS = {"overdue": "#f6d0cc", "near": "#fbe7c2", "met_late": "#f6d0cc", "lapsed": "#e5e5e5"}
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    return table
+
+
+class CaseDetail(QWidget):
+    record_event = Signal(str, str, str)  # case id, event code, ISO date
+    assess = Signal(object)  # Case
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case: Case | None = None
+        self.title = QLabel(objectName="screenTitle", wordWrap=True)
+        self.facts = QLabel(wordWrap=True)
+        self.amount = QLabel(wordWrap=True)
+        self.violations = _table([self.tr("Catalog"), self.tr("Facts")])
+        self.deadlines = _table([self.tr("Deadline"), self.tr("Due"), self.tr("State"), self.tr("Basis")])
+        self.events = _table([self.tr("Date"), self.tr("Event"), self.tr("Note")])
+        self.event_kind = QComboBox()
+        for code, label in EVENTS.items():
+            self.event_kind.addItem(label, code)
+        self.event_date = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.add_event = QPushButton(self.tr("Record event"))
+        self.assess_button = QPushButton(self.tr("Penalty calculator…"), objectName="primary")
+        self.add_event.clicked.connect(self._record_event)
+        self.assess_button.clicked.connect(self._assess)
+        self._build()
+        self.setEnabled(False)
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.assess_button)
+        events_box = QGroupBox(self.tr("Procedure"))
+        events = QVBoxLayout(events_box)
+        row = QHBoxLayout()
+        row.addWidget(self.event_kind, 1)
+        row.addWidget(self.event_date)
+        row.addWidget(self.add_event)
+        events.addLayout(row)
+        events.addWidget(self.events)
+        deadlines_box = QGroupBox(self.tr("Statutory deadlines"))
+        QVBoxLayout(deadlines_box).addWidget(self.deadlines)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.amount)
+        layout.addWidget(self.violations, 1)
+        layout.addWidget(deadlines_box, 2)
+        layout.addWidget(events_box, 2)
+
+    def show_case(self, case: Case, descriptions: dict[str, str]) -> None:
+        self.case = case
+        self.setEnabled(True)
+        self.title.setText(f"{case.enterprise_name} · {STATUSES.get(case.status, case.status)}")
+        self.facts.setText(self.tr("Facts: {facts}").format(facts=case.facts))
+        a = case.assessment
+        self.amount.setText(self.tr("Fine: {amount} yuan (range {low}–{high})").format(
+            amount=f"{a.amount:,}", low=f"{a.min:,}", high=f"{a.max:,}") if a else self.tr("Fine: not assessed yet"))
+        self._fill(self.violations, [[f"{v.catalog_id} {descriptions.get(v.catalog_id, '')}", v.facts]
+                                     for v in case.violations])
+        self._fill(self.deadlines, [[d["label"], d["due"], d["status_label"] + self._days_left(d), d["basis"]]
+                                    for d in case.deadlines])
+        for row, deadline in enumerate(case.deadlines):
+            colour = DEADLINE_COLOURS.get(deadline["status"])
+            if colour:
+                for column in range(self.deadlines.columnCount()):
+                    self.deadlines.item(row, column).setBackground(QColor(colour))
+        self._fill(self.events, [[e["date"], e["label"], e["note"]] for e in case.events])
+
+    def _days_left(self, deadline: dict) -> str:
+        left = deadline.get("days_left")
+        return "" if left is None or left < 0 else self.tr(" ({n} days left)").format(n=left)
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(str(text)))
+        table.resizeColumnsToContents()
+
+    def _record_event(self) -> None:
+        if self.case is not None:
+            day = self.event_date.date().toPython()
+            emit(self.record_event, self.case.id, self.event_kind.currentData(),
+                 (day if isinstance(day, date) else date.today()).isoformat())
+
+    def _assess(self) -> None:
+        if self.case is not None:
+            emit(self.assess, self.case)

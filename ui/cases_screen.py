@@ -1,0 +1,91 @@
+"""案件: penalty cases with their next deadline (overdue and near ones stand out), the case detail beside."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
+
+from eco_field.law import cases
+from eco_field.law.case_events import STATUSES
+from eco_field.law.catalog import load_catalog
+from eco_field.law.data_dir import data_dir_of
+from ui.case_detail import CaseDetail
+from ui.context import AppContext
+from ui.empty_state import EmptyState
+from ui.list_page import ListPage
+from ui.paged_model import Column
+from ui.penalty_dialog import PenaltyDialog
+
+
+def next_deadline(case: cases.Case) -> str:
+    """The most urgent open deadline, e.g. '作出处理决定期限 2026-09-01（已超期）'."""
+    open_ones = [d for d in case.deadlines if d["status"] in ("overdue", "near", "open")]
+    if not open_ones:
+        return ""
+    first = min(open_ones, key=lambda d: d["due"])
+    return f"{first['label']} {first['due']}（{first['status_label']}）"
+
+
+class CasesScreen(QWidget):
+    WATCHES = frozenset({"case", "inspection", "document"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._all: list[cases.Case] = []
+        empty = EmptyState(self.tr("No cases"),
+                           self.tr("A case is opened from an inspection's findings: open the inspection, pick "
+                                   "the violations from the catalog under “Findings”, then press “Open case”."))
+        columns = [Column(self.tr("Opened"), lambda c: c.opened_at[:10]),
+                   Column(self.tr("Enterprise"), lambda c: c.enterprise_name),
+                   Column(self.tr("Violations"), lambda c: "、".join(v.catalog_id for v in c.violations)),
+                   Column(self.tr("Status"), lambda c: STATUSES.get(c.status, c.status)),
+                   Column(self.tr("Next deadline"), next_deadline)]
+        self.list = ListPage(self.tr("Cases"), columns, self._fetch, self._count, self.show_case, empty)
+        self.list.table.set_column_widths([100, 240, 110, 80])
+        self.list.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.detail = CaseDetail()
+        self.detail.record_event.connect(self._record_event)
+        self.detail.assess.connect(self.open_calculator)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([600, 600])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        ctx.hub.changed.connect(self.on_changed)
+        self.list.refresh()
+
+    def _load(self) -> list[cases.Case]:
+        # A laptop holds tens of cases; deadlines are computed per case, so they are read whole.
+        self._all = cases.list_cases(self.ctx.db)
+        return self._all
+
+    def _fetch(self, _search: str, limit: int, offset: int) -> list[cases.Case]:
+        return self._all[offset:offset + limit]
+
+    def _count(self, _search: str) -> int:
+        return len(self._load())
+
+    def on_changed(self, entities: frozenset) -> None:
+        if entities & self.WATCHES:
+            current = self.detail.case
+            self.list.refresh()
+            if current is not None:
+                self.show_case(cases.get(self.ctx.db, current.id))
+
+    def _row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.show_case(self.list.model.record(current.row()))
+
+    def show_case(self, case: cases.Case) -> None:
+        catalog = load_catalog(data_dir_of(self.ctx.db))
+        self.detail.show_case(case, {k: e.description for k, e in catalog.items()})
+
+    def _record_event(self, case_id: str, event: str, day: str) -> None:
+        self.ctx.run(lambda ws: cases.record_event(ws.db, case_id, event, day), announce=("case",))
+
+    def open_calculator(self, case: cases.Case) -> PenaltyDialog:
+        dialog = PenaltyDialog(self.ctx, case, self)
+        dialog.open()
+        return dialog

@@ -1,0 +1,116 @@
+"""The penalty (discretion) calculator: pick the factors, see the amount, the range, the formula and the
+rationale as they change; save the assessment to the case."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eco_field.errors import EcoFieldError
+from eco_field.law import cases
+from eco_field.law.case_assessment import assess_violations
+from eco_field.law.catalog import get_entry, load_catalog
+from eco_field.law.data_dir import data_dir_of
+from eco_field.law.discretion import TREATMENTS, Assessment
+from eco_field.law.factors import load_config
+from ui.context import AppContext
+
+
+class PenaltyDialog(QDialog):
+    def __init__(self, ctx: AppContext, case: cases.Case, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.case = ctx, case
+        self.data_dir = data_dir_of(ctx.db)
+        self.entries = [get_entry(load_catalog(self.data_dir), v.catalog_id) for v in case.violations]
+        self.config = load_config(self.data_dir)
+        self.setWindowTitle(self.tr("Penalty calculator"))
+        self.resize(1000, 680)
+        self.factor_boxes: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        for factor in self.config.factors:
+            box = QComboBox()
+            box.addItem(self.tr("(not considered)"), "")
+            for level in factor.levels:
+                box.addItem(f"{level.label}（{float(level.share):+g}%）", level.code)
+            box.currentIndexChanged.connect(self.recompute)
+            self.factor_boxes[factor.name] = box
+            form.addRow(factor.label, box)
+        self.treatment = QComboBox()
+        for code, label in TREATMENTS.items():
+            self.treatment.addItem(label, code)
+        self.treatment.currentIndexChanged.connect(self.recompute)
+        form.addRow(self.tr("Treatment"), self.treatment)
+        self.ground = QComboBox()
+        self.ground.addItem(self.tr("(none)"), "")
+        for ground in self.config.grounds:
+            self.ground.addItem(ground.label, ground.code)
+        self.ground.currentIndexChanged.connect(self.recompute)
+        form.addRow(self.tr("Legal ground for lighter/reduced"), self.ground)
+        self.investment = QDoubleSpinBox(maximum=1e12, decimals=0, suffix=" 元", specialValueText=self.tr("not given"))
+        self.investment.valueChanged.connect(self.recompute)
+        form.addRow(self.tr("Total investment (where the fine depends on it)"), self.investment)
+        self.amount = QLabel(objectName="screenTitle", wordWrap=True)
+        self.formula = QLabel(wordWrap=True)
+        self.rationale = QPlainTextEdit(readOnly=True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("、".join(f"{e.id} {e.description}" for e in self.entries), wordWrap=True))
+        left.addLayout(form)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.amount)
+        right.addWidget(self.formula)
+        right.addWidget(self.rationale, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.buttons)
+        self.result: Assessment | None = None
+        self.recompute()
+
+    def factors(self) -> dict[str, str]:
+        chosen = {name: box.currentData() for name, box in self.factor_boxes.items() if box.currentData()}
+        chosen["treatment"] = self.treatment.currentData()
+        if self.ground.currentData():
+            chosen["ground"] = self.ground.currentData()
+        return chosen
+
+    def _investment(self) -> float | None:
+        return self.investment.value() or None
+
+    def recompute(self, *_args: object) -> None:
+        """The calculator is pure and fast: it runs on every change, on the GUI thread."""
+        try:
+            self.result = assess_violations(self.entries, self.factors(), self._investment(), None, 1, self.data_dir)
+        except EcoFieldError as exc:
+            self.result = None
+            self.amount.setText(self.tr("Cannot compute"))
+            self.formula.setText(str(exc))
+            self.rationale.clear()
+            return
+        a = self.result
+        self.amount.setText(self.tr("Suggested fine: {amount} yuan").format(amount=f"{a.amount:,}"))
+        self.formula.setText(self.tr("Statutory range {low}–{high} yuan; {formula}").format(
+            low=f"{a.min:,}", high=f"{a.max:,}", formula=a.formula))
+        self.rationale.setPlainText(a.rationale)
+
+    def save(self) -> None:
+        if self.result is None:
+            return
+        case_id, factors, investment = self.case.id, self.factors(), self._investment()
+        self.ctx.run(lambda ws: cases.assess(ws.db, case_id, factors, investment), lambda _case: self.accept(),
+                     announce=("case",))
