@@ -22,6 +22,7 @@ from eco_field.law.catalog import get_entry, load_catalog
 from eco_field.law.data_dir import data_dir_of
 from eco_field.law.discretion import Assessment, decide
 from eco_field.law.readings_facts import facts_from_readings
+from eco_field.law.workdays import WorkCalendar, load_calendar
 from eco_field.store import inspections, settings
 from eco_field.store.changes import record
 from eco_field.store.database import write_transaction
@@ -101,17 +102,33 @@ def get(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> C
                      " WHERE c.id = ?", [case_id]).fetchone()
     if row is None:
         raise NotFound(f"No case {case_id!r}")
-    return _case(db, row, today)
+    return _case(db, row, _View.of(db, today))
 
 
 def list_cases(db: sqlite_utils.Database, today: date | None = None) -> list[Case]:
     rows = db.execute("SELECT c.id, c.inspection_id, c.enterprise_id, c.facts, c.status, c.opened_at,"
                       " c.assessment_json, c.revision, e.name FROM cases c JOIN enterprises e ON e.id = c.enterprise_id"
                       " ORDER BY c.opened_at DESC, c.id").fetchall()
-    return [_case(db, row, today) for row in rows]
+    view = _View.of(db, today)
+    return [_case(db, row, view) for row in rows]
 
 
-def _case(db: sqlite_utils.Database, row: tuple, today: date | None) -> Case:
+@dataclass(frozen=True)
+class _View:
+    """What reading one or many cases needs once: today, the holiday calendar, the documents table."""
+
+    today: date
+    calendar: WorkCalendar
+    documents: bool
+
+    @classmethod
+    def of(cls, db: sqlite_utils.Database, today: date | None) -> _View:
+        columns = {c.name for c in db["documents"].columns} if db["documents"].exists() else set()
+        return cls(today or now_local(settings.get(db, "time_zone")).date(), load_calendar(data_dir_of(db)),
+                   "case_id" in columns)
+
+
+def _case(db: sqlite_utils.Database, row: tuple, view: _View) -> Case:
     case_id, assessment_json = row[0], row[6]
     violations = [CaseViolation(cid, facts, json.loads(ev)) for cid, facts, ev in db.execute(
         "SELECT catalog_id, facts, evidence_json FROM case_violations WHERE case_id = ? ORDER BY position",
@@ -119,20 +136,16 @@ def _case(db: sqlite_utils.Database, row: tuple, today: date | None) -> Case:
     events = [{"event": e, "label": EVENTS.get(e, e), "date": d, "note": n} for e, d, n in db.execute(
         "SELECT event, date, note FROM case_events WHERE case_id = ? ORDER BY date, id", [case_id]).fetchall()]
     assessment = Assessment.from_dict(json.loads(assessment_json)) if assessment_json else None
-    today = today or now_local(settings.get(db, "time_zone")).date()
     fine_due = assessment is None or assessment.amount > 0
-    deadlines = deadline_rules.compute([(e["event"], date.fromisoformat(e["date"])) for e in events], today,
-                                       fine_due=fine_due)
+    deadlines = deadline_rules.compute([(e["event"], date.fromisoformat(e["date"])) for e in events], view.today,
+                                       fine_due=fine_due, calendar=view.calendar)
     return Case(id=case_id, inspection_id=row[1], enterprise_id=row[2], facts=row[3], violations=violations,
                 assessment=assessment, status=row[4], opened_at=row[5], deadlines=deadlines,
-                documents=_documents(db, case_id), events=events, enterprise_name=row[8], revision=row[7])
+                documents=_documents(db, case_id) if view.documents else [], events=events, enterprise_name=row[8], revision=row[7])
 
 
 def _documents(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
-    """Documents issued for the case, from the documents area's table once it exists."""
-    columns = {c.name for c in db["documents"].columns} if db["documents"].exists() else set()
-    if "case_id" not in columns:
-        return []
+    """Documents issued for the case, from the documents area's table."""
     cursor = db.execute("SELECT * FROM documents WHERE case_id = ?", [case_id])
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]

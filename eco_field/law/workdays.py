@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from eco_field.errors import BadInput
@@ -52,6 +53,16 @@ def load_calendar(data_dir: Path | None = None) -> WorkCalendar:
     path = DEFAULT_CALENDAR
     if data_dir is not None and (Path(data_dir) / CALENDAR_FILE).is_file():
         path = Path(data_dir) / CALENDAR_FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise BadInput(f"Cannot read the holiday calendar {path}: {exc}") from exc
+    return _read_calendar(path, stamp)
+
+
+@lru_cache(maxsize=8)
+def _read_calendar(path: Path, _stamp: int) -> WorkCalendar:
+    """Parsed once per file version (the stamp makes an edited file load again)."""
     try:
         years = json.loads(path.read_text(encoding="utf-8"))["years"]
         holidays = {date.fromisoformat(d) for y in years.values() for d in y.get("holidays", [])}
