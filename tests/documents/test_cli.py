@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 
-from tests.conftest import eco_field_command
 from tests.documents.conftest import issued_count, pdf_text, this_year
 
 
@@ -58,20 +58,28 @@ def test_exhausted_block_exits_2_and_consumes_nothing(workspace, inspection, cli
     assert issued_count(workspace) == before
 
 
-def test_concurrent_renders_from_several_processes_get_distinct_numbers(workspace, inspection, data_dir, tmp_path):
-    procs = []
-    for worker in range(3):
-        script = " && ".join(
-            " ".join([*eco_field_command(), "--data-dir", str(data_dir), "documents", "render", "interview-record",
-                      "--inspection", inspection.id, "-o", str(tmp_path / f"w{worker}-{n}.pdf")])
-            for n in range(3))
-        procs.append(subprocess.Popen(script, shell=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+RENDER_WORKER = """
+import sys
+from eco_field.workspace import Workspace
+from eco_field.documents import service
+ws = Workspace.open(sys.argv[1])
+for n in range(3):
+    print(service.render(ws, "interview-record", inspection_id=sys.argv[2])["number"], flush=True)
+"""
+
+
+def test_concurrent_renders_from_several_processes_get_distinct_numbers(workspace, inspection, data_dir):
+    procs = [subprocess.Popen([sys.executable, "-c", RENDER_WORKER, str(data_dir), inspection.id],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+             for _ in range(3)]
+    printed = []
     for proc in procs:
-        _, err = proc.communicate(timeout=300)
+        out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
+        printed += out.split()
     numbers = [row[0] for row in workspace.db.execute(
         "SELECT number FROM documents WHERE kind = 'interview-record'")]
-    assert len(numbers) == 9 and len(set(numbers)) == 9
+    assert sorted(printed) == sorted(numbers) and len(set(numbers)) == 9
     assert sorted(int(n.split("〕")[1].rstrip("号")) for n in numbers) == list(range(1, 10))
 
 
