@@ -138,7 +138,8 @@ def _case(db: sqlite_utils.Database, row: tuple, view: _View) -> Case:
     assessment = Assessment.from_dict(json.loads(assessment_json)) if assessment_json else None
     fine_due = assessment is None or assessment.amount > 0
     deadlines = deadline_rules.compute([(e["event"], date.fromisoformat(e["date"])) for e in events], view.today,
-                                       fine_due=fine_due, calendar=view.calendar)
+                                       fine_due=fine_due, calendar=view.calendar,
+                                       fine_amount=assessment.amount if assessment else None)
     return Case(id=case_id, inspection_id=row[1], enterprise_id=row[2], facts=row[3], violations=violations,
                 assessment=assessment, status=row[4], opened_at=row[5], deadlines=deadlines,
                 documents=_documents(db, case_id) if view.documents else [], events=events, enterprise_name=row[8], revision=row[7])

@@ -53,8 +53,10 @@ RULES = (
 
 
 def compute(events: list[tuple[str, date]], today: date, *, fine_due: bool = True,
-            calendar: WorkCalendar | None = None) -> list[dict[str, Any]]:
-    """Every deadline whose starting event has happened, with due date and met/open/near/overdue status."""
+            calendar: WorkCalendar | None = None, fine_amount: int | None = None) -> list[dict[str, Any]]:
+    """Every deadline whose starting event has happened, with due date and met/open/near/overdue status.
+
+    fine_amount: with it, an unpaid fine past its due date carries the 3 %/day late surcharge (art. 72)."""
     calendar = calendar or load_calendar()
     by_event: dict[str, list[date]] = {}
     for event, day in sorted(events, key=lambda e: e[1]):
@@ -63,8 +65,17 @@ def compute(events: list[tuple[str, date]], today: date, *, fine_due: bool = Tru
     for rule in RULES:
         if rule.start not in by_event or (rule.code == "payment" and not fine_due):
             continue
-        result.append(_deadline(rule, by_event, today, calendar))
+        item = _deadline(rule, by_event, today, calendar)
+        if rule.code == "payment" and fine_amount and item["status"] == "lapsed":
+            item["late_surcharge"] = late_surcharge(fine_amount, date.fromisoformat(item["due"]), today)
+        result.append(item)
     return result
+
+
+def late_surcharge(fine: int, due: date, today: date) -> int:
+    """《行政处罚法》 art. 72(1): 3 % of the fine per day late, never more than the fine itself."""
+    days = max((today - due).days, 0)
+    return min(fine * 3 * days // 100, fine)
 
 
 def _deadline(rule: Rule, by_event: dict[str, list[date]], today: date, calendar: WorkCalendar) -> dict[str, Any]:

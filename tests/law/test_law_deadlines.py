@@ -102,3 +102,11 @@ def test_daily_penalty_rejects_rechecks_before_service_and_missing_fines():
         daily_penalty_days(D("2026-03-01"), [(D("2026-02-20"), True)])
     with pytest.raises(BadInput):
         daily_penalty(0, D("2026-03-01"), [])
+
+
+def test_unpaid_fine_carries_three_percent_a_day_capped_at_the_fine():
+    events = [("served", "2026-03-02")]
+    assert "late_surcharge" not in by_code(events, "2026-03-10", fine_amount=100000)["payment"]
+    # due 2026-03-17; ten days late → 30 % of the fine
+    assert by_code(events, "2026-03-27", fine_amount=100000)["payment"]["late_surcharge"] == 30000
+    assert by_code(events, "2026-12-31", fine_amount=100000)["payment"]["late_surcharge"] == 100000
