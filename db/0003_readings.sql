@@ -12,6 +12,8 @@ CREATE TABLE reading_sources (
     options_json  TEXT NOT NULL DEFAULT '{}',  -- encoding, delimiter, time format, zone, mapping, parser version
     warnings_json TEXT NOT NULL DEFAULT '[]',
     imported_at   TEXT NOT NULL,
+    sample_first  INTEGER,                  -- rowid range of this import's rows in reading_samples
+    sample_last   INTEGER,
     UNIQUE (inspection_id, sha256)
 );
 
@@ -48,9 +50,12 @@ CREATE TABLE reading_series (
 );
 CREATE INDEX reading_series_inspection ON reading_series(inspection_id);
 
--- Millions of rows: clustered by series and source line, no rowid, nullable extras cost one byte when empty.
+-- Millions of rows: a plain rowid table filled by appending, so a 1,000,000-row import costs about what the
+-- sqlite3 shell's .import does. The samples of one import are one contiguous rowid range, recorded on the
+-- source (sample_first..sample_last); reads go through that range, so no secondary index is needed.
 CREATE TABLE reading_samples (
-    series_id INTEGER NOT NULL REFERENCES reading_series(id) ON DELETE CASCADE,
+    id        INTEGER PRIMARY KEY,
+    series_id INTEGER NOT NULL,             -- reading_series.id (inside the source's rowid range)
     line      INTEGER NOT NULL,             -- physical line (or spreadsheet row) in the source file
     t         REAL,                         -- seconds since 1970-01-01 UTC; NULL when the row had no usable time
     value     REAL,                         -- as exported, in the series unit; NULL for markers
@@ -60,9 +65,8 @@ CREATE TABLE reading_samples (
     label     TEXT,                         -- tag, site or position name
     lat       REAL,
     lon       REAL,
-    alt       REAL,
-    PRIMARY KEY (series_id, line)
-) WITHOUT ROWID;
+    alt       REAL
+);
 
 CREATE TABLE reading_profiles (
     name         TEXT PRIMARY KEY,          -- a saved column mapping for the generic table importer

@@ -23,6 +23,7 @@ from eco_field.records import Limit, Outlet
 
 SCREENING_NOTE = "现场快速检测（筛查）读数，非监测机构出具的监测结果，不能单独作为超标处罚依据"
 WAIVER_MULTIPLE = 0.1
+AMBIENT_O2 = 19.0
 WAIVER_HOURS_PER_DAY = 4
 
 
@@ -77,7 +78,7 @@ def _evaluate(db: sqlite_utils.Database, row: dict[str, Any], limit: Limit, o2: 
             warnings.append(f"{label}: the limit is at {limit.o2_ref}% reference O2 but the file has no O2 readings; "
                             "values compared without O2 correction")
         else:
-            o2_values = storage.values_by_time(db, o2["id"])
+            o2_values = storage.values_by_time(db, o2)
             evaluation["o2_series_id"] = o2["id"]
     evaluation["o2_corrected"] = o2_values is not None
     converted = _converted(db, row, factor, o2_values, limit.o2_ref, warnings, label)
@@ -88,7 +89,7 @@ def _evaluate(db: sqlite_utils.Database, row: dict[str, Any], limit: Limit, o2: 
 
 def _converted(db, row, factor, o2_values, o2_ref, warnings, label) -> list[tuple[float | None, float]]:
     out, missing = [], 0
-    for _line, t, value, *_rest in storage.samples(db, row["id"], usable_only=True):
+    for _line, t, value, *_rest in storage.samples(db, row, usable_only=True):
         c = value * factor
         if o2_values is not None:
             measured = o2_values.get(t)
@@ -97,6 +98,10 @@ def _converted(db, row, factor, o2_values, o2_ref, warnings, label) -> list[tupl
                 missing += 1
                 continue
         out.append((t, c))
+    ambient = sum(1 for v in (o2_values or {}).values() if v > AMBIENT_O2)
+    if ambient:
+        warnings.append(f"{label}: {ambient} O2 readings are above {AMBIENT_O2}% (close to ambient air); "
+                        "corrected values are then not meaningful — check where the probe was")
     if missing:
         warnings.append(f"{label}: {missing} readings have no O2 reading below 21% at the same time; "
                         "left out of the exceedance count")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eco_field.errors import BadInput
+from eco_field.readings.units import for_pollutant
 
 Sample = tuple[int, int, float | None, float | None, int, str | None, int | None, str | None,
                float | None, float | None, float | None]
@@ -55,6 +56,7 @@ class ImportContext:
         self._declare = declare
 
     def declare(self, meta: SeriesMeta) -> int:
+        meta.unit = for_pollutant(meta.pollutant, meta.unit)
         series_id = self._declare(meta) if self._declare else len(self.series) + 1
         self.series[series_id] = meta
         return series_id

@@ -31,7 +31,7 @@ _ALIASES = {
     "LEL": ["可燃气", "可燃气体", "EX", "%LEL", "COMBUSTIBLE", "COMBUSTIBLES", "CXHY", "METHANELEL"],
     "VOC": ["VOCS", "TVOC", "挥发性有机物", "总挥发性有机物", "PID", "FID"],
     "PM": ["颗粒物", "烟尘", "TSP", "PARTICULATES", "PARTICULATEMATTER", "DUST", "粉尘"],
-    "PM1": ["PM1.0", "PM1_0"],
+    "PM1": ["PM1.0"],
     "PM2.5": ["PM25", "PM2_5", "细颗粒物"],
     "PM10": ["可吸入颗粒物"],
     "O3": ["臭氧", "OZONE", "O3+NO2", "OX"],

@@ -47,9 +47,9 @@ def with_samples(db: sqlite_utils.Database, row: dict[str, Any]) -> list[dict[st
     evaluation = json.loads(row["evaluation_json"] or "{}")
     factor = evaluation.get("factor")
     o2_id = evaluation.get("o2_series_id")
-    o2 = storage.values_by_time(db, o2_id) if o2_id else None
+    o2 = storage.values_by_time(db, storage.series_row(db, o2_id)) if o2_id else None
     out = []
-    for line, t, value, ok, flag, seg, label, lat, lon, alt in storage.samples(db, row["id"]):
+    for line, t, value, ok, flag, seg, label, lat, lon, alt in storage.samples(db, row):
         item = {"line": line, "t": iso(t, row["time_zone"]), "value": value, "ok": bool(ok), "flag": flag}
         if seg is not None:
             item["period"] = seg

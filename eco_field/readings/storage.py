@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 import sqlite_utils
@@ -18,8 +19,14 @@ from eco_field.readings.model import Sample, SeriesMeta
 from eco_field.readings.timeparse import iso
 
 SAMPLE_COLUMNS = ("series_id", "line", "t", "value", "ok", "flag", "seg", "label", "lat", "lon", "alt")
-INSERT_SAMPLE = (f"INSERT INTO reading_samples ({', '.join(SAMPLE_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * len(SAMPLE_COLUMNS))})")
+NARROW = 6  # most importers yield (series_id, line, t, value, ok, flag): fewer parameters, faster inserts
+
+
+def _insert_sql(width: int) -> str:
+    columns = SAMPLE_COLUMNS[:width]
+    return f"INSERT INTO reading_samples ({', '.join(columns)}) VALUES ({', '.join('?' * width)})"
+
+
 SERIES_FIELDS = ("id", "uuid", "source_id", "inspection_id", "position", "pollutant", "sensor", "statistic", "unit",
                  "make", "model", "serial", "time_zone", "n", "flagged", "t_start", "t_end", "min", "max", "mean",
                  "limit_value", "limit_unit", "o2_ref", "exceed_count", "max_converted", "max_exceed_multiple",
@@ -61,26 +68,75 @@ def insert_series(db: sqlite_utils.Database, source_id: str, inspection_id: str,
     return cursor.lastrowid
 
 
-def insert_samples(db: sqlite_utils.Database, samples: Iterable[Sample]) -> None:
-    """Stream samples in: executemany consumes the generator row by row, so memory stays flat."""
-    db.conn.executemany(INSERT_SAMPLE, samples)
+class SeriesStats:
+    """Running statistics of one series, kept while its samples stream past (cheaper than a GROUP BY)."""
+
+    __slots__ = ("n", "flagged", "total", "lo", "hi", "t0", "t1", "first_line", "last_line")
+
+    def __init__(self, line: int) -> None:
+        self.n = self.flagged = 0
+        self.total = 0.0
+        self.lo = self.hi = self.t0 = self.t1 = None
+        self.first_line = self.last_line = line
 
 
-def compute_statistics(db: sqlite_utils.Database, source_id: str) -> None:
+def _accumulate(samples: Iterator[Sample], stats: dict[int, SeriesStats]) -> Iterator[Sample]:
+    get = stats.get
+    for sample in samples:
+        acc = get(sample[0])
+        if acc is None:
+            acc = stats[sample[0]] = SeriesStats(sample[1])
+        acc.last_line = sample[1]
+        if sample[4]:
+            value = sample[3]
+            acc.n += 1
+            acc.total += value
+            if acc.lo is None or value < acc.lo:
+                acc.lo = value
+            if acc.hi is None or value > acc.hi:
+                acc.hi = value
+        else:
+            acc.flagged += 1
+        t = sample[2]
+        if t is not None:
+            if acc.t0 is None or t < acc.t0:
+                acc.t0 = t
+            if acc.t1 is None or t > acc.t1:
+                acc.t1 = t
+        yield sample
+
+
+def insert_samples(db: sqlite_utils.Database, source_id: str, samples: Iterable[Sample]) -> dict[int, SeriesStats]:
+    """Stream samples in (executemany pulls the generator row by row, so memory stays flat), record the
+    rowid range they occupy on the source, and return each series' statistics."""
+    stats: dict[int, SeriesStats] = {}
+    iterator = _accumulate(iter(samples), stats)
+    first_sample = next(iterator, None)
+    if first_sample is None:
+        return stats
+    first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM reading_samples").fetchone()[0]
+    db.conn.executemany(_insert_sql(len(first_sample)), chain((first_sample,), iterator))
+    last = db.execute("SELECT max(id) FROM reading_samples").fetchone()[0]
+    db.execute("UPDATE reading_sources SET sample_first = ?, sample_last = ? WHERE id = ?", [first, last, source_id])
+    return stats
+
+
+def _range(db: sqlite_utils.Database, source_id: str) -> tuple[int, int]:
+    row = db.execute("SELECT sample_first, sample_last FROM reading_sources WHERE id = ?", [source_id]).fetchone()
+    return (row[0], row[1]) if row and row[0] is not None else (0, -1)
+
+
+def save_statistics(db: sqlite_utils.Database, source_id: str, stats: dict[int, SeriesStats]) -> None:
     """n, flagged, time range, min/max/mean of usable samples and the source line range, per series."""
-    ids = [r[0] for r in db.execute("SELECT id FROM reading_series WHERE source_id = ?", [source_id])]
-    for series_id in ids:
-        n, flagged, t0, t1, lo, hi, mean, first, last = db.execute(
-            "SELECT coalesce(sum(ok), 0), count(*) - coalesce(sum(ok), 0), min(t), max(t),"
-            " min(CASE WHEN ok THEN value END), max(CASE WHEN ok THEN value END), avg(CASE WHEN ok THEN value END),"
-            " min(line), max(line) FROM reading_samples WHERE series_id = ?", [series_id]).fetchone()
-        zone = db.execute("SELECT time_zone, meta_json FROM reading_series WHERE id = ?", [series_id]).fetchone()
-        meta = json.loads(zone[1])
-        meta["lines"] = [first, last]
+    for series_id, zone, meta_json in db.execute(
+            "SELECT id, time_zone, meta_json FROM reading_series WHERE source_id = ?", [source_id]).fetchall():
+        acc = stats.get(series_id) or SeriesStats(0)
+        meta = json.loads(meta_json)
+        meta["lines"] = [acc.first_line, acc.last_line] if series_id in stats else None
         db.execute("UPDATE reading_series SET n = ?, flagged = ?, t_start = ?, t_end = ?, min = ?, max = ?, mean = ?,"
                    " meta_json = ? WHERE id = ?",
-                   [n, flagged, iso(t0, zone[0]), iso(t1, zone[0]), lo, hi, mean,
-                    json.dumps(meta, ensure_ascii=False), series_id])
+                   [acc.n, acc.flagged, iso(acc.t0, zone), iso(acc.t1, zone), acc.lo, acc.hi,
+                    acc.total / acc.n if acc.n else None, json.dumps(meta, ensure_ascii=False), series_id])
 
 
 def series_rows(db: sqlite_utils.Database, where: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -97,15 +153,19 @@ def series_row(db: sqlite_utils.Database, series_id: int | str) -> dict[str, Any
     return rows[0]
 
 
-def samples(db: sqlite_utils.Database, series_id: int, usable_only: bool = False) -> Iterator[tuple]:
-    where = "series_id = ? AND ok = 1" if usable_only else "series_id = ?"
-    yield from db.execute(f"SELECT {', '.join(SAMPLE_COLUMNS[1:])} FROM reading_samples WHERE {where}"
-                          " ORDER BY line", [series_id])
+def samples(db: sqlite_utils.Database, row: dict[str, Any], usable_only: bool = False) -> Iterator[tuple]:
+    """(line, t, value, ok, flag, seg, label, lat, lon, alt) of one series, in file order."""
+    first, last = _range(db, row["source_id"])
+    where = "id BETWEEN ? AND ? AND series_id = ?" + (" AND ok = 1" if usable_only else "")
+    yield from db.execute(f"SELECT {', '.join(SAMPLE_COLUMNS[1:])} FROM reading_samples WHERE {where} ORDER BY id",
+                          [first, last, row["id"]])
 
 
-def values_by_time(db: sqlite_utils.Database, series_id: int) -> dict[float, float]:
+def values_by_time(db: sqlite_utils.Database, row: dict[str, Any]) -> dict[float, float]:
+    first, last = _range(db, row["source_id"])
     return {t: v for t, v in db.execute(
-        "SELECT t, value FROM reading_samples WHERE series_id = ? AND ok = 1 AND t IS NOT NULL", [series_id])}
+        "SELECT t, value FROM reading_samples WHERE id BETWEEN ? AND ? AND series_id = ? AND ok = 1"
+        " AND t IS NOT NULL", [first, last, row["id"]])}
 
 
 def save_evaluation(db: sqlite_utils.Database, series_id: int, values: dict[str, Any]) -> None:

@@ -98,11 +98,22 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def _reads_as_chinese(head: bytes) -> bool:
+    """GB18030 decodes almost any byte pair, so also require the result to look like Chinese text: CJK
+    characters mostly in runs (words), not lone ones between Latin letters ('Temp (°C)' in latin-1 would
+    otherwise read as one stray ideograph)."""
     text = codecs.getincrementaldecoder("gb18030")("replace").decode(head, final=False)
     wide = [ch for ch in text if ord(ch) > 0x7F]
-    good = sum(1 for ch in wide if 0x4E00 <= ord(ch) <= 0x9FFF or 0x3000 <= ord(ch) <= 0x303F
-               or 0xFF00 <= ord(ch) <= 0xFFEF or ch in "℃°μ×·—“”‘’…")
-    return bool(wide) and good >= 0.9 * len(wide)
+    good = sum(1 for ch in wide if _chinese(ch) or ch in "℃°μ×·—“”‘’…")
+    if not wide or good < 0.9 * len(wide):
+        return False
+    cjk = [i for i, ch in enumerate(text) if 0x4E00 <= ord(ch) <= 0x9FFF]
+    in_runs = sum(1 for i in cjk if (i - 1 >= 0 and _chinese(text[i - 1])) or (i + 1 < len(text) and _chinese(text[i + 1])))
+    return not cjk or in_runs >= 0.5 * len(cjk)
+
+
+def _chinese(ch: str) -> bool:
+    code = ord(ch)
+    return 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
 
 
 class LineReader:
@@ -137,15 +148,6 @@ class LineReader:
         except UnicodeDecodeError as exc:
             raise BadInput(f"{self.source.path}: line {self.number + 1}: bytes that are not {self.encoding} "
                            f"(the file mixes encodings; the start of the file read as {self.encoding})") from exc
-
-
-def csv_rows(lines: LineReader, delimiter: str) -> Iterator[list[str]]:
-    """CSV rows over a LineReader (quotes honoured); lines.number stays the physical line of each row."""
-    if delimiter == " ":
-        for line in lines:
-            yield line.split()
-        return
-    yield from csv.reader(lines, delimiter=delimiter)
 
 
 def sniff_delimiter(lines: list[str]) -> str:

@@ -41,6 +41,17 @@ def normalize_unit(text: str | None) -> str:
     return raw
 
 
+_PERCENT_OF = {"O2": "%VOL", "CH4": "%VOL", "CO2": "%VOL", "H2O": "%VOL", "LEL": "%LEL", "RH": "%RH"}
+
+
+def for_pollutant(pollutant: str, unit: str) -> str:
+    """A bare '%' means %VOL for O2/CH4/CO2/H2O, %LEL for combustibles, %RH for humidity."""
+    unit = normalize_unit(unit)
+    if unit == "%":
+        return _PERCENT_OF.get(pollutant, unit)
+    return unit
+
+
 def looks_like_unit(text: str) -> bool:
     return normalize_unit(text) in set(_SPELLINGS.values())
 

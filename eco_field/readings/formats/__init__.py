@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from types import ModuleType
 
 from eco_field.errors import BadInput
@@ -25,15 +26,25 @@ IMPORTERS: tuple[ModuleType, ...] = (isc_datalog, tva2020, calcmet, ht8850, snif
 BY_NAME = {module.NAME: module for module in IMPORTERS}
 
 
-def run(importer: ModuleType, source, ctx) -> Iterator:
-    """The importer's samples; any failure other than BadInput becomes a BadInput naming file and line."""
+READ_ERRORS = (csv.Error, ValueError, IndexError, KeyError, TypeError, UnicodeError, OverflowError, RuntimeError,
+               zipfile.BadZipFile)
+
+
+@contextmanager
+def guarded(importer: ModuleType, ctx) -> Iterator[None]:
+    """Inside: any failure other than BadInput becomes a BadInput naming the file and the importer."""
     try:
-        yield from importer.read(source, ctx)
+        yield
     except BadInput:
         raise
-    except (csv.Error, ValueError, IndexError, KeyError, TypeError, UnicodeError, OverflowError,
-            RuntimeError, zipfile.BadZipFile) as exc:
+    except READ_ERRORS as exc:
         raise BadInput(f"{ctx.source_name}: cannot be read as {importer.NAME}: {type(exc).__name__}: {exc}") from exc
+
+
+def run(importer: ModuleType, source, ctx) -> Iterator:
+    """The importer's samples, guarded (for callers that consume them outside a `guarded` block)."""
+    with guarded(importer, ctx):
+        yield from importer.read(source, ctx)
 
 
 def detect(source) -> ModuleType | None:

@@ -68,7 +68,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
             ok = int(value is not None) and row_ok
             if row_flag:
                 flag = row_flag if flag is None else f"{flag};{row_flag}"
-            yield (sid, line, t, value, ok, flag, None, None, None, None, None)
+            yield (sid, line, t, value, ok, flag)
     problems.finish()
 
 

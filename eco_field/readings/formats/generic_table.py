@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, time
-from itertools import chain, islice
+from itertools import islice
+from operator import itemgetter
 
 from eco_field.readings import pollutants
 from eco_field.readings.formats.layout import Layout, analyse, role_of
@@ -38,22 +39,33 @@ def sniff(source: Source) -> bool:
 
 
 def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
-    rows = TableRows(source)
-    numbered = ((rows.line, row) for row in rows)
-    header_line, header, layout = _find_header(numbered, ctx)
-    ctx.options.update(delimiter=rows.delimiter, encoding=rows.encoding, header_line=header_line)
+    # First pass over the head only: header, time pattern, decimal mark. The second pass streams the rows.
+    probe = TableRows(source)
+    it = iter(probe)
+    header_line, header, layout = _find_header(((probe.line, row) for row in it), ctx)
+    ctx.options.update(delimiter=probe.delimiter, encoding=probe.encoding, header_line=header_line)
     if layout.unused:
         ctx.warn("columns not imported: " + ", ".join(layout.unused[:20]))
-    head = [(n, r) for n, r in islice(numbered, DETECT_ROWS)]
-    decimal_comma = rows.delimiter not in (",", None) and uses_decimal_comma(
+    head = [(probe.line, row) for row in islice(it, DETECT_ROWS)]
+    decimal_comma = probe.delimiter not in (",", None) and uses_decimal_comma(
         [[str(c) for c in r[len(r) // 2:]] for _, r in head])
     ctx.options["decimal_comma"] = decimal_comma
     timer = _time_parser(ctx, layout, head)
-    data = chain(head, numbered)
+    rows = TableRows(source, delimiter=probe.delimiter, encoding=probe.encoding)
+    data = _after(rows, header_line)
     if layout.long_form:
-        yield from _long_rows(data, ctx, layout, timer, decimal_comma)
+        yield from _long_rows(data, rows, ctx, layout, timer, decimal_comma)
     else:
-        yield from _wide_rows(data, ctx, layout, timer, decimal_comma)
+        yield from _wide_rows(((rows.reader.line_num, row) for row in data), ctx, layout, timer, decimal_comma)
+
+
+def _after(rows: TableRows, header_line: int) -> Iterator[list]:
+    """The rows after the header line (the iterator itself, so the caller's loop has no extra layer)."""
+    it = iter(rows)
+    for _row in it:
+        if rows.reader.line_num >= header_line:
+            break
+    return it
 
 
 def _find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
@@ -83,6 +95,12 @@ def _find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
         "--map time=时间 --map pollutant=气体名称 --map value=浓度 --map unit=单位 (long form); "
         "save it with --save-profile NAME and reuse it with --profile NAME.",
         [c for c in widest if c], first_line)
+
+
+def _column_list(cells: list[str], limit: int = 30) -> str:
+    named = [repr(c) for c in cells if c]
+    more = f" … and {len(named) - limit} more" if len(named) > limit else ""
+    return (", ".join(named[:limit]) + more) or "(none)"
 
 
 def _column_list(cells: list[str], limit: int = 30) -> str:
@@ -122,32 +140,43 @@ def _time_parser(ctx: ImportContext, layout: Layout, head: list) -> TimeParser:
     return timer
 
 
-def _long_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, decimal_comma: bool):
+def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout: Layout, timer: TimeParser,
+               decimal_comma: bool):
+    """Long form, the bulk path: kept flat (no per-row helper calls in the common case) for speed."""
     roles = layout.roles
     combine = bool(roles.pop("_combine"))
-    ti, pi, vi = roles["time"], roles["pollutant"], roles["value"]
-    ui, si, fi = roles.get("unit"), roles.get("serial"), roles.get("status")
+    ti, vi = roles["time"], roles["value"]
+    fi = roles.get("status")
     lat, lon, alt = roles.get("lat"), roles.get("lon"), roles.get("alt")
+    positions = lat is not None or lon is not None or alt is not None
+    key_of = itemgetter(*(roles[r] for r in ("pollutant", "unit", "serial") if r in roles))
+    key_roles = [r for r in ("pollutant", "unit", "serial") if r in roles]
     width = layout.width()
     problems = RowProblems(ctx)
-    ids: dict[tuple, int] = {}
+    pending = problems.pending
+    ids: dict = {}
     parse_time = timer.parse
-    for line, row in data:
+    reader = rows.reader
+    last_text: object = None
+    t: float | None = None
+    for row in data:
         if len(row) < width:
-            if _blank(row):
-                continue
-            problems.bad(line, f"{len(row)} fields where the header has {width}")
+            if not _blank(row):
+                problems.bad(reader.line_num, f"{len(row)} fields where the header has {width}")
             continue
-        t = parse_time(_time_value(row, roles, combine) if combine else row[ti])
+        text = _time_value(row, roles, combine) if combine else row[ti]
+        if text != last_text:
+            t, last_text = parse_time(text), text
         if t is None:
-            problems.bad(line, f"time {str(row[ti])[:30]!r} cannot be read")
+            problems.bad(reader.line_num, f"time {str(row[ti])[:30]!r} cannot be read")
+            last_text = None
             continue
-        if problems.pending:
+        if pending:
             problems.good()
-        key = (row[pi], row[ui] if ui is not None else "", row[si] if si is not None else "")
+        key = key_of(row)
         sid = ids.get(key)
         if sid is None:
-            sid = ids[key] = _declare_long(ctx, layout, key)
+            sid = ids[key] = _declare_long(ctx, layout, key if len(key_roles) > 1 else (key,), key_roles)
         raw = row[vi]
         try:
             value = float(raw)
@@ -160,12 +189,16 @@ def _long_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, deci
             ok = int(value is not None)
         if fi is not None:
             ok, flag = _merge_status(ok, flag, row[fi])
-        yield (sid, line, t, value, ok, flag, None, None, _num(row, lat), _num(row, lon), _num(row, alt))
+        if positions:
+            yield (sid, reader.line_num, t, value, ok, flag, None, None, _num(row, lat), _num(row, lon), _num(row, alt))
+        else:
+            yield (sid, reader.line_num, t, value, ok, flag)
     problems.finish()
 
 
-def _declare_long(ctx: ImportContext, layout: Layout, key: tuple) -> int:
-    name, unit_text, serial = (str(k).strip() for k in key)
+def _declare_long(ctx: ImportContext, layout: Layout, key: tuple, key_roles: list[str]) -> int:
+    parts = dict(zip(key_roles, (str(k).strip() for k in key), strict=True))
+    name, unit_text, serial = parts["pollutant"], parts.get("unit", ""), parts.get("serial", "")
     code = pollutants.match(name) or name or "?"
     if not pollutants.match(name):
         ctx.warn(f"pollutant name {name!r} is not one of the canonical codes; kept as written")
@@ -182,6 +215,7 @@ def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, deci
     combine = bool(roles.pop("_combine"))
     ti, fi, si = roles["time"], roles.get("status"), roles.get("serial")
     lat, lon, alt = roles.get("lat"), roles.get("lon"), roles.get("alt")
+    positions = lat is not None or lon is not None or alt is not None
     width = layout.width()
     problems = RowProblems(ctx)
     series: dict[str, list[tuple[int, int]]] = {}
@@ -200,13 +234,13 @@ def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, deci
         if serial not in series:
             series[serial] = [(c.index, _declare_wide(ctx, c, serial, instrument or {})) for c in layout.columns]
         status = row[fi] if fi is not None else None
-        where = (_num(row, lat), _num(row, lon), _num(row, alt))
+        where = (None, None, _num(row, lat), _num(row, lon), _num(row, alt)) if positions else ()
         for index, sid in series[serial]:
             value, flag = parse_value(row[index], decimal_comma)
             ok = int(value is not None)
             if status is not None:
                 ok, flag = _merge_status(ok, flag, status)
-            yield (sid, line, t, value, ok, flag, None, None, *where)
+            yield (sid, line, t, value, ok, flag, *where)
     problems.finish()
 
 

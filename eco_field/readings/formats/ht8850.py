@@ -57,5 +57,5 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
         problems.good()
         for index, sid in columns:
             value, flag = parse_value(row[index])
-            yield (sid, line, t, value, int(value is not None), flag, None, None, None, None, None)
+            yield (sid, line, t, value, int(value is not None), flag)
     problems.finish()

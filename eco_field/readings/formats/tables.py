@@ -2,34 +2,56 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 
 from eco_field.errors import BadInput
-from eco_field.readings.textio import LineReader, Source, csv_rows, sniff_delimiter
+from eco_field.readings.textio import LineReader, Source, sniff_delimiter
+
+
+class _SheetPosition:
+    line_num = 0
 
 
 class TableRows:
-    """Iterate rows (lists of cells); `line` is the line or sheet row of the row just yielded."""
+    """Iterate rows (lists of cells). While iterating, `reader.line_num` (also `line`) is the physical line
+    (or sheet row) of the row just yielded."""
 
     def __init__(self, source: Source, delimiter: str | None = None, encoding: str | None = None) -> None:
         self.source = source
         self.delimiter = delimiter
         self.encoding = encoding or source.encoding
-        self._lines: LineReader | None = None
-        self._row = 0
+        self.reader = _SheetPosition()
         if not source.is_xlsx and delimiter is None:
             self.delimiter = sniff_delimiter(source.head_lines(60, self.encoding))
 
     @property
     def line(self) -> int:
-        return self._lines.number if self._lines is not None else self._row
+        return self.reader.line_num
 
     def __iter__(self) -> Iterator[list]:
         if self.source.is_xlsx:
             yield from self._xlsx_rows()
-            return
-        self._lines = LineReader(self.source, self.encoding)
-        yield from csv_rows(self._lines, self.delimiter or ",")
+        elif self._plain_lines():
+            yield from self._fast_rows()
+        else:  # lone \r, \r\r\n, NUL bytes or UTF-16: line by line
+            self.reader = csv.reader(LineReader(self.source, self.encoding), delimiter=self.delimiter or ",")
+            yield from self.reader
+
+    def _plain_lines(self) -> bool:
+        head = self.source.head
+        return (self.encoding not in ("utf-16", "utf-16-le") and b"\x00" not in head
+                and head.count(b"\r") == head.count(b"\r\n"))
+
+    def _fast_rows(self) -> Iterator[list]:
+        """The csv module straight over the file: the common case, and the one that must be fast."""
+        with open(self.source.path, encoding=self.encoding, errors="strict", newline="") as fh:
+            self.reader = csv.reader(fh, delimiter=self.delimiter or ",")
+            try:
+                yield from self.reader
+            except UnicodeDecodeError as exc:
+                raise BadInput(f"{self.source.path}: line {self.reader.line_num + 1}: bytes that are not "
+                               f"{self.encoding} (the file mixes encodings)") from exc
 
     def _xlsx_rows(self) -> Iterator[list]:
         import zipfile
@@ -40,10 +62,11 @@ class TableRows:
             book = load_workbook(self.source.path, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise BadInput(f"{self.source.path}: not a readable XLSX workbook ({exc})") from exc
+        position = self.reader = _SheetPosition()
         try:
             sheet = next((s for s in book.worksheets if (s.max_row or 0) > 1), book.worksheets[0])
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                self._row = number
+                position.line_num = number
                 cells = ["" if v is None else v for v in values]
                 while cells and cells[-1] == "":
                     cells.pop()
