@@ -110,19 +110,34 @@ def reserve_numbers(storage: BureauStorage, device_id: str, kind: str, count: in
     """The next `count` document numbers of (kind, year), for one device only."""
     if count < 1 or count > 100000:
         raise BadInput("--count must be between 1 and 100000")
-    if not kind.strip():
-        raise BadInput("--kind is empty")
+    _check_document_kind(kind)
     if storage.device(device_id) is None:
         raise NotFound(f"No device {device_id!r} (see `eco-field bureau devices`)")
     year = year or date.today().year
     with storage.transaction():
-        start = storage.last_number(kind, year) + 1
+        start = max(storage.last_number(kind, year), _last_local_number(storage, kind, year)) + 1
         block = {"id": str(uuid.uuid4()), "device_id": device_id, "kind": kind, "year": year, "start": start,
                  "end": start + count - 1, "reserved_at": utc_now()}
         storage.add_number_block(block)
         storage.put_record(Record(entity="number_block", entity_id=block["id"], revision=1, unit="",
                                   payload=block, target_device=device_id, updated_at=block["reserved_at"]))
     return block
+
+
+def _last_local_number(storage: BureauStorage, kind: str, year: int) -> int:
+    """The highest number of the blocks devices entered themselves (pushed to the bureau)."""
+    ends = [int(r.payload.get("end") or 0) for r in storage.records("number_block")
+            if r.origin_device and r.payload.get("kind") == kind and int(r.payload.get("year") or 0) == year]
+    return max(ends, default=0)
+
+
+def _check_document_kind(kind: str) -> None:
+    try:
+        from eco_field.documents.numbering import DEFAULT_CODES
+    except ImportError:  # numbering not in this build: any non-empty kind
+        DEFAULT_CODES = {kind: ""} if kind.strip() else {}
+    if kind not in DEFAULT_CODES:
+        raise BadInput(f"Unknown document kind {kind!r}; use one of: {', '.join(DEFAULT_CODES) or 'a kind name'}")
 
 
 def set_case_status(storage: BureauStorage, case_id: str, status: str) -> dict[str, Any]:

@@ -103,8 +103,10 @@ def _record_from(entry: dict[str, Any], device: Device, unit: str, current: Reco
     inspection_id = payload.get("inspection_id") if isinstance(payload, dict) else None
     if entry["entity"] == "inspection":
         inspection_id = None
+    # a block of document numbers a device entered itself is that device's alone: never fed to others
+    target = device.id if entry["entity"] == "number_block" else None
     return Record(entity=entry["entity"], entity_id=entry["entity_id"], revision=revision, unit=unit,
-                  payload=payload, deleted=entry["op"] == "delete", origin_device=device.id,
+                  payload=payload, deleted=entry["op"] == "delete", origin_device=device.id, target_device=target,
                   inspection_id=inspection_id if isinstance(sha, str) else None,
                   sha256=sha if isinstance(sha, str) else None, updated_at=utc_now())
 

@@ -1,0 +1,68 @@
+"""The bureau's apply rules on its storage directly (no HTTP): idempotency, stale revisions, units."""
+
+from __future__ import annotations
+
+import pytest
+
+from eco_field.bureau import admin
+from eco_field.bureau.push import Forbidden, MalformedEntry, apply_batch
+from eco_field.bureau.storage import open_storage
+
+
+@pytest.fixture
+def storage(tmp_path):
+    store = open_storage(tmp_path / "bureau")
+    admin.seed_demo(store)
+    store.add_device("dev-1", "14110100001", "a", "hash-1", "2026-01-01T00:00:00+00:00")
+    store.add_device("dev-2", "14110100002", "b", "hash-2", "2026-01-01T00:00:00+00:00")
+    yield store
+    store.close()
+
+
+def entry(entry_id: str, revision: int | None, place: str, entity_id: str = "i-1") -> dict:
+    return {"entry_id": entry_id, "entity": "inspection", "entity_id": entity_id, "op": "update",
+            "revision": revision, "payload": {"id": entity_id, "place": place, "status": "draft"}}
+
+
+def statuses(results: list[dict]) -> list[str]:
+    return [r["status"] for r in results]
+
+
+def test_idempotent_by_device_and_entry_id(storage) -> None:
+    one = storage.device("dev-1")
+    assert statuses(apply_batch(storage, one, [entry("e1", 1, "A"), entry("e2", 2, "B")])) == ["applied"] * 2
+    seq = storage.last_seq()
+    assert statuses(apply_batch(storage, one, [entry("e1", 1, "A"), entry("e2", 2, "B")])) == ["duplicate"] * 2
+    assert storage.last_seq() == seq  # nothing written, no feed entry
+    reused = apply_batch(storage, one, [entry("e2", 2, "C")])
+    assert statuses(reused) == ["conflict"] and reused[0]["reason"] == "entry_id_reused"
+    assert storage.record("inspection", "i-1").payload["place"] == "B"
+
+
+def test_a_stale_revision_is_a_kept_conflict_and_its_retry_stays_one(storage) -> None:
+    one, two = storage.device("dev-1"), storage.device("dev-2")
+    apply_batch(storage, one, [entry("a1", 2, "东门")])
+    result = apply_batch(storage, two, [entry("b1", 2, "西门")])
+    assert statuses(result) == ["conflict"] and result[0]["server"]["payload"]["place"] == "东门"
+    assert statuses(apply_batch(storage, two, [entry("b1", 2, "西门")])) == ["conflict"]
+    assert len(storage.conflicts("i-1")) == 1
+    assert statuses(apply_batch(storage, two, [entry("b2", 3, "西门")])) == ["applied"]  # a newer edit wins
+    assert statuses(apply_batch(storage, one, [entry("a9", 3, "西门")])) == ["duplicate"]  # same content
+
+
+def test_another_units_entry_refuses_the_whole_batch(storage) -> None:
+    one = storage.device("dev-1")
+    xiaoyi = next(r for r in storage.records("enterprise") if r.unit == "孝义市")
+    foreign = {"entry_id": "f1", "entity": "inspection", "entity_id": "i-9", "op": "create", "revision": 1,
+               "payload": {"id": "i-9", "enterprise_id": xiaoyi.entity_id}}
+    with pytest.raises(Forbidden) as refused:
+        apply_batch(storage, one, [entry("ok1", 1, "A", "i-2"), foreign])
+    assert refused.value.entry_ids == ["f1"]
+    assert storage.record("inspection", "i-2") is None and storage.entry("dev-1", "ok1") is None
+
+
+def test_malformed_entries_are_refused(storage) -> None:
+    with pytest.raises(MalformedEntry):
+        apply_batch(storage, storage.device("dev-1"), [{"entry_id": "x"}])
+    with pytest.raises(MalformedEntry):
+        apply_batch(storage, storage.device("dev-1"), [{**entry("e", 1, "A"), "revision": "1"}])
