@@ -22,10 +22,10 @@ from ui.cases_screen import CasesScreen
 from ui.context import AppContext
 from ui.enterprises_screen import EnterprisesScreen
 from ui.inspections_screen import InspectionsScreen
-from ui.placeholder_screen import PlaceholderScreen
 from ui.settings_dialog import SettingsDialog
 from ui.slots import emit
 from ui.status_bar import SyncStatusBar
+from ui.sync_screen import SyncScreen
 from ui.tasks_screen import TasksScreen
 
 SECTIONS = ("tasks", "inspections", "enterprises", "cases", "sync")
@@ -85,8 +85,7 @@ class MainWindow(QMainWindow):
         self.screens = {
             "tasks": self.tasks, "inspections": self.inspections, "enterprises": self.enterprises,
             "cases": self.cases,
-            "sync": PlaceholderScreen(self.tr("Sync"), self.tr("Enrolment and sync appear here once the sync "
-                                                               "client is installed.")),
+            "sync": SyncScreen(ctx),
         }
         for screen in self.screens.values():
             self.stack.addWidget(screen)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from eco_field.store import outbox, settings
+from eco_field.sync.status import sync_status
 from ui.context import AppContext
 from ui.formatting import short_time
 
 REFRESH_MS = 30_000
-LAST_SYNC_KEY = "last_sync_at"
 
 
 def network_online() -> bool | None:
@@ -48,17 +47,18 @@ class SyncStatusBar(QStatusBar):
             self.refresh()
 
     def refresh(self) -> None:
-        db = self.ctx.db
-        server = settings.get(db, "server_url")
+        info = sync_status(self.ctx.ws)
         online = network_online()
-        if not server:
-            text = self.tr("No bureau server set")
+        if not info["enrolled"]:
+            text = self.tr("Not enrolled with a bureau")
         elif online is None:
             text = self.tr("Network: unknown")
         else:
             text = self.tr("Online") if online else self.tr("Offline")
+        if info["enrolled"] and info["last_error"]:
+            text += " · " + self.tr("last sync failed")
         self.network.setText("● " + text)
-        self.pending.setText(self.tr("{n} changes to sync").format(n=outbox.pending_count(db)))
-        last = settings.get(db, LAST_SYNC_KEY)
+        self.pending.setText(self.tr("{n} changes to sync").format(n=info["pending"]))
+        last = info["last_success"]
         self.last_sync.setText(self.tr("Last sync: {when}").format(when=short_time(last) if last else
                                                                       self.tr("never")))

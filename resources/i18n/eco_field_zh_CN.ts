@@ -745,38 +745,32 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
-        <source>Enrolment and sync appear here once the sync client is installed.</source>
-        <translation>安装同步客户端后，这里可以注册设备并同步。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
         <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
     </message>
@@ -934,14 +928,6 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderScreen</name>
-    <message>
-        <location filename="../../ui/placeholder_screen.py" line="15" />
-        <source>Not available in this version</source>
-        <translation>此版本暂不可用</translation>
-    </message>
-</context>
-<context>
     <name>SealFlow</name>
     <message>
         <location filename="../../ui/seal_flow.py" line="28" />
@@ -1072,26 +1058,219 @@
     </message>
 </context>
 <context>
-    <name>SyncStatusBar</name>
+    <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="55" />
-        <source>No bureau server set</source>
-        <translation>未设置局端服务器</translation>
+        <location filename="../../ui/sync_screen.py" line="47" />
+        <source>one-time code from the bureau</source>
+        <translation>局端发放的一次性注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57" />
+        <location filename="../../ui/sync_screen.py" line="48" />
+        <source>Enrol this device</source>
+        <translation>注册本设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="49" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="50" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="54" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="54" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="54" />
+        <source>Mine</source>
+        <translation>本机版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="55" />
+        <source>Bureau's</source>
+        <translation>局端版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="55" />
+        <source>Detected</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="61" />
+        <source>The bureau's version stands</source>
+        <translation>以局端版本为准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="62" />
+        <source>Mine is re-entered as a new change</source>
+        <translation>本机内容作为新修改重新录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="63" />
+        <source>Mark as settled</source>
+        <translation>标记为已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="75" />
+        <source>Enrolled</source>
+        <translation>已注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="75" />
+        <source>Bureau server</source>
+        <translation>局端服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="76" />
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="76" />
+        <source>Last successful sync</source>
+        <translation>上次成功同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="77" />
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="77" />
+        <source>Waiting to be sent</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="78" />
+        <source>Open conflicts</source>
+        <translation>未处理冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="79" />
+        <source>This device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="83" />
+        <source>Enrol with a bureau</source>
+        <translation>向局端注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="85" />
+        <source>Server URL</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="86" />
+        <source>Code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="95" />
+        <source>Conflicts (the bureau kept another version)</source>
+        <translation>冲突（局端保留了另一版本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="107" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="118" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="118" />
+        <source>no — enter the bureau's URL and a code</source>
+        <translation>否——请输入局端地址和注册码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="121" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="123" />
+        <source>{n} changes, {b} files</source>
+        <translation>{n} 条记录、{b} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="143" />
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="143" />
+        <source>Enter the bureau's server URL and the code.</source>
+        <translation>请输入局端服务器地址和注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="149" />
+        <source>Enrolled as {name} ({cert}).</source>
+        <translation>已注册为 {name}（{cert}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="173" />
+        <source>Synced: {p} sent, {b} files, {d} received, {c} conflicts</source>
+        <translation>同步完成：上传 {p} 条、文件 {b} 个，下载 {d} 条，冲突 {c} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="176" />
+        <source>Sync cancelled; it continues where it stopped next time.</source>
+        <translation>同步已取消；下次从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="178" />
+        <source>Sync failed: {error}</source>
+        <translation>同步失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="194" />
+        <source>Mine:</source>
+        <translation>本机版本：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="195" />
+        <source>The bureau's:</source>
+        <translation>局端版本：</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="53" />
+        <source>Not enrolled with a bureau</source>
+        <translation>未注册局端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="55" />
         <source>Network: unknown</source>
         <translation>网络：未知</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="59" />
+        <location filename="../../ui/status_bar.py" line="57" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="59" />
+        <location filename="../../ui/status_bar.py" line="57" />
         <source>Offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="59" />
+        <source>last sync failed</source>
+        <translation>上次同步失败</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="61" />
