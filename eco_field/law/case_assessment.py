@@ -14,16 +14,16 @@ ART29 = "《中华人民共和国行政处罚法》第二十九条"
 
 def assess_violations(entries: list[CatalogEntry], factors: dict[str, str], investment: float | None,
                       disposal_cost: float | None, occurrences: int, data_dir: Path | None,
-                      measured: dict[str, str] | None = None) -> Assessment:
-    """measured: pre-check facts from the readings; facts the officer gives win over them."""
-    merged = {**(measured or {}), **factors}
-    parts = [suggest(e, merged, investment, disposal_cost, occurrences, data_dir=data_dir) for e in entries]
-    if measured:
-        used = "；".join(f"{LABELS.get(k, k)}{v}" for k, v in measured.items() if k not in factors)
-        for part in parts:
-            part.inputs["measured"] = dict(measured)
-            if used:
-                part.rationale = f"{SCREENING}：{used}。\n{part.rationale}"
+                      known: dict[str, str] | None = None, notes: list[str] | None = None) -> Assessment:
+    """known: facts from the records (readings, earlier cases); what the officer gives wins over them."""
+    known = {k: v for k, v in (known or {}).items() if k not in factors}
+    parts = [suggest(e, {**known, **factors}, investment, disposal_cost, occurrences, data_dir=data_dir)
+             for e in entries]
+    preface = _preface(known, notes or [])
+    for part in parts:
+        part.inputs["known_facts"] = dict(known)
+        if preface:
+            part.rationale = f"{preface}\n{part.rationale}"
     if len(parts) == 1:
         return parts[0]
     absorbed = _absorbed(entries, parts)
@@ -45,6 +45,14 @@ def assess_violations(entries: list[CatalogEntry], factors: dict[str, str], inve
         citation="；".join(e.citation for e in entries), factors=dict(parts[0].factors),
         treatment=parts[0].treatment, decision="fine" if amount > 0 else "no_penalty",
         legal_ground="；".join(dict.fromkeys(grounds)) or None, parts=parts)
+
+
+def _preface(known: dict[str, str], notes: list[str]) -> str:
+    lines = [f"{note}。" for note in notes]
+    measured = "；".join(f"{LABELS[k]}{v}" for k, v in known.items() if k in LABELS)
+    if measured:
+        lines.insert(0, f"{SCREENING}：{measured}。")
+    return "\n".join(lines)
 
 
 def _absorbed(entries: list[CatalogEntry], parts: list[Assessment]) -> set[int]:

@@ -21,6 +21,7 @@ from eco_field.law.case_events import EVENTS, STATUSES, event_code, parse_day, s
 from eco_field.law.catalog import get_entry, load_catalog
 from eco_field.law.data_dir import data_dir_of
 from eco_field.law.discretion import Assessment, decide
+from eco_field.law.history import history_facts
 from eco_field.law.readings_facts import facts_from_readings
 from eco_field.law.workdays import WorkCalendar, load_calendar
 from eco_field.store import inspections, settings
@@ -163,9 +164,9 @@ def assess(db: sqlite_utils.Database, case_id: str, factors: dict[str, str], inv
 
     case = get(db, case_id)
     catalog = load_catalog(data_dir_of(db))
+    known, notes = _known_facts(db, case)
     assessment = assess_violations([get_entry(catalog, v.catalog_id) for v in case.violations], factors,
-                                   investment, disposal_cost, occurrences, data_dir_of(db),
-                                   facts_from_readings(db, case.inspection_id))
+                                   investment, disposal_cost, occurrences, data_dir_of(db), known, notes)
     if amount is not None:
         assessment = decide(assessment, amount, reason, legal_ground)
     with write_transaction(db):
@@ -174,6 +175,15 @@ def assess(db: sqlite_utils.Database, case_id: str, factors: dict[str, str], inv
         updated = get(db, case_id)
         record(db, "case", case_id, "assess", snapshot(updated), revision=updated.revision)
     return updated
+
+
+def _known_facts(db: sqlite_utils.Database, case: Case) -> tuple[dict[str, str], list[str]]:
+    """Facts the records already tell: readings (超标倍数 …) and the enterprise's earlier cases."""
+    discovered = min((date.fromisoformat(e["date"]) for e in case.events if e["event"] == "discovered"),
+                     default=date.fromisoformat(case.opened_at[:10]))
+    past, notes = history_facts(db, case.id, case.inspection_id, case.enterprise_id,
+                                [v.catalog_id for v in case.violations], discovered)
+    return {**facts_from_readings(db, case.inspection_id), **past}, notes
 
 
 def set_status(db: sqlite_utils.Database, case_id: str, status: str, sync: bool = True) -> Case:
