@@ -114,7 +114,7 @@ def _jpeg_end_missing(data: bytes) -> bool:
             scan_start = start
     if scan_start is None:
         raise UnreadablePhoto("truncated JPEG: the file ends before the picture data")
-    return data.find(b"\xff\xd9", scan_start) < 0
+    return data.rfind(b"\xff\xd9", scan_start) < 0  # from the end: the marker is almost always there
 
 
 def _check_truncation(image: Image.Image, warning: str) -> str:

@@ -92,10 +92,20 @@ def _owner_alive(name: str) -> bool:
     parts = name.split("-")
     if len(parts) < 3 or not parts[1].isdigit() or os.name != "posix":
         return True
+    pid = int(parts[1])
     try:
-        os.kill(int(parts[1]), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except OSError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed process nobody reaped yet (containers often lack an init that reaps) is not alive."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state in ("Z", "X")

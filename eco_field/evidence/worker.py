@@ -68,12 +68,20 @@ def _process(job: Job) -> dict[str, Any]:
     thumb = thumbnail_file(Path(job.cache_root), sha, THUMB_SIZE)
     stored = find_blob(Path(job.store_root), sha)
     if stored is None or not thumb.exists():
-        rendered = pixels.render(data, media_type, meta["orientation"], THUMB_SIZE)  # refuses unreadable pixels
+        # the copy is written and fsynced in a thread while this one decodes; it only gets its final
+        # name once the pixels proved readable, so a refused file never enters the store
+        copy = PendingCopy(Path(job.store_root), sha, ext, data) if stored is None else None
+        try:
+            rendered = pixels.render(data, media_type, meta["orientation"], THUMB_SIZE)
+        except BaseException:
+            if copy:
+                copy.discard()
+            raise
         meta.update(width=rendered.width, height=rendered.height)
         if rendered.warning:
             meta["warnings"].append(rendered.warning)
-        if stored is None:
-            stored = store_bytes(Path(job.store_root), sha, ext, data)
+        if copy:
+            stored = copy.commit()
         if rendered.jpeg is not None:
             write_atomic(thumb, rendered.jpeg, durable=False)
     else:  # validated when it was first stored; only the declared size is needed again
@@ -124,6 +132,43 @@ def store_bytes(store_root: Path, sha: str, ext: str, data: bytes) -> Path:
     final = store_root / sha[:2] / f"{sha}.{ext}"
     write_atomic(final, data, durable=True, tmp_dir=store_root / ".tmp")
     return final
+
+
+class PendingCopy:
+    """Writes data to a temp file in the store and fsyncs it on a thread; commit() renames it into place."""
+
+    def __init__(self, store_root: Path, sha: str, ext: str, data: bytes) -> None:
+        self.final = store_root / sha[:2] / f"{sha}.{ext}"
+        tmp_dir = store_root / ".tmp"
+        tmp_dir.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp_name = tempfile.mkstemp(dir=tmp_dir, prefix=f"in-{os.getpid()}-", suffix=".part")
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._write, args=(fd, data), daemon=True)
+        self.thread.start()
+
+    def _write(self, fd: int, data: bytes) -> None:
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException as exc:  # re-raised in commit(), on the caller's thread
+            self.error = exc
+
+    def commit(self) -> Path:
+        self.thread.join()
+        if self.error is not None:
+            self.discard()
+            raise self.error
+        self.final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self.tmp_name, self.final)
+        _fsync_dir(self.final.parent)
+        return self.final
+
+    def discard(self) -> None:
+        self.thread.join()
+        if os.path.exists(self.tmp_name):
+            os.unlink(self.tmp_name)
 
 
 def thumbnail_file(cache_root: Path, sha: str, size: int) -> Path:
