@@ -154,7 +154,32 @@ def read_payload(path: Path) -> tuple[str, str]:
         meta = PdfReader(path).metadata or {}
     except (PdfReadError, OSError, ValueError) as exc:
         raise BadInput(f"{path}: not a readable PDF ({exc})") from exc
-    parsed = qr.parse(str(meta.get("/Keywords", "")))
+    parsed = qr.parse(str(meta.get("/Keywords", ""))) or payload_from_qr_code(path)
     if parsed is None:
-        raise BadInput(f"{path}: not an EcoField document (no document number and record hash in its metadata)")
+        raise BadInput(f"{path}: not an EcoField document (no document number and record hash in its metadata "
+                       "or in a QR code on its first page)")
     return parsed
+
+
+def payload_from_qr_code(path: Path) -> tuple[str, str] | None:
+    """Decode the QR code of page 1 (a scan, or a copy whose metadata was stripped). Needs pdftoppm and the
+    optional zxing-cpp package; None when either is missing or no EcoField code is found."""
+    import shutil
+    import subprocess
+
+    try:
+        import zxingcpp
+        from PIL import Image
+    except ImportError:
+        return None
+    if not shutil.which("pdftoppm"):
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run(["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", str(path),
+                               str(Path(folder) / "page")], capture_output=True, timeout=120)
+        pages = sorted(Path(folder).glob("page*.png"))
+        if done.returncode != 0 or not pages:
+            return None
+        with Image.open(pages[0]) as image:
+            codes = zxingcpp.read_barcodes(image)
+    return next((found for code in codes if (found := qr.parse(code.text))), None)

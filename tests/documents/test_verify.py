@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+
+import pytest
 from pypdf import PdfReader, PdfWriter
 
 from eco_field.documents import qr, service
@@ -62,3 +65,29 @@ def test_a_voided_document_does_not_match(workspace, inspection, tmp_path, cli):
     assert cli("numbers", "void", result["number"], "--reason", "错印").returncode == 0
     check = service.verify_pdf(workspace, tmp_path / "a.pdf")
     assert not check["matches"] and check["status"] == "void"
+
+
+def test_the_qr_code_on_every_page_decodes_to_the_number_and_record_hash(workspace, inspection, tmp_path):
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    result = service.render(workspace, "photo-evidence", inspection_id=inspection.id, out_path=tmp_path / "p.pdf")
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(tmp_path / "p.pdf"), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert len(pages) == result["pages"] >= 2
+    for png in pages:
+        with Image.open(png) as image:
+            texts = [code.text for code in zxingcpp.read_barcodes(image)]
+        assert qr.payload(result["number"], result["record_sha256"]) in texts, png.name
+
+
+def test_a_copy_without_metadata_is_verified_from_its_qr_code(workspace, inspection, tmp_path):
+    pytest.importorskip("zxingcpp")
+    result = service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    writer = PdfWriter(clone_from=tmp_path / "a.pdf")
+    writer.metadata = None
+    writer.add_metadata({"/Producer": "scanner"})
+    writer.write(tmp_path / "stripped.pdf")
+    assert "/Keywords" not in (PdfReader(tmp_path / "stripped.pdf").metadata or {})
+    check = service.verify_pdf(workspace, tmp_path / "stripped.pdf")
+    assert check["matches"] and check["number"] == result["number"]
