@@ -70,7 +70,7 @@ class Page:
     def heading(self) -> list[Flowable]:
         return [self.p(self.bureau, "bureau"), self.p(self.title, "title"), self.p(self.number, "number")]
 
-    def fields(self, rows: Iterable[tuple[str, object]], label_width: float = 34 * mm,
+    def fields(self, rows: Iterable[tuple[str, object]], label_width: float = 40 * mm,
                columns: int = 1) -> Table:
         """Label/value rows in a ruled table; columns=2 puts two pairs on a line."""
         cells = [(self.p(label, "cell"), self.p("" if value is None else str(value), "cell"))

@@ -19,6 +19,9 @@ KIND_TITLES = {"inspection-record": "现场检查（勘察）笔录", "interview
 EVIDENCE_TYPE_OF_DOC = {"inspection-record": "勘验笔录、现场笔录", "interview-record": "当事人的陈述",
                         "photo-evidence": "视听资料", "readings-report": "电子数据"}
 
+PROVES = {"inspection-record": "{day}现场检查查明的情况", "interview-record": "当事人对违法事实的陈述",
+          "photo-evidence": "{day}违法行为现场的状况", "readings-report": "{day}现场监测的污染物浓度"}
+
 
 def evidence_by_type(src: Source, rec: dict[str, Any]) -> dict[str, list[str]]:
     """Evidence items grouped by the eight types; only types with items are kept."""
@@ -31,7 +34,7 @@ def evidence_by_type(src: Source, rec: dict[str, Any]) -> dict[str, list[str]]:
         kind_type = EVIDENCE_TYPE_OF_DOC.get(doc["kind"])
         if kind_type:
             groups[kind_type].append(f"{KIND_TITLES[doc['kind']]}（{doc['number']}），{cn_date(doc['issued_at'], tz)}"
-                                     f"制作，证明{day}现场检查查明的情况")
+                                     f"制作，证明{PROVES[doc['kind']].format(day=day)}")
     if insp:
         photos = sources.photos(src.db, insp["id"])
         if photos and not any(d["kind"] == "photo-evidence" for d in docs):
