@@ -10,7 +10,8 @@ from eco_field.errors import BadInput
 from eco_field.law import cases
 from eco_field.law.catalog import get_entry, load_catalog
 from eco_field.law.deadlines import daily_penalty
-from eco_field.law.discretion import suggest
+from eco_field.law.discretion import TREATMENTS, suggest
+from eco_field.law.exemptions import load_exemptions
 from eco_field.law.factors import load_config
 from eco_field.paths import resolve_data_dir
 
@@ -123,13 +124,19 @@ def cmd_penalty_suggest(args: argparse.Namespace) -> None:
 
 
 def cmd_penalty_factors(args: argparse.Namespace) -> None:
-    config = load_config(_data_dir(args))
-    data = [{"name": f.name, "label": f.label,
-             "levels": [{"code": lv.code, "label": lv.label, "share": float(lv.share)} for lv in f.levels]}
-            for f in config.factors]
-    emit(args, {"factors": data, "grounds": [g.__dict__ for g in config.grounds]}, lambda: table(
-        [(f["name"], f["label"], "  ".join(f"{lv['code']}={lv['share']:g}%" for lv in f["levels"])) for f in data],
-        ["名称", "裁量要素", "裁量因子=百分值"]))
+    config, exemptions = load_config(_data_dir(args)), load_exemptions(_data_dir(args))
+    data = [{"name": f.name, "label": f.label, "aliases": list(f.aliases),
+             "levels": [{"code": lv.code, "label": lv.label, "share": float(lv.share), "aliases": list(lv.aliases),
+                         "range": None if lv.low is None else [float(lv.low), None if lv.high is None else float(lv.high)]}
+                        for lv in f.levels]} for f in config.factors]
+    value = {"factors": data, "treatments": TREATMENTS, "grounds": [g.__dict__ for g in config.grounds],
+             "tiers": "tier=uncorrected | serious | person, where the entry has such a range (catalog show ID)",
+             "exemption_facts": exemptions.facts}
+    rows = [(f["name"], f["label"], "  ".join(f"{lv['code']}={lv['share']:g}%" for lv in f["levels"])) for f in data]
+    rows.append(("treatment", "处罚情节", "  ".join(f"{c}（{n}）" for c, n in TREATMENTS.items())))
+    rows.append(("ground", "从轻、减轻情形", "  ".join(g.code for g in config.grounds)))
+    rows += [(name, fact.get("label", name), "免罚预检事实") for name, fact in exemptions.facts.items()]
+    emit(args, value, lambda: table(rows, ["名称", "裁量要素", "裁量因子=百分值"]))
 
 
 def cmd_penalty_daily(args: argparse.Namespace) -> None:

@@ -141,7 +141,7 @@ def _split_factors(config: DiscretionConfig, exemptions: exemption_list.Exemptio
         if factor is not None:
             level = factor.level(value)
             shares.append({"name": factor.name, "label": factor.label, "level": level.code,
-                           "level_label": level.label, "share": float(level.share)})
+                           "level_label": level.label, "share": float(level.share), "value": value})
         elif name in exemptions.facts:
             facts[name] = value
         elif name not in SPECIAL:
@@ -246,7 +246,8 @@ def _fine_lines(base: Assessment, entry: CatalogEntry, config: DiscretionConfig,
         lines.append(f"裁量起点：Y = {base.min} ÷ {base.max} = {_pct(Decimal(str(base.start)))}。")
     lines.append("裁量因素及百分值：" if base.shares else "裁量因素及百分值：未选择加重因素，各项百分值为0%。")
     for i, s in enumerate(base.shares, 1):
-        lines.append(f"  {i}. {s['label']}：{s['level_label']}，裁量百分值{_pct(Decimal(str(s['share'])) / HUNDRED)}；")
+        given = f"（{s['value']}）" if s.get("value") and s["value"] not in (s["level"], s["level_label"]) else ""
+        lines.append(f"  {i}. {s['label']}：{s['level_label']}{given}，裁量百分值{_pct(Decimal(str(s['share'])) / HUNDRED)}；")
     note = "" if total == Decimal(str(base.share_total)) else f"（合计{_pct(total / HUNDRED)}，按0%—100%计）"
     lines.append(f"裁量百分值合计：Σ = {_pct(Decimal(str(base.share_total)) / HUNDRED)}{note}。")
     lines.append(f"计算：{base.formula}。")

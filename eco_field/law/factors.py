@@ -24,6 +24,15 @@ class Level:
     code: str
     label: str
     share: Decimal  # percent; negative shares (cooperation) lower the sum
+    aliases: tuple[str, ...] = ()
+    low: Decimal | None = None    # numeric range [low, high) that selects this level (months, counts)
+    high: Decimal | None = None
+
+    def names(self) -> set[str]:
+        return {self.code.lower(), self.label.lower(), *(a.lower() for a in self.aliases)}
+
+    def holds(self, value: Decimal) -> bool:
+        return self.low is not None and value >= self.low and (self.high is None or value < self.high)
 
 
 @dataclass(frozen=True)
@@ -31,27 +40,32 @@ class Factor:
     name: str
     label: str
     levels: tuple[Level, ...]
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> set[str]:
+        return {self.name.lower(), self.label.lower(), *(a.lower() for a in self.aliases)}
 
     def level(self, text: str) -> Level:
-        wanted = text.strip()
+        """By code, label or alias; a number picks the level whose range holds it (duration=7 → 6–12 months)."""
+        wanted = text.strip().lower()
         for level in self.levels:
-            if wanted in (level.code, level.label):
+            if wanted in level.names():
                 return level
-        counted = _counted_level(self.levels, wanted)
-        if counted is not None:
-            return counted
+        number = _number(wanted)
+        if number is not None:
+            for level in self.levels:
+                if level.holds(number):
+                    return level
         choices = ", ".join(f"{lv.code} ({lv.label})" for lv in self.levels)
         raise BadInput(f"Factor {self.name} ({self.label}) has no level {text!r}; levels: {choices}")
 
 
-def _counted_level(levels: tuple[Level, ...], wanted: str) -> Level | None:
-    """'repeat=5' matches the open-ended level '4+'."""
-    if not wanted.isdigit():
+def _number(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
         return None
-    for level in levels:
-        if level.code.endswith("+") and level.code[:-1].isdigit() and int(wanted) >= int(level.code[:-1]):
-            return level
-    return None
+    return value if value.is_finite() else None
 
 
 @dataclass(frozen=True)
@@ -73,8 +87,8 @@ class DiscretionConfig:
     source: str = ""
 
     def factor(self, name: str) -> Factor | None:
-        key = name.strip()
-        return next((f for f in self.factors if key in (f.name, f.label)), None)
+        key = name.strip().lower()
+        return next((f for f in self.factors if key in f.names()), None)
 
     def ground(self, text: str) -> Ground:
         key = text.strip()
@@ -100,11 +114,9 @@ def load_config(data_dir: Path | None = None) -> DiscretionConfig:
 
 def parse_config(doc: Any, source: Path | str = "discretion table") -> DiscretionConfig:
     try:
-        factors = tuple(
-            Factor(str(f["name"]), str(f.get("label") or f["name"]),
-                   tuple(Level(str(lv["code"]), str(lv.get("label") or lv["code"]), Decimal(str(lv["share"])))
-                         for lv in f["levels"]))
-            for f in doc["factors"])
+        factors = tuple(Factor(str(f["name"]), str(f.get("label") or f["name"]),
+                               tuple(_level(lv) for lv in f["levels"]), tuple(map(str, f.get("aliases", []))))
+                        for f in doc["factors"])
         grounds = tuple(Ground(str(g["code"]), str(g["label"]), str(g["basis"])) for g in doc.get("grounds", []))
         return DiscretionConfig(
             name=str(doc.get("name") or ""), factors=factors, grounds=grounds,
@@ -113,6 +125,13 @@ def parse_config(doc: Any, source: Path | str = "discretion table") -> Discretio
             reduced_ratio=_ratio(doc, "reduced_ratio", "0.5"), source=str(source))
     except (KeyError, TypeError, ArithmeticError) as exc:
         raise BadInput(f"{source}: malformed discretion table ({type(exc).__name__}: {exc})") from exc
+
+
+def _level(raw: dict[str, Any]) -> Level:
+    bounds = raw.get("range") or [None, None]
+    low, high = (None if b is None else Decimal(str(b)) for b in bounds)
+    return Level(str(raw["code"]), str(raw.get("label") or raw["code"]), Decimal(str(raw["share"])),
+                 tuple(map(str, raw.get("aliases", []))), low, high)
 
 
 def _ratio(doc: dict[str, Any], key: str, default: str) -> Decimal:

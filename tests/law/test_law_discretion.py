@@ -156,3 +156,19 @@ def test_a_bureau_table_replaces_the_shipped_one(tmp_path):
     assert result.amount == 550000
     with pytest.raises(BadInput):
         suggest(CATALOG["AIR-02"], {"duration": "gt12m"}, data_dir=tmp_path)
+
+
+@pytest.mark.parametrize(("name", "value", "level"), [
+    ("environmental_impact", "severe", "major"), ("环境影响", "严重", "large"), ("impact", "HIGH", "large"),
+    ("duration", "7", "6to12m"), ("duration", "12", "gt12m"), ("months", "2.5", "lt3m"),
+    ("repeat", "4", "4+"), ("repeat", "9", "4+"), ("complaints", "0", "none"), ("complaint", "3", "yes"),
+    ("cooperation", "good", "active"),
+])
+def test_aliases_and_numbers_select_the_level(name, value, level):
+    result = suggest(CATALOG["AIR-02"], {name: value})
+    assert result.shares[0]["level"] == level
+
+
+def test_a_number_outside_every_range_is_refused():
+    with pytest.raises(BadInput, match="no level"):
+        suggest(CATALOG["AIR-02"], {"repeat": "0"})
