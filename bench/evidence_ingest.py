@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -61,10 +62,11 @@ def _with_exif(jpeg: bytes, index: int) -> bytes:
 
 
 class PeakRss:
-    """Samples the summed RSS of a process and all its descendants (Linux /proc)."""
+    """Samples the summed RSS of a process and all its descendants (Linux /proc), and their CPU time."""
 
     def __init__(self, pid: int) -> None:
         self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self.cpu_ticks: dict[int, int] = {}
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> PeakRss:
@@ -77,8 +79,15 @@ class PeakRss:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, sum(_rss(pid) for pid in _tree(self.pid)))
+            pids = _tree(self.pid)
+            self.peak = max(self.peak, sum(_rss(pid) for pid in pids))
+            for pid in pids:
+                self.cpu_ticks[pid] = max(self.cpu_ticks.get(pid, 0), _cpu_ticks(pid))
             time.sleep(0.01)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self.cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
 
 
 def _tree(root: int) -> list[int]:
@@ -96,6 +105,14 @@ def _tree(root: int) -> list[int]:
         found.append(pid)
         todo += children.get(pid, [])
     return found
+
+
+def _cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def _rss(pid: int) -> int:
@@ -120,14 +137,15 @@ def run_ours(folder: Path, data_dir: Path) -> None:
         ent = enterprises.list_enterprises(ws.db)[0]
         certs = [o.cert_no for o in officers.list_officers(ws.db)[:2]]
         insp = inspections.create(ws.db, ent.id, certs, started_at="2026-06-05T09:00").id
+        setup_cpu = time.process_time()
         start = time.perf_counter()
         report = service.import_paths(ws, insp, [folder])
         elapsed = time.perf_counter() - start
     assert not report.errors and len(report.imported) == len(list(folder.iterdir())), report.errors
-    print(f"{elapsed:.4f}")
+    print(f"{elapsed:.4f} {setup_cpu:.4f}")
 
 
-def measure_ours(folder: Path, work: Path) -> tuple[float, int]:
+def measure_ours(folder: Path, work: Path) -> tuple[float, int, float]:
     data_dir = work / "data"
     shutil.rmtree(data_dir, ignore_errors=True)
     proc = subprocess.Popen([sys.executable, __file__, "--run-ours", str(folder), str(data_dir)],
@@ -136,28 +154,32 @@ def measure_ours(folder: Path, work: Path) -> tuple[float, int]:
         out, _ = proc.communicate()
     if proc.returncode:
         raise SystemExit("our import failed")
-    return float(out.strip().splitlines()[-1]), peak.peak
+    elapsed, setup_cpu = map(float, out.strip().splitlines()[-1].split())
+    return elapsed, peak.peak, peak.cpu_seconds - setup_cpu  # CPU of the import: main process + workers
 
 
-def measure_naive(paths: list[Path]) -> float:
-    start = time.perf_counter()
+def measure_naive(paths: list[Path]) -> tuple[float, float]:
+    start, cpu = time.perf_counter(), time.process_time()
     for path in paths:
         with Image.open(path) as image:
             image.load()  # full-size decode, no DCT scaling
             ratio = 256 / max(image.size)
             image.resize((round(image.width * ratio), round(image.height * ratio)), Image.Resampling.LANCZOS)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def measure_vips(paths: list[Path], work: Path) -> float | None:
+def measure_vips(paths: list[Path], work: Path) -> tuple[float, float] | None:
     if not shutil.which("vipsthumbnail"):
         return None
     out = work / "vips"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(["vipsthumbnail", "-s", "256", "-o", f"{out}/%s.jpg", *map(str, paths)], check=True)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def main() -> None:
@@ -166,25 +188,27 @@ def main() -> None:
     parser.add_argument("--naive-n", type=int, default=None, help="photos for the naive pipeline (default: all)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "eco_field_bench")
     args = parser.parse_args()
+    load = os.getloadavg()[0]
     paths = generate(args.workdir / f"photos_{args.n}", args.n)
     for path in paths:  # same start for every pipeline: files in the page cache, as after copying a card
         path.read_bytes()
     size_mb = sum(p.stat().st_size for p in paths) / len(paths) / 1e6
     print(f"{len(paths)} photos {WIDTH}x{HEIGHT}, {size_mb:.1f} MB each on average, {os.cpu_count()} cores")
-    ours, peak = measure_ours(paths[0].parent, args.workdir)
+    ours, peak, ours_cpu = measure_ours(paths[0].parent, args.workdir)
     vips = measure_vips(paths, args.workdir)
     naive_paths = paths[: args.naive_n] if args.naive_n else paths
-    naive = measure_naive(naive_paths)
-    ours_rate, naive_rate = len(paths) / ours, len(naive_paths) / naive
-    print(f"our import (hash + copy + metadata + thumbnail, fresh data folder): {ours_rate:6.1f} photos/s "
-          f"({ours:.1f} s), peak memory {peak / 1e6:.0f} MB")
+    naive, naive_cpu = measure_naive(naive_paths)
+    n, n_naive = len(paths), len(naive_paths)
+    ours_rate, naive_rate = n / ours, n_naive / naive
+    print(f"load average before the run: {load:.1f} (other work on the machine slows every figure)")
+    print(f"our import (hash+copy+metadata+thumbnail, fresh data folder): {ours_rate:6.1f} photos/s ({ours:.1f} s),"
+          f" CPU {1000 * ours_cpu / n:4.0f} ms/photo, peak memory {peak / 1e6:.0f} MB")
     if vips is not None:
-        vips_rate = len(paths) / vips
-        print(f"vipsthumbnail -s 256:                                            {vips_rate:6.1f} photos/s "
-              f"({vips:.1f} s) -> ours is {ours_rate / vips_rate:.2f}x")
-    print(f"naive Pillow (full decode + resize):                             {naive_rate:6.1f} photos/s "
-          f"({naive:.1f} s for {len(naive_paths)}) -> ours is {ours_rate / naive_rate:.1f}x")
-
+        vips_rate = n / vips[0]
+        print(f"vipsthumbnail -s 256:                                         {vips_rate:6.1f} photos/s "
+              f"({vips[0]:.1f} s), CPU {1000 * vips[1] / n:4.0f} ms/photo -> ours is {ours_rate / vips_rate:.2f}x")
+    print(f"naive Pillow (full decode + resize), {n_naive:3d} photos:            {naive_rate:6.1f} photos/s "
+          f"({naive:.1f} s), CPU {1000 * naive_cpu / n_naive:4.0f} ms/photo -> ours is {ours_rate / naive_rate:.1f}x")
 
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--run-ours":
