@@ -116,6 +116,24 @@ def _chinese(ch: str) -> bool:
     return 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
 
 
+def mixed_encoding_error(path: Path, encoding: str) -> BadInput:
+    """The error for a file whose bytes stop decoding part-way: finds the exact line of the first bad byte."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    newlines, done = 0, 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                offset = max(0, exc.start - len(decoder.getstate()[0]))
+                newlines += chunk[:offset].count(b"\n")
+                break
+            newlines += chunk.count(b"\n")
+            done += len(chunk)
+    return BadInput(f"{path}: line {newlines + 1}: bytes that are not {encoding} (the file mixes encodings; "
+                    f"its start reads as {encoding})")
+
+
 class LineReader:
     """Physical lines of a text file without their line ends; `number` is the current 1-based line."""
 
@@ -146,8 +164,7 @@ class LineReader:
                         text = text.replace("\x00", "")
                     yield text
         except UnicodeDecodeError as exc:
-            raise BadInput(f"{self.source.path}: line {self.number + 1}: bytes that are not {self.encoding} "
-                           f"(the file mixes encodings; the start of the file read as {self.encoding})") from exc
+            raise mixed_encoding_error(self.source.path, self.encoding) from exc
 
 
 def sniff_delimiter(lines: list[str]) -> str:

@@ -38,7 +38,9 @@ def sniff(source: Source) -> bool:
 def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     rows = TableRows(source, delimiter="\t", encoding=ENCODING)
     iterator = iter(rows)
-    header = [c.strip() for c in next(iterator)]
+    header = [c.strip() for c in next(iterator, [])]
+    if header[:3] != ["Line", "Date", "Time"] or not header or header[-1] != "Status":
+        raise ctx.fail(1, "not a Calcmet results header (Line, Date, Time … Status)")
     groups = (len(header) - FIXED - 1) // 4
     if (len(header) - FIXED - 1) % 4 or groups < 1:
         raise ctx.fail(1, f"a Calcmet header has 5 fixed columns, 4 per component and Status; found {len(header)}")

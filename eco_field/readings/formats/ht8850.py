@@ -33,7 +33,9 @@ def sniff(source: Source) -> bool:
 def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     rows = TableRows(source, delimiter="\t")
     iterator = iter(rows)
-    header = [c.strip() for c in next(iterator)]
+    header = [c.strip() for c in next(iterator, [])]
+    if not header or header[0].lower() != "time" or not all(_COLUMN.match(c) for c in header[1:]):
+        raise ctx.fail(1, "not an HT8850 header (time, then <gas>concentration_<unit> columns)")
     columns = []
     for index, cell in enumerate(header[1:], start=1):
         m = _COLUMN.match(cell)

@@ -6,7 +6,7 @@ import csv
 from collections.abc import Iterator
 
 from eco_field.errors import BadInput
-from eco_field.readings.textio import LineReader, Source, sniff_delimiter
+from eco_field.readings.textio import LineReader, Source, mixed_encoding_error, sniff_delimiter
 
 
 class _SheetPosition:
@@ -50,26 +50,36 @@ class TableRows:
             try:
                 yield from self.reader
             except UnicodeDecodeError as exc:
-                raise BadInput(f"{self.source.path}: line {self.reader.line_num + 1}: bytes that are not "
-                               f"{self.encoding} (the file mixes encodings)") from exc
+                raise mixed_encoding_error(self.source.path, self.encoding) from exc
 
     def _xlsx_rows(self) -> Iterator[list]:
-        import zipfile
-
         from openpyxl import load_workbook
 
-        try:
-            book = load_workbook(self.source.path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-            raise BadInput(f"{self.source.path}: not a readable XLSX workbook ({exc})") from exc
         position = self.reader = _SheetPosition()
-        try:
-            sheet = next((s for s in book.worksheets if (s.max_row or 0) > 1), book.worksheets[0])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                position.line_num = number
-                cells = ["" if v is None else v for v in values]
-                while cells and cells[-1] == "":
-                    cells.pop()
-                yield cells
-        finally:
-            book.close()
+        with open(self.source.path, "rb") as fh:  # a handle, so the file name's extension does not matter
+            try:
+                book = load_workbook(fh, read_only=True, data_only=True)
+                sheet = next((s for s in book.worksheets if (s.max_row or 0) > 1), book.worksheets[0])
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                    position.line_num = number
+                    cells = ["" if v is None else v for v in values]
+                    while cells and cells[-1] == "":
+                        cells.pop()
+                    yield cells
+            except XLSX_ERRORS as exc:
+                raise BadInput(f"{self.source.path}: row {position.line_num + 1}: not a readable XLSX workbook "
+                               f"({type(exc).__name__}: {exc})") from exc
+
+
+def _xlsx_errors() -> tuple[type[BaseException], ...]:
+    import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
+
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    return (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ParseError, InvalidFileException, KeyError,
+            ValueError, TypeError, IndexError, AttributeError, EOFError, OSError)
+
+
+XLSX_ERRORS = _xlsx_errors()

@@ -1,0 +1,87 @@
+"""`eco-field readings ...` through the real console script."""
+
+import pytest
+
+from tests.readings.conftest import OFFICERS, REAL, SYNTHETIC, coking_enterprise_id
+
+REQUIRED = ["id", "pollutant", "statistic", "unit", "n", "flagged", "t_start", "t_end", "min", "max", "mean", "limit",
+            "limit_unit", "o2_ref", "exceed_count", "max_converted", "max_exceed_multiple"]
+
+
+@pytest.fixture
+def inspection_id(cli):
+    assert cli("init", "--demo").returncode == 0
+    made = cli("inspections", "new", "--enterprise", coking_enterprise_id(), "--officer", OFFICERS[0],
+               "--officer", OFFICERS[1], "--json")
+    assert made.returncode == 0, made.stderr
+    return made.json()["id"]
+
+
+def test_formats(cli):
+    result = cli("readings", "formats", "--json")
+    assert result.returncode == 0
+    items = result.json()
+    assert all(set(i) == {"name", "description"} for i in items)
+    assert {"isc_datalog", "thermo_tva2020", "gasmet_calcmet", "healthyphoton_ht8850", "sniffer4d_mapper",
+            "generic_table"} == {i["name"] for i in items}
+
+
+def test_import_list_show(cli, inspection_id):
+    result = cli("readings", "import", inspection_id, str(SYNTHETIC / "generic_wide_gbk_synthetic.csv"),
+                 "--outlet", "DA001", "--json")
+    assert result.returncode == 0, result.stderr
+    data = result.json()
+    assert data["format"] == "generic_table" and isinstance(data["warnings"], list)
+    for item in data["series"]:
+        assert list(item)[:len(REQUIRED)] == REQUIRED
+    so2 = next(s for s in data["series"] if s["pollutant"] == "SO2")
+    # 25.1×13/10.8 = 30.213, 31×13/11 = 36.636 against 30 mg/m³ at 8 % O2; OVR, ---, -999 are flagged
+    assert (so2["n"], so2["flagged"], so2["exceed_count"]) == (2, 3, 2)
+    assert so2["max_exceed_multiple"] == pytest.approx(0.2212, abs=1e-4)
+    listed = cli("readings", "list", inspection_id, "--json")
+    assert [s["id"] for s in listed.json()] == [s["id"] for s in data["series"]]
+    shown = cli("readings", "show", str(so2["id"]), "--json", "--samples")
+    assert shown.returncode == 0
+    samples = shown.json()["samples"]
+    assert [s["flag"] for s in samples] == [None, "OVR", "---", "-999", None]
+    text = cli("readings", "show", str(so2["id"]))
+    assert text.returncode == 0 and "SO2" in text.stdout
+
+
+def test_import_text_output_and_reimport(cli, inspection_id):
+    path = str(REAL / "goflux__Gasmet_DX4015_Calcmet.TXT")
+    first = cli("readings", "import", inspection_id, path)
+    assert first.returncode == 0 and "gasmet_calcmet" in first.stdout and "CO2" in first.stdout
+    again = cli("readings", "import", inspection_id, path, "--json")
+    assert again.json()["already_imported"] is True
+
+
+def test_bad_input_exit_2_names_the_file(cli, inspection_id, tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    result = cli("readings", "import", inspection_id, str(path), "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "empty.csv" in result.stderr
+    unknown = cli("readings", "import", inspection_id, str(SYNTHETIC / "generic_long_utf8_synthetic.csv"),
+                  "--format", "nope")
+    assert unknown.returncode == 2 and "generic_table" in unknown.stderr
+    missing = cli("readings", "show", "999999")
+    assert missing.returncode == 2
+
+
+def test_mapping_saved_as_profile_and_reused(cli, inspection_id, tmp_path):
+    path = SYNTHETIC / "generic_needs_mapping_synthetic.csv"
+    refused = cli("readings", "import", inspection_id, str(path))
+    assert refused.returncode == 2 and "'通道1'" in refused.stderr and "--map" in refused.stderr
+    mapped = cli("readings", "import", inspection_id, str(path), "--map", "time=记录时刻", "--map", "SO2=通道1|ppm",
+                 "--map", "O2=通道2|%", "--save-profile", "通道表", "--json")
+    assert mapped.returncode == 0, mapped.stderr
+    assert {s["pollutant"]: s["unit"] for s in mapped.json()["series"]} == {"SO2": "ppm", "O2": "%VOL"}
+    other = tmp_path / "next_day.csv"
+    other.write_text("记录时刻;通道1;通道2\n2026-06-06 09:00:00;3,5;20,1\n", encoding="utf-8")
+    reused = cli("readings", "import", inspection_id, str(other), "--profile", "通道表", "--outlet", "DA001", "--json")
+    assert reused.returncode == 0, reused.stderr
+    so2 = next(s for s in reused.json()["series"] if s["pollutant"] == "SO2")
+    # 3.5 ppm × 64.06/22.4 × (21−8)/(21−20.1) = 144.56 mg/m³ against 30
+    assert so2["max_converted"] == pytest.approx(3.5 * 64.06 / 22.4 * 13 / 0.9, abs=1e-3)
+    assert cli("readings", "profiles", "--json").json()[0]["name"] == "通道表"
