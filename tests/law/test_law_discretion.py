@@ -172,3 +172,13 @@ def test_aliases_and_numbers_select_the_level(name, value, level):
 def test_a_number_outside_every_range_is_refused():
     with pytest.raises(BadInput, match="no level"):
         suggest(CATALOG["AIR-02"], {"repeat": "0"})
+
+
+def test_factor_names_never_shadow_circumstances_or_pre_check_facts():
+    from eco_field.law.discretion import SPECIAL
+    from eco_field.law.exemptions import load_exemptions
+    from eco_field.law.factors import load_config
+
+    reserved = set(SPECIAL) | set(load_exemptions().facts)
+    for factor in load_config().factors:
+        assert not factor.names() & reserved, factor.name
