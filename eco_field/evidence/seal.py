@@ -144,12 +144,11 @@ def amend(ws: Workspace, inspection_id: str) -> str:
         ws.db.execute("INSERT INTO inspection_officers (inspection_id, officer_cert, position)"
                       " SELECT ?, officer_cert, position FROM inspection_officers WHERE inspection_id = ?",
                       [new_id, inspection_id])
-        ws.db.execute(
-            "INSERT INTO evidence (id, inspection_id, sha256, kind, original_name, imported_at)"
-            " SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||"
-            " substr(lower(hex(randomblob(2))), 2) || '-a' || substr(lower(hex(randomblob(2))), 2) || '-' ||"
-            " lower(hex(randomblob(6))), ?, sha256, kind, original_name, imported_at FROM evidence"
-            " WHERE inspection_id = ?", [new_id, inspection_id])
+        for sha, kind, name, imported_at in ws.db.execute(
+                "SELECT sha256, kind, original_name, imported_at FROM evidence WHERE inspection_id = ?"
+                " ORDER BY rowid", [inspection_id]).fetchall():
+            ws.db.execute("INSERT INTO evidence (id, inspection_id, sha256, kind, original_name, imported_at)"
+                          " VALUES (?, ?, ?, ?, ?, ?)", [str(uuid.uuid4()), new_id, sha, kind, name, imported_at])
         amended = inspections.snapshot(inspections.get(ws.db, new_id))
         amended["evidence"] = [r[0] for r in ws.db.execute(
             "SELECT sha256 FROM evidence WHERE inspection_id = ? ORDER BY sha256", [new_id])]
