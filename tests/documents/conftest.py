@@ -13,8 +13,7 @@ from pypdf import PdfReader
 from eco_field.documents import numbering
 from eco_field.records import Party
 from eco_field.store import enterprises, inspections
-from eco_field.store.database import write_transaction
-from eco_field.store.evidence_rows import link_evidence
+from eco_field.evidence.service import import_paths
 from tests.conftest import FIXTURES
 
 YEAR_BLOCK = (1, 200)
@@ -45,10 +44,8 @@ def inspection(workspace):
                               party=Party("张建国", "车间主任", "13800000000", True))
     inspections.update(workspace.db, insp.id, ended_at="2026-06-05T11:10",
                        findings=[{"text": "焦炉烟囱在线监测颗粒物小时均值超标。"}, "危废暂存间未设置识别标志。"])
-    with write_transaction(workspace.db):
-        for name in PHOTO_NAMES:
-            ref = workspace.blobs.put_file(FIXTURES / "photos" / name)
-            link_evidence(workspace.db, insp.id, ref, "photo", name)
+    report = import_paths(workspace, insp.id, [FIXTURES / "photos" / name for name in PHOTO_NAMES], workers=1)
+    assert not report.errors, report.errors
     add_blocks(workspace, this_year(workspace))
     return inspections.get(workspace.db, insp.id)
 

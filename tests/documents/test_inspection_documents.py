@@ -53,6 +53,9 @@ def test_photo_sheet_lists_each_photo_with_its_hash(workspace, inspection, tmp_p
                                 [inspection.id]).fetchall()
     for (sha,) in rows:
         assert sha in text
+    # metadata from the evidence service: the GPS of DSCN0010 and its camera
+    assert "北纬43.467448°，东经11.885127°" in text and "NIKON" in text
+    assert "2008年10月22日" in text
     # originals are downsampled to 300 dpi at their printed size, never passed through
     for page in PdfReader(path).pages:
         for image in page.images:

@@ -17,8 +17,8 @@ KIND = "photo-evidence"
 TITLE = "现场照片证据"
 SOURCE = "inspection"
 PHOTO_BOX_MM = (80.0, 60.0)
-FLAG_LABELS = {"far_from_site": "拍摄位置距现场较远", "time_outside_inspection": "拍摄时间不在检查时段内",
-               "no_gps": "无GPS信息", "no_time": "无拍摄时间", "edited": "疑经编辑软件处理"}
+FLAG_LABELS = {"far_from_site": "拍摄位置距检查地点较远", "outside_window": "拍摄时间不在检查时段内",
+               "no_location": "无GPS信息", "no_timestamp": "无拍摄时间", "duplicate": "与其他照片重复"}
 
 
 def gather(src: Source) -> dict[str, Any]:
@@ -63,10 +63,11 @@ def _photo_row(page: Page, index: int, photo: dict[str, Any], default_by: str, t
                          else page.p("（原始照片文件缺失或无法读取）", "cell"))
     gps = ""
     if photo.get("lat") is not None and photo.get("lon") is not None:
-        gps = f"北纬 {photo['lat']:.6f}°，东经 {photo['lon']:.6f}°"
+        lat, lon = photo["lat"], photo["lon"]
+        gps = f"{'北纬' if lat >= 0 else '南纬'} {abs(lat):.6f}°，{'东经' if lon >= 0 else '西经'} {abs(lon):.6f}°"
         if photo.get("alt") is not None:
             gps += f"，海拔 {photo['alt']:.0f} m"
-    place = f"距检查地点约 {photo['distance_m']:.0f} m" if photo.get("distance_m") is not None else ""
+    place = _distance(photo.get("distance_m"))
     device = " ".join(x for x in (photo.get("make"), photo.get("model")) if x)
     flags = "；".join(FLAG_LABELS.get(f, str(f)) for f in (photo.get("flags") or []))
     caption = [("照片编号", f"{index}（{photo.get('original_name') or ''}）"),
@@ -83,3 +84,9 @@ def _photo_row(page: Page, index: int, photo: dict[str, Any], default_by: str, t
     row.setStyle(grid_style(page.fonts.main))
     row.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (0, 0), "CENTER")])
     return row
+
+
+def _distance(metres: float | None) -> str:
+    if metres is None:
+        return ""
+    return f"距检查地点约 {metres:.0f} m" if metres < 1000 else f"距检查地点约 {metres / 1000:.1f} km"
