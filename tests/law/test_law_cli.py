@@ -6,14 +6,9 @@ import pytest
 
 
 @pytest.fixture
-def inspection_id(cli):
-    assert cli("init", "--demo").returncode == 0
-    enterprise = cli("enterprises", "list", "--json").json()[0]["id"]
-    certs = [o["cert_no"] for o in cli("officers", "list", "--json").json()[:2]]
-    made = cli("inspections", "new", "--enterprise", enterprise, "--officer", certs[0], "--officer", certs[1],
-               "--start", "2026-06-01T09:30", "--json")
-    assert made.returncode == 0, made.stderr
-    return made.json()["id"]
+def inspection_id(inspection):
+    """Made in-process in the same data folder the CLI uses (conftest: demo workspace + inspection)."""
+    return inspection.id
 
 
 def test_catalog_list_and_show(cli):
