@@ -22,7 +22,7 @@ def register(commands) -> None:
     p.add_argument("inspection_id")
     p.add_argument("paths", nargs="+", metavar="PATH")
     add_json_flag(p)
-    p = commands.command("list", cmd_list, "the photos of an inspection with their metadata and flags", parent=ev)
+    p = commands.command("list", cmd_list, "the evidence of an inspection: photos with metadata and flags", parent=ev)
     p.add_argument("inspection_id")
     add_json_flag(p)
     p = commands.command("thumbnail", cmd_thumbnail, "write a photo's thumbnail (256) or preview (1600)", parent=ev)

@@ -104,7 +104,8 @@ def refresh_checks(db: sqlite_utils.Database, inspection_id: str) -> None:
 
 
 def list_evidence(db: sqlite_utils.Database, inspection_id: str) -> list[dict[str, Any]]:
-    """The photos of an inspection as `evidence list --json` prints them (plus id and kind).
+    """The evidence of an inspection as `evidence list --json` prints it (plus id and kind): photos first,
+    then other kinds (instrument exports, signatures, documents) with empty photo fields and no flags.
 
     A draft's flags are computed now (its times may have changed since the import); a sealed
     inspection shows the flags stored when it was sealed.
@@ -112,8 +113,10 @@ def list_evidence(db: sqlite_utils.Database, inspection_id: str) -> list[dict[st
     sealed = rows.inspection_status(db, inspection_id) == "sealed"
     site, family = rows.load_site(db, inspection_id), rows.amendment_family(db, inspection_id)
     items = []
-    for row in rows.photo_rows(db, inspection_id):
-        if sealed:
+    for row in rows.evidence_rows(db, inspection_id):
+        if row["kind"] != "photo":
+            outcome = checks.CheckResult()
+        elif sealed:
             outcome = checks.CheckResult(json.loads(row["flags_json"] or "[]"), json.loads(row["reasons_json"] or "{}"),
                                          row["distance_m"], row["time_diff_min"])
         else:

@@ -53,7 +53,7 @@ def _jpeg_packets(data: bytes) -> list[bytes]:
             rest = body[len(EXTENDED_HEADER):]
             guid, offset = rest[:32], int.from_bytes(rest[36:40], "big")
             extended.setdefault(guid, {})[offset] = rest[40:]
-        elif body.startswith(b"Exif\x00") and b"<x:xmpmeta" in body:
+        elif body.startswith(b"Exif\x00") and (b"<x:xmpmeta" in body or b"<rdf:RDF" in body):
             standard += _embedded_packets(body)  # XMP kept in TIFF tag 700 inside the EXIF block
     for parts in extended.values():
         standard.append(b"".join(parts[k] for k in sorted(parts)))

@@ -28,6 +28,12 @@ def sealed(workspace, inspection, tmp_path):
     return inspection
 
 
+def test_list_shows_photos_then_other_kinds(workspace, sealed):
+    listed = service.list_evidence(workspace.db, sealed)
+    assert [i["kind"] for i in listed] == ["photo", "photo", "reading_source"]
+    assert listed[2]["original_name"] == "gas.csv" and listed[2]["flags"] == [] and listed[2]["taken_at"] is None
+
+
 def test_seal_then_verify(workspace, sealed):
     report = seal.verify_seal(workspace, sealed)
     assert report["ok"] and report["problems"] == [] and report["recomputed"] == report["seal_hash"]
@@ -79,7 +85,7 @@ def test_amendment_references_the_sealed_version(workspace, sealed):
     amended = inspections.get(workspace.db, new_id)
     assert amended.amends_id == sealed and not amended.sealed
     listed = service.list_evidence(workspace.db, new_id)
-    assert len(listed) == 2 and all("duplicate" not in i["flags"] for i in listed)
+    assert len(listed) == 3 and all("duplicate" not in i["flags"] for i in listed)
     inspections.update(workspace.db, new_id, findings=[{"text": "补充"}])
     seal.seal(workspace, new_id)
     assert seal.verify_seal(workspace, new_id)["ok"] and seal.verify_seal(workspace, sealed)["ok"]
