@@ -32,6 +32,8 @@ DEFAULT_CODES = {
 }
 CODE_SETTING = "doc_code:"          # settings key prefix: doc_code:penalty-decision = 罚
 WIDTH_SETTING = "doc_serial_width"  # zero-pad serials to this width (辽市环罚〔2025〕0202号); 0 = no padding
+AUTO_BLOCK_SETTING = "doc_auto_block_size"
+AUTO_BLOCK_SIZE = 100  # a device not enrolled with a bureau reserves its own first block of this size
 
 
 @dataclass(frozen=True)
@@ -153,12 +155,27 @@ def issue(db: sqlite_utils.Database, kind: str, year: int) -> IssuedNumber:
         db.execute("UPDATE number_blocks SET next_serial = ? WHERE id = ?", [serial + 1, block.id])
         return IssuedNumber(kind, year, serial, number)
     blocks = [b for b in list_blocks(db, kind) if b.year == year]
+    if not blocks and _auto_block(db, kind, year):
+        return issue(db, kind, year)
     if blocks:
         used = ", ".join(f"{b.start}-{b.end}" for b in blocks)
         raise BadInput(f"The number blocks for {kind} in {year} are exhausted ({used}); enter a new block with "
                        f"`eco-field numbers add-block --kind {kind} --year {year} --start N --end M`")
     raise BadInput(f"No number block for {kind} in {year} on this device; enter one with "
                    f"`eco-field numbers add-block --kind {kind} --year {year} --start N --end M`")
+
+
+def _auto_block(db: sqlite_utils.Database, kind: str, year: int) -> bool:
+    """A standalone device (no bureau server configured) reserves serials 1..N itself the first time a kind is
+    issued in a year; the block is recorded and pushed like any local block, so the bureau allocates after it.
+    An enrolled device waits for the bureau's blocks. doc_auto_block_size = 0 turns this off."""
+    size = int(settings.get(db, AUTO_BLOCK_SETTING) or AUTO_BLOCK_SIZE)
+    if size <= 0 or settings.get(db, "server_url").strip():
+        return False
+    used = db.execute("SELECT coalesce(max(serial), 0) FROM document_numbers WHERE kind = ? AND year = ?",
+                      [kind, year]).fetchone()[0]
+    add_block(db, kind, year, used + 1, used + size)
+    return True
 
 
 def void(db: sqlite_utils.Database, kind: str, year: int, serial: int, reason: str) -> str:

@@ -11,9 +11,9 @@ import pytest
 from pypdf import PdfReader
 
 from eco_field.documents import numbering
+from eco_field.evidence.service import import_paths
 from eco_field.records import Party
 from eco_field.store import enterprises, inspections
-from eco_field.evidence.service import import_paths
 from tests.conftest import FIXTURES
 
 YEAR_BLOCK = (1, 200)

@@ -28,6 +28,7 @@ def test_bad_input_exits_2_with_the_reason(workspace, inspection, tmp_path, cli)
     both = cli("documents", "render", "inspection-record", "--inspection", "a", "--case", "b")
     assert both.returncode == 2
     workspace.db.execute("DELETE FROM number_blocks WHERE kind = 'interview-record'")
+    cli("settings", "set", "server_url", "https://bureau.example")  # enrolled: numbers only from bureau blocks
     none = cli("documents", "render", "interview-record", "--inspection", inspection.id)
     assert none.returncode == 2 and "numbers add-block" in none.stderr
 

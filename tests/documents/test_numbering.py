@@ -34,7 +34,13 @@ def test_prefix_code_and_padding_are_configurable(workspace):
     assert issue(workspace, "rectification-order", 2025).number == "辽市环责改〔2025〕0202号"
 
 
+def enrol(ws) -> None:
+    with write_transaction(ws.db):
+        settings.put(ws.db, "server_url", "https://bureau.example")
+
+
 def test_blocks_are_per_kind_and_year(workspace):
+    enrol(workspace)  # an enrolled device only issues from blocks it holds
     numbering.add_block(workspace.db, "penalty-decision", 2026, 1, 5)
     with pytest.raises(BadInput, match="No number block"):
         issue(workspace, "penalty-notice", 2026)
@@ -49,6 +55,22 @@ def test_exhausted_block_is_refused_then_a_new_block_continues(workspace):
         issue(workspace)
     numbering.add_block(workspace.db, "penalty-decision", 2026, 50, 60, source="bureau")
     assert issue(workspace).serial == 50
+
+
+def test_a_standalone_device_reserves_its_first_block_itself(workspace):
+    first = issue(workspace, "penalty-notice", 2026)
+    assert first.number == "吕环罚告〔2026〕1号"
+    [block] = numbering.list_blocks(workspace.db, "penalty-notice")
+    assert (block.start, block.end, block.source) == (1, numbering.AUTO_BLOCK_SIZE, "local")
+    pushed = workspace.db.execute("SELECT count(*) FROM outbox WHERE entity = 'number_block'").fetchone()[0]
+    assert pushed == 1  # the bureau learns of it and allocates after it
+
+
+def test_auto_block_can_be_turned_off(workspace):
+    with write_transaction(workspace.db):
+        settings.put(workspace.db, numbering.AUTO_BLOCK_SETTING, "0")
+    with pytest.raises(BadInput, match="No number block"):
+        issue(workspace)
 
 
 def test_overlapping_block_is_refused_and_the_same_block_twice_is_a_no_op(workspace):
