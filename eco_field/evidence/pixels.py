@@ -7,6 +7,8 @@ thumbnail, which is most of the import speed. The declared size is checked befor
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
@@ -21,7 +23,6 @@ try:  # phones write HEIC; without the plugin a HEIC is kept, only without a thu
 except ImportError:  # pragma: no cover - the plugin is a dependency
     HEIF_PIXELS = False
 
-Image.MAX_IMAGE_PIXELS = None  # we check the declared size ourselves, with limits per format
 MAX_PIXELS_SCALED = 400_000_000  # JPEG: decoded at 1/8, so even very large panoramas stay small
 MAX_PIXELS_FULL = 100_000_000    # formats decoded at full size (PNG, TIFF, HEIC, progressive JPEG)
 TRUNCATED_SHARE = 0.001          # a JPEG without its end marker may miss this share of blocks at most
@@ -71,14 +72,27 @@ def render(data: bytes, media_type: str, orientation: int | None, size: int) -> 
 
 def declared_size(data: bytes) -> tuple[int | None, int | None]:
     try:
-        return Image.open(io.BytesIO(data)).size
+        with _own_size_check():
+            return Image.open(io.BytesIO(data)).size
     except Exception:  # only informative here; the file was validated when it was stored
         return None, None
 
 
+@contextmanager
+def _own_size_check() -> Iterator[None]:
+    """Pillow's global bomb limit (179 MP) would refuse 200 MP phone photos; we check per format instead.
+    Restored at once, so nothing else in the process loses Pillow's protection."""
+    previous, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+
+
 def _open(data: bytes) -> Image.Image:
     try:
-        return Image.open(io.BytesIO(data))
+        with _own_size_check():
+            return Image.open(io.BytesIO(data))
     except Image.UnidentifiedImageError as exc:
         raise UnreadablePhoto("not a readable image (the header is damaged or the format is unknown)") from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:

@@ -7,8 +7,10 @@ import shutil
 import subprocess
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from eco_field.evidence import metadata, sniff
+from eco_field.evidence import capture_time, metadata, sniff
 from tests.conftest import FIXTURES
 from tests.evidence.conftest import make_photo
 
@@ -195,3 +197,19 @@ def test_looping_ifd_terminates(tmp_path):
     data[next_ptr:next_ptr + 4] = (ifd0).to_bytes(4, "little")  # IFD0 -> IFD0 -> ...
     meta = metadata.extract(bytes(data), "image/jpeg", "Asia/Shanghai")
     assert meta["make"] == "TestCam"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2048))
+def test_metadata_never_raises_on_arbitrary_bytes(junk):
+    for media_type in ("image/jpeg", "image/tiff", "image/heic"):
+        header = b"\xff\xd8\xff\xe1" if media_type == "image/jpeg" else b""
+        meta = metadata.extract(header + junk, media_type, "Asia/Shanghai")
+        assert meta["media_type"] == media_type
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_time_parsing_never_raises(text):
+    stamp = capture_time.parse_stamp(text)
+    assert stamp is None or stamp.wall.year >= 1980
