@@ -17,7 +17,7 @@ import sqlite_utils
 
 from eco_field.canonical import sha256_of
 from eco_field.clock import now_local, utc_now
-from eco_field.documents import layout, numbering, qr
+from eco_field.documents import layout, numbering, qr, sources
 from eco_field.documents.fonts import FONT_SETTING, font_set
 from eco_field.documents.kinds import module_for
 from eco_field.documents.kinds.common import Source
@@ -68,7 +68,7 @@ def render(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: 
                            + f"; configure a font that has them (setting {FONT_SETTING}) and render again")
         ref = ws.blobs.put_bytes(pdf, "pdf")
         register(db, ref)
-        linked_inspection = src.inspection_id or _case_inspection(rec)
+        linked_inspection = src.inspection_id or _case_inspection(rec, db, case_id)
         evidence_id = None
         if linked_inspection:
             evidence_id, _ = link_evidence(db, linked_inspection, ref, "document", f"{issued.number}.pdf")
@@ -84,8 +84,11 @@ def render(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: 
     return {**doc, "pdf": str(target.resolve()), "sha256": ref.sha256, "stored_at": str(ref.path)}
 
 
-def _case_inspection(rec: dict[str, Any]) -> str | None:
-    case = rec.get("case") or {}
+def _case_inspection(rec: dict[str, Any], db: sqlite_utils.Database, case_id: str | None) -> str | None:
+    """The inspection a case document belongs to (it is kept as that inspection's evidence)."""
+    if not case_id:
+        return None
+    case = rec.get("case") or sources.case(db, case_id)
     return case.get("inspection_id")
 
 

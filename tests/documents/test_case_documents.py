@@ -99,7 +99,8 @@ def test_daily_penalty_needs_the_order_and_a_recheck(workspace, case):
 def test_service_receipt_lists_the_documents_served(workspace, case, tmp_path):
     order, _ = render(workspace, "rectification-order", case, tmp_path)
     decision, _ = render(workspace, "penalty-decision", case, tmp_path)
-    _, path = render(workspace, "service-receipt", case, tmp_path)
+    receipt, path = render(workspace, "service-receipt", case, tmp_path)
+    assert receipt["inspection_id"] == case.inspection_id and receipt["evidence_id"]
     text = pdf_text(path)
     for must in ("送达回证", order["number"], decision["number"], "受送达人", "送达人", "见证人", "留置送达"):
         assert must in text, must
