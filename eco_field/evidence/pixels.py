@@ -46,6 +46,15 @@ class Rendered:
 
 def render(data: bytes, media_type: str, orientation: int | None, size: int) -> Rendered:
     """Check the photo decodes and return a JPEG of at most size x size with orientation applied."""
+    try:
+        return _render(data, media_type, orientation, size)
+    except UnreadablePhoto:
+        raise
+    except Exception as exc:  # decoders raise anything on hostile files (struct.error, KeyError, ...)
+        raise UnreadablePhoto(f"cannot decode the picture ({type(exc).__name__}: {exc})") from exc
+
+
+def _render(data: bytes, media_type: str, orientation: int | None, size: int) -> Rendered:
     if media_type in ("image/heic", "image/heif", "image/avif") and not HEIF_PIXELS:
         return Rendered(None, 0, 0, "no HEIF decoder installed: kept without a thumbnail")
     warning = ""
