@@ -261,12 +261,20 @@ def _fine_lines(base: Assessment, entry: CatalogEntry, config: DiscretionConfig,
 
 def _treatment_lines(base: Assessment, config: DiscretionConfig, computed: Decimal, ground: Any) -> list[str]:
     why = f"，情形：{ground.label}（{ground.basis}）" if ground is not None else ""
+    low, high, c = Decimal(base.min), Decimal(base.max), _money(computed)
     if base.treatment == "heavier":
-        return [f"从重处罚{why}：在计算结果与法定最高额之间按{_pct(config.heavier_ratio)}上调，不超过法定最高额。"]
+        ratio = _pct(config.heavier_ratio)
+        return [f"从重处罚{why}：在计算结果与法定最高额之间按{ratio}上调：{c} + ({_money(high)} − {c}) × {ratio}"
+                f" = {base.amount}元，不超过法定最高额。"]
     if base.treatment == "lighter":
-        return [f"从轻处罚{why}：在法定最低额与计算结果之间按{_pct(config.lighter_ratio)}确定，不低于法定最低额。"]
+        ratio = _pct(config.lighter_ratio)
+        return [f"从轻处罚{why}：在法定最低额与计算结果之间按{ratio}确定：{_money(low)} + ({c} − {_money(low)})"
+                f" × {ratio} = {base.amount}元，不低于法定最低额。"]
     if base.treatment == "reduced":
-        return [f"减轻处罚{why}：在法定最低额以下按其{_pct(config.reduced_ratio)}确定罚款。法律依据：{base.legal_ground}。"]
+        ratio = _pct(config.reduced_ratio)
+        how = (f"在法定最低额以下按{_money(low)} × {ratio}" if low > ZERO
+               else f"法律未规定最低罚款额，按计算结果{c} × {ratio}")
+        return [f"减轻处罚{why}：{how} = {base.amount}元确定罚款。法律依据：{base.legal_ground}。"]
     return []
 
 

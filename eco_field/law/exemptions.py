@@ -114,6 +114,6 @@ def _condition_text(exemptions: ExemptionList, name: str, op: str, expected: Any
     fact = exemptions.facts.get(name, {})
     label = fact.get("label", name)
     if fact.get("type") == "bool":
-        return label if parse_bool(name, str(expected)) else f"非{label}"
+        return label if parse_bool(name, str(expected)) else fact.get("label_no", f"非{label}")
     shown = fact.get("choices", {}).get(str(expected), expected)
     return f"{label}{OPS[op][1]}{shown}"
