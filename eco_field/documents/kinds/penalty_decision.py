@@ -51,7 +51,8 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p("三、自由裁量的理由", "heading"))
     out.append(page.p(f"依据{assessment.get('citation') or assessment['law'] + assessment['article']}的规定，"
                       f"法定罚款幅度为{assessment.get('range_text') or ''}。{assessment['rationale']}"))
-    out.append(page.p(f"计算方法：{assessment['formula']}"))
+    if assessment["formula"] not in assessment["rationale"]:
+        out.append(page.p(f"计算方法：{assessment['formula']}"))
     table = parts.parts_table(page, assessment)
     if table:
         out.append(table)
