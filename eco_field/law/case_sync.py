@@ -1,0 +1,61 @@
+"""Cases pulled from the bureau: a status change for a case this device has, or a whole case (the snapshot
+cases.snapshot() pushes) that another device or the bureau made. Applied with sync=False (not pushed back)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+from eco_field.clock import utc_now
+from eco_field.errors import BadInput, NotFound
+from eco_field.law import cases
+from eco_field.law.case_events import event_code, parse_day, status_code
+from eco_field.store.changes import record
+from eco_field.store.database import write_transaction
+
+
+def apply_remote(db: sqlite_utils.Database, payload: dict[str, Any]) -> cases.Case:
+    """Upsert a case from the bureau. A payload with only id + status changes the status; a full snapshot
+    with a higher revision replaces the local case (its violations, events and assessment)."""
+    case_id = str(payload.get("id") or "")
+    if not case_id or "status" not in payload:
+        raise BadInput("A case from the bureau needs at least 'id' and 'status'")
+    exists = db.execute("SELECT revision FROM cases WHERE id = ?", [case_id]).fetchone()
+    if "violations" not in payload:
+        if exists is None:
+            raise NotFound(f"Case {case_id} from the bureau is not on this device and came without its contents")
+        return cases.set_status(db, case_id, payload["status"], sync=False)
+    if exists is not None and int(payload.get("revision") or 0) <= exists[0]:
+        return cases.get(db, case_id)
+    with write_transaction(db):
+        _replace(db, case_id, payload, exists is not None)
+        result = cases.get(db, case_id)
+        record(db, "case", case_id, "pull", cases.snapshot(result), sync=False, revision=result.revision)
+    return result
+
+
+def _replace(db: sqlite_utils.Database, case_id: str, p: dict[str, Any], exists: bool) -> None:
+    if db.execute("SELECT 1 FROM inspections WHERE id = ?", [p.get("inspection_id")]).fetchone() is None:
+        raise NotFound(f"Case {case_id} refers to inspection {p.get('inspection_id')}, which is not on this device")
+    now = utc_now()
+    assessment = json.dumps(p["assessment"], ensure_ascii=False) if p.get("assessment") else None
+    if exists:
+        db.execute("DELETE FROM case_violations WHERE case_id = ?", [case_id])
+        db.execute("DELETE FROM case_events WHERE case_id = ?", [case_id])
+        db.execute("UPDATE cases SET facts = ?, status = ?, assessment_json = ?, revision = ?, updated_at = ?"
+                   " WHERE id = ?", [p.get("facts", ""), status_code(p["status"]), assessment,
+                                     int(p.get("revision") or 1), now, case_id])
+    else:
+        db.execute("INSERT INTO cases (id, inspection_id, enterprise_id, facts, status, opened_at, assessment_json,"
+                   " revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [case_id, p["inspection_id"], p["enterprise_id"], p.get("facts", ""), status_code(p["status"]),
+                    p.get("opened_at") or now, assessment, int(p.get("revision") or 1), now, now])
+    for position, v in enumerate(p["violations"]):
+        db.execute("INSERT INTO case_violations (case_id, position, catalog_id, facts, evidence_json)"
+                   " VALUES (?, ?, ?, ?, ?)", [case_id, position, v["catalog_id"], v.get("facts", ""),
+                                               json.dumps(v.get("evidence_ids", []))])
+    for e in p.get("events", []):
+        db.execute("INSERT INTO case_events (case_id, event, date, note, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                   [case_id, event_code(e["event"]), parse_day(e["date"]).isoformat(), e.get("note", ""), now])
