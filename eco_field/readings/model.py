@@ -53,6 +53,8 @@ class ImportContext:
         self.series: dict[int, SeriesMeta] = {}
         self.warnings: list[str] = []
         self.options: dict[str, Any] = {}
+        self.stats: dict[int, Any] = {}  # series id -> storage.SeriesStats
+        self.keeps_stats = False  # set by an importer that updates self.stats itself (the bulk path)
         self._declare = declare
 
     def declare(self, meta: SeriesMeta) -> int:

@@ -95,9 +95,9 @@ def _import_new(ws: Workspace, inspection_id: str, source: Source, importer, sha
             return storage.insert_series(db, source_id, inspection_id, next(positions), meta, zone)
 
         ctx = ImportContext(str(source.path), declare=declare, mapping=mapping, time_zone=zone)
-        samples = importer.read(source, ctx)
         with registry.guarded(importer, ctx):
-            stats = storage.insert_samples(db, source_id, _counted(samples, progress) if progress else samples)
+            samples = importer.read(source, ctx)
+            stats = storage.insert_samples(db, source_id, _counted(samples, progress) if progress else samples, ctx)
         storage.save_statistics(db, source_id, stats)
         _check_usable(db, source_id, source)
         if outlet is not None:

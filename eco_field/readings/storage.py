@@ -15,7 +15,7 @@ import sqlite_utils
 
 from eco_field.clock import utc_now
 from eco_field.errors import NotFound
-from eco_field.readings.model import Sample, SeriesMeta
+from eco_field.readings.model import ImportContext, Sample, SeriesMeta
 from eco_field.readings.timeparse import iso
 
 SAMPLE_COLUMNS = ("series_id", "line", "t", "value", "ok", "flag", "seg", "label", "lat", "lon", "alt")
@@ -68,16 +68,42 @@ def insert_series(db: sqlite_utils.Database, source_id: str, inspection_id: str,
     return cursor.lastrowid
 
 
+INF = float("inf")
+
+
 class SeriesStats:
-    """Running statistics of one series, kept while its samples stream past (cheaper than a GROUP BY)."""
+    """Running statistics of one series, kept while its samples stream past (cheaper than a GROUP BY).
+    lo/hi/t0/t1 start at ±inf so the hot loops compare without None checks."""
 
     __slots__ = ("n", "flagged", "total", "lo", "hi", "t0", "t1", "first_line", "last_line")
 
     def __init__(self, line: int) -> None:
         self.n = self.flagged = 0
         self.total = 0.0
-        self.lo = self.hi = self.t0 = self.t1 = None
+        self.lo = self.t0 = INF
+        self.hi = self.t1 = -INF
         self.first_line = self.last_line = line
+
+    def add(self, line: int, t: float | None, value: float | None, ok: int) -> None:
+        self.last_line = line
+        if ok:
+            self.n += 1
+            self.total += value
+            if value < self.lo:
+                self.lo = value
+            if value > self.hi:
+                self.hi = value
+        else:
+            self.flagged += 1
+        if t is not None:
+            if t < self.t0:
+                self.t0 = t
+            if t > self.t1:
+                self.t1 = t
+
+
+def _finite(value: float) -> float | None:
+    return None if value in (INF, -INF) else value
 
 
 def _accumulate(samples: Iterator[Sample], stats: dict[int, SeriesStats]) -> Iterator[Sample]:
@@ -86,39 +112,27 @@ def _accumulate(samples: Iterator[Sample], stats: dict[int, SeriesStats]) -> Ite
         acc = get(sample[0])
         if acc is None:
             acc = stats[sample[0]] = SeriesStats(sample[1])
-        acc.last_line = sample[1]
-        if sample[4]:
-            value = sample[3]
-            acc.n += 1
-            acc.total += value
-            if acc.lo is None or value < acc.lo:
-                acc.lo = value
-            if acc.hi is None or value > acc.hi:
-                acc.hi = value
-        else:
-            acc.flagged += 1
-        t = sample[2]
-        if t is not None:
-            if acc.t0 is None or t < acc.t0:
-                acc.t0 = t
-            if acc.t1 is None or t > acc.t1:
-                acc.t1 = t
+        acc.add(sample[1], sample[2], sample[3], sample[4])
         yield sample
 
 
-def insert_samples(db: sqlite_utils.Database, source_id: str, samples: Iterable[Sample]) -> dict[int, SeriesStats]:
+def insert_samples(db: sqlite_utils.Database, source_id: str, samples: Iterable[Sample],
+                   ctx: ImportContext) -> dict[int, SeriesStats]:
     """Stream samples in (executemany pulls the generator row by row, so memory stays flat), record the
-    rowid range they occupy on the source, and return each series' statistics."""
-    stats: dict[int, SeriesStats] = {}
-    iterator = _accumulate(iter(samples), stats)
+    rowid range they occupy on the source, and return each series' statistics. An importer on the bulk
+    path keeps them itself in ctx.stats (ctx.keeps_stats); for the others they are gathered here."""
+    iterator = iter(samples)
     first_sample = next(iterator, None)
     if first_sample is None:
-        return stats
+        return ctx.stats
+    if not ctx.keeps_stats:
+        iterator = _accumulate(chain((first_sample,), iterator), ctx.stats)
+        first_sample = next(iterator)
     first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM reading_samples").fetchone()[0]
     db.conn.executemany(_insert_sql(len(first_sample)), chain((first_sample,), iterator))
     last = db.execute("SELECT max(id) FROM reading_samples").fetchone()[0]
     db.execute("UPDATE reading_sources SET sample_first = ?, sample_last = ? WHERE id = ?", [first, last, source_id])
-    return stats
+    return ctx.stats
 
 
 def _range(db: sqlite_utils.Database, source_id: str) -> tuple[int, int]:
@@ -135,7 +149,8 @@ def save_statistics(db: sqlite_utils.Database, source_id: str, stats: dict[int, 
         meta["lines"] = [acc.first_line, acc.last_line] if series_id in stats else None
         db.execute("UPDATE reading_series SET n = ?, flagged = ?, t_start = ?, t_end = ?, min = ?, max = ?, mean = ?,"
                    " meta_json = ? WHERE id = ?",
-                   [acc.n, acc.flagged, iso(acc.t0, zone), iso(acc.t1, zone), acc.lo, acc.hi,
+                   [acc.n, acc.flagged, iso(_finite(acc.t0), zone), iso(_finite(acc.t1), zone), _finite(acc.lo),
+                    _finite(acc.hi),
                     acc.total / acc.n if acc.n else None, json.dumps(meta, ensure_ascii=False), series_id])
 
 

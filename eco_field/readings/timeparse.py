@@ -29,6 +29,7 @@ PATTERNS = [
 _DAY_FIRST = {"dmy", "dmy-hm", "dmy12"}
 _MONTH_FIRST = {"mdy", "mdy-hm", "mdy12"}
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_NAIVE_EPOCH = datetime(1970, 1, 1)
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
@@ -43,6 +44,7 @@ class TimeParser:
         self.ambiguous = False
         self._last_text: object = None
         self._last_value: float | None = None
+        self._offsets: dict[int, float] = {}
 
     def detect(self, values: Iterable[object]) -> str | None:
         """Choose the pattern that reads every value given; returns its name (None when nothing fits)."""
@@ -72,9 +74,14 @@ class TimeParser:
         return value
 
     def epoch(self, moment: datetime) -> float:
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.zone)
-        return (moment - _EPOCH).total_seconds()
+        if moment.tzinfo is not None:
+            return (moment - _EPOCH).total_seconds()
+        # the zone's offset looked up once per local hour, not once per timestamp
+        hour = moment.toordinal() * 24 + moment.hour
+        offset = self._offsets.get(hour)
+        if offset is None:
+            offset = self._offsets[hour] = moment.replace(tzinfo=self.zone).utcoffset().total_seconds()
+        return (moment - _NAIVE_EPOCH).total_seconds() - offset
 
     def describe(self) -> str:
         return self.pattern or ""

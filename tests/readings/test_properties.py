@@ -38,7 +38,7 @@ def run_all(path: Path) -> None:
             pass
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=LINES, sep=SEPARATORS, end=ENDINGS, encoding=ENCODINGS)
 def test_structured_noise_never_crashes_an_importer(tmp_path_factory, lines, sep, end, encoding):
     text = end.join(sep.join(cells) for cells in lines)
@@ -51,7 +51,7 @@ def test_structured_noise_never_crashes_an_importer(tmp_path_factory, lines, sep
     run_all(path)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=2000), suffix=st.sampled_from([".csv", ".txt", ".xlsx", ".TXT"]))
 def test_random_bytes_never_crash_an_importer(tmp_path_factory, data, suffix):
     path = tmp_path_factory.mktemp("b") / f"input{suffix}"
@@ -59,7 +59,7 @@ def test_random_bytes_never_crash_an_importer(tmp_path_factory, data, suffix):
     run_all(path)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.integers(min_value=0, max_value=4000), junk=st.binary(max_size=40))
 def test_truncated_and_corrupted_real_files(tmp_path_factory, cut, junk):
     from tests.readings.conftest import REAL, SYNTHETIC

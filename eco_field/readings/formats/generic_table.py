@@ -19,6 +19,7 @@ from eco_field.readings.formats.layout import Layout, analyse, role_of
 from eco_field.readings.formats.tables import TableRows
 from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta, UnreadableHeader
 from eco_field.readings.status import status_flag
+from eco_field.readings.storage import SeriesStats
 from eco_field.readings.textio import Source, uses_decimal_comma
 from eco_field.readings.timeparse import TimeParser
 from eco_field.readings.units import normalize_unit
@@ -52,20 +53,12 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     ctx.options["decimal_comma"] = decimal_comma
     timer = _time_parser(ctx, layout, head)
     rows = TableRows(source, delimiter=probe.delimiter, encoding=probe.encoding)
-    data = _after(rows, header_line)
-    if layout.long_form:
-        yield from _long_rows(data, rows, ctx, layout, timer, decimal_comma)
-    else:
-        yield from _wide_rows(((rows.reader.line_num, row) for row in data), ctx, layout, timer, decimal_comma)
-
-
-def _after(rows: TableRows, header_line: int) -> Iterator[list]:
-    """The rows after the header line (the iterator itself, so the caller's loop has no extra layer)."""
-    it = iter(rows)
-    for _row in it:
-        if rows.reader.line_num >= header_line:
-            break
-    return it
+    with rows.opened(skip_to_line=header_line) as data:
+        if layout.long_form:
+            yield from _long_rows(data, rows, ctx, layout, timer, decimal_comma)
+        else:
+            reader = rows.reader
+            yield from _wide_rows(((reader.line_num, row) for row in data), ctx, layout, timer, decimal_comma)
 
 
 def _find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
@@ -154,7 +147,8 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
     width = layout.width()
     problems = RowProblems(ctx)
     pending = problems.pending
-    ids: dict = {}
+    ids: dict = {}  # key -> (series id, running statistics)
+    ctx.keeps_stats = True
     parse_time = timer.parse
     reader = rows.reader
     last_text: object = None
@@ -173,10 +167,13 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
             continue
         if pending:
             problems.good()
-        key = key_of(row)
-        sid = ids.get(key)
-        if sid is None:
-            sid = ids[key] = _declare_long(ctx, layout, key if len(key_roles) > 1 else (key,), key_roles)
+        line = reader.line_num
+        entry = ids.get(key_of(row))
+        if entry is None:
+            key = key_of(row)
+            sid = _declare_long(ctx, layout, key if len(key_roles) > 1 else (key,), key_roles)
+            entry = ids[key] = (sid, ctx.stats.setdefault(sid, SeriesStats(line)))
+        sid, acc = entry
         raw = row[vi]
         try:
             value = float(raw)
@@ -189,10 +186,25 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
             ok = int(value is not None)
         if fi is not None:
             ok, flag = _merge_status(ok, flag, row[fi])
-        if positions:
-            yield (sid, reader.line_num, t, value, ok, flag, None, None, _num(row, lat), _num(row, lon), _num(row, alt))
+        # SeriesStats.add, inlined: this loop runs once per row of a million-row file
+        acc.last_line = line
+        if ok:
+            acc.n += 1
+            acc.total += value
+            if value < acc.lo:
+                acc.lo = value
+            if value > acc.hi:
+                acc.hi = value
         else:
-            yield (sid, reader.line_num, t, value, ok, flag)
+            acc.flagged += 1
+        if t < acc.t0:
+            acc.t0 = t
+        if t > acc.t1:
+            acc.t1 = t
+        if positions:
+            yield (sid, line, t, value, ok, flag, None, None, _num(row, lat), _num(row, lon), _num(row, alt))
+        else:
+            yield (sid, line, t, value, ok, flag)
     problems.finish()
 
 

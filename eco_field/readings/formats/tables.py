@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from eco_field.errors import BadInput
 from eco_field.readings.textio import LineReader, Source, mixed_encoding_error, sniff_delimiter
@@ -37,6 +38,30 @@ class TableRows:
         else:  # lone \r, \r\r\n, NUL bytes or UTF-16: line by line
             self.reader = csv.reader(LineReader(self.source, self.encoding), delimiter=self.delimiter or ",")
             yield from self.reader
+
+    @contextmanager
+    def opened(self, skip_to_line: int = 0) -> Iterator[Iterator[list]]:
+        """The row iterator itself (for plain text files the csv module's C reader, no generator layer in
+        between), positioned after line skip_to_line; `reader.line_num` follows it."""
+        if self.source.is_xlsx or not self._plain_lines():
+            it = iter(self)
+            self._skip(it, skip_to_line)
+            yield it
+            return
+        with open(self.source.path, encoding=self.encoding, errors="strict", newline="") as fh:
+            self.reader = csv.reader(fh, delimiter=self.delimiter or ",")
+            try:
+                self._skip(self.reader, skip_to_line)
+                yield self.reader
+            except UnicodeDecodeError as exc:
+                raise mixed_encoding_error(self.source.path, self.encoding) from exc
+
+    def _skip(self, it: Iterator[list], line: int) -> None:
+        if line <= 0:
+            return
+        for _row in it:
+            if self.reader.line_num >= line:
+                return
 
     def _plain_lines(self) -> bool:
         head = self.source.head
