@@ -45,7 +45,8 @@ def import_paths(ws: Workspace, inspection_id: str, paths: Iterable[str | os.Pat
     _require_draft(ws.db, inspection_id)
     files, walk_errors = scan.expand(list(paths))
     report = ImportReport(errors=walk_errors)
-    scan.clean_stale_temps(ws.blobs.root / ".tmp")
+    for temp_dir in (ws.blobs.root / ".tmp", ws.cache_dir / ".tmp"):  # left by a killed import
+        scan.clean_stale_temps(temp_dir)
     tz_name = settings.get(ws.db, "time_zone")
     jobs = [Job(i, str(path), name, str(ws.blobs.root), str(ws.cache_dir), tz_name)
             for i, (path, name) in enumerate(files)]
@@ -171,7 +172,7 @@ def thumbnail_path(ws: Workspace, sha256: str, size: int = 256) -> Path:
         raise BadInput(f"{sha}: {exc}") from exc
     if rendered.jpeg is None:
         raise BadInput(f"{sha}: {rendered.warning}")
-    write_atomic(target, rendered.jpeg, durable=False)
+    write_atomic(target, rendered.jpeg, durable=False, tmp_dir=ws.cache_dir / ".tmp")
     return target
 
 

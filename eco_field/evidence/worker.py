@@ -83,7 +83,7 @@ def _process(job: Job) -> dict[str, Any]:
         if copy:
             stored = copy.commit()
         if rendered.jpeg is not None:
-            write_atomic(thumb, rendered.jpeg, durable=False)
+            write_atomic(thumb, rendered.jpeg, durable=False, tmp_dir=Path(job.cache_root) / ".tmp")
     else:  # validated when it was first stored; only the declared size is needed again
         meta.update(zip(("width", "height"), pixels.declared_size(data), strict=True))
     return {"index": job.index, "ok": True, "path": job.path, "original_name": job.original_name, "sha256": sha,
@@ -125,13 +125,6 @@ def find_blob(store_root: Path, sha: str) -> Path | None:
         if candidate.name.split(".", 1)[0] == sha and candidate.is_file():
             return candidate
     return None
-
-
-def store_bytes(store_root: Path, sha: str, ext: str, data: bytes) -> Path:
-    """Write the original into evidence/<2 hex>/<sha256>.<ext>: temp file, fsync, rename, fsync folder."""
-    final = store_root / sha[:2] / f"{sha}.{ext}"
-    write_atomic(final, data, durable=True, tmp_dir=store_root / ".tmp")
-    return final
 
 
 class PendingCopy:

@@ -103,6 +103,7 @@ def test_kill_mid_import_then_rerun_completes(cli, insp, tmp_path, data_dir):
     assert cli("evidence", "verify", insp).returncode == 0
     assert cli("audit", "verify").returncode == 0
     assert not any((data_dir / "evidence" / ".tmp").iterdir())
+    assert not [p for p in (data_dir / "cache").rglob("*") if p.is_file() and p.suffix != ".jpg"]
 
 
 def _rows(data_dir, insp) -> int:
