@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
 
 from eco_field.law import cases
 from eco_field.law.case_events import STATUSES
@@ -10,6 +10,7 @@ from eco_field.law.catalog import load_catalog
 from eco_field.law.data_dir import data_dir_of
 from ui.case_detail import CaseDetail
 from ui.context import AppContext
+from ui.documents_panel import DocumentsPanel
 from ui.empty_state import EmptyState
 from ui.list_page import ListPage
 from ui.paged_model import Column
@@ -46,9 +47,13 @@ class CasesScreen(QWidget):
         self.detail = CaseDetail()
         self.detail.record_event.connect(self._record_event)
         self.detail.assess.connect(self.open_calculator)
+        self.documents = DocumentsPanel(ctx, "case")
+        self.side = QTabWidget()
+        self.side.addTab(self.detail, self.tr("Case"))
+        self.side.addTab(self.documents, self.tr("Documents"))
         splitter = QSplitter()
         splitter.addWidget(self.list)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self.side)
         splitter.setSizes([600, 600])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +86,8 @@ class CasesScreen(QWidget):
     def show_case(self, case: cases.Case) -> None:
         catalog = load_catalog(data_dir_of(self.ctx.db))
         self.detail.show_case(case, {k: e.description for k, e in catalog.items()})
+        if self.documents.case_id != case.id:
+            self.documents.set_source(case_id=case.id)
 
     def _record_event(self, case_id: str, event: str, day: str) -> None:
         self.ctx.run(lambda ws: cases.record_event(ws.db, case_id, event, day), announce=("case",))

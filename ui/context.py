@@ -29,12 +29,12 @@ class AppContext:
         return self.ws.db
 
     def run(self, func: Callable[[Workspace], Any], on_done: Callable[[Any], None] | None = None,
-            announce: tuple[str, ...] = ()) -> None:
+            announce: tuple[str, ...] = (), on_error: Callable[[], None] | None = None) -> None:
         """Run func(workspace) in the background on its own connection; report errors through the dialogs.
 
         On success on_done(result) runs on the GUI thread, then the entities in `announce` are announced.
         """
-        run_task(lambda: self._with_workspace(func), self._finisher(on_done, announce))
+        run_task(lambda: self._with_workspace(func), self._finisher(on_done, announce, on_error))
 
     def run_long(self, func: Callable[[Workspace, JobControl], Any], on_done: Callable[[Any], None] | None,
                  on_progress: Callable[[int, int, str], None], announce: tuple[str, ...] = (),

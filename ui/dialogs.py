@@ -40,6 +40,12 @@ class DialogService:
         name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return Path(name) if name else None
 
+    def setup_printer(self, printer: Any) -> bool:
+        """The system print dialog for this printer; False when the officer cancels."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        return QPrintDialog(printer, self.parent).exec() == QPrintDialog.DialogCode.Accepted
+
 
 class ScriptedDialogs(DialogService):
     """Answers from a queue of prepared replies; every call is kept in `shown` for assertions."""
@@ -70,3 +76,14 @@ class ScriptedDialogs(DialogService):
 
     def save_file(self, title: str, suggested: str, filters: str = "") -> Path | None:
         return self._next("save_file", title, suggested, None)
+
+    def setup_printer(self, printer: Any) -> bool:
+        """Tests print to a PDF file instead of a device: the next answer is that file's path."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        target = self._next("setup_printer", "print", "", None)
+        if target is None:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True

@@ -24,6 +24,7 @@ from eco_field.store.database import write_transaction
 from eco_field.workspace import Workspace
 from ui.checklist_widget import ChecklistWidget
 from ui.context import AppContext
+from ui.documents_panel import DocumentsPanel
 from ui.evidence_tab import EvidenceTab
 from ui.findings_widget import FindingsWidget
 from ui.inspection_form import InspectionForm
@@ -66,7 +67,9 @@ class InspectionEditor(QWidget):
         self.tabs.addTab(self.findings, self.tr("Findings"))
         self.evidence = EvidenceTab(ctx)
         self.tabs.addTab(self.evidence, self.tr("Photos and evidence"))
-        self._extra_names: list[str] = ["evidence"]
+        self.documents = DocumentsPanel(ctx, "inspection")
+        self.tabs.addTab(self.documents, self.tr("Documents"))
+        self._extra_names: list[str] = ["evidence", "documents"]
         self.enterprise = None
         self._build()
         for widget in (self.form, self.checklist, self.findings):
@@ -113,6 +116,7 @@ class InspectionEditor(QWidget):
         self.findings.load([])
         self.enterprise = ent
         self.evidence.set_inspection(None, ent)
+        self.documents.set_source(None)
         self._show_state(self.tr("New inspection: {name}").format(name=ent.name))
         self.tabs.setCurrentIndex(0)
 
@@ -131,6 +135,7 @@ class InspectionEditor(QWidget):
         self.findings.load(insp.findings)
         self.enterprise = ent
         self.evidence.set_inspection(insp, ent)
+        self.documents.set_source(inspection_id=insp.id)
         self._show_state(ent.name)
 
     def _show_state(self, title: str) -> None:
@@ -222,6 +227,7 @@ class InspectionEditor(QWidget):
         self.inspection = insp
         if first_save:
             self.evidence.set_inspection(insp, self.enterprise)
+            self.documents.set_source(inspection_id=insp.id)
         self.draft.id = insp.id
         self.dirty = False
         self._update_state_label()

@@ -39,8 +39,15 @@ class SyncStatusBar(QStatusBar):
         ctx.hub.changed.connect(self.on_changed)
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self._timer.start()
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._timer.start()  # poll only while the window is on screen
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self._timer.stop()
+        super().hideEvent(event)
 
     def on_changed(self, entities: frozenset) -> None:
         if entities & self.WATCHES:

@@ -104,44 +104,54 @@
 <context>
     <name>CasesScreen</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="35" />
+        <location filename="../../ui/cases_screen.py" line="36" />
         <source>No cases</source>
         <translation>没有案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="36" />
+        <location filename="../../ui/cases_screen.py" line="37" />
         <source>A case is opened from an inspection's findings: open the inspection, pick the violations from the catalog under “Findings”, then press “Open case”.</source>
         <translation>案件从检查发现的问题立案：打开检查，在「发现的问题」中为问题选择违法行为，再点「立案」。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="38" />
+        <location filename="../../ui/cases_screen.py" line="39" />
         <source>Opened</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="39" />
+        <location filename="../../ui/cases_screen.py" line="40" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="40" />
+        <location filename="../../ui/cases_screen.py" line="41" />
         <source>Violations</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="41" />
+        <location filename="../../ui/cases_screen.py" line="42" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="42" />
+        <location filename="../../ui/cases_screen.py" line="43" />
         <source>Next deadline</source>
         <translation>最近期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="43" />
+        <location filename="../../ui/cases_screen.py" line="44" />
         <source>Cases</source>
         <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="52" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="53" />
+        <source>Documents</source>
+        <translation>文书</translation>
     </message>
 </context>
 <context>
@@ -188,6 +198,59 @@
         <location filename="../../ui/checklist_widget.py" line="89" />
         <source>Basis: {basis}</source>
         <translation>依据：{basis}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="65" />
+        <source>Make document</source>
+        <translation>生成文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="74" />
+        <source>Print (A4)…</source>
+        <translation>打印（A4）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="75" />
+        <source>Save a copy…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="76" />
+        <source>Sign…</source>
+        <translation>签名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="115" />
+        <source>Save the inspection first.</source>
+        <translation>请先保存本次检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="185" />
+        <source>Making {title}…</source>
+        <translation>正在生成{title}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="190" />
+        <source>Issued {number} ({pages} pages).</source>
+        <translation>已出具 {number}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="202" />
+        <source>Sent {n} pages to the printer.</source>
+        <translation>已发送 {n} 页到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="208" />
+        <source>Save the document</source>
+        <translation>保存文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="211" />
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -480,110 +543,115 @@
 <context>
     <name>InspectionEditor</name>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="56" />
+        <location filename="../../ui/inspection_editor.py" line="57" />
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="57" />
+        <location filename="../../ui/inspection_editor.py" line="58" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="58" />
+        <location filename="../../ui/inspection_editor.py" line="59" />
         <source>Seal…</source>
         <translation>封存…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="59" />
+        <location filename="../../ui/inspection_editor.py" line="60" />
         <source>Amend</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="64" />
+        <location filename="../../ui/inspection_editor.py" line="65" />
         <source>Site and people</source>
         <translation>现场与人员</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="65" />
+        <location filename="../../ui/inspection_editor.py" line="66" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="66" />
-        <location filename="../../ui/inspection_editor.py" line="195" />
+        <location filename="../../ui/inspection_editor.py" line="67" />
+        <location filename="../../ui/inspection_editor.py" line="200" />
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="68" />
+        <location filename="../../ui/inspection_editor.py" line="69" />
         <source>Photos and evidence</source>
         <translation>照片与证据</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="116" />
+        <location filename="../../ui/inspection_editor.py" line="71" />
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="120" />
         <source>New inspection: {name}</source>
         <translation>新建检查：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="149" />
+        <location filename="../../ui/inspection_editor.py" line="154" />
         <source>Seal</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="149" />
+        <location filename="../../ui/inspection_editor.py" line="154" />
         <source>Save the inspection before sealing it.</source>
         <translation>请先保存，再封存。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="157" />
-        <location filename="../../ui/inspection_editor.py" line="167" />
+        <location filename="../../ui/inspection_editor.py" line="162" />
+        <location filename="../../ui/inspection_editor.py" line="172" />
         <source>Open case</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="158" />
+        <location filename="../../ui/inspection_editor.py" line="163" />
         <source>Save the inspection, and choose the catalog violation of at least one finding first.</source>
         <translation>请先保存检查，并至少为一个问题选择违法行为。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="167" />
+        <location filename="../../ui/inspection_editor.py" line="172" />
         <source>Case opened for {name}; see 案件 (Cases).</source>
         <translation>已为 {name} 立案，见「案件」。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="176" />
+        <location filename="../../ui/inspection_editor.py" line="181" />
         <source>Sealed — read only</source>
         <translation>已封存——只读</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="178" />
-        <location filename="../../ui/inspection_editor.py" line="231" />
+        <location filename="../../ui/inspection_editor.py" line="183" />
+        <location filename="../../ui/inspection_editor.py" line="237" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="180" />
+        <location filename="../../ui/inspection_editor.py" line="185" />
         <source>Saved (revision {n})</source>
         <translation>已保存（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="182" />
+        <location filename="../../ui/inspection_editor.py" line="187" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="184" />
+        <location filename="../../ui/inspection_editor.py" line="189" />
         <source>Amendment</source>
         <translation>补正记录</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="195" />
+        <location filename="../../ui/inspection_editor.py" line="200" />
         <source>No new non-compliant checklist items.</source>
         <translation>没有新的不符合项。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="232" />
+        <location filename="../../ui/inspection_editor.py" line="238" />
         <source>Leave this inspection without saving?</source>
         <translation>不保存就离开这次检查吗？</translation>
     </message>
@@ -1042,6 +1110,39 @@
         <location filename="../../ui/settings_dialog.py" line="103" />
         <source>EcoField will use {path} from the next start.</source>
         <translation>下次启动时将使用 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="111" />
+        <source>Sign {number}</source>
+        <translation>签名：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="117" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="123" />
+        <source>Signer</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="124" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="133" />
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="133" />
+        <source>Enter the signer's name and sign on the pad.</source>
+        <translation>请填写签名人姓名并在签名板上签名。</translation>
     </message>
 </context>
 <context>

@@ -69,4 +69,9 @@ def test_language_change_rebuilds_window_in_english(qtbot, ctx):
         assert _shown[-1].sidebar.item(0).text() == "Tasks"
         assert settings.get(ctx.db, "language") == "en"
     finally:
+        from ui.app import _shown
+
+        for shown in list(_shown):
+            shown.close()
+            _shown.remove(shown)
         i18n.install("zh_CN")
