@@ -1,6 +1,15 @@
-"""Photo and drone evidence: ingest into the content-addressed store, EXIF/XMP metadata, thumbnails,
-checks (time window, distance to site, duplicates), integrity verification and sealing. No Qt here.
+"""Photo and drone evidence: ingest, metadata, thumbnails, checks, integrity and sealing. No Qt here.
 
-Entry points for the CLI, the GUI and tests live in service.py (import, list, thumbnails, verify)
-and seal.py (seal, verify_seal, amend).
+One import, end to end (service.import_paths, the one ingest path for the CLI, the GUI and tests):
+  scan.expand         the files given and the folders walked (original_name = path relative to the folder)
+  pool.run            the files on both cores, a bounded window in flight, results in submission order
+  worker.process      per file, in a pool process: read once -> sniff -> SHA-256 -> EXIF/XMP metadata
+                      (metadata.extract) -> decode at 1/8 with DCT scaling for the 256 px thumbnail
+                      (pixels.render, which refuses unreadable, truncated or bomb-sized files) while a
+                      thread writes and fsyncs the copy -> rename into evidence/<2 hex>/<sha256>.<ext>
+  service._commit     per file, in the parent: one transaction with the evidence row (audited), the
+                      photo metadata and its checks (checks.check: time window, distance, duplicates)
+A kill at any point leaves files without rows (harmless, reused by the next run), never rows without files.
+
+seal.py seals an inspection (canonical record + every evidence hash, into the audit chain) and verifies it.
 """

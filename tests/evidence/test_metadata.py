@@ -213,3 +213,42 @@ def test_metadata_never_raises_on_arbitrary_bytes(junk):
 def test_time_parsing_never_raises(text):
     stamp = capture_time.parse_stamp(text)
     assert stamp is None or stamp.wall.year >= 1980
+
+
+def test_xmp_kept_in_the_exif_application_notes_tag(tmp_path):
+    """Some DJI images carry their XMP in TIFF tag 700 inside the EXIF block, not in an XMP segment."""
+    from PIL import Image
+
+    path = make_photo(tmp_path / "a.jpg", make="DJI")
+    with Image.open(path) as image:
+        exif = image.getexif()
+        exif[700] = DJI_ELEMENTS
+        image.save(tmp_path / "b.jpg", exif=exif)
+    meta = extract(tmp_path / "b.jpg")
+    assert meta["drone"]["rel_alt"] == pytest.approx(35.5)
+
+
+def test_tiff_with_xmp_tag(tmp_path):
+    from PIL import Image
+
+    from tests.evidence.conftest import noise_image
+
+    noise_image((40, 30)).save(tmp_path / "a.tif", "TIFF", tiffinfo={700: DJI_ELEMENTS, 271: "DJI"})
+    meta = extract(tmp_path / "a.tif")
+    assert meta["media_type"] == "image/tiff" and meta["make"] == "DJI"
+    assert meta["drone"]["abs_alt"] == pytest.approx(-3.25)
+    assert Image.open(tmp_path / "a.tif").size == (40, 30)
+
+
+def test_extended_xmp_is_reassembled():
+    from eco_field.evidence import xmp
+
+    body = DJI_ATTR
+    guid = b"0" * 32
+    half = len(body) // 2
+    segments = b""
+    for offset, part in ((0, body[:half]), (half, body[half:])):
+        payload = xmp.EXTENDED_HEADER + guid + len(body).to_bytes(4, "big") + offset.to_bytes(4, "big") + part
+        segments += b"\xff\xe1" + (len(payload) + 2).to_bytes(2, "big") + payload
+    data = b"\xff\xd8" + segments + b"\xff\xda\x00\x02" + b"\x00" * 10 + b"\xff\xd9"
+    assert xmp.read(data, "image/jpeg")["drone-dji:RelativeAltitude"] == "+120.25"
