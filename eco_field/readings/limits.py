@@ -37,6 +37,10 @@ def limit_for(outlet: Outlet, pollutant: str) -> Limit | None:
 
 def evaluate_source(db: sqlite_utils.Database, source_id: str, outlet: Outlet, warnings: list[str]) -> None:
     series = storage.series_rows(db, "source_id = ?", [source_id])
+    present = {row["pollutant"] for row in series}
+    if outlet.limit_for("NOx") and "NOx" not in present and present & {"NO", "NO2"}:
+        warnings.append("the NOx limit is compared with NO and NO2 each (as NO2); the file has no NOx reading, "
+                        "and NOx = NO + NO2 was not summed")
     exceeding: set[str] = set()
     results: dict[int, dict[str, Any]] = {}
     for row in series:

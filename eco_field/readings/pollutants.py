@@ -98,6 +98,13 @@ def match(name: str) -> str | None:
             found = canonical(word)
             if found:
                 return found
+    # '硫化氢H2S', 'CO浓度值': a Chinese name glued to a formula
+    formulas = re.findall(r"[A-Za-z][A-Za-z0-9.+\-]*", name)
+    chinese = re.sub(r"[\x00-\x7f]+", "", name)
+    for part in (*sorted(formulas, key=len, reverse=True), chinese):
+        found = canonical(part) if part and part != name else None
+        if found:
+            return found
     return None
 
 

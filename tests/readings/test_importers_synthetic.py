@@ -155,3 +155,23 @@ def test_service_formats_lists_every_importer():
     names = [f["name"] for f in service.formats()]
     assert names == ["isc_datalog", "thermo_tva2020", "gasmet_calcmet", "healthyphoton_ht8850", "sniffer4d_mapper",
                      "generic_table"]
+
+
+def test_generic_preamble_instrument_and_units_row(tmp_path):
+    path = tmp_path / "pgm.csv"
+    path.write_text("仪器型号：PGM-6208,出厂编号：M01-123456\n时间,硫化氢H2S,CO浓度,O2,EX\n,ppm,ppm,%,%LEL\n"
+                    "2026-06-05 10:00:00,1.5,12,20.9,0\n2026-06-05 10:00:10,OVR,14,20.8,1\n", encoding="gb18030")
+    name, ctx, samples = parse(path)
+    metas = list(ctx.series.values())
+    assert [(m.pollutant, m.unit) for m in metas] == [("H2S", "ppm"), ("CO", "ppm"), ("O2", "%VOL"), ("LEL", "%LEL")]
+    assert (metas[0].model, metas[0].serial) == ("PGM-6208", "M01-123456")
+    assert [s[1] for s in samples][:4] == [4, 4, 4, 4]  # data starts on line 4
+    assert samples[4][3:6] == (None, 0, "OVR")
+
+
+def test_generic_long_form_unit_inside_the_pollutant_name(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("time,gas,reading\n2026-06-05 10:00:00,CO(ppm),12\n2026-06-05 10:00:00,O2(%),20.9\n",
+                    encoding="utf-8")
+    name, ctx, samples = parse(path)
+    assert [(m.pollutant, m.unit) for m in ctx.series.values()] == [("CO", "ppm"), ("O2", "%VOL")]

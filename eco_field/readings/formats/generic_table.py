@@ -9,6 +9,7 @@ raises UnreadableHeader with the columns seen; the user then supplies a mapping 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from itertools import islice
@@ -22,7 +23,7 @@ from eco_field.readings.status import status_flag
 from eco_field.readings.storage import SeriesStats
 from eco_field.readings.textio import Source, uses_decimal_comma
 from eco_field.readings.timeparse import TimeParser
-from eco_field.readings.units import normalize_unit
+from eco_field.readings.units import looks_like_unit, normalize_unit, split_name_unit
 from eco_field.readings.values import is_empty, parse_value
 
 NAME = "generic_table"
@@ -48,6 +49,11 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     if layout.unused:
         ctx.warn("columns not imported: " + ", ".join(layout.unused[:20]))
     head = [(probe.line, row) for row in islice(it, DETECT_ROWS)]
+    if head and _units_row(head[0][1], layout):
+        header_line = head.pop(0)[0]  # '时间, SO2, NOx / , mg/m3, mg/m3': units on the line under the header
+    instrument = _preamble_instrument(source, probe.delimiter, header_line)
+    if instrument:
+        ctx.options["instrument"] = instrument
     decimal_comma = probe.delimiter not in (",", None) and uses_decimal_comma(
         [[str(c) for c in r[len(r) // 2:]] for _, r in head])
     ctx.options["decimal_comma"] = decimal_comma
@@ -58,7 +64,8 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
             yield from _long_rows(data, rows, ctx, layout, timer, decimal_comma)
         else:
             reader = rows.reader
-            yield from _wide_rows(((reader.line_num, row) for row in data), ctx, layout, timer, decimal_comma)
+            yield from _wide_rows(((reader.line_num, row) for row in data), ctx, layout, timer, decimal_comma,
+                                  instrument)
 
 
 def _find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
@@ -90,10 +97,77 @@ def _find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
         [c for c in widest if c], first_line)
 
 
+def _units_row(row: list, layout: Layout) -> bool:
+    """True (and the units taken) when the row under the header holds units for the pollutant columns."""
+    cells = {c.index: str(row[c.index]).strip() if c.index < len(row) else "" for c in layout.columns}
+    units = {i: normalize_unit(u) for i, u in cells.items() if u and looks_like_unit(u)}
+    if layout.long_form or not units or len(units) < (len(cells) + 1) // 2:
+        return False
+    for column in layout.columns:
+        if not column.unit and column.index in units:
+            column.unit = units[column.index]
+    return True
+
+
+_PREAMBLE_KEYS = {"make": ("厂家", "生产厂家", "品牌", "manufacturer", "make"),
+                  "model": ("型号", "仪器型号", "设备型号", "model"),
+                  "serial": ("序列号", "编号", "仪器编号", "设备编号", "出厂编号", "serial", "serialnumber", "sn")}
+
+
+def _preamble_instrument(source: Source, delimiter: str | None, header_line: int) -> dict[str, str]:
+    """Make/model/serial from 'key：value' lines above the header (Chinese PC software writes them there)."""
+    if source.is_xlsx or header_line <= 1:
+        return {}
+    found: dict[str, str] = {}
+    for line in source.head_lines(header_line - 1):
+        for part in line.split(delimiter or ","):
+            m = re.match(r"\s*#?\s*([^:：]+?)\s*[:：]\s*(.+?)\s*$", part)
+            if not m:
+                continue
+            key = re.sub(r"[\s_]+", "", m.group(1)).lower()
+            for field, names in _PREAMBLE_KEYS.items():
+                if key in names and field not in found:
+                    found[field] = m.group(2)
+    return found
+
+
 def _column_list(cells: list[str], limit: int = 30) -> str:
     named = [repr(c) for c in cells if c]
     more = f" … and {len(named) - limit} more" if len(named) > limit else ""
     return (", ".join(named[:limit]) + more) or "(none)"
+
+
+def _units_row(row: list, layout: Layout) -> bool:
+    """True (and the units taken) when the row under the header holds units for the pollutant columns."""
+    cells = {c.index: str(row[c.index]).strip() if c.index < len(row) else "" for c in layout.columns}
+    units = {i: normalize_unit(u) for i, u in cells.items() if u and looks_like_unit(u)}
+    if layout.long_form or not units or len(units) < (len(cells) + 1) // 2:
+        return False
+    for column in layout.columns:
+        if not column.unit and column.index in units:
+            column.unit = units[column.index]
+    return True
+
+
+_PREAMBLE_KEYS = {"make": ("厂家", "生产厂家", "品牌", "manufacturer", "make"),
+                  "model": ("型号", "仪器型号", "设备型号", "model"),
+                  "serial": ("序列号", "编号", "仪器编号", "设备编号", "出厂编号", "serial", "serialnumber", "sn")}
+
+
+def _preamble_instrument(source: Source, delimiter: str | None, header_line: int) -> dict[str, str]:
+    """Make/model/serial from 'key：value' lines above the header (Chinese PC software writes them there)."""
+    if source.is_xlsx or header_line <= 1:
+        return {}
+    found: dict[str, str] = {}
+    for line in source.head_lines(header_line - 1):
+        for part in line.split(delimiter or ","):
+            key, sep, value = re.split(r"\s*([:：])\s*", part.strip(), maxsplit=1) + ["", ""][:0] \
+                if re.search(r"[:：]", part) else (part, "", "")
+            key = re.sub(r"[\s_]+", "", key.lstrip("#")).lower()
+            for field, names in _PREAMBLE_KEYS.items():
+                if value.strip() and key in names and field not in found:
+                    found[field] = value.strip()
+    return found
 
 
 def _column_list(cells: list[str], limit: int = 30) -> str:
@@ -211,14 +285,20 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
 def _declare_long(ctx: ImportContext, layout: Layout, key: tuple, key_roles: list[str]) -> int:
     parts = dict(zip(key_roles, (str(k).strip() for k in key), strict=True))
     name, unit_text, serial = parts["pollutant"], parts.get("unit", ""), parts.get("serial", "")
+    if not unit_text:
+        name_only, unit_text = split_name_unit(name)  # 'CO(ppm)' in the pollutant column
+        name = name_only or name
     code = pollutants.match(name) or name or "?"
     if not pollutants.match(name):
         ctx.warn(f"pollutant name {name!r} is not one of the canonical codes; kept as written")
     unit = normalize_unit(unit_text) or layout.fixed_unit
     if not unit:
         ctx.warn(f"no unit for {name!r}; limits cannot be checked for it (add a unit column or --map unit=ppm)")
+    instrument = dict(ctx.options.get("instrument") or {})
+    serial = serial or instrument.pop("serial", "")
+    instrument.pop("serial", None)
     return ctx.declare(SeriesMeta(code, unit, pollutants.statistic(name) or "instantaneous", sensor=name,
-                                  serial=serial, meta={"column": name}))
+                                  serial=serial, meta={"column": name}, **instrument))
 
 
 def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, decimal_comma: bool,
@@ -257,6 +337,9 @@ def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, deci
 
 
 def _declare_wide(ctx: ImportContext, column, serial: str, instrument: dict[str, str]) -> int:
+    instrument = dict(instrument)
+    serial = serial or instrument.pop("serial", "")
+    instrument.pop("serial", None)
     unit = column.unit
     if column.pollutant == "RH" and unit == "%":
         unit = "%RH"
