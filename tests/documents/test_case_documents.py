@@ -133,3 +133,25 @@ def test_a_case_without_assessment_is_refused(workspace, inspection):
     opened = cases.new_case(workspace.db, inspection.id, ["AIR-02"], FACTS)
     with pytest.raises(BadInput, match="cases assess"):
         service.render(workspace, "penalty-decision", case_id=opened.id)
+
+
+ALL_KINDS = ("inspection-record", "interview-record", "photo-evidence", "rectification-order", "penalty-notice",
+             "penalty-decision", "seizure-decision", "daily-penalty-decision", "service-receipt")
+
+
+def test_every_kind_embeds_its_fonts_and_numbers_every_page(workspace, inspection, case, tmp_path):
+    from pypdf import PdfReader
+
+    cases.record_event(workspace.db, case.id, "order_served", "2026-06-10")
+    cases.record_event(workspace.db, case.id, "recheck_violation", "2026-06-12")
+    for kind in ALL_KINDS:
+        source = {"inspection_id": inspection.id} if kind in ALL_KINDS[:3] else {"case_id": case.id}
+        result = service.render(workspace, kind, out_path=tmp_path / f"{kind}.pdf", **source)
+        assert_fonts_embedded(tmp_path / f"{kind}.pdf")
+        pages = PdfReader(tmp_path / f"{kind}.pdf").pages
+        for index, page in enumerate(pages, start=1):
+            text = "".join(page.extract_text().split())
+            assert f"第{index}页共{len(pages)}页" in text and result["number"] in text, (kind, index)
+        assert "吕梁市生态环境局" in pdf_text(tmp_path / f"{kind}.pdf")
+    for kind in ALL_KINDS:  # documents issued later leave the earlier ones matching their records
+        assert service.verify_pdf(workspace, tmp_path / f"{kind}.pdf")["matches"], kind

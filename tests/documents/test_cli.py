@@ -87,3 +87,11 @@ def test_concurrent_renders_from_several_processes_get_distinct_numbers(workspac
 def test_fonts_command(workspace, cli):
     out = cli("documents", "fonts", "--json")
     assert out.returncode == 0 and out.json()["main"].endswith((".ttf", ".ttc"))
+
+
+def test_reportlab_is_loaded_only_when_a_document_is_made():
+    code = ("import sys; from eco_field.cli.registry import build_parser; build_parser(); "
+            "import eco_field.documents, eco_field.documents.numbering, eco_field.cli.documents; "
+            "print('reportlab' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -80,7 +80,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
                            label_width=24 * mm, columns=2))
     out.append(Spacer(1, 3 * mm))
     rows = [[i + 1, _name(s), _instrument(s), s["n"], _stats(s), _limit(s), s.get("exceed_count") if
-             s.get("exceed_count") is not None else "—", _fmt(s.get("max_exceed_multiple"))]
+             s.get("exceed_count") is not None else "—", _multiple(s.get("max_exceed_multiple"))]
             for i, s in enumerate(rec["series"])]
     out.append(page.grid(["序号", "监测项目", "仪器", "有效数据", "最小／平均／最大", "折算最大值／限值", "超标次数",
                           "最大超标倍数"], rows,
@@ -108,6 +108,12 @@ def _instrument(s: dict[str, Any]) -> str:
 
 def _fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:.4g}"
+
+
+def _multiple(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.4g}" if value > 0 else "未超标"
 
 
 def _stats(s: dict[str, Any]) -> str:
@@ -140,8 +146,9 @@ def chart(page: Page, series: dict[str, Any]) -> Drawing:
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = min(0, min(v for _, v in data)), peak * 1.1 or 1
     for axis in (plot.xValueAxis, plot.yValueAxis):
         axis.labels.fontName, axis.labels.fontSize = font, 7
-    plot.xValueAxis.labelTextFormat = lambda minutes: (start.replace(second=0, microsecond=0)
-                                                       .__add__(_minutes(minutes)).strftime("%H:%M"))
+    span = data[-1][0] - data[0][0]
+    pattern = "%H:%M:%S" if span < 10 else "%H:%M" if span < 48 * 60 else "%m-%d %H:%M"
+    plot.xValueAxis.labelTextFormat = lambda minutes: (start + _minutes(minutes)).strftime(pattern)
     drawing.add(plot)
     drawing.add(String(14 * mm, height - 4 * mm, f"{series['plotted_unit'] or ''}", fontName=font, fontSize=7))
     if len(lines) > 1:
