@@ -78,9 +78,32 @@ def detect_encoding(head: bytes, path: Path | str = "") -> str:
         raise BadInput(f"{path}: a binary file, not an instrument export (text, CSV or XLSX)")
     if _decodes(head, "utf-8"):
         return "utf-8"
+    _refuse_mixed_utf8(head, path)
     if _decodes(head, "gb18030") and _reads_as_chinese(head):
         return "gb18030"
     return "cp1252" if _decodes(head, "cp1252") else "latin-1"
+
+
+def _refuse_mixed_utf8(head: bytes, path: Path | str) -> None:
+    """Some lines UTF-8 Chinese, others not UTF-8: a file pasted together from two programs."""
+    lines = head.split(b"\n")
+    if len(head) >= HEAD_BYTES:
+        lines = lines[:-1]
+    good = bad = 0
+    first_bad = 0
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad += 1
+            first_bad = first_bad or number
+            continue
+        good += sum(1 for ch in text if 0x4E00 <= ord(ch) <= 0x9FFF) >= 2
+    if good and bad:
+        raise BadInput(f"{path}: line {first_bad}: bytes that are not utf-8 while earlier lines are UTF-8 "
+                       "(the file mixes encodings; save it again in one encoding)")
 
 
 def _looks_binary(head: bytes) -> bool:

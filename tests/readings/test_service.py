@@ -175,3 +175,20 @@ def test_sniff_returns_none_for_unreadable_files(tmp_path):
     empty.write_bytes(b"")
     assert service.sniff(empty) is None
     assert service.sniff(SYNTHETIC / "tva2020_logged_synthetic.txt") == "thermo_tva2020"
+
+
+def test_small_file_mixing_utf8_and_gbk(workspace, inspection, tmp_path):
+    path = tmp_path / "pasted.csv"
+    path.write_bytes("时间,二氧化硫(mg/m3),备注\n2026-06-05 10:00:00,20,正常运行\n".encode()
+                     + "2026-06-05 10:01:00,21,停炉检修\n".encode("gbk"))
+    with pytest.raises(BadInput, match=r"pasted.csv: line 3: .*mixes encodings"):
+        service.import_file(workspace, inspection.id, path)
+
+
+def test_sealed_inspection_takes_no_readings(workspace, inspection):
+    from eco_field.errors import SealedRecord
+
+    workspace.db.execute("UPDATE inspections SET status = 'sealed' WHERE id = ?", [inspection.id])
+    workspace.db.conn.commit()
+    with pytest.raises(SealedRecord):
+        service.import_file(workspace, inspection.id, SYNTHETIC / "generic_long_utf8_synthetic.csv")

@@ -23,7 +23,7 @@ NAME = "thermo_tva2020"
 DESCRIPTION = "Thermo TVA2020/TVA1000 FID/PID logged-data text (fixed width, status words, END)"
 RECORD = re.compile(
     r"^(?P<t>\d{2} [A-Za-z]{3} \d{2} \d{1,2}:\d{2}:\d{2})\s+(?:(?P<tag>.*?)\s+)?"
-    r"(?P<conc>[-+]?\d+(?:\.\d*)?|-{2,})\s+(?P<unit>PPB|PPM|%)\s+(?P<status>\S+)\s+(?P<det>PID|FID)"
+    r"(?P<conc>[-+]?\d+(?:\.\d*)?|-{2,})\s*(?P<unit>PPB|PPM|%)\s+(?P<status>\S+)\s+(?P<det>PID|FID)"
     r"(?:\s+(?P<leak>OK|LEAKER!?))?\s*$", re.I)
 
 
