@@ -22,8 +22,9 @@ def register(commands) -> None:
     p.add_argument("inspection_id")
     p.add_argument("paths", nargs="+", metavar="PATH")
     add_json_flag(p)
-    p = commands.command("list", cmd_list, "the evidence of an inspection: photos with metadata and flags", parent=ev)
+    p = commands.command("list", cmd_list, "the photos of an inspection with their metadata and flags", parent=ev)
     p.add_argument("inspection_id")
+    p.add_argument("--all-kinds", action="store_true", help="also list instrument exports, signatures, documents")
     add_json_flag(p)
     p = commands.command("thumbnail", cmd_thumbnail, "write a photo's thumbnail (256) or preview (1600)", parent=ev)
     p.add_argument("sha256")
@@ -76,7 +77,7 @@ def _import_text(report: service.ImportReport) -> str:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
-        items = service.list_evidence(ws.db, args.inspection_id)
+        items = service.list_evidence(ws.db, args.inspection_id, all_kinds=args.all_kinds)
     emit(args, items, lambda: table(
         ((i["sha256"][:12], i["original_name"], i["taken_at"] or "", _position(i), i["model"] or "",
           " ".join(i["flags"])) for i in items),

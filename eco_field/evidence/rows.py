@@ -87,15 +87,15 @@ LIST_SQL = (
     " c.flags_json, c.reasons_json, c.distance_m, c.time_diff_min, p.width, p.height, p.media_type"
     " FROM evidence e JOIN blobs b ON b.sha256 = e.sha256"
     " LEFT JOIN photo_meta p ON p.sha256 = e.sha256 LEFT JOIN evidence_checks c ON c.evidence_id = e.id"
-    " WHERE e.inspection_id = ?"
+    " WHERE e.inspection_id = ? AND (? OR e.kind = 'photo')"
     " ORDER BY e.kind != 'photo', p.taken_at_utc IS NULL, p.taken_at_utc, e.original_name, e.rowid")
 
 
-def evidence_rows(db: sqlite_utils.Database, inspection_id: str) -> list[dict[str, Any]]:
+def evidence_rows(db: sqlite_utils.Database, inspection_id: str, all_kinds: bool) -> list[dict[str, Any]]:
     keys = ("id", "kind", "sha256", "original_name", "size", "imported_at", "taken_at", "taken_at_utc",
             "taken_at_raw", "lat", "lon", "alt", "make", "model", "serial", "orientation", "drone_json",
             "flags_json", "reasons_json", "distance_m", "time_diff_min", "width", "height", "media_type")
-    return [dict(zip(keys, row, strict=True)) for row in db.execute(LIST_SQL, [inspection_id])]
+    return [dict(zip(keys, row, strict=True)) for row in db.execute(LIST_SQL, [inspection_id, all_kinds])]
 
 
 def inspection_status(db: sqlite_utils.Database, inspection_id: str) -> str:

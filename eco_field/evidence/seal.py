@@ -84,12 +84,14 @@ def verify_seal(ws: Workspace, inspection_id: str) -> dict[str, Any]:
     seal_row = ws.db.execute("SELECT seal_hash, payload_json FROM inspection_seals WHERE inspection_id = ?",
                              [inspection_id]).fetchone()
     current = canonical_record(ws.db, inspection_id)
+    sealed_payload = json.loads(seal_row[1]) if seal_row else None
+    attached = _attached_after_seal(current, sealed_payload)
+    current["evidence"] = [e for e in current["evidence"] if e not in attached]
     recomputed = sha256_of(current)
     problems = _chain_problems(ws.db, inspection_id, stored_hash)
     if seal_row is None:
         problems.append("the sealed serialisation is missing")
     else:
-        sealed_payload = json.loads(seal_row[1])
         if sha256_of(sealed_payload) != seal_row[0] or seal_row[0] != stored_hash:
             problems.append("the stored seal does not match the inspection's seal hash")
         problems += _differences(sealed_payload, current)
@@ -98,7 +100,16 @@ def verify_seal(ws: Workspace, inspection_id: str) -> dict[str, Any]:
     files = verify(ws, inspection_id)
     problems += [f"evidence file {p['sha256']} ({_names(p)}) is {p['status']}" for p in files["missing"] + files["altered"]]
     return {"inspection_id": inspection_id, "ok": not problems, "seal_hash": stored_hash, "recomputed": recomputed,
-            "evidence": len(current["evidence"]), "problems": problems}
+            "evidence": len(current["evidence"]), "problems": problems,
+            "attached_after_seal": [{k: e[k] for k in ("id", "kind", "original_name", "sha256")} for e in attached]}
+
+
+def _attached_after_seal(current: dict[str, Any], sealed: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Documents issued after sealing and filed with the inspection: outside the seal, not a change to it."""
+    if sealed is None:
+        return []
+    sealed_ids = {e["id"] for e in sealed["evidence"]}
+    return [e for e in current["evidence"] if e["kind"] == "document" and e["id"] not in sealed_ids]
 
 
 def _names(problem: dict[str, Any]) -> str:

@@ -104,9 +104,9 @@ def refresh_checks(db: sqlite_utils.Database, inspection_id: str) -> None:
             rows.save_checks(db, row[0], _check_row(db, inspection_id, row[0], row[1], site, family))
 
 
-def list_evidence(db: sqlite_utils.Database, inspection_id: str) -> list[dict[str, Any]]:
-    """The evidence of an inspection as `evidence list --json` prints it (plus id and kind): photos first,
-    then other kinds (instrument exports, signatures, documents) with empty photo fields and no flags.
+def list_evidence(db: sqlite_utils.Database, inspection_id: str, *, all_kinds: bool = False) -> list[dict[str, Any]]:
+    """The photos of an inspection as `evidence list --json` prints them (plus id and kind); with all_kinds,
+    then the other evidence too (instrument exports, signatures, documents) with empty photo fields, no flags.
 
     A draft's flags are computed now (its times may have changed since the import); a sealed
     inspection shows the flags stored when it was sealed.
@@ -114,7 +114,7 @@ def list_evidence(db: sqlite_utils.Database, inspection_id: str) -> list[dict[st
     sealed = rows.inspection_status(db, inspection_id) == "sealed"
     site, family = rows.load_site(db, inspection_id), rows.amendment_family(db, inspection_id)
     items = []
-    for row in rows.evidence_rows(db, inspection_id):
+    for row in rows.evidence_rows(db, inspection_id, all_kinds):
         if row["kind"] != "photo":
             outcome = checks.CheckResult()
         elif sealed:

@@ -29,7 +29,8 @@ def sealed(workspace, inspection, tmp_path):
 
 
 def test_list_shows_photos_then_other_kinds(workspace, sealed):
-    listed = service.list_evidence(workspace.db, sealed)
+    assert [i["kind"] for i in service.list_evidence(workspace.db, sealed)] == ["photo", "photo"]
+    listed = service.list_evidence(workspace.db, sealed, all_kinds=True)
     assert [i["kind"] for i in listed] == ["photo", "photo", "reading_source"]
     assert listed[2]["original_name"] == "gas.csv" and listed[2]["flags"] == [] and listed[2]["taken_at"] is None
 
@@ -84,8 +85,20 @@ def test_amendment_references_the_sealed_version(workspace, sealed):
     new_id = seal.amend(workspace, sealed)
     amended = inspections.get(workspace.db, new_id)
     assert amended.amends_id == sealed and not amended.sealed
-    listed = service.list_evidence(workspace.db, new_id)
+    listed = service.list_evidence(workspace.db, new_id, all_kinds=True)
     assert len(listed) == 3 and all("duplicate" not in i["flags"] for i in listed)
     inspections.update(workspace.db, new_id, findings=[{"text": "补充"}])
     seal.seal(workspace, new_id)
     assert seal.verify_seal(workspace, new_id)["ok"] and seal.verify_seal(workspace, sealed)["ok"]
+
+
+def test_document_issued_after_sealing_is_filed_outside_the_seal(workspace, sealed):
+    ref = workspace.blobs.put_bytes(b"%PDF-1.7 decision", "pdf")
+    with write_transaction(workspace.db):
+        evidence_rows.link_evidence(workspace.db, sealed, ref, "document", "吕环罚〔2026〕1号.pdf")
+    report = seal.verify_seal(workspace, sealed)
+    assert report["ok"], report["problems"]
+    assert [a["original_name"] for a in report["attached_after_seal"]] == ["吕环罚〔2026〕1号.pdf"]
+    with pytest.raises(sqlite3.IntegrityError):  # but no more photos
+        with write_transaction(workspace.db):
+            evidence_rows.link_evidence(workspace.db, sealed, workspace.blobs.put_bytes(b"x", "jpg"), "photo", "x")
