@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from eco_field.atomicfile import atomic_output
 from eco_field.clock import utc_now
 from eco_field.errors import BadInput
 from eco_field.paths import DATABASE_NAME
@@ -29,36 +30,24 @@ ProgressFn = Callable[[int, int], None]
 
 def backup(ws: Workspace, out: Path, progress: ProgressFn | None = None) -> dict:
     """Write the backup to out atomically; returns its manifest."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
     originals = sorted(p for p in (ws.data_dir / "evidence").rglob("*")
                        if p.is_file() and ".tmp" not in p.relative_to(ws.data_dir).parts)
-    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=".backup-", suffix=".zip")
-    os.close(fd)
-    try:
-        with tempfile.TemporaryDirectory() as scratch:
-            db_copy = Path(scratch) / DATABASE_NAME
-            with sqlite3.connect(db_copy) as target:
-                ws.db.conn.backup(target)
-            target.close()
-            manifest = {"format": FORMAT, "created_at": utc_now(), "database": DATABASE_NAME,
-                        "database_sha256": file_sha256(db_copy), "files": []}
-            with zipfile.ZipFile(tmp_name, "w", allowZip64=True) as archive:
-                archive.write(db_copy, DATABASE_NAME, compress_type=zipfile.ZIP_DEFLATED)
-                for done, path in enumerate(originals, 1):
-                    name = path.relative_to(ws.data_dir).as_posix()
-                    archive.write(path, name, compress_type=zipfile.ZIP_STORED)  # photos are compressed already
-                    manifest["files"].append({"path": name, "size": path.stat().st_size})
-                    if progress:
-                        progress(done, len(originals))
-                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-        with open(tmp_name, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, out)
-    except BaseException:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise
+    with atomic_output(out) as tmp_zip, tempfile.TemporaryDirectory() as scratch:
+        db_copy = Path(scratch) / DATABASE_NAME
+        with sqlite3.connect(db_copy) as target:
+            ws.db.conn.backup(target)
+        target.close()
+        manifest = {"format": FORMAT, "created_at": utc_now(), "database": DATABASE_NAME,
+                    "database_sha256": file_sha256(db_copy), "files": []}
+        with zipfile.ZipFile(tmp_zip, "w", allowZip64=True) as archive:
+            archive.write(db_copy, DATABASE_NAME, compress_type=zipfile.ZIP_DEFLATED)
+            for done, path in enumerate(originals, 1):
+                name = path.relative_to(ws.data_dir).as_posix()
+                archive.write(path, name, compress_type=zipfile.ZIP_STORED)  # photos are compressed already
+                manifest["files"].append({"path": name, "size": path.stat().st_size})
+                if progress:
+                    progress(done, len(originals))
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
     return manifest
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
+from eco_field.atomicfile import atomic_output
 from eco_field.canonical import canonical_json
 from eco_field.casefile.layout import FORMAT, MANIFEST, RECORD, safe_component
 from eco_field.clock import utc_now
@@ -90,27 +90,13 @@ def _audit_entries(ws: Workspace, ids: set[str]) -> list[dict[str, Any]]:
 
 
 def _sha_text(text: str) -> str:
-    import hashlib
-
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _write_zip(out: Path, record: dict[str, Any], manifest: dict[str, Any], files: list[dict[str, Any]]) -> None:
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".case-", suffix=".zip")
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp, "w", allowZip64=True) as archive:
-            archive.writestr(RECORD, canonical_json(record), compress_type=zipfile.ZIP_DEFLATED)
-            for item in files:
-                archive.write(item["source"], item["path"], compress_type=zipfile.ZIP_STORED)
-            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
-                             compress_type=zipfile.ZIP_DEFLATED)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with atomic_output(out) as tmp, zipfile.ZipFile(tmp, "w", allowZip64=True) as archive:
+        archive.writestr(RECORD, canonical_json(record), compress_type=zipfile.ZIP_DEFLATED)
+        for item in files:
+            archive.write(item["source"], item["path"], compress_type=zipfile.ZIP_STORED)
+        archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1),
+                         compress_type=zipfile.ZIP_DEFLATED)
