@@ -31,7 +31,10 @@ def party(db: sqlite_utils.Database, enterprise_id: str, *, strict: bool) -> dic
 
 
 def inspection(db: sqlite_utils.Database, inspection_id: str) -> dict[str, Any]:
-    """The inspection as printed: times, place, officers, party present, checklist answers, findings."""
+    """The inspection as printed: times, place, officers, party present, checklist answers, findings.
+
+    Only what a document prints: sealing the inspection later, or a revision that changes nothing printed,
+    leaves an issued document matching its record."""
     insp = inspections.get(db, inspection_id)
     if not insp.officers:
         raise BadInput(f"Inspection {inspection_id} has no officers; a 笔录 needs the officers' names and "
@@ -47,7 +50,6 @@ def inspection(db: sqlite_utils.Database, inspection_id: str) -> dict[str, Any]:
                           "note": answer.get("note", "")})
     return {
         "id": insp.id, "started_at": insp.started_at, "ended_at": insp.ended_at, "place": insp.place,
-        "status": insp.status, "seal_hash": insp.seal_hash, "revision": insp.revision,
         "officers": [{"name": o.name, "cert_no": o.cert_no, "unit": o.unit} for o in insp.officers],
         "party_present": {"name": insp.party.name, "title": insp.party.title, "phone": insp.party.phone,
                           "present": insp.party.present},

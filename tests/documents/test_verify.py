@@ -91,3 +91,11 @@ def test_a_copy_without_metadata_is_verified_from_its_qr_code(workspace, inspect
     assert "/Keywords" not in (PdfReader(tmp_path / "stripped.pdf").metadata or {})
     check = service.verify_pdf(workspace, tmp_path / "stripped.pdf")
     assert check["matches"] and check["number"] == result["number"]
+
+
+def test_sealing_the_inspection_later_keeps_its_documents_matching(workspace, inspection, tmp_path):
+    service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    from eco_field.evidence.seal import seal
+
+    seal(workspace, inspection.id)
+    assert service.verify_pdf(workspace, tmp_path / "a.pdf")["matches"]
