@@ -70,7 +70,8 @@ def render(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: 
         register(db, ref)
         linked_inspection = src.inspection_id or _case_inspection(rec, db, case_id)
         evidence_id = None
-        if linked_inspection:
+        if linked_inspection and _is_draft(db, linked_inspection):
+            # a sealed inspection takes no new evidence; the documents row still names the inspection
             evidence_id, _ = link_evidence(db, linked_inspection, ref, "document", f"{issued.number}.pdf")
         doc = {"id": str(uuid.uuid4()), "number": issued.number, "kind": kind, "inspection_id": linked_inspection,
                "case_id": case_id, "record_sha256": record_sha, "pdf_sha256": ref.sha256, "pdf_size": ref.size,
@@ -82,6 +83,11 @@ def render(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: 
         if out_path:
             write_atomically(target, pdf)
     return {**doc, "pdf": str(target.resolve()), "sha256": ref.sha256, "stored_at": str(ref.path)}
+
+
+def _is_draft(db: sqlite_utils.Database, inspection_id: str) -> bool:
+    row = db.execute("SELECT status FROM inspections WHERE id = ?", [inspection_id]).fetchone()
+    return row is not None and row[0] == "draft"
 
 
 def _case_inspection(rec: dict[str, Any], db: sqlite_utils.Database, case_id: str | None) -> str | None:

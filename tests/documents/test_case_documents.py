@@ -155,3 +155,14 @@ def test_every_kind_embeds_its_fonts_and_numbers_every_page(workspace, inspectio
         assert "吕梁市生态环境局" in pdf_text(tmp_path / f"{kind}.pdf")
     for kind in ALL_KINDS:  # documents issued later leave the earlier ones matching their records
         assert service.verify_pdf(workspace, tmp_path / f"{kind}.pdf")["matches"], kind
+
+
+def test_documents_of_a_sealed_inspection_are_issued_without_new_evidence_rows(workspace, inspection, case,
+                                                                              tmp_path):
+    from eco_field.evidence.seal import seal
+
+    seal(workspace, inspection.id)
+    result, path = render(workspace, "penalty-decision", case, tmp_path)
+    assert result["inspection_id"] == inspection.id and result["evidence_id"] is None
+    assert workspace.blobs.verify(result["sha256"]) == "ok"
+    assert service.verify_pdf(workspace, path)["matches"]
