@@ -112,14 +112,16 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     print(_series_table([series]))
     ins = series["instrument"]
-    print(f"sensor: {series['sensor']}  instrument: {ins['make']} {ins['model']} {ins['serial']}".rstrip())
+    instrument = " ".join(v for v in (ins["make"], ins["model"], ins["serial"]) if v)
+    print(f"sensor: {series['sensor']}" + (f"  instrument: {instrument}" if instrument else ""))
     for hour in series["evaluation"].get("hourly", []):
         print(f"  {hour['hour']}  n={hour['n']}  mean={hour['mean']}  超标倍数={hour['exceed_multiple']}")
     waiver = series["evaluation"].get("first_violation_waiver")
     if waiver:
         print(f"首违不罚 screen: {waiver['could_apply']} — {waiver['reason']}")
     for sample in series.get("samples", []):
-        print(f"  {sample['line']:>7}  {sample['t']}  {sample['value']}  {sample.get('converted', '')}"
+        converted = sample.get("converted")
+        print(f"  {sample['line']:>7}  {sample['t']}  {sample['value']}  {'' if converted is None else converted}"
               f"  {'' if sample['ok'] else 'FLAGGED '}{sample['flag'] or ''}")
     return 0
 

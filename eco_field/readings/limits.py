@@ -103,9 +103,10 @@ def _converted(db, row, factor, o2_values, o2_ref, warnings, label) -> list[tupl
                 continue
         out.append((t, c))
     ambient = sum(1 for v in (o2_values or {}).values() if v > AMBIENT_O2)
-    if ambient:
-        warnings.append(f"{label}: {ambient} O2 readings are above {AMBIENT_O2}% (close to ambient air); "
-                        "corrected values are then not meaningful — check where the probe was")
+    note = (f"{ambient} O2 readings are above {AMBIENT_O2}% (close to ambient air): values corrected to the "
+            "reference O2 are then not meaningful — check where the probe was")
+    if ambient and note not in warnings:
+        warnings.append(note)
     if missing:
         warnings.append(f"{label}: {missing} readings have no O2 reading below 21% at the same time; "
                         "left out of the exceedance count")
