@@ -28,6 +28,7 @@ from ui.documents_panel import DocumentsPanel
 from ui.evidence_tab import EvidenceTab
 from ui.findings_widget import FindingsWidget
 from ui.inspection_form import InspectionForm
+from ui.readings_tab import ReadingsTab
 from ui.seal_flow import confirm_and_seal, start_amendment
 from ui.slots import emit
 
@@ -67,9 +68,11 @@ class InspectionEditor(QWidget):
         self.tabs.addTab(self.findings, self.tr("Findings"))
         self.evidence = EvidenceTab(ctx)
         self.tabs.addTab(self.evidence, self.tr("Photos and evidence"))
+        self.readings = ReadingsTab(ctx)
+        self.tabs.addTab(self.readings, self.tr("Readings"))
         self.documents = DocumentsPanel(ctx, "inspection")
         self.tabs.addTab(self.documents, self.tr("Documents"))
-        self._extra_names: list[str] = ["evidence", "documents"]
+        self._extra_names: list[str] = ["evidence", "readings", "documents"]
         self.enterprise = None
         self._build()
         for widget in (self.form, self.checklist, self.findings):
@@ -116,6 +119,7 @@ class InspectionEditor(QWidget):
         self.findings.load([])
         self.enterprise = ent
         self.evidence.set_inspection(None, ent)
+        self.readings.set_inspection(None, ent)
         self.documents.set_source(None)
         self._show_state(self.tr("New inspection: {name}").format(name=ent.name))
         self.tabs.setCurrentIndex(0)
@@ -135,6 +139,7 @@ class InspectionEditor(QWidget):
         self.findings.load(insp.findings)
         self.enterprise = ent
         self.evidence.set_inspection(insp, ent)
+        self.readings.set_inspection(insp, ent)
         self.documents.set_source(inspection_id=insp.id)
         self._show_state(ent.name)
 
@@ -227,6 +232,7 @@ class InspectionEditor(QWidget):
         self.inspection = insp
         if first_save:
             self.evidence.set_inspection(insp, self.enterprise)
+            self.readings.set_inspection(insp, self.enterprise)
             self.documents.set_source(inspection_id=insp.id)
         self.draft.id = insp.id
         self.dirty = False

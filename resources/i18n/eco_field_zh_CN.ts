@@ -3,12 +3,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../ui/context.py" line="67" />
+        <location filename="../../ui/context.py" line="74" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="69" />
+        <location filename="../../ui/context.py" line="76" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
@@ -228,27 +228,27 @@
         <translation>请先保存本次检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="185" />
+        <location filename="../../ui/documents_panel.py" line="187" />
         <source>Making {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="190" />
+        <location filename="../../ui/documents_panel.py" line="192" />
         <source>Issued {number} ({pages} pages).</source>
         <translation>已出具 {number}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="202" />
+        <location filename="../../ui/documents_panel.py" line="204" />
         <source>Sent {n} pages to the printer.</source>
         <translation>已发送 {n} 页到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="208" />
+        <location filename="../../ui/documents_panel.py" line="210" />
         <source>Save the document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="211" />
+        <location filename="../../ui/documents_panel.py" line="213" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
@@ -543,115 +543,120 @@
 <context>
     <name>InspectionEditor</name>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="57" />
+        <location filename="../../ui/inspection_editor.py" line="58" />
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="58" />
+        <location filename="../../ui/inspection_editor.py" line="59" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="59" />
+        <location filename="../../ui/inspection_editor.py" line="60" />
         <source>Seal…</source>
         <translation>封存…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="60" />
+        <location filename="../../ui/inspection_editor.py" line="61" />
         <source>Amend</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="65" />
+        <location filename="../../ui/inspection_editor.py" line="66" />
         <source>Site and people</source>
         <translation>现场与人员</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="66" />
+        <location filename="../../ui/inspection_editor.py" line="67" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="67" />
-        <location filename="../../ui/inspection_editor.py" line="200" />
+        <location filename="../../ui/inspection_editor.py" line="68" />
+        <location filename="../../ui/inspection_editor.py" line="205" />
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="69" />
+        <location filename="../../ui/inspection_editor.py" line="70" />
         <source>Photos and evidence</source>
         <translation>照片与证据</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="71" />
+        <location filename="../../ui/inspection_editor.py" line="72" />
+        <source>Readings</source>
+        <translation>监测数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_editor.py" line="74" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="120" />
+        <location filename="../../ui/inspection_editor.py" line="124" />
         <source>New inspection: {name}</source>
         <translation>新建检查：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="154" />
+        <location filename="../../ui/inspection_editor.py" line="159" />
         <source>Seal</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="154" />
+        <location filename="../../ui/inspection_editor.py" line="159" />
         <source>Save the inspection before sealing it.</source>
         <translation>请先保存，再封存。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="162" />
-        <location filename="../../ui/inspection_editor.py" line="172" />
+        <location filename="../../ui/inspection_editor.py" line="167" />
+        <location filename="../../ui/inspection_editor.py" line="177" />
         <source>Open case</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="163" />
+        <location filename="../../ui/inspection_editor.py" line="168" />
         <source>Save the inspection, and choose the catalog violation of at least one finding first.</source>
         <translation>请先保存检查，并至少为一个问题选择违法行为。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="172" />
+        <location filename="../../ui/inspection_editor.py" line="177" />
         <source>Case opened for {name}; see 案件 (Cases).</source>
         <translation>已为 {name} 立案，见「案件」。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="181" />
+        <location filename="../../ui/inspection_editor.py" line="186" />
         <source>Sealed — read only</source>
         <translation>已封存——只读</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="183" />
-        <location filename="../../ui/inspection_editor.py" line="237" />
+        <location filename="../../ui/inspection_editor.py" line="188" />
+        <location filename="../../ui/inspection_editor.py" line="243" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="185" />
+        <location filename="../../ui/inspection_editor.py" line="190" />
         <source>Saved (revision {n})</source>
         <translation>已保存（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="187" />
+        <location filename="../../ui/inspection_editor.py" line="192" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="189" />
+        <location filename="../../ui/inspection_editor.py" line="194" />
         <source>Amendment</source>
         <translation>补正记录</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="200" />
+        <location filename="../../ui/inspection_editor.py" line="205" />
         <source>No new non-compliant checklist items.</source>
         <translation>没有新的不符合项。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="238" />
+        <location filename="../../ui/inspection_editor.py" line="244" />
         <source>Leave this inspection without saving?</source>
         <translation>不保存就离开这次检查吗？</translation>
     </message>
@@ -844,6 +849,64 @@
     </message>
 </context>
 <context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="24" />
+        <source>Which column is which?</source>
+        <translation>指定各列含义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="25" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="25" />
+        <source>Pollutant name (long form)</source>
+        <translation>污染物名称列（长表）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="26" />
+        <source>Value (long form)</source>
+        <translation>数值列（长表）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="26" />
+        <source>Unit (long form)</source>
+        <translation>单位列（长表）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="27" />
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="27" />
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="35" />
+        <source>pollutant code, e.g. SO2</source>
+        <translation>污染物代码，如 SO2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="38" />
+        <source>optional: save this mapping under a name</source>
+        <translation>可选：保存此映射方案的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="39" />
+        <source>Profile name</source>
+        <translation>映射方案名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_dialog.py" line="44" />
+        <source>EcoField could not read the header of {name}. Tell it where the time and the values are.</source>
+        <translation>无法识别 {name} 的表头。请指出时间和数值所在的列。</translation>
+    </message>
+</context>
+<context>
     <name>OfficerPicker</name>
     <message>
         <location filename="../../ui/officer_picker.py" line="19" />
@@ -993,6 +1056,117 @@
         <location filename="../../ui/photo_grid.py" line="21" />
         <source>duplicate</source>
         <translation>重复</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsChart</name>
+    <message>
+        <location filename="../../ui/readings_chart.py" line="56" />
+        <source>Limit {v} {u}</source>
+        <translation>限值 {v} {u}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_chart.py" line="63" />
+        <source>Exceeding ({n})</source>
+        <translation>超标（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_chart.py" line="74" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsTab</name>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="48" />
+        <source>Import instrument data…</source>
+        <translation>导入仪器数据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="51" />
+        <source>Detect the format</source>
+        <translation>自动识别格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="57" />
+        <source>Pollutant</source>
+        <translation>污染物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="57" />
+        <source>Statistic</source>
+        <translation>统计量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="57" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="58" />
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="58" />
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="58" />
+        <source>Mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="58" />
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="59" />
+        <source>Exceeding</source>
+        <translation>超标次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="59" />
+        <source>Max multiple</source>
+        <translation>最大超标倍数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="71" />
+        <source>Outlet</source>
+        <translation>排放口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="87" />
+        <source>no limit check</source>
+        <translation>不对照限值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="94" />
+        <source>Save the inspection first, then import its readings.</source>
+        <translation>请先保存本次检查，再导入监测数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="116" />
+        <source>Import instrument data</source>
+        <translation>导入仪器数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="138" />
+        <source>Reading {name}: {n} samples</source>
+        <translation>正在读取 {name}：{n} 个数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="142" />
+        <source>{fmt}: {n} series imported</source>
+        <translation>{fmt}：导入 {n} 个数据序列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="144" />
+        <source>This file was already imported.</source>
+        <translation>该文件已导入过。</translation>
     </message>
 </context>
 <context>
@@ -1349,42 +1523,42 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="53" />
+        <location filename="../../ui/status_bar.py" line="60" />
         <source>Not enrolled with a bureau</source>
         <translation>未注册局端</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="55" />
+        <location filename="../../ui/status_bar.py" line="62" />
         <source>Network: unknown</source>
         <translation>网络：未知</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57" />
+        <location filename="../../ui/status_bar.py" line="64" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57" />
+        <location filename="../../ui/status_bar.py" line="64" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="59" />
+        <location filename="../../ui/status_bar.py" line="66" />
         <source>last sync failed</source>
         <translation>上次同步失败</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="61" />
+        <location filename="../../ui/status_bar.py" line="68" />
         <source>{n} changes to sync</source>
         <translation>待同步 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="63" />
+        <location filename="../../ui/status_bar.py" line="70" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="64" />
+        <location filename="../../ui/status_bar.py" line="71" />
         <source>never</source>
         <translation>从未</translation>
     </message>

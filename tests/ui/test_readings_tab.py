@@ -1,0 +1,66 @@
+"""Readings tab: import with format detection, statistics table, chart with limit line and exceedances,
+and the mapping dialog for a header the generic importer cannot read."""
+
+from __future__ import annotations
+
+from eco_field import demo
+from eco_field.readings import service
+from eco_field.store import inspections
+from tests.conftest import FIXTURES
+
+
+def open_readings(window, ctx, task_index=0):
+    task = demo.demo_tasks()[task_index]
+    insp = inspections.create(ctx.db, task.enterprise_id, task.officers, started_at="2026-06-05T08:00")
+    window.open_inspection(insp)
+    editor = window.inspections.editor
+    editor.tabs.setCurrentWidget(editor.readings)
+    return insp, editor.readings
+
+
+def test_detected_format_fills_table_and_chart(window, ctx, dialogs):
+    insp, tab = open_readings(window, ctx)
+    dialogs.answers.append([FIXTURES / "readings" / "goflux__Gasmet_DX4015_Calcmet.TXT"])
+    tab.outlet.setCurrentIndex(0)  # no limit check
+    tab.import_button.click()
+    assert "calcmet" in tab.message.text().lower()
+    series = service.list_series(ctx.db, insp.id)
+    assert tab.table.rowCount() == len(series) > 1
+    assert tab.table.item(0, 0).text() == series[0]["pollutant"]
+    assert tab.chart.points and tab.chart.chart().series()
+
+
+def test_exceedances_against_the_outlet_limit_are_highlighted(window, ctx, tmp_path):
+    sewage = next(i for i, t in enumerate(demo.demo_tasks()) if "污水" in t.title)
+    insp, tab = open_readings(window, ctx, sewage)
+    assert tab.outlet.currentData() == "DW001"
+    export = tmp_path / "cod.csv"
+    export.write_text("采样时间,COD(mg/L)\n2026-06-05 09:00,40\n2026-06-05 09:10,62\n2026-06-05 09:20,48\n"
+                      "2026-06-05 09:30,75\n", encoding="utf-8")
+    tab.import_file(export)
+    [series] = service.list_series(ctx.db, insp.id)
+    assert series["limit"] == 50 and series["exceed_count"] == 2
+    assert len(tab.chart.exceedances) == 2 and [y for _x, y in tab.chart.exceedances] == [62, 75]
+    names = [s.name() for s in tab.chart.chart().series()]
+    assert any("50" in n for n in names) and any("2" in n for n in names[2:])
+    assert tab.table.item(0, 8).text() == "2"
+
+
+def test_unreadable_header_opens_the_mapping_dialog(window, ctx, tmp_path):
+    insp, tab = open_readings(window, ctx)
+    export = tmp_path / "odd.csv"
+    export.write_text("记录,甲,乙\n1,2026-06-05 09:00,12.5\n2,2026-06-05 09:01,13.0\n3,2026-06-05 09:02,14.1\n",
+                      encoding="utf-8")
+    tab.outlet.setCurrentIndex(0)
+    tab.import_file(export)
+    dialog = tab.mapping_dialog
+    assert [dialog.roles["time"].itemText(i) for i in range(dialog.roles["time"].count())][1:] == ["记录", "甲", "乙"]
+    dialog.roles["time"].setCurrentIndex(dialog.roles["time"].findData("甲"))
+    code, column = dialog.wide[0]
+    code.setText("SO2")
+    column.setCurrentIndex(column.findData("乙"))
+    dialog.profile.setText("甲乙表")
+    dialog.accept()
+    [series] = service.list_series(ctx.db, insp.id)
+    assert series["pollutant"] == "SO2" and series["n"] == 3
+    assert service.load_profile(ctx.db, "甲乙表")["time"] == "甲"

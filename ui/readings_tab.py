@@ -1,0 +1,167 @@
+"""The readings tab of an inspection: import an instrument export (format detected, or the mapping dialog),
+the statistics table of every series, and the chart of the selected one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eco_field.readings import service
+from eco_field.readings.model import UnreadableHeader
+from eco_field.records import Enterprise, Inspection
+from eco_field.workspace import Workspace
+from ui.context import AppContext
+from ui.mapping_dialog import MappingDialog
+from ui.readings_chart import ReadingsChart
+
+FILE_FILTER = "Instrument exports (*.csv *.txt *.tsv *.xlsx *.xls *.log);;All files (*)"
+COLUMNS = ("pollutant", "statistic", "unit", "n", "min", "max", "mean", "limit", "exceed_count", "max_exceed_multiple")
+
+
+def _number(value: Any) -> str:
+    if value is None:
+        return ""
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+class ReadingsTab(QWidget):
+    WATCHES = frozenset({"reading"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.inspection: Inspection | None = None
+        self.series: list[dict[str, Any]] = []
+        self.import_button = QPushButton(self.tr("Import instrument data…"), objectName="primary")
+        self.outlet = QComboBox()
+        self.format = QComboBox()
+        self.format.addItem(self.tr("Detect the format"), "")
+        for fmt in service.formats():
+            self.format.addItem(fmt["name"], fmt["name"])
+        self.busy = QProgressBar(visible=False, maximum=0)
+        self.message = QLabel(wordWrap=True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr("Pollutant"), self.tr("Statistic"), self.tr("Unit"), "n",
+                                              self.tr("Min"), self.tr("Max"), self.tr("Mean"), self.tr("Limit"),
+                                              self.tr("Exceeding"), self.tr("Max multiple")])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.chart = ReadingsChart()
+        self.import_button.clicked.connect(self._choose_file)
+        self.table.currentCellChanged.connect(self._series_selected)
+        self._build()
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.import_button)
+        bar.addWidget(QLabel(self.tr("Outlet")))
+        bar.addWidget(self.outlet)
+        bar.addWidget(self.format)
+        bar.addWidget(self.busy)
+        bar.addWidget(self.message, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.chart)
+        splitter.setSizes([520, 600])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    def set_inspection(self, insp: Inspection | None, enterprise: Enterprise) -> None:
+        self.inspection = insp
+        self.outlet.clear()
+        self.outlet.addItem(self.tr("no limit check"), "")
+        for outlet in enterprise.outlets:
+            self.outlet.addItem(f"{outlet.code} {outlet.name}", outlet.code)
+        if enterprise.outlets:
+            self.outlet.setCurrentIndex(1)
+        self.import_button.setEnabled(insp is not None and not insp.sealed)
+        if insp is None:
+            self.message.setText(self.tr("Save the inspection first, then import its readings."))
+        self.reload()
+
+    def reload(self) -> None:
+        if self.inspection is None:
+            self._show([])
+            return
+        inspection_id = self.inspection.id
+        self.ctx.run(lambda ws: service.list_series(ws.db, inspection_id), self._show)
+
+    def _show(self, series: list[dict[str, Any]]) -> None:
+        self.series = series
+        self.table.setRowCount(len(series))
+        for row, item in enumerate(series):
+            for column, key in enumerate(COLUMNS):
+                self.table.setItem(row, column, QTableWidgetItem(_number(item.get(key))))
+        self.table.resizeColumnsToContents()
+        if series and self.table.currentRow() < 0:
+            self.table.setCurrentCell(0, 0)
+
+    # -- import ------------------------------------------------------------------------------------
+    def _choose_file(self) -> None:
+        [path, *_] = self.ctx.dialogs.open_files(self.tr("Import instrument data"), FILE_FILTER) or [None]
+        if path is not None:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path, mapping: dict[str, str] | None = None, profile: str = "") -> None:
+        if self.inspection is None:
+            return
+        inspection_id, fmt, outlet = self.inspection.id, self.format.currentData() or None, self.outlet.currentData()
+
+        def work(ws: Workspace, control) -> dict[str, Any]:
+            if profile and mapping:
+                service.save_profile(ws.db, profile, mapping)
+            return service.import_file(ws, inspection_id, path, fmt=fmt if not mapping else "generic_table",
+                                       outlet=outlet or None, mapping=mapping,
+                                       progress=lambda n: control.report(n, 0, path.name))
+
+        self.busy.setVisible(True)
+        self.import_button.setEnabled(False)
+        self.ctx.run_long(work, self._imported, self._progress, announce=("reading", "evidence"),
+                          on_error=self._idle, handle_error=lambda error: self._needs_mapping(error, path))
+
+    def _progress(self, done: int, _total: int, name: str) -> None:
+        self.message.setText(self.tr("Reading {name}: {n} samples").format(name=name, n=f"{done:,}"))
+
+    def _imported(self, result: dict[str, Any]) -> None:
+        self._idle()
+        text = self.tr("{fmt}: {n} series imported").format(fmt=result["format"], n=len(result["series"]))
+        if result.get("already_imported"):
+            text = self.tr("This file was already imported.")
+        self.message.setText(text + ("\n" + "；".join(result["warnings"][:3]) if result["warnings"] else ""))
+        self.reload()
+
+    def _idle(self) -> None:
+        self.busy.setVisible(False)
+        self.import_button.setEnabled(self.inspection is not None and not self.inspection.sealed)
+
+    def _needs_mapping(self, error: BaseException, path: Path) -> bool:
+        if not isinstance(error, UnreadableHeader):
+            return False
+        self._idle()
+        dialog = MappingDialog(path.name, error.columns, self)
+        dialog.accepted.connect(lambda: self.import_file(path, dialog.mapping(), dialog.profile.text().strip()))
+        dialog.open()
+        self.mapping_dialog = dialog  # tests answer it
+        return True
+
+    # -- chart ---------------------------------------------------------------------------------------
+    def _series_selected(self, row: int, *_rest: int) -> None:
+        if 0 <= row < len(self.series):
+            series_id = self.series[row]["id"]
+            self.ctx.run(lambda ws: service.get_series(ws.db, series_id, samples=True),
+                         lambda data: self.chart.show_series(data, data["samples"]))
