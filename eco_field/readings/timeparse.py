@@ -66,7 +66,13 @@ class TimeParser:
     def parse(self, text: object) -> float | None:
         if text is self._last_text or text == self._last_text:
             return self._last_value
-        moment = _to_datetime(text, self.pattern) if self.pattern else None
+        if self.pattern == "iso" and type(text) is str:
+            try:  # the bulk case, without the general dispatch
+                moment = datetime.fromisoformat(text)
+            except ValueError:
+                moment = None
+        else:
+            moment = _to_datetime(text, self.pattern) if self.pattern else None
         if moment is None:
             moment = next((m for m in (_to_datetime(text, n) for n in _ALL) if m is not None), None)
         value = None if moment is None else self.epoch(moment)
