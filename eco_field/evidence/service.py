@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
+from eco_field.clock import zone
 from eco_field.errors import BadInput, NotFound, SealedRecord
 from eco_field.evidence import checks, pixels, pool, rows, scan, sniff
 from eco_field.evidence.worker import Job, thumbnail_file, write_atomic
@@ -48,6 +49,7 @@ def import_paths(ws: Workspace, inspection_id: str, paths: Iterable[str | os.Pat
     for temp_dir in (ws.blobs.root / ".tmp", ws.cache_dir / ".tmp"):  # left by a killed import
         scan.clean_stale_temps(temp_dir)
     tz_name = settings.get(ws.db, "time_zone")
+    zone(tz_name)  # an unknown zone is the user's to fix (BadInput), before any file is read
     jobs = [Job(i, str(path), name, str(ws.blobs.root), str(ws.cache_dir), tz_name)
             for i, (path, name) in enumerate(files)]
     site, family = rows.load_site(ws.db, inspection_id), rows.amendment_family(ws.db, inspection_id)

@@ -64,3 +64,11 @@ def test_changing_the_inspection_window_updates_the_flags(workspace, inspection,
 def test_haversine():
     assert checks.distance_m(37.5, 111.2, 37.5, 111.2) == 0
     assert checks.distance_m(0, 0, 0, 1) == pytest.approx(111_195, rel=1e-3)
+
+
+def test_configured_zone_applies_at_import(workspace, inspection, tmp_path):
+    with write_transaction(workspace.db):
+        settings.put(workspace.db, "time_zone", "Europe/Berlin")
+    item = flags_of(workspace, inspection, make_photo(tmp_path / "p.jpg", taken="2026:06:05 03:30:00"))
+    assert item["taken_at"] == "2026-06-05T03:30:00+02:00"  # = 09:30 in Shanghai, inside the window
+    assert item["flags"] == []
