@@ -32,12 +32,11 @@ _LIST = re.compile(r"<([\w.-]+):([\w.-]+)(?:\s[^>]*)?>\s*<rdf:(?:Alt|Seq|Bag)>\s
 
 def find_packets(data: bytes, media_type: str) -> list[bytes]:
     """The XMP packets of a file: JPEG APP1 segments (standard + extended) or an embedded packet."""
-    packets: list[bytes] = []
     if media_type == "image/jpeg":
-        packets = _jpeg_packets(data)
-    if not packets:
-        packets = _embedded_packets(data)
-    return packets
+        # a JPEG keeps its metadata before the first scan; searching the picture data would cost more
+        # than the rest of the metadata together
+        return _jpeg_packets(data) or _embedded_packets(data[:_header_end(data)])
+    return _embedded_packets(data)
 
 
 def _jpeg_packets(data: bytes) -> list[bytes]:
@@ -58,6 +57,13 @@ def _jpeg_packets(data: bytes) -> list[bytes]:
     for parts in extended.values():
         standard.append(b"".join(parts[k] for k in sorted(parts)))
     return standard
+
+
+def _header_end(data: bytes) -> int:
+    end = 0
+    for _marker, _start, stop in jpeg_segments(data):
+        end = stop
+    return end
 
 
 def jpeg_segments(data: bytes):
