@@ -21,7 +21,8 @@ WINDOW_PER_WORKER = 3
 
 
 def default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
+    """One process per core (2 on the field laptops we size for), at most 4 to stay well under 300 MB."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def run(jobs: list[Job], workers: int | None = None,
