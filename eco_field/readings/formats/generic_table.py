@@ -9,27 +9,26 @@ raises UnreadableHeader with the columns seen; the user then supplies a mapping 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from itertools import islice
 from operator import itemgetter
 
 from eco_field.readings import pollutants
-from eco_field.readings.formats.layout import Layout, analyse, role_of
+from eco_field.readings.formats.header import find_header, preamble_instrument, units_row
+from eco_field.readings.formats.layout import Layout, role_of
 from eco_field.readings.formats.tables import TableRows
-from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta, UnreadableHeader
+from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta
 from eco_field.readings.status import status_flag
 from eco_field.readings.storage import SeriesStats
 from eco_field.readings.textio import Source, uses_decimal_comma
 from eco_field.readings.timeparse import TimeParser
-from eco_field.readings.units import looks_like_unit, normalize_unit, split_name_unit
+from eco_field.readings.units import normalize_unit, split_name_unit
 from eco_field.readings.values import is_empty, parse_value
 
 NAME = "generic_table"
 DESCRIPTION = ("Any CSV/TSV/XLSX table with a header: wide form (one column per pollutant, unit in the header) "
                "or long form (pollutant, value, unit columns); Chinese or English headers; --map for the rest")
-HEADER_SEARCH_ROWS = 60
 DETECT_ROWS = 300
 
 
@@ -44,14 +43,14 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     # First pass over the head only: header, time pattern, decimal mark. The second pass streams the rows.
     probe = TableRows(source)
     it = iter(probe)
-    header_line, header, layout = _find_header(((probe.line, row) for row in it), ctx)
+    header_line, header, layout = find_header(((probe.line, row) for row in it), ctx)
     ctx.options.update(delimiter=probe.delimiter, encoding=probe.encoding, header_line=header_line)
     if layout.unused:
         ctx.warn("columns not imported: " + ", ".join(layout.unused[:20]))
     head = [(probe.line, row) for row in islice(it, DETECT_ROWS)]
-    if head and _units_row(head[0][1], layout):
+    if head and units_row(head[0][1], layout):
         header_line = head.pop(0)[0]  # '时间, SO2, NOx / , mg/m3, mg/m3': units on the line under the header
-    instrument = _preamble_instrument(source, probe.delimiter, header_line)
+    instrument = preamble_instrument(source, probe.delimiter, header_line)
     if instrument:
         ctx.options["instrument"] = instrument
     decimal_comma = probe.delimiter not in (",", None) and uses_decimal_comma(
@@ -66,114 +65,6 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
             reader = rows.reader
             yield from _wide_rows(((reader.line_num, row) for row in data), ctx, layout, timer, decimal_comma,
                                   instrument)
-
-
-def _find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
-    widest: list[str] = []
-    first_line = None
-    for line, row in islice(numbered, HEADER_SEARCH_ROWS):
-        cells = [str(c).strip() for c in row]
-        if not any(cells) or cells[0].startswith("#") or (len(cells) == 1 and cells[0].lower().startswith("sep=")):
-            continue
-        first_line = first_line or line
-        if len([c for c in cells if c]) > len([c for c in widest if c]):
-            widest = cells
-        try:
-            layout = analyse(cells, ctx.mapping)
-        except UnreadableHeader:
-            continue
-        if layout.usable:
-            return line, cells, layout
-    if first_line is None:
-        raise ctx.fail(None, "no table found (the file has no rows with values)")
-    if ctx.mapping:
-        analyse(widest, ctx.mapping)  # raises naming the mapped column that is missing
-    raise UnreadableHeader(
-        f"{ctx.source_name}: line {first_line}: cannot tell which columns hold the time and the readings. "
-        f"Columns seen: {_column_list(widest)}. "
-        "Give a column mapping, e.g. --map time=采样时间 --map SO2=二氧化硫 (wide form) or "
-        "--map time=时间 --map pollutant=气体名称 --map value=浓度 --map unit=单位 (long form); "
-        "save it with --save-profile NAME and reuse it with --profile NAME.",
-        [c for c in widest if c], first_line)
-
-
-def _units_row(row: list, layout: Layout) -> bool:
-    """True (and the units taken) when the row under the header holds units for the pollutant columns."""
-    cells = {c.index: str(row[c.index]).strip() if c.index < len(row) else "" for c in layout.columns}
-    units = {i: normalize_unit(u) for i, u in cells.items() if u and looks_like_unit(u)}
-    if layout.long_form or not units or len(units) < (len(cells) + 1) // 2:
-        return False
-    for column in layout.columns:
-        if not column.unit and column.index in units:
-            column.unit = units[column.index]
-    return True
-
-
-_PREAMBLE_KEYS = {"make": ("厂家", "生产厂家", "品牌", "manufacturer", "make"),
-                  "model": ("型号", "仪器型号", "设备型号", "model"),
-                  "serial": ("序列号", "编号", "仪器编号", "设备编号", "出厂编号", "serial", "serialnumber", "sn")}
-
-
-def _preamble_instrument(source: Source, delimiter: str | None, header_line: int) -> dict[str, str]:
-    """Make/model/serial from 'key：value' lines above the header (Chinese PC software writes them there)."""
-    if source.is_xlsx or header_line <= 1:
-        return {}
-    found: dict[str, str] = {}
-    for line in source.head_lines(header_line - 1):
-        for part in line.split(delimiter or ","):
-            m = re.match(r"\s*#?\s*([^:：]+?)\s*[:：]\s*(.+?)\s*$", part)
-            if not m:
-                continue
-            key = re.sub(r"[\s_]+", "", m.group(1)).lower()
-            for field, names in _PREAMBLE_KEYS.items():
-                if key in names and field not in found:
-                    found[field] = m.group(2)
-    return found
-
-
-def _column_list(cells: list[str], limit: int = 30) -> str:
-    named = [repr(c) for c in cells if c]
-    more = f" … and {len(named) - limit} more" if len(named) > limit else ""
-    return (", ".join(named[:limit]) + more) or "(none)"
-
-
-def _units_row(row: list, layout: Layout) -> bool:
-    """True (and the units taken) when the row under the header holds units for the pollutant columns."""
-    cells = {c.index: str(row[c.index]).strip() if c.index < len(row) else "" for c in layout.columns}
-    units = {i: normalize_unit(u) for i, u in cells.items() if u and looks_like_unit(u)}
-    if layout.long_form or not units or len(units) < (len(cells) + 1) // 2:
-        return False
-    for column in layout.columns:
-        if not column.unit and column.index in units:
-            column.unit = units[column.index]
-    return True
-
-
-_PREAMBLE_KEYS = {"make": ("厂家", "生产厂家", "品牌", "manufacturer", "make"),
-                  "model": ("型号", "仪器型号", "设备型号", "model"),
-                  "serial": ("序列号", "编号", "仪器编号", "设备编号", "出厂编号", "serial", "serialnumber", "sn")}
-
-
-def _preamble_instrument(source: Source, delimiter: str | None, header_line: int) -> dict[str, str]:
-    """Make/model/serial from 'key：value' lines above the header (Chinese PC software writes them there)."""
-    if source.is_xlsx or header_line <= 1:
-        return {}
-    found: dict[str, str] = {}
-    for line in source.head_lines(header_line - 1):
-        for part in line.split(delimiter or ","):
-            key, sep, value = re.split(r"\s*([:：])\s*", part.strip(), maxsplit=1) + ["", ""][:0] \
-                if re.search(r"[:：]", part) else (part, "", "")
-            key = re.sub(r"[\s_]+", "", key.lstrip("#")).lower()
-            for field, names in _PREAMBLE_KEYS.items():
-                if value.strip() and key in names and field not in found:
-                    found[field] = value.strip()
-    return found
-
-
-def _column_list(cells: list[str], limit: int = 30) -> str:
-    named = [repr(c) for c in cells if c]
-    more = f" … and {len(named) - limit} more" if len(named) > limit else ""
-    return (", ".join(named[:limit]) + more) or "(none)"
 
 
 def _time_value(row: list, roles: dict[str, int], combine: bool) -> object:

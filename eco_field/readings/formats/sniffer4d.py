@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from eco_field.readings.formats import generic_table
+from eco_field.readings.formats.header import find_header
 from eco_field.readings.formats.tables import TableRows
 from eco_field.readings.model import ImportContext, Sample
 from eco_field.readings.textio import Source
@@ -35,7 +36,7 @@ def sniff(source: Source) -> bool:
 def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     rows = TableRows(source, delimiter=",")
     numbered = ((rows.line, row) for row in rows)
-    header_line, header, layout = generic_table._find_header(numbered, ctx)
+    header_line, header, layout = find_header(numbered, ctx)
     ctx.options.update(delimiter=",", encoding=rows.encoding, header_line=header_line)
     data = list(numbered)  # a flight is thousands of rows; the unit check needs them all
     _check_units(ctx, layout, data)
