@@ -17,6 +17,13 @@ CREATE TABLE reading_sources (
     UNIQUE (inspection_id, sha256)
 );
 
+-- A sealed inspection takes no new readings (an amendment does).
+CREATE TRIGGER reading_sources_sealed BEFORE INSERT ON reading_sources
+WHEN (SELECT status FROM inspections WHERE id = NEW.inspection_id) = 'sealed'
+BEGIN
+    SELECT RAISE(ABORT, 'inspection is sealed');
+END;
+
 CREATE TABLE reading_series (
     id            INTEGER PRIMARY KEY,      -- short local id for the command line and the samples table
     uuid          TEXT NOT NULL UNIQUE,     -- id shared with the bureau
