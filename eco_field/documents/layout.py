@@ -94,7 +94,7 @@ class Page:
         """Signature lines: (role, pre-filled text such as an officer's name and 执法证号)."""
         rows = [[self.p(role, "cell"), self.p(text, "cell"), self.p("签名：", "cell"), self.p("日期：　　年　　月　　日", "cell")]
                 for role, text in roles]
-        table = Table(rows, colWidths=[30 * mm, 62 * mm, 28 * mm, FRAME_W - 120 * mm], rowHeights=[12 * mm] * len(rows))
+        table = Table(rows, colWidths=[33 * mm, 59 * mm, 28 * mm, FRAME_W - 120 * mm], rowHeights=[12 * mm] * len(rows))
         table.setStyle(grid_style(self.fonts.main))
         return KeepTogether([Spacer(1, 4 * mm), table])
 
