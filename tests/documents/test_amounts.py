@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eco_field.documents.amounts import capitals, figures
 from eco_field.errors import BadInput
@@ -55,3 +57,49 @@ def test_figures_have_grouping_and_two_decimals():
 def test_refuses_what_is_not_an_amount(bad):
     with pytest.raises(BadInput):
         capitals(bad)
+
+
+DIGIT = {c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")}
+SMALL = {"拾": 10, "佰": 100, "仟": 1000}
+
+
+def read_integer(text: str) -> int:
+    """An independent reader of 壹亿零贰万叁仟零伍 style numerals, to check capitals() round-trips."""
+    total, section, digit = 0, 0, 0
+    for char in text:
+        if char in DIGIT:
+            digit = DIGIT[char]
+        elif char in SMALL:
+            section += digit * SMALL[char]
+            digit = 0
+        elif char == "万":
+            total += (section + digit) * 10_000
+            section = digit = 0
+        elif char == "亿":
+            total = (total + section + digit) * 100_000_000
+            section = digit = 0
+        else:
+            raise AssertionError(f"unexpected {char!r} in {text!r}")
+    return total + section + digit
+
+
+def read_capitals(text: str) -> Decimal:
+    assert text.startswith("人民币")
+    body = text[3:]
+    whole = body.endswith("整")
+    body = body.removesuffix("整")
+    yuan_text, _, cents_text = body.partition("元")
+    if not _:  # no 元: below one yuan
+        yuan_text, cents_text = "", body
+    jiao = DIGIT[cents_text[cents_text.index("角") - 1]] if "角" in cents_text else 0
+    fen = DIGIT[cents_text[cents_text.index("分") - 1]] if "分" in cents_text else 0
+    assert whole == (jiao == 0 and fen == 0)
+    return Decimal(read_integer(yuan_text.replace("零", "")) if yuan_text else 0) + Decimal(jiao) / 10 + Decimal(fen) / 100
+
+
+@given(st.integers(min_value=0, max_value=10 ** 12 - 1), st.integers(min_value=0, max_value=99))
+def test_capitals_read_back_to_the_amount(yuan, cents):
+    amount = Decimal(yuan) + Decimal(cents) / 100
+    text = capitals(amount)
+    assert read_capitals(text) == amount
+    assert "零零" not in text and not text.removeprefix("人民币").startswith("零") or amount < 1

@@ -9,6 +9,7 @@ from eco_field.documents import service
 from eco_field.errors import BadInput
 from eco_field.records import Party
 from eco_field.store import inspections
+from tests.conftest import FIXTURES
 from tests.documents.conftest import assert_fonts_embedded, issued_count, pdf_text
 
 COMMON = ("吕梁市生态环境局", "第1页", "吕示例", "14110000001", "梁演示", "14110000002")
@@ -103,3 +104,20 @@ def test_wrong_source_is_refused(workspace, inspection):
         service.render(workspace, "inspection-record", case_id="x")
     with pytest.raises(BadInput, match="--case"):
         service.render(workspace, "penalty-decision", inspection_id=inspection.id)
+
+
+def test_camera_size_photos_are_downsampled_to_print_resolution(workspace, inspection, tmp_path):
+    from PIL import Image, ImageFilter
+
+    from eco_field.evidence.service import import_paths
+
+    big = tmp_path / "camera.jpg"
+    with Image.open(FIXTURES / "photos" / "exifsamples__jpg_Canon_40D.jpg") as img:
+        img.convert("RGB").resize((4000, 3000)).filter(ImageFilter.DETAIL).save(big, "JPEG", quality=95)
+    assert big.stat().st_size > 1_000_000
+    assert not import_paths(workspace, inspection.id, [big], workers=1).errors
+    result, path = render(workspace, "photo-evidence", inspection, tmp_path)
+    sizes = [image.image.size for page in PdfReader(path).pages for image in page.images]
+    assert (4000, 3000) not in sizes and max(max(s) for s in sizes) <= 945 + 1
+    assert (945, 709) in sizes or (944, 709) in sizes  # 80 × 60 mm at 300 dpi
+    assert result["pdf_size"] < 1_500_000 * 4 / 6  # four photos, well inside the 6-photo budget
