@@ -7,8 +7,10 @@ everything else carries on.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -17,45 +19,87 @@ import sqlite_utils
 from eco_field.store.blobs import BlobStore
 from eco_field.store.database import write_transaction
 from eco_field.sync import state
-from eco_field.sync.transport import BureauConnection, check
+from eco_field.sync.transport import BureauConnection, SyncError, check
 
 CHUNK_BYTES = 4 * 1024 ** 2
 ASK_PAGE = 1000
 MAX_RESYNCS = 5
+PARALLEL = 2  # blobs in flight at once
 
 
 class BlobRefused(Exception):
     pass
 
 
+class _Sent:
+    """Bytes handed to the network by the upload workers (read by the calling thread for progress)."""
+
+    def __init__(self) -> None:
+        self.lock, self.bytes = threading.Lock(), 0
+
+    def add(self, n: int) -> None:
+        with self.lock:
+            self.bytes += n
+
+
 def push_blobs(db: sqlite_utils.Database, store: BlobStore, conn: BureauConnection, *,
                chunk_size: int = CHUNK_BYTES, progress: Callable[[str, int, int | None], None] | None = None,
-               cancel: Callable[[], bool] | None = None, totals: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Counts blobs_sent, blob_bytes_sent, blob_errors, kept in totals as they happen when given."""
+               cancel: Callable[[], bool] | None = None, totals: dict[str, Any] | None = None,
+               parallel: int = PARALLEL) -> dict[str, Any]:
+    """Counts blobs_sent, blob_bytes_sent, blob_errors, kept in totals as they happen when given.
+
+    Up to `parallel` blobs travel at once (the bureau's disk waits overlap); the workers only talk
+    HTTP, while this thread records confirmations and reports progress.
+    """
     result = totals if totals is not None else {}
-    result.setdefault("blobs_sent", 0)
-    result.setdefault("blob_bytes_sent", 0)
-    result.setdefault("blob_errors", [])
-    candidates = state.unconfirmed_blobs(db)
-    todo = _ask_missing(db, conn, candidates)
+    for key, empty in (("blobs_sent", 0), ("blob_bytes_sent", 0), ("blob_errors", [])):
+        result.setdefault(key, empty)
+    todo = _ask_missing(db, conn, state.unconfirmed_blobs(db))
     total = sum(size - offset for _, size, _, offset in todo)
-    for sha, size, _ext, offset in todo:
-        if cancel and cancel():
-            break
-        path = store.find(sha)
-        if path is None:
-            result["blob_errors"].append({"sha256": sha, "error": "the local original is missing"})
-            continue
-        try:
-            if not _upload(conn, path, sha, size, offset, chunk_size, result, progress, total, cancel):
-                break  # cancelled between chunks; the bureau keeps what it has
-        except BlobRefused as exc:
-            result["blob_errors"].append({"sha256": sha, "error": str(exc)})
-            continue
+    sent, base, failure = _Sent(), result["blob_bytes_sent"], None
+    queue = iter(todo)
+    with ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="blob-upload") as pool:
+        running: dict[Future, tuple[str, int]] = {}
+        while True:
+            while failure is None and len(running) < max(1, parallel) and not (cancel and cancel()):
+                item = next(queue, None)
+                if item is None:
+                    break
+                sha, size, _ext, offset = item
+                path = store.find(sha)
+                if path is None:
+                    result["blob_errors"].append({"sha256": sha, "error": "the local original is missing"})
+                    continue
+                running[pool.submit(_upload, conn, path, sha, size, offset, chunk_size, sent, cancel)] = (sha, size)
+            if not running:
+                break
+            done, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in done:
+                sha, size = running.pop(future)
+                failure = _settle(db, future, sha, size, result) or failure
+            result["blob_bytes_sent"] = base + sent.bytes
+            if progress:
+                progress("blobs", sent.bytes, total)
+    if failure is not None:
+        raise failure
+    return result
+
+
+def _settle(db: sqlite_utils.Database, future: Future, sha: str, size: int,
+            result: dict[str, Any]) -> BaseException | None:
+    """Record one finished upload; returns the error that must stop the sync, if any."""
+    try:
+        complete = future.result()
+    except BlobRefused as exc:
+        result["blob_errors"].append({"sha256": sha, "error": str(exc)})
+        return None
+    except SyncError as exc:
+        return exc
+    if complete:
         with write_transaction(db):
             state.confirm_blob(db, sha, size)
         result["blobs_sent"] += 1
-    return result
+    return None
 
 
 def _ask_missing(db: sqlite_utils.Database, conn: BureauConnection,
@@ -74,18 +118,18 @@ def _ask_missing(db: sqlite_utils.Database, conn: BureauConnection,
     return todo
 
 
-def _upload(conn: BureauConnection, path: Path, sha: str, size: int, offset: int, chunk_size: int,
-            result: dict[str, Any], progress, total: int, cancel) -> bool:
-    """True once the bureau has the whole blob; False when cancelled between chunks."""
+def _upload(conn: BureauConnection, path: Path, sha: str, size: int, offset: int, chunk_size: int, sent: _Sent,
+            cancel: Callable[[], bool] | None) -> bool:
+    """True once the bureau has the whole blob; False when cancelled between chunks. Runs on a worker."""
     resyncs = 0
     with open(path, "rb") as source:
         while True:
             source.seek(offset)
             chunk = source.read(chunk_size)
+            sent.add(len(chunk))  # counted when handed over, so a chunk lost in a cut counts as sent
             response = conn.request("PATCH", f"/uploads/{sha}", content=chunk, headers={
                 "Upload-Offset": str(offset), "Upload-Length": str(size),
                 "Content-Type": "application/offset+octet-stream"})
-            result["blob_bytes_sent"] += len(chunk)
             if response.status_code in (409, 423) and resyncs < MAX_RESYNCS:
                 resyncs += 1  # the bureau's offset differs (an earlier cut) or a PATCH is still in flight
                 time.sleep(0.05 * resyncs if response.status_code == 423 else 0)
@@ -95,8 +139,6 @@ def _upload(conn: BureauConnection, path: Path, sha: str, size: int, offset: int
                 raise BlobRefused(response.json().get("detail", "hash mismatch"))
             check(response)
             offset = int(response.headers.get("Upload-Offset", offset + len(chunk)))
-            if progress:
-                progress("blobs", result["blob_bytes_sent"], total)
             if response.headers.get("Upload-Complete") == "1":
                 return True
             if not chunk:

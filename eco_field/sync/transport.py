@@ -3,6 +3,7 @@ and a count of the bytes on the wire (request line, headers and bodies, both way
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import httpx
@@ -38,6 +39,7 @@ class BureauConnection:
                                    timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)))
         self.bytes_sent = 0
         self.bytes_received = 0
+        self._count_lock = threading.Lock()  # blob uploads run on worker threads
 
     def close(self) -> None:
         self.client.close()
@@ -52,12 +54,14 @@ class BureauConnection:
         """One request; transport failures become BureauUnreachable. The caller checks the status."""
         try:
             request = self.client.build_request(method, path, **kwargs)
-            self.bytes_sent += _request_bytes(request)
+            with self._count_lock:
+                self.bytes_sent += _request_bytes(request)
             response = self.client.send(request)
         except httpx.TransportError as exc:
             raise BureauUnreachable(f"The bureau at {self.url} did not answer ({type(exc).__name__}: {exc}); "
                                     "nothing was lost, sync again when the network is back.") from exc
-        self.bytes_received += _response_bytes(response)
+        with self._count_lock:
+            self.bytes_received += _response_bytes(response)
         return response
 
     def json(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None) -> Any:

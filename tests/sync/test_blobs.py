@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+import time
 
 import httpx
 
+from eco_field.sync.blobs import PARALLEL
 from eco_field.sync.client import connect, run_sync
 from eco_field.sync.push import push_outbox
 from eco_field.workspace import Workspace
@@ -32,16 +34,17 @@ def test_server_killed_mid_upload_then_restarted_resumes_without_loss(bureau: Bu
     def kill_half_way(stage: str, done: int, _total) -> None:
         if stage == "blobs" and done >= total // 2 and not killed:
             bureau.kill()
-            killed.append(done)
+            killed.append(len(stored_blob_hashes(bureau)))
 
     first = run_sync(device, progress=kill_half_way, chunk_size=CHUNK)
-    assert killed and first["ok"] is False and first["error_kind"] == "unreachable"
+    assert killed and killed[0] < len(photos)  # killed before every blob was in
+    assert first["ok"] is False and first["error_kind"] == "unreachable"
     assert first["pushed"] == 4  # the records went first
     bureau.start()
     second = run_sync(device, chunk_size=CHUNK)
     assert second["ok"], second
     resent = first["blob_bytes_sent"] + second["blob_bytes_sent"] - total
-    assert 0 <= resent <= CHUNK
+    assert 0 <= resent <= PARALLEL * CHUNK  # at most the chunk each upload stream had in flight
     assert second["pushed"] == 0 and second["duplicates"] == 0
 
     expected = {hashlib.sha256(p).hexdigest() for p in photos}
@@ -125,3 +128,55 @@ def test_a_two_gigabyte_body_is_refused_without_being_read(bureau: BureauServer,
     assert httpx.head(f"{bureau.url}/uploads/{sha}", headers=headers).status_code == 404
     assert stored_blob_hashes(bureau) == {} and not list((bureau.data_dir / "uploads").iterdir())
     assert httpx.get(f"{bureau.url}/health").status_code == 200
+
+
+def _patch_head(token: str, data: bytes) -> bytes:
+    sha = hashlib.sha256(data).hexdigest()
+    return (f"PATCH /uploads/{sha} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
+            f"Upload-Offset: 0\r\nUpload-Length: {len(data)}\r\nContent-Length: {len(data)}\r\n\r\n").encode()
+
+
+def _poll(condition, what: str, tries: int = 400) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _finish(bureau: BureauServer, headers: dict, data: bytes) -> int:
+    """Ask for the offset (a PATCH from 0 answers with it) and send the rest; returns the offset kept."""
+    sha = hashlib.sha256(data).hexdigest()
+    probe = httpx.patch(f"{bureau.url}/uploads/{sha}", content=b"", headers={
+        **headers, "Upload-Offset": "0", "Upload-Length": str(len(data))})
+    assert probe.status_code in (204, 409), probe.text
+    kept = int(probe.headers["Upload-Offset"])
+    done = httpx.patch(f"{bureau.url}/uploads/{sha}", content=data[kept:], headers={
+        **headers, "Upload-Offset": str(kept), "Upload-Length": str(len(data))})
+    assert done.status_code == 204 and done.headers["Upload-Complete"] == "1"
+    assert stored_blob_hashes(bureau) == {sha: sha}
+    return kept
+
+
+def test_a_cut_connection_keeps_what_arrived(bureau: BureauServer, device: Workspace) -> None:
+    token, data = token_of(device), os.urandom(3 * 1024 * 1024)
+    headers = {"Authorization": f"Bearer {token}"}
+    with socket.create_connection(("127.0.0.1", bureau.port), timeout=20) as sock:
+        sock.sendall(_patch_head(token, data) + data[:len(data) // 2])
+    sha = hashlib.sha256(data).hexdigest()
+    _poll(lambda: httpx.head(f"{bureau.url}/uploads/{sha}", headers=headers).status_code == 200,
+          "the server to commit the bytes of the cut request")
+    assert 0 < _finish(bureau, headers, data) <= len(data) // 2
+
+
+def test_server_killed_in_the_middle_of_a_request_keeps_the_bytes_it_wrote(bureau: BureauServer,
+                                                                           device: Workspace) -> None:
+    token, data = token_of(device), os.urandom(3 * 1024 * 1024)
+    part = bureau.data_dir / "uploads" / f"{hashlib.sha256(data).hexdigest()}.part"
+    with socket.create_connection(("127.0.0.1", bureau.port), timeout=20) as sock:
+        sock.sendall(_patch_head(token, data) + data[:len(data) // 2])
+        _poll(lambda: part.exists() and part.stat().st_size > 0, "bytes in the partial file")
+        bureau.kill()  # SIGKILL mid-request: nothing committed in the database
+    bureau.start()
+    kept = _finish(bureau, {"Authorization": f"Bearer {token}"}, data)
+    assert 0 < kept <= len(data) // 2
