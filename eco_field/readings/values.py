@@ -13,6 +13,8 @@ MARKERS = {"OVR", "OVER", "OVERRANGE", "OR", "UR", "UNDER", "---", "--", "-", "-
            "NONE", "ERR", "ERROR", "FAULT", "INF", "-INF", "+INF", "#N/A", "#VALUE!", "超量程", "故障", "无效", "/"}
 SENTINELS = {-999.0, -9999.0, -99999.0}
 _DASHES = re.compile(r"^-{2,}$")
+_NUMBER_WITH_UNIT = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*(?:ppm|ppb|%|%LEL|%VOL|mg/m3|mg/m³|ug/m3|µg/m³|μg/m3|℃|°C)$",
+                               re.IGNORECASE)
 
 
 def parse_value(text: object, decimal_comma: bool = False) -> tuple[float | None, str | None]:
@@ -58,6 +60,11 @@ def _slow(s: str, decimal_comma: bool) -> tuple[float | None, str | None]:
         pass
     if upper.startswith(("OVR", "OVER", ">")):
         return None, "OVR"
+    if text.startswith("<"):
+        return None, "<LOD:" + text[1:20]  # below the detection limit: no value to compare
+    with_unit = _NUMBER_WITH_UNIT.match(text)
+    if with_unit:  # '12.5ppm', '3.2 mg/m3': the number stands, the unit is the column's
+        return _checked(float(with_unit.group(1).replace(",", ".")), s)
     return None, "unparsed:" + text[:20]
 
 
