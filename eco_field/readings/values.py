@@ -50,8 +50,8 @@ def _slow(s: str, decimal_comma: bool) -> tuple[float | None, str | None]:
     upper = text.upper()
     if upper in MARKERS or _DASHES.match(text):
         return None, upper
-    if decimal_comma:
-        text = text.replace(".", "").replace(",", ".")
+    if decimal_comma and "," in text:
+        text = text.replace(".", "").replace(",", ".")  # 1.234,5: '.' groups thousands
     elif "," in text and re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", text):
         text = text.replace(",", "")  # thousands separators
     try:
