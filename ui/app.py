@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -17,7 +18,6 @@ from eco_field.workspace import Workspace
 from ui import i18n, tasks
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.settings_dialog import DATA_DIR_KEY
 from ui.style import STYLESHEET
 
 
@@ -34,7 +34,7 @@ def chosen_data_dir(explicit: str | None) -> Path:
     """--data-dir, else ECO_FIELD_HOME, else the folder picked in Settings, else the per-user folder."""
     if explicit:
         return resolve_data_dir(explicit)
-    saved = QSettings("EcoField", "EcoField").value(DATA_DIR_KEY, "")
+    saved = QSettings("EcoField", "EcoField").value("data_dir", "")  # ui.settings_dialog.DATA_DIR_KEY
     if not os.environ.get("ECO_FIELD_HOME") and saved:
         return Path(str(saved))
     return resolve_data_dir(None)
@@ -97,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     window = show_window(ctx, args.pseudo)
     if first_start:
         first_start_banner(window, data_dir, with_demo=not args.no_demo)
-    if os.environ.get("ECO_FIELD_QUIT_AFTER_SHOW"):  # start-up checks and the benchmark
+    if os.environ.get("ECO_FIELD_QUIT_AFTER_SHOW"):  # start-up checks and bench/startup.py
+        app.processEvents()
+        print(f"shown {time.time():.6f}", flush=True)
         QTimer.singleShot(0, app.quit)
     code = app.exec()
     tasks.pool().waitForDone()

@@ -12,7 +12,6 @@ from eco_field.store import inspections
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.formatting import inspection_status, officer_names, short_time
-from ui.inspection_editor import InspectionEditor
 from ui.list_page import ListPage
 from ui.paged_model import Column
 from ui.slots import emitter
@@ -40,15 +39,24 @@ class InspectionsScreen(QWidget):
                              search_hint=self.tr("Search by enterprise, place or inspection number"))
         self.list.table.set_column_widths([150, 330, 280, 160])
         self.list.add_action(self.tr("Open"), self._open_current)
-        self.editor = InspectionEditor(ctx)
-        self.editor.back.connect(self.show_list)
+        self._editor = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
-        self.stack.addWidget(self.editor)
         QVBoxLayout(self).addWidget(self.stack)
         self.layout().setContentsMargins(0, 0, 0, 0)
         ctx.hub.changed.connect(self.on_changed)
         self.list.refresh()
+
+    @property
+    def editor(self):
+        """The inspection editor, built (with its evidence, readings and documents tabs) on first use."""
+        if self._editor is None:
+            from ui.inspection_editor import InspectionEditor
+
+            self._editor = InspectionEditor(self.ctx)
+            self._editor.back.connect(self.show_list)
+            self.stack.addWidget(self._editor)
+        return self._editor
 
     def _fetch(self, search: str, limit: int, offset: int) -> list[Inspection]:
         return inspections.list_inspections(self.ctx.db, search=search or None, limit=limit, offset=offset)

@@ -16,16 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eco_field import demo
 from eco_field.records import Task
-from ui.cases_screen import CasesScreen
 from ui.context import AppContext
-from ui.enterprises_screen import EnterprisesScreen
-from ui.inspections_screen import InspectionsScreen
-from ui.settings_dialog import SettingsDialog
+from ui.lazy_screen import LazyScreen
 from ui.slots import emit
 from ui.status_bar import SyncStatusBar
-from ui.sync_screen import SyncScreen
 from ui.tasks_screen import TasksScreen
 
 SECTIONS = ("tasks", "inspections", "enterprises", "cases", "sync")
@@ -77,23 +72,60 @@ class MainWindow(QMainWindow):
         self.show_section("tasks")
 
     def _make_screens(self) -> None:
-        ctx = self.ctx
-        self.tasks = TasksScreen(ctx, self.load_demo)
-        self.inspections = InspectionsScreen(ctx, self.load_demo)
-        self.enterprises = EnterprisesScreen(ctx, self.load_demo)
-        self.cases = CasesScreen(ctx)
-        self.screens = {
-            "tasks": self.tasks, "inspections": self.inspections, "enterprises": self.enterprises,
-            "cases": self.cases,
-            "sync": SyncScreen(ctx),
-        }
-        for screen in self.screens.values():
-            self.stack.addWidget(screen)
-            if hasattr(screen, "navigate"):
-                screen.navigate.connect(self.show_section)
-        self.tasks.start_inspection.connect(self.start_from_task)
-        self.enterprises.detail.new_inspection.connect(self.start_from_enterprise)
-        self.enterprises.detail.open_inspection.connect(self.open_inspection)
+        """Tasks is built now; the other sections are built (and their modules imported) when first shown."""
+        factories = {"tasks": self._tasks_screen, "inspections": self._inspections_screen,
+                     "enterprises": self._enterprises_screen, "cases": self._cases_screen, "sync": self._sync_screen}
+        for key in SECTIONS:
+            self.screens[key] = LazyScreen(factories[key])
+            self.stack.addWidget(self.screens[key])
+        self.tasks = self.screen("tasks")
+
+    def screen(self, key: str) -> QWidget:
+        """The section's real widget (built on demand)."""
+        return self.screens[key].build()
+
+    @property
+    def inspections(self):
+        return self.screen("inspections")
+
+    @property
+    def enterprises(self):
+        return self.screen("enterprises")
+
+    @property
+    def cases(self):
+        return self.screen("cases")
+
+    def _tasks_screen(self) -> QWidget:
+        screen = TasksScreen(self.ctx, self.load_demo)
+        screen.navigate.connect(self.show_section)
+        screen.start_inspection.connect(self.start_from_task)
+        return screen
+
+    def _inspections_screen(self) -> QWidget:
+        from ui.inspections_screen import InspectionsScreen
+
+        screen = InspectionsScreen(self.ctx, self.load_demo)
+        screen.navigate.connect(self.show_section)
+        return screen
+
+    def _enterprises_screen(self) -> QWidget:
+        from ui.enterprises_screen import EnterprisesScreen
+
+        screen = EnterprisesScreen(self.ctx, self.load_demo)
+        screen.detail.new_inspection.connect(self.start_from_enterprise)
+        screen.detail.open_inspection.connect(self.open_inspection)
+        return screen
+
+    def _cases_screen(self) -> QWidget:
+        from ui.cases_screen import CasesScreen
+
+        return CasesScreen(self.ctx)
+
+    def _sync_screen(self) -> QWidget:
+        from ui.sync_screen import SyncScreen
+
+        return SyncScreen(self.ctx)
 
     def _make_sidebar(self) -> None:
         labels = {"tasks": self.tr("Tasks"), "inspections": self.tr("Inspections"),
@@ -148,12 +180,16 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         """Add the fictitious demo enterprises, officers and tasks (in the background)."""
+        from eco_field import demo
+
         self.ctx.run(demo.seed, lambda added: self.show_banner(
             self.tr("Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).")
             .format(e=added["enterprises"], o=added["officers"], t=added["tasks"])),
             announce=("enterprise", "officer", "task"))
 
-    def open_settings(self) -> SettingsDialog:
+    def open_settings(self):
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ctx, self)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()

@@ -39,6 +39,12 @@ class SyncStatusBar(QStatusBar):
         ctx.hub.changed.connect(self.on_changed)
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
+        self._network_ready = False  # QtNetwork loads after the window is shown, not before
+        self.refresh()
+        QTimer.singleShot(0, self._load_network)
+
+    def _load_network(self) -> None:
+        self._network_ready = True
         self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802
@@ -55,7 +61,7 @@ class SyncStatusBar(QStatusBar):
 
     def refresh(self) -> None:
         info = sync_status(self.ctx.ws)
-        online = network_online()
+        online = network_online() if self._network_ready else None
         if not info["enrolled"]:
             text = self.tr("Not enrolled with a bureau")
         elif online is None:

@@ -25,6 +25,7 @@ class TasksScreen(QWidget):
     def __init__(self, ctx: AppContext, load_demo: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._all: list[Task] = []
         empty = EmptyState(self.tr("No tasks"),
                            self.tr("Tasks arrive from the bureau when you sync (同步). Without a task you can "
                                    "still inspect: pick an enterprise under 企业 and press “New inspection”."))
@@ -50,11 +51,12 @@ class TasksScreen(QWidget):
         self.list.refresh()
 
     def _fetch(self, _search: str, limit: int, offset: int) -> list[Task]:
-        return tasks.list_tasks(self.ctx.db, status=self.status.currentData() or None, limit=limit, offset=offset)
+        return self._all[offset:offset + limit]
 
     def _count(self, _search: str) -> int:
-        # Tasks are a short list per officer; the status filter needs no separate count query.
-        return len(tasks.list_tasks(self.ctx.db, status=self.status.currentData() or None))
+        # An officer's tasks are a short list: read once per refresh, then paged from memory.
+        self._all = tasks.list_tasks(self.ctx.db, status=self.status.currentData() or None)
+        return len(self._all)
 
     def on_changed(self, entities: frozenset) -> None:
         if entities & self.WATCHES:

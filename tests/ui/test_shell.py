@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from eco_field.paths import DATABASE_NAME, PROJECT_ROOT
 from eco_field.store import inspections, outbox
@@ -37,6 +37,7 @@ def test_lists_show_demo_tasks_and_inspections(window, ctx):
 
 
 def test_inspections_list_refreshes_from_announced_change(window, ctx):
+    assert window.inspections.list.model.rowCount() == 0  # built now, before the change
     task = window.tasks.list.model.record(0)
     inspections.create(ctx.db, task.enterprise_id, task.officers, task_id=task.id)
     assert window.inspections.list.model.rowCount() == 0  # nothing announced yet
@@ -76,6 +77,7 @@ def test_first_start_creates_database_and_loads_demo(qtbot, tmp_path):
         first_start_banner(win, folder, with_demo=True)
         assert win.tasks.list.model.rowCount() == 18
         assert str(folder) in win.banner.text() or "演示" in win.banner.text()
+        QApplication.processEvents()  # the status bar's deferred network check runs while the data is open
     finally:
         ctx.close()
     _, again = open_context(folder)

@@ -20,14 +20,14 @@ def bureau(tmp_path):
 
 
 def test_not_enrolled_explains_and_disables_sync(window):
-    screen = window.screens["sync"]
+    screen = window.screen("sync")
     assert not screen.sync_button.isEnabled()
     assert "注册码" in screen.status["enrolled"].text()
     assert "未注册" in window.status.network.text()
 
 
 def test_enrol_sync_and_status_bar(window, ctx, bureau):
-    screen = window.screens["sync"]
+    screen = window.screen("sync")
     window.show_section("sync")
     task = window.tasks.list.model.record(0)
     inspections.create(ctx.db, task.enterprise_id, task.officers)
@@ -51,7 +51,7 @@ def test_conflicts_are_listed_compared_and_settled(window, ctx):
     with write_transaction(ctx.db):
         state.add_conflict(ctx.db, entry, "stale revision", {"revision": 3, "payload": {"status": "cancelled"}})
     ctx.hub.announce("sync")
-    screen = window.screens["sync"]
+    screen = window.screen("sync")
     assert screen.conflicts.rowCount() == 1 and screen.status["conflicts"].text() == "1"
     screen.conflicts.setCurrentCell(0, 0)
     assert "cancelled" in screen.compare.toPlainText() and "done" in screen.compare.toPlainText()
