@@ -80,3 +80,30 @@ def test_limits_that_apply_to_a_series():
     assert "PM" in pollutants.limit_pollutants("PM")
     assert "PM" not in pollutants.limit_pollutants("PM2.5")
     assert pollutants.limit_pollutants("NOx") == ("NOx",)
+
+
+@pytest.mark.parametrize("cell, decimal_comma, expected", [
+    ("12.5", False, (12.5, None)), (" 0.17", False, (0.17, None)), ("+87.243", False, (87.243, None)),
+    ("1234,57", True, (1234.57, None)), ("1.234,5", True, (1234.5, None)), ("12.5", True, (12.5, None)),
+    ("1,234.5", False, (1234.5, None)), ("１２.５", False, (12.5, None)), ("12.5ppm", False, (12.5, None)),
+    ("-0.40", False, (-0.4, "negative")), ("OVR", False, (None, "OVR")), ("OVER", False, (None, "OVER")),
+    ("---", False, (None, "---")), ("------", False, (None, "------")), ("N/A", False, (None, "N/A")),
+    ("-999", False, (None, "-999")), ("-9999.0", False, (None, "-9999.0")), ("NaN", False, (None, "NAN")),
+    ("", False, (None, "empty")), (">5000", False, (None, "OVR")), ("<0.01", False, (None, "<LOD:0.01")),
+    (3.5, False, (3.5, None)), (None, False, (None, "empty")),
+])
+def test_cell_values_and_markers(cell, decimal_comma, expected):
+    from eco_field.readings.values import parse_value
+
+    assert parse_value(cell, decimal_comma) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("OK", (1, None)), ("正常", (1, None)), ("", (1, None)), ("Warning", (1, "Warning")), ("HIGH_ALRM", (1, "HIGH_ALRM")),
+    ("高报", (1, "高报")), ("OVERFLOW", (0, "OVERFLOW")), ("DET_OFF", (0, "DET_OFF")), ("DET_FAIL", (0, "DET_FAIL")),
+    ("超量程", (0, "超量程")), ("故障", (0, "故障")), ("LOW_FLOW", (0, "LOW_FLOW")),
+])
+def test_status_words(word, expected):
+    from eco_field.readings.status import status_flag
+
+    assert status_flag(word) == expected
