@@ -182,3 +182,11 @@ def test_factor_names_never_shadow_circumstances_or_pre_check_facts():
     reserved = set(SPECIAL) | set(load_exemptions().facts)
     for factor in load_config().factors:
         assert not factor.names() & reserved, factor.name
+
+
+def test_level_names_are_unambiguous_within_each_factor():
+    from eco_field.law.factors import load_config
+
+    for factor in load_config().factors:
+        names = [n for lv in factor.levels for n in lv.names()]
+        assert len(names) == len(set(names)), factor.name
