@@ -168,3 +168,17 @@ def test_sealed_inspection_refuses_new_evidence(workspace, inspection, tmp_path)
 def test_unknown_inspection(workspace, tmp_path):
     with pytest.raises(NotFound):
         service.import_paths(workspace, "nope", [make_photo(tmp_path / "a.jpg")])
+
+
+def test_png_and_webp_screenshots_are_photos_too(workspace, inspection, tmp_path):
+    from tests.evidence.conftest import noise_image
+
+    noise_image((300, 200)).save(tmp_path / "screen.png")
+    noise_image((300, 200)).save(tmp_path / "chat.webp")
+    (tmp_path / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64)
+    report = service.import_paths(workspace, inspection, [tmp_path / "screen.png", tmp_path / "chat.webp",
+                                                          tmp_path / "clip.mp4"])
+    assert sorted(e["original_name"] for e in report.imported) == ["chat.webp", "screen.png"]
+    assert report.errors[0]["error"] == "not a photo: a video (MP4/MOV)"
+    listed = service.list_evidence(workspace.db, inspection)
+    assert all(i["flags"] == ["no_timestamp", "no_location"] for i in listed)
