@@ -43,7 +43,8 @@ def register(commands) -> None:
     rs = sub.add_parser("resolve", help="mark a conflict as handled", parents=[commands.common])
     rs.set_defaults(handler=cmd_resolve)
     rs.add_argument("id", type=int)
-    rs.add_argument("--note", default="reviewed", help="how it was handled")
+    rs.add_argument("--keep", choices=("theirs", "mine"), default="theirs",
+                    help="theirs: the bureau's version stands; mine: send my version again as a new change")
     add_json_flag(rs)
 
 
@@ -127,6 +128,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws, write_transaction(ws.db):
-        state.resolve_conflict(ws.db, args.id, args.note)
-    emit(args, {"id": args.id, "resolved": True}, f"conflict {args.id} marked as handled")
+        state.resolve_conflict(ws.db, args.id, state.REENTER if args.keep == "mine" else "accepted_server")
+    emit(args, {"id": args.id, "resolved": True, "keep": args.keep},
+         f"conflict {args.id} settled ({'my version goes again' if args.keep == 'mine' else 'the bureau’s stands'})")
     return 0

@@ -10,6 +10,7 @@ import sqlite_utils
 from eco_field.canonical import canonical_json
 from eco_field.clock import utc_now
 from eco_field.errors import BadInput, NotFound
+from eco_field.store.changes import record
 
 
 def get(db: sqlite_utils.Database, key: str, default: str = "") -> str:
@@ -69,12 +70,29 @@ def open_conflict_count(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]
 
 
+REENTER = "reentered_local"
+
+
 def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, resolution: str) -> None:
-    """Mark one conflict handled (inside the caller's transaction)."""
-    cursor = db.execute("UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL",
-                        [utc_now(), resolution, conflict_id])
-    if cursor.rowcount == 0:
+    """Mark one conflict handled (inside the caller's transaction), audited.
+
+    resolution "reentered_local" queues this device's version again as a new change, with a revision
+    above the bureau's, so the next sync applies it (a sealed record still refuses it); any other
+    resolution (e.g. "accepted_server") lets the bureau's version stand.
+    """
+    row = db.execute("SELECT entity, entity_id, local_revision, server_revision, local_payload_json"
+                     " FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL", [conflict_id]).fetchone()
+    if row is None:
         raise NotFound(f"No open sync conflict {conflict_id} (see `eco-field sync conflicts`)")
+    entity, entity_id, local_revision, server_revision, payload_json = row
+    db.execute("UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
+               [utc_now(), resolution, conflict_id])
+    record(db, "sync_conflict", str(conflict_id), "resolve", {"resolution": resolution, "entity": entity,
+                                                              "entity_id": entity_id}, sync=False)
+    if resolution == REENTER:
+        revision = None if local_revision is None and server_revision is None else \
+            max(local_revision or 0, server_revision or 0) + 1
+        record(db, entity, entity_id, "reenter", json.loads(payload_json), revision=revision)
 
 
 def confirm_blob(db: sqlite_utils.Database, sha256: str, size: int) -> None:

@@ -13,7 +13,7 @@ from eco_field.sync.client import run_sync
 from eco_field.sync.enrol import enroll
 from eco_field.sync.push import pending_entries
 from eco_field.workspace import Workspace
-from tests.sync.conftest import BureauServer, new_inspection, token_of
+from tests.sync.conftest import BureauServer, new_inspection, run_cli, token_of
 from tests.sync.faultproxy import DropAnswerProxy
 
 
@@ -82,6 +82,15 @@ def test_two_devices_editing_the_same_draft_record_a_conflict_on_both_sides(tmp_
         listed = bureau.admin_json("inspections")
         assert listed[0]["conflicts"] == 1 and listed[0]["revision"] == 2
         assert run_sync(other)["conflicts"] == 0  # not counted twice
+
+        settled = run_cli("--data-dir", str(other.data_dir), "sync", "resolve", str(local[0]["id"]), "--keep", "mine")
+        assert settled.returncode == 0, settled.stderr
+        assert state.conflicts(other.db) == []
+        again = run_sync(other)
+        assert again["pushed"] == 1 and again["conflicts"] == 0
+        record = httpx.get(f"{bureau.url}/records/inspection/{inspection_id}",
+                           headers={"Authorization": f"Bearer {token_of(other)}"}).json()
+        assert record["payload"]["place"] == "西门" and record["revision"] == 3
     finally:
         other.close()
 
