@@ -51,6 +51,7 @@ class Case:
     events: list[dict[str, Any]] = field(default_factory=list)
     enterprise_name: str = ""
     revision: int = 1
+    daily_penalty: dict[str, Any] | None = None  # 按日连续处罚 so far, once an order was served and re-checked
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -143,7 +144,20 @@ def _case(db: sqlite_utils.Database, row: tuple, view: _View) -> Case:
                                        fine_amount=assessment.amount if assessment else None)
     return Case(id=case_id, inspection_id=row[1], enterprise_id=row[2], facts=row[3], violations=violations,
                 assessment=assessment, status=row[4], opened_at=row[5], deadlines=deadlines,
-                documents=_documents(db, case_id) if view.documents else [], events=events, enterprise_name=row[8], revision=row[7])
+                documents=_documents(db, case_id) if view.documents else [], events=events,
+                daily_penalty=_daily(events, assessment), enterprise_name=row[8], revision=row[7])
+
+
+def _daily(events: list[dict[str, Any]], assessment: Assessment | None) -> dict[str, Any] | None:
+    served = [date.fromisoformat(e["date"]) for e in events if e["event"] == "order_served"]
+    rechecks = [(date.fromisoformat(e["date"]), e["event"] == "recheck_violation") for e in events
+                if e["event"] in ("recheck_violation", "recheck_corrected")]
+    if not served or not rechecks or assessment is None or assessment.amount <= 0:
+        return None
+    try:
+        return deadline_rules.daily_penalty(assessment.amount, served[0], rechecks)
+    except BadInput:  # a re-check dated before the order: shown as missing rather than failing the case
+        return None
 
 
 def _documents(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
@@ -220,6 +234,6 @@ def _insert_event(db: sqlite_utils.Database, case_id: str, event: str, day: str,
 def snapshot(case: Case) -> dict[str, Any]:
     """The case as the bureau and the audit chain see it (deadlines and documents are derived, left out)."""
     data = case.to_dict()
-    for derived in ("deadlines", "documents", "enterprise_name", "status_label", "overdue", "near"):
+    for derived in ("deadlines", "documents", "enterprise_name", "status_label", "overdue", "near", "daily_penalty"):
         data.pop(derived, None)
     return data

@@ -137,3 +137,16 @@ def test_evidence_of_the_inspection_is_linked_to_the_violation(workspace, inspec
         evidence_id, _created = link_evidence(workspace.db, inspection.id, ref, "photo", "p.jpg")
     case = cases.new_case(workspace.db, inspection.id, [cases.CaseViolation("AIR-02", "烟囱", [evidence_id])], "超标")
     assert case.violations[0].evidence_ids == [evidence_id]
+
+
+def test_daily_penalty_follows_the_order_and_rechecks(workspace, inspection):
+    db = workspace.db
+    case = cases.new_case(db, inspection.id, ["AIR-02"], "超标排放，责令改正后拒不改正")
+    cases.assess(db, case.id, {})
+    assert cases.get(db, case.id).daily_penalty is None
+    cases.record_event(db, case.id, "order_served", "2026-06-10")
+    cases.record_event(db, case.id, "recheck_violation", "2026-06-20")
+    cases.record_event(db, case.id, "recheck_violation", "2026-07-01")
+    daily = cases.record_event(db, case.id, "recheck_corrected", "2026-07-15").daily_penalty
+    assert (daily["days"], daily["amount"]) == (21, 100000 * 21)
+    assert {d["code"] for d in cases.get(db, case.id).deadlines} >= {"recheck"}
