@@ -85,23 +85,60 @@ def _evaluate(db: sqlite_utils.Database, row: dict[str, Any], limit: Limit, o2: 
             o2_values = storage.values_by_time(db, o2)
             evaluation["o2_series_id"] = o2["id"]
     evaluation["o2_corrected"] = o2_values is not None
-    converted = _converted(db, row, factor, o2_values, limit.o2_ref, warnings, label)
-    result.update(_counts(converted, limit.limit))
-    evaluation.update(_hourly(converted, limit.limit, row["time_zone"]))
+    tally = _tally(db, row, factor, o2_values, limit, warnings, label)
+    result.update(tally.counts(limit.limit))
+    evaluation.update(tally.hourly(limit.limit, row["time_zone"]))
     return result
 
 
-def _converted(db, row, factor, o2_values, o2_ref, warnings, label) -> list[tuple[float | None, float]]:
-    out, missing = [], 0
+class _Tally:
+    """Converted values counted as they stream past: no list of a million readings in memory."""
+
+    def __init__(self) -> None:
+        self.n = self.exceed = 0
+        self.top: float | None = None
+        self.buckets: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
+
+    def add(self, t: float | None, value: float, limit: float) -> None:
+        self.n += 1
+        self.exceed += value > limit
+        if self.top is None or value > self.top:
+            self.top = value
+        if t is not None:
+            bucket = self.buckets[int(t // 3600)]
+            bucket[0] += value
+            bucket[1] += 1
+
+    def counts(self, limit: float) -> dict[str, Any]:
+        if self.top is None:
+            return {"exceed_count": 0, "max_converted": None, "max_exceed_multiple": None}
+        return {"exceed_count": self.exceed, "max_converted": round(self.top, 4),
+                "max_exceed_multiple": round(exceed_multiple(self.top, limit), 4)}
+
+    def hourly(self, limit: float, zone_name: str) -> dict[str, Any]:
+        zone = ZoneInfo(zone_name or "Asia/Shanghai")
+        hourly = []
+        for hour in sorted(self.buckets):
+            total, n = self.buckets[hour]
+            mean = total / n
+            start = datetime.fromtimestamp(hour * 3600, zone)
+            hourly.append({"hour": start.isoformat(timespec="minutes"), "n": n, "mean": round(mean, 4),
+                           "exceed_multiple": round(exceed_multiple(mean, limit), 4), "exceeds": mean > limit})
+        exceeding = [h for h in hourly if h["exceeds"]]
+        return {"hourly": hourly, "hourly_exceeding": len(exceeding), "first_violation_waiver": _waiver(exceeding)}
+
+
+def _tally(db, row, factor, o2_values, limit: Limit, warnings, label) -> _Tally:
+    tally, missing = _Tally(), 0
     for _line, t, value, *_rest in storage.samples(db, row, usable_only=True):
         c = value * factor
         if o2_values is not None:
             measured = o2_values.get(t)
-            c = None if measured is None else o2_correct(c, measured, o2_ref)
+            c = None if measured is None else o2_correct(c, measured, limit.o2_ref)
             if c is None:
                 missing += 1
                 continue
-        out.append((t, c))
+        tally.add(t, c, limit.limit)
     ambient = sum(1 for v in (o2_values or {}).values() if v > AMBIENT_O2)
     note = (f"{ambient} O2 readings are above {AMBIENT_O2}% (close to ambient air): values corrected to the "
             "reference O2 are then not meaningful — check where the probe was")
@@ -110,33 +147,7 @@ def _converted(db, row, factor, o2_values, o2_ref, warnings, label) -> list[tupl
     if missing:
         warnings.append(f"{label}: {missing} readings have no O2 reading below 21% at the same time; "
                         "left out of the exceedance count")
-    return out
-
-
-def _counts(converted: list[tuple[float | None, float]], limit: float) -> dict[str, Any]:
-    if not converted:
-        return {"exceed_count": 0, "max_converted": None, "max_exceed_multiple": None}
-    top = max(c for _, c in converted)
-    return {"exceed_count": sum(1 for _, c in converted if c > limit), "max_converted": round(top, 4),
-            "max_exceed_multiple": round(exceed_multiple(top, limit), 4)}
-
-
-def _hourly(converted: list[tuple[float | None, float]], limit: float, zone_name: str) -> dict[str, Any]:
-    zone = ZoneInfo(zone_name or "Asia/Shanghai")
-    buckets: dict[int, list[float]] = defaultdict(list)
-    for t, c in converted:
-        if t is not None:
-            buckets[int(t // 3600)].append(c)
-    hourly = []
-    for hour in sorted(buckets):
-        values = buckets[hour]
-        mean = sum(values) / len(values)
-        start = datetime.fromtimestamp(hour * 3600, zone)
-        hourly.append({"hour": start.isoformat(timespec="minutes"), "n": len(values), "mean": round(mean, 4),
-                       "exceed_multiple": round(exceed_multiple(mean, limit), 4), "exceeds": mean > limit})
-    exceeding = [h for h in hourly if h["exceeds"]]
-    return {"hourly": hourly, "hourly_exceeding": len(exceeding),
-            "first_violation_waiver": _waiver(exceeding)}
+    return tally
 
 
 def _waiver(exceeding: list[dict[str, Any]]) -> dict[str, Any]:
