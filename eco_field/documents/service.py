@@ -7,6 +7,7 @@ reason rolls back and consumes no number, and two processes never issue the same
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import uuid
@@ -66,23 +67,38 @@ def render(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: 
         if fonts.missing:
             raise BadInput("No installed font can set the character(s) " + "".join(sorted(fonts.missing))
                            + f"; configure a font that has them (setting {FONT_SETTING}) and render again")
-        ref = ws.blobs.put_bytes(pdf, "pdf")
+        doc, ref = _keep(ws, src, rec, kind, issued.number, record_sha, pdf, pages, out_path)
+    target = Path(out_path) if out_path else ref.path
+    return {**doc, "pdf": str(target.resolve()), "sha256": ref.sha256, "stored_at": str(ref.path)}
+
+
+def _keep(ws: Workspace, src: Source, rec: dict[str, Any], kind: str, number: str, record_sha: str, pdf: bytes,
+          pages: int, out_path: str | os.PathLike[str] | None) -> tuple[dict[str, Any], Any]:
+    """Store the PDF, link it, record the document and write the copy asked for; a failure removes a blob
+    this render added, so the store holds no PDF of a number that was never issued."""
+    db = ws.db
+    was_stored = ws.blobs.find(hashlib.sha256(pdf).hexdigest()) is not None
+    ref = ws.blobs.put_bytes(pdf, "pdf")
+    try:
         register(db, ref)
-        linked_inspection = src.inspection_id or _case_inspection(rec, db, case_id)
+        linked_inspection = src.inspection_id or _case_inspection(rec, db, src.case_id)
         evidence_id = None
         if linked_inspection and _is_draft(db, linked_inspection):
             # a sealed inspection takes no new evidence; the documents row still names the inspection
-            evidence_id, _ = link_evidence(db, linked_inspection, ref, "document", f"{issued.number}.pdf")
-        doc = {"id": str(uuid.uuid4()), "number": issued.number, "kind": kind, "inspection_id": linked_inspection,
-               "case_id": case_id, "record_sha256": record_sha, "pdf_sha256": ref.sha256, "pdf_size": ref.size,
+            evidence_id, _ = link_evidence(db, linked_inspection, ref, "document", f"{number}.pdf")
+        doc = {"id": str(uuid.uuid4()), "number": number, "kind": kind, "inspection_id": linked_inspection,
+               "case_id": src.case_id, "record_sha256": record_sha, "pdf_sha256": ref.sha256, "pdf_size": ref.size,
                "pages": pages, "evidence_id": evidence_id, "status": "issued", "issued_at": utc_now()}
         db.execute(f"INSERT INTO documents ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
                    [doc[c] for c in COLUMNS])
         record(db, "document", doc["id"], "issue", doc)
-        target = Path(out_path) if out_path else ref.path
         if out_path:
-            write_atomically(target, pdf)
-    return {**doc, "pdf": str(target.resolve()), "sha256": ref.sha256, "stored_at": str(ref.path)}
+            write_atomically(Path(out_path), pdf)
+    except BaseException:
+        if not was_stored:
+            ref.path.unlink(missing_ok=True)
+        raise
+    return doc, ref
 
 
 def _is_draft(db: sqlite_utils.Database, inspection_id: str) -> bool:
@@ -99,8 +115,11 @@ def _case_inspection(rec: dict[str, Any], db: sqlite_utils.Database, case_id: st
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise BadInput(f"Cannot write the PDF to {target}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)

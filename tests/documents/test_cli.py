@@ -95,3 +95,13 @@ def test_reportlab_is_loaded_only_when_a_document_is_made():
             "print('reportlab' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_unwritable_output_is_bad_input_and_consumes_no_number(workspace, inspection, tmp_path, cli):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = cli("documents", "render", "inspection-record", "--inspection", inspection.id,
+              "-o", str(blocker / "sub" / "a.pdf"))
+    assert out.returncode == 2 and "Cannot write" in out.stderr
+    assert issued_count(workspace) == 0
+    assert not list(workspace.blobs.root.rglob("*.pdf"))  # no stored PDF of a number never issued
