@@ -36,13 +36,13 @@ class CasesScreen(QWidget):
         empty = EmptyState(self.tr("No cases"),
                            self.tr("A case is opened from an inspection's findings: open the inspection, pick "
                                    "the violations from the catalog under “Findings”, then press “Open case”."))
-        columns = [Column(self.tr("Opened"), lambda c: c.opened_at[:10]),
+        columns = [Column(self.tr("Registered"), lambda c: c.opened_at[:10]),
                    Column(self.tr("Enterprise"), lambda c: c.enterprise_name),
                    Column(self.tr("Violations"), lambda c: "、".join(v.catalog_id for v in c.violations)),
                    Column(self.tr("Status"), lambda c: STATUSES.get(c.status, c.status)),
                    Column(self.tr("Next deadline"), next_deadline)]
         self.list = ListPage(self.tr("Cases"), columns, self._fetch, self._count, self.show_case, empty)
-        self.list.table.set_column_widths([100, 240, 110, 80])
+        self.list.table.set_column_widths([110, 200, 80, 80])
         self.list.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = CaseDetail()
         self.detail.record_event.connect(self._record_event)
@@ -54,7 +54,7 @@ class CasesScreen(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(self.side)
-        splitter.setSizes([600, 600])
+        splitter.setSizes([560, 640])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -39,7 +39,7 @@ class FindingsWidget(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 90)
-        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(1, 160)
         self.table.itemChanged.connect(emitter(self.changed))
         self.from_checklist = QPushButton(self.tr("Add from non-compliant items"))
         self.add_button = QPushButton(self.tr("Add finding"))

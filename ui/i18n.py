@@ -6,7 +6,7 @@ developer with --pseudo, sees at once which labels get clipped on a small screen
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from eco_field.paths import RESOURCES_DIR
 
@@ -44,6 +44,16 @@ def load_translator(language: str) -> QTranslator | None:
     return None
 
 
+def qt_translator(language: str) -> QTranslator | None:
+    """Qt's own strings (Save, Cancel, the file and print dialogs) in the language, when Qt ships them."""
+    if language.startswith("en"):
+        return None
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return translator if translator.load(f"qtbase_{language}", folder) or translator.load(f"qt_{language}", folder) \
+        else None
+
+
 def install(language: str, pseudo: bool = False) -> None:
     """Replace the application's translators (call before building widgets, or rebuild them after)."""
     app = QCoreApplication.instance()
@@ -53,7 +63,8 @@ def install(language: str, pseudo: bool = False) -> None:
     translator = load_translator(language)
     if pseudo:
         translator = PseudoTranslator(translator)
-    if translator is not None:
-        app.installTranslator(translator)
-        _installed.append(translator)
+    for each in (qt_translator(language), translator):
+        if each is not None:
+            app.installTranslator(each)
+            _installed.append(each)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese if language.startswith("zh") else QLocale.Language.English))

@@ -199,10 +199,6 @@ class MainWindow(QMainWindow):
         if self.ctx.language != self._language:
             emit(self.rebuild_requested)
 
-    def extra_screenshots(self) -> list[tuple[str, object]]:
-        """Dialogs and secondary screens the screenshot script should also capture."""
-        return []
-
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.setVisible(bool(text))

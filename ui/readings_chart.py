@@ -12,6 +12,12 @@ from PySide6.QtGui import QColor, QPainter, QPen
 MAX_POINTS = 4000  # a chart of a day of 1 s samples is thinned; every exceedance is always kept
 
 
+def wall_clock_ms(iso: str) -> float:
+    """The sample's own wall-clock time (in the series' zone) placed so that QDateTimeAxis, which shows the
+    machine's local time, prints that same wall-clock time whatever zone the laptop is set to."""
+    return datetime.fromisoformat(iso).replace(tzinfo=None).timestamp() * 1000
+
+
 def plotted(series: dict[str, Any], samples: list[dict[str, Any]]) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """(points, exceedances) as (ms since epoch, value); in the limit's unit when a limit applies."""
     use_converted = series.get("limit") is not None
@@ -21,7 +27,7 @@ def plotted(series: dict[str, Any], samples: list[dict[str, Any]]) -> tuple[list
         value = sample.get("converted") if use_converted else sample.get("value")
         if not sample.get("ok") or value is None or not sample.get("t"):
             continue
-        ms = datetime.fromisoformat(sample["t"]).timestamp() * 1000
+        ms = wall_clock_ms(sample["t"])
         points.append((ms, value))
         if limit is not None and value > limit:
             over.append((ms, value))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,6 +30,13 @@ from ui.readings_chart import ReadingsChart
 
 FILE_FILTER = "Instrument exports (*.csv *.txt *.tsv *.xlsx *.xls *.log);;All files (*)"
 COLUMNS = ("pollutant", "statistic", "unit", "n", "min", "max", "mean", "limit", "exceed_count", "max_exceed_multiple")
+
+
+def statistic_labels() -> dict[str, str]:
+    return {"instantaneous": QCoreApplication.translate("ReadingsTab", "instantaneous"),
+            "average": QCoreApplication.translate("ReadingsTab", "average"), "twa": "TWA", "stel": "STEL",
+            "peak": QCoreApplication.translate("ReadingsTab", "peak"),
+            "min": QCoreApplication.translate("ReadingsTab", "minimum")}
 
 
 def _number(value: Any) -> str:
@@ -76,7 +84,7 @@ class ReadingsTab(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart)
-        splitter.setSizes([520, 600])
+        splitter.setSizes([600, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -104,9 +112,11 @@ class ReadingsTab(QWidget):
     def _show(self, series: list[dict[str, Any]]) -> None:
         self.series = series
         self.table.setRowCount(len(series))
+        labels = statistic_labels()
         for row, item in enumerate(series):
             for column, key in enumerate(COLUMNS):
-                self.table.setItem(row, column, QTableWidgetItem(_number(item.get(key))))
+                text = labels.get(item[key], item[key]) if key == "statistic" else _number(item.get(key))
+                self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         if series and self.table.currentRow() < 0:
             self.table.setCurrentCell(0, 0)

@@ -1,18 +1,27 @@
-"""Save a PNG of every screen with demo data at 1366×768: python -m ui.screenshots DIR [--lang en] [--pseudo]."""
+"""Save a PNG of every screen with demo data at 1366×768: python -m ui.screenshots DIR [--lang en] [--pseudo].
+
+The data are the demo records plus worked examples made through the services (inspections with checklist
+answers, photos, readings, a document and a case), so that no screen is shown empty.
+"""
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPointF
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from eco_field import demo
-from eco_field.evidence import service
+from eco_field.evidence import service as evidence
+from eco_field.law import cases
 from eco_field.paths import PROJECT_ROOT
+from eco_field.readings import service as readings
 from eco_field.records import Party
 from eco_field.store import inspections
 from eco_field.workspace import Workspace
@@ -25,77 +34,122 @@ from ui.style import STYLESHEET
 
 SIZE = (1366, 768)
 FIXTURE_PHOTOS = PROJECT_ROOT.parent / "shared" / "fixtures" / "photos"
+COD_EXPORT = "采样时间,COD(mg/L)\n" + "".join(
+    f"2026-06-05 09:{m:02d},{v}\n" for m, v in zip(range(0, 60, 5), (38, 41, 44, 52, 61, 58, 47, 43, 40, 39, 55, 42),
+                                                     strict=True))
 
 
-def seed_examples(ws: Workspace) -> list[str]:
-    """Demo data plus two inspections with checklist answers and a finding, so no screen is empty."""
+def seed_examples(ws: Workspace, scratch: Path) -> dict[str, str]:
+    """Demo data plus worked examples; returns the ids the shots open."""
     demo.seed(ws)
-    ents = [t for t in demo.demo_tasks()[:2]]
-    made = []
-    for task in ents:
-        insp = inspections.create(ws.db, task.enterprise_id, task.officers, task_id=task.id,
-                                  party=Party("王某", "安全环保部部长", "13800000000", True))
-        checklist = {"industry": "coking", "items": {
-            "GEN-01": {"answer": "compliant", "note": ""},
-            "GEN-07": {"answer": "non_compliant", "note": "发现焦炉烟气旁路挡板开启"},
-            "COK-03": {"answer": "non_compliant", "note": "脱硝设施停运，无运行记录"}}}
-        inspections.update(ws.db, insp.id, checklist=checklist, findings=[
-            {"item_id": "COK-03", "facts": "脱硝设施停运，无运行记录", "basis": "大气法 第九十九条(三)"}])
-        made.append(insp.id)
+    coking, sewage = demo.demo_tasks()[0], next(t for t in demo.demo_tasks() if "污水" in t.title)
+    insp = inspections.create(ws.db, coking.enterprise_id, coking.officers, task_id=coking.id,
+                              started_at="2026-06-05T08:30", party=Party("王某", "安全环保部部长", "13800000000", True))
+    inspections.update(ws.db, insp.id, checklist={"industry": "coking", "items": {
+        "GEN-01": {"answer": "compliant", "note": ""},
+        "GEN-07": {"answer": "non_compliant", "note": "焦炉烟气旁路挡板开启"},
+        "COK-03": {"answer": "non_compliant", "note": "脱硝设施停运，无运行记录"}}}, findings=[
+        {"item_id": "COK-03", "catalog_id": "AIR-03", "facts": "脱硝设施停运，无运行记录", "basis": ""}])
     photos = sorted(FIXTURE_PHOTOS.glob("*.jpg"))[:8] if FIXTURE_PHOTOS.is_dir() else []
     if photos:
-        service.import_paths(ws, made[0], photos, workers=1)
-    return made
+        evidence.import_paths(ws, insp.id, photos, workers=1)
+    water = inspections.create(ws.db, sewage.enterprise_id, sewage.officers, task_id=sewage.id,
+                               started_at="2026-06-05T08:30")
+    export = scratch / "COD_2026-06-05.csv"
+    export.write_text(COD_EXPORT, encoding="utf-8")
+    readings.import_file(ws, water.id, export, outlet="DW001")
+    from eco_field.documents import service as documents
+
+    documents.render(ws, "inspection-record", inspection_id=insp.id)
+    case = cases.new_case(ws.db, insp.id, [cases.CaseViolation("AIR-03", "脱硝设施停运")], "脱硝设施停运，无运行记录")
+    cases.assess(ws.db, case.id, {"impact": "medium"})
+    return {"coking": insp.id, "sewage": water.id, "case": case.id}
 
 
-def shots(window: MainWindow, inspection_ids: list[str]) -> list[tuple[str, Callable[[], None]]]:
-    def editor_tab(index: int) -> Callable[[], None]:
+def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[], QWidget | None]]]:
+    db = window.ctx.db
+
+    def editor(inspection: str, tab: str, then: Callable[[], None] | None = None) -> Callable[[], None]:
         def show() -> None:
-            window.show_section("inspections")
-            window.inspections.open_inspection(inspections.get(window.ctx.db, inspection_ids[0]))
-            window.inspections.editor.tabs.setCurrentIndex(index)
+            window.open_inspection(inspections.get(db, ids[inspection]))
+            ed = window.inspections.editor
+            ed.tabs.setCurrentIndex(ed.tab_names().index(tab))
+            if then:
+                then()
         return show
+
+    def site_map() -> None:
+        tab = window.inspections.editor.evidence
+        tab.side.setCurrentWidget(tab.map)
 
     def enterprise() -> None:
         window.show_section("enterprises")
         window.enterprises.list.table.selectRow(0)
 
-    result = [("01_tasks", lambda: window.show_section("tasks")),
-              ("02_inspections", lambda: (window.show_section("inspections"), window.inspections.show_list())),
-              ("03_enterprises", enterprise)]
-    result += [(f"04_inspection_tab{i}_{name}", editor_tab(i))
-               for i, name in enumerate(window.inspections.editor.tab_names())]
-    def site_map() -> None:
-        editor_tab(3)()
-        tab = window.inspections.editor.evidence
-        tab.side.setCurrentWidget(tab.map)
+    def case(tab: int) -> Callable[[], None]:
+        def show() -> None:
+            window.show_section("cases")
+            window.cases.list.table.selectRow(0)
+            window.cases.side.setCurrentIndex(tab)
+        return show
 
-    result.append(("04_inspection_tab3_site_map", site_map))
-    result += [("05_new_inspection_from_task", lambda: window.start_from_task(demo.demo_tasks()[3])),
-               ("06_cases", lambda: window.show_section("cases")), ("07_sync", lambda: window.show_section("sync"))]
-    result += [(f"08_{name}", show) for name, show in window.extra_screenshots()]
-    return result
+    def calculator() -> QWidget:
+        case(0)()
+        return window.cases.open_calculator(window.cases.detail.case)
+
+    def settings() -> QWidget:
+        return window.open_settings()
+
+    def signature() -> QWidget:
+        editor("coking", "documents")()
+        dialog = window.inspections.editor.documents.sign_current()
+        dialog.name.setText("王某")
+        dialog.pad.stroke([QPointF(60 + x * 9, 150 + 40 * math.sin(x / 3)) for x in range(60)])
+        return dialog
+
+    return [
+        ("01_tasks", lambda: window.show_section("tasks")),
+        ("02_inspections", lambda: (window.show_section("inspections"), window.inspections.show_list())),
+        ("03_enterprises", enterprise),
+        ("04_inspection_site", editor("coking", "site")),
+        ("05_inspection_checklist", editor("coking", "checklist")),
+        ("06_inspection_findings", editor("coking", "findings")),
+        ("07_inspection_evidence", editor("coking", "evidence")),
+        ("08_inspection_site_map", editor("coking", "evidence", site_map)),
+        ("09_inspection_readings", editor("sewage", "readings")),
+        ("10_inspection_documents", editor("coking", "documents")),
+        ("11_new_inspection_from_task", lambda: window.start_from_task(demo.demo_tasks()[3])),
+        ("12_cases", case(0)),
+        ("13_case_documents", case(1)),
+        ("14_sync", lambda: window.show_section("sync")),
+        ("15_penalty_calculator", calculator),
+        ("16_settings", settings),
+        ("17_signature", signature),
+    ]
 
 
-def save_all(folder: Path, language: str = "zh_CN", pseudo: bool = False, data_dir: Path | None = None) -> list[Path]:
+def save_all(folder: Path, language: str = "zh_CN", pseudo: bool = False) -> list[Path]:
     app = QApplication.instance() or QApplication([])
     app.setStyleSheet(STYLESHEET)
     tasks.set_pool(tasks.SynchronousPool())
-    data_dir = data_dir or Path(tempfile.mkdtemp(prefix="ecofield-shots-"))
-    ws = Workspace.open(data_dir, create=True)
-    ids = seed_examples(ws)
-    ctx = AppContext(data_dir=data_dir, ws=ws, dialogs=ScriptedDialogs(), language=language)
+    scratch = Path(tempfile.mkdtemp(prefix="ecofield-shots-"))
+    ws = Workspace.open(scratch / "data", create=True)
+    ids = seed_examples(ws, scratch)
+    ctx = AppContext(data_dir=scratch / "data", ws=ws, dialogs=ScriptedDialogs(), language=language)
     window = build_window(ctx, pseudo)
     window.resize(*SIZE)
     window.show()
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
     for name, show in shots(window, ids):
-        show()
-        app.processEvents()
+        dialog = show()
+        QTest.qWait(400)  # QPdfView and QtCharts paint asynchronously
+        widget = dialog if isinstance(dialog, QWidget) else window
         path = folder / f"{name}.png"
-        window.grab().save(str(path))
+        widget.grab().save(str(path))
         saved.append(path)
+        if isinstance(dialog, QWidget):
+            dialog.close()
     window.close()
     ctx.close()
     return saved

@@ -35,7 +35,7 @@ class SignaturePad(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.strokes: list[QPainterPath] = []
-        self.setMinimumSize(560, 220)
+        self.setMinimumSize(720, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)  # touch arrives as synthesised mouse events
         self.setCursor(Qt.CursorShape.CrossCursor)
@@ -121,7 +121,7 @@ class SignatureDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Signer"), self.role)
-        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Full name"), self.name)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.pad, 1)

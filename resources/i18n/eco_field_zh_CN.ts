@@ -115,8 +115,8 @@
     </message>
     <message>
         <location filename="../../ui/cases_screen.py" line="39" />
-        <source>Opened</source>
-        <translation>发现日期</translation>
+        <source>Registered</source>
+        <translation>登记日期</translation>
     </message>
     <message>
         <location filename="../../ui/cases_screen.py" line="40" />
@@ -732,67 +732,67 @@
 <context>
     <name>InspectionsScreen</name>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="28" />
+        <location filename="../../ui/inspections_screen.py" line="27" />
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="29" />
+        <location filename="../../ui/inspections_screen.py" line="28" />
         <source>Start one from a task under 任务 (Tasks), or pick an enterprise under 企业 (Enterprises) and press “New inspection”.</source>
         <translation>在「任务」中选择一项任务开始检查，或在「企业」中选择企业后点击「新建检查」。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="31" />
+        <location filename="../../ui/inspections_screen.py" line="30" />
         <source>Go to tasks</source>
         <translation>前往任务</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="32" />
+        <location filename="../../ui/inspections_screen.py" line="31" />
         <source>Go to enterprises</source>
         <translation>前往企业档案</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="33" />
+        <location filename="../../ui/inspections_screen.py" line="32" />
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="34" />
+        <location filename="../../ui/inspections_screen.py" line="33" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="35" />
+        <location filename="../../ui/inspections_screen.py" line="34" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="36" />
+        <location filename="../../ui/inspections_screen.py" line="35" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="37" />
+        <location filename="../../ui/inspections_screen.py" line="36" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="38" />
+        <location filename="../../ui/inspections_screen.py" line="37" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="39" />
+        <location filename="../../ui/inspections_screen.py" line="38" />
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="40" />
+        <location filename="../../ui/inspections_screen.py" line="39" />
         <source>Search by enterprise, place or inspection number</source>
         <translation>按企业、地点或检查编号搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="42" />
+        <location filename="../../ui/inspections_screen.py" line="41" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -808,42 +808,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>EcoField — field enforcement</source>
         <translation>生态执法现场通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
         <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
     </message>
@@ -1061,17 +1061,17 @@
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../../ui/readings_chart.py" line="56" />
+        <location filename="../../ui/readings_chart.py" line="62" />
         <source>Limit {v} {u}</source>
         <translation>限值 {v} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_chart.py" line="63" />
+        <location filename="../../ui/readings_chart.py" line="69" />
         <source>Exceeding ({n})</source>
         <translation>超标（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_chart.py" line="74" />
+        <location filename="../../ui/readings_chart.py" line="80" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1079,92 +1079,112 @@
 <context>
     <name>ReadingsTab</name>
     <message>
-        <location filename="../../ui/readings_tab.py" line="48" />
+        <location filename="../../ui/readings_tab.py" line="36" />
+        <source>instantaneous</source>
+        <translation>瞬时值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="37" />
+        <source>average</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="38" />
+        <source>peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="39" />
+        <source>minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="56" />
         <source>Import instrument data…</source>
         <translation>导入仪器数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="51" />
+        <location filename="../../ui/readings_tab.py" line="59" />
         <source>Detect the format</source>
         <translation>自动识别格式</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="57" />
+        <location filename="../../ui/readings_tab.py" line="65" />
         <source>Pollutant</source>
         <translation>污染物</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="57" />
+        <location filename="../../ui/readings_tab.py" line="65" />
         <source>Statistic</source>
         <translation>统计量</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="57" />
+        <location filename="../../ui/readings_tab.py" line="65" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="58" />
+        <location filename="../../ui/readings_tab.py" line="66" />
         <source>Min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="58" />
+        <location filename="../../ui/readings_tab.py" line="66" />
         <source>Max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="58" />
+        <location filename="../../ui/readings_tab.py" line="66" />
         <source>Mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="58" />
+        <location filename="../../ui/readings_tab.py" line="66" />
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="59" />
+        <location filename="../../ui/readings_tab.py" line="67" />
         <source>Exceeding</source>
         <translation>超标次数</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="59" />
+        <location filename="../../ui/readings_tab.py" line="67" />
         <source>Max multiple</source>
         <translation>最大超标倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="71" />
+        <location filename="../../ui/readings_tab.py" line="79" />
         <source>Outlet</source>
         <translation>排放口</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="87" />
+        <location filename="../../ui/readings_tab.py" line="95" />
         <source>no limit check</source>
         <translation>不对照限值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="94" />
+        <location filename="../../ui/readings_tab.py" line="102" />
         <source>Save the inspection first, then import its readings.</source>
         <translation>请先保存本次检查，再导入监测数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="116" />
+        <location filename="../../ui/readings_tab.py" line="126" />
         <source>Import instrument data</source>
         <translation>导入仪器数据</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="138" />
+        <location filename="../../ui/readings_tab.py" line="148" />
         <source>Reading {name}: {n} samples</source>
         <translation>正在读取 {name}：{n} 个数据</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="142" />
+        <location filename="../../ui/readings_tab.py" line="152" />
         <source>{fmt}: {n} series imported</source>
         <translation>{fmt}：导入 {n} 个数据序列</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="144" />
+        <location filename="../../ui/readings_tab.py" line="154" />
         <source>This file was already imported.</source>
         <translation>该文件已导入过。</translation>
     </message>
@@ -1305,8 +1325,8 @@
     </message>
     <message>
         <location filename="../../ui/signature_pad.py" line="124" />
-        <source>Name</source>
-        <translation>名称</translation>
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../ui/signature_pad.py" line="133" />
@@ -1523,42 +1543,42 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="60" />
+        <location filename="../../ui/status_bar.py" line="66" />
         <source>Not enrolled with a bureau</source>
         <translation>未注册局端</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="62" />
+        <location filename="../../ui/status_bar.py" line="68" />
         <source>Network: unknown</source>
         <translation>网络：未知</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="64" />
+        <location filename="../../ui/status_bar.py" line="70" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="64" />
+        <location filename="../../ui/status_bar.py" line="70" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="66" />
+        <location filename="../../ui/status_bar.py" line="72" />
         <source>last sync failed</source>
         <translation>上次同步失败</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68" />
+        <location filename="../../ui/status_bar.py" line="74" />
         <source>{n} changes to sync</source>
         <translation>待同步 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="70" />
+        <location filename="../../ui/status_bar.py" line="76" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="71" />
+        <location filename="../../ui/status_bar.py" line="77" />
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1566,73 +1586,73 @@
 <context>
     <name>TasksScreen</name>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="28" />
+        <location filename="../../ui/tasks_screen.py" line="29" />
         <source>No tasks</source>
         <translation>没有任务</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="29" />
+        <location filename="../../ui/tasks_screen.py" line="30" />
         <source>Tasks arrive from the bureau when you sync (同步). Without a task you can still inspect: pick an enterprise under 企业 and press “New inspection”.</source>
         <translation>任务在「同步」时从局端下发。没有任务也可以检查：在「企业」中选择企业后点击「新建检查」。</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="31" />
+        <location filename="../../ui/tasks_screen.py" line="32" />
         <source>Go to sync</source>
         <translation>前往同步</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="32" />
+        <location filename="../../ui/tasks_screen.py" line="33" />
         <source>Go to enterprises</source>
         <translation>前往企业档案</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="33" />
+        <location filename="../../ui/tasks_screen.py" line="34" />
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="35" />
+        <location filename="../../ui/tasks_screen.py" line="36" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="38" />
+        <location filename="../../ui/tasks_screen.py" line="39" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="38" />
+        <location filename="../../ui/tasks_screen.py" line="39" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="39" />
+        <location filename="../../ui/tasks_screen.py" line="40" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="40" />
+        <location filename="../../ui/tasks_screen.py" line="41" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="40" />
+        <location filename="../../ui/tasks_screen.py" line="41" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="41" />
+        <location filename="../../ui/tasks_screen.py" line="42" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="44" />
-        <location filename="../../ui/tasks_screen.py" line="66" />
+        <location filename="../../ui/tasks_screen.py" line="45" />
+        <location filename="../../ui/tasks_screen.py" line="68" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="66" />
+        <location filename="../../ui/tasks_screen.py" line="68" />
         <source>Select a task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
