@@ -66,7 +66,7 @@ CREATE TABLE reading_samples (
     line      INTEGER NOT NULL,             -- physical line (or spreadsheet row) in the source file
     t         REAL,                         -- seconds since 1970-01-01 UTC; NULL when the row had no usable time
     value     REAL,                         -- as exported, in the series unit; NULL for markers
-    ok        INTEGER NOT NULL,             -- 1 usable, 0 flagged (marker, over-range, detector off ...)
+    ok        INTEGER NOT NULL DEFAULT 1,   -- 1 usable, 0 flagged (marker, over-range, detector off ...)
     flag      TEXT,                         -- marker or status word; also set on usable samples with a warning
     seg       INTEGER,                      -- period / session number when the instrument has one
     label     TEXT,                         -- tag, site or position name

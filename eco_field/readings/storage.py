@@ -19,7 +19,10 @@ from eco_field.readings.model import ImportContext, Sample, SeriesMeta
 from eco_field.readings.timeparse import iso
 
 SAMPLE_COLUMNS = ("series_id", "line", "t", "value", "ok", "flag", "seg", "label", "lat", "lon", "alt")
-NARROW = 6  # most importers yield (series_id, line, t, value, ok, flag): fewer parameters, faster inserts
+# Sample tuples come in three widths: 11 (all columns), 6 (series_id, line, t, value, ok, flag) and, on the
+# bulk long-form path, 4 (series_id, line, t, value) where an unusable value arrives as the text "!" + flag
+# and one pass of SQL afterwards sets ok/flag (binding fewer parameters is most of the speed-up).
+MARKER = "!"
 
 
 def _insert_sql(width: int) -> str:
@@ -131,6 +134,11 @@ def insert_samples(db: sqlite_utils.Database, source_id: str, samples: Iterable[
     first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM reading_samples").fetchone()[0]
     db.conn.executemany(_insert_sql(len(first_sample)), chain((first_sample,), iterator))
     last = db.execute("SELECT max(id) FROM reading_samples").fetchone()[0]
+    if len(first_sample) == 4:
+        db.execute("UPDATE reading_samples SET ok = CASE WHEN typeof(value) = 'text' THEN 0 ELSE 1 END,"
+                   " flag = CASE WHEN typeof(value) = 'text' THEN substr(value, 2) ELSE 'negative' END,"
+                   " value = CASE WHEN typeof(value) = 'text' THEN NULL ELSE value END"
+                   " WHERE id BETWEEN ? AND ? AND (typeof(value) = 'text' OR value < 0)", [first, last])
     db.execute("UPDATE reading_sources SET sample_first = ?, sample_last = ? WHERE id = ?", [first, last, source_id])
     return ctx.stats
 

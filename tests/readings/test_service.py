@@ -192,3 +192,21 @@ def test_sealed_inspection_takes_no_readings(workspace, inspection):
     workspace.db.conn.commit()
     with pytest.raises(SealedRecord):
         service.import_file(workspace, inspection.id, SYNTHETIC / "generic_long_utf8_synthetic.csv")
+
+
+def test_long_form_bulk_path_stores_markers_and_negatives(workspace, inspection, tmp_path):
+    text = ("timestamp,serial,pollutant,value,unit\n"
+            "2026-06-05 10:00:00,MX6-1,SO2,12.5,ppm\n2026-06-05 10:00:00,MX6-1,CO,OVR,ppm\n"
+            "2026-06-05 10:00:01,MX6-1,SO2,-0.3,ppm\n2026-06-05 10:00:01,MX6-1,CO,-999,ppm\n"
+            "2026-06-05 10:00:02,MX6-1,SO2,,ppm\n2026-06-05 10:00:02,MX6-1,CO,4.25,ppm\n")
+    result = service.import_file(workspace, inspection.id, write(tmp_path, "long.csv", text))
+    so2, co = series(result, "SO2"), series(result, "CO")
+    assert (so2["n"], so2["flagged"], so2["min"], so2["max"]) == (2, 1, -0.3, 12.5)
+    assert (co["n"], co["flagged"], co["mean"]) == (1, 2, 4.25)
+    assert so2["t_start"] == "2026-06-05T10:00:00+08:00" and so2["t_end"] == "2026-06-05T10:00:02+08:00"
+    assert so2["instrument"]["serial"] == "MX6-1"
+    rows = [(s["line"], s["value"], s["ok"], s["flag"]) for s in service.get_series(workspace.db, co["id"],
+                                                                                      samples=True)["samples"]]
+    assert rows == [(3, None, False, "OVR"), (5, None, False, "-999"), (7, 4.25, True, None)]
+    rows = [(s["value"], s["ok"], s["flag"]) for s in service.get_series(workspace.db, so2["id"], samples=True)["samples"]]
+    assert rows == [(12.5, True, None), (-0.3, True, "negative"), (None, False, "empty")]

@@ -20,7 +20,7 @@ from eco_field.readings.formats.layout import Layout, role_of
 from eco_field.readings.formats.tables import TableRows
 from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta
 from eco_field.readings.status import status_flag
-from eco_field.readings.storage import SeriesStats
+from eco_field.readings.storage import MARKER, SeriesStats
 from eco_field.readings.textio import Source, uses_decimal_comma
 from eco_field.readings.timeparse import TimeParser
 from eco_field.readings.units import normalize_unit, split_name_unit
@@ -107,6 +107,7 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
     fi = roles.get("status")
     lat, lon, alt = roles.get("lat"), roles.get("lon"), roles.get("alt")
     positions = lat is not None or lon is not None or alt is not None
+    narrow = fi is None and not positions  # (series_id, line, t, value-or-"!flag"): see storage.MARKER
     key_of = itemgetter(*(roles[r] for r in ("pollutant", "unit", "serial") if r in roles))
     key_roles = [r for r in ("pollutant", "unit", "serial") if r in roles]
     width = layout.width()
@@ -166,7 +167,9 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
             acc.t0 = t
         if t > acc.t1:
             acc.t1 = t
-        if positions:
+        if narrow:
+            yield (sid, line, t, value if ok else MARKER + (flag or "unparsed"))
+        elif positions:
             yield (sid, line, t, value, ok, flag, None, None, _num(row, lat), _num(row, lon), _num(row, alt))
         else:
             yield (sid, line, t, value, ok, flag)
