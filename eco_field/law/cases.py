@@ -167,6 +167,20 @@ def _documents(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 
+def preview_assessment(db: sqlite_utils.Database, case_id: str, factors: dict[str, str],
+                       investment: float | None = None, disposal_cost: float | None = None,
+                       occurrences: int = 1) -> Assessment:
+    """What assess() would store, without storing it (the calculator dialog's live preview). Uses the same
+    facts the records give: readings of the inspection and the enterprise's earlier cases."""
+    from eco_field.law.case_assessment import assess_violations
+
+    case = get(db, case_id)
+    catalog = load_catalog(data_dir_of(db))
+    known, notes = _known_facts(db, case)
+    return assess_violations([get_entry(catalog, v.catalog_id) for v in case.violations], factors,
+                             investment, disposal_cost, occurrences, data_dir_of(db), known, notes)
+
+
 def assess(db: sqlite_utils.Database, case_id: str, factors: dict[str, str], investment: float | None = None,
            disposal_cost: float | None = None, occurrences: int = 1, *, amount: int | None = None,
            reason: str = "", legal_ground: str | None = None) -> Case:
@@ -174,13 +188,7 @@ def assess(db: sqlite_utils.Database, case_id: str, factors: dict[str, str], inv
 
     amount: the bureau's decided amount instead of the suggestion; outside the statutory range it needs
     legal_ground, else BadInput and nothing is stored."""
-    from eco_field.law.case_assessment import assess_violations
-
-    case = get(db, case_id)
-    catalog = load_catalog(data_dir_of(db))
-    known, notes = _known_facts(db, case)
-    assessment = assess_violations([get_entry(catalog, v.catalog_id) for v in case.violations], factors,
-                                   investment, disposal_cost, occurrences, data_dir_of(db), known, notes)
+    assessment = preview_assessment(db, case_id, factors, investment, disposal_cost, occurrences)
     if amount is not None:
         assessment = decide(assessment, amount, reason, legal_ground)
     with write_transaction(db):

@@ -150,3 +150,10 @@ def test_daily_penalty_follows_the_order_and_rechecks(workspace, inspection):
     daily = cases.record_event(db, case.id, "recheck_corrected", "2026-07-15").daily_penalty
     assert (daily["days"], daily["amount"]) == (21, 100000 * 21)
     assert {d["code"] for d in cases.get(db, case.id).deadlines} >= {"recheck"}
+
+
+def test_preview_matches_what_assess_stores_and_stores_nothing(workspace, inspection):
+    case = cases.new_case(workspace.db, inspection.id, ["AIR-02", "SW-02"], "超标；无台账")
+    preview = cases.preview_assessment(workspace.db, case.id, {"impact": "large"})
+    assert cases.get(workspace.db, case.id).assessment is None
+    assert cases.assess(workspace.db, case.id, {"impact": "large"}).assessment == preview
