@@ -41,7 +41,7 @@ def run_sync(ws: Workspace, progress: ProgressCallback | None = None, cancel: Ca
             push_outbox(ws.db, conn, batch_size=batch_size, progress=progress, cancel=cancel, totals=result)
             push_blobs(ws.db, ws.blobs, conn, chunk_size=chunk_size, progress=progress, cancel=cancel,
                        totals=result)
-            result.update(pull_changes(ws, conn, progress=progress, cancel=cancel))
+            pull_changes(ws, conn, progress=progress, cancel=cancel, totals=result)
             result["ok"] = not (cancel and cancel())
             result["cancelled"] = bool(cancel and cancel())
         except SyncError as exc:

@@ -30,8 +30,11 @@ PAGE = 200
 
 def pull_changes(ws: Workspace, conn: BureauConnection, *, page_size: int = PAGE,
                  progress: Callable[[str, int, int | None], None] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> dict[str, Any]:
-    result: dict[str, Any] = {"pulled": 0, "pull_skipped": []}
+                 cancel: Callable[[], bool] | None = None, totals: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Counts pulled and pull_skipped (kept in totals as pages are applied, when given) and the cursor."""
+    result = totals if totals is not None else {}
+    result.setdefault("pulled", 0)
+    result.setdefault("pull_skipped", [])
     while not (cancel and cancel()):
         since = state.cursor(ws.db)
         page = conn.json("GET", "/changes", params={"since": since, "limit": page_size})

@@ -46,3 +46,29 @@ def test_watch_loop_syncs_and_stops_when_asked(bureau: BureauServer, device: Wor
 
     watch(device, stop, on_result=on_result, min_delay=0.01)
     assert len(seen) == 1 and seen[0]["ok"] and seen[0]["pushed"] >= 1
+
+
+def test_sync_watch_command_syncs_then_stops_on_interrupt(bureau: BureauServer, device: Workspace) -> None:
+    import json
+    import selectors
+    import signal
+    import subprocess
+
+    from tests.sync.conftest import eco_field_command
+
+    new_inspection(device)
+    proc = subprocess.Popen([*eco_field_command(), "--data-dir", str(device.data_dir), "sync", "--watch", "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        selector = selectors.DefaultSelector()
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        assert selector.select(timeout=60), "no sync reported"
+        first = json.loads(proc.stdout.readline())
+        assert first["ok"] and first["pushed"] >= 1
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert sync_status(device)["pending"] == 0
