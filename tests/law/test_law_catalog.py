@@ -91,3 +91,10 @@ def test_an_entry_with_an_inverted_range_is_refused(tmp_path):
     (tmp_path / "catalog.json").write_text(json.dumps(bad), encoding="utf-8")
     with pytest.raises(BadInput, match="X-1.*invalid range"):
         load_catalog(tmp_path)
+
+
+def test_overlaps_are_mutual():
+    catalog = load_catalog()
+    for entry in catalog.values():
+        for other in entry.overlaps:
+            assert entry.id in catalog[other].overlaps, (entry.id, other)
