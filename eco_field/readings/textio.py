@@ -142,7 +142,7 @@ def _chinese(ch: str) -> bool:
 def mixed_encoding_error(path: Path, encoding: str) -> BadInput:
     """The error for a file whose bytes stop decoding part-way: finds the exact line of the first bad byte."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
-    newlines, done = 0, 0
+    newlines = 0
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 20):
             try:
@@ -152,7 +152,6 @@ def mixed_encoding_error(path: Path, encoding: str) -> BadInput:
                 newlines += chunk[:offset].count(b"\n")
                 break
             newlines += chunk.count(b"\n")
-            done += len(chunk)
     return BadInput(f"{path}: line {newlines + 1}: bytes that are not {encoding} (the file mixes encodings; "
                     f"its start reads as {encoding})")
 

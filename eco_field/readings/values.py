@@ -68,10 +68,5 @@ def _slow(s: str, decimal_comma: bool) -> tuple[float | None, str | None]:
     return None, "unparsed:" + text[:20]
 
 
-def is_number(text: object, decimal_comma: bool = False) -> bool:
-    value, flag = parse_value(text, decimal_comma)
-    return value is not None
-
-
 def is_empty(text: object) -> bool:
     return text is None or (isinstance(text, str) and not text.strip())
