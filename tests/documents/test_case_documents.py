@@ -166,3 +166,17 @@ def test_documents_of_a_sealed_inspection_are_issued_without_new_evidence_rows(w
     assert result["inspection_id"] == inspection.id and result["evidence_id"] is None
     assert workspace.blobs.verify(result["sha256"]) == "ok"
     assert service.verify_pdf(workspace, path)["matches"]
+
+
+def test_several_violations_list_each_fine_and_the_total_in_capitals(workspace, inspection, tmp_path):
+    from eco_field.documents.amounts import capitals, figures
+
+    opened = cases.new_case(workspace.db, inspection.id, ["AIR-02", "PER-06"], FACTS)
+    assessed = cases.assess(workspace.db, opened.id, {"impact": "large"}, occurrences=2)
+    _, path = render(workspace, "penalty-decision", assessed, tmp_path)
+    text = pdf_text(path)
+    assert len(assessed.assessment.parts) == 2
+    for part in assessed.assessment.parts:
+        assert figures(part.amount) in text
+    assert capitals(assessed.assessment.amount) in text
+    assert "《排污许可管理条例》第三十七条" in text and "法定罚款幅度为。" not in text

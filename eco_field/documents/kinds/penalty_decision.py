@@ -50,7 +50,8 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
                           "告知你单位拟作出行政处罚的事实、理由、依据及你单位依法享有的陈述、申辩和听证权利。"))
     out.append(page.p("三、自由裁量的理由", "heading"))
     out.append(page.p(f"依据{assessment.get('citation') or assessment['law'] + assessment['article']}的规定，"
-                      f"法定罚款幅度为{assessment.get('range_text') or ''}。{assessment['rationale']}"))
+                      + (f"法定罚款幅度为{assessment['range_text']}。" if assessment.get("range_text") else "")
+                      + assessment["rationale"]))
     if assessment["formula"] not in assessment["rationale"]:
         out.append(page.p(f"计算方法：{assessment['formula']}"))
     table = parts.parts_table(page, assessment)
