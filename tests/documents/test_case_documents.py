@@ -180,3 +180,13 @@ def test_several_violations_list_each_fine_and_the_total_in_capitals(workspace, 
         assert figures(part.amount) in text
     assert capitals(assessed.assessment.amount) in text
     assert "《排污许可管理条例》第三十七条" in text and "法定罚款幅度为。" not in text
+
+
+def test_a_violation_names_the_evidence_linked_to_it(workspace, inspection, tmp_path):
+    photos = [row[0] for row in workspace.db.execute(
+        "SELECT id FROM evidence WHERE inspection_id = ? AND kind = 'photo'", [inspection.id])]
+    violation = cases.CaseViolation("AIR-02", "焦炉烟囱冒黑烟", photos[:2])
+    opened = cases.new_case(workspace.db, inspection.id, [violation], FACTS)
+    assessed = cases.assess(workspace.db, opened.id, {})
+    _, path = render(workspace, "penalty-decision", assessed, tmp_path)
+    assert "焦炉烟囱冒黑烟（证据：现场照片2张）" in pdf_text(path)

@@ -84,7 +84,8 @@ def violations_paragraphs(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p(rec["case"]["facts"]))
     for index, violation in enumerate(rec["violations"], start=1):
         facts = violation.get("facts") or violation["entry"]["description"]
-        out.append(page.p(f"{index}. {facts}"))
+        proof = f"（证据：{violation['evidence']}）" if violation.get("evidence") else ""
+        out.append(page.p(f"{index}. {facts}{proof}"))
     return out
 
 

@@ -116,7 +116,22 @@ def violations_with_entries(src: Source, case: dict[str, Any]) -> list[dict[str,
     if not ids:
         raise BadInput(f"Case {case.get('id')} lists no violation")
     entries = sources.catalog_entries(src.ws.data_dir, ids)
-    return [{**v, "entry": entries[v["catalog_id"]]} for v in case["violations"]]
+    return [{**v, "entry": entries[v["catalog_id"]], "evidence": _evidence_counts(src, v.get("evidence_ids") or [])}
+            for v in case["violations"]]
+
+
+EVIDENCE_KIND_LABELS = {"photo": "现场照片{n}张", "reading_source": "监测数据文件{n}份", "document": "文书{n}份",
+                        "signature": "签名{n}份", "other": "其他材料{n}份"}
+
+
+def _evidence_counts(src: Source, evidence_ids: list[str]) -> str:
+    """'现场照片3张、监测数据文件1份' for the evidence linked to one violation."""
+    counts: dict[str, int] = {}
+    for evidence_id in evidence_ids:
+        row = src.db.execute("SELECT kind FROM evidence WHERE id = ?", [evidence_id]).fetchone()
+        if row:
+            counts[row[0]] = counts.get(row[0], 0) + 1
+    return "、".join(EVIDENCE_KIND_LABELS.get(k, k + "{n}份").format(n=n) for k, n in sorted(counts.items()))
 
 
 def case_base(src: Source, *, strict_party: bool = True) -> dict[str, Any]:
