@@ -182,6 +182,7 @@ class InspectionEditor(QWidget):
             start_amendment(self.ctx, self.inspection.id, self.open_existing)
 
     def _update_state_label(self) -> None:
+        self.seal_button.setEnabled(self.inspection is not None and not self.dirty)
         if self.inspection and self.inspection.sealed:
             text = self.tr("Sealed — read only")
         elif self.dirty:

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         return SECTIONS[self.sidebar.currentRow()]
 
     def _focus_search(self) -> None:
-        screen = self.stack.currentWidget()
+        screen = self.screen(self.current_section())
         page = getattr(screen, "list", None)
         if page is not None and page.search.isVisible():
             page.search.setFocus()
