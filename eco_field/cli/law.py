@@ -106,7 +106,9 @@ def cmd_catalog_show(args: argparse.Namespace) -> None:
     lines = [f"{entry.id}  {entry.description}", f"处罚依据：{entry.citation}（{entry.law_version}）",
              f"罚款幅度：{entry.fine.describe()}"]
     lines += [f"另：{o.label}，{o.describe()}" for o in entry.other_fines]
-    lines += [f"条文：{entry.article_text}"]
+    if entry.violated_article:
+        lines.append(f"违反：{entry.violated_article}“{entry.violated_text}”")
+    lines += [f"处罚条文：{entry.article_text}"]
     lines += [f"其他措施：{m['measure']}" + (f"（{m['condition']}）" if m.get("condition") else "")
               + (f" 依据{m['basis']}" if m.get("basis") else "") for m in entry.measures]
     if entry.overlap_notes:

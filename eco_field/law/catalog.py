@@ -42,7 +42,7 @@ class FineRange:
     def describe(self) -> str:
         """The range in Chinese, as a document quotes it."""
         if self.basis == "disposal_cost":
-            text = f"所需处置费用{_num(self.min)}倍以上{_num(self.max)}倍以下"
+            text = f"所需处置费用{_cn(self.min)}倍以上{_cn(self.max)}倍以下"
             if self.basis_floor:
                 text += f"（所需处置费用不足{_yuan(self.basis_floor)}的，按{_yuan(self.basis_floor)}计算）"
             return text
@@ -68,7 +68,8 @@ class CatalogEntry:
     overlaps: list[str] = field(default_factory=list)
     other_fines: list[FineRange] = field(default_factory=list)
     law_version: str = ""
-    violated_article: str = ""
+    violated_article: str = ""   # the obligation breached (违反了…的规定), e.g. 《…》第十八条
+    violated_text: str = ""      # its text, quoted in decisions
     text_source: str = ""
 
     @property
@@ -162,7 +163,7 @@ def _entry(raw: Any, where: str) -> CatalogEntry:
         overlaps=[str(o).upper() for o in raw.get("overlaps") or []],
         other_fines=[_fine(f, f"{where}, other_fines") for f in raw.get("other_fines") or []],
         law_version=str(raw.get("law_version") or ""), violated_article=str(raw.get("violated_article") or ""),
-        text_source=str(raw.get("text_source") or ""),
+        violated_text=str(raw.get("violated_text") or ""), text_source=str(raw.get("text_source") or ""),
     )
 
 

@@ -98,3 +98,14 @@ def test_overlaps_are_mutual():
     for entry in catalog.values():
         for other in entry.overlaps:
             assert entry.id in catalog[other].overlaps, (entry.id, other)
+
+
+@pytest.mark.parametrize(("catalog_id", "article", "words"), [
+    ("AIR-02", "第十八条", "应当符合大气污染物排放标准"),
+    ("WAT-03", "第三十九条", "私设暗管"),
+    ("HW-01", "第七十七条", "危险废物识别标志"),
+    ("EIA-01", "第二十五条", "不得开工建设"),
+])
+def test_the_breached_obligation_is_quoted_for_decisions(catalog_id, article, words):
+    entry = load_catalog()[catalog_id]
+    assert entry.violated_article.endswith(article) and words in entry.violated_text
