@@ -11,6 +11,7 @@ unless a stated legal ground applies. The rationale lists every factor and its s
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -115,6 +116,9 @@ def statutory_range(entry: CatalogEntry, fine: FineRange, investment: float | No
                     occurrences: int = 1) -> tuple[Decimal, Decimal, dict[str, Any]]:
     """The range in yuan (exact, before rounding) and the inputs it was computed from."""
     low, high = Decimal(str(fine.min)), Decimal(str(fine.max))
+    for name, value in (("investment", investment), ("disposal cost", disposal_cost)):
+        if value is not None and not math.isfinite(value):
+            raise BadInput(f"{entry.id}: the {name} must be a finite number of yuan, not {value}")
     if fine.basis == "investment":
         if investment is None or investment <= 0:
             raise BadInput(f"{entry.id}: the fine is {fine.describe()}; give the total investment (--investment YUAN)")
@@ -139,6 +143,8 @@ def _split_factors(config: DiscretionConfig, exemptions: exemption_list.Exemptio
     for name, value in factors.items():
         factor = config.factor(name)
         if factor is not None:
+            if any(s["name"] == factor.name for s in shares):
+                raise BadInput(f"Factor {factor.name} ({factor.label}) is given twice (as {name!r} too)")
             level = factor.level(value)
             shares.append({"name": factor.name, "label": factor.label, "level": level.code,
                            "level_label": level.label, "share": float(level.share), "value": value})

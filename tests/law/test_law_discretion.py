@@ -190,3 +190,14 @@ def test_level_names_are_unambiguous_within_each_factor():
     for factor in load_config().factors:
         names = [n for lv in factor.levels for n in lv.names()]
         assert len(names) == len(set(names)), factor.name
+
+
+def test_one_factor_given_twice_under_two_names_is_refused():
+    with pytest.raises(BadInput, match="given twice"):
+        suggest(CATALOG["AIR-02"], {"impact": "large", "环境影响": "重大"})
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_non_finite_inputs_are_refused(value):
+    with pytest.raises(BadInput, match="finite"):
+        suggest(CATALOG["EIA-01"], {}, investment=value)
