@@ -87,6 +87,8 @@ def parse_factors(items: list[str]) -> dict[str, str]:
         name, sep, level = item.partition("=")
         if not sep or not name.strip() or not level.strip():
             raise BadInput(f"--factor {item!r}: expected NAME=LEVEL, e.g. impact=medium")
+        if name.strip() in factors:
+            raise BadInput(f"--factor {name.strip()} is given twice")
         factors[name.strip()] = level.strip()
     return factors
 
