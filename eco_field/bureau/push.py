@@ -20,6 +20,7 @@ from eco_field.clock import utc_now
 PARENT_KEYS = (("enterprise_id", "enterprise"), ("inspection_id", "inspection"), ("case_id", "case"),
                ("task_id", "task"))
 ENTRY_KEYS = ("entry_id", "entity", "entity_id", "op", "payload")
+BLOB_KEYS = ("sha256", "pdf_sha256")  # payload fields naming a blob the record needs (evidence, document PDF)
 
 
 class Forbidden(Exception):
@@ -78,37 +79,46 @@ def _apply(storage: BureauStorage, device: Device, entry: dict[str, Any]) -> dic
     return result
 
 
+def merged_payload(entry: dict[str, Any], current: Record | None) -> Any:
+    """What the record holds after the entry: a payload updates the fields it names and keeps the rest
+    (a seal entry carries only the seal; the inspection's fields stay). Sealing sets status sealed."""
+    payload = entry["payload"]
+    if current is not None and isinstance(current.payload, dict) and isinstance(payload, dict):
+        payload = {**current.payload, **payload}
+    if entry["entity"] == "inspection" and entry["op"] == "seal" and isinstance(payload, dict):
+        payload = {**payload, "status": "sealed"}
+    return payload
+
+
 def _decide(storage: BureauStorage, device: Device, entry: dict[str, Any], current: Record | None,
             unit: str) -> dict[str, Any]:
     entry_id, revision = entry["entry_id"], entry.get("revision")
+    payload = merged_payload(entry, current)
     if current is not None:
-        same = current.payload == entry["payload"] and current.deleted == (entry["op"] == "delete")
-        if same:
+        if current.payload == payload and current.deleted == (entry["op"] == "delete"):
             return {"entry_id": entry_id, "status": "duplicate", "revision": current.revision}
         if current.entity == "inspection" and current.payload.get("status") == "sealed":
             return _conflict(storage, device, entry, current, "sealed")
         if revision is not None and current.revision is not None and revision <= current.revision:
             return _conflict(storage, device, entry, current, "stale_revision")
-    record = _record_from(entry, device, unit, current)
+    record = _record_from(entry, payload, device, unit, current)
     storage.put_record(record)
     return {"entry_id": entry_id, "status": "applied", "revision": record.revision, "seq": record.seq}
 
 
-def _record_from(entry: dict[str, Any], device: Device, unit: str, current: Record | None) -> Record:
-    payload = entry["payload"]
+def _record_from(entry: dict[str, Any], payload: Any, device: Device, unit: str, current: Record | None) -> Record:
     revision = entry.get("revision")
     if revision is None and current is not None and current.revision is not None:
         revision = current.revision + 1
-    sha = payload.get("sha256") if isinstance(payload, dict) else None
-    inspection_id = payload.get("inspection_id") if isinstance(payload, dict) else None
-    if entry["entity"] == "inspection":
-        inspection_id = None
+    fields = payload if isinstance(payload, dict) else {}
+    sha = next((fields[k] for k in BLOB_KEYS if isinstance(fields.get(k), str)), None)
+    inspection_id = fields.get("inspection_id") if entry["entity"] != "inspection" else None
     # a block of document numbers a device entered itself is that device's alone: never fed to others
     target = device.id if entry["entity"] == "number_block" else None
     return Record(entity=entry["entity"], entity_id=entry["entity_id"], revision=revision, unit=unit,
                   payload=payload, deleted=entry["op"] == "delete", origin_device=device.id, target_device=target,
-                  inspection_id=inspection_id if isinstance(sha, str) else None,
-                  sha256=sha if isinstance(sha, str) else None, updated_at=utc_now())
+                  inspection_id=inspection_id if sha and isinstance(inspection_id, str) else None,
+                  sha256=sha, updated_at=utc_now())
 
 
 def _conflict(storage: BureauStorage, device: Device, entry: dict[str, Any], current: Record | None,

@@ -107,3 +107,24 @@ def test_a_sealed_inspection_is_immutable_on_the_server(bureau: BureauServer, de
     assert [r["status"] for r in results] == ["applied", "conflict"] and results[1]["reason"] == "sealed"
     record = httpx.get(f"{bureau.url}/records/inspection/s-1", headers=headers).json()
     assert record["payload"]["place"] == "A" and record["revision"] == 3
+
+
+def test_sealing_on_the_device_seals_the_bureaus_record_and_keeps_its_fields(bureau: BureauServer,
+                                                                              device: Workspace) -> None:
+    from eco_field.evidence.seal import seal
+
+    inspection_id = new_inspection(device)
+    assert run_sync(device)["ok"]
+    seal(device, inspection_id)
+    result = run_sync(device)
+    assert result["ok"] and result["pushed"] >= 1 and result["conflicts"] == 0
+    listed = bureau.admin_json("inspections")
+    assert [(i["id"], i["status"]) for i in listed] == [(inspection_id, "sealed")]
+    assert listed[0]["enterprise_id"] and listed[0]["officers"] == ["14110100001", "14110100002"]
+    headers = {"Authorization": f"Bearer {token_of(device)}"}
+    change = {"entry_id": "late-edit", "entity": "inspection", "entity_id": inspection_id, "op": "update",
+              "revision": 99, "payload": {"place": "改过的地点"}}
+    answer = httpx.post(f"{bureau.url}/push", json={"entries": [change]}, headers=headers).json()["results"][0]
+    assert answer["status"] == "conflict" and answer["reason"] == "sealed"
+    record = httpx.get(f"{bureau.url}/records/inspection/{inspection_id}", headers=headers).json()
+    assert record["payload"]["status"] == "sealed" and record["payload"]["place"] != "改过的地点"
