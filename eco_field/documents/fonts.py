@@ -72,6 +72,31 @@ class FontSet:
         return "".join(out).replace("\n", "<br/>").replace("\u3000", "&nbsp;&nbsp;")
 
 
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """(text, font name) runs for drawing straight onto a canvas, each character in a font that has it."""
+        out: list[tuple[str, str]] = []
+        main_map = pdfmetrics.getFont(self.main).face.charToGlyph
+        for char in text:
+            name = self.main if ord(char) in main_map or char == " " else self.font_for(char)
+            if name is None:
+                self.missing.add(char)
+                name = self.main
+            if out and out[-1][1] == name:
+                out[-1] = (out[-1][0] + char, name)
+            else:
+                out.append((char, name))
+        return out
+
+    def draw(self, canvas, x: float, y: float, text: str, size: float, align: str = "left") -> None:
+        runs = self.runs(text)
+        width = sum(pdfmetrics.stringWidth(t, f, size) for t, f in runs)
+        x -= {"left": 0, "centre": width / 2, "right": width}[align]
+        for chunk, name in runs:
+            canvas.setFont(name, size)
+            canvas.drawString(x, y, chunk)
+            x += pdfmetrics.stringWidth(chunk, name, size)
+
+
 def _candidates(configured: str) -> list[Path]:
     found: list[Path] = []
     if configured:

@@ -105,19 +105,15 @@ class Page:
 
     # --- page furniture ------------------------------------------------------------------------------
     def decorate(self, canvas: Canvas, page: int, pages: int) -> None:
+        fonts, right = self.fonts, PAGE_W - MARGIN_R - QR_SIZE - 1.5 * mm
         canvas.saveState()
-        font = self.fonts.main
-        canvas.setFont(font, 8)
         canvas.setFillColor(colors.black)
         if page > 1:
-            canvas.drawString(MARGIN_L, PAGE_H - 14 * mm, f"{self.bureau}　{self.title}　{self.number}")
-        canvas.setFont(font, 10)
-        canvas.drawCentredString(PAGE_W / 2, 14 * mm, f"第 {page} 页　共 {pages} 页")
+            fonts.draw(canvas, MARGIN_L, PAGE_H - 14 * mm, f"{self.bureau}　{self.title}　{self.number}", 8)
+        fonts.draw(canvas, PAGE_W / 2, 14 * mm, f"第 {page} 页　共 {pages} 页", 10, "centre")
         self.qr.draw(canvas, PAGE_W - MARGIN_R - QR_SIZE, 6 * mm, QR_SIZE)
-        canvas.setFont(font, 6)
-        canvas.drawRightString(PAGE_W - MARGIN_R - QR_SIZE - 1.5 * mm, 10 * mm, self.number)
-        canvas.drawRightString(PAGE_W - MARGIN_R - QR_SIZE - 1.5 * mm, 7 * mm,
-                               f"记录 SHA-256 {self.record_sha256[:16]}…")
+        fonts.draw(canvas, right, 10 * mm, self.number, 6, "right")
+        fonts.draw(canvas, right, 7 * mm, f"记录 SHA-256 {self.record_sha256[:16]}…", 6, "right")
         canvas.restoreState()
 
 

@@ -58,3 +58,15 @@ def test_a_character_no_font_has_is_refused_and_consumes_no_number(workspace, in
     with pytest.raises(BadInput, match="No installed font"):
         service.render(workspace, "inspection-record", inspection_id=inspection.id)
     assert issued_count(workspace) == before
+
+
+def test_page_headers_use_the_fallback_font_too(workspace, inspection, tmp_path):
+    if fonts.font_set().font_for(RARE) is None:
+        pytest.skip("no installed font has the rare character")
+    with write_transaction(workspace.db):
+        settings.put(workspace.db, "bureau_name", f"{RARE}城市生态环境局")
+    service.render(workspace, "photo-evidence", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    from pypdf import PdfReader
+
+    second = "".join(PdfReader(tmp_path / "a.pdf").pages[1].extract_text().split())
+    assert f"{RARE}城市生态环境局现场照片证据" in second  # the running header of page 2
