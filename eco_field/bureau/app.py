@@ -29,9 +29,10 @@ class BodyTooLarge(Exception):
     pass
 
 
-def create_app(data_dir: Path, *, plain_put: bool = False) -> FastAPI:
-    """The bureau application over one data folder; plain_put adds PUT /plain/{name} for benchmarks."""
-    storage = open_storage(Path(data_dir))
+def create_app(data_dir: Path, *, plain_put: bool = False, db_url: str | None = None) -> FastAPI:
+    """The bureau application over one data folder (and db_url's PostgreSQL database when given);
+    plain_put adds PUT /plain/{name} for benchmarks."""
+    storage = open_storage(Path(data_dir), db_url)
     app = FastAPI(title="EcoField bureau", version="1", description="Sync API for EcoField field devices")
     app.state.storage = storage
     app.state.blobs = BlobArea(Path(data_dir), storage)

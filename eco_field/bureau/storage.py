@@ -7,6 +7,7 @@ call these methods, always inside `transaction()` when they write.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 DATABASE_NAME = "bureau.db"
+DB_URL_ENV = "ECO_BUREAU_DB"  # the --db default: a postgresql:// URL
 
 
 @dataclass
@@ -100,11 +102,17 @@ class BureauStorage(Protocol):
     def add_number_block(self, block: dict[str, Any]) -> None: ...
 
 
-def open_storage(data_dir: Path) -> BureauStorage:
-    """The storage of one bureau data folder (SQLite in DATA/bureau.db)."""
+def open_storage(data_dir: Path, db_url: str | None = None) -> BureauStorage:
+    """The storage of one bureau data folder: SQLite in DATA/bureau.db, or the PostgreSQL database at
+    db_url (postgresql://...; default: the ECO_BUREAU_DB environment variable). Blobs stay in DATA/blobs."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    url = db_url or os.environ.get(DB_URL_ENV) or None
+    if url:
+        from eco_field.bureau.postgres_store import open_postgres
+
+        return open_postgres(url)
     from eco_field.bureau.sqlite_store import SqliteStorage
 
-    data_dir.mkdir(parents=True, exist_ok=True)
     return SqliteStorage(data_dir / DATABASE_NAME)
 
 

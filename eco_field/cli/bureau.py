@@ -27,10 +27,18 @@ def bureau_dir(args: argparse.Namespace) -> Path:
 
 
 def storage_of(args: argparse.Namespace) -> BureauStorage:
-    return open_storage(bureau_dir(args))
+    return open_storage(bureau_dir(args), getattr(args, "db", None))
+
+
+def _db_option(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="postgresql://USER:PASSWORD@HOST/DB instead of SQLite in the data folder"
+                             " (default: $ECO_BUREAU_DB); blobs stay in the data folder")
+    return parser
 
 
 def register(commands) -> None:
+    commands = _WithDb(commands)
     group = commands.group("bureau", "the reference bureau server and its administration")
     p = commands.command("serve", cmd_serve, "run the bureau's HTTP server on this data folder", parent=group)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -58,12 +66,30 @@ def register(commands) -> None:
         add_json_flag(commands.command(name, handler, text, parent=group))
 
 
+class _WithDb:
+    """The command registry, adding --db to every bureau command it makes."""
+
+    def __init__(self, commands) -> None:
+        self._commands = commands
+        self.common = commands.common
+
+    def group(self, *args, **kwargs):
+        return self._commands.group(*args, **kwargs)
+
+    def command(self, *args, **kwargs) -> argparse.ArgumentParser:
+        return _db_option(self._commands.command(*args, **kwargs))
+
+
+def _sub_parser(sub, name: str, **kwargs) -> argparse.ArgumentParser:
+    return _db_option(sub.add_parser(name, **kwargs))
+
+
 def _officer_commands(commands, group) -> None:
     p = commands.command("officers", cmd_officers, "list the bureau's officers (add one with `officers add`)",
                          parent=group)
     add_json_flag(p)
     sub = p.add_subparsers(title="officers commands", metavar="ACTION")
-    add = sub.add_parser("add", help="add or update an officer", parents=[commands.common])
+    add = _sub_parser(sub, "add", help="add or update an officer", parents=[commands.common])
     add.set_defaults(handler=cmd_officers_add)
     add.add_argument("--name", required=True)
     add.add_argument("--cert-no", required=True, help="执法证号")
@@ -74,13 +100,13 @@ def _officer_commands(commands, group) -> None:
 def _archive_commands(commands, group) -> None:
     ent = commands.command("enterprises", cmd_enterprises_help, "the bureau's enterprise archive", parent=group)
     sub = ent.add_subparsers(title="enterprises commands", metavar="ACTION")
-    p = sub.add_parser("import", help="upsert enterprises from a JSON list", parents=[commands.common])
+    p = _sub_parser(sub, "import", help="upsert enterprises from a JSON list", parents=[commands.common])
     p.set_defaults(handler=cmd_enterprises_import)
     p.add_argument("file", type=Path)
     add_json_flag(p)
     tsk = commands.command("tasks", cmd_tasks_help, "tasks for officers", parent=group)
     sub = tsk.add_subparsers(title="tasks commands", metavar="ACTION")
-    p = sub.add_parser("assign", help="assign a task", parents=[commands.common])
+    p = _sub_parser(sub, "assign", help="assign a task", parents=[commands.common])
     p.set_defaults(handler=cmd_tasks_assign)
     p.add_argument("--enterprise", required=True, help="enterprise id or credit code")
     p.add_argument("--officer", action="append", required=True, help="执法证号; repeat for several")
@@ -90,7 +116,7 @@ def _archive_commands(commands, group) -> None:
     add_json_flag(p)
     num = commands.command("numbers", cmd_numbers_help, "document number blocks", parent=group)
     sub = num.add_subparsers(title="numbers commands", metavar="ACTION")
-    p = sub.add_parser("reserve", help="reserve a block of document numbers for a device", parents=[commands.common])
+    p = _sub_parser(sub, "reserve", help="reserve a block of document numbers for a device", parents=[commands.common])
     p.set_defaults(handler=cmd_numbers_reserve)
     p.add_argument("--device", required=True)
     p.add_argument("--kind", required=True, help="document kind, e.g. penalty_decision")
@@ -99,7 +125,7 @@ def _archive_commands(commands, group) -> None:
     add_json_flag(p)
     cat = commands.command("catalog", cmd_catalog_help, "the catalog every device pulls", parent=group)
     sub = cat.add_subparsers(title="catalog commands", metavar="ACTION")
-    p = sub.add_parser("publish", help="publish a new catalog version from a JSON file", parents=[commands.common])
+    p = _sub_parser(sub, "publish", help="publish a new catalog version from a JSON file", parents=[commands.common])
     p.set_defaults(handler=cmd_catalog_publish)
     p.add_argument("file", type=Path)
     add_json_flag(p)
@@ -111,7 +137,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from eco_field.bureau.app import create_app
 
     folder = bureau_dir(args)
-    app = create_app(folder, plain_put=args.plain_put)
+    app = create_app(folder, plain_put=args.plain_put, db_url=getattr(args, "db", None))
     print(f"EcoField bureau on http://{args.host}:{args.port} (data {folder}); API description at /docs",
           flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=5)
@@ -120,7 +146,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     folder = bureau_dir(args)
-    storage = open_storage(folder)
+    storage = open_storage(folder, getattr(args, "db", None))
     added = admin.seed_demo(storage) if args.demo else {}
     emit(args, {"data_dir": str(folder), "demo": added},
          f"bureau data folder ready: {folder}" + (f"\ndemo data: {added}" if added else ""))

@@ -40,19 +40,28 @@ def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]
 
 
 class BureauServer:
-    """`eco-field bureau serve` in a subprocess, on a free port of 127.0.0.1."""
+    """`eco-field bureau serve` in a subprocess, on a free port of 127.0.0.1 (SQLite in the data folder,
+    or the PostgreSQL database at db_url, passed as --db to the server and every admin command)."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, db_url: str | None = None) -> None:
         self.data_dir = data_dir
+        self.db_url = db_url
         self.port = free_port()
         self.proc: subprocess.Popen | None = None
+
+    @property
+    def backend(self) -> str:
+        return "postgresql" if self.db_url else "sqlite"
+
+    def db_args(self) -> list[str]:
+        return ["--db", self.db_url] if self.db_url else []
 
     @property
     def url(self) -> str:
         return f"http://{HOST}:{self.port}"
 
     def admin(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return run_cli("bureau", *args, "--data-dir", str(self.data_dir))
+        return run_cli("bureau", *args, "--data-dir", str(self.data_dir), *self.db_args())
 
     def admin_json(self, *args: str):
         proc = self.admin(*args, "--json")
@@ -62,7 +71,7 @@ class BureauServer:
     def start(self) -> BureauServer:
         self.proc = subprocess.Popen(
             [*eco_field_command(), "bureau", "serve", "--data-dir", str(self.data_dir), "--host", HOST,
-             "--port", str(self.port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             "--port", str(self.port), *self.db_args()], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -90,14 +99,42 @@ class BureauServer:
         if self.proc and self.proc.stderr:
             self.proc.stderr.close()
 
+    def database_bytes(self) -> bytes:
+        """Everything the bureau's database holds: the SQLite files, or every PostgreSQL row as text."""
+        if self.db_url is None:
+            return b"".join(p.read_bytes() for p in self.data_dir.glob("bureau.db*"))
+        import psycopg
+
+        with psycopg.connect(self.db_url, autocommit=True) as conn:
+            tables = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")]
+            return "".join(str(conn.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables).encode()
+
     def code(self, officer: str) -> str:
         return self.admin_json("enroll-code", "--officer", officer)["code"]
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def bureau_db(request, monkeypatch):
+    """None for SQLite; for PostgreSQL the URL of an empty schema of its own (ECO_FIELD_TEST_PG_URL's
+    server, or a throwaway cluster; skipped when neither), also in ECO_BUREAU_DB for in-process storage."""
+    if request.param == "sqlite":
+        yield None
+        return
+    from tests.bureau_pg.cluster import SKIP_REASON, drop_schema, fresh_schema, shared_server
+
+    server = shared_server()
+    if server is None:
+        pytest.skip(SKIP_REASON)
+    schema, url = fresh_schema(server)
+    monkeypatch.setenv("ECO_BUREAU_DB", url)
+    yield url
+    drop_schema(server, schema)
+
+
 @pytest.fixture
-def bureau(tmp_path: Path):
-    """A demo bureau, running."""
-    server = BureauServer(tmp_path / "bureau")
+def bureau(tmp_path: Path, bureau_db):
+    """A demo bureau, running (once on SQLite, once on PostgreSQL)."""
+    server = BureauServer(tmp_path / "bureau", bureau_db)
     init = server.admin("init", "--demo")
     assert init.returncode == 0, init.stderr
     server.start()

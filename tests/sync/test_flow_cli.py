@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from tests.sync.conftest import BureauServer, run_cli
@@ -102,4 +101,5 @@ def test_enroll_code_is_one_time_and_only_a_hash_of_the_token_is_kept(tmp_path: 
         secret = conn.execute("SELECT value FROM sync_state WHERE key = 'token'").fetchone()[0]
     server_files = b"".join(p.read_bytes() for p in bureau.data_dir.iterdir() if p.is_file())
     assert secret.encode() not in server_files
-    assert os.path.getsize(bureau.data_dir / "bureau.db") > 0
+    held = bureau.database_bytes()  # SQLite's file or PostgreSQL's rows
+    assert len(held) > 0 and secret.encode() not in held
