@@ -76,11 +76,20 @@ class RowProblems:
     """Malformed rows: a run of them at the end of the file is dropped with a warning (ISC corruption and
     undock notes, an export cut off mid-line); one followed by good rows is an error naming its line."""
 
-    def __init__(self, ctx: ImportContext) -> None:
+    def __init__(self, ctx: ImportContext, header: list[str] | None = None) -> None:
         self.ctx = ctx
+        self.header = [str(c).strip() for c in header] if header else None
         self.pending: list[tuple[int, str]] = []
+        self.blocks = 1
 
-    def bad(self, line: int, why: str) -> None:
+    def bad(self, line: int, why: str, row: list | None = None) -> None:
+        if self.header and row is not None and [str(c).strip() for c in row] == self.header:
+            # the header again: several sessions exported into one file; what sat between them was their preamble
+            self.blocks += 1
+            self.ctx.warn(f"line {line}: the header repeats — block {self.blocks} of the file starts here"
+                          + (f"; {len(self.pending)} line(s) before it skipped" if self.pending else ""))
+            self.pending = []
+            return
         self.pending.append((line, why))
 
     def good(self) -> None:

@@ -47,14 +47,20 @@ class TimeParser:
         self._offsets: dict[int, float] = {}
 
     def detect(self, values: Iterable[object]) -> str | None:
-        """Choose the pattern that reads every value given; returns its name (None when nothing fits)."""
+        """Choose the pattern that reads the most of the values given (all of them, for a clean file); returns
+        its name, or None when nothing fits."""
         texts = [v for v in values if v is not None and str(v).strip()][:300]
         if not texts:
             return None
-        fitting = [name for name, _ in [("iso", ""), ("epoch", ""), *PATTERNS]
-                   if all(_to_datetime(t, name) is not None for t in texts)]
-        if not fitting:
+        names = [n for n in _ALL_DETECT if any(_to_datetime(t, n) is not None for t in texts[:20])]
+        scores = {name: sum(1 for t in texts if _to_datetime(t, name) is not None) for name in names}
+        if not scores:
             return None
+        best = max(scores.values())
+        if best == 0:
+            return None
+        # the pattern that reads the most values (a stray header or note row does not veto the right one)
+        fitting = [name for name, score in scores.items() if score == best]
         day = [n for n in fitting if n in _DAY_FIRST]
         month = [n for n in fitting if n in _MONTH_FIRST]
         if day and month:
@@ -94,6 +100,7 @@ class TimeParser:
 
 
 _ALL = ["iso", *(n for n, _ in PATTERNS)]
+_ALL_DETECT = ["iso", "epoch", *(n for n, _ in PATTERNS)]
 _BY_NAME = dict(PATTERNS)
 
 

@@ -175,3 +175,27 @@ def test_generic_long_form_unit_inside_the_pollutant_name(tmp_path):
                     encoding="utf-8")
     name, ctx, samples = parse(path)
     assert [(m.pollutant, m.unit) for m in ctx.series.values()] == [("CO", "ppm"), ("O2", "%VOL")]
+
+
+def test_generic_file_with_two_sessions(tmp_path):
+    path = tmp_path / "two_sessions.csv"
+    block = "时间,硫化氢(ppm),一氧化碳(ppm)\n2026-06-05 10:0{0}:00,1.{0},1{0}\n2026-06-05 10:0{0}:30,2.{0},2{0}\n"
+    path.write_text("仪器编号：A-1\n" + block.format(1) + "\n仪器编号：A-1\n会话：2\n" + block.format(5), encoding="utf-8")
+    name, ctx, samples = parse(path)
+    h2s = series_of(ctx, samples, "H2S")
+    assert [s[3] for s in h2s] == [1.1, 2.1, 1.5, 2.5]
+    assert [s[1] for s in h2s] == [3, 4, 9, 10]
+    assert any("header repeats" in w and "line 8" in w for w in ctx.warnings)
+
+
+def test_row_cut_short_in_the_middle_is_an_error():
+    from eco_field.errors import BadInput
+
+    text = "时间,硫化氢(ppm),一氧化碳(ppm)\n2026-06-05 10:00:00,1,2\n2026-06-05 10:00:10,1\n2026-06-05 10:00:20,1,2\n"
+    path = SYNTHETIC.parent / "_cut.csv"
+    try:
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(BadInput, match="line 3"):
+            parse(path)
+    finally:
+        path.unlink()

@@ -49,14 +49,14 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     timer = TimeParser(ctx.time_zone)
     timer.pattern = "iso"
     ids: dict[tuple[int, str], int] = {}
-    problems = RowProblems(ctx)
+    problems = RowProblems(ctx, header)
     for row in iterator:
         line = rows.line
         if not any(c.strip() for c in row):
             continue
         t = timer.parse(f"{row[1].strip()} {row[2].strip()}") if len(row) > 2 else None
         if len(row) != len(header) or t is None:
-            problems.bad(line, f"{len(row)} fields where the header has {len(header)}")
+            problems.bad(line, f"{len(row)} fields where the header has {len(header)}", row)
             continue
         problems.good()
         row_ok, row_flag = status_flag(row[-1])

@@ -111,8 +111,7 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
     key_of = itemgetter(*(roles[r] for r in ("pollutant", "unit", "serial") if r in roles))
     key_roles = [r for r in ("pollutant", "unit", "serial") if r in roles]
     width = layout.width()
-    problems = RowProblems(ctx)
-    pending = problems.pending
+    problems = RowProblems(ctx, layout.header)
     ids: dict = {}  # key -> (series id, running statistics)
     ctx.keeps_stats = True
     parse_time = timer.parse
@@ -122,16 +121,16 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
     for row in data:
         if len(row) < width:
             if not _blank(row):
-                problems.bad(reader.line_num, f"{len(row)} fields where the header has {width}")
+                problems.bad(reader.line_num, f"{len(row)} fields where the header has {width}", row)
             continue
         text = _time_value(row, roles, combine) if combine else row[ti]
         if text != last_text:
             t, last_text = parse_time(text), text
         if t is None:
-            problems.bad(reader.line_num, f"time {str(row[ti])[:30]!r} cannot be read")
+            problems.bad(reader.line_num, f"time {str(row[ti])[:30]!r} cannot be read", row)
             last_text = None
             continue
-        if pending:
+        if problems.pending:
             problems.good()
         line = reader.line_num
         entry = ids.get(key_of(row))
@@ -203,17 +202,17 @@ def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, deci
     lat, lon, alt = roles.get("lat"), roles.get("lon"), roles.get("alt")
     positions = lat is not None or lon is not None or alt is not None
     width = layout.width()
-    problems = RowProblems(ctx)
+    problems = RowProblems(ctx, layout.header)
     series: dict[str, list[tuple[int, int]]] = {}
     for line, row in data:
         if len(row) < width:
             if _blank(row):
                 continue
-            problems.bad(line, f"{len(row)} fields where the header has {width}")
+            problems.bad(line, f"{len(row)} fields where the header has {width}", row)
             continue
         t = timer.parse(_time_value(row, roles, combine))
         if t is None:
-            problems.bad(line, f"time {str(row[ti])[:30]!r} cannot be read")
+            problems.bad(line, f"time {str(row[ti])[:30]!r} cannot be read", row)
             continue
         problems.good()
         serial = str(row[si]).strip() if si is not None else ""

@@ -29,6 +29,7 @@ def find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
         except UnreadableHeader:
             continue
         if layout.usable:
+            layout.header = cells
             return line, cells, layout
     if first_line is None:
         raise ctx.fail(None, "no table found (the file has no rows with values)")

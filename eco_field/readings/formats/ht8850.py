@@ -47,14 +47,14 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     timer = TimeParser(ctx.time_zone)
     timer.pattern = "iso"
     ctx.options.update(delimiter="\t", encoding=source.encoding, time_pattern="iso")
-    problems = RowProblems(ctx)
+    problems = RowProblems(ctx, header)
     for row in iterator:
         line = rows.line
         if not any(c.strip() for c in row):
             continue
         t = timer.parse(row[0]) if row else None
         if len(row) != len(header) or t is None:
-            problems.bad(line, f"not a data row ({len(row)} fields, time {row[0][:30]!r})")
+            problems.bad(line, f"not a data row ({len(row)} fields, time {row[0][:30]!r})", row)
             continue
         problems.good()
         for index, sid in columns:

@@ -87,14 +87,14 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
 
 def _samples(head, numbered, ctx, header, symbols, timer, decimal_comma, instrument) -> Iterator[Sample]:
     ids: dict[tuple[int, int], int] = {}
-    problems = RowProblems(ctx)
+    problems = RowProblems(ctx, header)
     temp_id = None
     for line, row in _chain(head, numbered):
         if not any(str(c).strip() for c in row):
             continue
         t = timer.parse(row[3].strip()) if len(row) == len(header) else None
         if t is None:
-            problems.bad(line, f"not a datalog row ({len(row)} fields): {','.join(row)[:50]!r}")
+            problems.bad(line, f"not a datalog row ({len(row)} fields): {','.join(row)[:50]!r}", row)
             continue
         problems.good()
         period = _int(row[0])

@@ -61,6 +61,7 @@ class Layout:
     roles: dict[str, int] = field(default_factory=dict)
     columns: list[Column] = field(default_factory=list)  # wide-form pollutant columns
     fixed_unit: str = ""          # unit given by the mapping for long form
+    header: list[str] = field(default_factory=list)
     unused: list[str] = field(default_factory=list)
 
     @property
