@@ -180,3 +180,25 @@ def test_server_killed_in_the_middle_of_a_request_keeps_the_bytes_it_wrote(burea
     bureau.start()
     kept = _finish(bureau, {"Authorization": f"Bearer {token}"}, data)
     assert 0 < kept <= len(data) // 2
+
+
+def test_a_documents_pdf_counts_towards_its_inspection(bureau: BureauServer, device: Workspace) -> None:
+    inspection_id = new_inspection(device)
+    assert run_sync(device)["ok"]
+    pdf = b"%PDF-1.7 a penalty decision"
+    sha = hashlib.sha256(pdf).hexdigest()
+    headers = {"Authorization": f"Bearer {token_of(device)}"}
+    doc = {"id": "d-1", "number": "吕环罚〔2026〕12号", "kind": "penalty-decision", "inspection_id": inspection_id,
+           "case_id": None, "pdf_sha256": sha, "pdf_size": len(pdf), "status": "issued"}
+    entry = {"entry_id": "doc-e1", "entity": "document", "entity_id": "d-1", "op": "issue", "revision": None,
+             "payload": doc}
+    assert httpx.post(f"{bureau.url}/push", json={"entries": [entry]}, headers=headers).json()["results"][0][
+        "status"] == "applied"
+    listed = bureau.admin_json("documents")
+    assert [(d["number"], d["sha256"], d["stored"]) for d in listed] == [("吕环罚〔2026〕12号", sha, False)]
+    assert bureau.admin_json("inspections")[0]["complete"] is False
+    sent = httpx.patch(f"{bureau.url}/uploads/{sha}", content=pdf, headers={
+        **headers, "Upload-Offset": "0", "Upload-Length": str(len(pdf))})
+    assert sent.status_code == 204
+    assert bureau.admin_json("documents")[0]["stored"] is True
+    assert bureau.admin_json("inspections")[0]["complete"] is True
