@@ -86,7 +86,10 @@ class ChecklistWidget(QWidget):
     def _fill_row(self, row: int, item: checklists.ChecklistItem, given: dict[str, str]) -> None:
         section = QTableWidgetItem(item.section)
         text = QTableWidgetItem(f"{item.id}  {item.text}")
-        text.setToolTip(self.tr("Basis: {basis}").format(basis=item.basis))
+        tip = self.tr("Basis: {basis}").format(basis=item.basis)
+        if item.inferred:
+            tip += "\n" + self.tr("(inferred in the research, not read in a source: check before relying on it)")
+        text.setToolTip(tip)
         for cell in (section, text):
             cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.table.setItem(row, COL_SECTION, section)

@@ -67,8 +67,6 @@ class PenaltyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         left = QVBoxLayout()
         violations = QLabel("\n".join(f"{e.id} {e.description}" for e in self.entries), wordWrap=True)
-        violations.setMinimumWidth(300)
-        left.addWidget(violations)
         left.addLayout(form)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -78,7 +76,9 @@ class PenaltyDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left, 4)
         body.addLayout(right, 5)
+        self.rationale.setMinimumWidth(460)
         layout = QVBoxLayout(self)
+        layout.addWidget(violations)
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)
         self.result: Assessment | None = None

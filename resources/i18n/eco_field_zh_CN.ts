@@ -199,6 +199,11 @@
         <source>Basis: {basis}</source>
         <translation>依据：{basis}</translation>
     </message>
+    <message>
+        <location filename="../../ui/checklist_widget.py" line="91" />
+        <source>(inferred in the research, not read in a source: check before relying on it)</source>
+        <translation>（研究中推断得出，未见原文，使用前请核实）</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPanel</name>
@@ -574,7 +579,7 @@
     </message>
     <message>
         <location filename="../../ui/inspection_editor.py" line="68" />
-        <location filename="../../ui/inspection_editor.py" line="205" />
+        <location filename="../../ui/inspection_editor.py" line="206" />
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
@@ -625,38 +630,38 @@
         <translation>已为 {name} 立案，见「案件」。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="186" />
+        <location filename="../../ui/inspection_editor.py" line="187" />
         <source>Sealed — read only</source>
         <translation>已封存——只读</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="188" />
-        <location filename="../../ui/inspection_editor.py" line="243" />
+        <location filename="../../ui/inspection_editor.py" line="189" />
+        <location filename="../../ui/inspection_editor.py" line="244" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="190" />
+        <location filename="../../ui/inspection_editor.py" line="191" />
         <source>Saved (revision {n})</source>
         <translation>已保存（第 {n} 版）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="192" />
+        <location filename="../../ui/inspection_editor.py" line="193" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="194" />
+        <location filename="../../ui/inspection_editor.py" line="195" />
         <source>Amendment</source>
         <translation>补正记录</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="205" />
+        <location filename="../../ui/inspection_editor.py" line="206" />
         <source>No new non-compliant checklist items.</source>
         <translation>没有新的不符合项。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_editor.py" line="244" />
+        <location filename="../../ui/inspection_editor.py" line="245" />
         <source>Leave this inspection without saving?</source>
         <translation>不保存就离开这次检查吗？</translation>
     </message>
@@ -967,17 +972,17 @@
         <translation>项目总投资（按投资额计罚时）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="101" />
+        <location filename="../../ui/penalty_dialog.py" line="103" />
         <source>Cannot compute</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="106" />
+        <location filename="../../ui/penalty_dialog.py" line="108" />
         <source>Suggested fine: {amount} yuan</source>
         <translation>建议罚款：{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="107" />
+        <location filename="../../ui/penalty_dialog.py" line="109" />
         <source>Statutory range {low}–{high} yuan; {formula}</source>
         <translation>法定幅度 {low}–{high} 元；{formula}</translation>
     </message>

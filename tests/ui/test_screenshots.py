@@ -1,0 +1,19 @@
+"""`python -m ui.screenshots DIR` saves a PNG of every screen at 1366×768 with the worked examples."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+
+from ui import i18n, screenshots
+
+
+def test_every_screen_is_saved_at_1366x768(qtbot, tmp_path):
+    saved = screenshots.save_all(tmp_path / "shots")
+    i18n.install("zh_CN")
+    names = [p.stem for p in saved]
+    assert len(names) == len(set(names)) >= 17
+    for path in saved:
+        image = QImage(str(path))
+        assert not image.isNull(), path
+        if not path.stem.startswith(("15_", "16_", "17_")):  # dialogs are saved at their own size
+            assert (image.width(), image.height()) == (1366, 768), path
