@@ -35,10 +35,15 @@ def series_json(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def result_json(fmt: str, series: list[dict[str, Any]], warnings: list[str], source_id: str, sha: str,
-                name: str, evidence_id: str, again: bool) -> dict[str, Any]:
+def result_json(db: sqlite_utils.Database, source_id: str, warnings: list[str], again: bool) -> dict[str, Any]:
+    """The `readings import --json` shape for one stored source."""
+    fmt, sha, name, evidence_id, options = db.execute(
+        "SELECT format, sha256, original_name, evidence_id, options_json FROM reading_sources WHERE id = ?",
+        [source_id]).fetchone()
+    series = storage.series_rows(db, "source_id = ?", [source_id])
     return {"format": fmt, "series": [series_json(s) for s in series], "warnings": list(warnings),
-            "source": {"id": source_id, "sha256": sha, "name": name, "evidence_id": evidence_id},
+            "source": {"id": source_id, "sha256": sha, "name": name, "evidence_id": evidence_id,
+                       "assumptions": json.loads(options)},
             "already_imported": again, "screening_note": SCREENING_NOTE}
 
 

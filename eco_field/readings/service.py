@@ -110,7 +110,7 @@ def _import_new(ws: Workspace, inspection_id: str, source: Source, importer, sha
                {"inspection_id": inspection_id, "sha256": sha, "original_name": source.name,
                 "format": importer.NAME, "outlet": outlet.code if outlet else None, "options": options,
                 "series": [series_json(s) for s in series]})
-    return result_json(importer.NAME, series, ctx.warnings, source_id, sha, source.name, evidence_id, False)
+    return result_json(db, source_id, ctx.warnings, False)
 
 
 def _again(db: sqlite_utils.Database, existing: dict[str, Any], outlet) -> dict[str, Any]:
@@ -122,11 +122,7 @@ def _again(db: sqlite_utils.Database, existing: dict[str, Any], outlet) -> dict[
             db.execute("UPDATE reading_sources SET outlet_code = ? WHERE id = ?", [outlet.code, existing["id"]])
             record(db, "reading_source", existing["id"], "evaluate", {"outlet": outlet.code})
     warnings.append("this file was already imported into this inspection; nothing new was stored")
-    series = storage.series_rows(db, "source_id = ?", [existing["id"]])
-    sha, evidence_id = db.execute("SELECT sha256, evidence_id FROM reading_sources WHERE id = ?",
-                                  [existing["id"]]).fetchone()
-    return result_json(existing["format"], series, warnings, existing["id"], sha, existing["original_name"],
-                       evidence_id, True)
+    return result_json(db, existing["id"], warnings, True)
 
 
 def _importer(source: Source, fmt: str | None, mapping: dict[str, str] | None):
