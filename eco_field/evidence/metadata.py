@@ -20,6 +20,8 @@ TIME_FIELDS = (("exif:DateTimeOriginal", "EXIF DateTimeOriginal", None),
                ("xmp:photoshop:DateCreated", None, "photoshop:DateCreated"),
                ("exif:DateTimeDigitized", "EXIF DateTimeDigitized", None),
                ("xmp:xmp:CreateDate", None, "xmp:CreateDate"))
+# DJI multi-camera captures: DJI_0001_T.JPG (thermal), _W wide, _Z zoom, _V visible, _R radiometric ...
+_DJI_CAPTURE = re.compile(r"^(DJI_\d+(?:_\d+)*)_(?:[A-Z]|IR|VIS)\.[A-Za-z0-9]+$", re.I)
 _XMP_COORD = re.compile(r"^\s*(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?\s*([NSEW])\s*$", re.I)
 
 
@@ -136,3 +138,12 @@ def _drone(xmp_values: dict[str, str], make: str | None) -> dict[str, Any] | Non
     drone["gps_status"] = xmp_values.get("drone-dji:GpsStatus") or None
     drone["image_source"] = xmp_values.get("drone-dji:ImageSource") or None
     return drone
+
+
+def capture_key(original_name: str) -> str | None:
+    """The files of one DJI shutter press share a name stem (DJI_0001_T.JPG, DJI_0001_W.JPG -> DJI_0001)."""
+    folder, _, name = original_name.rpartition("/")
+    match = _DJI_CAPTURE.match(name)
+    if not match:
+        return None
+    return f"{folder}/{match.group(1)}" if folder else match.group(1)

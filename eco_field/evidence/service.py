@@ -14,7 +14,7 @@ import sqlite_utils
 
 from eco_field.clock import zone
 from eco_field.errors import BadInput, NotFound, SealedRecord
-from eco_field.evidence import checks, pixels, pool, rows, scan, sniff
+from eco_field.evidence import checks, metadata, pixels, pool, rows, scan, sniff
 from eco_field.evidence.worker import Job, thumbnail_file, write_atomic
 from eco_field.store import settings
 from eco_field.store.blobs import BlobRef
@@ -137,6 +137,7 @@ def _listed(row: dict[str, Any], outcome: checks.CheckResult) -> dict[str, Any]:
         "flags": outcome.flags, "distance_m": outcome.distance_m,
         "time_diff_min": outcome.time_diff_min, "flag_reasons": outcome.reasons, "serial": row["serial"],
         "width": row["width"], "height": row["height"], "imported_at": row["imported_at"],
+        "capture": metadata.capture_key(row["original_name"]) if row["kind"] == "photo" else None,
     }
 
 

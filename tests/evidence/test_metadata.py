@@ -252,3 +252,10 @@ def test_extended_xmp_is_reassembled():
         segments += b"\xff\xe1" + (len(payload) + 2).to_bytes(2, "big") + payload
     data = b"\xff\xd8" + segments + b"\xff\xda\x00\x02" + b"\x00" * 10 + b"\xff\xd9"
     assert xmp.read(data, "image/jpeg")["drone-dji:RelativeAltitude"] == "+120.25"
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("DJI_0001_T.JPG", "DJI_0001"), ("100MEDIA/DJI_20240605093000_0007_W.JPG", "100MEDIA/DJI_20240605093000_0007"),
+    ("DJI_0001_R.JPG", "DJI_0001"), ("DJI_0001.JPG", None), ("IMG_0001_T.JPG", None)])
+def test_dji_multi_camera_files_share_a_capture(name, key):
+    assert metadata.capture_key(name) == key
