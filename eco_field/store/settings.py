@@ -16,6 +16,15 @@ DEFAULTS: dict[str, str] = {
     "officer_cert": "",           # who uses this machine (actor in the audit chain)
     "language": "zh_CN",
     "photo_time_tolerance_min": "30",
+    # document details; empty means the documents package's own default (see eco_field/documents/__init__.py)
+    "doc_review_body": "",        # 行政复议机关, default <city>人民政府
+    "doc_court": "",              # default 有管辖权的人民法院
+    "doc_payment": "",            # where fines are paid
+    "doc_bureau_address": "",
+    "doc_contact": "",
+    "doc_hearing_threshold": "",  # 较大数额 that opens a hearing, default 200000
+    "doc_serial_width": "",       # zero-pad serials (0202号), default none
+    "doc_auto_block_size": "",    # numbers a device without a bureau reserves itself, default 100; 0 = never
 }
 
 
