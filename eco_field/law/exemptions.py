@@ -83,7 +83,7 @@ def check(exemptions: ExemptionList, catalog_id: str, facts: dict[str, str]) -> 
             elif _holds(exemptions, name, op, expected, facts[name]):
                 result.met.append(text)
             else:
-                result.unmet.append(f"{text}（实际：{facts[name]}）")
+                result.unmet.append(f"{text}（实际：{_shown(exemptions, name, facts[name])}）")
         results.append(result)
     return results
 
@@ -108,6 +108,14 @@ def _holds(exemptions: ExemptionList, name: str, op: str, expected: Any, value: 
         except ValueError as exc:
             raise BadInput(f"Fact {name}={value!r}: expected a number") from exc
     return compare(str(value).strip(), str(expected))
+
+
+def _shown(exemptions: ExemptionList, name: str, value: str) -> str:
+    """The fact as the rationale prints it: 是/否 for yes/no, the Chinese label of a choice."""
+    fact = exemptions.facts.get(name, {})
+    if fact.get("type") == "bool":
+        return "是" if parse_bool(name, value) else "否"
+    return str(fact.get("choices", {}).get(value, value))
 
 
 def _condition_text(exemptions: ExemptionList, name: str, op: str, expected: Any) -> str:

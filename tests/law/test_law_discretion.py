@@ -119,12 +119,13 @@ def test_first_violation_within_the_shanxi_thresholds_is_not_punished():
     assert "免罚不免责" in result.rationale
 
 
-@pytest.mark.parametrize(("fact", "value"), [("exceed_multiple", "0.1"), ("exceed_hours", "5"),
-                                             ("toxic", "yes"), ("first", "no"), ("exceed_pollutants", "2")])
-def test_one_threshold_missed_means_a_fine_and_says_which(fact, value):
+@pytest.mark.parametrize(("fact", "value", "shown"), [
+    ("exceed_multiple", "0.1", "0.1"), ("exceed_hours", "5", "5"), ("toxic", "yes", "是"), ("first", "no", "否"),
+    ("exceed_pollutants", "2", "2")])
+def test_one_threshold_missed_means_a_fine_and_says_which(fact, value, shown):
     result = suggest(CATALOG["AIR-02"], {**SMALL_AIR_EXCEEDANCE, fact: value})
     assert result.amount >= result.min and result.decision == "fine"
-    assert f"（实际：{value}）" in result.rationale
+    assert f"（实际：{shown}）" in result.rationale
 
 
 def test_minor_hazardous_waste_sign_violation_is_not_punished():
