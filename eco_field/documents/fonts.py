@@ -1,7 +1,8 @@
 """The CJK TrueType font documents are set in, always embedded as a subset.
 
 Order: the configured font (setting doc_font: a .ttf/.ttc path), else the system's 仿宋/宋体/黑体 (Windows) or a
-CJK TrueType font found on macOS/Linux, else WenQuanYi Micro Hei shipped in resources/fonts (Apache-2.0).
+CJK TrueType font found on macOS/Linux, else WenQuanYi Micro Hei shipped in resources/fonts (Apache-2.0), with Droid Sans Fallback (Apache-2.0)
+shipped beside it for CJK Extension A.
 A character the main font lacks (a rare name character of GB 18030) is set in the first other CJK font that
 has it, so a name is never dropped; characters no font has are reported, never silently swapped.
 """
@@ -24,6 +25,8 @@ from eco_field.errors import BadInput
 from eco_field.paths import RESOURCES_DIR
 
 SHIPPED_FONT = RESOURCES_DIR / "fonts" / "wqy-microhei.ttc"
+# Droid Sans Fallback (Apache-2.0) covers CJK Extension A, for rare name characters WenQuanYi lacks.
+SHIPPED_FALLBACK = RESOURCES_DIR / "fonts" / "DroidSansFallbackFull.ttf"
 FONT_SETTING = "doc_font"
 PROBE = "永环罚〔〕"  # a font that cannot set these is no CJK document font
 
@@ -105,7 +108,7 @@ def _candidates(configured: str) -> list[Path]:
             raise BadInput(f"The configured document font {configured!r} (setting {FONT_SETTING}) does not exist")
         found.append(path)
     found += _system_fonts()
-    found.append(SHIPPED_FONT)
+    found += [SHIPPED_FONT, SHIPPED_FALLBACK]
     return list(dict.fromkeys(found))
 
 
