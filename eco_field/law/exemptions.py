@@ -123,5 +123,7 @@ def _condition_text(exemptions: ExemptionList, name: str, op: str, expected: Any
     label = fact.get("label", name)
     if fact.get("type") == "bool":
         return label if parse_bool(name, str(expected)) else fact.get("label_no", f"非{label}")
-    shown = fact.get("choices", {}).get(str(expected), expected)
-    return f"{label}{OPS[op][1]}{shown}"
+    choices = fact.get("choices", {})
+    if op == "eq" and str(expected) in choices:
+        return str(choices[str(expected)])
+    return f"{label}{OPS[op][1]}{expected}"
