@@ -100,7 +100,12 @@ def _data_dir(args: argparse.Namespace):
 def cmd_catalog_list(args: argparse.Namespace) -> None:
     entries = list(load_catalog(_data_dir(args)).values())
     emit(args, [e.to_dict() for e in entries], lambda: table(
-        [(e.id, e.citation, e.fine.describe(), e.description[:40]) for e in entries], ["编号", "处罚依据", "罚款幅度", "违法行为"]))
+        [(e.id, e.citation, e.fine.describe().split("（")[0], _short(e.description)) for e in entries],
+        ["编号", "处罚依据", "罚款幅度", "违法行为"]))
+
+
+def _short(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def cmd_catalog_show(args: argparse.Namespace) -> None:
