@@ -62,6 +62,21 @@ def build_window(ctx: AppContext, pseudo: bool = False) -> MainWindow:
 
 _shown: list[MainWindow] = []
 
+# Modules the inspection editor needs; imported in the background once the window is up, so opening the
+# first inspection does not stall the GUI thread on imports (openpyxl, Pillow, the law catalog ...).
+WARM_MODULES = ("eco_field.evidence.service", "eco_field.readings.service", "eco_field.law.cases",
+                "eco_field.law.case_assessment", "eco_field.sync.client")
+
+
+def warm_up() -> None:
+    import importlib
+
+    def load() -> None:
+        for name in WARM_MODULES:
+            importlib.import_module(name)
+
+    tasks.run_task(load, lambda _result, _error: None)
+
 
 def show_window(ctx: AppContext, pseudo: bool = False) -> MainWindow:
     """Build and show the main window; a language change rebuilds it in the new language."""
@@ -97,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     window = show_window(ctx, args.pseudo)
     if first_start:
         first_start_banner(window, data_dir, with_demo=not args.no_demo)
+    QTimer.singleShot(300, warm_up)
     if os.environ.get("ECO_FIELD_QUIT_AFTER_SHOW"):  # start-up checks and bench/startup.py
         app.processEvents()
         print(f"shown {time.time():.6f}", flush=True)
