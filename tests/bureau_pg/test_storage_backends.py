@@ -1,0 +1,142 @@
+"""The storage Protocol behaves the same on SQLite and PostgreSQL: ordering, idempotency, one-time codes,
+uploads, and a change feed whose cursor never skips a record while several writers commit at once."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from eco_field.bureau.storage import Record, Upload, open_storage
+from tests.bureau_pg.cluster import SKIP_REASON, drop_schema, fresh_schema, shared_server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def storage(request, tmp_path):
+    url = schema = server = None
+    if request.param == "postgresql":
+        server = shared_server()
+        if server is None:
+            pytest.skip(SKIP_REASON)
+        schema, url = fresh_schema(server)
+    store = open_storage(tmp_path / "bureau", url)
+    store.url_for_test = url
+    yield store
+    store.close()
+    if schema:
+        drop_schema(server, schema)
+
+
+def _record(entity_id: str, unit: str = "离石区", **kw) -> Record:
+    return Record(entity=kw.pop("entity", "task"), entity_id=entity_id, revision=kw.pop("revision", 1), unit=unit,
+                  payload={"id": entity_id, **kw.pop("payload", {})}, updated_at="2026-01-01T00:00:00+00:00", **kw)
+
+
+def test_same_answers_on_both_backends(storage) -> None:
+    with storage.transaction():
+        storage.put_officer("B2", "乙", ["兴县", "临县", "兴县"])
+        storage.put_officer("A1", "甲", ["离石区"])
+        storage.put_officer("a0", "丙", ["离石区"])
+    assert storage.officers() == [{"cert_no": "A1", "name": "甲", "units": ["离石区"]},
+                                  {"cert_no": "B2", "name": "乙", "units": ["兴县", "临县"]},
+                                  {"cert_no": "a0", "name": "丙", "units": ["离石区"]}]  # byte order, as SQLite
+    with storage.transaction():
+        storage.add_enroll_code("h1", "B2", "2999-01-01T00:00:00+00:00")
+        storage.add_enroll_code("h2", "B2", "2000-01-01T00:00:00+00:00")
+        assert storage.take_enroll_code("h1", "2026-01-01T00:00:00+00:00", "dev-1") == "B2"
+        assert storage.take_enroll_code("h1", "2026-01-01T00:00:00+00:00", "dev-2") is None  # used
+        assert storage.take_enroll_code("h2", "2026-01-01T00:00:00+00:00", "dev-2") is None  # expired
+        storage.add_device("dev-1", "B2", "laptop", "tok", "2026-01-01T00:00:00+00:00")
+    device = storage.device_by_token("tok")
+    assert device.id == "dev-1" and device.units == ["兴县", "临县"] and device.revoked_at is None
+    with storage.transaction():
+        assert storage.revoke_device("dev-1", "2026-02-01") and not storage.revoke_device("nope", "2026-02-01")
+        assert storage.revoke_device("dev-1", "2026-03-01")  # the first revocation time stays
+    assert storage.device("dev-1").revoked_at == "2026-02-01"
+
+    with storage.transaction():
+        first = storage.put_record(_record("t1", payload={"n": 1}))
+        storage.put_record(_record("p1", entity="evidence", inspection_id="i1", sha256="a" * 64))
+        storage.put_record(_record("p2", entity="evidence", inspection_id="i1", sha256="b" * 64))
+        again = storage.put_record(_record("t1", revision=2, payload={"n": 2, "名": "中文"}))
+    assert again.seq > first.seq and storage.last_seq() == again.seq
+    assert storage.record("task", "t1").payload == {"id": "t1", "n": 2, "名": "中文"}
+    assert [r.entity_id for r in storage.changes(0, ["离石区"], "dev-x", ("task", "evidence"), 10)] == ["p1", "p2", "t1"]
+    assert storage.changes(0, ["兴县"], "dev-x", ("task",), 10) == []
+
+    with storage.transaction():
+        storage.put_blob("a" * 64, 10, "dev-1", "now")
+        storage.put_blob("a" * 64, 10, "dev-2", "later")  # a second time changes nothing
+        storage.put_upload(Upload("b" * 64, 100, 0, "dev-1"), "now")
+        storage.put_upload(Upload("b" * 64, 100, 40, "dev-1"), "now")
+    assert storage.blob_sizes(["a" * 64, "b" * 64]) == {"a" * 64: 10}
+    assert storage.blobs_of("i1") == [("a" * 64, True), ("b" * 64, False)]
+    assert storage.upload("b" * 64) == Upload("b" * 64, 100, 40, "dev-1")
+    with storage.transaction():
+        storage.drop_upload("b" * 64)
+        storage.put_entry("dev-1", "e1", "d", "task", "t1", {"status": "applied"}, "now")
+        storage.add_conflict({"device_id": "dev-1", "entry_id": "e2", "entity": "task", "entity_id": "t1",
+                              "reason": "stale_revision", "client_revision": 1, "server_revision": 2,
+                              "client_payload": {"x": 1}, "server_payload": None, "at": "now"})
+        storage.add_number_block({"id": "nb", "device_id": "dev-1", "kind": "k", "year": 2026, "start": 1,
+                                  "end": 50, "reserved_at": "now"})
+    assert storage.upload("b" * 64) is None
+    assert storage.entry("dev-1", "e1") == ("d", {"status": "applied"}) and storage.entry("dev-1", "e9") is None
+    assert [(c["reason"], c["client_payload"], c["server_payload"]) for c in storage.conflicts("t1")] == [
+        ("stale_revision", {"x": 1}, None)]
+    assert storage.last_number("k", 2026) == 50 and storage.last_number("k", 2025) == 0
+
+
+def test_a_failed_transaction_leaves_nothing(storage) -> None:
+    with pytest.raises(RuntimeError), storage.transaction():
+        storage.put_record(_record("gone"))
+        storage.put_blob("c" * 64, 1, None, "now")
+        raise RuntimeError("the request failed half-way")
+    assert storage.record("task", "gone") is None and storage.blob_sizes(["c" * 64]) == {}
+    assert storage.last_seq() == 0
+
+
+def test_feed_cursor_sees_every_record_once_while_writers_commit_at_once(storage, tmp_path) -> None:
+    """Writers on their own connections (threads here; on PostgreSQL each has its own session) commit
+    records while a reader pages through the feed as GET /changes does; the reader ends with each once."""
+    writers, per_writer = 4, 15
+    stores = [open_storage(tmp_path / "bureau", storage.url_for_test) for _ in range(writers)]
+
+    def write(index: int) -> None:
+        for n in range(per_writer):
+            with stores[index].transaction():
+                stores[index].put_record(_record(f"w{index}-{n}"))
+                time.sleep(0.002)  # hold the transaction open: later writers must wait, not overtake
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(writers)]
+    for thread in threads:
+        thread.start()
+    seen, cursor = [], 0
+    while True:
+        done = not any(t.is_alive() for t in threads)
+        top = storage.last_seq()
+        rows = [r for r in storage.changes(cursor, ["离石区"], "reader", ("task",), 7) if r.seq <= top]
+        seen += [r.entity_id for r in rows]
+        cursor = rows[-1].seq if len(rows) == 7 else max(top, cursor)
+        if done and not rows and cursor == storage.last_seq():
+            break
+    for thread in threads:
+        thread.join()
+    for store in stores:
+        store.close()
+    assert sorted(seen) == sorted(f"w{i}-{n}" for i in range(writers) for n in range(per_writer))
+
+
+def test_migrations_apply_once(storage) -> None:
+    if storage.url_for_test is None:
+        pytest.skip("PostgreSQL migrations only (SQLite's schema is created in place)")
+    import psycopg
+
+    from eco_field.bureau.postgres_store import PostgresStorage
+    from eco_field.bureau.schema import migrations
+
+    PostgresStorage(storage.url_for_test).close()  # a second start finds everything applied
+    with psycopg.connect(storage.url_for_test) as conn:
+        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+    assert versions == [v for v, _, _ in migrations()] and versions[0] == 1
