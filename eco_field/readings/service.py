@@ -22,7 +22,7 @@ from eco_field.readings.model import ImportContext, Sample, SeriesMeta, Unreadab
 from eco_field.readings.present import result_json, series_json, with_samples
 from eco_field.readings.textio import Source, open_source
 from eco_field.store import enterprises, inspections, settings
-from eco_field.store.blobs import file_sha256
+from eco_field.store.blobs import BlobRef
 from eco_field.store.changes import record
 from eco_field.store.database import write_transaction
 from eco_field.store.evidence_rows import link_evidence
@@ -65,27 +65,24 @@ def import_file(ws: Workspace, inspection_id: str, path: str | os.PathLike[str],
     target = _outlet(db, inspection.enterprise_id, outlet)
     source = open_source(path)
     importer = _importer(source, fmt, mapping)
-    sha = file_sha256(path)
-    existing = storage.find_source(db, inspection.id, sha)
+    ref = ws.blobs.put_file(path)  # hashed and copied in one pass: the evidence copy
+    existing = storage.find_source(db, inspection.id, ref.sha256)
     if existing is not None:
         return _again(db, existing, target)
-    had_blob = ws.blobs.find(sha) is not None
+    known = _is_registered(db, ref.sha256)
     try:
-        return _import_new(ws, inspection.id, source, importer, sha, target, mapping, progress)
+        return _import_new(ws, inspection.id, source, importer, ref, target, mapping, progress)
     except BaseException:
-        if not had_blob:
-            _drop_blob(ws, sha)
+        if not known:
+            _drop_blob(ws, ref.sha256)
         raise
 
 
-def _import_new(ws: Workspace, inspection_id: str, source: Source, importer, sha: str, outlet, mapping,
+def _import_new(ws: Workspace, inspection_id: str, source: Source, importer, ref: BlobRef, outlet, mapping,
                 progress) -> dict[str, Any]:
-    db = ws.db
+    db, sha = ws.db, ref.sha256
     zone = settings.get(db, "time_zone")
     with write_transaction(db):
-        ref = ws.blobs.put_file(source.path)
-        if ref.sha256 != sha:
-            raise BadInput(f"{source.path}: the file changed while it was being imported; try again")
         evidence_id, _ = link_evidence(db, inspection_id, ref, "reading_source", source.name)
         source_id = storage.insert_source(db, inspection_id, evidence_id, sha, source.name, importer.NAME,
                                           outlet.code if outlet else None)
@@ -167,6 +164,11 @@ def _counted(samples: Iterator[Sample], progress: Callable[[int], None]) -> Iter
             progress(done)
         yield sample
     progress(done)
+
+
+def _is_registered(db: sqlite_utils.Database, sha256: str) -> bool:
+    """A blob already indexed belongs to earlier evidence and must survive a failed import."""
+    return db.execute("SELECT 1 FROM blobs WHERE sha256 = ?", [sha256]).fetchone() is not None
 
 
 def _drop_blob(ws: Workspace, sha: str) -> None:

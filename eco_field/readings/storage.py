@@ -134,7 +134,7 @@ def insert_samples(db: sqlite_utils.Database, source_id: str, samples: Iterable[
     first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM reading_samples").fetchone()[0]
     db.conn.executemany(_insert_sql(len(first_sample)), chain((first_sample,), iterator))
     last = db.execute("SELECT max(id) FROM reading_samples").fetchone()[0]
-    if len(first_sample) == 4:
+    if len(first_sample) == 4 and any(acc.flagged or acc.lo < 0 for acc in ctx.stats.values()):
         db.execute("UPDATE reading_samples SET ok = CASE WHEN typeof(value) = 'text' THEN 0 ELSE 1 END,"
                    " flag = CASE WHEN typeof(value) = 'text' THEN substr(value, 2) ELSE 'negative' END,"
                    " value = CASE WHEN typeof(value) = 'text' THEN NULL ELSE value END"
