@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from eco_field.industries import industry_label
+from eco_field.law.case_events import STATUSES
 from eco_field.records import Enterprise, Inspection
 from ui.formatting import inspection_status, short_time
 from ui.slots import emit
@@ -57,6 +58,7 @@ class EnterpriseDetail(QWidget):
                               self.tr("Ref. O₂ %"), self.tr("Standard")])
         self.past = _table([self.tr("Started"), self.tr("Officers"), self.tr("Status")])
         self.past.doubleClicked.connect(self._open_past)
+        self.cases = _table([self.tr("Registered"), self.tr("Violations"), self.tr("Status"), self.tr("Fine")])
         self._build()
 
     def _build(self) -> None:
@@ -74,13 +76,18 @@ class EnterpriseDetail(QWidget):
         QVBoxLayout(outlets).addWidget(self.limits)
         past = QGroupBox(self.tr("Past inspections"))
         QVBoxLayout(past).addWidget(self.past)
+        cases_box = QGroupBox(self.tr("Cases"))
+        QVBoxLayout(cases_box).addWidget(self.cases)
+        history = QHBoxLayout()
+        history.addWidget(past, 1)
+        history.addWidget(cases_box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(outlets, 3)
-        layout.addWidget(past, 2)
+        layout.addLayout(history, 2)
 
-    def show_enterprise(self, ent: Enterprise, past: list[Inspection]) -> None:
+    def show_enterprise(self, ent: Enterprise, past: list[Inspection], cases: list | None = None) -> None:
         self.enterprise, self._inspections = ent, past
         self.name.setText(ent.name)
         site = (f"{ent.lat:.5f}, {ent.lon:.5f}　" + self.tr("radius {r} m").format(r=int(ent.radius_m))
@@ -96,6 +103,9 @@ class EnterpriseDetail(QWidget):
                              lim.standard] for o in ent.outlets for lim in o.limits])
         _fill(self.past, [[short_time(i.started_at), "、".join(o.name for o in i.officers), inspection_status(i)]
                           for i in past])
+        _fill(self.cases, [[c.opened_at[:10], "、".join(v.catalog_id for v in c.violations),
+                            STATUSES.get(c.status, c.status), f"{c.assessment.amount:,}" if c.assessment else "—"]
+                           for c in cases or []])
 
     def _new_clicked(self) -> None:
         if self.enterprise is not None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from eco_field.industries import INDUSTRIES
+from eco_field.law.cases import list_cases
 from eco_field.records import Enterprise, Inspection
 from eco_field.store import enterprises, inspections
 from ui.context import AppContext
@@ -27,7 +28,7 @@ def search_terms(text: str) -> str | None:
 
 
 class EnterprisesScreen(QWidget):
-    WATCHES = frozenset({"enterprise", "inspection"})
+    WATCHES = frozenset({"enterprise", "inspection", "case"})
 
     def __init__(self, ctx: AppContext, load_demo: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +73,8 @@ class EnterprisesScreen(QWidget):
             self.show_enterprise(self.list.model.record(current.row()))
 
     def show_enterprise(self, ent: Enterprise) -> None:
-        self.detail.show_enterprise(ent, self._past(ent))
+        self.detail.show_enterprise(ent, self._past(ent), [c for c in list_cases(self.ctx.db)
+                                                           if c.enterprise_id == ent.id])
 
     def _past(self, ent: Enterprise) -> list[Inspection]:
         # The service searches by name; keep only this enterprise's own inspections.

@@ -261,117 +261,138 @@
 <context>
     <name>EnterpriseDetail</name>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="54" />
+        <location filename="../../ui/enterprise_detail.py" line="55" />
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="56" />
+        <location filename="../../ui/enterprise_detail.py" line="57" />
         <source>Outlet</source>
         <translation>排放口</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="56" />
+        <location filename="../../ui/enterprise_detail.py" line="57" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="56" />
+        <location filename="../../ui/enterprise_detail.py" line="57" />
         <source>Pollutant</source>
         <translation>污染物</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="56" />
+        <location filename="../../ui/enterprise_detail.py" line="57" />
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="57" />
+        <location filename="../../ui/enterprise_detail.py" line="58" />
         <source>Ref. O₂ %</source>
         <translation>基准含氧量 %</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="57" />
+        <location filename="../../ui/enterprise_detail.py" line="58" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="58" />
+        <location filename="../../ui/enterprise_detail.py" line="59" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="58" />
+        <location filename="../../ui/enterprise_detail.py" line="59" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="58" />
+        <location filename="../../ui/enterprise_detail.py" line="59" />
+        <location filename="../../ui/enterprise_detail.py" line="61" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="63" />
+        <location filename="../../ui/enterprise_detail.py" line="61" />
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="61" />
+        <source>Violations</source>
+        <translation>违法行为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="61" />
+        <source>Fine</source>
+        <translation>罚款（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="65" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="63" />
+        <location filename="../../ui/enterprise_detail.py" line="65" />
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="64" />
+        <location filename="../../ui/enterprise_detail.py" line="66" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="64" />
+        <location filename="../../ui/enterprise_detail.py" line="66" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <location filename="../../ui/enterprise_detail.py" line="67" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <location filename="../../ui/enterprise_detail.py" line="67" />
         <source>Discharge permit</source>
         <translation>排污许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="66" />
+        <location filename="../../ui/enterprise_detail.py" line="68" />
         <source>Site</source>
         <translation>厂址</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="73" />
+        <location filename="../../ui/enterprise_detail.py" line="75" />
         <source>Outlets and limits</source>
         <translation>排放口与限值</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="75" />
+        <location filename="../../ui/enterprise_detail.py" line="77" />
         <source>Past inspections</source>
         <translation>历次检查</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="86" />
+        <location filename="../../ui/enterprise_detail.py" line="79" />
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="93" />
         <source>radius {r} m</source>
         <translation>半径 {r} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="87" />
+        <location filename="../../ui/enterprise_detail.py" line="94" />
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="93" />
+        <location filename="../../ui/enterprise_detail.py" line="100" />
         <source>air</source>
         <translation>废气</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="93" />
+        <location filename="../../ui/enterprise_detail.py" line="100" />
         <source>water</source>
         <translation>废水</translation>
     </message>
@@ -379,47 +400,47 @@
 <context>
     <name>EnterprisesScreen</name>
     <message>
-        <location filename="../../ui/enterprises_screen.py" line="35" />
+        <location filename="../../ui/enterprises_screen.py" line="36" />
         <source>The archive is empty</source>
         <translation>企业档案为空</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprises_screen.py" line="36" />
+        <location filename="../../ui/enterprises_screen.py" line="37" />
         <source>Enterprises come from the bureau when you sync, or from `eco-field enterprises import FILE`.</source>
         <translation>企业档案在同步时从局端获取，也可用 `eco-field enterprises import 文件` 导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprises_screen.py" line="38" />
+        <location filename="../../ui/enterprises_screen.py" line="39" />
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprises_screen.py" line="39" />
+        <location filename="../../ui/enterprises_screen.py" line="40" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprises_screen.py" line="39" />
+        <location filename="../../ui/enterprises_screen.py" line="40" />
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprises_screen.py" line="40" />
+        <location filename="../../ui/enterprises_screen.py" line="41" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprises_screen.py" line="41" />
+        <location filename="../../ui/enterprises_screen.py" line="42" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprises_screen.py" line="42" />
+        <location filename="../../ui/enterprises_screen.py" line="43" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprises_screen.py" line="43" />
+        <location filename="../../ui/enterprises_screen.py" line="44" />
         <source>Search name, credit code, county or industry</source>
         <translation>搜索名称、信用代码、区县或行业</translation>
     </message>

@@ -68,3 +68,16 @@ def test_open_case_then_deadlines_events_and_calculator(window, ctx, dialogs):
     assert stored.amount == dialog.result.amount
     assert f"{stored.amount:,}" in detail.amount.text()
     dialog.close()
+
+
+def test_enterprise_archive_lists_its_cases(window, ctx):
+    insp, editor = inspection_with_finding(window, ctx)
+    cases.new_case(ctx.db, insp.id, [cases.CaseViolation("AIR-01", "无证排污")], "无证排污")
+    ctx.hub.announce("case")
+    window.show_section("enterprises")
+    page = window.enterprises.list
+    row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == insp.enterprise_id)
+    page.table.selectRow(row)
+    detail = window.enterprises.detail
+    assert detail.cases.rowCount() == 1 and detail.cases.item(0, 1).text() == "AIR-01"
+    assert detail.past.rowCount() == 1
