@@ -32,7 +32,7 @@ PARSER_VERSION = "readings/1"
 PROGRESS_EVERY = 20000
 
 __all__ = ["import_file", "list_series", "get_series", "formats", "sniff", "save_profile", "load_profile",
-           "UnreadableHeader"]
+           "profiles", "UnreadableHeader"]
 
 
 def formats() -> list[dict[str, str]]:
@@ -56,7 +56,8 @@ def import_file(ws: Workspace, inspection_id: str, path: str | os.PathLike[str],
 
     Raises BadInput (exit 2) naming the file and line, UnreadableHeader (with .columns) when the header
     needs a mapping, NotFound for an unknown inspection, SealedRecord for a sealed one. Nothing is stored
-    unless the whole file imports.
+    unless the whole file imports. `progress(n)` is called with the number of samples stored so far (every
+    20,000 and at the end); `mapping` is {role or pollutant code: column name} as `--map K=V` gives it.
     """
     db, path = ws.db, Path(path)
     inspection = inspections.get(db, inspection_id)
