@@ -188,14 +188,11 @@ def test_generic_file_with_two_sessions(tmp_path):
     assert any("header repeats" in w and "line 8" in w for w in ctx.warnings)
 
 
-def test_row_cut_short_in_the_middle_is_an_error():
+def test_row_cut_short_in_the_middle_is_an_error(tmp_path):
     from eco_field.errors import BadInput
 
     text = "时间,硫化氢(ppm),一氧化碳(ppm)\n2026-06-05 10:00:00,1,2\n2026-06-05 10:00:10,1\n2026-06-05 10:00:20,1,2\n"
-    path = SYNTHETIC.parent / "_cut.csv"
-    try:
-        path.write_text(text, encoding="utf-8")
-        with pytest.raises(BadInput, match="line 3"):
-            parse(path)
-    finally:
-        path.unlink()
+    path = tmp_path / "cut.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BadInput, match="cut.csv: line 3"):
+        parse(path)

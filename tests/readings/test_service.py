@@ -210,3 +210,22 @@ def test_long_form_bulk_path_stores_markers_and_negatives(workspace, inspection,
     assert rows == [(3, None, False, "OVR"), (5, None, False, "-999"), (7, 4.25, True, None)]
     rows = [(s["value"], s["ok"], s["flag"]) for s in service.get_series(workspace.db, so2["id"], samples=True)["samples"]]
     assert rows == [(12.5, True, None), (-0.3, True, "negative"), (None, False, "empty")]
+
+
+def test_progress_reports_samples_stored(workspace, inspection):
+    seen: list[int] = []
+    service.import_file(workspace, inspection.id, REAL / "goflux__HealthyPhoton_HT8850.txt", progress=seen.append)
+    assert seen[-1] == 4 * 181
+
+
+@pytest.mark.parametrize("fmt, path", [
+    ("isc_datalog", SYNTHETIC / "generic_long_utf8_synthetic.csv"),
+    ("thermo_tva2020", REAL / "goflux__HealthyPhoton_HT8850.txt"),
+    ("gasmet_calcmet", SYNTHETIC / "isc_datalog_enUS_synthetic.csv"),
+    ("healthyphoton_ht8850", REAL / "goflux__Gasmet_GT5000_Calcmet.TXT"),
+])
+def test_a_forced_format_that_does_not_fit_is_bad_input(workspace, inspection, fmt, path):
+    with pytest.raises(BadInput) as info:
+        service.import_file(workspace, inspection.id, path, fmt=fmt)
+    assert path.name in str(info.value)
+    assert counts(workspace.db)[0] == 0
