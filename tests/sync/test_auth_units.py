@@ -88,3 +88,9 @@ def test_the_client_keeps_another_units_change_as_a_conflict_and_sends_the_rest(
     conflicts = device.db.execute("SELECT entity_id, reason FROM sync_conflicts").fetchall()
     assert conflicts == [(foreign, "forbidden")]
     assert device.db.execute("SELECT state FROM outbox WHERE entity_id = ?", [foreign]).fetchone()[0] == "conflict"
+
+
+def test_the_api_is_described_by_openapi(bureau: BureauServer) -> None:
+    spec = httpx.get(f"{bureau.url}/openapi.json").json()
+    assert {"/enroll", "/push", "/changes", "/blobs/missing", "/uploads/{sha256}"} <= set(spec["paths"])
+    assert {"head", "patch"} <= set(spec["paths"]["/uploads/{sha256}"])
