@@ -97,7 +97,7 @@ class _Tally:
     def __init__(self) -> None:
         self.n = self.exceed = 0
         self.top: float | None = None
-        self.buckets: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
+        self.buckets: dict[int, list[float]] = defaultdict(lambda: [0.0, 0, float("inf"), float("-inf")])
 
     def add(self, t: float | None, value: float, limit: float) -> None:
         self.n += 1
@@ -108,6 +108,8 @@ class _Tally:
             bucket = self.buckets[int(t // 3600)]
             bucket[0] += value
             bucket[1] += 1
+            bucket[2] = min(bucket[2], t)
+            bucket[3] = max(bucket[3], t)
 
     def counts(self, limit: float) -> dict[str, Any]:
         if self.top is None:
@@ -119,11 +121,14 @@ class _Tally:
         zone = ZoneInfo(zone_name or "Asia/Shanghai")
         hourly = []
         for hour in sorted(self.buckets):
-            total, n = self.buckets[hour]
+            total, n, first, last = self.buckets[hour]
             mean = total / n
             start = datetime.fromtimestamp(hour * 3600, zone)
+            # minutes between the first and last reading of the hour: a mean of a few minutes of screening
+            # is not a CEMS hourly mean
             hourly.append({"hour": start.isoformat(timespec="minutes"), "n": n, "mean": round(mean, 4),
-                           "exceed_multiple": round(exceed_multiple(mean, limit), 4), "exceeds": mean > limit})
+                           "exceed_multiple": round(exceed_multiple(mean, limit), 4), "exceeds": mean > limit,
+                           "minutes_covered": round((last - first) / 60, 1)})
         exceeding = [h for h in hourly if h["exceeds"]]
         return {"hourly": hourly, "hourly_exceeding": len(exceeding), "first_violation_waiver": _waiver(exceeding)}
 
