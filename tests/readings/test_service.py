@@ -83,7 +83,7 @@ def test_exceedance_against_the_outlet_hand_computed(workspace, inspection, tmp_
     assert [h["n"] for h in hourly] == [2, 1]
     assert hourly[0]["mean"] == pytest.approx((20 * 13 / 9 + 30 * 13 / 11) / 2, abs=1e-4)
     assert hourly[0]["exceed_multiple"] == pytest.approx(0.0724, abs=1e-4) and hourly[0]["exceeds"]
-    assert hourly[0]["hour"] == "2026-06-05T10:00+08:00"
+    assert hourly[0]["hour"] == "2026-06-05T10:00+08:00" and hourly[0]["minutes_covered"] == 30.0
     waiver = so2["evaluation"]["first_violation_waiver"]
     assert waiver["could_apply"] is True  # one exceeding hour, multiple < 0.1, only SO2 exceeds
     nox = series(result, "NOx")
