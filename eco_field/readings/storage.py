@@ -26,6 +26,8 @@ MARKER = "!"
 
 
 def _insert_sql(width: int) -> str:
+    if width == 4:  # the bulk path: ok is 1 until the flag pass says otherwise
+        return "INSERT INTO reading_samples (series_id, line, t, value, ok) VALUES (?, ?, ?, ?, 1)"
     columns = SAMPLE_COLUMNS[:width]
     return f"INSERT INTO reading_samples ({', '.join(columns)}) VALUES ({', '.join('?' * width)})"
 
