@@ -229,3 +229,14 @@ def test_a_forced_format_that_does_not_fit_is_bad_input(workspace, inspection, f
         service.import_file(workspace, inspection.id, path, fmt=fmt)
     assert path.name in str(info.value)
     assert counts(workspace.db)[0] == 0
+
+
+def test_long_form_mapping_with_european_dates_and_decimal_commas(workspace, inspection, tmp_path):
+    text = ("Zeit;Gas;Messwert;Einheit\n05.06.2026 10:00:00;H2S;1,5;ppm\n05.06.2026 10:00:00;CO;12;ppm\n"
+            "05.06.2026 10:00:10;H2S;OVR;ppm\n")
+    mapping = {"time": "Zeit", "pollutant": "Gas", "value": "Messwert", "unit": "Einheit"}
+    result = service.import_file(workspace, inspection.id, write(tmp_path, "de.csv", text), mapping=mapping)
+    h2s = series(result, "H2S")
+    assert (h2s["n"], h2s["flagged"], h2s["max"], h2s["unit"]) == (1, 1, 1.5, "ppm")
+    assert h2s["t_start"] == "2026-06-05T10:00:00+08:00"
+    assert result["source"]["assumptions"]["mapping"] == mapping
