@@ -145,6 +145,8 @@ def main() -> int:
     parser.add_argument("--photo-kb", type=int, default=64, help="size of each (random) photo")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--pg-url", default=os.environ.get("ECO_FIELD_TEST_PG_URL"))
+    parser.add_argument("--pg-workers", type=int, default=1, help="server processes on PostgreSQL (default 1)")
+    parser.add_argument("--workers", type=int, help="server processes on every backend (overrides --pg-workers)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -226,9 +228,16 @@ def run_backend(backend: str, data_dir: Path, db_url: str | None, args) -> dict:
 
     plans = prepare(data_dir, db_url, args.devices)
     port = free_port()
-    command = [sys.executable, "-m", "eco_field", "bureau", "serve", "--data-dir", str(data_dir),
-               "--port", str(port), *(["--db", db_url] if db_url else [])]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    workers = args.workers if args.workers is not None else (1 if backend == "sqlite" else args.pg_workers)
+    env = dict(os.environ)
+    if workers == 1:
+        command = [sys.executable, "-m", "eco_field", "bureau", "serve", "--data-dir", str(data_dir),
+                   "--port", str(port), *(["--db", db_url] if db_url else [])]
+    else:  # several server processes on one port: uvicorn's workers over the app factory
+        command = [sys.executable, "-m", "uvicorn", "--factory", "eco_field.bureau.app:app_from_env",
+                   "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+        env.update(ECO_BUREAU_DATA=str(data_dir), **({"ECO_BUREAU_DB": db_url} if db_url else {}))
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_ready(url, server)
@@ -236,7 +245,7 @@ def run_backend(backend: str, data_dir: Path, db_url: str | None, args) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return summarise(backend, outcomes, wall, verify(data_dir, db_url, outcomes))
+    return {**summarise(backend, outcomes, wall, verify(data_dir, db_url, outcomes)), "workers": workers}
 
 
 def wait_ready(url: str, server: subprocess.Popen) -> None:
@@ -319,7 +328,7 @@ def summarise(backend: str, outcomes: list[dict], wall: float, checked: dict) ->
 
 
 def print_table(results: list[dict]) -> None:
-    columns = ("backend", "devices", "requests", "wall_s", "rps", "p50_ms", "p99_ms", "max_ms", "retries",
+    columns = ("backend", "workers", "devices", "requests", "wall_s", "rps", "p50_ms", "p99_ms", "max_ms", "retries",
                "records", "evidence", "blobs", "lost", "duplicated", "corrupt_blobs")
     print("  ".join(f"{c:>10}" for c in columns))
     for r in results:

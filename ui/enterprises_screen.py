@@ -15,7 +15,7 @@ from ui.empty_state import EmptyState
 from ui.enterprise_detail import RECENT_INSPECTIONS, EnterpriseDetail
 from ui.formatting import industry_name
 from ui.list_page import ListPage
-from ui.paged_model import Column
+from ui.paged_model import PAGE_SIZE, Column
 
 
 def search_terms(text: str) -> str | None:
@@ -41,7 +41,8 @@ class EnterprisesScreen(QWidget):
                    Column(self.tr("Industry"), lambda e: industry_name(e.industry)),
                    Column(self.tr("Credit code"), lambda e: e.credit_code)]
         self.list = ListPage(self.tr("Enterprises"), columns, self._fetch, self._count, self.show_enterprise,
-                             empty, search_hint=self.tr("Search name, credit code, county or industry"))
+                             empty, search_hint=self.tr("Search name, credit code, county or industry"),
+                             run_search=self._search_in_background)
         self.list.table.set_column_widths([250, 70, 90])
         self.list.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = EnterpriseDetail()
@@ -57,6 +58,15 @@ class EnterprisesScreen(QWidget):
 
     def _fetch(self, search: str, limit: int, offset: int) -> list[Enterprise]:
         return enterprises.list_enterprises(self.ctx.db, search=search_terms(search), limit=limit, offset=offset)
+
+    def _search_in_background(self, text: str, done) -> None:
+        terms = search_terms(text)
+
+        def search(ws) -> tuple[int, list[Enterprise]]:
+            return (enterprises.count_enterprises(ws.db, search=terms),
+                    enterprises.list_enterprises(ws.db, search=terms, limit=PAGE_SIZE))
+
+        self.ctx.run(search, done)
 
     def _count(self, search: str) -> int:
         return enterprises.count_enterprises(self.ctx.db, search=search_terms(search))

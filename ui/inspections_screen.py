@@ -13,7 +13,7 @@ from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.formatting import inspection_status, officer_names, short_time
 from ui.list_page import ListPage
-from ui.paged_model import Column
+from ui.paged_model import PAGE_SIZE, Column
 from ui.slots import emitter
 
 
@@ -36,7 +36,8 @@ class InspectionsScreen(QWidget):
                    Column(self.tr("Officers"), officer_names),
                    Column(self.tr("Status"), inspection_status)]
         self.list = ListPage(self.tr("Inspections"), columns, self._fetch, self._count, self.open_inspection, empty,
-                             search_hint=self.tr("Search by enterprise, place or inspection number"))
+                             search_hint=self.tr("Search by enterprise, place or inspection number"),
+                             run_search=self._search_in_background)
         self.list.table.set_column_widths([150, 330, 280, 160])
         self.list.add_action(self.tr("Open"), self._open_current)
         self._editor = None
@@ -60,6 +61,13 @@ class InspectionsScreen(QWidget):
 
     def _fetch(self, search: str, limit: int, offset: int) -> list[Inspection]:
         return inspections.list_inspections(self.ctx.db, search=search or None, limit=limit, offset=offset)
+
+    def _search_in_background(self, text: str, done) -> None:
+        def search(ws) -> tuple[int, list[Inspection]]:
+            return (inspections.count_inspections(ws.db, search=text),
+                    inspections.list_inspections(ws.db, search=text, limit=PAGE_SIZE))
+
+        self.ctx.run(search, done)
 
     def _count(self, search: str) -> int:
         return inspections.count_inspections(self.ctx.db, search=search or None)

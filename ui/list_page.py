@@ -23,14 +23,20 @@ from ui.table_view import RecordTable
 SEARCH_DELAY_MS = 250
 
 
+# run_search(text, done): count and read the first page for a search off the GUI thread, then call
+# done((count, first_page)) on it. A substring search of 100,000 rows can take longer than a frame.
+SearchRunner = Callable[[str, Callable[[tuple[int, list[Any]]], None]], None]
+
+
 class ListPage(QWidget):
     """fetch(search, limit, offset) and count(search) are service calls; on_open(record) opens a row."""
 
     def __init__(self, title: str, columns: Sequence[Column], fetch: Callable[[str, int, int], list[Any]],
                  count: Callable[[str], int], on_open: Callable[[Any], None], empty: EmptyState,
-                 search_hint: str = "", parent: QWidget | None = None) -> None:
+                 search_hint: str = "", parent: QWidget | None = None, run_search: SearchRunner | None = None) -> None:
         super().__init__(parent)
-        self._fetch, self._count = fetch, count
+        self._fetch, self._count, self._run_search = fetch, count, run_search
+        self._generation = 0  # a newer search makes the answers of older ones obsolete
         self.model = PagedTableModel(columns, lambda limit, offset: fetch(self.search_text(), limit, offset))
         self.table = RecordTable(on_open)
         self.table.setModel(self.model)
@@ -73,8 +79,25 @@ class ListPage(QWidget):
     def refresh(self) -> None:
         """Re-read the first page and the count (a new search, or the data changed)."""
         self._timer.stop()
-        total = self._count(self.search_text())
-        self.count_label.setText(self.tr("{n} in all").format(n=f"{total:,}"))
+        self._generation += 1
+        text = self.search_text()
+        if text and self._run_search is not None:
+            generation = self._generation
+            self.count_label.setText(self.tr("searching…"))
+            self._run_search(text, lambda result: self._searched(generation, result))
+            return
+        total = self._count(text)
         self.model.reset()
+        self._show_count(total)
+
+    def _searched(self, generation: int, result: tuple[int, list[Any]]) -> None:
+        if generation != self._generation:
+            return
+        total, first_page = result
+        self.model.reset_with(first_page)
+        self._show_count(total)
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("{n} in all").format(n=f"{total:,}"))
         nothing = total == 0 and not self.search_text()
         self.stack.setCurrentWidget(self.empty if nothing else self.table)

@@ -40,6 +40,12 @@ class PagedTableModel(QAbstractTableModel):
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
+    def reset_with(self, first_page: list[Any]) -> None:
+        """Show a first page read elsewhere (a search run in the background); later pages come from fetch."""
+        self.beginResetModel()
+        self._rows, self._more = list(first_page), len(first_page) == self.page_size
+        self.endResetModel()
+
     def record(self, row: int) -> Any:
         return self._rows[row]
 

@@ -818,7 +818,7 @@
         <translation>按企业、地点或检查编号搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/inspections_screen.py" line="41" />
+        <location filename="../../ui/inspections_screen.py" line="42" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -826,7 +826,12 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/list_page.py" line="77" />
+        <location filename="../../ui/list_page.py" line="86" />
+        <source>searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_page.py" line="101" />
         <source>{n} in all</source>
         <translation>共 {n} 条</translation>
     </message>
