@@ -7,14 +7,17 @@ Same semantics as sqlite_store.py, with real concurrency:
   feed counter row, as SQLite's BEGIN IMMEDIATE makes it the only writer; every record write bumps that
   row, so commits reach readers in sequence order and a reader never sees seq N+1 before N;
 - blob and upload rows are single-row upserts and need no such lock;
+- a transaction runs in pipeline mode: writes whose results nobody reads go out with the next read or
+  the COMMIT, so a push batch costs a round trip per read, not per statement;
 - a connection the server dropped (PostgreSQL restarted) is replaced: a statement outside a transaction
-  (a read) is retried once on a new connection, a transaction is begun on a new one; a failure inside a
+  (a read) is retried once on a new connection, a transaction starts on a live one; a failure inside a
   transaction rolls it back and reaches the caller (the request fails, the client sends it again).
 """
 
 from __future__ import annotations
 
 import json
+import select
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +39,14 @@ DEVICE_SELECT = ("SELECT d.id, d.officer_cert, d.name, d.enrolled_at, d.last_see
 CONFLICT_KEYS = ("id", "device_id", "entry_id", "entity", "entity_id", "reason", "client_revision",
                  "server_revision", "client_payload", "server_payload", "at")
 CONNECT_TIMEOUT_S = 10
+
+
+def _upsert_record(seq: str) -> str:
+    """INSERT OR REPLACE of one record, its seq given by the SQL expression seq."""
+    values = ", ".join(["%s"] * 10 + [seq, "%s"])
+    updates = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[2:])
+    return (f"INSERT INTO records ({', '.join(RECORD_COLUMNS)}) VALUES ({values})"
+            f" ON CONFLICT (entity, entity_id) DO UPDATE SET {updates}")
 
 
 def is_postgres_url(url: str | None) -> bool:
@@ -85,39 +96,32 @@ class PostgresStorage:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """One transaction on this thread's connection, in pipeline mode: statements whose results are
+        not read (writes) travel with the next read or the COMMIT, so a transaction costs few round trips."""
         if self._in_transaction():
             yield
             return
-        tx, conn = self._begin()
+        conn = self._live_conn()
         self._local.depth, self._local.feed_locked = 1, False
         try:
-            yield
-        except BaseException as exc:
-            self._end(tx, conn, exc)
-            raise
-        else:
-            self._end(tx, conn, None)
-
-    def _begin(self):
-        for attempt in (1, 2):
-            conn = self._conn()
-            tx = conn.transaction()
-            try:
-                tx.__enter__()
-                return tx, conn
-            except psycopg.OperationalError:
-                if attempt == 2 or not (conn.broken or conn.closed):
-                    raise
-                self._discard(conn)  # the server restarted since this connection's last use
-        raise AssertionError("unreachable")
-
-    def _end(self, tx, conn: psycopg.Connection, exc: BaseException | None) -> None:
-        try:
-            tx.__exit__(type(exc) if exc else None, exc, exc.__traceback__ if exc else None)
+            with conn.pipeline(), conn.transaction():
+                yield
         finally:
             self._local.depth, self._local.feed_locked = 0, False
             if conn.broken or conn.closed:
                 self._discard(conn)
+
+    def _live_conn(self) -> psycopg.Connection:
+        """This thread's connection, replaced first if the server has closed it (restart, crash): an idle
+        connection has nothing to read unless the server said goodbye."""
+        conn = self._conn()
+        if select.select([conn.fileno()], [], [], 0)[0]:
+            try:
+                conn.execute("SELECT 1")
+            except psycopg.OperationalError:
+                self._discard(conn)
+                conn = self._conn()
+        return conn
 
     def _q(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> psycopg.Cursor:
         conn = self._conn()
@@ -132,9 +136,10 @@ class PostgresStorage:
             return self._conn().execute(sql, params)
 
     def _lock_feed(self) -> None:
-        """Inside a transaction, become the only record writer until commit (SQLite's BEGIN IMMEDIATE)."""
+        """Inside a transaction, become the only record writer until commit (SQLite's BEGIN IMMEDIATE);
+        the counter's value is then known, so record writes need not wait for it."""
         if self._in_transaction() and not self._local.feed_locked:
-            self._q("SELECT value FROM feed_counter WHERE id = 1 FOR UPDATE")
+            self._local.feed_value = self._q("SELECT value FROM feed_counter WHERE id = 1 FOR UPDATE").fetchone()[0]
             self._local.feed_locked = True
 
     def close(self) -> None:
@@ -202,8 +207,9 @@ class PostgresStorage:
         self._q("UPDATE devices SET last_seen = %s WHERE id = %s", [at, device_id])
 
     def revoke_device(self, device_id: str, at: str) -> bool:
-        cursor = self._q("UPDATE devices SET revoked_at = coalesce(revoked_at, %s) WHERE id = %s", [at, device_id])
-        return cursor.rowcount > 0
+        row = self._q("UPDATE devices SET revoked_at = coalesce(revoked_at, %s) WHERE id = %s RETURNING id",
+                      [at, device_id]).fetchone()
+        return row is not None
 
     # records and the change feed
     @staticmethod
@@ -218,17 +224,22 @@ class PostgresStorage:
         return self._record(row) if row else None
 
     def put_record(self, record: Record) -> Record:
-        """Insert or replace the entity's record with the next feed sequence number."""
-        seq = self._q("UPDATE feed_counter SET value = value + 1 WHERE id = 1 RETURNING value").fetchone()[0]
-        if self._in_transaction():
-            self._local.feed_locked = True
-        record.seq = seq
+        """Insert or replace the entity's record with the next feed sequence number.
+
+        In a transaction the counter row is locked first, so the next number is known here and the write
+        goes out without waiting for an answer (pipeline); outside one, a single statement does both."""
         values = [record.entity, record.entity_id, record.revision, record.unit, canonical_json(record.payload),
                   bool(record.deleted), record.origin_device, record.target_device, record.inspection_id,
-                  record.sha256, seq, record.updated_at]
-        updates = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[2:])
-        self._q(f"INSERT INTO records ({', '.join(RECORD_COLUMNS)}) VALUES ({', '.join(['%s'] * len(values))})"
-                f" ON CONFLICT (entity, entity_id) DO UPDATE SET {updates}", values)
+                  record.sha256]
+        if self._in_transaction():
+            self._lock_feed()
+            record.seq = self._local.feed_value = self._local.feed_value + 1
+            self._q(f"WITH bumped AS (UPDATE feed_counter SET value = %s WHERE id = 1) {_upsert_record('%s')}",
+                    [record.seq, *values, record.seq, record.updated_at])
+            return record
+        record.seq = self._q("WITH bumped AS (UPDATE feed_counter SET value = value + 1 WHERE id = 1 RETURNING value)"
+                             f" {_upsert_record('(SELECT value FROM bumped)')} RETURNING seq",
+                             [*values, record.updated_at]).fetchone()[0]
         return record
 
     def records(self, entity: str) -> list[Record]:
