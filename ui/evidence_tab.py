@@ -68,6 +68,7 @@ class EvidenceTab(QWidget):
         self.import_folder.clicked.connect(self._choose_folder)
         self.cancel.clicked.connect(self.cancel_import)
         self.grid.currentItemChanged.connect(self._photo_selected)
+        self.grid.filled.connect(self._grid_filled)
         self._build()
         ctx.hub.changed.connect(self.on_changed)
 
@@ -109,9 +110,11 @@ class EvidenceTab(QWidget):
     def _show(self, photos: list[tuple[dict[str, Any], QImage | None]]) -> None:
         self._images = {p["id"]: image for p, image in photos}
         self.grid.show_photos(photos)
-        self._update_map()
         if self.grid.currentItem() is None and self.grid.count():
             self.grid.setCurrentRow(0)
+
+    def _grid_filled(self) -> None:
+        self._update_map()
 
     def on_changed(self, entities: frozenset) -> None:
         if entities & self.WATCHES and self.job is None:

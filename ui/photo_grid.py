@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
+from ui.slots import emit
+
 THUMB = 160
+BATCH = 60  # thumbnails added per event-loop turn
 FLAG_COLOURS = {"no_timestamp": "#d35400", "no_location": "#8e44ad", "outside_window": "#c0392b",
                 "far_from_site": "#b03a2e", "duplicate": "#34495e"}
 
@@ -43,8 +46,12 @@ def badged(image: QImage | None, flags: list[str]) -> QPixmap:
 
 
 class PhotoGrid(QListWidget):
+    filled = Signal()  # every photo of the last show_photos is in the grid
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._pending: list[tuple[dict[str, Any], QImage | None]] = []
+        self._keep: dict[str, Any] | None = None
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(THUMB, THUMB))
         self.setGridSize(QSize(THUMB + 16, THUMB + 34))
@@ -54,15 +61,26 @@ class PhotoGrid(QListWidget):
         self.setWordWrap(False)
 
     def show_photos(self, photos: list[tuple[dict[str, Any], QImage | None]]) -> None:
-        current = self.current_photo()
+        """Fill the grid a batch per event-loop turn, so a drone flight's hundreds of photos never hold
+        the GUI thread for long."""
+        self._keep = self.current_photo()
         self.clear()
-        for photo, image in photos:
+        self._pending = list(photos)
+        self._add_batch()
+
+    def _add_batch(self) -> None:
+        batch, self._pending = self._pending[:BATCH], self._pending[BATCH:]
+        for photo, image in batch:
             item = QListWidgetItem(QIcon(badged(image, photo["flags"])), photo["original_name"])
             item.setData(Qt.ItemDataRole.UserRole, photo)
             item.setToolTip("\n".join(photo.get("flag_reasons", {}).values()) or photo["original_name"])
             self.addItem(item)
-            if current and current["id"] == photo["id"]:
+            if self._keep and self._keep["id"] == photo["id"]:
                 self.setCurrentItem(item)
+        if self._pending:
+            QTimer.singleShot(0, self._add_batch)
+        else:
+            emit(self.filled)
 
     def current_photo(self) -> dict[str, Any] | None:
         item = self.currentItem()

@@ -101,3 +101,18 @@ def test_new_unsaved_inspection_cannot_import_yet(window):
 
 def test_scale_bar_lengths():
     assert nice_length(730) == 500 and nice_length(1999) == 1000 and nice_length(0.3) == 0.2
+
+
+def test_a_large_set_fills_the_grid_in_batches(qtbot):
+    from PySide6.QtGui import QImage
+
+    from ui.photo_grid import BATCH, PhotoGrid
+
+    grid = PhotoGrid()
+    qtbot.addWidget(grid)
+    photos = [({"id": str(i), "original_name": f"DJI_{i:04d}.JPG", "flags": ["no_location"] if i % 2 else []},
+               QImage()) for i in range(BATCH * 3 + 5)]
+    with qtbot.waitSignal(grid.filled):
+        grid.show_photos(photos)
+        assert grid.count() == BATCH  # the first batch at once, the rest on later event-loop turns
+    assert grid.count() == len(photos)
