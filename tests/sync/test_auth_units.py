@@ -21,7 +21,7 @@ def test_wrong_token_is_refused_and_nothing_is_stored(bureau: BureauServer, devi
     assert httpx.get(f"{bureau.url}/changes", headers=bad).status_code == 401
     assert httpx.patch(f"{bureau.url}/uploads/{'a' * 64}", content=b"x", headers={**bad, "Upload-Offset": "0",
                                                                                 "Upload-Length": "1"}).status_code == 401
-    assert bureau.admin_json("inspections") == []
+    assert bureau.read("inspections") == []
     assert not list((bureau.data_dir / "uploads").iterdir())
 
 
@@ -32,11 +32,11 @@ def test_revoked_device_is_refused_and_keeps_its_outbox(bureau: BureauServer, de
     result = run_sync(device)
     assert result["ok"] is False and result["error_kind"] == "refused" and "403" in result["error"]
     assert result["pending"] >= 2
-    assert bureau.admin_json("inspections") == [] and bureau.admin_json("evidence") == []
+    assert bureau.read("inspections") == [] and bureau.read("evidence") == []
     direct = httpx.get(f"{bureau.url}/records/inspection/{inspection_id}",
                        headers={"Authorization": f"Bearer {token_of(device)}"})
     assert direct.status_code == 403
-    devices = bureau.admin_json("devices")
+    devices = bureau.read("devices")
     assert devices[0]["revoked"] is True and devices[0]["revoked_at"]
 
 
@@ -84,7 +84,7 @@ def test_the_client_keeps_another_units_change_as_a_conflict_and_sends_the_rest(
     own = new_inspection(device)
     result = run_sync(device)
     assert result["ok"] and result["conflicts"] == 1 and result["pushed"] == 1
-    assert [i["id"] for i in bureau.admin_json("inspections")] == [own]
+    assert [i["id"] for i in bureau.read("inspections")] == [own]
     conflicts = device.db.execute("SELECT entity_id, reason FROM sync_conflicts").fetchall()
     assert conflicts == [(foreign, "forbidden")]
     assert device.db.execute("SELECT state FROM outbox WHERE entity_id = ?", [foreign]).fetchone()[0] == "conflict"

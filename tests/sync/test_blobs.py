@@ -50,9 +50,9 @@ def test_server_killed_mid_upload_then_restarted_resumes_without_loss(bureau: Bu
     expected = {hashlib.sha256(p).hexdigest() for p in photos}
     on_disk = stored_blob_hashes(bureau)
     assert set(on_disk) == expected and all(name == digest for name, digest in on_disk.items())
-    assert [i["id"] for i in bureau.admin_json("inspections")] == [inspection_id]
-    assert bureau.admin_json("inspections")[0]["complete"] is True
-    assert sorted(e["sha256"] for e in bureau.admin_json("evidence")) == sorted(expected)
+    assert [i["id"] for i in bureau.read("inspections")] == [inspection_id]
+    assert bureau.read("inspections")[0]["complete"] is True
+    assert sorted(e["sha256"] for e in bureau.read("evidence")) == sorted(expected)
     assert not list((bureau.data_dir / "uploads").iterdir())
     confirmed = device.db.execute("SELECT count(*) FROM sync_blobs").fetchone()[0]
     assert confirmed == 3 and all(device.blobs.find(h) for h in expected)  # local originals kept
@@ -62,10 +62,10 @@ def test_an_inspection_is_complete_only_when_every_blob_is_there(bureau: BureauS
     new_inspection(device, [b"first photo", b"second photo"])
     with connect(device) as conn:
         push_outbox(device.db, conn)
-    listed = bureau.admin_json("inspections")[0]
+    listed = bureau.read("inspections")[0]
     assert listed["complete"] is False and listed["blobs_missing"] == 2
     assert run_sync(device)["blobs_sent"] == 2
-    assert bureau.admin_json("inspections")[0]["complete"] is True
+    assert bureau.read("inspections")[0]["complete"] is True
 
 
 def test_bytes_that_do_not_match_their_hash_are_refused(bureau: BureauServer, device: Workspace) -> None:
@@ -85,7 +85,7 @@ def test_bytes_that_do_not_match_their_hash_are_refused(bureau: BureauServer, de
     assert [e["sha256"] for e in result["blob_errors"]] == [hashlib.sha256(b"genuine bytes").hexdigest()]
     assert result["blobs_sent"] == 1
     assert set(stored_blob_hashes(bureau)) == {hashlib.sha256(b"other photo").hexdigest()}
-    listed = bureau.admin_json("inspections")
+    listed = bureau.read("inspections")
     assert listed[0]["id"] == inspection_id and listed[0]["complete"] is False
 
 
@@ -194,11 +194,11 @@ def test_a_documents_pdf_counts_towards_its_inspection(bureau: BureauServer, dev
              "payload": doc}
     assert httpx.post(f"{bureau.url}/push", json={"entries": [entry]}, headers=headers).json()["results"][0][
         "status"] == "applied"
-    listed = bureau.admin_json("documents")
+    listed = bureau.read("documents")
     assert [(d["number"], d["sha256"], d["stored"]) for d in listed] == [("吕环罚〔2026〕12号", sha, False)]
-    assert bureau.admin_json("inspections")[0]["complete"] is False
+    assert bureau.read("inspections")[0]["complete"] is False
     sent = httpx.patch(f"{bureau.url}/uploads/{sha}", content=pdf, headers={
         **headers, "Upload-Offset": "0", "Upload-Length": str(len(pdf))})
     assert sent.status_code == 204
-    assert bureau.admin_json("documents")[0]["stored"] is True
-    assert bureau.admin_json("inspections")[0]["complete"] is True
+    assert bureau.read("documents")[0]["stored"] is True
+    assert bureau.read("inspections")[0]["complete"] is True

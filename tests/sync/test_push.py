@@ -25,13 +25,13 @@ def test_a_retried_batch_changes_nothing(bureau: BureauServer, device: Workspace
     headers = {"Authorization": f"Bearer {token_of(device)}"}
     again = httpx.post(f"{bureau.url}/push", json={"entries": entries}, headers=headers).json()["results"]
     assert [r["status"] for r in again] == ["duplicate"] * 3
-    assert len(bureau.admin_json("inspections")) == 1 and len(bureau.admin_json("evidence")) == 2
+    assert len(bureau.read("inspections")) == 1 and len(bureau.read("evidence")) == 2
 
     changed = {**entries[0], "payload": {**entries[0]["payload"], "place": "另一个地点"}}
     reused = httpx.post(f"{bureau.url}/push", json={"entries": [changed]}, headers=headers).json()["results"]
     assert reused[0]["status"] == "conflict" and reused[0]["reason"] == "entry_id_reused"
-    assert bureau.admin_json("inspections")[0]["revision"] == 1
-    assert any(c["reason"] == "entry_id_reused" for c in bureau.admin_json("conflicts"))
+    assert bureau.read("inspections")[0]["revision"] == 1
+    assert any(c["reason"] == "entry_id_reused" for c in bureau.read("conflicts"))
 
 
 def test_connection_dropped_after_the_server_applied_a_batch(bureau: BureauServer, device: Workspace) -> None:
@@ -45,16 +45,16 @@ def test_connection_dropped_after_the_server_applied_a_batch(bureau: BureauServe
         assert proxy.dropped == ["/push"]
         assert first["ok"] is False and first["error_kind"] == "unreachable"
         assert first["pending"] >= 3
-        assert [i["id"] for i in bureau.admin_json("inspections")] == [inspection_id]  # applied all the same
+        assert [i["id"] for i in bureau.read("inspections")] == [inspection_id]  # applied all the same
 
         second = run_sync(device)
         assert second["ok"], second
         assert second["pushed"] == 0 and second["duplicates"] == 3 and second["conflicts"] == 0
     finally:
         proxy.close()
-    assert [i["id"] for i in bureau.admin_json("inspections")] == [inspection_id]
-    assert len(bureau.admin_json("evidence")) == 2
-    assert bureau.admin_json("inspections")[0]["complete"] is True
+    assert [i["id"] for i in bureau.read("inspections")] == [inspection_id]
+    assert len(bureau.read("evidence")) == 2
+    assert bureau.read("inspections")[0]["complete"] is True
 
 
 def test_two_devices_editing_the_same_draft_record_a_conflict_on_both_sides(tmp_path, bureau: BureauServer,
@@ -76,10 +76,10 @@ def test_two_devices_editing_the_same_draft_record_a_conflict_on_both_sides(tmp_
         assert local[0]["local_payload"]["place"] == "西门" and local[0]["server_payload"]["place"] == "东门"
         assert result["pending"] == 0  # kept as a conflict, not re-sent forever
 
-        server = bureau.admin_json("conflicts")
+        server = bureau.read("conflicts")
         assert len(server) == 1 and server[0]["entity_id"] == inspection_id
         assert server[0]["client_payload"]["place"] == "西门"
-        listed = bureau.admin_json("inspections")
+        listed = bureau.read("inspections")
         assert listed[0]["conflicts"] == 1 and listed[0]["revision"] == 2
         assert run_sync(other)["conflicts"] == 0  # not counted twice
 
@@ -118,7 +118,7 @@ def test_sealing_on_the_device_seals_the_bureaus_record_and_keeps_its_fields(bur
     seal(device, inspection_id)
     result = run_sync(device)
     assert result["ok"] and result["pushed"] >= 1 and result["conflicts"] == 0
-    listed = bureau.admin_json("inspections")
+    listed = bureau.read("inspections")
     assert [(i["id"], i["status"]) for i in listed] == [(inspection_id, "sealed")]
     assert listed[0]["enterprise_id"] and listed[0]["officers"] == ["14110100001", "14110100002"]
     headers = {"Authorization": f"Bearer {token_of(device)}"}
