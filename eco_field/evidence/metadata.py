@@ -119,7 +119,7 @@ def _serial(tags: dict[str, Any], xmp_values: dict[str, str]) -> str | None:
     candidates = [exif.text(tags, "EXIF BodySerialNumber"), exif.text(tags, "Image CameraSerialNumber"),
                   xmp_values.get("aux:SerialNumber"), xmp_values.get("exifEX:BodySerialNumber"),
                   xmp_values.get("drone-dji:DroneSerialNumber"), xmp_values.get("drone-dji:CameraSerialNumber")]
-    return next((c.strip() for c in candidates if c and c.strip().strip("0")), None)
+    return next((c.strip() for c in candidates if c and c.strip()), None)
 
 
 def _orientation(tags: dict[str, Any], xmp_values: dict[str, str]) -> int | None:

@@ -56,6 +56,8 @@ def test_metadata_matches_exiftool(path):
     for key, ref_key in drone_keys.items():
         if ref_key in ref:
             assert ours["drone"][key] == pytest.approx(float(ref[ref_key]), abs=1e-6), key
+    if "EXIF:SerialNumber" in ref:
+        assert ours["serial"] == str(ref["EXIF:SerialNumber"]).strip()
     if "XMP:GpsStatus" in ref:
         assert ours["drone"]["gps_status"] == ref["XMP:GpsStatus"]
 
