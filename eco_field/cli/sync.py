@@ -110,8 +110,21 @@ def _summary(result: dict[str, Any]) -> str:
 def cmd_status(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         status = sync_status(ws)
-    emit(args, status, lambda: "\n".join(f"{k}: {'' if v is None else v}" for k, v in status.items()))
+    emit(args, status, lambda: _status_text(status))
     return 0
+
+
+def _status_text(status: dict[str, Any]) -> str:
+    if not status["enrolled"]:
+        return "not enrolled with a bureau (run `eco-field enroll URL CODE`)"
+    return "\n".join([
+        f"bureau:        {status['server_url']} (device {status['device_id']})",
+        f"officer:       {status['officer']} ({'、'.join(status['units'])})",
+        f"last success:  {status['last_success'] or 'never'}",
+        f"waiting:       {status['pending']} changes, {status['pending_blobs']} files",
+        f"conflicts:     {status['conflicts']} open" + ("" if not status["last_error"] else
+                                                          f"\nlast error:    {status['last_error']}"),
+    ])
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
