@@ -8,7 +8,6 @@ so, gives the reference back.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -34,6 +33,8 @@ _DROPS = _emit_drops_reference()
 def emit(signal: Any, *args: Any) -> None:
     result = signal.emit(*args)
     if _DROPS and isinstance(result, bool):
+        import ctypes  # only where the fault is present
+
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
