@@ -102,12 +102,12 @@ class PostgresStorage:
             yield
             return
         conn = self._live_conn()
-        self._local.depth, self._local.feed_locked = 1, False
+        self._local.depth, self._local.feed_locked, self._local.rows = 1, False, {}
         try:
             with conn.pipeline(), conn.transaction():
                 yield
         finally:
-            self._local.depth, self._local.feed_locked = 0, False
+            self._local.depth, self._local.feed_locked, self._local.rows = 0, False, {}
             if conn.broken or conn.closed:
                 self._discard(conn)
 
@@ -219,9 +219,18 @@ class PostgresStorage:
         return Record(payload=payload, deleted=bool(d.pop("deleted")), **d)
 
     def record(self, entity: str, entity_id: str) -> Record | None:
+        """The record; in a transaction (the only record writer, see _lock_feed) each is read once, and a
+        record written in it is not read back (the evidence of an inspection pushed in the same batch)."""
+        if not self._in_transaction():
+            row = self._q(f"{RECORD_SELECT} WHERE entity = %s AND entity_id = %s", [entity, entity_id]).fetchone()
+            return self._record(row) if row else None
         self._lock_feed()
-        row = self._q(f"{RECORD_SELECT} WHERE entity = %s AND entity_id = %s", [entity, entity_id]).fetchone()
-        return self._record(row) if row else None
+        rows = self._local.rows
+        if (entity, entity_id) not in rows:
+            rows[entity, entity_id] = self._q(f"{RECORD_SELECT} WHERE entity = %s AND entity_id = %s",
+                                              [entity, entity_id]).fetchone()
+        row = rows[entity, entity_id]
+        return self._record(row) if row else None  # a new object each time: callers may change theirs
 
     def put_record(self, record: Record) -> Record:
         """Insert or replace the entity's record with the next feed sequence number.
@@ -236,6 +245,7 @@ class PostgresStorage:
             record.seq = self._local.feed_value = self._local.feed_value + 1
             self._q(f"WITH bumped AS (UPDATE feed_counter SET value = %s WHERE id = 1) {_upsert_record('%s')}",
                     [record.seq, *values, record.seq, record.updated_at])
+            self._local.rows[record.entity, record.entity_id] = (*values, record.seq, record.updated_at)
             return record
         record.seq = self._q("WITH bumped AS (UPDATE feed_counter SET value = value + 1 WHERE id = 1 RETURNING value)"
                              f" {_upsert_record('(SELECT value FROM bumped)')} RETURNING seq",
