@@ -11,6 +11,7 @@ import errno
 import hashlib
 import os
 import signal
+import stat
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -93,6 +94,8 @@ def _process(job: Job) -> dict[str, Any]:
 def read_original(path: Path) -> bytes:
     """The whole file, opened read-only; raises UnreadablePhoto with the reason when it cannot be read."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe would block the import forever
+            raise pixels.UnreadablePhoto("not a regular file (a device, pipe or socket)")
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:

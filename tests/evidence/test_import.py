@@ -182,3 +182,11 @@ def test_png_and_webp_screenshots_are_photos_too(workspace, inspection, tmp_path
     assert report.errors[0]["error"] == "not a photo: a video (MP4/MOV)"
     listed = service.list_evidence(workspace.db, inspection)
     assert all(i["flags"] == ["no_timestamp", "no_location"] for i in listed)
+
+
+def test_a_named_pipe_does_not_hang_the_import(workspace, inspection, tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    os.mkfifo(tmp_path / "pipe.jpg")
+    report = service.import_paths(workspace, inspection, [tmp_path / "pipe.jpg", make_photo(tmp_path / "a.jpg")])
+    assert len(report.imported) == 1 and "not a regular file" in report.errors[0]["error"]
