@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -34,11 +35,17 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    """Rows of text; the last column takes the room that is left (full text in the tooltip)."""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+    header = table.horizontalHeader()
+    for column in range(table.columnCount() - 1):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
 
 
 class EnterpriseDetail(QWidget):
@@ -56,6 +63,7 @@ class EnterpriseDetail(QWidget):
         self.new_button.clicked.connect(self._new_clicked)
         self.limits = _table([self.tr("Outlet"), self.tr("Type"), self.tr("Pollutant"), self.tr("Limit"),
                               self.tr("Ref. O₂ %"), self.tr("Standard")])
+        self.limits.setWordWrap(False)
         self.past = _table([self.tr("Started"), self.tr("Officers"), self.tr("Status")])
         self.past.doubleClicked.connect(self._open_past)
         self.cases = _table([self.tr("Registered"), self.tr("Violations"), self.tr("Status"), self.tr("Fine")])
@@ -98,7 +106,7 @@ class EnterpriseDetail(QWidget):
         for key, value in values.items():
             self.fields[key].setText(value)
         kinds = {"air": self.tr("air"), "water": self.tr("water")}
-        _fill(self.limits, [[f"{o.code} {o.name}", kinds.get(o.kind, o.kind), lim.pollutant,
+        _fill(self.limits, [[o.code, kinds.get(o.kind, o.kind), lim.pollutant,
                              f"{lim.limit:g} {lim.unit}", "" if lim.o2_ref is None else f"{lim.o2_ref:g}",
                              lim.standard] for o in ent.outlets for lim in o.limits])
         _fill(self.past, [[short_time(i.started_at), "、".join(o.name for o in i.officers), inspection_status(i)]

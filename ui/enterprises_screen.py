@@ -43,13 +43,13 @@ class EnterprisesScreen(QWidget):
         self.list = ListPage(self.tr("Enterprises"), columns, self._fetch, self._count, self.show_enterprise,
                              empty, search_hint=self.tr("Search name, credit code, county or industry"),
                              run_search=self._search_in_background)
-        self.list.table.set_column_widths([250, 70, 90])
+        self.list.table.set_column_widths([215, 70, 90])
         self.list.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = EnterpriseDetail()
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(self.detail)
-        splitter.setSizes([640, 560])
+        splitter.setSizes([600, 620])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

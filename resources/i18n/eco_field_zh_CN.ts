@@ -261,138 +261,138 @@
 <context>
     <name>EnterpriseDetail</name>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="55" />
+        <location filename="../../ui/enterprise_detail.py" line="62" />
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="57" />
+        <location filename="../../ui/enterprise_detail.py" line="64" />
         <source>Outlet</source>
         <translation>排放口</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="57" />
+        <location filename="../../ui/enterprise_detail.py" line="64" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="57" />
+        <location filename="../../ui/enterprise_detail.py" line="64" />
         <source>Pollutant</source>
         <translation>污染物</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="57" />
+        <location filename="../../ui/enterprise_detail.py" line="64" />
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="58" />
+        <location filename="../../ui/enterprise_detail.py" line="65" />
         <source>Ref. O₂ %</source>
         <translation>基准含氧量 %</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="58" />
+        <location filename="../../ui/enterprise_detail.py" line="65" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="59" />
+        <location filename="../../ui/enterprise_detail.py" line="67" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="59" />
+        <location filename="../../ui/enterprise_detail.py" line="67" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="59" />
-        <location filename="../../ui/enterprise_detail.py" line="61" />
+        <location filename="../../ui/enterprise_detail.py" line="67" />
+        <location filename="../../ui/enterprise_detail.py" line="69" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="61" />
+        <location filename="../../ui/enterprise_detail.py" line="69" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="61" />
+        <location filename="../../ui/enterprise_detail.py" line="69" />
         <source>Violations</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="61" />
+        <location filename="../../ui/enterprise_detail.py" line="69" />
         <source>Fine</source>
-        <translation>罚款（元）</translation>
+        <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <location filename="../../ui/enterprise_detail.py" line="73" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <location filename="../../ui/enterprise_detail.py" line="73" />
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="66" />
+        <location filename="../../ui/enterprise_detail.py" line="74" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="66" />
+        <location filename="../../ui/enterprise_detail.py" line="74" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="67" />
+        <location filename="../../ui/enterprise_detail.py" line="75" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="67" />
+        <location filename="../../ui/enterprise_detail.py" line="75" />
         <source>Discharge permit</source>
         <translation>排污许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="68" />
+        <location filename="../../ui/enterprise_detail.py" line="76" />
         <source>Site</source>
         <translation>厂址</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="75" />
+        <location filename="../../ui/enterprise_detail.py" line="83" />
         <source>Outlets and limits</source>
         <translation>排放口与限值</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="77" />
+        <location filename="../../ui/enterprise_detail.py" line="85" />
         <source>Past inspections</source>
         <translation>历次检查</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="79" />
+        <location filename="../../ui/enterprise_detail.py" line="87" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="93" />
+        <location filename="../../ui/enterprise_detail.py" line="101" />
         <source>radius {r} m</source>
         <translation>半径 {r} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="94" />
+        <location filename="../../ui/enterprise_detail.py" line="102" />
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="100" />
+        <location filename="../../ui/enterprise_detail.py" line="108" />
         <source>air</source>
         <translation>废气</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="100" />
+        <location filename="../../ui/enterprise_detail.py" line="108" />
         <source>water</source>
         <translation>废水</translation>
     </message>
@@ -468,52 +468,52 @@
         <translation>把照片或文件夹拖到这里，或使用按钮导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="80" />
+        <location filename="../../ui/evidence_tab.py" line="81" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="81" />
+        <location filename="../../ui/evidence_tab.py" line="82" />
         <source>Site map</source>
         <translation>现场示意图</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="97" />
+        <location filename="../../ui/evidence_tab.py" line="98" />
         <source>Save the inspection first, then import its photos.</source>
         <translation>请先保存本次检查，再导入照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="99" />
+        <location filename="../../ui/evidence_tab.py" line="100" />
         <source>Sealed: photos can only be added to an amendment.</source>
         <translation>已封存：只能在补正记录中添加照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="122" />
+        <location filename="../../ui/evidence_tab.py" line="125" />
         <source>Import photos</source>
         <translation>导入照片</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="127" />
+        <location filename="../../ui/evidence_tab.py" line="130" />
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="162" />
+        <location filename="../../ui/evidence_tab.py" line="165" />
         <source>Importing {done} of {total}: {name}</source>
         <translation>正在导入 {done}/{total}：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="168" />
+        <location filename="../../ui/evidence_tab.py" line="171" />
         <source>{n} imported, {d} already here, {e} could not be read</source>
         <translation>导入 {n} 个，已存在 {d} 个，无法读取 {e} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="171" />
+        <location filename="../../ui/evidence_tab.py" line="174" />
         <source>Import cancelled.</source>
         <translation>导入已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="174" />
+        <location filename="../../ui/evidence_tab.py" line="177" />
         <source>Some files were not imported</source>
         <translation>部分文件未导入</translation>
     </message>
@@ -1064,27 +1064,27 @@
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../ui/photo_grid.py" line="17" />
+        <location filename="../../ui/photo_grid.py" line="20" />
         <source>no time</source>
         <translation>无时间</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_grid.py" line="18" />
+        <location filename="../../ui/photo_grid.py" line="21" />
         <source>no location</source>
         <translation>无位置</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_grid.py" line="19" />
+        <location filename="../../ui/photo_grid.py" line="22" />
         <source>off-window</source>
         <translation>时段外</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_grid.py" line="20" />
+        <location filename="../../ui/photo_grid.py" line="23" />
         <source>far from site</source>
         <translation>远离厂址</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_grid.py" line="21" />
+        <location filename="../../ui/photo_grid.py" line="24" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
