@@ -17,7 +17,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -156,7 +155,7 @@ def run(args: argparse.Namespace, root: Path, chunk: int, servers: list[Server])
     token = ws.db.execute("SELECT value FROM sync_state WHERE key = 'token'").fetchone()[0]
     put_s = plain_put(first, token, paths)
 
-    cut = cut_and_resume(ws, root, chunk, paths, sync_s, servers)
+    cut = cut_and_resume(ws, root, chunk, paths, servers)
     mb = blob_bytes / 1e6
     print(f"payload: {len(paths)} photos, {mb:.1f} MB of blobs + {payload - blob_bytes} B of records")
     print(f"sync:      {sync_s:.2f} s  {mb / sync_s:.1f} MB/s  (records pushed {result['pushed']})")
@@ -168,23 +167,20 @@ def run(args: argparse.Namespace, root: Path, chunk: int, servers: list[Server])
     return 0
 
 
-def cut_and_resume(ws: Workspace, root: Path, chunk: int, paths: list[Path], sync_s: float,
-                   servers: list[Server]) -> dict:
+def cut_and_resume(ws: Workspace, root: Path, chunk: int, paths: list[Path], servers: list[Server]) -> dict:
     """A second bureau, killed (SIGKILL) half-way through the same upload, restarted, synced again."""
     blob_bytes = sum(p.stat().st_size for p in paths)
     second = new_bureau(root / "bureau-2")
     servers.append(second)
     enrol(ws, second)  # a new bureau: every blob is sent again
-    sent_when_killed = []
+    killed: list[int] = []
 
-    def progress(stage: str, done: int, _total) -> None:
-        if stage == "blobs":
-            sent_when_killed[:] = [done]
+    def kill_half_way(stage: str, done: int, _total) -> None:
+        if stage == "blobs" and not killed and done >= blob_bytes // 2:
+            second.kill()  # SIGKILL while both upload streams are mid-transfer
+            killed.append(done)
 
-    timer = threading.Timer(sync_s / 2, second.kill)  # mid-chunk, wherever the transfer is at that moment
-    timer.start()
-    first = run_sync(ws, progress=progress, chunk_size=chunk)
-    timer.cancel()
+    first = run_sync(ws, progress=kill_half_way, chunk_size=chunk)
     second.start()
     resumed = run_sync(ws, chunk_size=chunk)
     assert resumed["ok"], resumed

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from eco_field.sync import state
 from eco_field.sync.transport import BureauConnection, SyncError, check
 
 CHUNK_BYTES = 4 * 1024 ** 2
+PIECE_BYTES = 256 * 1024  # read from disk and written to the socket in these
 ASK_PAGE = 1000
 MAX_RESYNCS = 5
 PARALLEL = 2  # blobs in flight at once
@@ -121,15 +122,16 @@ def _ask_missing(db: sqlite_utils.Database, conn: BureauConnection,
 def _upload(conn: BureauConnection, path: Path, sha: str, size: int, offset: int, chunk_size: int, sent: _Sent,
             cancel: Callable[[], bool] | None) -> bool:
     """True once the bureau has the whole blob; False when cancelled between chunks. Runs on a worker."""
+    if path.stat().st_size != size:
+        raise BlobRefused(f"the local file {path} has {path.stat().st_size} bytes, not its recorded {size}")
     resyncs = 0
     with open(path, "rb") as source:
         while True:
-            source.seek(offset)
-            chunk = source.read(chunk_size)
-            sent.add(len(chunk))  # counted when handed over, so a chunk lost in a cut counts as sent
-            response = conn.request("PATCH", f"/uploads/{sha}", content=chunk, headers={
-                "Upload-Offset": str(offset), "Upload-Length": str(size),
-                "Content-Type": "application/offset+octet-stream"})
+            length = min(chunk_size, size - offset)
+            response = conn.request("PATCH", f"/uploads/{sha}", content=_pieces(source, offset, length, sent),
+                                    headers={"Upload-Offset": str(offset), "Upload-Length": str(size),
+                                             "Content-Length": str(length),
+                                             "Content-Type": "application/offset+octet-stream"})
             if response.status_code in (409, 423) and resyncs < MAX_RESYNCS:
                 resyncs += 1  # the bureau's offset differs (an earlier cut) or a PATCH is still in flight
                 time.sleep(0.05 * resyncs if response.status_code == 423 else 0)
@@ -138,13 +140,26 @@ def _upload(conn: BureauConnection, path: Path, sha: str, size: int, offset: int
             if response.status_code == 422:
                 raise BlobRefused(response.json().get("detail", "hash mismatch"))
             check(response)
-            offset = int(response.headers.get("Upload-Offset", offset + len(chunk)))
+            offset = int(response.headers.get("Upload-Offset", offset + length))
             if response.headers.get("Upload-Complete") == "1":
                 return True
-            if not chunk:
-                raise BlobRefused(f"the local file {path} is shorter than its recorded size {size}")
+            if length == 0:
+                raise BlobRefused(f"the bureau did not complete {sha[:12]} at its full size {size}")
             if cancel and cancel():
                 return False
+
+
+def _pieces(source, offset: int, length: int, sent: _Sent) -> Iterator[bytes]:
+    """The chunk's bytes as they are written to the connection (counted then, so a cut counts only what
+    actually left); never more than one piece in memory."""
+    source.seek(offset)
+    while length > 0:
+        piece = source.read(min(PIECE_BYTES, length))
+        if not piece:
+            return
+        length -= len(piece)
+        sent.add(len(piece))
+        yield piece
 
 
 def _server_offset(conn: BureauConnection, sha: str, response) -> int:
