@@ -38,13 +38,39 @@ class SyncStatusBar(QStatusBar):
             self.addPermanentWidget(label)
         ctx.hub.changed.connect(self.on_changed)
         self._timer = QTimer(self, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.check_bureau)
         self._network_ready = False  # QtNetwork loads after the window is shown, not before
+        self._bureau: bool | None = None  # did the bureau answer the last health check?
+        self._checking = False
         self.refresh()
         QTimer.singleShot(0, self._load_network)
 
     def _load_network(self) -> None:
         self._network_ready = True
+        self.check_bureau()
+
+    def check_bureau(self) -> None:
+        """Ask the enrolled bureau's /health in the background; online means the bureau answers."""
+        url = sync_status(self.ctx.ws)["server_url"]
+        if not url or self._checking:
+            self.refresh()
+            return
+        self._checking = True
+
+        def ask(_ws) -> bool:
+            from eco_field.sync.transport import BureauConnection
+
+            with BureauConnection(url, timeout=5.0) as conn:
+                return conn.reachable()
+
+        self.ctx.run(ask, self._checked, handle_error=self._check_failed)
+
+    def _check_failed(self, _error: BaseException) -> bool:
+        self._checked(False)
+        return True  # a failed health check is shown as offline, not as an error dialog
+
+    def _checked(self, reachable: bool) -> None:
+        self._checking, self._bureau = False, bool(reachable)
         self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802
@@ -64,6 +90,8 @@ class SyncStatusBar(QStatusBar):
         online = network_online() if self._network_ready else None
         if not info["enrolled"]:
             text = self.tr("Not enrolled with a bureau")
+        elif self._bureau is not None:
+            text = self.tr("Online: the bureau answers") if self._bureau else self.tr("Offline: no answer from the bureau")
         elif online is None:
             text = self.tr("Network: unknown")
         else:

@@ -1574,42 +1574,52 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="66" />
+        <location filename="../../ui/status_bar.py" line="88" />
         <source>Not enrolled with a bureau</source>
         <translation>未注册局端</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68" />
+        <location filename="../../ui/status_bar.py" line="90" />
+        <source>Online: the bureau answers</source>
+        <translation>在线：局端可达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="90" />
+        <source>Offline: no answer from the bureau</source>
+        <translation>离线：局端无响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="92" />
         <source>Network: unknown</source>
         <translation>网络：未知</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="70" />
+        <location filename="../../ui/status_bar.py" line="94" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="70" />
+        <location filename="../../ui/status_bar.py" line="94" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="72" />
+        <location filename="../../ui/status_bar.py" line="96" />
         <source>last sync failed</source>
         <translation>上次同步失败</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="74" />
+        <location filename="../../ui/status_bar.py" line="98" />
         <source>{n} changes to sync</source>
         <translation>待同步 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="76" />
+        <location filename="../../ui/status_bar.py" line="100" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="77" />
+        <location filename="../../ui/status_bar.py" line="101" />
         <source>never</source>
         <translation>从未</translation>
     </message>

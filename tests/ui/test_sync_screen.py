@@ -43,6 +43,11 @@ def test_enrol_sync_and_status_bar(window, ctx, bureau):
     assert outbox.pending_count(ctx.db) == 0
     assert "0" in window.status.pending.text() and "从未" not in window.status.last_sync.text()
     assert screen.job is None and not screen.progress.isVisible()
+    window.status.check_bureau()
+    assert "局端可达" in window.status.network.text()
+    bureau.stop()
+    window.status.check_bureau()
+    assert "局端无响应" in window.status.network.text()
 
 
 def test_conflicts_are_listed_compared_and_settled(window, ctx):
