@@ -105,9 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ctx, first_start = open_context(data_dir)
     except EcoFieldError as exc:
-        i18n.install(args.lang or "zh_CN")
-        QMessageBox.critical(None, "EcoField", str(exc))
-        return 2
+        print(f"EcoField: {exc}", file=sys.stderr)
+        if not os.environ.get("ECO_FIELD_QUIT_AFTER_SHOW"):  # headless checks get the message on stderr only
+            i18n.install(args.lang or "zh_CN")
+            QMessageBox.critical(None, "EcoField", str(exc))
+        return exc.exit_code
     ctx.language = args.lang or ctx.language
     window = show_window(ctx, args.pseudo)
     if first_start:

@@ -94,3 +94,14 @@ def test_main_py_starts_and_quits(tmp_path):
     with Workspace.open(tmp_path / "home") as ws:
         assert len(inspections.list_inspections(ws.db)) == 0
         assert ws.db.execute("SELECT count(*) FROM enterprises").fetchone()[0] == 44
+
+
+def test_a_damaged_database_is_refused_with_a_message(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / DATABASE_NAME).write_bytes(b"this is not a database" * 100)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ECO_FIELD_QUIT_AFTER_SHOW": "1"}
+    proc = subprocess.run([sys.executable, str(PROJECT_ROOT / "main.py"), "--data-dir", str(folder)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "damaged" in proc.stderr and str(folder) in proc.stderr
