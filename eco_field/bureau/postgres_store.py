@@ -124,6 +124,7 @@ class PostgresStorage:
         return conn
 
     def _q(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> psycopg.Cursor:
+        self._local.next_upload = None
         conn = self._conn()
         if self._in_transaction():
             return conn.execute(sql, params)
@@ -308,8 +309,20 @@ class PostgresStorage:
     def blob_sizes(self, hashes: list[str]) -> dict[str, int]:
         if not hashes:
             return {}
+        if len(hashes) == 1:
+            return self._blob_and_upload(hashes[0])
         rows = self._q("SELECT sha256, size FROM blobs WHERE sha256 = ANY(%s)", [list(hashes)]).fetchall()
         return dict(rows)
+
+    def _blob_and_upload(self, sha256: str) -> dict[str, int]:
+        """One blob's size, reading its upload row in the same statement: an upload's state is asked as
+        blob_sizes([sha]) then upload(sha), and the second is answered from this read (one snapshot, one
+        round trip). The kept row serves only the very next call on this thread (any statement drops it)."""
+        row = self._q("SELECT b.size, u.size, u.committed, u.device_id FROM (SELECT %s::text AS sha256) q"
+                      " LEFT JOIN blobs b ON b.sha256 = q.sha256 LEFT JOIN uploads u ON u.sha256 = q.sha256",
+                      [sha256]).fetchone()
+        self._local.next_upload = (sha256, Upload(sha256, *row[1:]) if row[1] is not None else None)
+        return {} if row[0] is None else {sha256: row[0]}
 
     def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> None:
         self._q("INSERT INTO blobs (sha256, size, device_id, stored_at) VALUES (%s, %s, %s, %s)"
@@ -322,6 +335,10 @@ class PostgresStorage:
         return [(sha, bool(present)) for sha, present in rows]
 
     def upload(self, sha256: str) -> Upload | None:
+        kept = getattr(self._local, "next_upload", None)
+        if kept is not None and kept[0] == sha256:
+            self._local.next_upload = None
+            return kept[1]
         row = self._q("SELECT sha256, size, committed, device_id FROM uploads WHERE sha256 = %s",
                       [sha256]).fetchone()
         return Upload(*row) if row else None

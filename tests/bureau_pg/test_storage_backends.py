@@ -140,3 +140,19 @@ def test_migrations_apply_once(storage) -> None:
     with psycopg.connect(storage.url_for_test) as conn:
         versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
     assert versions == [v for v, _, _ in migrations()] and versions[0] == 1
+
+
+def test_upload_state_is_read_fresh_after_every_write(storage) -> None:
+    sha = "d" * 64
+    assert storage.blob_sizes([sha]) == {} and storage.upload(sha) is None
+    with storage.transaction():
+        storage.put_upload(Upload(sha, 10, 4, "dev"), "now")
+    assert storage.blob_sizes([sha]) == {} and storage.upload(sha) == Upload(sha, 10, 4, "dev")
+    assert storage.blob_sizes([sha]) == {}
+    with storage.transaction():  # a write between the two reads: the second sees it
+        storage.put_upload(Upload(sha, 10, 8, "dev"), "now")
+    assert storage.upload(sha) == Upload(sha, 10, 8, "dev")
+    with storage.transaction():
+        storage.put_blob(sha, 10, "dev", "now")
+        storage.drop_upload(sha)
+    assert storage.blob_sizes([sha]) == {sha: 10} and storage.upload(sha) is None
