@@ -137,11 +137,20 @@ class PostgresStorage:
             return self._conn().execute(sql, params)
 
     def _lock_feed(self) -> None:
-        """Inside a transaction, become the only record writer until commit (SQLite's BEGIN IMMEDIATE);
-        the counter's value is then known, so record writes need not wait for it."""
+        """Inside a transaction, become the only record writer until commit (SQLite's BEGIN IMMEDIATE).
+        The lock travels with the next read (pipeline); its answer, the counter's value, is read when the
+        first record is written, so record writes need not wait for the counter."""
         if self._in_transaction() and not self._local.feed_locked:
-            self._local.feed_value = self._q("SELECT value FROM feed_counter WHERE id = 1 FOR UPDATE").fetchone()[0]
+            self._local.feed_cursor = self._q("SELECT value FROM feed_counter WHERE id = 1 FOR UPDATE")
+            self._local.feed_value = None
             self._local.feed_locked = True
+
+    def _next_seq(self) -> int:
+        self._lock_feed()
+        if self._local.feed_value is None:
+            self._local.feed_value = self._local.feed_cursor.fetchone()[0]
+        self._local.feed_value += 1
+        return self._local.feed_value
 
     def close(self) -> None:
         with self._lock:
@@ -242,8 +251,7 @@ class PostgresStorage:
                   bool(record.deleted), record.origin_device, record.target_device, record.inspection_id,
                   record.sha256]
         if self._in_transaction():
-            self._lock_feed()
-            record.seq = self._local.feed_value = self._local.feed_value + 1
+            record.seq = self._next_seq()
             self._q(f"WITH bumped AS (UPDATE feed_counter SET value = %s WHERE id = 1) {_upsert_record('%s')}",
                     [record.seq, *values, record.seq, record.updated_at])
             self._local.rows[record.entity, record.entity_id] = (*values, record.seq, record.updated_at)
