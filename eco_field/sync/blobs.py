@@ -25,7 +25,7 @@ CHUNK_BYTES = 4 * 1024 ** 2
 PIECE_BYTES = 256 * 1024  # read from disk and written to the socket in these
 ASK_PAGE = 1000
 MAX_RESYNCS = 5
-PARALLEL = 2  # blobs in flight at once
+PARALLEL = 3  # blobs in flight at once (the bureau's disk waits overlap)
 
 
 class BlobRefused(Exception):
