@@ -115,7 +115,9 @@ class PostgresStorage:
         """This thread's connection, replaced first if the server has closed it (restart, crash): an idle
         connection has nothing to read unless the server said goodbye."""
         conn = self._conn()
-        if select.select([conn.fileno()], [], [], 0)[0]:
+        poller = select.poll()  # not select(): a busy server's descriptors go past FD_SETSIZE
+        poller.register(conn.fileno(), select.POLLIN)
+        if poller.poll(0):
             try:
                 conn.execute("SELECT 1")
             except psycopg.OperationalError:

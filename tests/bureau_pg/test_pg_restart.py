@@ -88,3 +88,23 @@ def _assert_everything_once(server: BureauServer, inspection_ids: list[str], pho
     assert sorted(p.name for p in files) == expected
     assert all(hashlib.sha256(p.read_bytes()).hexdigest() == p.name for p in files)
     assert server.admin_json("conflicts") == []
+
+
+def test_storage_carries_on_after_a_restart_between_requests(tmp_path, own_cluster: Cluster) -> None:
+    """A restart between two requests costs nothing: dead connections are noticed and replaced."""
+    from eco_field.bureau.storage import Record, open_storage
+
+    storage = open_storage(tmp_path / "bureau", own_cluster.url)
+    try:
+        with storage.transaction():
+            storage.put_record(Record(entity="task", entity_id="t1", revision=1, unit="u", payload={},
+                                      updated_at="now"))
+        own_cluster.restart()
+        with storage.transaction():  # begins on a new connection
+            storage.put_record(Record(entity="task", entity_id="t2", revision=1, unit="u", payload={},
+                                      updated_at="now"))
+        own_cluster.restart()
+        assert [r.entity_id for r in storage.records("task")] == ["t1", "t2"]  # a read is sent again
+        assert storage.last_seq() == 2
+    finally:
+        storage.close()
