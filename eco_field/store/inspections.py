@@ -59,14 +59,21 @@ def list_inspections(db: sqlite_utils.Database, search: str | None = None, limit
 
 def count_inspections(db: sqlite_utils.Database, search: str | None = None) -> int:
     where, params = _search(search)
-    return db.execute("SELECT count(*) FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id" + where,
-                      params).fetchone()[0]
+    return db.execute("SELECT count(*) FROM inspections i" + where, params).fetchone()[0]
 
 
 def _search(search: str | None) -> tuple[str, list[Any]]:
-    if not search:
+    """Filter on enterprise name, place or id. Three characters or more use the trigram index
+    (0007_inspection_search); shorter text has no trigram, so it filters by enterprise and place."""
+    text = (search or "").strip()
+    if not text:
         return "", []
-    return " WHERE (e.name LIKE ? OR i.place LIKE ? OR i.id LIKE ?)", [f"%{search}%", f"%{search}%", f"{search}%"]
+    if len(text) >= 3:
+        phrase = '"' + text.replace('"', '""') + '"'
+        return " WHERE i.rowid IN (SELECT rowid FROM inspection_search WHERE inspection_search MATCH ?)", [phrase]
+    like = f"%{text}%"
+    return (" WHERE (i.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE ?) OR i.place LIKE ?)",
+            [like, like])
 
 
 def _validated_officers(db: sqlite_utils.Database, certs: list[str]) -> list[str]:
