@@ -1,4 +1,5 @@
-"""The checks that tell an officer which photos are weak evidence, each a flag with its reason.
+"""The checks that tell an officer which photos are weak evidence, each a flag with its reason (in Chinese:
+the reasons are shown to officers and printed on the photo evidence sheet).
 
 no_timestamp, no_location, outside_window (capture time outside the inspection's start/end, give or take the
 tolerance), far_from_site (farther from the enterprise's coordinates than its radius), duplicate (the same
@@ -53,13 +54,13 @@ def check(meta: dict[str, Any], site: Site, duplicate_of: list[str], now: dateti
     _check_time(meta.get("taken_at_utc"), site, result, now or datetime.now(UTC))
     _check_place(meta.get("lat"), meta.get("lon"), site, result)
     if duplicate_of:
-        result.add("duplicate", "the same file is already evidence of inspection " + ", ".join(duplicate_of))
+        result.add("duplicate", "同一文件已是检查 " + "、".join(duplicate_of) + " 的证据")
     return result
 
 
 def _check_time(taken_utc: str | None, site: Site, result: CheckResult, now: datetime) -> None:
     if not taken_utc:
-        result.add("no_timestamp", "the photo records no capture time (EXIF DateTimeOriginal or XMP date)")
+        result.add("no_timestamp", "照片未记录拍摄时间（EXIF DateTimeOriginal 或 XMP 日期）")
         return
     taken = datetime.fromisoformat(taken_utc)
     start = site.started_at - site.tolerance
@@ -72,27 +73,27 @@ def _check_time(taken_utc: str | None, site: Site, result: CheckResult, now: dat
         result.time_diff_min = 0.0
         return
     result.time_diff_min = round(diff, 1)
-    side = "before the inspection started" if diff < 0 else "after the inspection ended"
+    side = "检查开始前" if diff < 0 else "检查结束后"
     tolerance = int(site.tolerance.total_seconds() // 60)
-    result.add("outside_window", f"taken {_minutes(abs(diff))} {side} (tolerance {tolerance} min)")
+    result.add("outside_window", f"拍摄于{side}{_minutes(abs(diff))}（允许偏差 {tolerance} 分钟）")
 
 
 def _minutes(value: float) -> str:
     if value >= 2 * 24 * 60:
-        return f"{value / (24 * 60):.1f} days"
+        return f"{value / (24 * 60):.1f} 天"
     if value >= 120:
-        return f"{value / 60:.1f} h"
-    return f"{value:.0f} min"
+        return f"{value / 60:.1f} 小时"
+    return f"{value:.0f} 分钟"
 
 
 def _check_place(lat: float | None, lon: float | None, site: Site, result: CheckResult) -> None:
     if lat is None or lon is None:
-        result.add("no_location", "the photo records no GPS position")
+        result.add("no_location", "照片未记录 GPS 位置")
         return
     if site.lat is None or site.lon is None:
         return  # the enterprise has no site coordinates: nothing to compare with
     distance = distance_m(lat, lon, site.lat, site.lon)
     result.distance_m = round(distance, 1)
     if distance > site.radius_m:
-        shown = f"{distance / 1000:.1f} km" if distance >= 10_000 else f"{distance:.0f} m"
-        result.add("far_from_site", f"taken {shown} from the site (radius {site.radius_m:.0f} m)")
+        shown = f"{distance / 1000:.1f} 公里" if distance >= 10_000 else f"{distance:.0f} 米"
+        result.add("far_from_site", f"拍摄位置距厂址 {shown}（厂区半径 {site.radius_m:.0f} 米）")

@@ -32,7 +32,7 @@ def test_tolerance_setting_is_used(workspace, inspection, tmp_path):
         settings.put(workspace.db, "photo_time_tolerance_min", "5")
     item = flags_of(workspace, inspection, make_photo(tmp_path / "p.jpg", taken=shifted(BASE, -10)))
     assert item["flags"] == ["outside_window"]
-    assert "tolerance 5 min" in item["flag_reasons"]["outside_window"]
+    assert "允许偏差 5 分钟" in item["flag_reasons"]["outside_window"]
 
 
 def test_offset_in_photo_is_respected(workspace, inspection, tmp_path):
