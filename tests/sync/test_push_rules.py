@@ -66,3 +66,37 @@ def test_malformed_entries_are_refused(storage) -> None:
         apply_batch(storage, storage.device("dev-1"), [{"entry_id": "x"}])
     with pytest.raises(MalformedEntry):
         apply_batch(storage, storage.device("dev-1"), [{**entry("e", 1, "A"), "revision": "1"}])
+
+
+def _snapshot(storage) -> tuple:
+    records = {(r.entity_id, r.revision, str(r.payload)) for r in storage.records("inspection")}
+    return records, storage.last_seq(), len(storage.conflicts())
+
+
+def test_any_batch_sent_twice_changes_nothing_the_second_time(tmp_path) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    storage = open_storage(tmp_path / "prop")
+    admin.seed_demo(storage)
+    storage.add_device("dev-p", "14110100001", "p", "hash-p", "2026-01-01T00:00:00+00:00")
+    device = storage.device("dev-p")
+    counter = iter(range(10 ** 9))
+    entries = st.lists(st.tuples(st.sampled_from(["i-a", "i-b", "i-c"]), st.integers(1, 4),
+                                 st.sampled_from(["东门", "西门", "南门"])), min_size=1, max_size=6)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(entries)
+    def check(items) -> None:
+        batch = [entry(f"p-{next(counter)}", revision, place, entity_id) for entity_id, revision, place in items]
+        first = apply_batch(storage, device, batch)
+        before = _snapshot(storage)
+        second = apply_batch(storage, device, batch)
+        assert _snapshot(storage) == before
+        for one, two in zip(first, second, strict=True):
+            assert two["status"] == ("conflict" if one["status"] == "conflict" else "duplicate")
+
+    try:
+        check()
+    finally:
+        storage.close()
