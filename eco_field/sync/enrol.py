@@ -20,8 +20,11 @@ def enroll(ws: Workspace, url: str, code: str, device_name: str | None = None) -
         answer = conn.json("POST", "/enroll", {"code": code.strip(), "device_name": device_name or platform.node()})
     officer = answer["officer"]
     with write_transaction(ws.db):
-        if state.get(ws.db, "server_url") != url:
-            ws.db.execute("DELETE FROM sync_blobs")  # confirmations were from another bureau
+        if state.get(ws.db, "server_url") not in ("", url):
+            # another bureau: it has none of this device's history, so everything goes again (a bureau
+            # that already holds a record answers "duplicate")
+            ws.db.execute("DELETE FROM sync_blobs")
+            ws.db.execute("UPDATE outbox SET state = 'pending' WHERE state IN ('applied', 'duplicate')")
         for key, value in (("server_url", url), ("device_id", answer["device_id"]), ("token", answer["token"]),
                            ("officer", officer["cert_no"]), ("units", canonical_json(officer.get("units", []))),
                            ("cursor", "0"), ("last_error", "")):

@@ -102,3 +102,26 @@ def test_catalog_and_case_status_come_down(tmp_path, bureau: BureauServer, devic
     pulled = run_sync(device)
     skipped = [s for s in pulled["pull_skipped"] if s["entity"] == "case"]
     assert len(skipped) == 1 and "case" in skipped[0]["why"].lower()  # this device never had that case
+
+
+def test_enrolling_with_another_bureau_sends_the_history_again(tmp_path, monkeypatch, bureau: BureauServer,
+                                                              device: Workspace) -> None:
+    from eco_field.sync.enrol import enroll
+    from tests.sync.conftest import BureauServer as Server
+    from tests.sync.conftest import new_inspection
+
+    inspection_id = new_inspection(device, [b"a photo"])
+    assert run_sync(device)["pushed"] == 2
+    monkeypatch.delenv("ECO_BUREAU_DB", raising=False)
+    other = Server(tmp_path / "other-bureau")  # SQLite: a second bureau of its own
+    with other.storage() as storage:
+        admin.seed_demo(storage)
+    other.start()
+    try:
+        enroll(device, other.url, other.code("14110100001"), "laptop")
+        result = run_sync(device)
+        assert result["ok"] and result["pushed"] == 2 and result["blobs_sent"] == 1, result
+        assert [i["id"] for i in other.read("inspections")] == [inspection_id]
+        assert other.read("inspections")[0]["complete"] is True
+    finally:
+        other.stop()
