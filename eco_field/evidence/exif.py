@@ -85,7 +85,8 @@ def coordinate(parts: list[float | None], ref: str | None, limit: float) -> floa
         return None
     parts = (list(parts) + [0.0, 0.0])[:3]
     degrees, minutes, seconds = parts
-    if min(parts) < 0 or minutes >= 60 or seconds >= 60:
+    # 60 (not just < 60) is allowed: writers that round 59.99…" up store 53' 60" for 54' 0" (exiftool reads it so)
+    if min(parts) < 0 or minutes > 60 or seconds > 60:
         return None
     value = degrees + minutes / 60 + seconds / 3600
     if ref and ref.strip()[:1].upper() in ("S", "W"):

@@ -142,6 +142,17 @@ def test_zero_denominators_do_not_crash(tmp_path):
     assert meta["lat"] == pytest.approx(37.5) and meta["lon"] == pytest.approx(111.2)
 
 
+def test_seconds_rounded_up_to_sixty_are_a_position(tmp_path):
+    # exiftool writes 39.9 N as 39/1 53/1 60/1 and reads it back as 39 deg 54' 0"; so must we
+    from tests.evidence.conftest import rational
+    gps = {1: "N", 2: (rational(39), rational(53), rational(60)), 3: "E",
+           4: (rational(116), rational(23), rational((600000, 10000)))}
+    meta = extract(make_photo(tmp_path / "a.jpg", gps_raw=gps))
+    assert meta["lat"] == pytest.approx(39.9) and meta["lon"] == pytest.approx(116.4)
+    gps[2] = (rational(39), rational(53), rational(61))
+    assert extract(make_photo(tmp_path / "b.jpg", gps_raw=gps))["lat"] is None
+
+
 DJI_ATTR = b"""<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="DJI Meta Data" xmlns:drone-dji="http://www.dji.com/drone-dji/1.0/"
  xmlns:drone-dji="http://www.dji.com/drone-dji/1.0/"
