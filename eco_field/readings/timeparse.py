@@ -65,7 +65,8 @@ class TimeParser:
         day = [n for n in fitting if n in _DAY_FIRST]
         month = [n for n in fitting if n in _MONTH_FIRST]
         if day and month:
-            self.ambiguous = True
+            # typed cells (XLSX dates, numbers) fit every pattern; only text can be read two ways
+            self.ambiguous = any(isinstance(t, str) for t in texts)
             fitting = day if self.day_first else month
         self.pattern = fitting[0]
         return self.pattern

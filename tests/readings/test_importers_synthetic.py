@@ -129,6 +129,22 @@ def test_generic_xlsx(tmp_path):
     assert so2[1][2] == epoch(2026, 6, 5, 10, 1)
 
 
+
+def test_xlsx_date_cells_are_not_called_ambiguous(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["时间", "SO2 (mg/m³)"])
+    for minute in range(3):
+        sheet.append([datetime(2026, 11, 28, 9, minute), 90 + minute])
+    path = tmp_path / "detector.xlsx"
+    book.save(path)
+    name, ctx, samples = parse(path)
+    assert [s[2] for s in series_of(ctx, samples, "SO2")][0] == epoch(2026, 11, 28, 9, 0)
+    assert not any("ambiguous" in w for w in ctx.warnings)
+
+
 @pytest.mark.parametrize("encoding, bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""),
                                            ("utf-16", b"")])
 def test_generic_encodings(tmp_path, encoding, bom):
