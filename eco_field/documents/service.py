@@ -8,6 +8,7 @@ reason rolls back and consumes no number, and two processes never issue the same
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 import uuid
@@ -178,6 +179,7 @@ def read_payload(path: Path) -> tuple[str, str]:
 
     if not path.is_file():
         raise BadInput(f"{path}: no such file")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on a foreign file would clutter stderr
     try:
         meta = PdfReader(path).metadata or {}
     except (PdfReadError, OSError, ValueError) as exc:

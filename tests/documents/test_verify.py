@@ -99,3 +99,10 @@ def test_sealing_the_inspection_later_keeps_its_documents_matching(workspace, in
 
     seal(workspace, inspection.id)
     assert service.verify_pdf(workspace, tmp_path / "a.pdf")["matches"]
+
+
+def test_cli_verify_of_a_non_pdf_prints_one_clear_line(workspace, cli, tmp_path):
+    (tmp_path / "photo.pdf").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 64)
+    result = cli("documents", "verify", str(tmp_path / "photo.pdf"))
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1 and "photo.pdf" in lines[0], result.stderr
