@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from eco_field import demo
@@ -31,13 +32,14 @@ def register(commands) -> None:
     p.add_argument("--name", required=True)
     p.add_argument("--credit-code", required=True, help="统一社会信用代码 (18 characters)")
     p.add_argument("--county", required=True)
-    p.add_argument("--industry", default="")
-    p.add_argument("--address", default="")
-    p.add_argument("--legal-rep", default="")
-    p.add_argument("--permit-no", default="")
+    # options left out keep what an existing enterprise with this credit code already has
+    p.add_argument("--industry")
+    p.add_argument("--address")
+    p.add_argument("--legal-rep")
+    p.add_argument("--permit-no")
     p.add_argument("--lat", type=float)
     p.add_argument("--lon", type=float)
-    p.add_argument("--radius-m", type=float, default=500.0)
+    p.add_argument("--radius-m", type=float)
     add_json_flag(p)
     p = commands.command("import", cmd_enterprises_import, "upsert enterprises from a JSON list", parent=ent)
     p.add_argument("file", type=Path)
@@ -114,11 +116,17 @@ def cmd_enterprises_show(args: argparse.Namespace) -> int:
 
 
 def cmd_enterprises_add(args: argparse.Namespace) -> int:
-    ent = Enterprise(id="", name=args.name, credit_code=args.credit_code.strip().upper(), county=args.county,
-                     industry=industry_code(args.industry), address=args.address, legal_rep=args.legal_rep,
-                     lat=args.lat, lon=args.lon, radius_m=args.radius_m, permit_no=args.permit_no)
-    with open_workspace(args) as ws:
-        stored, created = enterprises.upsert(ws.db, ent)
+    code = args.credit_code.strip().upper()
+    given = {"name": args.name, "county": args.county, "address": args.address, "legal_rep": args.legal_rep,
+             "lat": args.lat, "lon": args.lon, "radius_m": args.radius_m, "permit_no": args.permit_no,
+             "industry": None if args.industry is None else industry_code(args.industry)}
+    given = {key: value for key, value in given.items() if value is not None}
+    with open_workspace(args) as ws, write_transaction(ws.db):
+        # adding a known credit code completes that record; it must not wipe its outlets, site or permit
+        known = ws.db.execute("SELECT id FROM enterprises WHERE credit_code = ?", [code]).fetchone()
+        base = enterprises.get(ws.db, known[0]) if known else Enterprise(id="", name="", credit_code=code,
+                                                                         county="", industry=industry_code(""))
+        stored, created = enterprises.upsert(ws.db, replace(base, **given))
     emit(args, stored.to_dict(), f"{'added' if created else 'updated'} {stored.name} ({stored.id})")
     return 0
 

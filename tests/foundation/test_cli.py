@@ -53,6 +53,17 @@ def test_add_then_list(demo_cli):
     assert "测试新增公司" in names
 
 
+def test_add_of_a_known_credit_code_keeps_what_it_does_not_give(demo_cli):
+    before = demo_cli("enterprises", "show", LIXI_COKING, "--json").json()
+    result = demo_cli("enterprises", "add", "--name", before["name"], "--credit-code", LIXI_COKING.lower(),
+                      "--county", before["county"], "--legal-rep", "新法定代表人", "--json")
+    assert result.returncode == 0, result.stderr
+    after = result.json()
+    assert after["id"] == before["id"] and after["legal_rep"] == "新法定代表人"
+    for key in ("lat", "lon", "radius_m", "address", "industry", "permit_no", "outlets"):
+        assert after[key] == before[key], key
+
+
 def test_import_round_trip_and_all_or_nothing(demo_cli, tmp_path):
     exported = demo_cli("enterprises", "list", "--json").json()
     exported[0]["name"] = "改名后的企业（演示）"
