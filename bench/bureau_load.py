@@ -9,6 +9,8 @@ requests/s and p50/p99 latency, then checks that every record and every blob is 
     python bench/bureau_load.py                           # 50 devices x 20 inspections x 5 photos, both backends
     python bench/bureau_load.py --devices 5 --inspections 3 --backends postgresql   # a quick run
 
+The device processes run at nice 10 (--device-nice): they stand for laptops with CPUs of their own and
+must not starve the server and its database of this machine's two cores.
 PostgreSQL: --pg-url (a fresh schema is made in it), else $ECO_FIELD_TEST_PG_URL, else a throwaway cluster
 from the PostgreSQL binaries on this machine (fsync on, as SQLite's synchronous=FULL).
 Targets on the 2-core reference machine: 0 lost, 0 duplicated, p99 < 2 s, PostgreSQL >= SQLite in requests/s.
@@ -37,6 +39,9 @@ DEVICE_TIMEOUT_S = 900
 
 def device_main(config: dict) -> None:
     import httpx
+
+    if config.get("nice"):
+        os.nice(config["nice"])  # the devices are laptops elsewhere: here they must not starve the server
 
     rng_seed = config["index"]
     latencies: list[float] = []
@@ -147,13 +152,17 @@ def main() -> int:
     parser.add_argument("--pg-url", default=os.environ.get("ECO_FIELD_TEST_PG_URL"))
     parser.add_argument("--pg-workers", type=int, default=1, help="server processes on PostgreSQL (default 1)")
     parser.add_argument("--workers", type=int, help="server processes on every backend (overrides --pg-workers)")
+    parser.add_argument("--device-nice", type=int, default=10,
+                        help="CPU priority of the device processes (nice; default 10, 0 = same as the server):"
+                             " on a real network the devices' CPUs are their own")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         device_main(json.loads(args.worker))
         return 0
     sys.path.insert(0, str(ROOT))
-    print(f"{args.devices} devices x {args.inspections} inspections x {args.photos} photos of {args.photo_kb} KB;"
+    print(f"{args.devices} devices (nice {args.device_nice}) x {args.inspections} inspections x {args.photos} photos"
+          f" of {args.photo_kb} KB;"
           f" {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", flush=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="bureau-load-") as tmp:
@@ -272,7 +281,7 @@ def run_devices(url: str, plans: list[dict], data_dir: Path, args) -> tuple[list
     procs = []
     for plan in plans:
         config = {**plan, "url": url, "go_file": str(go), "inspections": args.inspections, "photos": args.photos,
-                  "photo_bytes": args.photo_kb * 1024}
+                  "photo_bytes": args.photo_kb * 1024, "nice": args.device_nice}
         procs.append(subprocess.Popen([sys.executable, __file__, "--worker", json.dumps(config)],
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
     for proc in procs:
