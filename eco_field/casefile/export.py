@@ -28,7 +28,9 @@ def export_case(ws: Workspace, case_id: str, out: Path) -> dict[str, Any]:
 
     case = cases.get(ws.db, case_id)
     inspection = inspections.get(ws.db, case.inspection_id)
-    documents = list_documents(ws.db, case_id=case_id)
+    # the inspection's own documents (检查笔录, 询问笔录, 照片证据, 监测报告) are cited by the case's decisions
+    documents = [d for d in list_documents(ws.db, inspection_id=case.inspection_id) if d["case_id"] is None]
+    documents += list_documents(ws.db, case_id=case_id)
     files = _document_files(ws, documents) + _evidence_files(ws, case.inspection_id)
     record = {"case": case.to_dict(), "inspection": inspections.snapshot(inspection)}
     ids = {case_id, case.inspection_id, *(d["id"] for d in documents), *(f["evidence_id"] for f in files

@@ -106,3 +106,17 @@ def test_extract_after_clean_check(case_zip, cli, tmp_path):
     target = tmp_path / "extracted"
     assert cli("verify-export", str(out), "--extract", str(target)).returncode == 0
     assert (target / "manifest.json").exists() and list((target / "documents").glob("*.pdf"))
+
+
+def test_export_holds_the_inspection_documents_the_case_cites(workspace, cli, tmp_path):
+    insp = create(workspace.db, "91141102MA0D00000X", ["14110100001", "14110100002"], started_at="2026-06-05T09:30")
+    other = create(workspace.db, "91141102MA0D00000X", ["14110100001", "14110100002"], started_at="2026-06-06T09:30")
+    record = documents.render(workspace, "inspection-record", inspection_id=insp.id)
+    documents.render(workspace, "inspection-record", inspection_id=other.id)
+    case = cases.new_case(workspace.db, insp.id, ["AIR-02"], "焦炉烟囱颗粒物浓度超标")
+    out = tmp_path / "case.zip"
+    assert cli("cases", "export", case.id, "-o", str(out)).returncode == 0
+    with zipfile.ZipFile(out) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert [f["number"] for f in manifest["files"] if f["role"] == "document"] == [record["number"]]
+    assert cli("verify-export", str(out)).returncode == 0
