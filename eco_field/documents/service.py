@@ -38,12 +38,23 @@ COLUMNS = ("id", "number", "kind", "inspection_id", "case_id", "record_sha256", 
 def _source(module, ws: Workspace, inspection_id: str | None, case_id: str | None) -> Source:
     if inspection_id and case_id:
         raise BadInput("Give --inspection or --case, not both")
-    if module.SOURCE == "case" and not case_id:
-        raise BadInput(f"A {module.TITLE} is made from a case: give --case ID")
-    if module.SOURCE == "inspection" and not inspection_id:
-        raise BadInput(f"A {module.TITLE} is made from an inspection: give --inspection ID")
     if not inspection_id and not case_id:
         raise BadInput("Give --inspection ID or --case ID")
+    # either selector names the record when it is unambiguous: a case has one inspection, and an
+    # inspection with exactly one case names that case
+    if module.SOURCE == "inspection" and case_id:
+        row = ws.db.execute("SELECT inspection_id FROM cases WHERE id = ?", [case_id]).fetchone()
+        if row is None:
+            raise NotFound(f"No case {case_id!r}")
+        inspection_id, case_id = row[0], None
+    if module.SOURCE == "case" and not case_id:
+        ids = [r[0] for r in ws.db.execute("SELECT id FROM cases WHERE inspection_id = ? ORDER BY opened_at",
+                                           [inspection_id])]
+        if len(ids) != 1:
+            raise BadInput(f"A {module.TITLE} is made from a case and inspection {inspection_id} has "
+                           + (f"{len(ids)} ({', '.join(ids)})" if ids else "none (open one with `eco-field cases new`)")
+                           + ": give --case ID")
+        inspection_id, case_id = None, ids[0]
     return Source(ws, inspection_id=inspection_id, case_id=case_id)
 
 

@@ -33,6 +33,25 @@ def test_bad_input_exits_2_with_the_reason(workspace, inspection, tmp_path, cli)
     assert none.returncode == 2 and "numbers add-block" in none.stderr
 
 
+def test_either_selector_names_the_record_when_unambiguous(workspace, inspection, tmp_path, cli):
+    from eco_field.law import cases
+
+    none = cli("documents", "render", "penalty-notice", "--inspection", inspection.id)
+    assert none.returncode == 2 and "cases new" in none.stderr
+    case = cases.assess(workspace.db, cases.new_case(workspace.db, inspection.id, ["AIR-02"], "颗粒物超标").id, {})
+    sheet = cli("documents", "render", "photo-evidence", "--case", case.id, "-o", str(tmp_path / "p.pdf"), "--json")
+    assert sheet.returncode == 0, sheet.stderr
+    assert sheet.json()["inspection_id"] == inspection.id and sheet.json()["case_id"] is None
+    notice = cli("documents", "render", "penalty-notice", "--inspection", inspection.id, "-o", str(tmp_path / "n.pdf"),
+                 "--json")
+    assert notice.returncode == 0 and notice.json()["case_id"] == case.id, notice.stderr
+    for name in ("p.pdf", "n.pdf"):
+        assert cli("documents", "verify", str(tmp_path / name)).returncode == 0
+    cases.new_case(workspace.db, inspection.id, ["HW-01"], "危废暂存间未设置识别标志")
+    two = cli("documents", "render", "penalty-notice", "--inspection", inspection.id)
+    assert two.returncode == 2 and case.id in two.stderr
+
+
 def test_numbers_commands(workspace, inspection, cli):
     year = this_year(workspace) + 1
     added = cli("numbers", "add-block", "--kind", "penalty-decision", "--year", str(year), "--start", "7",
