@@ -91,7 +91,9 @@ def create(db: sqlite_utils.Database, enterprise_id: str, officer_certs: list[st
     ent = enterprises.get(db, enterprise_id)
     certs = _validated_officers(db, officer_certs)
     if task_id:
-        task_store.get(db, task_id)
+        task = task_store.get(db, task_id)
+        if task.enterprise_id and task.enterprise_id != ent.id:
+            raise BadInput(f"Task {task_id} is for {task.enterprise_name or task.enterprise_id}, not {ent.name}")
     tz = settings.get(db, "time_zone")
     start = parse_local_time(started_at, tz) if started_at else now_local(tz)
     inspection_id, now = str(uuid.uuid4()), utc_now()

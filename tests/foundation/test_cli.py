@@ -160,3 +160,15 @@ def test_locked_database(demo_cli, data_dir):
         locker.rollback()
         locker.close()
     assert result.returncode == 2 and "locked" in result.stderr
+
+
+def test_new_inspection_refuses_a_task_of_another_enterprise(demo_cli):
+    task = demo_cli("tasks", "list", "--json").json()[0]
+    other = next(e for e in demo_cli("enterprises", "list", "--json").json() if e["id"] != task["enterprise_id"])
+    result = demo_cli("inspections", "new", "--enterprise", other["id"], "--officer", task["officers"][0],
+                      "--officer", task["officers"][1], "--task", task["id"], "--json")
+    assert result.returncode == 2 and task["id"] in result.stderr and result.stdout == ""
+    assert demo_cli("inspections", "list", "--json").json() == []
+    ok = demo_cli("inspections", "new", "--enterprise", task["enterprise_id"], "--officer", task["officers"][0],
+                  "--officer", task["officers"][1], "--task", task["id"], "--json")
+    assert ok.returncode == 0 and ok.json()["task_id"] == task["id"]
