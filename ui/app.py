@@ -86,6 +86,8 @@ def show_window(ctx: AppContext, pseudo: bool = False) -> MainWindow:
         geometry = window.saveGeometry()
         replacement = show_window(ctx, pseudo)
         replacement.restoreGeometry(geometry)
+        if window.background_sync is not None:
+            replacement.start_background_sync()
         window.close()
         _shown.remove(window)
         window.deleteLater()
@@ -115,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     if first_start:
         first_start_banner(window, data_dir, with_demo=not args.no_demo)
     QTimer.singleShot(300, warm_up)
+    QTimer.singleShot(1000, window.start_background_sync)
     if os.environ.get("ECO_FIELD_QUIT_AFTER_SHOW"):  # start-up checks and bench/startup.py
         app.processEvents()
         print(f"shown {time.time():.6f}", flush=True)

@@ -70,6 +70,20 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self._make_shortcuts()
         self.show_section("tasks")
+        self.background_sync = None
+
+    def start_background_sync(self) -> None:
+        """Sync in the background whenever the bureau answers (the app does this; tests opt in)."""
+        from ui.background_sync import PULLED_ENTITIES, BackgroundSync
+
+        self.background_sync = BackgroundSync(self.ctx.data_dir, self)
+        self.background_sync.synced.connect(lambda _result: self.ctx.hub.announce(*PULLED_ENTITIES))
+        self.background_sync.start()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.background_sync is not None:
+            self.background_sync.stop(wait_s=0)  # never block the GUI thread; the thread ends on its own
+        super().closeEvent(event)
 
     def _make_screens(self) -> None:
         """Tasks is built now; the other sections are built (and their modules imported) when first shown."""

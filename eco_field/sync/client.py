@@ -7,6 +7,7 @@ arrive, and the bureau applies everything idempotently.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,9 @@ from eco_field.workspace import Workspace
 
 ProgressCallback = Callable[[str, int, int | None], None]
 
+# One sync at a time in a process: the app's background watcher and its "sync now" button share it.
+_ONE_AT_A_TIME = threading.Lock()
+
 
 def connect(ws: Workspace, timeout: float = 30.0) -> BureauConnection:
     url, token = state.require_enrolment(ws.db)
@@ -36,7 +40,7 @@ def run_sync(ws: Workspace, progress: ProgressCallback | None = None, cancel: Ca
     result: dict[str, Any] = {"ok": False, "pushed": 0, "duplicates": 0, "conflicts": 0, "blobs_sent": 0,
                               "blob_bytes_sent": 0, "bytes_sent": 0, "bytes_received": 0, "pulled": 0,
                               "blob_errors": [], "pull_skipped": [], "cancelled": False, "started_at": utc_now()}
-    with connect(ws, timeout) as conn:
+    with _ONE_AT_A_TIME, connect(ws, timeout) as conn:
         try:
             push_outbox(ws.db, conn, batch_size=batch_size, progress=progress, cancel=cancel, totals=result)
             push_blobs(ws.db, ws.blobs, conn, chunk_size=chunk_size, progress=progress, cancel=cancel,

@@ -62,3 +62,28 @@ def test_conflicts_are_listed_compared_and_settled(window, ctx):
     assert "cancelled" in screen.compare.toPlainText() and "done" in screen.compare.toPlainText()
     screen.resolve_button.click()
     assert state.open_conflict_count(ctx.db) == 0 and screen.conflicts.rowCount() == 0
+
+
+def test_app_syncs_in_the_background_once_enrolled(window, ctx, bureau, qtbot):
+    """No button pressed: the window's background sync notices the bureau and pushes what is pending."""
+    from eco_field.sync.enrol import enroll
+
+    task = window.tasks.list.model.record(0)
+    made = inspections.create(ctx.db, task.enterprise_id, task.officers)
+    enroll(ctx.ws, bureau.url, bureau.code("14110100001"))
+    window.start_background_sync()
+    try:
+        with qtbot.waitSignal(window.background_sync.synced, timeout=60_000) as blocker:
+            pass
+        assert blocker.args[0]["ok"], blocker.args[0]
+        assert outbox.pending_count(ctx.db) == 0
+        assert made.id in {row["id"] for row in bureau.admin_json("inspections", "--json")}
+    finally:
+        window.background_sync.stop()
+
+
+def test_background_sync_waits_quietly_when_not_enrolled(window, qtbot):
+    window.start_background_sync()
+    with qtbot.assertNotEmitted(window.background_sync.synced, wait=500):
+        pass
+    window.background_sync.stop()
