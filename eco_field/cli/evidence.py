@@ -64,7 +64,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = service.import_paths(ws, args.inspection_id, args.paths, progress=progress)
     bar.finish()
     emit(args, report.to_dict(), lambda: _import_text(report))
-    return 0 if report.imported or report.duplicates else 2
+    if report.imported or report.duplicates:
+        return 0
+    print(f"eco-field: nothing imported: {_why_nothing(report.errors)}", file=sys.stderr)
+    return 2
+
+
+def _why_nothing(errors: list[dict]) -> str:
+    if not errors:
+        return "no files found in the paths given"
+    more = f" (and {len(errors) - 1} more refused)" if len(errors) > 1 else ""
+    return f"{errors[0]['path']}: {errors[0]['error']}{more}"
 
 
 def _import_text(report: service.ImportReport) -> str:
