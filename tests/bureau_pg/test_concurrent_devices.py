@@ -53,15 +53,15 @@ def test_devices_syncing_at_once_store_every_record_and_blob_once(bureau: Bureau
         result = json.loads(again.stdout)
         assert result["ok"] and result["pushed"] == 0 and result["blobs_sent"] == 0, result
 
-    inspections = Counter(i["id"] for i in bureau.admin_json("inspections"))
+    inspections = Counter(i["id"] for i in bureau.read("inspections"))
     expected = set().union(*made.values())
     assert set(inspections) == expected and set(inspections.values()) == {1}
-    assert all(i["complete"] for i in bureau.admin_json("inspections"))
-    evidence = bureau.admin_json("evidence")
+    assert all(i["complete"] for i in bureau.read("inspections"))
+    evidence = bureau.read("evidence")
     assert len({e["id"] for e in evidence}) == len(evidence) == 3 * 3 * 3 + 2
     assert {e["sha256"] for e in evidence} == photos and all(e["stored"] for e in evidence)
     files = [p for p in (bureau.data_dir / "blobs").rglob("*") if p.is_file() and ".tmp" not in p.parts]
     assert sorted(p.name for p in files) == sorted(photos)  # each blob once, under its own hash
     assert all(hashlib.sha256(p.read_bytes()).hexdigest() == p.name for p in files)
     assert not list((bureau.data_dir / "uploads").iterdir())
-    assert bureau.admin_json("conflicts") == []
+    assert bureau.read("conflicts") == []

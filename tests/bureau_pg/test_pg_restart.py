@@ -79,15 +79,15 @@ def test_postgres_restarted_mid_upload(tmp_path, own_cluster: Cluster, device_fa
 
 
 def _assert_everything_once(server: BureauServer, inspection_ids: list[str], photos: list[bytes]) -> None:
-    inspections = server.admin_json("inspections")
+    inspections = server.read("inspections")
     assert Counter(i["id"] for i in inspections) == Counter(inspection_ids)
     assert all(i["complete"] for i in inspections)
     expected = sorted(hashlib.sha256(p).hexdigest() for p in photos)
-    assert sorted(e["sha256"] for e in server.admin_json("evidence")) == expected
+    assert sorted(e["sha256"] for e in server.read("evidence")) == expected
     files = [p for p in (server.data_dir / "blobs").rglob("*") if p.is_file() and ".tmp" not in p.parts]
     assert sorted(p.name for p in files) == expected
     assert all(hashlib.sha256(p.read_bytes()).hexdigest() == p.name for p in files)
-    assert server.admin_json("conflicts") == []
+    assert server.read("conflicts") == []
 
 
 def test_storage_carries_on_after_a_restart_between_requests(tmp_path, own_cluster: Cluster) -> None:
