@@ -20,7 +20,7 @@ import json
 import select
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 import psycopg
@@ -39,6 +39,7 @@ DEVICE_SELECT = ("SELECT d.id, d.officer_cert, d.name, d.enrolled_at, d.last_see
 CONFLICT_KEYS = ("id", "device_id", "entry_id", "entity", "entity_id", "reason", "client_revision",
                  "server_revision", "client_payload", "server_payload", "at")
 CONNECT_TIMEOUT_S = 10
+PIPELINE = psycopg.Pipeline.is_supported()  # libpq >= 14 (psycopg[binary] bundles one); else one by one
 
 
 def _upsert_record(seq: str) -> str:
@@ -104,7 +105,7 @@ class PostgresStorage:
         conn = self._live_conn()
         self._local.depth, self._local.feed_locked, self._local.rows = 1, False, {}
         try:
-            with conn.pipeline(), conn.transaction():
+            with conn.pipeline() if PIPELINE else nullcontext(), conn.transaction():
                 yield
         finally:
             self._local.depth, self._local.feed_locked, self._local.rows = 0, False, {}
