@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 URL_ENV = "ECO_FIELD_TEST_PG_URL"
 BINDIR_ENV = "ECO_FIELD_PG_BINDIR"
+OWNER_FILE = "owner.pid"
 SKIP_REASON = (f"PostgreSQL not available: set {URL_ENV}=postgresql://... or install Debian's postgresql "
                "(initdb and pg_ctl); .ci/postgres.sh does both")
 
@@ -72,6 +73,7 @@ class Cluster:
             raise RuntimeError(f"{args[0]} failed: {proc.stderr or proc.stdout}\n{log}")
 
     def init(self) -> Cluster:
+        (self.root / OWNER_FILE).write_text(str(os.getpid()))  # lets a later run clean up after a killed one
         pwfile = self.root / "pw"
         pwfile.write_text(self.password + "\n")
         if self._as_postgres:
@@ -106,6 +108,25 @@ class Cluster:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
+def remove_orphans(bindir: Path) -> None:
+    """Stop and delete the clusters of test runs that were killed before they could clean up."""
+    for owner in Path(tempfile.gettempdir()).glob(f"eco-pg-*/{OWNER_FILE}"):
+        try:
+            os.kill(int(owner.read_text()), 0)
+            continue  # its run is still going
+        except ProcessLookupError:
+            pass
+        except (ValueError, PermissionError, OSError):
+            continue
+        orphan = Cluster.__new__(Cluster)
+        orphan.bindir, orphan.root, orphan.data = bindir, owner.parent, owner.parent / "data"
+        orphan._as_postgres = os.geteuid() == 0
+        try:
+            orphan.destroy()
+        except (RuntimeError, subprocess.SubprocessError):
+            shutil.rmtree(orphan.root, ignore_errors=True)
+
+
 _shared: dict[str, object] = {}
 _shared_lock = threading.Lock()
 
@@ -120,6 +141,7 @@ def shared_server() -> str | None:
             if bindir is None:
                 _shared["url"] = None
             else:
+                remove_orphans(bindir)
                 cluster = Cluster(bindir, durable=False).init().start()
                 atexit.register(cluster.destroy)
                 _shared["cluster"], _shared["url"] = cluster, cluster.url
