@@ -9,6 +9,7 @@ from pathlib import Path
 
 from eco_field import demo
 from eco_field.cli.output import add_json_flag, emit, open_workspace, table
+from eco_field.clock import zone
 from eco_field.errors import BadInput
 from eco_field.industries import industry_code
 from eco_field.records import Enterprise, Party
@@ -219,7 +220,18 @@ def cmd_settings_show(args: argparse.Namespace) -> int:
     return 0
 
 
+NUMERIC_SETTINGS = ("photo_time_tolerance_min", "doc_hearing_threshold", "doc_serial_width", "doc_auto_block_size")
+
+
 def cmd_settings_set(args: argparse.Namespace) -> int:
+    # a bad value stored here would make every later command fail, so it is refused now
+    if args.key == "time_zone":
+        zone(args.value)
+    elif args.key in NUMERIC_SETTINGS and args.value.strip():
+        try:
+            float(args.value)
+        except ValueError:
+            raise BadInput(f"Setting {args.key} takes a number, not {args.value!r}") from None
     with open_workspace(args) as ws, write_transaction(ws.db):
         settings.put(ws.db, args.key, args.value)
     return 0

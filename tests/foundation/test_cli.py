@@ -172,3 +172,14 @@ def test_new_inspection_refuses_a_task_of_another_enterprise(demo_cli):
     ok = demo_cli("inspections", "new", "--enterprise", task["enterprise_id"], "--officer", task["officers"][0],
                   "--officer", task["officers"][1], "--task", task["id"], "--json")
     assert ok.returncode == 0 and ok.json()["task_id"] == task["id"]
+
+
+def test_settings_set_refuses_a_value_that_would_break_later_commands(demo_cli):
+    bad_zone = demo_cli("settings", "set", "time_zone", "Mars/Olympus")
+    assert bad_zone.returncode == 2 and "Mars/Olympus" in bad_zone.stderr
+    bad_number = demo_cli("settings", "set", "photo_time_tolerance_min", "half an hour")
+    assert bad_number.returncode == 2 and "photo_time_tolerance_min" in bad_number.stderr
+    shown = demo_cli("settings", "show", "--json").json()
+    assert shown["time_zone"] == "Asia/Shanghai" and shown["photo_time_tolerance_min"] == "30"
+    assert demo_cli("settings", "set", "time_zone", "Europe/Berlin").returncode == 0
+    assert demo_cli("settings", "show", "--json").json()["time_zone"] == "Europe/Berlin"
