@@ -65,7 +65,7 @@ class PostgresStorage:
     # connections
     def _new_conn(self) -> psycopg.Connection:
         conn = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                               application_name="eco-field-bureau")
+                               application_name="eco-field-bureau", prepare_threshold=0)  # few, hot statements
         with self._lock:
             # connections of threads that have ended (idle upload workers) are closed here
             alive = []

@@ -36,7 +36,7 @@ def migrate(conn) -> list[int]:
                          " name TEXT NOT NULL, applied_at TEXT NOT NULL)")
             if conn.execute("SELECT 1 FROM schema_migrations WHERE version = %s", [version]).fetchone():
                 continue
-            conn.execute(sql)
+            conn.execute(sql, prepare=False)  # several statements: never a prepared one
             conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)",
                          [version, name, utc_now()])
             applied.append(version)
