@@ -56,6 +56,9 @@ class Assessment:
         """BadInput unless the amount is inside the statutory range or a legal ground is stated."""
         if self.amount < 0:
             raise BadInput(f"{self.catalog_id}: a fine cannot be negative ({self.amount})")
+        if self.amount > self.max:  # the grounds (减轻, 不予处罚) only go down; 从重 stays inside the range
+            raise BadInput(f"{self.catalog_id}: fine {self.amount} yuan is outside the statutory range "
+                           f"{self.min}–{self.max} yuan, above the maximum, which no legal ground allows")
         if not self.min <= self.amount <= self.max and not self.legal_ground:
             raise BadInput(f"{self.catalog_id}: fine {self.amount} yuan is outside the statutory range "
                            f"{self.min}–{self.max} yuan and no legal ground (减轻/不予处罚的法定依据) is stated")

@@ -120,6 +120,9 @@ def test_decided_amount_outside_the_range_needs_a_legal_ground(workspace, inspec
         cases.assess(workspace.db, case.id, {}, amount=1200000)
     assert cases.get(workspace.db, case.id).assessment is None
     ground = "《中华人民共和国行政处罚法》第三十二条第一项"
+    with pytest.raises(BadInput, match="above the maximum"):  # 减轻 goes below the minimum, never above the maximum
+        cases.assess(workspace.db, case.id, {}, amount=1200000, legal_ground=ground)
+    assert cases.get(workspace.db, case.id).assessment is None
     result = cases.assess(workspace.db, case.id, {}, amount=80000, legal_ground=ground).assessment
     assert result.amount == 80000 and result.legal_ground == ground
 
