@@ -23,6 +23,7 @@ def atomic_output(target: Path, suffix: str = "") -> Iterator[Path]:
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+        fsync_dir(target.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -31,3 +32,15 @@ def atomic_output(target: Path, suffix: str = "") -> Iterator[Path]:
 def write_bytes_atomically(target: Path, data: bytes) -> None:
     with atomic_output(target) as tmp:
         tmp.write_bytes(data)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in folder durable (where the platform lets a directory be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # Windows cannot open a directory; the rename is still atomic there
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eco_field.store.database import write_transaction
 from eco_field.sync import state
 from eco_field.sync.client import run_sync
 from eco_field.sync.enrol import enroll
@@ -201,7 +200,8 @@ class SyncScreen(QWidget):
         conflict_id, resolution = self._items[row]["id"], self.resolution.currentData()
 
         def settle(ws) -> None:
-            with write_transaction(ws.db):
-                state.resolve_conflict(ws.db, conflict_id, resolution)
+            from eco_field.sync.resolve import settle_conflict
 
-        self.ctx.run(settle, announce=("sync",))
+            settle_conflict(ws, conflict_id, resolution)
+
+        self.ctx.run(settle, announce=("sync", "inspection", "task", "enterprise", "case"))

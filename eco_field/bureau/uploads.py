@@ -18,9 +18,10 @@ from typing import BinaryIO
 
 import anyio
 
+from eco_field.atomicfile import fsync_dir
 from eco_field.bureau.storage import BureauStorage, Device, Upload
 from eco_field.clock import utc_now
-from eco_field.store.blobs import BlobStore, _fsync_dir
+from eco_field.store.blobs import BlobStore
 
 MAX_BLOB_BYTES = 1024 ** 3          # 1 GiB: no photo, PDF or instrument export comes near it
 MAX_CHUNK_BYTES = 64 * 1024 ** 2    # one PATCH body at most
@@ -126,7 +127,7 @@ class BlobArea:
         final = self.store.path_for(sha256, "")
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(path, final)
-        _fsync_dir(final.parent)
+        fsync_dir(final.parent)
         with self.storage.transaction():
             self.storage.put_blob(sha256, state.length, device.id, utc_now())
             self.storage.drop_upload(sha256)

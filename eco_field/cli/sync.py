@@ -9,10 +9,10 @@ import threading
 from typing import Any
 
 from eco_field.cli.output import add_json_flag, emit, open_workspace, print_json, table
-from eco_field.store.database import write_transaction
 from eco_field.sync import state
 from eco_field.sync.client import run_sync
 from eco_field.sync.enrol import enroll
+from eco_field.sync.resolve import ACCEPT_SERVER, settle_conflict
 from eco_field.sync.status import sync_status
 from eco_field.sync.watch import watch
 
@@ -140,8 +140,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    with open_workspace(args) as ws, write_transaction(ws.db):
-        state.resolve_conflict(ws.db, args.id, state.REENTER if args.keep == "mine" else "accepted_server")
-    emit(args, {"id": args.id, "resolved": True, "keep": args.keep},
+    with open_workspace(args) as ws:
+        result = settle_conflict(ws, args.id, state.REENTER if args.keep == "mine" else ACCEPT_SERVER)
+    emit(args, {"id": args.id, "resolved": True, "keep": args.keep, "applied_locally": result["applied_locally"]},
          f"conflict {args.id} settled ({'my version goes again' if args.keep == 'mine' else 'the bureau’s stands'})")
     return 0

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from eco_field.atomicfile import write_bytes_atomically
 from eco_field.canonical import sha256_of
 from eco_field.clock import now_local, utc_now
 from eco_field.documents import layout, numbering, qr, sources
@@ -128,20 +129,9 @@ def _case_inspection(rec: dict[str, Any], db: sqlite_utils.Database, case_id: st
 
 def write_atomically(target: Path, data: bytes) -> None:
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
+        write_bytes_atomically(target, data)
+    except OSError as exc:  # a PDF path the user gave that cannot be written is bad input, not a crash
         raise BadInput(f"Cannot write the PDF to {target}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def list_documents(db: sqlite_utils.Database, *, inspection_id: str | None = None,

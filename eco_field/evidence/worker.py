@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eco_field.atomicfile import fsync_dir
 from eco_field.evidence import metadata, pixels, sniff
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -158,7 +159,7 @@ class PendingCopy:
             raise self.error
         self.final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(self.tmp_name, self.final)
-        _fsync_dir(self.final.parent)
+        fsync_dir(self.final.parent)
         return self.final
 
     def discard(self) -> None:
@@ -189,18 +190,7 @@ def write_atomic(final: Path, data: bytes, *, durable: bool, tmp_dir: Path | Non
             os.unlink(tmp_name)
         raise
     if durable:
-        _fsync_dir(final.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # Windows cannot open folders; the rename is still atomic there
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fsync_dir(final.parent)
 
 
 class _time_limit:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from eco_field.atomicfile import fsync_dir
 from eco_field.clock import utc_now
 
 CHUNK = 1024 * 1024
@@ -86,7 +87,7 @@ class BlobStore:
             else:
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(tmp_name, final)
-                _fsync_dir(final.parent)
+                fsync_dir(final.parent)
         except BaseException:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
@@ -107,17 +108,6 @@ def file_sha256(path: Path) -> str:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # directories cannot be opened on some platforms (Windows); rename is still atomic
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def register(db: sqlite_utils.Database, ref: BlobRef) -> None:

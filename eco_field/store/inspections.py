@@ -170,3 +170,29 @@ def snapshot(insp: Inspection) -> dict[str, Any]:
     data.pop("enterprise_name", None)
     data.pop("status_label", None)
     return data
+
+
+def replace_from_bureau(db: sqlite_utils.Database, payload: dict[str, Any]) -> Inspection:
+    """Take the bureau's version of a draft inspection (a sync conflict settled in its favour).
+
+    Written with the bureau's revision and not queued for the bureau again (it has this version)."""
+    with write_transaction(db):
+        current = get(db, payload["id"])
+        if current.sealed:
+            raise SealedRecord(f"Inspection {current.id} is sealed here; the bureau's version cannot replace it")
+        party = payload.get("party") or {}
+        changes = {"place": payload.get("place", current.place), "checklist": payload.get("checklist", {}),
+                   "findings": payload.get("findings", []), "started_at": payload.get("started_at"),
+                   "ended_at": payload.get("ended_at"),
+                   "party": Party(party.get("name", ""), party.get("title", ""), party.get("phone", ""),
+                                  bool(party.get("present")))}
+        values = _column_values(changes, settings.get(db, "time_zone"))
+        if payload.get("officers"):
+            _set_officers(db, current.id, _validated_officers(db, list(payload["officers"])))
+        sets = ", ".join(f"{col} = ?" for col in values)
+        db.execute(f"UPDATE inspections SET {sets}, revision = ?, updated_at = ? WHERE id = ?",
+                   [*values.values(), int(payload.get("revision") or current.revision), utc_now(), current.id])
+        replaced = get(db, current.id)
+        record(db, "inspection", current.id, "accept_bureau", snapshot(replaced), sync=False,
+               revision=replaced.revision)
+    return replaced

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
+from eco_field.atomicfile import write_bytes_atomically
 from eco_field.errors import EcoFieldError
 from eco_field.records import Enterprise, Officer, Task
 from eco_field.store import enterprises, officers, settings, tasks
-from eco_field.store.blobs import _fsync_dir
 from eco_field.store.database import write_transaction
 from eco_field.sync import state
 from eco_field.sync.transport import BureauConnection
@@ -101,15 +98,16 @@ def _number_block(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | Non
 
 
 def _case(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
-    cases = _optional_module("eco_field.law.cases")
-    if cases is None:
+    """A status change, or a whole case another device or the bureau made (law.case_sync decides)."""
+    case_sync = _optional_module("eco_field.law.case_sync")
+    if case_sync is None:
         return "cases are not available in this program yet"
-    cases.set_status(ws.db, _id, payload["status"], sync=False)
+    case_sync.apply_remote(ws.db, {"id": _id, **payload})
     return None
 
 
 def _catalog(ws: Workspace, _id: str, payload: dict[str, Any]) -> None:
-    write_atomically(ws.data_dir / "catalog.json",
+    write_bytes_atomically(ws.data_dir / "catalog.json",
                      json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
     settings.put(ws.db, "catalog_version", str(payload.get("version", "")))
 
@@ -126,20 +124,4 @@ def _optional_module(name: str):
     except ModuleNotFoundError as exc:
         if exc.name and name.startswith(exc.name):
             return None
-        raise
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import httpx
@@ -128,3 +129,28 @@ def test_sealing_on_the_device_seals_the_bureaus_record_and_keeps_its_fields(bur
     assert answer["status"] == "conflict" and answer["reason"] == "sealed"
     record = httpx.get(f"{bureau.url}/records/inspection/{inspection_id}", headers=headers).json()
     assert record["payload"]["status"] == "sealed" and record["payload"]["place"] != "改过的地点"
+
+
+def test_taking_the_bureaus_version_writes_it_locally(tmp_path, bureau: BureauServer, device: Workspace) -> None:
+    inspection_id = new_inspection(device)
+    assert run_sync(device)["ok"]
+    device.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copytree(device.data_dir, tmp_path / "second")
+    other = Workspace.open(tmp_path / "second")
+    try:
+        enroll(other, bureau.url, bureau.code("14110100002"), "laptop b")
+        inspections.update(device.db, inspection_id, place="东门")
+        inspections.update(other.db, inspection_id, place="西门")
+        assert run_sync(device)["pushed"] == 1
+        assert run_sync(other)["conflicts"] == 1
+        conflict = state.conflicts(other.db)[0]
+        settled = run_cli("--data-dir", str(other.data_dir), "sync", "resolve", str(conflict["id"]), "--keep",
+                          "theirs", "--json")
+        assert settled.returncode == 0, settled.stderr
+        assert json.loads(settled.stdout)["applied_locally"] is True
+        local = inspections.get(other.db, inspection_id)
+        assert local.place == "东门" and local.revision == 2
+        again = run_sync(other)
+        assert again["ok"] and again["pushed"] == 0 and again["conflicts"] == 0  # nothing to send back
+    finally:
+        other.close()
