@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eco_field.errors import NotFound
+from eco_field.errors import EcoFieldError, NotFound
 from eco_field.store import inspections
 from eco_field.store.database import write_transaction
 from eco_field.sync import state
@@ -38,5 +38,9 @@ def _take_server_version(ws: Workspace, conflict: dict[str, Any]) -> bool:
     handler = APPLY.get(entity)
     if handler is None:
         return False
-    handler(ws, entity_id, full)
+    try:
+        with write_transaction(ws.db):  # a savepoint: a version that cannot be applied leaves nothing behind
+            handler(ws, entity_id, full)
+    except (EcoFieldError, KeyError, TypeError, ValueError):
+        return False  # not a whole record this device can hold; the bureau's version still stands there
     return True
