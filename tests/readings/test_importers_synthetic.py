@@ -110,6 +110,14 @@ def test_generic_header_needing_a_mapping():
     assert [s[3] for s in samples] == [1.5, 20.9, 2.5, 20.7]  # ';' file with decimal commas
 
 
+def test_a_mapping_to_a_missing_column_names_the_file_line_and_columns():
+    path = SYNTHETIC / "generic_needs_mapping_synthetic.csv"
+    with pytest.raises(UnreadableHeader) as info:
+        parse(path, "generic_table", {"time": "采样时间", "SO2": "通道1|ppm"})
+    message = str(info.value)
+    assert message.startswith(f"{path}: line ") and "time=采样时间" in message and "记录时刻" in message
+
+
 def test_generic_xlsx(tmp_path):
     from openpyxl import Workbook
 

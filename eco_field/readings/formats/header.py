@@ -34,7 +34,11 @@ def find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
     if first_line is None:
         raise ctx.fail(None, "no table found (the file has no rows with values)")
     if ctx.mapping:
-        analyse(widest, ctx.mapping)  # raises naming the mapped column that is missing
+        try:
+            analyse(widest, ctx.mapping)  # raises naming the mapped column that is missing
+        except UnreadableHeader as exc:
+            raise UnreadableHeader(f"{ctx.source_name}: line {first_line}: {exc}. Columns seen: "
+                                   f"{column_list(widest)}", exc.columns, first_line) from None
     raise UnreadableHeader(
         f"{ctx.source_name}: line {first_line}: cannot tell which columns hold the time and the readings. "
         f"Columns seen: {column_list(widest)}. "
