@@ -23,3 +23,7 @@ class DatabaseUnavailable(BadInput):
 
 class SealedRecord(BadInput):
     """A sealed inspection cannot be changed; amend it instead."""
+
+
+class Cancelled(EcoFieldError):
+    """The user cancelled a long job; whatever it was writing was rolled back."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eco_field.errors import Cancelled
 from eco_field.readings import service
 from eco_field.readings.model import UnreadableHeader
 from eco_field.records import Enterprise, Inspection
@@ -60,6 +61,9 @@ class ReadingsTab(QWidget):
         for fmt in service.formats():
             self.format.addItem(fmt["name"], fmt["name"])
         self.busy = QProgressBar(visible=False, maximum=0)
+        self.cancel = QPushButton(self.tr("Cancel import"), visible=False)
+        self.cancel.clicked.connect(self.cancel_import)
+        self.job = None
         self.message = QLabel(wordWrap=True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr("Pollutant"), self.tr("Statistic"), self.tr("Unit"), "n",
@@ -80,6 +84,7 @@ class ReadingsTab(QWidget):
         bar.addWidget(self.outlet)
         bar.addWidget(self.format)
         bar.addWidget(self.busy)
+        bar.addWidget(self.cancel)
         bar.addWidget(self.message, 1)
         splitter = QSplitter()
         splitter.addWidget(self.table)
@@ -137,12 +142,20 @@ class ReadingsTab(QWidget):
                 service.save_profile(ws.db, profile, mapping)
             return service.import_file(ws, inspection_id, path, fmt=fmt if not mapping else "generic_table",
                                        outlet=outlet or None, mapping=mapping,
-                                       progress=lambda n: control.report(n, 0, path.name))
+                                       progress=lambda n: control.report(n, 0, path.name),
+                                       cancel=lambda: control.cancelled)
 
         self.busy.setVisible(True)
+        self.cancel.setVisible(True)
+        self.cancel.setEnabled(True)
         self.import_button.setEnabled(False)
-        self.ctx.run_long(work, self._imported, self._progress, announce=("reading", "evidence"),
-                          on_error=self._idle, handle_error=lambda error: self._needs_mapping(error, path))
+        self.job = self.ctx.run_long(work, self._imported, self._progress, announce=("reading", "evidence"),
+                                     on_error=self._idle, handle_error=lambda error: self._not_imported(error, path))
+
+    def cancel_import(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel.setEnabled(False)
 
     def _progress(self, done: int, _total: int, name: str) -> None:
         self.message.setText(self.tr("Reading {name}: {n} samples").format(name=name, n=f"{done:,}"))
@@ -156,8 +169,18 @@ class ReadingsTab(QWidget):
         self.reload()
 
     def _idle(self) -> None:
+        self.job = None
         self.busy.setVisible(False)
+        self.cancel.setVisible(False)
         self.import_button.setEnabled(self.inspection is not None and not self.inspection.sealed)
+
+    def _not_imported(self, error: BaseException, path: Path) -> bool:
+        """A cancel is no error to report; an unreadable header opens the mapping dialog."""
+        if isinstance(error, Cancelled):
+            self._idle()
+            self.message.setText(self.tr("Import cancelled; nothing was stored."))
+            return True
+        return self._needs_mapping(error, path)
 
     def _needs_mapping(self, error: BaseException, path: Path) -> bool:
         if not isinstance(error, UnreadableHeader):

@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
-from eco_field.errors import BadInput, SealedRecord
+from eco_field.errors import BadInput, Cancelled, SealedRecord
 from eco_field.readings import formats as registry
 from eco_field.readings import limits, storage
 from eco_field.readings.model import ImportContext, Sample, SeriesMeta, UnreadableHeader
@@ -51,12 +51,14 @@ def sniff(path: str | os.PathLike[str]) -> str | None:
 
 def import_file(ws: Workspace, inspection_id: str, path: str | os.PathLike[str], fmt: str | None = None,
                 outlet: str | None = None, mapping: dict[str, str] | None = None,
-                progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+                progress: Callable[[int], None] | None = None,
+                cancel: Callable[[], bool] | None = None) -> dict[str, Any]:
     """Import one instrument export into an inspection; returns the `readings import --json` shape.
 
     Raises BadInput (exit 2) naming the file and line, UnreadableHeader (with .columns) when the header
     needs a mapping, NotFound for an unknown inspection, SealedRecord for a sealed one. Nothing is stored
-    unless the whole file imports. `progress(n)` is called with the number of samples stored so far (every
+    unless the whole file imports; cancel() returning True (checked with each progress step) raises
+    Cancelled and stores nothing. `progress(n)` is called with the number of samples stored so far (every
     20,000 and at the end); `mapping` is {role or pollutant code: column name} as `--map K=V` gives it.
     """
     db, path = ws.db, Path(path)
@@ -72,7 +74,8 @@ def import_file(ws: Workspace, inspection_id: str, path: str | os.PathLike[str],
         return _again(db, existing, target)
     known = _is_registered(db, ref.sha256)
     try:
-        return _import_new(ws, inspection.id, source, importer, ref, target, mapping, progress)
+        return _import_new(ws, inspection.id, source, importer, ref, target, mapping,
+                           _steps(progress, cancel) if progress or cancel else None)
     except BaseException:
         if not known:
             _drop_blob(ws, ref.sha256)
@@ -155,6 +158,18 @@ def _check_usable(db: sqlite_utils.Database, source_id: str, source: Source) -> 
         raise BadInput(f"{source.path}: no readings found (header only, or no data rows)")
     if usable == 0:
         raise BadInput(f"{source.path}: no numeric values: every reading is empty or a marker")
+
+
+def _steps(progress: Callable[[int], None] | None, cancel: Callable[[], bool] | None) -> Callable[[int], None]:
+    """One progress callback that also stops the import when the user cancels."""
+
+    def step(done: int) -> None:
+        if cancel is not None and cancel():
+            raise Cancelled("Import cancelled; nothing was stored")
+        if progress is not None:
+            progress(done)
+
+    return step
 
 
 def _counted(samples: Iterator[Sample], progress: Callable[[int], None]) -> Iterator[Sample]:
