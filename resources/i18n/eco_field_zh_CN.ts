@@ -849,32 +849,32 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
         <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
     </message>
@@ -1110,114 +1110,124 @@
 <context>
     <name>ReadingsTab</name>
     <message>
-        <location filename="../../ui/readings_tab.py" line="36" />
+        <location filename="../../ui/readings_tab.py" line="37" />
         <source>instantaneous</source>
         <translation>瞬时值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="37" />
+        <location filename="../../ui/readings_tab.py" line="38" />
         <source>average</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="38" />
+        <location filename="../../ui/readings_tab.py" line="39" />
         <source>peak</source>
         <translation>峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="39" />
+        <location filename="../../ui/readings_tab.py" line="40" />
         <source>minimum</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="56" />
+        <location filename="../../ui/readings_tab.py" line="57" />
         <source>Import instrument data…</source>
         <translation>导入仪器数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="59" />
+        <location filename="../../ui/readings_tab.py" line="60" />
         <source>Detect the format</source>
         <translation>自动识别格式</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="65" />
+        <location filename="../../ui/readings_tab.py" line="64" />
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="69" />
         <source>Pollutant</source>
         <translation>污染物</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="65" />
+        <location filename="../../ui/readings_tab.py" line="69" />
         <source>Statistic</source>
         <translation>统计量</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="65" />
+        <location filename="../../ui/readings_tab.py" line="69" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="66" />
+        <location filename="../../ui/readings_tab.py" line="70" />
         <source>Min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="66" />
+        <location filename="../../ui/readings_tab.py" line="70" />
         <source>Max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="66" />
+        <location filename="../../ui/readings_tab.py" line="70" />
         <source>Mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="66" />
+        <location filename="../../ui/readings_tab.py" line="70" />
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="67" />
+        <location filename="../../ui/readings_tab.py" line="71" />
         <source>Exceeding</source>
         <translation>超标次数</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="67" />
+        <location filename="../../ui/readings_tab.py" line="71" />
         <source>Max multiple</source>
         <translation>最大超标倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="79" />
+        <location filename="../../ui/readings_tab.py" line="83" />
         <source>Outlet</source>
         <translation>排放口</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="95" />
+        <location filename="../../ui/readings_tab.py" line="100" />
         <source>no limit check</source>
         <translation>不对照限值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="102" />
+        <location filename="../../ui/readings_tab.py" line="107" />
         <source>Save the inspection first, then import its readings.</source>
         <translation>请先保存本次检查，再导入监测数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="126" />
+        <location filename="../../ui/readings_tab.py" line="131" />
         <source>Import instrument data</source>
         <translation>导入仪器数据</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="148" />
+        <location filename="../../ui/readings_tab.py" line="161" />
         <source>Reading {name}: {n} samples</source>
         <translation>正在读取 {name}：{n} 个数据</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="152" />
+        <location filename="../../ui/readings_tab.py" line="165" />
         <source>{fmt}: {n} series imported</source>
         <translation>{fmt}：导入 {n} 个数据序列</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="154" />
+        <location filename="../../ui/readings_tab.py" line="167" />
         <source>This file was already imported.</source>
         <translation>该文件已导入过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_tab.py" line="181" />
+        <source>Import cancelled; nothing was stored.</source>
+        <translation>已取消导入，未保存任何数据。</translation>
     </message>
 </context>
 <context>
@@ -1386,187 +1396,187 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync_screen.py" line="47" />
+        <location filename="../../ui/sync_screen.py" line="46" />
         <source>one-time code from the bureau</source>
         <translation>局端发放的一次性注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="48" />
+        <location filename="../../ui/sync_screen.py" line="47" />
         <source>Enrol this device</source>
         <translation>注册本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="49" />
+        <location filename="../../ui/sync_screen.py" line="48" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="50" />
+        <location filename="../../ui/sync_screen.py" line="49" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="54" />
+        <location filename="../../ui/sync_screen.py" line="53" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="54" />
+        <location filename="../../ui/sync_screen.py" line="53" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="54" />
+        <location filename="../../ui/sync_screen.py" line="53" />
         <source>Mine</source>
         <translation>本机版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="55" />
+        <location filename="../../ui/sync_screen.py" line="54" />
         <source>Bureau's</source>
         <translation>局端版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="55" />
+        <location filename="../../ui/sync_screen.py" line="54" />
         <source>Detected</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="61" />
+        <location filename="../../ui/sync_screen.py" line="60" />
         <source>The bureau's version stands</source>
         <translation>以局端版本为准</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="62" />
+        <location filename="../../ui/sync_screen.py" line="61" />
         <source>Mine is re-entered as a new change</source>
         <translation>本机内容作为新修改重新录入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="63" />
+        <location filename="../../ui/sync_screen.py" line="62" />
         <source>Mark as settled</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="75" />
+        <location filename="../../ui/sync_screen.py" line="74" />
         <source>Enrolled</source>
         <translation>已注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="75" />
+        <location filename="../../ui/sync_screen.py" line="74" />
         <source>Bureau server</source>
         <translation>局端服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="76" />
+        <location filename="../../ui/sync_screen.py" line="75" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="76" />
+        <location filename="../../ui/sync_screen.py" line="75" />
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="77" />
+        <location filename="../../ui/sync_screen.py" line="76" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="77" />
+        <location filename="../../ui/sync_screen.py" line="76" />
         <source>Waiting to be sent</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="78" />
+        <location filename="../../ui/sync_screen.py" line="77" />
         <source>Open conflicts</source>
         <translation>未处理冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="79" />
+        <location filename="../../ui/sync_screen.py" line="78" />
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="83" />
+        <location filename="../../ui/sync_screen.py" line="82" />
         <source>Enrol with a bureau</source>
         <translation>向局端注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="85" />
+        <location filename="../../ui/sync_screen.py" line="84" />
         <source>Server URL</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="86" />
+        <location filename="../../ui/sync_screen.py" line="85" />
         <source>Code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="95" />
+        <location filename="../../ui/sync_screen.py" line="94" />
         <source>Conflicts (the bureau kept another version)</source>
         <translation>冲突（局端保留了另一版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="107" />
+        <location filename="../../ui/sync_screen.py" line="106" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="118" />
+        <location filename="../../ui/sync_screen.py" line="117" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="118" />
+        <location filename="../../ui/sync_screen.py" line="117" />
         <source>no — enter the bureau's URL and a code</source>
         <translation>否——请输入局端地址和注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="121" />
+        <location filename="../../ui/sync_screen.py" line="120" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="123" />
+        <location filename="../../ui/sync_screen.py" line="122" />
         <source>{n} changes, {b} files</source>
         <translation>{n} 条记录、{b} 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="143" />
+        <location filename="../../ui/sync_screen.py" line="142" />
         <source>Enrol</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="143" />
+        <location filename="../../ui/sync_screen.py" line="142" />
         <source>Enter the bureau's server URL and the code.</source>
         <translation>请输入局端服务器地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="149" />
+        <location filename="../../ui/sync_screen.py" line="148" />
         <source>Enrolled as {name} ({cert}).</source>
         <translation>已注册为 {name}（{cert}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="173" />
+        <location filename="../../ui/sync_screen.py" line="172" />
         <source>Synced: {p} sent, {b} files, {d} received, {c} conflicts</source>
         <translation>同步完成：上传 {p} 条、文件 {b} 个，下载 {d} 条，冲突 {c} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="176" />
+        <location filename="../../ui/sync_screen.py" line="175" />
         <source>Sync cancelled; it continues where it stopped next time.</source>
         <translation>同步已取消；下次从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="178" />
+        <location filename="../../ui/sync_screen.py" line="177" />
         <source>Sync failed: {error}</source>
         <translation>同步失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="194" />
+        <location filename="../../ui/sync_screen.py" line="193" />
         <source>Mine:</source>
         <translation>本机版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="195" />
+        <location filename="../../ui/sync_screen.py" line="194" />
         <source>The bureau's:</source>
         <translation>局端版本：</translation>
     </message>
@@ -1574,52 +1584,52 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="88" />
+        <location filename="../../ui/status_bar.py" line="92" />
         <source>Not enrolled with a bureau</source>
         <translation>未注册局端</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="90" />
+        <location filename="../../ui/status_bar.py" line="94" />
         <source>Online: the bureau answers</source>
         <translation>在线：局端可达</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="90" />
+        <location filename="../../ui/status_bar.py" line="94" />
         <source>Offline: no answer from the bureau</source>
         <translation>离线：局端无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="92" />
+        <location filename="../../ui/status_bar.py" line="96" />
         <source>Network: unknown</source>
         <translation>网络：未知</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94" />
+        <location filename="../../ui/status_bar.py" line="98" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94" />
+        <location filename="../../ui/status_bar.py" line="98" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="96" />
+        <location filename="../../ui/status_bar.py" line="100" />
         <source>last sync failed</source>
         <translation>上次同步失败</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="98" />
+        <location filename="../../ui/status_bar.py" line="102" />
         <source>{n} changes to sync</source>
         <translation>待同步 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="100" />
+        <location filename="../../ui/status_bar.py" line="104" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="101" />
+        <location filename="../../ui/status_bar.py" line="105" />
         <source>never</source>
         <translation>从未</translation>
     </message>
