@@ -22,7 +22,11 @@ def connect(path: Path, *, create: bool) -> sqlite_utils.Database:
         raise DatabaseUnavailable(
             f"No EcoField database at {path}. Run `eco-field init` (or `eco-field init --demo`) first."
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the way, no permission, a read-only disk: the user can fix the path
+        why = "it is a file, not a folder" if path.parent.is_file() else (exc.strerror or str(exc))
+        raise DatabaseUnavailable(f"Cannot use {path.parent} as the data folder: {why}") from exc
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         db = sqlite_utils.Database(conn)

@@ -183,3 +183,11 @@ def test_settings_set_refuses_a_value_that_would_break_later_commands(demo_cli):
     assert shown["time_zone"] == "Asia/Shanghai" and shown["photo_time_tolerance_min"] == "30"
     assert demo_cli("settings", "set", "time_zone", "Europe/Berlin").returncode == 0
     assert demo_cli("settings", "show", "--json").json()["time_zone"] == "Europe/Berlin"
+
+
+def test_a_data_folder_that_is_a_file_is_bad_input(tmp_path):
+    (tmp_path / "not-a-folder").write_text("x")
+    env = {k: v for k, v in os.environ.items() if k != "ECO_FIELD_HOME"}
+    proc = subprocess.run([*eco_field_command(), "--data-dir", str(tmp_path / "not-a-folder"), "init"],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 2 and "not-a-folder" in proc.stderr and "not a folder" in proc.stderr
