@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from eco_field import backup
-from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace
+from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace, output_file
 from eco_field.paths import resolve_data_dir
 
 ORDER = 90
@@ -23,6 +23,7 @@ def register(commands) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    output_file(args.output)
     progress = Progress("backup")
     with open_workspace(args) as ws:
         manifest = backup.backup(ws, args.output, progress=lambda done, total: progress.advance(1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from eco_field.cli.output import add_json_flag, emit, open_workspace
+from eco_field.cli.output import add_json_flag, emit, open_workspace, output_file
 
 ORDER = 60
 
@@ -26,6 +26,7 @@ def register(commands) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from eco_field.casefile.export import export_case
 
+    output_file(args.output)
     with open_workspace(args) as ws:
         manifest = export_case(ws, args.case_id, args.output)
     summary = {"file": str(args.output), "case_id": args.case_id, "files": len(manifest["files"]),

@@ -5,14 +5,30 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+from eco_field.errors import BadInput
 from eco_field.workspace import Workspace
 
 
 def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspace:
     return Workspace.open(getattr(args, "data_dir", None), create=create)
+
+
+def output_file(path: Path) -> Path:
+    """The -o FILE of a command, checked before any work: BadInput (exit 2) when it cannot be written there."""
+    if path.is_dir():
+        raise BadInput(f"{path}: is a folder; give a file name (e.g. {path / 'out.zip'})")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path.parent):  # a real probe: permission bits mean nothing to root
+            pass
+    except OSError as exc:
+        raise BadInput(f"Cannot write {path}: {exc.strerror or exc}") from exc
+    return path
 
 
 def print_json(value: Any) -> None:

@@ -48,3 +48,11 @@ def test_restore_refuses_existing_database_and_damaged_backup(workspace, cli, tm
     result = cli("--data-dir", str(target), "restore", str(damaged))
     assert result.returncode == 2 and "does not match" in result.stderr
     assert not (target / "eco_field.db").exists()
+
+
+def test_backup_to_a_folder_or_an_unwritable_place_is_bad_input(workspace, cli, tmp_path):
+    (tmp_path / "a-file").write_text("x")
+    for target in (tmp_path, tmp_path / "a-file" / "b.zip"):
+        result = cli("backup", "-o", str(target))
+        assert result.returncode == 2 and str(target) in result.stderr, result.stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]

@@ -120,3 +120,12 @@ def test_export_holds_the_inspection_documents_the_case_cites(workspace, cli, tm
         manifest = json.loads(archive.read("manifest.json"))
     assert [f["number"] for f in manifest["files"] if f["role"] == "document"] == [record["number"]]
     assert cli("verify-export", str(out)).returncode == 0
+
+
+def test_export_to_a_folder_or_an_unwritable_place_is_bad_input(workspace, cli, tmp_path):
+    insp = create(workspace.db, "91141102MA0D00000X", ["14110100001", "14110100002"], started_at="2026-06-05T09:30")
+    case = cases.new_case(workspace.db, insp.id, ["AIR-02"], "焦炉烟囱颗粒物浓度超标")
+    (tmp_path / "a-file").write_text("x")
+    for target in (tmp_path, tmp_path / "a-file" / "case.zip"):
+        result = cli("cases", "export", case.id, "-o", str(target))
+        assert result.returncode == 2 and str(target) in result.stderr, result.stderr
