@@ -53,6 +53,8 @@ def backup(ws: Workspace, out: Path, progress: ProgressFn | None = None) -> dict
 
 def restore(archive_path: Path, data_dir: Path, *, force: bool = False) -> dict:
     """Restore a backup into data_dir (refused over an existing database unless force). Verifies every file."""
+    if data_dir.exists() and not data_dir.is_dir():
+        raise BadInput(f"Cannot restore into {data_dir}: it is a file, not a folder")
     if (data_dir / DATABASE_NAME).exists() and not force:
         raise BadInput(f"{data_dir} already holds a database; restore into an empty folder or pass --force")
     try:

@@ -56,3 +56,12 @@ def test_backup_to_a_folder_or_an_unwritable_place_is_bad_input(workspace, cli, 
         result = cli("backup", "-o", str(target))
         assert result.returncode == 2 and str(target) in result.stderr, result.stderr
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_restore_into_a_file_is_bad_input(workspace, cli, tmp_path):
+    out = tmp_path / "backup.zip"
+    assert cli("backup", "-o", str(out)).returncode == 0
+    (tmp_path / "a-file").write_text("x")
+    result = cli("--data-dir", str(tmp_path / "a-file"), "restore", str(out))
+    assert result.returncode == 2 and "a-file" in result.stderr, result.stderr
+    assert (tmp_path / "a-file").read_text() == "x"
