@@ -71,6 +71,9 @@ class BlobArea:
             return state
         if sha256 in self.busy:
             raise UploadRefused(423, "another PATCH of this blob is in progress; retry shortly")
+        finished = self._recover_finished(device, sha256)
+        if finished is not None:
+            return finished
         state = self._reconcile(device, sha256, state, length)
         if state is None:
             if length is None:
@@ -132,6 +135,20 @@ class BlobArea:
             self.storage.put_blob(sha256, state.length, device.id, utc_now())
             self.storage.drop_upload(sha256)
         return UploadState(state.length, state.length, True)
+
+    def _recover_finished(self, device: Device, sha256: str) -> UploadState | None:
+        """A blob renamed into the store just before a crash, its row not yet committed: the file is the
+        proof (its name is its hash, checked again here), so record it instead of asking for it again."""
+        final = self.store.path_for(sha256, "")
+        if not final.is_file() or self.store.verify(sha256) != "ok":
+            return None
+        size = final.stat().st_size
+        with self.storage.transaction():
+            self.storage.put_blob(sha256, size, device.id, utc_now())
+            self.storage.drop_upload(sha256)
+        self.part_path(sha256).unlink(missing_ok=True)
+        self._hashers.pop(sha256, None)
+        return UploadState(size, size, True)
 
     def _reconcile(self, device: Device, sha256: str, state: UploadState | None,
                    length: int | None) -> UploadState | None:
