@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -56,7 +57,10 @@ class FontSet:
         for name in self.names:
             if code in pdfmetrics.getFont(name).face.charToGlyph:
                 return name
-        return None
+        name = system_font_with(code)  # e.g. a CJK Extension B name character: ask fontconfig who has it
+        if name is not None:
+            self.names.append(name)
+        return name
 
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup; characters the main font lacks are wrapped in a fallback <font>."""
@@ -143,14 +147,35 @@ def _linux_fonts() -> list[Path]:
     return sorted(dict.fromkeys(paths), key=lambda p: (rank(p), str(p)))
 
 
-def _register(path: Path, index: int) -> str | None:
-    """Register path as a ReportLab font; None when it is not a usable CJK TrueType font."""
+@lru_cache(maxsize=256)
+def system_font_with(code: int) -> str | None:
+    """A registered TrueType font that has the character, found with fontconfig (Linux/macOS with fc-list)."""
+    if not shutil.which("fc-list"):
+        return None
+    try:
+        out = subprocess.run(["fc-list", f":charset={code:x}", "file"], capture_output=True, text=True,
+                             timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    paths = sorted({line.split(":")[0].strip() for line in out.splitlines() if line.strip()})
+    for path in paths:
+        if Path(path).suffix.lower() in (".ttf", ".ttc"):
+            name = _register(Path(path), f"X{zlib.crc32(path.encode())}", probe="")
+            if name and code in pdfmetrics.getFont(name).face.charToGlyph:
+                return name
+    return None
+
+
+def _register(path: Path, index: int | str, probe: str = PROBE) -> str | None:
+    """Register path as a ReportLab font; None when it is not a usable (CJK) TrueType font."""
     name = f"EcoFieldCJK{index}"
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
     try:
         font = TTFont(name, str(path), subfontIndex=0)
     except (TTFError, OSError, ValueError, KeyError):
         return None  # e.g. an OpenType/CFF font, which ReportLab cannot embed
-    if not all(ord(ch) in font.face.charToGlyph for ch in PROBE):
+    if not all(ord(ch) in font.face.charToGlyph for ch in probe):
         return None
     pdfmetrics.registerFont(font)
     return name

@@ -3,6 +3,8 @@ refused, never dropped."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from eco_field.documents import fonts, service
@@ -13,7 +15,8 @@ from eco_field.store.database import write_transaction
 from tests.documents.conftest import assert_fonts_embedded, issued_count, pdf_fonts, pdf_text
 
 RARE = "䶮"  # CJK Extension A (GB 18030), as in the name 刘䶮
-UNSET = "\U0002A6D6"  # Extension B, absent from the common Chinese fonts
+UNSET = "\U000323AF"  # CJK Extension H (Unicode 15): no font installed here has it
+EXT_B = "\U00020BB7"  # 𠮷, Extension B, a well-known rare name character (in fonts-hanazono's HanaMinB)
 
 
 def test_the_shipped_font_is_a_cjk_truetype_font_with_its_licence():
@@ -50,9 +53,26 @@ def test_rare_name_character_renders_or_is_refused(workspace, inspection, tmp_pa
     assert_fonts_embedded(tmp_path / "a.pdf")
 
 
+def test_extension_b_name_comes_from_any_installed_font_that_has_it(workspace, inspection, tmp_path):
+    if fonts.font_set().font_for(EXT_B) is None:
+        pytest.skip("no installed TrueType font has CJK Extension B (CI installs fonts-hanazono)")
+    inspections.update(workspace.db, inspection.id, party=Party(f"吉{EXT_B}", "厂长", "", True))
+    service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    # ReportLab writes a 16-bit ToUnicode entry for characters beyond the BMP, so text extraction cannot
+    # give 𠮷 back; what is checked is that the glyph's font is there, embedded as a subset.
+    assert "吉" in pdf_text(tmp_path / "a.pdf")
+    assert_fonts_embedded(tmp_path / "a.pdf")
+    listed = subprocess.run(["pdffonts", str(tmp_path / "a.pdf")], capture_output=True, text=True).stdout
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(fonts.font_set().font_for(EXT_B)).face.name
+    face = face.decode() if isinstance(face, bytes) else face
+    assert any(line.split()[0].endswith("+" + face) for line in listed.splitlines()[2:]), listed
+
+
 def test_a_character_no_font_has_is_refused_and_consumes_no_number(workspace, inspection):
     if fonts.font_set().font_for(UNSET) is not None:
-        pytest.skip("this machine has a font with CJK Extension B")
+        pytest.skip("this machine has a font with CJK Extension H")
     inspections.update(workspace.db, inspection.id, party=Party(f"王{UNSET}", "", "", True))
     before = issued_count(workspace)
     with pytest.raises(BadInput, match="No installed font"):
