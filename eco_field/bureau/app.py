@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.requests import ClientDisconnect
@@ -123,15 +124,20 @@ def _routes(app: FastAPI) -> None:
             raise push.MalformedEntry("send {\"entries\": [...]}")
         if len(entries) > MAX_BATCH:
             raise BodyTooLarge(f"at most {MAX_BATCH} entries per batch")
-        return {"results": push.apply_batch(_storage(request), device, entries)}
+        results = await anyio.to_thread.run_sync(push.apply_batch, _storage(request), device, entries)
+        return {"results": results}
 
     @app.get("/changes")
     async def changes(request: Request, device: DeviceDep, since: int = Query(0, ge=0),
                       limit: int = Query(200, ge=1, le=1000)) -> dict[str, Any]:
         storage = _storage(request)
-        top = storage.last_seq()  # read first: the cursor never passes a change not yet looked at
-        rows = [r for r in storage.changes(since, [*device.units, EVERYONE], device.id, PULL_ENTITIES, limit + 1)
-                if r.seq <= top]
+
+        def read() -> tuple[int, list]:
+            top = storage.last_seq()  # read first: the cursor never passes a change not yet looked at
+            found = storage.changes(since, [*device.units, EVERYONE], device.id, PULL_ENTITIES, limit + 1)
+            return top, [r for r in found if r.seq <= top]
+
+        top, rows = await anyio.to_thread.run_sync(read)  # storage waits stay off the event loop
         more = len(rows) > limit
         rows = rows[:limit]
         last = rows[-1].seq if more else max(top, since)
@@ -142,7 +148,7 @@ def _routes(app: FastAPI) -> None:
     @app.get("/records/{entity}/{entity_id}")
     async def get_record(entity: str, entity_id: str, request: Request,
                          device: DeviceDep) -> dict[str, Any]:
-        record = _storage(request).record(entity, entity_id)
+        record = await anyio.to_thread.run_sync(_storage(request).record, entity, entity_id)
         if record is None:
             return JSONResponse({"detail": f"no {entity} {entity_id}"}, status_code=404)
         if record.unit not in (*device.units, EVERYONE) and record.target_device != device.id:
@@ -157,9 +163,10 @@ def _routes(app: FastAPI) -> None:
         if not isinstance(hashes, list) or len(hashes) > 10000:
             raise push.MalformedEntry("send {\"hashes\": [...]} (at most 10000)")
         blobs: BlobArea = request.app.state.blobs
+        wanted = list(dict.fromkeys(check_sha(str(h)) for h in hashes))
+        states = await anyio.to_thread.run_sync(lambda: [(sha, blobs.state(sha)) for sha in wanted])
         missing, partial = [], {}
-        for sha in dict.fromkeys(check_sha(str(h)) for h in hashes):
-            state = blobs.state(sha)
+        for sha, state in states:
             if state is None or not state.complete:
                 missing.append(sha)
                 if state is not None:
