@@ -33,7 +33,9 @@ def test_server_killed_mid_upload_then_restarted_resumes_without_loss(bureau: Bu
     killed = []
 
     def kill_half_way(stage: str, done: int, _total) -> None:
-        if stage == "blobs" and done >= total // 2 and not killed:
+        # The first progress report of the blob stage comes before the uploader takes more blobs from its
+        # queue, so with twice as many photos as uploads in flight some are never sent before the kill.
+        if stage == "blobs" and done > 0 and not killed:
             bureau.kill()
             killed.append(len(stored_blob_hashes(bureau)))
 
