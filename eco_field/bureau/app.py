@@ -164,13 +164,13 @@ def _routes(app: FastAPI) -> None:
             raise push.MalformedEntry("send {\"hashes\": [...]} (at most 10000)")
         blobs: BlobArea = request.app.state.blobs
         wanted = list(dict.fromkeys(check_sha(str(h)) for h in hashes))
-        states = await anyio.to_thread.run_sync(lambda: [(sha, blobs.state(sha)) for sha in wanted])
+        states = await anyio.to_thread.run_sync(lambda: [(sha, blobs.resume_offset(sha)) for sha in wanted])
         missing, partial = [], {}
-        for sha, state in states:
-            if state is None or not state.complete:
+        for sha, (complete, offset) in states:
+            if not complete:
                 missing.append(sha)
-                if state is not None:
-                    partial[sha] = state.offset
+                if offset:
+                    partial[sha] = offset
         return {"missing": missing, "partial": partial}
 
 

@@ -63,6 +63,14 @@ class BlobArea:
         upload = self.storage.upload(sha256)
         return UploadState(upload.committed, upload.size, False) if upload else None
 
+    def resume_offset(self, sha256: str) -> tuple[bool, int]:
+        """(complete, where a client should resume). Bytes of a first PATCH cut off before its upload row
+        was written still count: they are on disk, and begin() takes them up (see _reconcile)."""
+        state = self.state(sha256)
+        if state is not None:
+            return state.complete, state.offset
+        return False, self._part_size(sha256)
+
     def begin(self, device: Device, sha256: str, offset: int, length: int | None,
               content_length: int | None) -> UploadState:
         """Check a PATCH before reading its body; refuses without reading what it would not keep."""

@@ -229,3 +229,21 @@ def test_a_blob_renamed_in_before_a_crash_is_recorded_not_asked_for_again(tmp_pa
     assert area.begin(device, other, 0, 13, 13).complete is False
     assert other not in storage.blob_sizes([other])
     storage.close()
+
+
+def test_bytes_of_a_first_patch_cut_before_its_row_are_offered_for_resume(tmp_path) -> None:
+    """After a kill during a blob's first PATCH there is a part file but no upload row: the bureau still
+    tells the client to resume from those bytes instead of sending the blob again from 0."""
+    from eco_field.bureau.storage import Device, open_storage
+    from eco_field.bureau.uploads import BlobArea
+
+    storage = open_storage(tmp_path / "bureau")
+    area = BlobArea(tmp_path / "bureau", storage)
+    data = os.urandom(500_000)
+    sha = hashlib.sha256(data).hexdigest()
+    area.part_path(sha).write_bytes(data[:123_456])
+    assert area.resume_offset(sha) == (False, 123_456)
+    device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
+    state = area.begin(device, sha, 123_456, len(data), len(data) - 123_456)
+    assert state.offset == 123_456 and not state.complete
+    storage.close()
