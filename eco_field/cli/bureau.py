@@ -98,35 +98,29 @@ def _officer_commands(commands, group) -> None:
 
 
 def _archive_commands(commands, group) -> None:
-    ent = commands.command("enterprises", cmd_enterprises_help, "the bureau's enterprise archive", parent=group)
-    sub = ent.add_subparsers(title="enterprises commands", metavar="ACTION")
-    p = _sub_parser(sub, "import", help="upsert enterprises from a JSON list", parents=[commands.common])
-    p.set_defaults(handler=cmd_enterprises_import)
+    ent = commands.group("enterprises", "the bureau's enterprise archive", parent=group)
+    p = commands.command("import", cmd_enterprises_import, "upsert enterprises from a JSON list", parent=ent)
     p.add_argument("file", type=Path)
     add_json_flag(p)
-    tsk = commands.command("tasks", cmd_tasks_help, "tasks for officers", parent=group)
-    sub = tsk.add_subparsers(title="tasks commands", metavar="ACTION")
-    p = _sub_parser(sub, "assign", help="assign a task", parents=[commands.common])
-    p.set_defaults(handler=cmd_tasks_assign)
+    tsk = commands.group("tasks", "tasks for officers", parent=group)
+    p = commands.command("assign", cmd_tasks_assign, "assign a task", parent=tsk)
     p.add_argument("--enterprise", required=True, help="enterprise id or credit code")
     p.add_argument("--officer", action="append", required=True, help="执法证号; repeat for several")
     p.add_argument("--kind", required=True, help="random | complaint | reform | routine (or 双随机 ...)")
     p.add_argument("--due", help="YYYY-MM-DD")
     p.add_argument("--title", default="")
     add_json_flag(p)
-    num = commands.command("numbers", cmd_numbers_help, "document number blocks", parent=group)
-    sub = num.add_subparsers(title="numbers commands", metavar="ACTION")
-    p = _sub_parser(sub, "reserve", help="reserve a block of document numbers for a device", parents=[commands.common])
-    p.set_defaults(handler=cmd_numbers_reserve)
+    num = commands.group("numbers", "document number blocks", parent=group)
+    p = commands.command("reserve", cmd_numbers_reserve, "reserve a block of document numbers for a device",
+                         parent=num)
     p.add_argument("--device", required=True)
     p.add_argument("--kind", required=True, help="document kind, e.g. penalty_decision")
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--year", type=int)
     add_json_flag(p)
-    cat = commands.command("catalog", cmd_catalog_help, "the catalog every device pulls", parent=group)
-    sub = cat.add_subparsers(title="catalog commands", metavar="ACTION")
-    p = _sub_parser(sub, "publish", help="publish a new catalog version from a JSON file", parents=[commands.common])
-    p.set_defaults(handler=cmd_catalog_publish)
+    cat = commands.group("catalog", "the catalog every device pulls", parent=group)
+    p = commands.command("publish", cmd_catalog_publish, "publish a new catalog version from a JSON file",
+                         parent=cat)
     p.add_argument("file", type=Path)
     add_json_flag(p)
 
@@ -243,22 +237,3 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                                      for c in items), ("id", "entity", "record", "reason", "device")))
     return 0
 
-
-def _needs_action(name: str, actions: str) -> int:
-    raise BadInput(f"`eco-field bureau {name}` needs an action: {actions}")
-
-
-def cmd_enterprises_help(args: argparse.Namespace) -> int:
-    return _needs_action("enterprises", "import FILE")
-
-
-def cmd_tasks_help(args: argparse.Namespace) -> int:
-    return _needs_action("tasks", "assign ...")
-
-
-def cmd_numbers_help(args: argparse.Namespace) -> int:
-    return _needs_action("numbers", "reserve ...")
-
-
-def cmd_catalog_help(args: argparse.Namespace) -> int:
-    return _needs_action("catalog", "publish FILE")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import eco_field.cli as cli_package
+from eco_field.errors import BadInput
 
 Handler = Callable[[argparse.Namespace], int | None]
 
@@ -33,12 +34,22 @@ class Commands:
         sub.set_defaults(handler=handler)
         return sub
 
-    def group(self, name: str, help: str = "") -> Any:
-        """The sub-command set of `eco-field NAME ...`, created on first use and shared after."""
-        if name not in self._groups:
-            parser = self._top.add_parser(name, help=help, description=help, parents=[self.common])
-            self._groups[name] = parser.add_subparsers(title=f"{name} commands", metavar="ACTION")
-        return self._groups[name]
+    def group(self, name: str, help: str = "", *, parent: Any = None) -> Any:
+        """The sub-command set of `eco-field [PARENT] NAME ...`, created on first use and shared after.
+
+        Called without an action, a group says which actions it has (exit 2)."""
+        key = (id(parent) if parent is not None else None, name)
+        if key not in self._groups:
+            target = parent if parent is not None else self._top
+            parser = target.add_parser(name, help=help, description=help, parents=[self.common])
+            actions = parser.add_subparsers(title=f"{name} commands", metavar="ACTION")
+            parser.set_defaults(handler=lambda _args: _needs_action(parser.prog, actions))
+            self._groups[key] = actions
+        return self._groups[key]
+
+
+def _needs_action(prog: str, actions: Any) -> int:
+    raise BadInput(f"`{prog}` needs an action: {', '.join(actions.choices)}")
 
 
 def build_parser() -> argparse.ArgumentParser:
