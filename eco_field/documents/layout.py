@@ -8,13 +8,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib import colors
+from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import paragraph as rl_paragraph
 
 from eco_field.documents import qr
 from eco_field.documents.fonts import FontSet
@@ -23,6 +24,18 @@ PAGE_W, PAGE_H = A4
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 26 * mm, 24 * mm, 22 * mm, 30 * mm
 FRAME_W = PAGE_W - MARGIN_L - MARGIN_R
 QR_SIZE = 19 * mm
+# GB/T 15834: closing and pausing marks never start a line. ReportLab's list lacks the full-width comma,
+# colon, semicolon, marks and closing quotes; both of its wrapping paths read the module-level string.
+NO_LINE_START = "，；：！？》〉”’…—"
+
+
+def _hang_closing_punctuation() -> None:
+    missing = "".join(c for c in NO_LINE_START if c not in textsplit.ALL_CANNOT_START)
+    textsplit.ALL_CANNOT_START += missing
+    rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+
+
+_hang_closing_punctuation()
 
 
 @dataclass
