@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from eco_field.errors import BadInput
@@ -38,6 +38,22 @@ MAC_FONTS = ("/System/Library/Fonts/Supplemental/Songti.ttc", "/Library/Fonts/So
 LINUX_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
 # Preference among fonts found on Linux: serif (宋/仿宋) styles first, then the rest.
 LINUX_HINTS = ("fangsong", "simfang", "song", "simsun", "uming", "ukai", "wqy-zenhei", "wqy-microhei", "droid")
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap with a character beyond the BMP (a CJK Extension B name such as 𠮷)
+    written as its UTF-16BE surrogate pair, as the PDF reference requires; ReportLab writes 5 hex digits,
+    and a reader then cannot give the name back when the text is copied or searched."""
+    cmap = _reportlab_to_unicode_cmap(fontname, subset)
+    for code in subset:
+        if code > 0xFFFF:
+            pair = chr(code).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"> <{code:04X}>\n", f"> <{pair}>\n")
+    return cmap
+
+
+_reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @dataclass
