@@ -1,7 +1,10 @@
 """Decoding a photo just enough to prove it is readable and to draw its thumbnail or preview.
 
+A JPEG thumbnail is drawn from the camera's embedded preview when one is fit to stand in for the picture
+(embedded.py: the file's structure is complete and the preview matches it); the 20 MP picture itself is then
+never decoded, which is most of the import's work. Otherwise, and for the 1600 px preview an officer studies,
 JPEGs are decoded with DCT scaling (Pillow draft mode): a 20 MP photo decodes at 1/8 size for a 256 px
-thumbnail, which is most of the import speed. The declared size is checked before any pixel is decoded.
+thumbnail. The declared size is checked before any pixel is decoded.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
+from eco_field.evidence import embedded, jpeg
 from eco_field.evidence.xmp import jpeg_segments
 
 try:  # phones write HEIC; without the plugin a HEIC is kept, only without a thumbnail
@@ -27,6 +31,7 @@ MAX_PIXELS_SCALED = 400_000_000  # JPEG: decoded at 1/8, so even very large pano
 MAX_PIXELS_FULL = 100_000_000    # formats decoded at full size (PNG, TIFF, HEIC, progressive JPEG)
 TRUNCATED_SHARE = 0.001          # a JPEG without its end marker may miss this share of blocks at most
 THUMB_NOTE = b"EcoField derived thumbnail - not evidence; the original is in the evidence store"
+EMBEDDED_UP_TO = 256  # largest size drawn from an embedded preview; the 1600 px view decodes the original
 TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
              5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
              8: Image.Transpose.ROTATE_90}
@@ -42,6 +47,7 @@ class Rendered:
     width: int
     height: int
     warning: str = ""
+    source: str = "decoded"  # or the kind of embedded preview it was drawn from
 
 
 def render(data: bytes, media_type: str, orientation: int | None, size: int) -> Rendered:
@@ -57,6 +63,10 @@ def render(data: bytes, media_type: str, orientation: int | None, size: int) -> 
 def _render(data: bytes, media_type: str, orientation: int | None, size: int) -> Rendered:
     if media_type in ("image/heic", "image/heif", "image/avif") and not HEIF_PIXELS:
         return Rendered(None, 0, 0, "no HEIF decoder installed: kept without a thumbnail")
+    if media_type == "image/jpeg" and size <= EMBEDDED_UP_TO:
+        fast = _from_embedded(data, orientation, size)
+        if fast is not None:
+            return fast
     warning = ""
     if media_type == "image/jpeg":
         missing = _jpeg_end_missing(data)
@@ -70,13 +80,35 @@ def _render(data: bytes, media_type: str, orientation: int | None, size: int) ->
     _decode(image)
     if warning:
         warning = _check_truncation(image, warning)
+    oriented = orientation if media_type not in ("image/heic", "image/heif", "image/avif") else None
+    return Rendered(_thumbnail_jpeg(image, oriented, size), width, height, warning)  # libheif rotates HEIF
+
+
+def _from_embedded(data: bytes, orientation: int | None, size: int) -> Rendered | None:
+    """The thumbnail drawn from the camera's preview, or None to decode the picture itself. The main
+    image's declared size is checked first, so a bomb is refused whatever its preview."""
+    previews = embedded.candidates(data, size)
+    if not previews:  # most often: none, or only a 160x120 EXIF thumbnail
+        return None
+    structure = jpeg.main_image_end(data)
+    if structure.end is None:  # cut off, sloppy writer or unusual: the decode judges it, as before
+        return None
+    image = _open(data)
+    _check_size(image, "image/jpeg")
+    found = embedded.find(previews, structure.end, image.size, size)
+    if found is None:
+        return None
+    return Rendered(_thumbnail_jpeg(found.image, orientation, size), *image.size, source=found.kind)
+
+
+def _thumbnail_jpeg(image: Image.Image, orientation: int | None, size: int) -> bytes:
     picture = _to_rgb(image)
     picture.thumbnail((size, size), Image.Resampling.BICUBIC, reducing_gap=2.0)
-    if orientation in TRANSPOSE and media_type not in ("image/heic", "image/heif", "image/avif"):
-        picture = picture.transpose(TRANSPOSE[orientation])  # libheif already applies the HEIF rotation
+    if orientation in TRANSPOSE:
+        picture = picture.transpose(TRANSPOSE[orientation])
     out = io.BytesIO()
     picture.save(out, "JPEG", quality=85, comment=THUMB_NOTE)
-    return Rendered(out.getvalue(), width, height, warning)
+    return out.getvalue()
 
 
 def declared_size(data: bytes) -> tuple[int | None, int | None]:

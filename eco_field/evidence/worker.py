@@ -79,7 +79,7 @@ def _process(job: Job) -> dict[str, Any]:
             if copy:
                 copy.discard()
             raise
-        meta.update(width=rendered.width, height=rendered.height)
+        meta.update(width=rendered.width, height=rendered.height, thumbnail_source=rendered.source)
         if rendered.warning:
             meta["warnings"].append(rendered.warning)
         if copy:

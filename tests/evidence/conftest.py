@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+import struct
 from datetime import datetime, timedelta
 from fractions import Fraction
 from pathlib import Path
@@ -95,3 +96,41 @@ def inspection(workspace):
 def shifted(base: str, minutes: float) -> str:
     moment = datetime.strptime(base, "%Y:%m:%d %H:%M:%S") + timedelta(minutes=minutes)
     return moment.strftime("%Y:%m:%d %H:%M:%S")
+
+
+MPF_FULL_HD_THUMBNAIL = 0x010002
+MPF_DISPARITY = 0x020002  # a stereo camera's second view: a different picture, never a preview
+
+
+def with_mpf_preview(main: bytes, preview: bytes, mp_type: int = MPF_FULL_HD_THUMBNAIL) -> bytes:
+    """main with an APP2 MPF index after its leading APPn segments and preview appended after its EOI, as
+    cameras write it (CIPA DC-007): entry 1 the primary image, entry 2 a dependent child of mp_type."""
+    insert_at = 2
+    while main[insert_at] == 0xFF and 0xE0 <= main[insert_at + 1] <= 0xEF:
+        insert_at += 2 + int.from_bytes(main[insert_at + 2:insert_at + 4], "big")
+    segment_len = 2 + 4 + 8 + 2 + 3 * 12 + 4 + 32
+    primary_size = len(main) + 2 + segment_len
+    tiff_at = insert_at + 8  # APP2 marker and length, "MPF\0", then the TIFF header
+    ifd = b"MM\x00\x2a" + struct.pack(">IH", 8, 3)
+    ifd += struct.pack(">HHI4s", 0xB000, 7, 4, b"0100") + struct.pack(">HHII", 0xB001, 4, 1, 2)
+    ifd += struct.pack(">HHIII", 0xB002, 7, 32, 8 + 2 + 3 * 12 + 4, 0)
+    ifd += struct.pack(">IIIHH", 0xA0030000, primary_size, 0, 0, 2)
+    ifd += struct.pack(">IIIHH", 0x40000000 | mp_type, len(preview), primary_size - tiff_at, 0, 0)
+    app2 = b"\xff\xe2" + segment_len.to_bytes(2, "big") + b"MPF\x00" + ifd
+    return main[:insert_at] + app2 + main[insert_at:] + preview
+
+
+def photo_with_preview(path: Path, *, size: tuple[int, int] = (1200, 800), preview_size: tuple[int, int] = (600, 400),
+                       tint: tuple[int, int, int] | None = (255, 0, 0), mp_type: int = MPF_FULL_HD_THUMBNAIL,
+                       **photo) -> Path:
+    """A make_photo JPEG carrying an MPF preview of its own picture; tinted (red by default) so a test can
+    tell a thumbnail drawn from the preview from one decoded from the picture."""
+    make_photo(path, size=size, **photo)
+    with Image.open(path) as image:
+        small = image.convert("RGB").resize(preview_size)
+    if tint:
+        small = Image.blend(small, Image.new("RGB", preview_size, tint), 0.8)
+    out = io.BytesIO()
+    small.save(out, "JPEG", quality=90)
+    path.write_bytes(with_mpf_preview(path.read_bytes(), out.getvalue(), mp_type))
+    return path

@@ -1,0 +1,161 @@
+"""A JPEG's structure read without decoding a pixel: where its main image ends, and its embedded previews.
+
+The marker walk replaces the pixel decode as the test of a complete file when a thumbnail can be drawn from
+an embedded preview: SOI, header segments, then every scan's entropy-coded data must be followed by a
+marker, the last one EOI. Inside entropy-coded data 0xFF is only ever followed by 0x00 (stuffing) or
+RST0-7, so the first other marker after a scan is where that scan ends. Anything else (no EOI, a marker
+where none belongs) is inconclusive, and the caller decodes the picture as before.
+
+Previews (dependent MPF "large thumbnail" images, EXIF JPEGInterchangeFormat) are only located here; whether
+one is fit to stand for the picture is decided in pixels.py.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from dataclasses import dataclass
+
+from eco_field.evidence.xmp import jpeg_segments
+
+EOI, SOS = 0xD9, 0xDA
+SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # DHT, JPG and DAC share the range
+HUFFMAN_8BIT_FRAMES = frozenset({0xC0, 0xC1, 0xC2})  # baseline, extended sequential, progressive
+MAX_SCANS = 256  # progressive files have about 10; a hostile file is not walked forever
+# a marker that may end entropy-coded data: 0xFF followed by anything but stuffing, RSTn or a fill byte
+_SCAN_END = re.compile(rb"\xff[\x01-\xcf\xd8-\xfe]")
+MPF_HEADER = b"MPF\x00"
+# MPF image types that are a smaller copy of the primary image (CIPA DC-007): large thumbnails. Other
+# dependent images (panorama parts, stereo views, phone gain maps and depth maps) are different pictures.
+MPF_LARGE_THUMBNAILS = {0x010001: "MPF large thumbnail (VGA)", 0x010002: "MPF large thumbnail (full HD)"}
+
+
+@dataclass(frozen=True)
+class Structure:
+    end: int | None   # offset just past the main image's EOI, or None when the walk was inconclusive
+    reason: str = ""  # why it was inconclusive
+
+
+@dataclass(frozen=True)
+class Embedded:
+    kind: str    # where it was found, for the record
+    start: int
+    length: int
+    appended: bool  # stored after the main image (MPF), rather than inside its Exif segment
+
+
+def main_image_end(data: bytes) -> Structure:
+    """Walk the main image's markers to its EOI; Structure.end is None with a reason when it cannot.
+
+    Only the kinds of JPEG the decoder is known to read are vouched for by structure: 8-bit Huffman-coded
+    baseline, extended or progressive. Others (12-bit, arithmetic, lossless) are left to the decode."""
+    scan_header_end, frame = None, None
+    for marker, start, end in jpeg_segments(data):
+        if marker in SOF_MARKERS:
+            frame = (marker, data[start] if start < end else None)
+        elif marker == SOS:
+            scan_header_end = end
+    if scan_header_end is None or frame is None:
+        return Structure(None, "no frame or scan in the header")
+    if frame[0] not in HUFFMAN_8BIT_FRAMES or frame[1] != 8:
+        return Structure(None, "a JPEG variant only a decode can vouch for")
+    pos = scan_header_end
+    for _scan in range(MAX_SCANS):
+        found = _SCAN_END.search(data, pos)
+        if found is None:
+            return Structure(None, "no end-of-image marker after the picture data")
+        pos, marker = found.start(), data[found.start() + 1]
+        if marker == EOI:
+            return Structure(pos + 2)
+        pos = _skip_segment(data, pos)  # between the scans of a progressive file: DHT, SOS, DRI ...
+        if pos is None:
+            return Structure(None, f"unexpected marker 0x{marker:02X} in the picture data")
+    return Structure(None, "too many scans")
+
+
+def _skip_segment(data: bytes, pos: int) -> int | None:
+    marker = data[pos + 1]
+    if marker in SOF_MARKERS or marker == 0xD8 or pos + 4 > len(data):
+        return None  # a second frame or image start inside the first: not a well-formed single image
+    length = int.from_bytes(data[pos + 2:pos + 4], "big")
+    if length < 2 or pos + 2 + length > len(data):
+        return None
+    return pos + 2 + length
+
+
+def mpf_previews(data: bytes) -> list[Embedded]:
+    """The MPF large-thumbnail images of the file (with their absolute offsets), in the order listed."""
+    for marker, start, end in jpeg_segments(data):
+        if marker == 0xE2 and data[start:start + 4] == MPF_HEADER:
+            return _mpf_entries(data, start + 4, end)
+    return []
+
+
+def _mpf_entries(data: bytes, tiff: int, end: int) -> list[Embedded]:
+    """MP entries are 16 bytes: attribute (flags and type), size, offset (from the MPF TIFF header), 2 links."""
+    entries = _ifd_values(data, tiff, end, {0xB002})
+    raw = entries.get(0xB002)
+    if raw is None or len(raw[1]) % 16:
+        return []
+    order, blob = raw
+    previews = []
+    for i in range(0, len(blob), 16):
+        attribute, size, offset = struct.unpack(order + "III", blob[i:i + 12])
+        kind = MPF_LARGE_THUMBNAILS.get(attribute & 0xFFFFFF)
+        if i and kind and (attribute >> 24) & 0x7 == 0 and offset:  # bits 24-26: 0 = JPEG
+            previews.append(Embedded(kind, tiff + offset, size, appended=True))
+    return previews
+
+
+def exif_previews(data: bytes) -> list[Embedded]:
+    """JPEG previews referenced by JPEGInterchangeFormat in IFD0 or IFD1 of the Exif segment."""
+    for marker, start, end in jpeg_segments(data):
+        if marker == 0xE1 and data[start:start + 6] == b"Exif\x00\x00":
+            return _exif_previews(data, start + 6, end)
+    return []
+
+
+def _exif_previews(data: bytes, tiff: int, end: int) -> list[Embedded]:
+    found = []
+    ifd0 = _ifd_values(data, tiff, end, {0x0201, 0x0202}, follow_next=True)
+    for index, values in enumerate((ifd0, ifd0.get("next") or {})):
+        if isinstance(values, dict) and 0x0201 in values and 0x0202 in values:
+            offset, length = values[0x0201][1], values[0x0202][1]
+            if isinstance(offset, int) and isinstance(length, int) and offset and length:
+                found.append(Embedded(f"EXIF IFD{index} JPEGInterchangeFormat", tiff + offset, length, False))
+    return found
+
+
+def _ifd_values(data: bytes, tiff: int, end: int, wanted: set[int], *, follow_next: bool = False,
+                offset: int | None = None) -> dict:
+    """Tag -> (byte order, value) for the wanted tags of one IFD (numbers as int, UNDEFINED as bytes);
+    "next" holds the following IFD's values when follow_next. Malformed parts are skipped, never raised."""
+    head = data[tiff:tiff + 8]
+    if len(head) < 8 or head[:2] not in (b"II", b"MM"):
+        return {}
+    order = "<" if head[:2] == b"II" else ">"
+    pos = tiff + (struct.unpack(order + "I", head[4:8])[0] if offset is None else offset)
+    if pos + 2 > end or pos < tiff + 8:
+        return {}
+    count = struct.unpack(order + "H", data[pos:pos + 2])[0]
+    values: dict = {}
+    for i in range(min(count, 256)):
+        entry = pos + 2 + 12 * i
+        if entry + 12 > end:
+            break
+        tag, kind, n = struct.unpack(order + "HHI", data[entry:entry + 8])
+        if tag not in wanted:
+            continue
+        if kind in (3, 4) and n == 1:  # SHORT or LONG, held in the entry itself
+            fmt = "H" if kind == 3 else "I"
+            values[tag] = (order, struct.unpack(order + fmt, data[entry + 8:entry + 8 + struct.calcsize(fmt)])[0])
+        elif kind == 7:  # UNDEFINED bytes, in place when 4 or fewer
+            where = entry + 8 if n <= 4 else tiff + struct.unpack(order + "I", data[entry + 8:entry + 12])[0]
+            if where + n <= end:
+                values[tag] = (order, data[where:where + n])
+    next_at = pos + 2 + 12 * count
+    if follow_next and next_at + 4 <= end:
+        following = struct.unpack(order + "I", data[next_at:next_at + 4])[0]
+        if following and tiff + following != pos:  # an IFD pointing at itself is not followed
+            values["next"] = _ifd_values(data, tiff, end, wanted, offset=following)
+    return values
