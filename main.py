@@ -6,9 +6,8 @@ import sys
 # nothing in the application uses numpy, so the GUI process skips it (about a quarter of a second).
 sys.modules.setdefault("numpy", None)
 
-# The core before PySide6: PySide6 inspects the source of every module imported after it (its __feature__
-# hook), which makes importing sqlite-utils and the core after it slower.
-import eco_field.workspace  # noqa: E402, F401
+# The window is shown before the data folder is opened (ui.startup): sqlite-utils and the core's store are
+# imported by a background job after the first paint, not here.
 from ui.app import main  # noqa: E402
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@
     python bench/startup.py --inspections 10000 --evidence 100000 --runs 3
 
 1. Process start -> main window shown, with the demo database, against a bare PySide6 QMainWindow started the
-   same way in the same run (target: at most 2x).
+   same way in the same run (target: at most 2x). The app shows its window (sidebar, first screen with a
+   loading line) before it opens the data folder (ui/startup.py); "ready" is the moment the first screen
+   shows the demo tasks, printed too.
 2. On a generated bureau-sized database: time to open the inspections list (count + first page, as the
    screen does) and to search it (target: at most 100 ms each).
 """
@@ -34,14 +36,18 @@ print(f"shown {time.time():.6f}", flush=True)
 """
 
 
-def shown_after(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from launching the process to its 'shown <time>' line."""
+def moments(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from launching the process to each '<moment> <time>' line it prints (shown, ready)."""
     start = time.time()
     proc = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
-    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("shown ")), None)
-    if line is None:
+    found = {}
+    for line in proc.stdout.splitlines():
+        name, _, stamp = line.partition(" ")
+        if name in ("shown", "ready"):
+            found[name] = float(stamp) - start
+    if "shown" not in found:
         raise RuntimeError(f"{command[1]} did not report a shown window: {proc.stderr[-2000:]}")
-    return float(line.split()[1]) - start
+    return found
 
 
 def startup(runs: int) -> None:
@@ -60,13 +66,17 @@ def startup(runs: int) -> None:
         demo.seed(ws)
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "ECO_FIELD_QUIT_AFTER_SHOW": "1", "PYTHONPATH": str(ROOT)}
-    app, bare = [], []
+    app, ready, bare = [], [], []
     for _ in range(runs):
-        bare.append(shown_after([sys.executable, "-c", BARE], env))
-        app.append(shown_after([sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder)], env))
-    a, b = statistics.median(app), statistics.median(bare)
+        bare.append(moments([sys.executable, "-c", BARE], env)["shown"])
+        seen = moments([sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder)], env)
+        app.append(seen["shown"])
+        ready.append(seen["ready"])
+    a, r, b = statistics.median(app), statistics.median(ready), statistics.median(bare)
     print(f"start-up to window shown (median of {runs}): EcoField {a * 1000:.0f} ms, "
           f"bare QMainWindow {b * 1000:.0f} ms, ratio {a / b:.2f} (target <= 2)")
+    print(f"start-up to first screen with the demo tasks (median of {runs}): {r * 1000:.0f} ms, "
+          f"ratio {r / b:.2f} to the bare window")
 
 
 def generate(folder: Path, n_inspections: int, n_evidence: int) -> None:

@@ -1,4 +1,8 @@
-"""Start the GUI: arguments, translations, the data folder (created with demo data on first start)."""
+"""Start the GUI: arguments, translations, the data folder (created with demo data on first start).
+
+The window is shown before the data folder is opened (see ui.startup), so this module, like
+ui.main_window, imports the core's store and sqlite-utils only inside functions.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,19 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from eco_field.errors import EcoFieldError
-from eco_field.paths import DATABASE_NAME, resolve_data_dir
-from eco_field.store import settings
-from eco_field.workspace import Workspace
-from ui import i18n, tasks
-from ui.context import AppContext
+from eco_field.paths import resolve_data_dir
+from ui import i18n, startup, tasks
 from ui.main_window import MainWindow
 from ui.style import STYLESHEET
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -42,6 +47,11 @@ def chosen_data_dir(explicit: str | None) -> Path:
 
 def open_context(data_dir: Path) -> tuple[AppContext, bool]:
     """Open (creating on first start) the data folder; returns the context and whether it was new."""
+    from eco_field.paths import DATABASE_NAME
+    from eco_field.store import settings
+    from eco_field.workspace import Workspace
+    from ui.context import AppContext
+
     first_start = not (data_dir / DATABASE_NAME).exists()
     ws = Workspace.open(data_dir, create=True)
     language = settings.get(ws.db, "language")
@@ -78,9 +88,8 @@ def warm_up() -> None:
     tasks.run_task(load, lambda _result, _error: None)
 
 
-def show_window(ctx: AppContext, pseudo: bool = False) -> MainWindow:
-    """Build and show the main window; a language change rebuilds it in the new language."""
-    window = build_window(ctx, pseudo)
+def _manage(window: MainWindow, ctx: AppContext, pseudo: bool) -> MainWindow:
+    """Keep the window alive while shown; a language change rebuilds it in the new language."""
 
     def rebuild() -> None:
         geometry = window.saveGeometry()
@@ -88,14 +97,85 @@ def show_window(ctx: AppContext, pseudo: bool = False) -> MainWindow:
         replacement.restoreGeometry(geometry)
         if window.background_sync is not None:
             replacement.start_background_sync()
+        startup.remember_language(ctx.language)
         window.close()
         _shown.remove(window)
         window.deleteLater()
 
     window.rebuild_requested.connect(rebuild)
-    window.show()
-    _shown.append(window)  # a top-level window lives as long as Python holds it
+    if window not in _shown:
+        _shown.append(window)  # a top-level window lives as long as Python holds it
     return window
+
+
+def show_window(ctx: AppContext, pseudo: bool = False) -> MainWindow:
+    """Build and show the main window over an open data folder."""
+    window = _manage(build_window(ctx, pseudo), ctx, pseudo)
+    window.show()
+    return window
+
+
+def show_shell(language: str, pseudo: bool = False) -> MainWindow:
+    """The main window before the data folder is open: sidebar and a loading line."""
+    i18n.install(language, pseudo)
+    window = MainWindow(language=language)
+    window.show()
+    _shown.append(window)
+    return window
+
+
+class Start:
+    """main()'s state between showing the window and the data folder being open."""
+
+    def __init__(self, args: argparse.Namespace, app: QApplication, data_dir: Path, quit_after_show: bool = False,
+                 background: bool = True) -> None:
+        self.args, self.app, self.data_dir, self.quit_after_show = args, app, data_dir, quit_after_show
+        self.background = background  # warm-up imports and background sync (tests leave them out)
+        self.language = args.lang or startup.last_language()
+        self.ctx: AppContext | None = None
+        self.window = show_shell(self.language, args.pseudo)
+
+    def open_folder(self) -> None:
+        startup.open_folder_in_background(self.data_dir, self.folder_ready)
+
+    def folder_ready(self, ready: startup.FolderReady | None, error: BaseException | None) -> None:
+        if error is not None:
+            self.refuse(error)
+            return
+        from eco_field.workspace import Workspace
+        from ui.context import AppContext
+
+        self.ctx = ctx = AppContext(data_dir=self.data_dir, ws=Workspace.open(self.data_dir),
+                                    language=self.args.lang or ready.language)
+        if ctx.language == self.language:
+            self.window.attach(ctx)
+            _manage(self.window, ctx, self.args.pseudo)
+        else:  # the database says another language than the last start: build the window in it
+            shell, self.window = self.window, show_window(ctx, self.args.pseudo)
+            self.window.restoreGeometry(shell.saveGeometry())
+            shell.close()
+            _shown.remove(shell)
+            shell.deleteLater()
+        if not self.args.lang:
+            startup.remember_language(ctx.language)
+        if ready.first_start:
+            first_start_banner(self.window, self.data_dir, with_demo=not self.args.no_demo)
+        if self.background:
+            QTimer.singleShot(300, warm_up)
+            QTimer.singleShot(1000, self.window.start_background_sync)
+        if self.quit_after_show:  # start-up checks and bench/startup.py: the first screen has its content
+            self.app.processEvents()
+            print(f"ready {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, self.app.quit)
+
+    def refuse(self, error: BaseException) -> None:
+        """The data folder cannot be opened: say why and end with the error's exit code."""
+        code = error.exit_code if isinstance(error, EcoFieldError) else 1
+        text = str(error) if isinstance(error, EcoFieldError) else f"{type(error).__name__}: {error}"
+        print(f"EcoField: {text}", file=sys.stderr)
+        if not self.quit_after_show:  # headless checks get the message on stderr only
+            QMessageBox.critical(self.window, "EcoField", text)
+        self.app.exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,26 +183,14 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("EcoField")
     app.setStyleSheet(STYLESHEET)
-    data_dir = chosen_data_dir(args.data_dir)
-    try:
-        ctx, first_start = open_context(data_dir)
-    except EcoFieldError as exc:
-        print(f"EcoField: {exc}", file=sys.stderr)
-        if not os.environ.get("ECO_FIELD_QUIT_AFTER_SHOW"):  # headless checks get the message on stderr only
-            i18n.install(args.lang or "zh_CN")
-            QMessageBox.critical(None, "EcoField", str(exc))
-        return exc.exit_code
-    ctx.language = args.lang or ctx.language
-    window = show_window(ctx, args.pseudo)
-    if first_start:
-        first_start_banner(window, data_dir, with_demo=not args.no_demo)
-    QTimer.singleShot(300, warm_up)
-    QTimer.singleShot(1000, window.start_background_sync)
-    if os.environ.get("ECO_FIELD_QUIT_AFTER_SHOW"):  # start-up checks and bench/startup.py
+    quit_after_show = bool(os.environ.get("ECO_FIELD_QUIT_AFTER_SHOW"))
+    start = Start(args, app, chosen_data_dir(args.data_dir), quit_after_show)
+    if quit_after_show:  # the moment bench/startup.py measures: the window with its sidebar painted
         app.processEvents()
         print(f"shown {time.time():.6f}", flush=True)
-        QTimer.singleShot(0, app.quit)
+    QTimer.singleShot(0, start.open_folder)  # after the first paint
     code = app.exec()
     tasks.pool().waitForDone()
-    ctx.close()
+    if start.ctx is not None:
+        start.ctx.close()
     return code

@@ -1,6 +1,13 @@
-"""The main window: sidebar 任务 / 检查 / 企业 / 案件 / 同步, the screens, and the status bar."""
+"""The main window: sidebar 任务 / 检查 / 企业 / 案件 / 同步, the screens, and the status bar.
+
+The application shows the window before its data folder is open (ui.startup): MainWindow() without a
+context is the shell — sidebar, a loading line, a status bar message — and attach(ctx) fills it in. This
+module therefore imports nothing that imports sqlite-utils or the core's store; the screens do, later.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,16 +19,17 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
-from eco_field.records import Task
-from ui.context import AppContext
 from ui.lazy_screen import LazyScreen
 from ui.slots import emit
-from ui.status_bar import SyncStatusBar
-from ui.tasks_screen import TasksScreen
+
+if TYPE_CHECKING:
+    from eco_field.records import Task
+    from ui.context import AppContext
 
 SECTIONS = ("tasks", "inspections", "enterprises", "cases", "sync")
 MIN_SIZE = QSize(1024, 640)
@@ -30,11 +38,11 @@ DEFAULT_SIZE = QSize(1366, 768)
 
 class MainWindow(QMainWindow):
     rebuild_requested = Signal()  # the language changed: the application builds a new window
-    def __init__(self, ctx: AppContext, banner: str = "") -> None:
+
+    def __init__(self, ctx: AppContext | None = None, banner: str = "", language: str = "zh_CN") -> None:
         super().__init__()
-        self.ctx = ctx
-        self._language = ctx.language  # the language this window was built in
-        ctx.dialogs.parent = self
+        self.ctx: AppContext | None = None
+        self._language = ctx.language if ctx is not None else language  # the language this window was built in
         self.setWindowTitle(self.tr("EcoField — field enforcement"))
         self.setMinimumSize(MIN_SIZE)
         self.resize(DEFAULT_SIZE)
@@ -42,7 +50,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.screens: dict[str, QWidget] = {}
-        self._make_screens()
+        self._make_screens(waiting=ctx is None)
         self._make_sidebar()
         self.banner = QLabel(banner, objectName="banner", wordWrap=True)
         self.banner.setVisible(bool(banner))
@@ -66,11 +74,26 @@ class MainWindow(QMainWindow):
         layout.addLayout(side)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
-        self.status = SyncStatusBar(ctx)
+        self.status: QStatusBar = QStatusBar()
+        self.status.showMessage(self.tr("Opening the data folder…"))
         self.setStatusBar(self.status)
         self._make_shortcuts()
         self.show_section("tasks")
         self.background_sync = None
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The data folder is open: the status bar and the screens come to life, the current one at once."""
+        from ui.status_bar import SyncStatusBar
+
+        self.ctx = ctx
+        ctx.dialogs.parent = self
+        self.status = SyncStatusBar(ctx)
+        self.setStatusBar(self.status)
+        for screen in self.screens.values():
+            screen.set_ready()
+        self.tasks = self.screen("tasks")
 
     def start_background_sync(self) -> None:
         """Sync in the background whenever the bureau answers (the app does this; tests opt in)."""
@@ -85,14 +108,14 @@ class MainWindow(QMainWindow):
             self.background_sync.stop(wait_s=0)  # never block the GUI thread; the thread ends on its own
         super().closeEvent(event)
 
-    def _make_screens(self) -> None:
-        """Tasks is built now; the other sections are built (and their modules imported) when first shown."""
+    def _make_screens(self, waiting: bool) -> None:
+        """Tasks is built on attach; the other sections are built (and their modules imported) when first shown."""
         factories = {"tasks": self._tasks_screen, "inspections": self._inspections_screen,
                      "enterprises": self._enterprises_screen, "cases": self._cases_screen, "sync": self._sync_screen}
+        loading = self.tr("Opening the data folder…") if waiting else ""
         for key in SECTIONS:
-            self.screens[key] = LazyScreen(factories[key])
+            self.screens[key] = LazyScreen(factories[key], waiting=loading)
             self.stack.addWidget(self.screens[key])
-        self.tasks = self.screen("tasks")
 
     def screen(self, key: str) -> QWidget:
         """The section's real widget (built on demand)."""
@@ -111,6 +134,8 @@ class MainWindow(QMainWindow):
         return self.screen("cases")
 
     def _tasks_screen(self) -> QWidget:
+        from ui.tasks_screen import TasksScreen
+
         screen = TasksScreen(self.ctx, self.load_demo)
         screen.navigate.connect(self.show_section)
         screen.start_inspection.connect(self.start_from_task)
@@ -174,6 +199,8 @@ class MainWindow(QMainWindow):
         return SECTIONS[self.sidebar.currentRow()]
 
     def _focus_search(self) -> None:
+        if self.ctx is None:
+            return
         screen = self.screen(self.current_section())
         page = getattr(screen, "list", None)
         if page is not None and page.search.isVisible():
@@ -202,6 +229,8 @@ class MainWindow(QMainWindow):
             announce=("enterprise", "officer", "task"))
 
     def open_settings(self):
+        if self.ctx is None:  # still opening the data folder
+            return None
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)

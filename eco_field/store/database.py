@@ -29,7 +29,9 @@ def connect(path: Path, *, create: bool) -> sqlite_utils.Database:
         raise DatabaseUnavailable(f"Cannot use {path.parent} as the data folder: {why}") from exc
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        db = sqlite_utils.Database(conn)
+        # No sqlite-utils plugins: EcoField uses none, a plugin installed for something else must not change
+        # the evidence database's connection, and the entry-point scan costs ~15 ms on every open.
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         _configure(conn)
         apply_migrations(db, path)
     except sqlite3.DatabaseError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from eco_field import demo
 from eco_field.workspace import Workspace
@@ -18,6 +19,17 @@ def synchronous_jobs():
     tasks.set_pool(tasks.SynchronousPool())
     yield
     tasks.set_pool(None)
+
+
+@pytest.fixture(autouse=True)
+def private_qsettings(tmp_path):
+    """QSettings (the chosen data folder, the last language) inside the test's folder, never the user's.
+
+    QSettings("EcoField", "EcoField") uses the native format, an ini file under ~/.config on Linux.
+    """
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
 
 
 @pytest.fixture

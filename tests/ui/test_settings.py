@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings
 
 from eco_field.store import settings
 from ui import i18n
 from ui.app import show_window
 from ui.settings_dialog import DATA_DIR_KEY, SettingsDialog
-
-
-@pytest.fixture(autouse=True)
-def private_qsettings(tmp_path):
-    """Keep QSettings (the chosen data folder) inside the test's folder."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    yield
 
 
 def test_settings_are_saved(qtbot, ctx):
