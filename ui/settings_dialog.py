@@ -67,6 +67,9 @@ class SettingsDialog(QDialog):
         self.data_dir = QLabel(str(ctx.data_dir), wordWrap=True)
         self.change_folder = QPushButton(self.tr("Change…"))
         self.change_folder.clicked.connect(self._choose_folder)
+        self.number_blocks_button = QPushButton(self.tr("Document number blocks…"))
+        self.number_blocks_button.clicked.connect(self.open_number_blocks)
+        self.number_blocks = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -84,6 +87,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Data folder"), folder)
         form.addRow(self.tr("Bureau server URL"), self.server)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Document numbers (文号)"), self.number_blocks_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -92,6 +96,14 @@ class SettingsDialog(QDialog):
         return {"officer_cert": self.officer.currentData(), "bureau_name": self.bureau.text().strip(),
                 "doc_prefix": self.prefix.text().strip(), "time_zone": self.time_zone.currentText().strip(),
                 "server_url": self.server.text().strip(), "language": self.language.currentData()}
+
+    def open_number_blocks(self):
+        """The device's blocks of document numbers: list, enter a block by hand, void a number."""
+        from ui.number_blocks_dialog import NumberBlocksDialog
+
+        self.number_blocks = NumberBlocksDialog(self.ctx, self)
+        self.number_blocks.open()
+        return self.number_blocks
 
     def _choose_folder(self) -> None:
         folder = self.ctx.dialogs.open_folder(self.tr("Choose the data folder"))

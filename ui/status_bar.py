@@ -25,7 +25,8 @@ def network_online() -> bool | None:
 
 
 class SyncStatusBar(QStatusBar):
-    WATCHES = frozenset({"inspection", "task", "enterprise", "evidence", "sync", "settings", "document", "case"})
+    WATCHES = frozenset({"inspection", "task", "enterprise", "evidence", "sync", "settings", "document", "case",
+                         "number_block", "document_number"})
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)

@@ -16,6 +16,8 @@ QPushButton#sidebarButton {{ background: #1f3a4d; color: #f2f5f7; border: none; 
 QLabel#screenTitle {{ font-size: 22px; font-weight: bold; }}
 QLabel#emptyTitle {{ font-size: 20px; font-weight: bold; color: #1f3a4d; }}
 QLabel#emptyText {{ font-size: 16px; color: #44525c; }}
+QLabel#formError {{ color: #b3261e; font-weight: bold; }}
+QLabel#sectionTitle {{ font-size: 17px; font-weight: bold; margin-top: 6px; }}
 QLabel#banner {{ background: #fff4d6; border: 1px solid #e6c35c; padding: 6px 10px; }}
 QTableView {{ gridline-color: #dde3e8; }}
 QTableView::item {{ padding: 4px; }}

@@ -944,6 +944,225 @@
     </message>
 </context>
 <context>
+    <name>NumberBlocksDialog</name>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="97" />
+        <source>Document number blocks</source>
+        <translation>文号号段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="101" />
+        <source>Blocks</source>
+        <translation>号段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="102" />
+        <source>Used and void numbers</source>
+        <translation>已开具与作废的文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="113" />
+        <location filename="../../ui/number_blocks_dialog.py" line="126" />
+        <location filename="../../ui/number_blocks_dialog.py" line="132" />
+        <location filename="../../ui/number_blocks_dialog.py" line="144" />
+        <source>Document kind</source>
+        <translation>文书种类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="113" />
+        <location filename="../../ui/number_blocks_dialog.py" line="126" />
+        <location filename="../../ui/number_blocks_dialog.py" line="144" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="113" />
+        <source>Serials</source>
+        <translation>号段范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="114" />
+        <source>Next number</source>
+        <translation>下一个号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="114" />
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="114" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="120" />
+        <source>Add block</source>
+        <translation>添加号段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="127" />
+        <source>First serial</source>
+        <translation>起始号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="127" />
+        <source>Last serial</source>
+        <translation>截止号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="129" />
+        <source>Enter a block by hand</source>
+        <translation>手工录入号段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="132" />
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="132" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="133" />
+        <location filename="../../ui/number_blocks_dialog.py" line="145" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="138" />
+        <source>e.g. misprinted, form spoiled</source>
+        <translation>例如：打印错误、文书污损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="139" />
+        <location filename="../../ui/number_blocks_dialog.py" line="258" />
+        <source>Void number</source>
+        <translation>作废号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="145" />
+        <source>Serial</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="147" />
+        <source>Void a number (issued, or unused in a block)</source>
+        <translation>作废号码（已开具的，或号段中尚未使用的）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="188" />
+        <source>This device is enrolled with a bureau: its blocks normally arrive when it syncs. Enter a block here when the bureau assigns one on paper.</source>
+        <translation>本机已向局里登记：号段通常在同步时由局里下发。局里以书面方式分配号段时，可在此手工录入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="190" />
+        <source>This device works without a bureau: the first time a kind of document is issued in a year it reserves serials 1–100 itself. Enter the blocks the bureau assigned here.</source>
+        <translation>本机未向局里登记：某类文书在一年中首次开具时，本机自行预留 1–100 号。局里分配的号段请在此录入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="193" />
+        <source>Entered on this device</source>
+        <translation>本机录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="193" />
+        <source>From the bureau</source>
+        <translation>局里下发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="195" />
+        <source>used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="197" />
+        <source>Issued</source>
+        <translation>已开具</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="197" />
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="222" />
+        <source>Block {title} {year} {start}–{end} added: {n} numbers free.</source>
+        <translation>已添加号段：{title} {year} 年 {start}–{end}，可用 {n} 个号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="255" />
+        <source>Void serial {serial} of {title} {year}? A void number is never issued again; this cannot be undone.</source>
+        <translation>作废{title} {year} 年第 {serial} 号？作废的号码不再开具，且不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_blocks_dialog.py" line="265" />
+        <source>{number} recorded as void.</source>
+        <translation>{number} 已登记为作废。</translation>
+    </message>
+</context>
+<context>
+    <name>NumberInput</name>
+    <message>
+        <location filename="../../ui/number_input.py" line="49" />
+        <source>The year must be a four-digit number, e.g. {year}.</source>
+        <translation>年度须为四位数字，例如 {year}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_input.py" line="60" />
+        <location filename="../../ui/number_input.py" line="82" />
+        <source>Choose the document kind.</source>
+        <translation>请选择文书种类。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_input.py" line="62" />
+        <source>The first serial must be a whole number of at least 1.</source>
+        <translation>起始号须为不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_input.py" line="64" />
+        <source>The last serial must be a whole number of at least 1.</source>
+        <translation>截止号须为不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_input.py" line="67" />
+        <source>The last serial ({end}) is smaller than the first ({start}).</source>
+        <translation>截止号（{end}）小于起始号（{start}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_input.py" line="72" />
+        <source>Serials {start}–{end} overlap the block {a}–{b} of the same kind and year: a number could be issued twice.</source>
+        <translation>号段 {start}–{end} 与同种类同年度的已有号段 {a}–{b} 重叠，同一文号可能被开出两次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_input.py" line="85" />
+        <source>Enter the serial to void.</source>
+        <translation>请填写要作废的序号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_input.py" line="86" />
+        <source>The serial must be a whole number of at least 1.</source>
+        <translation>序号须为不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_input.py" line="89" />
+        <source>{number} is already void.</source>
+        <translation>{number} 已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_input.py" line="93" />
+        <source>Serial {serial} of {year} is in no block of this kind on this device.</source>
+        <translation>{year} 年第 {serial} 号不在本机此类文书的任何号段内。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_input.py" line="97" />
+        <source>Give the reason for voiding the number.</source>
+        <translation>请填写作废原因。</translation>
+    </message>
+</context>
+<context>
     <name>OfficerPicker</name>
     <message>
         <location filename="../../ui/officer_picker.py" line="19" />
@@ -1307,48 +1526,58 @@
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings_dialog.py" line="70" />
+        <source>Document number blocks…</source>
+        <translation>文号号段…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="80" />
         <source>This machine's officer</source>
         <translation>本机执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78" />
+        <location filename="../../ui/settings_dialog.py" line="81" />
         <source>Bureau name</source>
         <translation>机关名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79" />
+        <location filename="../../ui/settings_dialog.py" line="82" />
         <source>Document prefix (机关代字)</source>
         <translation>文号机关代字</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80" />
+        <location filename="../../ui/settings_dialog.py" line="83" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84" />
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings_dialog.py" line="114" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings_dialog.py" line="88" />
         <source>Bureau server URL</source>
         <translation>局端服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings_dialog.py" line="89" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings_dialog.py" line="90" />
+        <source>Document numbers (文号)</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="109" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="103" />
+        <location filename="../../ui/settings_dialog.py" line="115" />
         <source>EcoField will use {path} from the next start.</source>
         <translation>下次启动时将使用 {path}。</translation>
     </message>
@@ -1590,52 +1819,52 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="92" />
+        <location filename="../../ui/status_bar.py" line="93" />
         <source>Not enrolled with a bureau</source>
         <translation>未注册局端</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94" />
+        <location filename="../../ui/status_bar.py" line="95" />
         <source>Online: the bureau answers</source>
         <translation>在线：局端可达</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94" />
+        <location filename="../../ui/status_bar.py" line="95" />
         <source>Offline: no answer from the bureau</source>
         <translation>离线：局端无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="96" />
+        <location filename="../../ui/status_bar.py" line="97" />
         <source>Network: unknown</source>
         <translation>网络：未知</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="98" />
+        <location filename="../../ui/status_bar.py" line="99" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="98" />
+        <location filename="../../ui/status_bar.py" line="99" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="100" />
+        <location filename="../../ui/status_bar.py" line="101" />
         <source>last sync failed</source>
         <translation>上次同步失败</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102" />
+        <location filename="../../ui/status_bar.py" line="103" />
         <source>{n} changes to sync</source>
         <translation>待同步 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="104" />
+        <location filename="../../ui/status_bar.py" line="105" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="105" />
+        <location filename="../../ui/status_bar.py" line="106" />
         <source>never</source>
         <translation>从未</translation>
     </message>
