@@ -16,7 +16,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.requests import ClientDisconnect
 
-from eco_field.bureau import auth, push
+from eco_field.bureau import audit_chain, auth, push
 from eco_field.bureau.storage import BureauStorage, Device, open_storage
 from eco_field.bureau.uploads import BlobArea, UploadRefused, check_sha
 
@@ -66,6 +66,14 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(push.MalformedEntry)
     async def malformed(_request: Request, exc: push.MalformedEntry) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(audit_chain.ChainRefused)
+    async def chain_refused(_request: Request, exc: audit_chain.ChainRefused) -> JSONResponse:
+        return JSONResponse({"detail": str(exc), "last_seq": exc.last_seq}, status_code=409)
+
+    @app.exception_handler(audit_chain.MalformedAudit)
+    async def malformed_audit(_request: Request, exc: audit_chain.MalformedAudit) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
     @app.exception_handler(BodyTooLarge)
@@ -126,6 +134,13 @@ def _routes(app: FastAPI) -> None:
             raise BodyTooLarge(f"at most {MAX_BATCH} entries per batch")
         results = await anyio.to_thread.run_sync(push.apply_batch, _storage(request), device, entries)
         return {"results": results}
+
+    @app.post("/audit")
+    async def push_audit(request: Request, device: DeviceDep) -> dict[str, Any]:
+        """The device's audit-log entries after the last it was told were stored (see audit_chain.py)."""
+        body = await read_json(request)
+        entries = body.get("entries") if isinstance(body, dict) else None
+        return await anyio.to_thread.run_sync(audit_chain.receive, _storage(request), device, entries)
 
     @app.get("/changes")
     async def changes(request: Request, device: DeviceDep, since: int = Query(0, ge=0),

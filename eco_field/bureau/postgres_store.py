@@ -38,6 +38,7 @@ DEVICE_SELECT = ("SELECT d.id, d.officer_cert, d.name, d.enrolled_at, d.last_see
                  " ORDER BY u.position) FROM devices d")
 CONFLICT_KEYS = ("id", "device_id", "entry_id", "entity", "entity_id", "reason", "client_revision",
                  "server_revision", "client_payload", "server_payload", "at")
+AUDIT_COLUMNS = ("seq", "at", "actor", "entity", "entity_id", "action", "data_json", "prev_hash", "hash")
 CONNECT_TIMEOUT_S = 10
 PIPELINE = psycopg.Pipeline.is_supported()  # libpq >= 14 (psycopg[binary] bundles one); else one by one
 
@@ -245,6 +246,25 @@ class PostgresStorage:
         row = rows[entity, entity_id]
         return self._record(row) if row else None  # a new object each time: callers may change theirs
 
+    def records_of(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Record]:
+        """Many records in one statement (a push batch's records and their parents)."""
+        unique = list(dict.fromkeys(keys))
+        if not unique:
+            return {}
+        self._lock_feed()
+        rows = self._q(f"{RECORD_SELECT} WHERE (entity, entity_id) IN"
+                       " (SELECT * FROM unnest(%s::text[], %s::text[]))",
+                       [[k[0] for k in unique], [k[1] for k in unique]]).fetchall()
+        found = {}
+        for row in rows:
+            record = self._record(row)
+            found[record.entity, record.entity_id] = record
+        return found
+
+    def inspection_records(self, inspection_id: str) -> list[Record]:
+        rows = self._q(f"{RECORD_SELECT} WHERE inspection_id = %s ORDER BY seq", [inspection_id]).fetchall()
+        return [self._record(r) for r in rows]
+
     def put_record(self, record: Record) -> Record:
         """Insert or replace the entity's record with the next feed sequence number.
 
@@ -281,17 +301,23 @@ class PostgresStorage:
         return self._q("SELECT value FROM feed_counter WHERE id = 1").fetchone()[0]
 
     # idempotent entries and conflicts
-    def entry(self, device_id: str, entry_id: str) -> tuple[str, dict[str, Any]] | None:
+    def entries_of(self, device_id: str, entry_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """A batch's entries already received, in one statement (after the feed lock, see _lock_feed)."""
         self._lock_feed()
-        row = self._q("SELECT digest, result_json FROM entries WHERE device_id = %s AND entry_id = %s",
-                      [device_id, entry_id]).fetchone()
-        return (row[0], json.loads(row[1])) if row else None
+        rows = self._q("SELECT entry_id, digest, result_json FROM entries WHERE device_id = %s"
+                       " AND entry_id = ANY(%s)", [device_id, list(dict.fromkeys(entry_ids))]).fetchall()
+        return {entry_id: (digest, json.loads(result)) for entry_id, digest, result in rows}
 
-    def put_entry(self, device_id: str, entry_id: str, digest: str, entity: str, entity_id: str,
-                  result: dict[str, Any], at: str) -> None:
-        self._q("INSERT INTO entries (device_id, entry_id, digest, entity, entity_id, result_json, received_at)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                [device_id, entry_id, digest, entity, entity_id, canonical_json(result), at])
+    def put_entries(self, device_id: str, rows: list[tuple[str, str, str, str, dict[str, Any]]], at: str) -> None:
+        """All of a batch's new entries in one executemany (in a transaction it travels with the COMMIT)."""
+        if not rows:
+            return
+        self._local.next_upload = None
+        self._conn().cursor().executemany(
+            "INSERT INTO entries (device_id, entry_id, digest, entity, entity_id, result_json, received_at)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [(device_id, entry_id, digest, entity, entity_id, canonical_json(result), at)
+             for entry_id, digest, entity, entity_id, result in rows])
 
     def add_conflict(self, conflict: dict[str, Any]) -> None:
         self._q("INSERT INTO conflicts (device_id, entry_id, entity, entity_id, reason, client_revision,"
@@ -315,6 +341,40 @@ class PostgresStorage:
             item["server_payload"] = json.loads(item["server_payload"]) if item["server_payload"] else None
             result.append(item)
         return result
+
+    # the devices' audit chains
+    def audit_head(self, device_id: str) -> tuple[int, str | None]:
+        """The device's last stored entry; in a transaction its device row is locked first, so two pushes
+        of one device's chain are taken one after the other."""
+        if self._in_transaction():
+            self._q("SELECT 1 FROM devices WHERE id = %s FOR UPDATE", [device_id])
+        row = self._q("SELECT seq, hash FROM audit_entries WHERE device_id = %s ORDER BY seq DESC LIMIT 1",
+                      [device_id]).fetchone()
+        return (row[0], row[1]) if row else (0, None)
+
+    def audit_hashes(self, device_id: str, first: int, last: int) -> dict[int, str]:
+        return dict(self._q("SELECT seq, hash FROM audit_entries WHERE device_id = %s AND seq BETWEEN %s AND %s",
+                            [device_id, first, last]).fetchall())
+
+    def put_audit_entries(self, device_id: str, entries: list[dict[str, Any]], at: str) -> None:
+        if not entries:
+            return
+        self._local.next_upload = None
+        self._conn().cursor().executemany(
+            f"INSERT INTO audit_entries (device_id, {', '.join(AUDIT_COLUMNS)}, received_at)"
+            f" VALUES ({', '.join(['%s'] * (len(AUDIT_COLUMNS) + 2))})",
+            [(device_id, *(e[k] for k in AUDIT_COLUMNS), at) for e in entries])
+
+    def audit_entries(self, entity_ids: list[str]) -> list[dict[str, Any]]:
+        rows = self._q(f"SELECT device_id, {', '.join(AUDIT_COLUMNS)} FROM audit_entries"
+                       ' WHERE entity_id = ANY(%s) ORDER BY device_id COLLATE "C", seq',
+                       [sorted(set(entity_ids))]).fetchall()
+        return [dict(zip(("device_id", *AUDIT_COLUMNS), row, strict=True)) for row in rows]
+
+    def audit_chain(self, device_id: str) -> list[dict[str, Any]]:
+        rows = self._q(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_entries WHERE device_id = %s ORDER BY seq",
+                       [device_id]).fetchall()
+        return [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in rows]
 
     # blobs and resumable uploads
     def blob_sizes(self, hashes: list[str]) -> dict[str, int]:

@@ -10,6 +10,7 @@ A batch touching another unit's records is refused whole (Forbidden) and nothing
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from eco_field.bureau.storage import BureauStorage, Device, Record
@@ -49,33 +50,58 @@ def validate(entry: Any) -> dict[str, Any]:
     return entry
 
 
+@dataclass
+class Batch:
+    """What one batch's decisions read and write, fetched and stored in a few statements: the entries this
+    device sent before, the records the batch names and their parents (kept up to date as the batch
+    writes, so a later entry sees an earlier one's record), and the entries to store at the end."""
+
+    seen: dict[str, tuple[str, dict[str, Any]]]
+    records: dict[tuple[str, str], Record]
+    new_entries: list[tuple[str, str, str, str, dict[str, Any]]] = field(default_factory=list)
+
+
 def apply_batch(storage: BureauStorage, device: Device, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Apply the entries in order, all in one transaction; raises Forbidden (nothing stored)."""
     for entry in entries:
         validate(entry)
     with storage.transaction():
-        results = [_apply(storage, device, entry) for entry in entries]
+        batch = Batch(storage.entries_of(device.id, [e["entry_id"] for e in entries]),
+                      storage.records_of(_keys_named(entries)))
+        results = [_apply(storage, device, entry, batch) for entry in entries]
         forbidden = [r["entry_id"] for r in results if r["status"] == "forbidden"]
         if forbidden:
             raise Forbidden(forbidden, f"{len(forbidden)} entr{'y' if len(forbidden) == 1 else 'ies'} touch records"
                             f" outside the units of officer {device.officer_cert} ({', '.join(device.units)})")
+        storage.put_entries(device.id, batch.new_entries, utc_now())
     return results
 
 
-def _apply(storage: BureauStorage, device: Device, entry: dict[str, Any]) -> dict[str, Any]:
+def _keys_named(entries: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Every record a batch may read: the entries' own and the parents their payloads name."""
+    keys = []
+    for entry in entries:
+        keys.append((entry["entity"], entry["entity_id"]))
+        payload = entry["payload"] if isinstance(entry["payload"], dict) else {}
+        keys += [(parent, payload[key]) for key, parent in PARENT_KEYS if isinstance(payload.get(key), str)]
+    return keys
+
+
+def _apply(storage: BureauStorage, device: Device, entry: dict[str, Any], batch: Batch) -> dict[str, Any]:
     entry_id, digest = entry["entry_id"], entry_digest(entry)
-    seen = storage.entry(device.id, entry_id)
+    seen = batch.seen.get(entry_id)
     if seen is not None:
         if seen[0] == digest:
             first = seen[1]
             return first if first["status"] == "conflict" else {**first, "status": "duplicate"}
         return _conflict(storage, device, entry, None, "entry_id_reused", record_entry=False)
-    current = storage.record(entry["entity"], entry["entity_id"])
-    unit = _unit_of(storage, device, entry, current)
+    current = batch.records.get((entry["entity"], entry["entity_id"]))
+    unit = _unit_of(batch, device, entry, current)
     if unit not in device.units or (current is not None and current.unit not in device.units):
         return {"entry_id": entry_id, "status": "forbidden"}
-    result = _decide(storage, device, entry, current, unit)
-    storage.put_entry(device.id, entry_id, digest, entry["entity"], entry["entity_id"], result, utc_now())
+    result = _decide(storage, device, entry, current, unit, batch)
+    batch.seen[entry_id] = (digest, result)
+    batch.new_entries.append((entry_id, digest, entry["entity"], entry["entity_id"], result))
     return result
 
 
@@ -91,7 +117,7 @@ def merged_payload(entry: dict[str, Any], current: Record | None) -> Any:
 
 
 def _decide(storage: BureauStorage, device: Device, entry: dict[str, Any], current: Record | None,
-            unit: str) -> dict[str, Any]:
+            unit: str, batch: Batch) -> dict[str, Any]:
     entry_id, revision = entry["entry_id"], entry.get("revision")
     payload = merged_payload(entry, current)
     if current is not None:
@@ -103,6 +129,7 @@ def _decide(storage: BureauStorage, device: Device, entry: dict[str, Any], curre
             return _conflict(storage, device, entry, current, "stale_revision")
     record = _record_from(entry, payload, device, unit, current)
     storage.put_record(record)
+    batch.records[record.entity, record.entity_id] = record
     return {"entry_id": entry_id, "status": "applied", "revision": record.revision, "seq": record.seq}
 
 
@@ -133,7 +160,7 @@ def _conflict(storage: BureauStorage, device: Device, entry: dict[str, Any], cur
     return {"entry_id": entry["entry_id"], "status": "conflict", "reason": reason, "server": server}
 
 
-def _unit_of(storage: BureauStorage, device: Device, entry: dict[str, Any], current: Record | None) -> str:
+def _unit_of(batch: Batch, device: Device, entry: dict[str, Any], current: Record | None) -> str:
     """The unit (county) a record belongs to: its own, its county, or its parent record's."""
     if current is not None:
         return current.unit
@@ -145,7 +172,7 @@ def _unit_of(storage: BureauStorage, device: Device, entry: dict[str, Any], curr
     for key, parent_entity in PARENT_KEYS:
         parent_id = payload.get(key)
         if isinstance(parent_id, str) and parent_id:
-            parent = storage.record(parent_entity, parent_id)
+            parent = batch.records.get((parent_entity, parent_id))
             if parent is not None:
                 return parent.unit
     return device.units[0] if device.units else ""

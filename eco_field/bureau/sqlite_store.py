@@ -3,6 +3,9 @@
 One connection guarded by a lock (the server's handlers run on one event loop); WAL, foreign keys on,
 BEGIN IMMEDIATE for writes. The change feed's sequence is a counter row bumped inside each write, so
 commits reach readers in sequence order (one writer at a time).
+
+SCHEMA is version 1 (created in place, as before migrations existed); MIGRATIONS bring a database from
+its `PRAGMA user_version` to the newest, each in the transaction that sets the new version.
 """
 
 from __future__ import annotations
@@ -58,6 +61,17 @@ CREATE TABLE IF NOT EXISTS number_blocks (
     start INTEGER NOT NULL, end INTEGER NOT NULL, reserved_at TEXT NOT NULL);
 """
 
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    # 2: the devices' audit chains, pushed after their outboxes (POST /audit), for case files from the bureau
+    (2, """
+CREATE TABLE audit_entries (
+    device_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL, action TEXT NOT NULL, data_json TEXT NOT NULL, prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, seq));
+CREATE INDEX audit_entries_entity ON audit_entries(entity_id);
+"""),
+)
+AUDIT_COLUMNS = ("seq", "at", "actor", "entity", "entity_id", "action", "data_json", "prev_hash", "hash")
 RECORD_COLUMNS = ("entity", "entity_id", "revision", "unit", "payload_json", "deleted", "origin_device",
                   "target_device", "inspection_id", "sha256", "seq", "updated_at")
 DEVICE_COLUMNS = "id, officer_cert, name, enrolled_at, last_seen, revoked_at"
@@ -76,6 +90,16 @@ class SqliteStorage:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self._conn.execute(statement)
+            self._migrate()
+
+    def _migrate(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, sql in MIGRATIONS:
+            if number > version:
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self._conn.execute(statement)
+                self._conn.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -169,6 +193,23 @@ class SqliteStorage:
                       [entity, entity_id]).fetchone()
         return self._record(row) if row else None
 
+    def records_of(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Record]:
+        found: dict[tuple[str, str], Record] = {}
+        unique = list(dict.fromkeys(keys))
+        for start in range(0, len(unique), 400):
+            part = unique[start:start + 400]
+            rows = self._q(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE (entity, entity_id) IN"
+                           f" (VALUES {', '.join(['(?, ?)'] * len(part))})", [v for key in part for v in key])
+            for row in rows.fetchall():
+                record = self._record(row)
+                found[record.entity, record.entity_id] = record
+        return found
+
+    def inspection_records(self, inspection_id: str) -> list[Record]:
+        rows = self._q(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE inspection_id = ? ORDER BY seq",
+                       [inspection_id]).fetchall()
+        return [self._record(r) for r in rows]
+
     def put_record(self, record: Record) -> Record:
         """Insert or replace the entity's record with the next feed sequence number."""
         seq = self._q("UPDATE feed_counter SET value = value + 1 WHERE id = 1 RETURNING value").fetchone()[0]
@@ -199,16 +240,23 @@ class SqliteStorage:
         return self._q("SELECT value FROM feed_counter WHERE id = 1").fetchone()[0]
 
     # idempotent entries and conflicts
-    def entry(self, device_id: str, entry_id: str) -> tuple[str, dict[str, Any]] | None:
-        row = self._q("SELECT digest, result_json FROM entries WHERE device_id = ? AND entry_id = ?",
-                      [device_id, entry_id]).fetchone()
-        return (row[0], json.loads(row[1])) if row else None
+    def entries_of(self, device_id: str, entry_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        found: dict[str, tuple[str, dict[str, Any]]] = {}
+        unique = list(dict.fromkeys(entry_ids))
+        for start in range(0, len(unique), 500):
+            part = unique[start:start + 500]
+            rows = self._q("SELECT entry_id, digest, result_json FROM entries WHERE device_id = ?"
+                           f" AND entry_id IN ({', '.join('?' * len(part))})", [device_id, *part])
+            found.update((entry_id, (digest, json.loads(result))) for entry_id, digest, result in rows.fetchall())
+        return found
 
-    def put_entry(self, device_id: str, entry_id: str, digest: str, entity: str, entity_id: str,
-                  result: dict[str, Any], at: str) -> None:
-        self._q("INSERT INTO entries (device_id, entry_id, digest, entity, entity_id, result_json, received_at)"
+    def put_entries(self, device_id: str, rows: list[tuple[str, str, str, str, dict[str, Any]]], at: str) -> None:
+        with self._lock:
+            self._conn.executemany(
+                "INSERT INTO entries (device_id, entry_id, digest, entity, entity_id, result_json, received_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [device_id, entry_id, digest, entity, entity_id, canonical_json(result), at])
+                [(device_id, entry_id, digest, entity, entity_id, canonical_json(result), at)
+                 for entry_id, digest, entity, entity_id, result in rows])
 
     def add_conflict(self, conflict: dict[str, Any]) -> None:
         self._q("INSERT INTO conflicts (device_id, entry_id, entity, entity_id, reason, client_revision,"
@@ -233,6 +281,38 @@ class SqliteStorage:
             item["server_payload"] = json.loads(item["server_payload"]) if item["server_payload"] else None
             result.append(item)
         return result
+
+    # the devices' audit chains
+    def audit_head(self, device_id: str) -> tuple[int, str | None]:
+        row = self._q("SELECT seq, hash FROM audit_entries WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+                      [device_id]).fetchone()
+        return (row[0], row[1]) if row else (0, None)
+
+    def audit_hashes(self, device_id: str, first: int, last: int) -> dict[int, str]:
+        return dict(self._q("SELECT seq, hash FROM audit_entries WHERE device_id = ? AND seq BETWEEN ? AND ?",
+                            [device_id, first, last]).fetchall())
+
+    def put_audit_entries(self, device_id: str, entries: list[dict[str, Any]], at: str) -> None:
+        with self._lock:
+            self._conn.executemany(
+                f"INSERT INTO audit_entries (device_id, {', '.join(AUDIT_COLUMNS)}, received_at)"
+                f" VALUES ({', '.join('?' * (len(AUDIT_COLUMNS) + 2))})",
+                [(device_id, *(e[k] for k in AUDIT_COLUMNS), at) for e in entries])
+
+    def audit_entries(self, entity_ids: list[str]) -> list[dict[str, Any]]:
+        found = []
+        unique = sorted(set(entity_ids))
+        for start in range(0, len(unique), 500):
+            part = unique[start:start + 500]
+            rows = self._q(f"SELECT device_id, {', '.join(AUDIT_COLUMNS)} FROM audit_entries"
+                           f" WHERE entity_id IN ({', '.join('?' * len(part))})", part)
+            found += [dict(zip(("device_id", *AUDIT_COLUMNS), row, strict=True)) for row in rows.fetchall()]
+        return sorted(found, key=lambda e: (e["device_id"], e["seq"]))
+
+    def audit_chain(self, device_id: str) -> list[dict[str, Any]]:
+        rows = self._q(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_entries WHERE device_id = ? ORDER BY seq",
+                       [device_id]).fetchall()
+        return [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in rows]
 
     # blobs and resumable uploads
     def blob_sizes(self, hashes: list[str]) -> dict[str, int]:

@@ -1,4 +1,5 @@
-"""Writing a case file from the local database and evidence store."""
+"""Writing a case file: from the local database and evidence store (export_case), and the zip writer and
+file entries every case file is made of, whether from a laptop or from the bureau (bureau/case_export.py)."""
 
 from __future__ import annotations
 
@@ -31,29 +32,35 @@ def export_case(ws: Workspace, case_id: str, out: Path) -> dict[str, Any]:
     # the inspection's own documents (检查笔录, 询问笔录, 照片证据, 监测报告) are cited by the case's decisions
     documents = [d for d in list_documents(ws.db, inspection_id=case.inspection_id) if d["case_id"] is None]
     documents += list_documents(ws.db, case_id=case_id)
-    files = _document_files(ws, documents) + _evidence_files(ws, case.inspection_id)
+    files = [document_file(d, _original(ws, d["pdf_sha256"])) for d in documents]
+    files += _evidence_files(ws, case.inspection_id)
     record = {"case": case.to_dict(), "inspection": inspections.snapshot(inspection)}
-    ids = {case_id, case.inspection_id, *(d["id"] for d in documents), *(f["evidence_id"] for f in files
-                                                                          if f.get("evidence_id"))}
-    manifest = {
-        "format": FORMAT, "case_id": case_id, "exported_at": utc_now(),
-        "record": {"path": RECORD, "sha256": _sha_text(canonical_json(record))},
-        "files": [{k: v for k, v in f.items() if k != "source"} for f in files],
-        "audit": _audit_entries(ws, ids),
-    }
-    _write_zip(out, record, manifest, files)
-    return manifest
+    audit_entries = _audit_entries(ws, covered_ids(case_id, case.inspection_id, documents, files))
+    return write_case_file(out, case_id, record, files, audit_entries)
 
 
-def _document_files(ws: Workspace, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    files = []
-    for doc in documents:
-        source = _original(ws, doc["pdf_sha256"])
-        name = safe_component(f"{doc['number']}-{doc['kind']}") + ".pdf"
-        files.append({"path": f"documents/{name}", "sha256": doc["pdf_sha256"], "size": doc["pdf_size"],
-                      "role": "document", "number": doc["number"], "kind": doc["kind"], "document_id": doc["id"],
-                      "source": source})
-    return files
+def covered_ids(case_id: str, inspection_id: str, documents: list[dict[str, Any]],
+                files: list[dict[str, Any]]) -> set[str]:
+    """The records whose audit entries a case file carries: the case, its inspection, documents, evidence."""
+    return {case_id, inspection_id, *(d["id"] for d in documents),
+            *(f["evidence_id"] for f in files if f.get("evidence_id"))}
+
+
+def document_file(doc: dict[str, Any], source: Path) -> dict[str, Any]:
+    """The file entry of one issued document (a documents row, or the bureau's document record)."""
+    name = safe_component(f"{doc['number']}-{doc['kind']}") + ".pdf"
+    return {"path": f"documents/{name}", "sha256": doc["pdf_sha256"], "size": doc["pdf_size"], "role": "document",
+            "number": doc["number"], "kind": doc["kind"], "document_id": doc["id"], "source": source}
+
+
+def evidence_file(evidence_id: str, sha: str, kind: str, original_name: str, size: int, ext: str,
+                  source: Path | None) -> dict[str, Any] | None:
+    """The file entry of one evidence original; None for a document's PDF (listed as a document)."""
+    folder = ROLE_FOLDERS.get(kind, "evidence/other")
+    if folder is None:
+        return None
+    return {"path": f"{folder}/{sha}{'.' + ext if ext else ''}", "sha256": sha, "size": size, "role": kind,
+            "original_name": original_name, "evidence_id": evidence_id, "source": source}
 
 
 def _evidence_files(ws: Workspace, inspection_id: str) -> list[dict[str, Any]]:
@@ -62,13 +69,23 @@ def _evidence_files(ws: Workspace, inspection_id: str) -> list[dict[str, Any]]:
                          [inspection_id]).fetchall()
     files = []
     for evidence_id, sha, kind, original_name, size, ext in rows:
-        folder = ROLE_FOLDERS.get(kind, "evidence/other")
-        if folder is None:
-            continue  # documents are listed from the documents table with their numbers
-        files.append({"path": f"{folder}/{sha}{'.' + ext if ext else ''}", "sha256": sha, "size": size,
-                      "role": kind, "original_name": original_name, "evidence_id": evidence_id,
-                      "source": _original(ws, sha)})
+        if ROLE_FOLDERS.get(kind, "evidence/other") is not None:
+            files.append(evidence_file(evidence_id, sha, kind, original_name, size, ext, _original(ws, sha)))
     return files
+
+
+def write_case_file(out: Path, case_id: str, record: dict[str, Any], files: list[dict[str, Any]],
+                    audit_entries: list[dict[str, Any]], **about: Any) -> dict[str, Any]:
+    """Write the zip atomically (the record, every file from its source, the manifest); returns the manifest.
+    about: further manifest fields saying where the case file comes from (e.g. exported_from)."""
+    manifest = {
+        "format": FORMAT, "case_id": case_id, "exported_at": utc_now(), **about,
+        "record": {"path": RECORD, "sha256": _sha_text(canonical_json(record))},
+        "files": [{k: v for k, v in f.items() if k != "source"} for f in files],
+        "audit": audit_entries,
+    }
+    _write_zip(out, record, manifest, files)
+    return manifest
 
 
 def _original(ws: Workspace, sha: str) -> Path:

@@ -118,30 +118,47 @@ def _check_files(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], ma
 
 
 def _check_audit(manifest: dict[str, Any]) -> list[str]:
+    """Every entry's hash recomputes, entries that are neighbours in one chain link up, and every file's
+    SHA-256 is covered. A case file from the bureau carries several devices' chains: each entry names its
+    chain (the device id); a laptop's entries name none (its one local chain)."""
     problems, by_seq = [], {}
     for entry in manifest.get("audit", []):
         try:
             digest = entry_hash(entry["seq"], entry["at"], entry["actor"], entry["entity"], entry["entity_id"],
                                 entry["action"], entry["data_json"], entry["prev_hash"])
-        except (KeyError, TypeError):
+            chain = str(entry.get("chain") or "")
+        except (KeyError, TypeError, AttributeError):
             problems.append("audit: an entry is incomplete")
             continue
         if digest != entry["hash"]:
-            problems.append(f"audit entry {entry['seq']}: altered")
-        by_seq[entry["seq"]] = entry
-    for seq, entry in by_seq.items():
-        before = by_seq.get(seq - 1)
+            problems.append(f"audit entry {_name(chain, entry['seq'])}: altered")
+        by_seq[chain, entry["seq"]] = entry
+    for (chain, seq), entry in by_seq.items():
+        before = by_seq.get((chain, seq - 1)) if isinstance(seq, int) else None
         if before and entry["prev_hash"] != before["hash"]:
-            problems.append(f"audit entry {seq}: does not follow entry {seq - 1}")
-    covered = set()
-    for entry in by_seq.values():
-        data = json.loads(entry["data_json"]) if entry.get("data_json") else {}
-        if isinstance(data, dict):
-            covered.update(str(data.get(k)) for k in ("sha256", "pdf_sha256") if data.get(k))
+            problems.append(f"audit entry {_name(chain, seq)}: does not follow entry {seq - 1}")
+    covered = covered_hashes(list(by_seq.values()))
     for item in manifest["files"]:
         if item.get("sha256") not in covered:
             problems.append(f"{item.get('path')}: no audit entry covers its SHA-256")
     return problems
+
+
+def _name(chain: str, seq: Any) -> str:
+    return f"{seq} of device {chain}" if chain else str(seq)
+
+
+def covered_hashes(entries: list[dict[str, Any]]) -> set[str]:
+    """The SHA-256s audit entries vouch for: the sha256 / pdf_sha256 their data names."""
+    covered = set()
+    for entry in entries:
+        try:
+            data = json.loads(entry["data_json"]) if entry.get("data_json") else {}
+        except (TypeError, ValueError):
+            continue
+        if isinstance(data, dict):
+            covered.update(str(data.get(k)) for k in ("sha256", "pdf_sha256") if data.get(k))
+    return covered
 
 
 def _extract(archive: zipfile.ZipFile, manifest: dict[str, Any], target: Path) -> None:

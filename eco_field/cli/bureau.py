@@ -10,7 +10,7 @@ from pathlib import Path
 from eco_field.bureau import admin, auth, readouts
 from eco_field.bureau.storage import BureauStorage, open_storage
 from eco_field.cli.core import read_json_list
-from eco_field.cli.output import add_json_flag, emit, table
+from eco_field.cli.output import add_json_flag, emit, output_file, table
 from eco_field.errors import BadInput
 from eco_field.paths import default_data_dir
 
@@ -55,6 +55,12 @@ def register(commands) -> None:
     p.add_argument("--hours", type=float, default=24.0, help="valid for this many hours (default 24)")
     add_json_flag(p)
     _archive_commands(commands, group)
+    cases = commands.group("cases", "case files from the bureau's records", parent=group)
+    p = commands.command("export", cmd_cases_export, "write a case's case file (the format of `cases export`)"
+                         " from the records, blobs and audit chains the devices pushed", parent=cases)
+    p.add_argument("case_id")
+    p.add_argument("-o", "--output", required=True, type=Path)
+    add_json_flag(p)
     p = commands.command("revoke", cmd_revoke, "refuse a device from now on", parent=group)
     p.add_argument("--device", required=True)
     add_json_flag(p)
@@ -191,6 +197,23 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
         raise BadInput(f"{args.file}: not a readable JSON file ({exc})") from exc
     result = admin.publish_catalog(storage_of(args), catalog)
     emit(args, result, f"catalog version {result['version']} published")
+    return 0
+
+
+def cmd_cases_export(args: argparse.Namespace) -> int:
+    from eco_field.bureau.case_export import export_case
+
+    output_file(args.output)
+    storage = storage_of(args)
+    try:
+        manifest = export_case(storage, bureau_dir(args), args.case_id, args.output)
+    finally:
+        storage.close()
+    summary = {"file": str(args.output), "case_id": args.case_id, "files": len(manifest["files"]),
+               "audit_entries": len(manifest["audit"]),
+               "devices": sorted({e["chain"] for e in manifest["audit"]})}
+    emit(args, summary, f"case file written to {args.output}: {summary['files']} files, {summary['audit_entries']}"
+                        f" audit entries from {len(summary['devices'])} device(s)")
     return 0
 
 

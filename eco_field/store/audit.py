@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,11 +48,16 @@ class ChainReport:
 
 
 def verify(db: sqlite_utils.Database) -> ChainReport:
+    return verify_rows(db.execute(
+        "SELECT seq, at, actor, entity, entity_id, action, data_json, prev_hash, hash FROM audit_log ORDER BY seq"))
+
+
+def verify_rows(rows: Iterable[Sequence[Any]]) -> ChainReport:
+    """Check a whole chain given in seq order as (seq, at, actor, entity, entity_id, action, data_json,
+    prev_hash, hash) rows: the local audit_log, or a device's chain as the bureau holds it."""
     prev, count = GENESIS, 0
     expected_seq = 1
-    for row in db.execute(
-        "SELECT seq, at, actor, entity, entity_id, action, data_json, prev_hash, hash FROM audit_log ORDER BY seq"
-    ):
+    for row in rows:
         seq, at, actor, entity, entity_id, action, data_json, prev_hash, digest = row
         count += 1
         if seq != expected_seq:

@@ -1,4 +1,4 @@
-"""One sync with the bureau: push the outbox, send the originals, pull the bureau's changes.
+"""One sync with the bureau: push the outbox and the audit chain, send the originals, pull the bureau's changes.
 
 `run_sync` is what both `eco-field sync` and the app's sync button and background watcher call. It is
 safe to interrupt at any point and run again: answers, blob offsets and the cursor are stored as they
@@ -14,6 +14,7 @@ from typing import Any
 from eco_field.clock import utc_now
 from eco_field.store.database import write_transaction
 from eco_field.sync import state
+from eco_field.sync.audit_push import push_audit
 from eco_field.sync.blobs import CHUNK_BYTES, push_blobs
 from eco_field.sync.pull import pull_changes
 from eco_field.sync.push import push_outbox
@@ -34,15 +35,16 @@ def connect(ws: Workspace, timeout: float = 30.0) -> BureauConnection:
 
 def run_sync(ws: Workspace, progress: ProgressCallback | None = None, cancel: Callable[[], bool] | None = None,
              *, batch_size: int = 200, chunk_size: int = CHUNK_BYTES, timeout: float = 30.0) -> dict[str, Any]:
-    """Sync once. progress(stage, done, total) with stage push | blobs | pull; cancel() is polled between
+    """Sync once. progress(stage, done, total) with stage push | audit | blobs | pull; cancel() is polled between
     batches and chunks. Returns the counts `eco-field sync --json` prints; "ok" is false on a failure,
     with "error" and "error_kind" (unreachable | refused | server) saying why."""
-    result: dict[str, Any] = {"ok": False, "pushed": 0, "duplicates": 0, "conflicts": 0, "blobs_sent": 0,
+    result: dict[str, Any] = {"ok": False, "pushed": 0, "duplicates": 0, "conflicts": 0, "audit_sent": 0, "blobs_sent": 0,
                               "blob_bytes_sent": 0, "bytes_sent": 0, "bytes_received": 0, "pulled": 0,
                               "blob_errors": [], "pull_skipped": [], "cancelled": False, "started_at": utc_now()}
     with _ONE_AT_A_TIME, connect(ws, timeout) as conn:
         try:
             push_outbox(ws.db, conn, batch_size=batch_size, progress=progress, cancel=cancel, totals=result)
+            push_audit(ws.db, conn, batch_size=batch_size, progress=progress, cancel=cancel, totals=result)
             push_blobs(ws.db, ws.blobs, conn, chunk_size=chunk_size, progress=progress, cancel=cancel,
                        totals=result)
             pull_changes(ws, conn, progress=progress, cancel=cancel, totals=result)

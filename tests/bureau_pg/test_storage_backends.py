@@ -62,6 +62,10 @@ def test_same_answers_on_both_backends(storage) -> None:
         again = storage.put_record(_record("t1", revision=2, payload={"n": 2, "名": "中文"}))
     assert again.seq > first.seq and storage.last_seq() == again.seq
     assert storage.record("task", "t1").payload == {"id": "t1", "n": 2, "名": "中文"}
+    found = storage.records_of([("task", "t1"), ("evidence", "p2"), ("task", "p2"), ("task", "t1")])
+    assert sorted(found) == [("evidence", "p2"), ("task", "t1")] and found["task", "t1"].revision == 2
+    assert storage.records_of([]) == {}
+    assert [r.entity_id for r in storage.inspection_records("i1")] == ["p1", "p2"]
     assert [r.entity_id for r in storage.changes(0, ["离石区"], "dev-x", ("task", "evidence"), 10)] == ["p1", "p2", "t1"]
     assert storage.changes(0, ["兴县"], "dev-x", ("task",), 10) == []
 
@@ -75,14 +79,17 @@ def test_same_answers_on_both_backends(storage) -> None:
     assert storage.upload("b" * 64) == Upload("b" * 64, 100, 40, "dev-1")
     with storage.transaction():
         storage.drop_upload("b" * 64)
-        storage.put_entry("dev-1", "e1", "d", "task", "t1", {"status": "applied"}, "now")
+        storage.put_entries("dev-1", [("e1", "d", "task", "t1", {"status": "applied"}),
+                                      ("e3", "d3", "task", "t2", {"status": "conflict"})], "now")
         storage.add_conflict({"device_id": "dev-1", "entry_id": "e2", "entity": "task", "entity_id": "t1",
                               "reason": "stale_revision", "client_revision": 1, "server_revision": 2,
                               "client_payload": {"x": 1}, "server_payload": None, "at": "now"})
         storage.add_number_block({"id": "nb", "device_id": "dev-1", "kind": "k", "year": 2026, "start": 1,
                                   "end": 50, "reserved_at": "now"})
     assert storage.upload("b" * 64) is None
-    assert storage.entry("dev-1", "e1") == ("d", {"status": "applied"}) and storage.entry("dev-1", "e9") is None
+    assert storage.entries_of("dev-1", ["e1", "e9", "e3"]) == {"e1": ("d", {"status": "applied"}),
+                                                                "e3": ("d3", {"status": "conflict"})}
+    assert storage.entries_of("dev-2", ["e1"]) == {}
     assert [(c["reason"], c["client_payload"], c["server_payload"]) for c in storage.conflicts("t1")] == [
         ("stale_revision", {"x": 1}, None)]
     assert storage.last_number("k", 2026) == 50 and storage.last_number("k", 2025) == 0
@@ -128,9 +135,39 @@ def test_feed_cursor_sees_every_record_once_while_writers_commit_at_once(storage
     assert sorted(seen) == sorted(f"w{i}-{n}" for i in range(writers) for n in range(per_writer))
 
 
+def test_audit_chains_are_kept_per_device(storage) -> None:
+    entry = {"at": "2026-01-01T00:00:00+00:00", "actor": "A1", "entity": "evidence", "action": "import",
+             "data_json": "{}", "prev_hash": "p"}
+    assert storage.audit_head("dev-1") == (0, None)
+    with storage.transaction():
+        storage.put_audit_entries("dev-1", [{**entry, "seq": 1, "entity_id": "e1", "hash": "h1"},
+                                            {**entry, "seq": 2, "entity_id": "e2", "hash": "h2"}], "now")
+        storage.put_audit_entries("dev-2", [{**entry, "seq": 1, "entity_id": "e1", "hash": "k1"}], "now")
+    assert storage.audit_head("dev-1") == (2, "h2") and storage.audit_head("dev-2") == (1, "k1")
+    assert storage.audit_hashes("dev-1", 2, 5) == {2: "h2"}
+    assert [(e["device_id"], e["seq"]) for e in storage.audit_entries(["e1", "x"])] == [("dev-1", 1), ("dev-2", 1)]
+    assert [e["hash"] for e in storage.audit_chain("dev-1")] == ["h1", "h2"]
+    assert storage.audit_chain("dev-1")[0] == {**entry, "seq": 1, "entity_id": "e1", "hash": "h1"}
+
+
+def test_sqlite_migrations_bring_an_old_database_up_to_date(tmp_path) -> None:
+    import sqlite3
+
+    from eco_field.bureau.sqlite_store import MIGRATIONS, SCHEMA, SqliteStorage
+
+    path = tmp_path / "bureau.db"
+    with sqlite3.connect(path) as old:  # a database made before migrations existed (version 0)
+        old.executescript(SCHEMA)
+    SqliteStorage(path).close()
+    SqliteStorage(path).close()  # a second start applies nothing again
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == MIGRATIONS[-1][0]
+        assert conn.execute("SELECT count(*) FROM audit_entries").fetchone()[0] == 0
+
+
 def test_migrations_apply_once(storage) -> None:
     if storage.url_for_test is None:
-        pytest.skip("PostgreSQL migrations only (SQLite's schema is created in place)")
+        pytest.skip("PostgreSQL migrations only (SQLite's are in test_sqlite_migrations_...)")
     import psycopg
 
     from eco_field.bureau.postgres_store import PostgresStorage

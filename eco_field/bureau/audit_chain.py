@@ -1,0 +1,86 @@
+"""The devices' audit chains on the bureau: each device pushes its hash-chained audit log after its outbox
+(POST /audit), and the bureau keeps one chain per device, so a case file exported from the bureau carries
+the entries that cover its files, as the laptop's own export does.
+
+A push is idempotent and resumable: entries the bureau already holds are answered as duplicates (the same
+hash) and the rest must continue the stored chain, entry by entry: the next number, prev_hash equal to the
+hash before it, and a hash that recomputes. Anything else refuses the whole push (409) and stores nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eco_field.bureau.storage import BureauStorage, Device
+from eco_field.clock import utc_now
+from eco_field.store.audit import GENESIS, entry_hash, verify_rows
+
+MAX_AUDIT_BATCH = 1000
+AUDIT_KEYS = ("seq", "at", "actor", "entity", "entity_id", "action", "data_json", "prev_hash", "hash")
+TEXT_KEYS = ("at", "actor", "entity", "entity_id", "action", "data_json", "prev_hash", "hash")
+
+
+class ChainRefused(Exception):
+    """A push that does not continue the device's stored chain (409); last_seq says where the bureau is."""
+
+    def __init__(self, message: str, last_seq: int) -> None:
+        super().__init__(message)
+        self.last_seq = last_seq
+
+
+class MalformedAudit(ValueError):
+    pass
+
+
+def validate(entries: Any) -> list[dict[str, Any]]:
+    if not isinstance(entries, list) or len(entries) > MAX_AUDIT_BATCH:
+        raise MalformedAudit(f"send {{\"entries\": [...]}} with at most {MAX_AUDIT_BATCH} audit entries")
+    for entry in entries:
+        if not isinstance(entry, dict) or any(not isinstance(entry.get(k), str) for k in TEXT_KEYS):
+            raise MalformedAudit(f"an audit entry needs seq and the texts {', '.join(TEXT_KEYS)}")
+        if not isinstance(entry.get("seq"), int) or isinstance(entry["seq"], bool) or entry["seq"] < 1:
+            raise MalformedAudit("an audit entry's seq must be a positive integer")
+    if any(b["seq"] <= a["seq"] for a, b in zip(entries, entries[1:], strict=False)):
+        raise MalformedAudit("audit entries must be sent in increasing seq order")
+    return entries
+
+
+def receive(storage: BureauStorage, device: Device, entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Store the entries that continue the device's chain; {"stored", "duplicates", "last_seq"}."""
+    validate(entries)
+    with storage.transaction():
+        last_seq, last_hash = storage.audit_head(device.id)
+        held = storage.audit_hashes(device.id, entries[0]["seq"], last_seq) if entries and last_seq else {}
+        head_seq, head_hash, fresh = last_seq, last_hash or GENESIS, []
+        for entry in entries:
+            seq = entry["seq"]
+            if seq <= last_seq:
+                if held.get(seq) != entry["hash"]:
+                    raise ChainRefused(f"audit entry {seq} differs from the entry {seq} this device sent before;"
+                                       " the device's audit chain was rewritten", last_seq)
+                continue
+            _check_next(entry, head_seq, head_hash, last_seq)
+            fresh.append(entry)
+            head_seq, head_hash = seq, entry["hash"]
+        storage.put_audit_entries(device.id, fresh, utc_now())
+    return {"stored": len(fresh), "duplicates": len(entries) - len(fresh), "last_seq": head_seq}
+
+
+def _check_next(entry: dict[str, Any], head_seq: int, head_hash: str, last_seq: int) -> None:
+    seq = entry["seq"]
+    if seq != head_seq + 1:
+        raise ChainRefused(f"audit entry {seq} leaves a gap: the bureau holds this device's chain up to entry"
+                           f" {last_seq}, the next must be {head_seq + 1}", last_seq)
+    if entry["prev_hash"] != head_hash:
+        raise ChainRefused(f"audit entry {seq} does not follow entry {head_seq} (its prev_hash is not that"
+                           " entry's hash); the device's audit chain is broken", last_seq)
+    digest = entry_hash(seq, entry["at"], entry["actor"], entry["entity"], entry["entity_id"], entry["action"],
+                        entry["data_json"], entry["prev_hash"])
+    if digest != entry["hash"]:
+        raise ChainRefused(f"audit entry {seq} was altered: its hash does not recompute", last_seq)
+
+
+def chain_problem(storage: BureauStorage, device_id: str) -> str | None:
+    """Why the bureau's copy of a device's chain no longer verifies (edited in the database), or None."""
+    report = verify_rows([tuple(e[k] for k in AUDIT_KEYS) for e in storage.audit_chain(device_id)])
+    return None if report.ok else report.problem

@@ -1,0 +1,90 @@
+"""A case file from the bureau's records: the same zip as a laptop's `cases export` (casefile/export.py
+writes both), made from what the devices pushed - the case and inspection records, document PDFs and
+evidence originals from the bureau's blob store - with the covering entries of the pushing devices' audit
+chains, each entry naming its chain (the device id), so `eco-field verify-export` checks it unchanged.
+
+Nothing doubtful goes into a case file: a blob missing or altered in the store, a device chain that no
+longer verifies, or a file no pushed audit entry covers (its device has not synced its audit log) refuses
+the export with the reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from eco_field.bureau.audit_chain import chain_problem
+from eco_field.bureau.storage import BureauStorage, Record
+from eco_field.casefile.export import covered_ids, document_file, evidence_file, write_case_file
+from eco_field.casefile.verify import covered_hashes
+from eco_field.errors import BadInput, NotFound
+from eco_field.store.blobs import BlobStore, file_sha256, normalise_ext
+
+
+def export_case(storage: BureauStorage, data_dir: Path, case_id: str, out: Path) -> dict[str, Any]:
+    """Write the case file atomically to out; returns its manifest."""
+    case = _live(storage.record("case", case_id), f"The bureau holds no case {case_id!r}")
+    inspection_id = str(case.payload.get("inspection_id") or "")
+    inspection = _live(storage.record("inspection", inspection_id),
+                       f"The bureau holds no inspection {inspection_id!r} of case {case_id}")
+    linked = [r for r in storage.inspection_records(inspection_id) if not r.deleted]
+    # as on the laptop: the inspection's own documents, then the case's
+    documents = [{**r.payload, "id": r.entity_id} for r in linked
+                 if r.entity == "document" and r.payload.get("case_id") is None]
+    documents += [{**r.payload, "id": r.entity_id} for r in linked
+                  if r.entity == "document" and r.payload.get("case_id") == case_id]
+    evidence = [r for r in linked if r.entity == "evidence"]
+    originals = _originals(storage, BlobStore(data_dir / "blobs"),
+                           [d["pdf_sha256"] for d in documents] + [r.sha256 for r in evidence])
+    files = [document_file({**d, "pdf_size": originals[d["pdf_sha256"]][1]}, originals[d["pdf_sha256"]][0])
+             for d in documents]
+    files += [f for f in (_evidence_file(r, originals) for r in evidence) if f is not None]
+    entries = _audit_entries(storage, covered_ids(case_id, inspection_id, documents, files), files)
+    record = {"case": case.payload, "inspection": inspection.payload}
+    return write_case_file(out, case_id, record, files, entries, exported_from="bureau")
+
+
+def _live(record: Record | None, missing: str) -> Record:
+    if record is None or record.deleted:
+        raise NotFound(missing)
+    return record
+
+
+def _evidence_file(record: Record, originals: dict[str, tuple[Path, int]]) -> dict[str, Any] | None:
+    p = record.payload
+    name = str(p.get("original_name") or "")
+    source, size = originals[record.sha256]
+    return evidence_file(record.entity_id, record.sha256, str(p.get("kind") or "other"), name, size,
+                         normalise_ext(name) if "." in name else "", source)
+
+
+def _originals(storage: BureauStorage, store: BlobStore, hashes: list[str]) -> dict[str, tuple[Path, int]]:
+    """(path, size) of every blob, each checked against its SHA-256 (the bureau never changes a blob)."""
+    sizes = storage.blob_sizes(list(dict.fromkeys(hashes)))
+    found = {}
+    for sha in dict.fromkeys(hashes):
+        path = store.find(sha) if sha in sizes else None
+        if path is None:
+            raise BadInput(f"The bureau does not hold the original {sha} yet: the device that made it has not"
+                           " sent it; sync that device and export again")
+        if file_sha256(path) != sha:
+            raise BadInput(f"The original {sha} is altered in the bureau's blob store ({path}); the case file"
+                           " is not exported")
+        found[sha] = (path, sizes[sha])
+    return found
+
+
+def _audit_entries(storage: BureauStorage, ids: set[str], files: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pushing devices' entries about these records, each naming its chain; every chain checked whole."""
+    entries = storage.audit_entries(sorted(ids))
+    for device_id in dict.fromkeys(e["device_id"] for e in entries):
+        problem = chain_problem(storage, device_id)
+        if problem:
+            raise BadInput(f"The bureau's copy of the audit chain of device {device_id} is broken ({problem});"
+                           " a case file cannot be exported")
+    covered = covered_hashes(entries)
+    uncovered = [f["path"] for f in files if f["sha256"] not in covered]
+    if uncovered:
+        raise BadInput(f"No audit entry the bureau holds covers {', '.join(uncovered)}: the device that made"
+                       " them has not sent its audit log yet (it is sent with `eco-field sync`)")
+    return [{"chain": e["device_id"], **{k: v for k, v in e.items() if k != "device_id"}} for e in entries]
