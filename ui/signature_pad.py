@@ -1,4 +1,4 @@
-"""The signature pad (pen, touch or mouse) and the dialog that stores a signature as evidence.
+"""The signature pad (pen with pressure, touch or mouse) and the dialog that stores a signature as evidence.
 
 A signature is evidence of kind "signature" of the document's inspection, and the audit chain records which
 document version (number, PDF SHA-256, record SHA-256) it was signed on.
@@ -6,10 +6,20 @@ document version (number, PDF SHA-256, record SHA-256) it was signed on.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPointingDevice,
+    QTabletEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,12 +39,48 @@ from eco_field.workspace import Workspace
 from ui.context import AppContext
 
 ROLES = {"party": "当事人", "officer": "执法人员", "witness": "见证人"}
+MOUSE_WIDTH = 3.0  # px: mouse and finger have no pressure
+PEN_MIN_WIDTH, PEN_MAX_WIDTH = 1.0, 7.0  # px at the lightest and the firmest pen pressure
+
+
+def pen_width(pressure: float) -> float:
+    """Line width for a pen pressure between 0 and 1: a firmer press draws a wider line, as ink does."""
+    return PEN_MIN_WIDTH + (PEN_MAX_WIDTH - PEN_MIN_WIDTH) * min(1.0, max(0.0, pressure))
+
+
+@dataclass
+class Stroke:
+    """One pen-down to pen-up: the points and the line width at each."""
+
+    points: list[QPointF] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)
+
+    def add(self, point: QPointF, width: float) -> None:
+        self.points.append(QPointF(point))
+        self.widths.append(width)
+
+    def draw(self, painter: QPainter) -> None:
+        pen = QPen(QColor("black"), self.widths[0], Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        if len(self.points) == 1:  # a dot
+            painter.setPen(pen)
+            painter.drawPoint(self.points[0])
+            return
+        # segment by segment, each as wide as the pressure at its ends; round caps join them smoothly
+        for i in range(1, len(self.points)):
+            pen.setWidthF((self.widths[i - 1] + self.widths[i]) / 2)
+            painter.setPen(pen)
+            painter.drawLine(self.points[i - 1], self.points[i])
 
 
 class SignaturePad(QWidget):
+    """Draws with a pen (QTabletEvent: width follows pressure), a finger (touch arrives as synthesised mouse
+    events) or the mouse. The stored image is to_png(): the strokes as drawn, on white."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.strokes: list[QPainterPath] = []
+        self.strokes: list[Stroke] = []
+        self._pen_down = False
         self.setMinimumSize(720, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)  # touch arrives as synthesised mouse events
@@ -47,22 +93,46 @@ class SignaturePad(QWidget):
         self.strokes.clear()
         self.update()
 
-    def stroke(self, points: list[QPointF]) -> None:
-        """Add one stroke (used by the mouse handlers, and by tests)."""
-        path = QPainterPath(points[0])
-        for point in points[1:]:
-            path.lineTo(point)
-        self.strokes.append(path)
+    def stroke(self, points: list[QPointF], pressures: list[float] | None = None) -> None:
+        """Add one stroke: with pressures as a pen draws it, without as the mouse does (tests, screenshots)."""
+        line = Stroke()
+        for i, point in enumerate(points):
+            line.add(point, pen_width(pressures[i]) if pressures else MOUSE_WIDTH)
+        self.strokes.append(line)
         self.update()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self.strokes.append(QPainterPath(event.position()))
+    def _begin(self, point: QPointF, width: float) -> None:
+        self.strokes.append(Stroke())
+        self._extend(point, width)
+
+    def _extend(self, point: QPointF, width: float) -> None:
+        self.strokes[-1].add(point, width)
         self.update()
+
+    def tabletEvent(self, event: QTabletEvent) -> None:  # noqa: N802
+        # accepted, so Qt does not also send the mouse events it would synthesise: each stroke is drawn once
+        event.accept()
+        if event.pointerType() == QPointingDevice.PointerType.Eraser:
+            return
+        kind, width = event.type(), pen_width(event.pressure())
+        if kind == QEvent.Type.TabletPress:
+            self._pen_down = True
+            self._begin(event.position(), width)
+        elif kind == QEvent.Type.TabletMove and self._pen_down:  # moves while hovering are not ink
+            self._extend(event.position(), width)
+        elif kind == QEvent.Type.TabletRelease and self._pen_down:
+            # a pen reports (almost) no pressure as it lifts: end the line as wide as it was, not thin
+            self._pen_down = False
+            if event.position() != self.strokes[-1].points[-1]:
+                self._extend(event.position(), self.strokes[-1].widths[-1])
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._begin(event.position(), MOUSE_WIDTH)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self.strokes and event.buttons() & Qt.MouseButton.LeftButton:
-            self.strokes[-1].lineTo(event.position())
-            self.update()
+            self._extend(event.position(), MOUSE_WIDTH)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -73,10 +143,8 @@ class SignaturePad(QWidget):
 
     def _draw(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("black"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
-        for path in self.strokes:
-            painter.drawPath(path)
+        for line in self.strokes:
+            line.draw(painter)
 
     def to_png(self) -> bytes:
         image = QImage(self.size(), QImage.Format.Format_ARGB32)
