@@ -74,8 +74,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(side)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
-        self.status: QStatusBar = QStatusBar()
-        self.status.showMessage(self.tr("Opening the data folder…"))
+        self.status: QStatusBar = QStatusBar()  # the sync status bar replaces it on attach
         self.setStatusBar(self.status)
         self._make_shortcuts()
         self.show_section("tasks")

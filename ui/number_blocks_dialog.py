@@ -65,6 +65,13 @@ def store_void(ws: Workspace, kind: str, year: int, serial: int, reason: str) ->
     return numbering.void(ws.db, kind, year, serial, reason)
 
 
+def free_in(block: Block, used: set[tuple[str, int, int]]) -> tuple[int | None, int]:
+    """The next serial the block will issue and how many are left, skipping serials issued or voided already
+    (the core skips them when it issues, but a voided unused serial does not move the block's next_serial)."""
+    free = [s for s in range(block.next, block.end + 1) if (block.kind, block.year, s) not in used]
+    return (free[0] if free else None), len(free)
+
+
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -191,9 +198,14 @@ class NumberBlocksDialog(QDialog):
                                    "in a year it reserves serials 1–100 itself. Enter the blocks the bureau assigned "
                                    "here."))
         sources = {"local": self.tr("Entered on this device"), "bureau": self.tr("From the bureau")}
-        _fill(self.block_table, [(b, [self._title(b.kind), str(b.year), f"{b.start}–{b.end}",
-                                      str(b.next) if b.remaining > 0 else self.tr("used up"), str(b.remaining),
-                                      sources.get(b.source, b.source)]) for b in view.blocks])
+        used = {(n["kind"], n["year"], n["serial"]) for n in view.numbers}
+        rows = []
+        for block in view.blocks:
+            following, left = free_in(block, used)
+            rows.append((block, [self._title(block.kind), str(block.year), f"{block.start}–{block.end}",
+                                 str(following) if following else self.tr("used up"), str(left),
+                                 sources.get(block.source, block.source)]))
+        _fill(self.block_table, rows)
         statuses = {"issued": self.tr("Issued"), "void": self.tr("Void")}
         _fill(self.number_table, [(n, [self._title(n["kind"]), n["number"], statuses.get(n["status"], n["status"]),
                                        n["reason"] or ""]) for n in view.numbers])
@@ -226,8 +238,11 @@ class NumberBlocksDialog(QDialog):
 
     def _block_selected(self) -> None:
         block = self._selected(self.block_table)
-        if block is not None and block.remaining > 0:
-            self._void_target(block.kind, block.year, block.next)
+        if block is None:
+            return
+        following, _left = free_in(block, {(n["kind"], n["year"], n["serial"]) for n in self.view.numbers})
+        if following is not None:
+            self._void_target(block.kind, block.year, following)
 
     def _number_selected(self) -> None:
         number = self._selected(self.number_table)

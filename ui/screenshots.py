@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from eco_field import demo
+from eco_field.documents import numbering
 from eco_field.evidence import service as evidence
 from eco_field.law import cases
 from eco_field.paths import PROJECT_ROOT
@@ -61,6 +62,9 @@ def seed_examples(ws: Workspace, scratch: Path) -> dict[str, str]:
     from eco_field.documents import service as documents
 
     documents.render(ws, "inspection-record", inspection_id=insp.id)
+    numbering.add_block(ws.db, "penalty-decision", 2026, 201, 300, source="bureau")
+    numbering.add_block(ws.db, "rectification-order", 2026, 51, 80)
+    numbering.void(ws.db, "penalty-decision", 2026, 201, "文书打印错误")
     case = cases.new_case(ws.db, insp.id, [cases.CaseViolation("AIR-03", "脱硝设施停运")], "脱硝设施停运，无运行记录")
     cases.assess(ws.db, case.id, {"impact": "medium"})
     return {"coking": insp.id, "sewage": water.id, "case": case.id}
@@ -104,8 +108,27 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
         editor("coking", "documents")()
         dialog = window.inspections.editor.documents.sign_current()
         dialog.name.setText("王某")
-        dialog.pad.stroke([QPointF(60 + x * 9, 150 + 40 * math.sin(x / 3)) for x in range(60)])
+        # a pen stroke: pressing harder in the middle draws wider
+        dialog.pad.stroke([QPointF(60 + x * 9, 150 + 40 * math.sin(x / 3)) for x in range(60)],
+                          [0.15 + 0.8 * math.sin(math.pi * x / 59) for x in range(60)])
         return dialog
+
+    def number_blocks(tab: int) -> Callable[[], QWidget]:
+        def show() -> QWidget:
+            from ui.number_blocks_dialog import NumberBlocksDialog
+
+            dialog = NumberBlocksDialog(window.ctx, window)
+            dialog.show()
+            dialog.tabs.setCurrentIndex(tab)
+            if tab == 0:  # a block that overlaps one the bureau sent: the message says so
+                dialog.add_kind.setCurrentIndex(dialog.add_kind.findData("penalty-decision"))
+                dialog.add_start.setText("290")
+                dialog.add_end.setText("350")
+                dialog.add_block()
+            else:
+                dialog.number_table.selectRow(0)
+            return dialog
+        return show
 
     return [
         ("01_tasks", lambda: window.show_section("tasks")),
@@ -125,7 +148,21 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
         ("15_penalty_calculator", calculator),
         ("16_settings", settings),
         ("17_signature", signature),
+        ("18_number_blocks", number_blocks(0)),
+        ("19_number_blocks_void", number_blocks(1)),
     ]
+
+
+def opening_shot(folder: Path, language: str) -> Path:
+    """The window as first shown, before the data folder is open (ui.startup)."""
+    shell = MainWindow(language=language)
+    shell.resize(*SIZE)
+    shell.show()
+    QTest.qWait(100)
+    path = folder / "00_opening.png"
+    shell.grab().save(str(path))
+    shell.close()
+    return path
 
 
 def save_all(folder: Path, language: str = "zh_CN", pseudo: bool = False) -> list[Path]:
@@ -137,10 +174,10 @@ def save_all(folder: Path, language: str = "zh_CN", pseudo: bool = False) -> lis
     ids = seed_examples(ws, scratch)
     ctx = AppContext(data_dir=scratch / "data", ws=ws, dialogs=ScriptedDialogs(), language=language)
     window = build_window(ctx, pseudo)
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = [opening_shot(folder, language)]
     window.resize(*SIZE)
     window.show()
-    folder.mkdir(parents=True, exist_ok=True)
-    saved = []
     for name, show in shots(window, ids):
         dialog = show()
         QTest.qWait(400)  # QPdfView and QtCharts paint asynchronously

@@ -849,38 +849,37 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Opening the data folder…</source>
         <translation>正在打开数据文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
         <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
     </message>
@@ -946,159 +945,159 @@
 <context>
     <name>NumberBlocksDialog</name>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="97" />
+        <location filename="../../ui/number_blocks_dialog.py" line="104" />
         <source>Document number blocks</source>
         <translation>文号号段</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="101" />
+        <location filename="../../ui/number_blocks_dialog.py" line="108" />
         <source>Blocks</source>
         <translation>号段</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="102" />
+        <location filename="../../ui/number_blocks_dialog.py" line="109" />
         <source>Used and void numbers</source>
         <translation>已开具与作废的文号</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="113" />
-        <location filename="../../ui/number_blocks_dialog.py" line="126" />
-        <location filename="../../ui/number_blocks_dialog.py" line="132" />
-        <location filename="../../ui/number_blocks_dialog.py" line="144" />
+        <location filename="../../ui/number_blocks_dialog.py" line="120" />
+        <location filename="../../ui/number_blocks_dialog.py" line="133" />
+        <location filename="../../ui/number_blocks_dialog.py" line="139" />
+        <location filename="../../ui/number_blocks_dialog.py" line="151" />
         <source>Document kind</source>
         <translation>文书种类</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="113" />
-        <location filename="../../ui/number_blocks_dialog.py" line="126" />
-        <location filename="../../ui/number_blocks_dialog.py" line="144" />
+        <location filename="../../ui/number_blocks_dialog.py" line="120" />
+        <location filename="../../ui/number_blocks_dialog.py" line="133" />
+        <location filename="../../ui/number_blocks_dialog.py" line="151" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="113" />
+        <location filename="../../ui/number_blocks_dialog.py" line="120" />
         <source>Serials</source>
         <translation>号段范围</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="114" />
+        <location filename="../../ui/number_blocks_dialog.py" line="121" />
         <source>Next number</source>
         <translation>下一个号</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="114" />
+        <location filename="../../ui/number_blocks_dialog.py" line="121" />
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="114" />
+        <location filename="../../ui/number_blocks_dialog.py" line="121" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="120" />
+        <location filename="../../ui/number_blocks_dialog.py" line="127" />
         <source>Add block</source>
         <translation>添加号段</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="127" />
+        <location filename="../../ui/number_blocks_dialog.py" line="134" />
         <source>First serial</source>
         <translation>起始号</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="127" />
+        <location filename="../../ui/number_blocks_dialog.py" line="134" />
         <source>Last serial</source>
         <translation>截止号</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="129" />
+        <location filename="../../ui/number_blocks_dialog.py" line="136" />
         <source>Enter a block by hand</source>
         <translation>手工录入号段</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="132" />
+        <location filename="../../ui/number_blocks_dialog.py" line="139" />
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="132" />
+        <location filename="../../ui/number_blocks_dialog.py" line="139" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="133" />
-        <location filename="../../ui/number_blocks_dialog.py" line="145" />
+        <location filename="../../ui/number_blocks_dialog.py" line="140" />
+        <location filename="../../ui/number_blocks_dialog.py" line="152" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="138" />
+        <location filename="../../ui/number_blocks_dialog.py" line="145" />
         <source>e.g. misprinted, form spoiled</source>
         <translation>例如：打印错误、文书污损</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="139" />
-        <location filename="../../ui/number_blocks_dialog.py" line="258" />
+        <location filename="../../ui/number_blocks_dialog.py" line="146" />
+        <location filename="../../ui/number_blocks_dialog.py" line="273" />
         <source>Void number</source>
         <translation>作废号码</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="145" />
+        <location filename="../../ui/number_blocks_dialog.py" line="152" />
         <source>Serial</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="147" />
+        <location filename="../../ui/number_blocks_dialog.py" line="154" />
         <source>Void a number (issued, or unused in a block)</source>
         <translation>作废号码（已开具的，或号段中尚未使用的）</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="188" />
+        <location filename="../../ui/number_blocks_dialog.py" line="195" />
         <source>This device is enrolled with a bureau: its blocks normally arrive when it syncs. Enter a block here when the bureau assigns one on paper.</source>
         <translation>本机已向局里登记：号段通常在同步时由局里下发。局里以书面方式分配号段时，可在此手工录入。</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="190" />
+        <location filename="../../ui/number_blocks_dialog.py" line="197" />
         <source>This device works without a bureau: the first time a kind of document is issued in a year it reserves serials 1–100 itself. Enter the blocks the bureau assigned here.</source>
         <translation>本机未向局里登记：某类文书在一年中首次开具时，本机自行预留 1–100 号。局里分配的号段请在此录入。</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="193" />
+        <location filename="../../ui/number_blocks_dialog.py" line="200" />
         <source>Entered on this device</source>
         <translation>本机录入</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="193" />
+        <location filename="../../ui/number_blocks_dialog.py" line="200" />
         <source>From the bureau</source>
         <translation>局里下发</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="195" />
+        <location filename="../../ui/number_blocks_dialog.py" line="206" />
         <source>used up</source>
         <translation>已用完</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="197" />
+        <location filename="../../ui/number_blocks_dialog.py" line="209" />
         <source>Issued</source>
         <translation>已开具</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="197" />
+        <location filename="../../ui/number_blocks_dialog.py" line="209" />
         <source>Void</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="222" />
+        <location filename="../../ui/number_blocks_dialog.py" line="234" />
         <source>Block {title} {year} {start}–{end} added: {n} numbers free.</source>
         <translation>已添加号段：{title} {year} 年 {start}–{end}，可用 {n} 个号。</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="255" />
+        <location filename="../../ui/number_blocks_dialog.py" line="270" />
         <source>Void serial {serial} of {title} {year}? A void number is never issued again; this cannot be undone.</source>
         <translation>作废{title} {year} 年第 {serial} 号？作废的号码不再开具，且不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/number_blocks_dialog.py" line="265" />
+        <location filename="../../ui/number_blocks_dialog.py" line="280" />
         <source>{number} recorded as void.</source>
         <translation>{number} 已登记为作废。</translation>
     </message>
@@ -1552,7 +1551,7 @@
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="87" />
-        <location filename="../../ui/settings_dialog.py" line="114" />
+        <location filename="../../ui/settings_dialog.py" line="117" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -1567,17 +1566,17 @@
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings_dialog.py" line="93" />
         <source>Document numbers (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings_dialog.py" line="112" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115" />
+        <location filename="../../ui/settings_dialog.py" line="118" />
         <source>EcoField will use {path} from the next start.</source>
         <translation>下次启动时将使用 {path}。</translation>
     </message>
@@ -1585,32 +1584,32 @@
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../ui/signature_pad.py" line="111" />
+        <location filename="../../ui/signature_pad.py" line="179" />
         <source>Sign {number}</source>
         <translation>签名：{number}</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="117" />
+        <location filename="../../ui/signature_pad.py" line="185" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="123" />
+        <location filename="../../ui/signature_pad.py" line="191" />
         <source>Signer</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="124" />
+        <location filename="../../ui/signature_pad.py" line="192" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="133" />
+        <location filename="../../ui/signature_pad.py" line="201" />
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="133" />
+        <location filename="../../ui/signature_pad.py" line="201" />
         <source>Enter the signer's name and sign on the pad.</source>
         <translation>请填写签名人姓名并在签名板上签名。</translation>
     </message>

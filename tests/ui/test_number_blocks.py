@@ -93,6 +93,7 @@ def test_voiding_an_unused_and_an_issued_number(qtbot, ctx, dialogs):
     assert dialogs.shown[-1][0] == "ask" and "2" in dialogs.shown[-1][2]
     assert {(n["serial"], n["status"]) for n in numbering.list_numbers(ctx.db)} == {(1, "issued"), (2, "void")}
     assert "吕环罚〔2026〕2号" in dialog.void_note.text()
+    assert cells(dialog.block_table, 0)[3:5] == ["3", "8"]  # the voided serial is skipped: next 3, 8 left
     # the issued number, picked from the list of used numbers
     dialog.tabs.setCurrentIndex(1)
     row = next(r for r in range(dialog.number_table.rowCount()) if cells(dialog.number_table, r)[1] == issued.number)
