@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from eco_field import demo
+from eco_field.paths import PROJECT_ROOT
 from eco_field.store import settings
 from eco_field.store.database import write_transaction
 from eco_field.workspace import Workspace
@@ -91,3 +96,18 @@ def test_a_damaged_database_is_refused_after_the_window_is_shown(qtbot, tmp_path
     begun.open_folder()
     assert begun.ctx is None and application.codes == [2]
     assert "damaged" in capsys.readouterr().err
+
+
+def test_the_window_is_built_without_importing_sqlite_utils_or_the_store():
+    """What runs before the first paint stays light: sqlite-utils and the store load on the background job."""
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "from ui.app import show_shell\n"
+            "window = show_shell('zh_CN'); app.processEvents()\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('sqlite_utils', 'eco_field.store', "
+            "'eco_field.workspace', 'reportlab'))))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
