@@ -4,9 +4,11 @@ One import, end to end (service.import_paths, the one ingest path for the CLI, t
   scan.expand         the files given and the folders walked (original_name = path relative to the folder)
   pool.run            the files on both cores, a bounded window in flight, results in submission order
   worker.process      per file, in a pool process: read once -> sniff -> SHA-256 -> EXIF/XMP metadata
-                      (metadata.extract) -> decode at 1/8 with DCT scaling for the 256 px thumbnail
-                      (pixels.render, which refuses unreadable, truncated or bomb-sized files) while a
-                      thread writes and fsyncs the copy -> rename into evidence/<2 hex>/<sha256>.<ext>
+                      (metadata.extract) -> the 256 px thumbnail (pixels.render, which refuses unreadable,
+                      truncated or bomb-sized files): from the camera's embedded preview when the JPEG's
+                      marker walk proves it whole and the preview matches it (jpeg.py, embedded.py), else
+                      decoded at 1/8 with DCT scaling; meanwhile a thread writes and fsyncs the copy ->
+                      rename into evidence/<2 hex>/<sha256>.<ext>
   service._commit     per file, in the parent: one transaction with the evidence row (audited), the
                       photo metadata and its checks (checks.check: time window, distance, duplicates)
 A kill at any point leaves files without rows (harmless, reused by the next run), never rows without files.
