@@ -80,13 +80,15 @@ def test_preview_with_another_aspect_falls_back_to_decoding(workspace, inspectio
         assert thumb.size == (256, 171) and not is_red(mean_rgb(thumb))
 
 
-@pytest.mark.parametrize("case", ["too small", "stereo view", "stale index"])
+@pytest.mark.parametrize("case", ["too small", "stereo view", "gain map", "stale index"])
 def test_unfit_previews_are_not_used(workspace, inspection, tmp_path, case):
     path = tmp_path / "p.jpg"
     if case == "too small":
         photo_with_preview(path, preview_size=(240, 160))
     elif case == "stereo view":  # an MPO's second image is another picture, whatever its size
         photo_with_preview(path, mp_type=MPF_DISPARITY)
+    elif case == "gain map":  # phones (Ultra HDR, iPhone) store HDR gain maps as MPF images of type 0
+        photo_with_preview(path, mp_type=0)
     else:  # the picture re-encoded by a tool that copied the old MPF index and preview: the offset misses
         photo_with_preview(path)
         data = path.read_bytes()
