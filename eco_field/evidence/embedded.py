@@ -1,8 +1,8 @@
 """The camera's own preview of a JPEG, when it may stand in for the main picture in a thumbnail.
 
-Cameras, drones and phones store a smaller JPEG of the same shot (an MPF large thumbnail, or an EXIF
-JPEGInterchangeFormat image). Decoding it instead of the 20 MP picture saves most of an import's work. It
-is used only when nothing suggests it shows anything else than the main image:
+Cameras, drones and phones store a smaller JPEG of the same shot as an MPF large thumbnail after the main
+image. Decoding it instead of the 20 MP picture saves most of an import's work. It is used only when nothing
+suggests it shows anything else than the main image:
   - the main image's structure is complete (jpeg.main_image_end found its EOI; checked by the caller);
   - an MPF preview starts with SOI exactly where the MPF index says, after the main image's EOI; a tool
     that rewrote the main image but copied the old index would make that offset miss;
@@ -10,6 +10,8 @@ is used only when nothing suggests it shows anything else than the main image:
     (a letterboxed, cropped or rotated preview fails);
   - it decodes completely.
 Otherwise None, and the caller decodes the main image as it always did.
+An EXIF JPEGInterchangeFormat (IFD1) thumbnail is never used: nothing ties it to the picture, and a tool that
+retouches the picture but copies the EXIF block keeps the old scene there (usually 160x120 anyway).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def candidates(data: bytes, size: int) -> list[Candidate]:
     """The file's embedded JPEG previews large enough for a size x size thumbnail, from the header alone
     (cheap: most files without a usable preview are ruled out before their picture data is walked)."""
     found = []
-    for where in jpeg.mpf_previews(data) + jpeg.exif_previews(data):
+    for where in jpeg.mpf_previews(data):
         image = _open_large_enough(data, where, size)
         if image is not None:
             found.append(Candidate(where, image))
@@ -54,7 +56,7 @@ def find(found: list[Candidate], main_end: int, main_size: tuple[int, int], size
     main_end is where the main image's EOI ends (jpeg.main_image_end): the caller has checked the file is
     whole, and the main image's declared size (main_size) against decompression bombs."""
     fitting = [c for c in found if _same_aspect(c.image.size, main_size)
-               and (c.where.start >= main_end or not c.where.appended)]
+               and c.where.start >= main_end]
     for candidate in sorted(fitting, key=lambda c: c.image.size[0] * c.image.size[1]):  # smallest is cheapest
         candidate.image.draft("RGB", (size, size))
         try:

@@ -6,7 +6,7 @@ marker, the last one EOI. Inside entropy-coded data 0xFF is only ever followed b
 RST0-7, so the first other marker after a scan is where that scan ends. Anything else (no EOI, a marker
 where none belongs) is inconclusive, and the caller decodes the picture as before.
 
-Previews (dependent MPF "large thumbnail" images, EXIF JPEGInterchangeFormat) are only located here; whether
+Previews (dependent MPF "large thumbnail" images) are only located here; whether
 one is fit to stand for the picture is decided in pixels.py.
 """
 
@@ -41,7 +41,6 @@ class Embedded:
     kind: str    # where it was found, for the record
     start: int
     length: int
-    appended: bool  # stored after the main image (MPF), rather than inside its Exif segment
 
 
 def main_image_end(data: bytes) -> Structure:
@@ -103,38 +102,18 @@ def _mpf_entries(data: bytes, tiff: int, end: int) -> list[Embedded]:
         attribute, size, offset = struct.unpack(order + "III", blob[i:i + 12])
         kind = MPF_LARGE_THUMBNAILS.get(attribute & 0xFFFFFF)
         if i and kind and (attribute >> 24) & 0x7 == 0 and offset:  # bits 24-26: 0 = JPEG
-            previews.append(Embedded(kind, tiff + offset, size, appended=True))
+            previews.append(Embedded(kind, tiff + offset, size))
     return previews
 
 
-def exif_previews(data: bytes) -> list[Embedded]:
-    """JPEG previews referenced by JPEGInterchangeFormat in IFD0 or IFD1 of the Exif segment."""
-    for marker, start, end in jpeg_segments(data):
-        if marker == 0xE1 and data[start:start + 6] == b"Exif\x00\x00":
-            return _exif_previews(data, start + 6, end)
-    return []
-
-
-def _exif_previews(data: bytes, tiff: int, end: int) -> list[Embedded]:
-    found = []
-    ifd0 = _ifd_values(data, tiff, end, {0x0201, 0x0202}, follow_next=True)
-    for index, values in enumerate((ifd0, ifd0.get("next") or {})):
-        if isinstance(values, dict) and 0x0201 in values and 0x0202 in values:
-            offset, length = values[0x0201][1], values[0x0202][1]
-            if isinstance(offset, int) and isinstance(length, int) and offset and length:
-                found.append(Embedded(f"EXIF IFD{index} JPEGInterchangeFormat", tiff + offset, length, False))
-    return found
-
-
-def _ifd_values(data: bytes, tiff: int, end: int, wanted: set[int], *, follow_next: bool = False,
-                offset: int | None = None) -> dict:
-    """Tag -> (byte order, value) for the wanted tags of one IFD (numbers as int, UNDEFINED as bytes);
-    "next" holds the following IFD's values when follow_next. Malformed parts are skipped, never raised."""
+def _ifd_values(data: bytes, tiff: int, end: int, wanted: set[int]) -> dict:
+    """Tag -> (byte order, value) for the wanted tags of the first IFD (numbers as int, UNDEFINED as bytes).
+    Malformed parts are skipped, never raised."""
     head = data[tiff:tiff + 8]
     if len(head) < 8 or head[:2] not in (b"II", b"MM"):
         return {}
     order = "<" if head[:2] == b"II" else ">"
-    pos = tiff + (struct.unpack(order + "I", head[4:8])[0] if offset is None else offset)
+    pos = tiff + struct.unpack(order + "I", head[4:8])[0]
     if pos + 2 > end or pos < tiff + 8:
         return {}
     count = struct.unpack(order + "H", data[pos:pos + 2])[0]
@@ -153,9 +132,4 @@ def _ifd_values(data: bytes, tiff: int, end: int, wanted: set[int], *, follow_ne
             where = entry + 8 if n <= 4 else tiff + struct.unpack(order + "I", data[entry + 8:entry + 12])[0]
             if where + n <= end:
                 values[tag] = (order, data[where:where + n])
-    next_at = pos + 2 + 12 * count
-    if follow_next and next_at + 4 <= end:
-        following = struct.unpack(order + "I", data[next_at:next_at + 4])[0]
-        if following and tiff + following != pos:  # an IFD pointing at itself is not followed
-            values["next"] = _ifd_values(data, tiff, end, wanted, offset=following)
     return values
