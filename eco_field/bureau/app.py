@@ -18,7 +18,7 @@ from starlette.requests import ClientDisconnect
 
 from eco_field.bureau import audit_chain, auth, push
 from eco_field.bureau.storage import BureauStorage, Device, open_storage
-from eco_field.bureau.uploads import BlobArea, UploadRefused, check_sha
+from eco_field.bureau.uploads import BlobArea, UploadRefused, UploadState, check_sha
 
 MAX_JSON_BYTES = 16 * 1024 ** 2
 MAX_BATCH = 1000
@@ -118,7 +118,8 @@ def _routes(app: FastAPI) -> None:
         body = await read_json(request, 4096)
         if not isinstance(body, dict) or not isinstance(body.get("code"), str):
             raise push.MalformedEntry("send {\"code\": \"...\", \"device_name\": \"...\"}")
-        return auth.enroll(_storage(request), body["code"], str(body.get("device_name") or ""))
+        return await anyio.to_thread.run_sync(auth.enroll, _storage(request), body["code"],
+                                              str(body.get("device_name") or ""))
 
     @app.get("/me")
     async def me(device: DeviceDep) -> dict[str, Any]:
@@ -147,12 +148,8 @@ def _routes(app: FastAPI) -> None:
                       limit: int = Query(200, ge=1, le=1000)) -> dict[str, Any]:
         storage = _storage(request)
 
-        def read() -> tuple[int, list]:
-            top = storage.last_seq()  # read first: the cursor never passes a change not yet looked at
-            found = storage.changes(since, [*device.units, EVERYONE], device.id, PULL_ENTITIES, limit + 1)
-            return top, [r for r in found if r.seq <= top]
-
-        top, rows = await anyio.to_thread.run_sync(read)  # storage waits stay off the event loop
+        top, rows = await anyio.to_thread.run_sync(  # storage waits stay off the event loop
+            storage.changes, since, [*device.units, EVERYONE], device.id, PULL_ENTITIES, limit + 1)
         more = len(rows) > limit
         rows = rows[:limit]
         last = rows[-1].seq if more else max(top, since)
@@ -179,9 +176,9 @@ def _routes(app: FastAPI) -> None:
             raise push.MalformedEntry("send {\"hashes\": [...]} (at most 10000)")
         blobs: BlobArea = request.app.state.blobs
         wanted = list(dict.fromkeys(check_sha(str(h)) for h in hashes))
-        states = await anyio.to_thread.run_sync(lambda: [(sha, blobs.resume_offset(sha)) for sha in wanted])
+        states = await anyio.to_thread.run_sync(blobs.resume_offsets, wanted)
         missing, partial = [], {}
-        for sha, (complete, offset) in states:
+        for sha, (complete, offset) in states.items():
             if not complete:
                 missing.append(sha)
                 if offset:
@@ -192,7 +189,7 @@ def _routes(app: FastAPI) -> None:
 def _upload_routes(app: FastAPI) -> None:
     @app.head("/uploads/{sha256}")
     async def upload_offset(sha256: str, request: Request, device: DeviceDep) -> Response:
-        state = request.app.state.blobs.state(sha256)
+        state = await anyio.to_thread.run_sync(request.app.state.blobs.state, sha256)
         if state is None:
             return Response(status_code=404, headers={"Upload-Offset": "0"})
         return Response(status_code=200, headers={"Upload-Offset": str(state.offset),
@@ -201,17 +198,20 @@ def _upload_routes(app: FastAPI) -> None:
                                                   "Cache-Control": "no-store"})
 
     @app.patch("/uploads/{sha256}", status_code=204)
-    async def upload_chunk(sha256: str, request: Request, device: DeviceDep) -> Response:
+    async def upload_chunk(sha256: str, request: Request) -> Response:
         blobs: BlobArea = request.app.state.blobs
-        offset = _int_header(request, "upload-offset", required=True)
-        state = blobs.begin(device, check_sha(sha256), offset, _int_header(request, "upload-length"),
-                            _int_header(request, "content-length"))
+
+        def start() -> tuple[Device, UploadState]:
+            """The device, then the PATCH's checks: one worker-thread hop, off the event loop (a
+            PostgreSQL round trip on the loop would stall every request)."""
+            device = current_device(request)
+            return device, blobs.begin(device, check_sha(sha256), _int_header(request, "upload-offset", required=True),
+                                       _int_header(request, "upload-length"), _int_header(request, "content-length"))
+
+        device, state = await anyio.to_thread.run_sync(start)
         if not state.complete:
-            blobs.busy.add(sha256)
-            try:
+            with blobs.claim(sha256):
                 state = await blobs.receive(device, sha256, state, request.stream(), ClientDisconnect)
-            finally:
-                blobs.busy.discard(sha256)
         return Response(status_code=204, headers={"Upload-Offset": str(state.offset),
                                                   "Upload-Complete": "1" if state.complete else "0"})
 

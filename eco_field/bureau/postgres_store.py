@@ -1,17 +1,20 @@
 """The bureau's PostgreSQL backend (psycopg 3): every SQL statement the server runs on PostgreSQL.
 
 Same semantics as sqlite_store.py, with real concurrency:
-- one connection per thread (the event loop's, and each upload worker's), autocommit outside
-  `transaction()`; a nested `transaction()` joins the outer one, as on SQLite;
+- a fixed pool of POOL_SIZE connections shared by the server's worker threads (a thread waits for a free
+  one): a transaction holds one until it ends, a statement outside one only while it runs (autocommit);
+  a nested `transaction()` joins the outer one, as on SQLite;
 - a transaction that reads records or entries to decide what to write (push, admin) first locks the
   feed counter row, as SQLite's BEGIN IMMEDIATE makes it the only writer; every record write bumps that
   row, so commits reach readers in sequence order and a reader never sees seq N+1 before N;
 - blob and upload rows are single-row upserts and need no such lock;
 - a transaction runs in pipeline mode: writes whose results nobody reads go out with the next read or
-  the COMMIT, so a push batch costs a round trip per read, not per statement;
+  the COMMIT, and the reads a push batch needs (its entries, its records and their parents) go out
+  together, so a push costs two round trips whatever its size;
 - a connection the server dropped (PostgreSQL restarted) is replaced: a statement outside a transaction
-  (a read) is retried once on a new connection, a transaction starts on a live one; a failure inside a
-  transaction rolls it back and reaches the caller (the request fails, the client sends it again).
+  (a read, or an idempotent single-statement write) is retried once on a new connection, a transaction
+  starts on a live one; a failure inside a transaction rolls it back and reaches the caller (the request
+  fails, the client sends it again).
 """
 
 from __future__ import annotations
@@ -40,15 +43,28 @@ CONFLICT_KEYS = ("id", "device_id", "entry_id", "entity", "entity_id", "reason",
                  "server_revision", "client_payload", "server_payload", "at")
 AUDIT_COLUMNS = ("seq", "at", "actor", "entity", "entity_id", "action", "data_json", "prev_hash", "hash")
 CONNECT_TIMEOUT_S = 10
+# Connections per server process, whatever its number of worker threads: on a 2-core machine more
+# only queue inside PostgreSQL (and each costs a backend process); threads wait here for a free one.
+POOL_SIZE = 8
 PIPELINE = psycopg.Pipeline.is_supported()  # libpq >= 14 (psycopg[binary] bundles one); else one by one
+
+
+RECORD_TYPES = ("text", "text", "bigint", "text", "text", "boolean", "text", "text", "text", "text", "bigint", "text")
+RECORD_UPDATES = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[2:])
 
 
 def _upsert_record(seq: str) -> str:
     """INSERT OR REPLACE of one record, its seq given by the SQL expression seq."""
     values = ", ".join(["%s"] * 10 + [seq, "%s"])
-    updates = ", ".join(f"{c} = excluded.{c}" for c in RECORD_COLUMNS[2:])
     return (f"INSERT INTO records ({', '.join(RECORD_COLUMNS)}) VALUES ({values})"
-            f" ON CONFLICT (entity, entity_id) DO UPDATE SET {updates}")
+            f" ON CONFLICT (entity, entity_id) DO UPDATE SET {RECORD_UPDATES}")
+
+
+# Every record a transaction wrote, in one statement with the feed counter's new value (see _flush_records).
+UPSERT_RECORDS = ("WITH bumped AS (UPDATE feed_counter SET value = %s WHERE id = 1)"
+                  f" INSERT INTO records ({', '.join(RECORD_COLUMNS)})"
+                  f" SELECT * FROM unnest({', '.join(f'%s::{t}[]' for t in RECORD_TYPES)})"
+                  f" ON CONFLICT (entity, entity_id) DO UPDATE SET {RECORD_UPDATES}")
 
 
 def is_postgres_url(url: str | None) -> bool:
@@ -56,89 +72,102 @@ def is_postgres_url(url: str | None) -> bool:
 
 
 class PostgresStorage:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, pool_size: int = POOL_SIZE) -> None:
         self.url = url
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._open: list[tuple[threading.Thread, psycopg.Connection]] = []
-        migrate(self._conn())
+        self._idle: list[psycopg.Connection] = []
+        self._slots = threading.BoundedSemaphore(pool_size)
+        with self._connection() as conn:
+            migrate(conn)
 
-    # connections
+    # connections: a fixed pool shared by all threads
     def _new_conn(self) -> psycopg.Connection:
-        conn = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+        return psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                                application_name="eco-field-bureau", prepare_threshold=0)  # few, hot statements
-        with self._lock:
-            # connections of threads that have ended (idle upload workers) are closed here
-            alive = []
-            for thread, other in self._open:
-                if thread.is_alive():
-                    alive.append((thread, other))
+
+    @contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection]:
+        """A live connection of the pool for this thread until the block ends (waiting for a free one);
+        inside a transaction, the transaction's."""
+        held = getattr(self._local, "conn", None)
+        if held is not None:
+            yield held
+            return
+        self._slots.acquire()
+        try:
+            conn = self._live(self._take_idle())
+            self._local.conn = conn
+            try:
+                yield conn
+            finally:
+                self._local.conn = None
+                if conn.closed or conn.broken:
+                    conn.close()
                 else:
-                    other.close()
-            self._open = [*alive, (threading.current_thread(), conn)]
-        return conn
+                    with self._lock:
+                        self._idle.append(conn)
+        finally:
+            self._slots.release()
 
-    def _conn(self) -> psycopg.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None or conn.closed or conn.broken:
-            if conn is not None:
-                self._discard(conn)
-            conn = self._local.conn = self._new_conn()
-        return conn
-
-    def _discard(self, conn: psycopg.Connection) -> None:
-        conn.close()
+    def _take_idle(self) -> psycopg.Connection | None:
         with self._lock:
-            self._open = [(t, c) for t, c in self._open if c is not conn]
-        if getattr(self._local, "conn", None) is conn:
-            self._local.conn = None
+            return self._idle.pop() if self._idle else None  # the most recently used: warm
+
+    def _live(self, conn: psycopg.Connection | None) -> psycopg.Connection:
+        """conn, or a new connection if there is none or the server has closed it (restart, crash): an
+        idle connection has nothing to read unless the server said goodbye."""
+        if conn is not None and not (conn.closed or conn.broken):
+            poller = select.poll()  # not select(): a busy server's descriptors go past FD_SETSIZE
+            poller.register(conn.fileno(), select.POLLIN)
+            if not poller.poll(0):
+                return conn
+            try:
+                conn.execute("SELECT 1")
+                return conn
+            except psycopg.OperationalError:
+                pass
+        if conn is not None:
+            conn.close()
+        return self._new_conn()
 
     def _in_transaction(self) -> bool:
         return getattr(self._local, "depth", 0) > 0
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One transaction on this thread's connection, in pipeline mode: statements whose results are
-        not read (writes) travel with the next read or the COMMIT, so a transaction costs few round trips."""
+        """One transaction on one pooled connection, in pipeline mode: statements whose results are not
+        read (writes) travel with the next read or the COMMIT, so a transaction costs few round trips."""
         if self._in_transaction():
             yield
             return
-        conn = self._live_conn()
-        self._local.depth, self._local.feed_locked, self._local.rows = 1, False, {}
-        try:
-            with conn.pipeline() if PIPELINE else nullcontext(), conn.transaction():
-                yield
-        finally:
-            self._local.depth, self._local.feed_locked, self._local.rows = 0, False, {}
-            if conn.broken or conn.closed:
-                self._discard(conn)
-
-    def _live_conn(self) -> psycopg.Connection:
-        """This thread's connection, replaced first if the server has closed it (restart, crash): an idle
-        connection has nothing to read unless the server said goodbye."""
-        conn = self._conn()
-        poller = select.poll()  # not select(): a busy server's descriptors go past FD_SETSIZE
-        poller.register(conn.fileno(), select.POLLIN)
-        if poller.poll(0):
+        with self._connection() as conn:
+            self._local.depth, self._local.feed_locked, self._local.rows, self._local.pending = 1, False, {}, {}
             try:
-                conn.execute("SELECT 1")
-            except psycopg.OperationalError:
-                self._discard(conn)
-                conn = self._conn()
-        return conn
+                with conn.pipeline() if PIPELINE else nullcontext(), conn.transaction():
+                    yield
+                    self._flush_records()
+            finally:
+                self._local.depth, self._local.feed_locked, self._local.rows, self._local.pending = 0, False, {}, {}
 
     def _q(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> psycopg.Cursor:
+        """Run one statement: in the thread's transaction, or alone on a pooled connection (the cursor
+        holds its whole result, so the connection goes back to the pool at once)."""
         self._local.next_upload = None
-        conn = self._conn()
         if self._in_transaction():
+            if self._local.pending:
+                self._flush_records()  # the transaction's own reads see its writes
+            return self._local.conn.execute(sql, params)
+        with self._connection() as conn:
+            try:
+                return conn.execute(sql, params)
+            except psycopg.OperationalError:
+                if not (conn.broken or conn.closed):
+                    raise
+        # the server dropped the connection: outside a transaction only reads and idempotent single-row
+        # writes (put_blob) run, so sending the statement again on a new connection is safe
+        with self._connection() as conn:
             return conn.execute(sql, params)
-        try:
-            return conn.execute(sql, params)
-        except psycopg.OperationalError:
-            if not (conn.broken or conn.closed):
-                raise
-            self._discard(conn)  # outside a transaction only reads run here: safe to send again
-            return self._conn().execute(sql, params)
 
     def _lock_feed(self) -> None:
         """Inside a transaction, become the only record writer until commit (SQLite's BEGIN IMMEDIATE).
@@ -156,12 +185,20 @@ class PostgresStorage:
         self._local.feed_value += 1
         return self._local.feed_value
 
+    def _flush_records(self) -> None:
+        """Send the records written since the last statement: one multi-row upsert, which also sets the
+        feed counter (locked by this transaction) to the last number given out. A record written twice
+        is sent once, as last written (its first number stays unused, as when a row is replaced)."""
+        pending, self._local.pending = self._local.pending, {}
+        if pending:
+            columns = [list(c) for c in zip(*pending.values(), strict=True)]
+            self._q(UPSERT_RECORDS, [self._local.feed_value, *columns])
+
     def close(self) -> None:
         with self._lock:
-            conns, self._open = self._open, []
-        for _, conn in conns:
+            conns, self._idle = self._idle, []
+        for conn in conns:
             conn.close()
-        self._local.conn = None
 
     # officers and units
     def put_officer(self, cert_no: str, name: str, units: list[str]) -> None:
@@ -247,18 +284,26 @@ class PostgresStorage:
         return self._record(row) if row else None  # a new object each time: callers may change theirs
 
     def records_of(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Record]:
-        """Many records in one statement (a push batch's records and their parents)."""
+        """Many records in one statement."""
+        self._lock_feed()
+        cursor = self._records_of_cursor(keys)
+        return self._records_by_key(cursor.fetchall() if cursor is not None else [], keys)
+
+    def _records_of_cursor(self, keys: list[tuple[str, str]]) -> psycopg.Cursor | None:
         unique = list(dict.fromkeys(keys))
         if not unique:
-            return {}
-        self._lock_feed()
-        rows = self._q(f"{RECORD_SELECT} WHERE (entity, entity_id) IN"
-                       " (SELECT * FROM unnest(%s::text[], %s::text[]))",
-                       [[k[0] for k in unique], [k[1] for k in unique]]).fetchall()
-        found = {}
+            return None
+        # = ANY on both key columns: an index scan (a join with unnest() gets a plan that scans the table);
+        # the few pairs it finds beyond those asked are dropped in _records_by_key
+        return self._q(f"{RECORD_SELECT} WHERE entity = ANY(%s) AND entity_id = ANY(%s)",
+                       [list(dict.fromkeys(k[0] for k in unique)), list(dict.fromkeys(k[1] for k in unique))])
+
+    def _records_by_key(self, rows: list[tuple], keys: list[tuple[str, str]]) -> dict[tuple[str, str], Record]:
+        asked, found = set(keys), {}
         for row in rows:
-            record = self._record(row)
-            found[record.entity, record.entity_id] = record
+            if (row[0], row[1]) in asked:
+                record = self._record(row)
+                found[record.entity, record.entity_id] = record
         return found
 
     def inspection_records(self, inspection_id: str) -> list[Record]:
@@ -268,16 +313,17 @@ class PostgresStorage:
     def put_record(self, record: Record) -> Record:
         """Insert or replace the entity's record with the next feed sequence number.
 
-        In a transaction the counter row is locked first, so the next number is known here and the write
-        goes out without waiting for an answer (pipeline); outside one, a single statement does both."""
+        In a transaction the counter row is locked first, so the next number is known here, and the write
+        is kept until the transaction's next statement or its commit, which sends all kept writes as one
+        (see _flush_records); outside one, a single statement does both."""
         values = [record.entity, record.entity_id, record.revision, record.unit, canonical_json(record.payload),
                   bool(record.deleted), record.origin_device, record.target_device, record.inspection_id,
                   record.sha256]
         if self._in_transaction():
             record.seq = self._next_seq()
-            self._q(f"WITH bumped AS (UPDATE feed_counter SET value = %s WHERE id = 1) {_upsert_record('%s')}",
-                    [record.seq, *values, record.seq, record.updated_at])
-            self._local.rows[record.entity, record.entity_id] = (*values, record.seq, record.updated_at)
+            row = (*values, record.seq, record.updated_at)
+            self._local.pending[record.entity, record.entity_id] = row
+            self._local.rows[record.entity, record.entity_id] = row
             return record
         record.seq = self._q("WITH bumped AS (UPDATE feed_counter SET value = value + 1 WHERE id = 1 RETURNING value)"
                              f" {_upsert_record('(SELECT value FROM bumped)')} RETURNING seq",
@@ -289,35 +335,41 @@ class PostgresStorage:
         return [self._record(r) for r in rows]
 
     def changes(self, since: int, units: list[str], device_id: str, entities: tuple[str, ...],
-                limit: int) -> list[Record]:
-        rows = self._q(f"{RECORD_SELECT} WHERE seq > %s AND entity = ANY(%s)"
+                limit: int) -> tuple[int, list[Record]]:
+        """(last_seq, the changes after since up to it): one statement, so one snapshot, where every record
+        numbered up to the counter's value is committed (writers commit in seq order, see _lock_feed)."""
+        rows = self._q("SELECT t.value, r.* FROM (SELECT value FROM feed_counter WHERE id = 1) t LEFT JOIN LATERAL"
+                       f" ({RECORD_SELECT} WHERE seq > %s AND seq <= t.value AND entity = ANY(%s)"
                        " AND (origin_device IS NULL OR origin_device <> %s)"
                        " AND ((target_device IS NULL AND unit = ANY(%s)) OR target_device = %s)"
-                       " ORDER BY seq LIMIT %s",
+                       " ORDER BY seq LIMIT %s) r ON true",
                        [since, list(entities), device_id, list(units), device_id, limit]).fetchall()
-        return [self._record(r) for r in rows]
+        return rows[0][0], [self._record(r[1:]) for r in rows if r[1] is not None]
 
     def last_seq(self) -> int:
         return self._q("SELECT value FROM feed_counter WHERE id = 1").fetchone()[0]
 
     # idempotent entries and conflicts
-    def entries_of(self, device_id: str, entry_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
-        """A batch's entries already received, in one statement (after the feed lock, see _lock_feed)."""
+    def entries_and_records(self, device_id: str, entry_ids: list[str], keys: list[tuple[str, str]]
+                            ) -> tuple[dict[str, tuple[str, dict[str, Any]]], dict[tuple[str, str], Record]]:
+        """A batch's entries already received and the records it names: the feed lock and both reads go
+        out together and come back in one round trip (pipeline)."""
         self._lock_feed()
-        rows = self._q("SELECT entry_id, digest, result_json FROM entries WHERE device_id = %s"
-                       " AND entry_id = ANY(%s)", [device_id, list(dict.fromkeys(entry_ids))]).fetchall()
-        return {entry_id: (digest, json.loads(result)) for entry_id, digest, result in rows}
+        entries = self._q("SELECT entry_id, digest, result_json FROM entries WHERE device_id = %s"
+                          " AND entry_id = ANY(%s)", [device_id, list(dict.fromkeys(entry_ids))])
+        records = self._records_of_cursor(keys)
+        seen = {entry_id: (digest, json.loads(result)) for entry_id, digest, result in entries.fetchall()}
+        return seen, self._records_by_key(records.fetchall() if records is not None else [], keys)
 
     def put_entries(self, device_id: str, rows: list[tuple[str, str, str, str, dict[str, Any]]], at: str) -> None:
-        """All of a batch's new entries in one executemany (in a transaction it travels with the COMMIT)."""
+        """All of a batch's new entries in one statement (in a transaction it travels with the COMMIT)."""
         if not rows:
             return
-        self._local.next_upload = None
-        self._conn().cursor().executemany(
-            "INSERT INTO entries (device_id, entry_id, digest, entity, entity_id, result_json, received_at)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [(device_id, entry_id, digest, entity, entity_id, canonical_json(result), at)
-             for entry_id, digest, entity, entity_id, result in rows])
+        columns = list(zip(*[(entry_id, digest, entity, entity_id, canonical_json(result))
+                             for entry_id, digest, entity, entity_id, result in rows], strict=True))
+        self._q("INSERT INTO entries (device_id, entry_id, digest, entity, entity_id, result_json, received_at)"
+                " SELECT %s, e.*, %s FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[]) AS e",
+                [device_id, at, *(list(c) for c in columns)])
 
     def add_conflict(self, conflict: dict[str, Any]) -> None:
         self._q("INSERT INTO conflicts (device_id, entry_id, entity, entity_id, reason, client_revision,"
@@ -360,10 +412,11 @@ class PostgresStorage:
         if not entries:
             return
         self._local.next_upload = None
-        self._conn().cursor().executemany(
-            f"INSERT INTO audit_entries (device_id, {', '.join(AUDIT_COLUMNS)}, received_at)"
-            f" VALUES ({', '.join(['%s'] * (len(AUDIT_COLUMNS) + 2))})",
-            [(device_id, *(e[k] for k in AUDIT_COLUMNS), at) for e in entries])
+        with self._connection() as conn:
+            conn.cursor().executemany(
+                f"INSERT INTO audit_entries (device_id, {', '.join(AUDIT_COLUMNS)}, received_at)"
+                f" VALUES ({', '.join(['%s'] * (len(AUDIT_COLUMNS) + 2))})",
+                [(device_id, *(e[k] for k in AUDIT_COLUMNS), at) for e in entries])
 
     def audit_entries(self, entity_ids: list[str]) -> list[dict[str, Any]]:
         rows = self._q(f"SELECT device_id, {', '.join(AUDIT_COLUMNS)} FROM audit_entries"
@@ -378,26 +431,27 @@ class PostgresStorage:
 
     # blobs and resumable uploads
     def blob_sizes(self, hashes: list[str]) -> dict[str, int]:
+        """The stored blobs' sizes, reading the others' upload rows in the same statement: a state is asked
+        as blob_sizes(hashes) then uploads(the rest), and the second is answered from this read (one
+        snapshot, one round trip). What is kept serves only the very next call on this thread."""
         if not hashes:
             return {}
-        if len(hashes) == 1:
-            return self._blob_and_upload(hashes[0])
-        rows = self._q("SELECT sha256, size FROM blobs WHERE sha256 = ANY(%s)", [list(hashes)]).fetchall()
-        return dict(rows)
-
-    def _blob_and_upload(self, sha256: str) -> dict[str, int]:
-        """One blob's size, reading its upload row in the same statement: an upload's state is asked as
-        blob_sizes([sha]) then upload(sha), and the second is answered from this read (one snapshot, one
-        round trip). The kept row serves only the very next call on this thread (any statement drops it)."""
-        row = self._q("SELECT b.size, u.size, u.committed, u.device_id FROM (SELECT %s::text AS sha256) q"
-                      " LEFT JOIN blobs b ON b.sha256 = q.sha256 LEFT JOIN uploads u ON u.sha256 = q.sha256",
-                      [sha256]).fetchone()
-        self._local.next_upload = (sha256, Upload(sha256, *row[1:]) if row[1] is not None else None)
-        return {} if row[0] is None else {sha256: row[0]}
+        wanted = list(dict.fromkeys(hashes))
+        # = ANY on each primary key: index lookups (a join with unnest() gets a plan that scans the tables)
+        rows = self._q("SELECT true, sha256, size, 0, '' FROM blobs WHERE sha256 = ANY(%s) UNION ALL"
+                       " SELECT false, sha256, size, committed, device_id FROM uploads WHERE sha256 = ANY(%s)",
+                       [wanted, wanted]).fetchall()
+        sizes = {sha: size for is_blob, sha, size, _, _ in rows if is_blob}
+        self._local.next_upload = ({sha for sha in wanted if sha not in sizes},
+                                   {sha: Upload(sha, size, committed, device) for is_blob, sha, size, committed, device
+                                    in rows if not is_blob and sha not in sizes})
+        return sizes
 
     def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> None:
-        self._q("INSERT INTO blobs (sha256, size, device_id, stored_at) VALUES (%s, %s, %s, %s)"
-                " ON CONFLICT (sha256) DO NOTHING", [sha256, size, device_id, at])
+        """One statement (atomic without a transaction: one round trip, one commit)."""
+        self._q("WITH dropped AS (DELETE FROM uploads WHERE sha256 = %s)"
+                " INSERT INTO blobs (sha256, size, device_id, stored_at) VALUES (%s, %s, %s, %s)"
+                " ON CONFLICT (sha256) DO NOTHING", [sha256, sha256, size, device_id, at])
 
     def blobs_of(self, inspection_id: str) -> list[tuple[str, bool]]:
         rows = self._q("SELECT r.sha256, b.sha256 IS NOT NULL FROM records r LEFT JOIN blobs b ON b.sha256 = r.sha256"
@@ -405,14 +459,14 @@ class PostgresStorage:
                        [inspection_id]).fetchall()
         return [(sha, bool(present)) for sha, present in rows]
 
-    def upload(self, sha256: str) -> Upload | None:
+    def uploads(self, hashes: list[str]) -> dict[str, Upload]:
         kept = getattr(self._local, "next_upload", None)
-        if kept is not None and kept[0] == sha256:
-            self._local.next_upload = None
-            return kept[1]
-        row = self._q("SELECT sha256, size, committed, device_id FROM uploads WHERE sha256 = %s",
-                      [sha256]).fetchone()
-        return Upload(*row) if row else None
+        self._local.next_upload = None
+        if kept is not None and set(hashes) <= kept[0]:
+            return {sha: kept[1][sha] for sha in hashes if sha in kept[1]}
+        rows = self._q("SELECT sha256, size, committed, device_id FROM uploads WHERE sha256 = ANY(%s)",
+                       [list(hashes)]).fetchall()
+        return {row[0]: Upload(*row) for row in rows}
 
     def put_upload(self, upload: Upload, at: str) -> None:
         self._q("INSERT INTO uploads (sha256, size, committed, device_id, updated_at) VALUES (%s, %s, %s, %s, %s)"

@@ -66,8 +66,8 @@ def apply_batch(storage: BureauStorage, device: Device, entries: list[dict[str, 
     for entry in entries:
         validate(entry)
     with storage.transaction():
-        batch = Batch(storage.entries_of(device.id, [e["entry_id"] for e in entries]),
-                      storage.records_of(_keys_named(entries)))
+        batch = Batch(*storage.entries_and_records(device.id, [e["entry_id"] for e in entries],
+                                                   _keys_named(entries)))
         results = [_apply(storage, device, entry, batch) for entry in entries]
         forbidden = [r["entry_id"] for r in results if r["status"] == "forbidden"]
         if forbidden:

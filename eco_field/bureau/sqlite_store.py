@@ -227,28 +227,33 @@ class SqliteStorage:
         return [self._record(r) for r in rows]
 
     def changes(self, since: int, units: list[str], device_id: str, entities: tuple[str, ...],
-                limit: int) -> list[Record]:
-        sql = (f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE seq > ?"
+                limit: int) -> tuple[int, list[Record]]:
+        """(last_seq, the changes after since up to it): the counter is read first, so the cursor never
+        passes a change not yet looked at."""
+        sql = (f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE seq > ? AND seq <= ?"
                f" AND entity IN ({', '.join('?' * len(entities))})"
                " AND (origin_device IS NULL OR origin_device != ?)"
                f" AND ((target_device IS NULL AND unit IN ({', '.join('?' * len(units)) or 'NULL'}))"
                " OR target_device = ?) ORDER BY seq LIMIT ?")
-        rows = self._q(sql, [since, *entities, device_id, *units, device_id, limit]).fetchall()
-        return [self._record(r) for r in rows]
+        with self._lock:
+            top = self.last_seq()
+            rows = self._q(sql, [since, top, *entities, device_id, *units, device_id, limit]).fetchall()
+        return top, [self._record(r) for r in rows]
 
     def last_seq(self) -> int:
         return self._q("SELECT value FROM feed_counter WHERE id = 1").fetchone()[0]
 
     # idempotent entries and conflicts
-    def entries_of(self, device_id: str, entry_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
-        found: dict[str, tuple[str, dict[str, Any]]] = {}
+    def entries_and_records(self, device_id: str, entry_ids: list[str], keys: list[tuple[str, str]]
+                            ) -> tuple[dict[str, tuple[str, dict[str, Any]]], dict[tuple[str, str], Record]]:
+        seen: dict[str, tuple[str, dict[str, Any]]] = {}
         unique = list(dict.fromkeys(entry_ids))
         for start in range(0, len(unique), 500):
             part = unique[start:start + 500]
             rows = self._q("SELECT entry_id, digest, result_json FROM entries WHERE device_id = ?"
                            f" AND entry_id IN ({', '.join('?' * len(part))})", [device_id, *part])
-            found.update((entry_id, (digest, json.loads(result))) for entry_id, digest, result in rows.fetchall())
-        return found
+            seen.update((entry_id, (digest, json.loads(result))) for entry_id, digest, result in rows.fetchall())
+        return seen, self.records_of(keys)
 
     def put_entries(self, device_id: str, rows: list[tuple[str, str, str, str, dict[str, Any]]], at: str) -> None:
         with self._lock:
@@ -324,8 +329,10 @@ class SqliteStorage:
         return found
 
     def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> None:
-        self._q("INSERT OR IGNORE INTO blobs (sha256, size, device_id, stored_at) VALUES (?, ?, ?, ?)",
-                [sha256, size, device_id, at])
+        with self.transaction():
+            self._q("INSERT OR IGNORE INTO blobs (sha256, size, device_id, stored_at) VALUES (?, ?, ?, ?)",
+                    [sha256, size, device_id, at])
+            self._q("DELETE FROM uploads WHERE sha256 = ?", [sha256])
 
     def blobs_of(self, inspection_id: str) -> list[tuple[str, bool]]:
         rows = self._q("SELECT r.sha256, b.sha256 IS NOT NULL FROM records r LEFT JOIN blobs b ON b.sha256 = r.sha256"
@@ -333,9 +340,14 @@ class SqliteStorage:
                        [inspection_id]).fetchall()
         return [(sha, bool(present)) for sha, present in rows]
 
-    def upload(self, sha256: str) -> Upload | None:
-        row = self._q("SELECT sha256, size, committed, device_id FROM uploads WHERE sha256 = ?", [sha256]).fetchone()
-        return Upload(*row) if row else None
+    def uploads(self, hashes: list[str]) -> dict[str, Upload]:
+        found: dict[str, Upload] = {}
+        for start in range(0, len(hashes), 500):
+            part = hashes[start:start + 500]
+            rows = self._q("SELECT sha256, size, committed, device_id FROM uploads"
+                           f" WHERE sha256 IN ({', '.join('?' * len(part))})", part).fetchall()
+            found.update((row[0], Upload(*row)) for row in rows)
+        return found
 
     def put_upload(self, upload: Upload, at: str) -> None:
         self._q("INSERT INTO uploads (sha256, size, committed, device_id, updated_at) VALUES (?, ?, ?, ?, ?)"

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -52,24 +53,42 @@ class BlobArea:
         self._hashers: dict[str, tuple[int, object]] = {}  # sha -> (offset hashed so far, hasher)
         self.busy: set[str] = set()  # uploads with a PATCH in flight (one writer per blob)
 
+    @contextmanager
+    def claim(self, sha256: str) -> Iterator[None]:
+        """One PATCH of a blob at a time, for the body's whole reception. begin() (on a worker thread)
+        refuses a blob already claimed; two PATCHes passing begin() at once are settled here: the second
+        is refused (423) and retries. Call on the event loop: the check and the claim are one step."""
+        if sha256 in self.busy:
+            raise UploadRefused(423, "another PATCH of this blob is in progress; retry shortly")
+        self.busy.add(sha256)
+        try:
+            yield
+        finally:
+            self.busy.discard(sha256)
+
     def part_path(self, sha256: str) -> Path:
         return self.parts / f"{sha256}.part"
 
     def state(self, sha256: str) -> UploadState | None:
-        check_sha(sha256)
-        stored = self.storage.blob_sizes([sha256])
-        if sha256 in stored:
-            return UploadState(stored[sha256], stored[sha256], True)
-        upload = self.storage.upload(sha256)
-        return UploadState(upload.committed, upload.size, False) if upload else None
+        return self.states([check_sha(sha256)])[sha256]
 
-    def resume_offset(self, sha256: str) -> tuple[bool, int]:
-        """(complete, where a client should resume). Bytes of a first PATCH cut off before its upload row
-        was written still count: they are on disk, and begin() takes them up (see _reconcile)."""
-        state = self.state(sha256)
-        if state is not None:
-            return state.complete, state.offset
-        return False, self._part_size(sha256)
+    def states(self, hashes: list[str]) -> dict[str, UploadState | None]:
+        """Each blob's state, in two reads whatever the number (the blobs, then the uploads of the rest)."""
+        stored = self.storage.blob_sizes(hashes)
+        rest = [sha for sha in hashes if sha not in stored]
+        uploads = self.storage.uploads(rest) if rest else {}
+        found: dict[str, UploadState | None] = {}
+        for sha in hashes:
+            upload = uploads.get(sha)
+            found[sha] = (UploadState(stored[sha], stored[sha], True) if sha in stored
+                          else UploadState(upload.committed, upload.size, False) if upload else None)
+        return found
+
+    def resume_offsets(self, hashes: list[str]) -> dict[str, tuple[bool, int]]:
+        """(complete, where a client should resume) of each blob. Bytes of a first PATCH cut off before its
+        upload row was written still count: they are on disk, and begin() takes them up (see _reconcile)."""
+        return {sha: (state.complete, state.offset) if state is not None else (False, self._part_size(sha))
+                for sha, state in self.states(hashes).items()}
 
     def begin(self, device: Device, sha256: str, offset: int, length: int | None,
               content_length: int | None) -> UploadState:
@@ -117,9 +136,17 @@ class BlobArea:
                 received += len(piece)
         except disconnected:
             pass
-        finally:
+        except BaseException:
             await anyio.to_thread.run_sync(_sync_and_close, part)
-        return await anyio.to_thread.run_sync(self._commit, device, sha256, state, received, hasher)
+            raise
+        return await anyio.to_thread.run_sync(self._close_and_commit, part, device, sha256, state, received, hasher)
+
+    def _close_and_commit(self, part: BinaryIO, device: Device, sha256: str, state: UploadState, received: int,
+                          hasher) -> UploadState:
+        """One worker-thread hop for the end of a PATCH: the bytes reach the disk, then their offset is
+        recorded (or the blob checked and stored)."""
+        _sync_and_close(part)
+        return self._commit(device, sha256, state, received, hasher)
 
     def _commit(self, device: Device, sha256: str, state: UploadState, received: int, hasher) -> UploadState:
         offset = state.offset + received
@@ -139,9 +166,7 @@ class BlobArea:
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(path, final)
         fsync_dir(final.parent)
-        with self.storage.transaction():
-            self.storage.put_blob(sha256, state.length, device.id, utc_now())
-            self.storage.drop_upload(sha256)
+        self.storage.put_blob(sha256, state.length, device.id, utc_now())  # and drops its upload row
         return UploadState(state.length, state.length, True)
 
     def _recover_finished(self, device: Device, sha256: str) -> UploadState | None:
@@ -151,9 +176,7 @@ class BlobArea:
         if not final.is_file() or self.store.verify(sha256) != "ok":
             return None
         size = final.stat().st_size
-        with self.storage.transaction():
-            self.storage.put_blob(sha256, size, device.id, utc_now())
-            self.storage.drop_upload(sha256)
+        self.storage.put_blob(sha256, size, device.id, utc_now())
         self.part_path(sha256).unlink(missing_ok=True)
         self._hashers.pop(sha256, None)
         return UploadState(size, size, True)

@@ -66,8 +66,9 @@ def test_same_answers_on_both_backends(storage) -> None:
     assert sorted(found) == [("evidence", "p2"), ("task", "t1")] and found["task", "t1"].revision == 2
     assert storage.records_of([]) == {}
     assert [r.entity_id for r in storage.inspection_records("i1")] == ["p1", "p2"]
-    assert [r.entity_id for r in storage.changes(0, ["离石区"], "dev-x", ("task", "evidence"), 10)] == ["p1", "p2", "t1"]
-    assert storage.changes(0, ["兴县"], "dev-x", ("task",), 10) == []
+    top, found = storage.changes(0, ["离石区"], "dev-x", ("task", "evidence"), 10)
+    assert top == storage.last_seq() and [r.entity_id for r in found] == ["p1", "p2", "t1"]
+    assert storage.changes(0, ["兴县"], "dev-x", ("task",), 10) == (top, [])
 
     with storage.transaction():
         storage.put_blob("a" * 64, 10, "dev-1", "now")
@@ -76,7 +77,7 @@ def test_same_answers_on_both_backends(storage) -> None:
         storage.put_upload(Upload("b" * 64, 100, 40, "dev-1"), "now")
     assert storage.blob_sizes(["a" * 64, "b" * 64]) == {"a" * 64: 10}
     assert storage.blobs_of("i1") == [("a" * 64, True), ("b" * 64, False)]
-    assert storage.upload("b" * 64) == Upload("b" * 64, 100, 40, "dev-1")
+    assert storage.uploads(["b" * 64, "a" * 64]) == {"b" * 64: Upload("b" * 64, 100, 40, "dev-1")}
     with storage.transaction():
         storage.drop_upload("b" * 64)
         storage.put_entries("dev-1", [("e1", "d", "task", "t1", {"status": "applied"}),
@@ -86,10 +87,10 @@ def test_same_answers_on_both_backends(storage) -> None:
                               "client_payload": {"x": 1}, "server_payload": None, "at": "now"})
         storage.add_number_block({"id": "nb", "device_id": "dev-1", "kind": "k", "year": 2026, "start": 1,
                                   "end": 50, "reserved_at": "now"})
-    assert storage.upload("b" * 64) is None
-    assert storage.entries_of("dev-1", ["e1", "e9", "e3"]) == {"e1": ("d", {"status": "applied"}),
-                                                                "e3": ("d3", {"status": "conflict"})}
-    assert storage.entries_of("dev-2", ["e1"]) == {}
+    assert storage.uploads(["b" * 64]) == {}
+    seen, records = storage.entries_and_records("dev-1", ["e1", "e9", "e3"], [("task", "t1"), ("task", "zz")])
+    assert seen == {"e1": ("d", {"status": "applied"}), "e3": ("d3", {"status": "conflict"})}
+    assert list(records) == [("task", "t1")] and storage.entries_and_records("dev-2", ["e1"], []) == ({}, {})
     assert [(c["reason"], c["client_payload"], c["server_payload"]) for c in storage.conflicts("t1")] == [
         ("stale_revision", {"x": 1}, None)]
     assert storage.last_number("k", 2026) == 50 and storage.last_number("k", 2025) == 0
@@ -122,8 +123,7 @@ def test_feed_cursor_sees_every_record_once_while_writers_commit_at_once(storage
     seen, cursor = [], 0
     while True:
         done = not any(t.is_alive() for t in threads)
-        top = storage.last_seq()
-        rows = [r for r in storage.changes(cursor, ["离石区"], "reader", ("task",), 7) if r.seq <= top]
+        top, rows = storage.changes(cursor, ["离石区"], "reader", ("task",), 7)
         seen += [r.entity_id for r in rows]
         cursor = rows[-1].seq if len(rows) == 7 else max(top, cursor)
         if done and not rows and cursor == storage.last_seq():
@@ -181,15 +181,13 @@ def test_migrations_apply_once(storage) -> None:
 
 def test_upload_state_is_read_fresh_after_every_write(storage) -> None:
     sha = "d" * 64
-    assert storage.blob_sizes([sha]) == {} and storage.upload(sha) is None
+    assert storage.blob_sizes([sha]) == {} and storage.uploads([sha]) == {}
     with storage.transaction():
         storage.put_upload(Upload(sha, 10, 4, "dev"), "now")
-    assert storage.blob_sizes([sha]) == {} and storage.upload(sha) == Upload(sha, 10, 4, "dev")
+    assert storage.blob_sizes([sha]) == {} and storage.uploads([sha]) == {sha: Upload(sha, 10, 4, "dev")}
     assert storage.blob_sizes([sha]) == {}
     with storage.transaction():  # a write between the two reads: the second sees it
         storage.put_upload(Upload(sha, 10, 8, "dev"), "now")
-    assert storage.upload(sha) == Upload(sha, 10, 8, "dev")
-    with storage.transaction():
-        storage.put_blob(sha, 10, "dev", "now")
-        storage.drop_upload(sha)
-    assert storage.blob_sizes([sha]) == {sha: 10} and storage.upload(sha) is None
+    assert storage.uploads([sha]) == {sha: Upload(sha, 10, 8, "dev")}
+    storage.put_blob(sha, 10, "dev", "now")  # the complete blob's upload row goes with it, atomically
+    assert storage.blob_sizes([sha]) == {sha: 10} and storage.uploads([sha]) == {}

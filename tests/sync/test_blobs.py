@@ -242,7 +242,7 @@ def test_bytes_of_a_first_patch_cut_before_its_row_are_offered_for_resume(tmp_pa
     data = os.urandom(500_000)
     sha = hashlib.sha256(data).hexdigest()
     area.part_path(sha).write_bytes(data[:123_456])
-    assert area.resume_offset(sha) == (False, 123_456)
+    assert area.resume_offsets([sha]) == {sha: (False, 123_456)}
     device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
     state = area.begin(device, sha, 123_456, len(data), len(data) - 123_456)
     assert state.offset == 123_456 and not state.complete

@@ -58,7 +58,7 @@ def test_another_units_entry_refuses_the_whole_batch(storage) -> None:
     with pytest.raises(Forbidden) as refused:
         apply_batch(storage, one, [entry("ok1", 1, "A", "i-2"), foreign])
     assert refused.value.entry_ids == ["f1"]
-    assert storage.record("inspection", "i-2") is None and storage.entries_of("dev-1", ["ok1"]) == {}
+    assert storage.record("inspection", "i-2") is None and storage.entries_and_records("dev-1", ["ok1"], [])[0] == {}
 
 
 def test_malformed_entries_are_refused(storage) -> None:
