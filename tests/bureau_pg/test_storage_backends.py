@@ -96,6 +96,18 @@ def test_same_answers_on_both_backends(storage) -> None:
     assert storage.last_number("k", 2026) == 50 and storage.last_number("k", 2025) == 0
 
 
+def test_records_written_in_a_transaction_are_read_back_in_it_and_numbered_in_order(storage) -> None:
+    with storage.transaction():
+        first = storage.put_record(_record("r1", payload={"n": 1})).seq
+        storage.put_record(_record("r2"))
+        assert storage.records_of([("task", "r1")])["task", "r1"].payload == {"id": "r1", "n": 1}
+        again = storage.put_record(_record("r1", revision=2, payload={"n": 2})).seq
+        assert [r.entity_id for r in storage.records("task")] == ["r2", "r1"]
+    assert first < again == storage.last_seq() and storage.record("task", "r1").seq == again
+    assert storage.record("task", "r1").payload == {"id": "r1", "n": 2}
+    assert [r.entity_id for r in storage.changes(0, ["离石区"], "dev-x", ("task",), 10)[1]] == ["r2", "r1"]
+
+
 def test_a_failed_transaction_leaves_nothing(storage) -> None:
     with pytest.raises(RuntimeError), storage.transaction():
         storage.put_record(_record("gone"))
