@@ -30,7 +30,7 @@ from ui.formatting import short_time
 from ui.tasks import JobControl
 
 PULLED = ("task", "enterprise", "officer", "case", "inspection", "sync", "settings")
-STAGES = {"push": "上传记录", "blobs": "上传证据文件", "pull": "下载更新"}
+STAGES = {"push": "上传记录", "blobs": "上传证据文件", "audit": "上传审计记录", "pull": "下载更新"}
 
 
 class SyncScreen(QWidget):

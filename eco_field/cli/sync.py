@@ -97,7 +97,8 @@ def _progress_printer():
 def _summary(result: dict[str, Any]) -> str:
     lines = [f"sent {result.get('pushed', 0)} changes ({result.get('duplicates', 0)} already there, "
              f"{result.get('conflicts', 0)} conflicts), {result.get('blobs_sent', 0)} files "
-             f"({result.get('blob_bytes_sent', 0) / 1e6:.1f} MB); received {result.get('pulled', 0)} records"]
+             f"({result.get('blob_bytes_sent', 0) / 1e6:.1f} MB), {result.get('audit_sent', 0)} audit entries; "
+             f"received {result.get('pulled', 0)} records"]
     for err in result.get("blob_errors", []):
         lines.append(f"file {err['sha256'][:12]} not accepted: {err['error']}")
     if result.get("conflicts"):
