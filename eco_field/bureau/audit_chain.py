@@ -16,8 +16,13 @@ from eco_field.clock import utc_now
 from eco_field.store.audit import GENESIS, entry_hash, verify_rows
 
 MAX_AUDIT_BATCH = 1000
+# One entry's texts, in UTF-8 bytes: far above what a laptop writes (data_json is the change's outbox
+# payload, itself held to the /push body limit), and low enough that one entry, JSON-escaped, fits a body.
+MAX_ENTRY_BYTES = 4 * 1024 ** 2
+MAX_SEQ = 2 ** 62  # a BIGINT on PostgreSQL; no chain gets near it
 AUDIT_KEYS = ("seq", "at", "actor", "entity", "entity_id", "action", "data_json", "prev_hash", "hash")
 TEXT_KEYS = ("at", "actor", "entity", "entity_id", "action", "data_json", "prev_hash", "hash")
+HEX = frozenset("0123456789abcdef")
 
 
 class ChainRefused(Exception):
@@ -33,16 +38,41 @@ class MalformedAudit(ValueError):
 
 
 def validate(entries: Any) -> list[dict[str, Any]]:
+    """The entries of a POST /audit body, or MalformedAudit (400, nothing stored) naming what is wrong.
+    An entry has exactly the audit columns: the chain is the device of the token, never named in the body."""
     if not isinstance(entries, list) or len(entries) > MAX_AUDIT_BATCH:
         raise MalformedAudit(f"send {{\"entries\": [...]}} with at most {MAX_AUDIT_BATCH} audit entries")
-    for entry in entries:
-        if not isinstance(entry, dict) or any(not isinstance(entry.get(k), str) for k in TEXT_KEYS):
-            raise MalformedAudit(f"an audit entry needs seq and the texts {', '.join(TEXT_KEYS)}")
-        if not isinstance(entry.get("seq"), int) or isinstance(entry["seq"], bool) or entry["seq"] < 1:
-            raise MalformedAudit("an audit entry's seq must be a positive integer")
+    for index, entry in enumerate(entries):
+        _validate_entry(index, entry)
     if any(b["seq"] <= a["seq"] for a, b in zip(entries, entries[1:], strict=False)):
         raise MalformedAudit("audit entries must be sent in increasing seq order")
     return entries
+
+
+def _validate_entry(index: int, entry: Any) -> None:
+    if not isinstance(entry, dict):
+        raise MalformedAudit(f"audit entry {index} is not an object")
+    extra = sorted(set(entry) - set(AUDIT_KEYS))
+    if extra:
+        raise MalformedAudit(f"audit entry {index} has unknown fields {', '.join(map(str, extra))} (an entry has"
+                             f" {', '.join(AUDIT_KEYS)}; its chain is the device of the token)")
+    seq = entry.get("seq")
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= MAX_SEQ:
+        raise MalformedAudit(f"audit entry {index}: seq must be a positive integer, not {seq!r:.40}")
+    texts = [entry.get(k) for k in TEXT_KEYS]
+    if any(not isinstance(t, str) for t in texts):
+        raise MalformedAudit(f"audit entry {seq} needs the texts {', '.join(TEXT_KEYS)}")
+    try:  # a lone surrogate (legal in JSON) cannot be stored; a NUL cannot be stored on PostgreSQL
+        size = sum(len(t.encode("utf-8")) for t in texts)
+    except UnicodeEncodeError as exc:
+        raise MalformedAudit(f"audit entry {seq} is not valid Unicode text") from exc
+    if any("\x00" in t for t in texts):
+        raise MalformedAudit(f"audit entry {seq} holds a NUL character")
+    if size > MAX_ENTRY_BYTES:
+        raise MalformedAudit(f"audit entry {seq} is over {MAX_ENTRY_BYTES} bytes")
+    for key in ("prev_hash", "hash"):
+        if len(entry[key]) != 64 or not HEX.issuperset(entry[key]):
+            raise MalformedAudit(f"audit entry {seq}: {key} must be 64 lowercase hex digits")
 
 
 def receive(storage: BureauStorage, device: Device, entries: list[dict[str, Any]]) -> dict[str, Any]:

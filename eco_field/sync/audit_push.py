@@ -8,6 +8,7 @@ data was restored from an older backup) and the entries from its last one on are
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,9 @@ from eco_field.sync.transport import BureauConnection, check
 Progress = Callable[[str, int, int | None], None]
 CURSOR_KEY = "audit_cursor"
 KEYS = ("seq", "at", "actor", "entity", "entity_id", "action", "data_json", "prev_hash", "hash")
+# A request's body stays well under the bureau's 16 MiB limit whatever the entries hold (big data_json,
+# Chinese text escaped as \uXXXX): a batch is cut at this many bytes, one entry always goes.
+MAX_BODY_BYTES = 4 * 1024 ** 2
 
 
 def entries_after(db: sqlite_utils.Database, seq: int, limit: int) -> list[dict[str, Any]]:
@@ -38,7 +42,7 @@ def push_audit(db: sqlite_utils.Database, conn: BureauConnection, *, batch_size:
     total = db.execute("SELECT count(*) FROM audit_log WHERE seq > ?", [cursor]).fetchone()[0]
     done, rewound = 0, False
     while not (cancel and cancel()):
-        entries = entries_after(db, cursor, batch_size)
+        entries = _within(entries_after(db, cursor, batch_size), MAX_BODY_BYTES)
         if not entries:
             break
         response = conn.request("POST", "/audit", json={"entries": entries})
@@ -56,6 +60,16 @@ def push_audit(db: sqlite_utils.Database, conn: BureauConnection, *, batch_size:
         if progress:
             progress("audit", done, total)
     return counts
+
+
+def _within(entries: list[dict[str, Any]], max_bytes: int) -> list[dict[str, Any]]:
+    """The first entries whose JSON fits max_bytes (at least one: the bureau judges an oversized one)."""
+    total = 0
+    for count, entry in enumerate(entries):
+        total += len(json.dumps(entry)) + 2
+        if total > max_bytes and count:
+            return entries[:count]
+    return entries
 
 
 def _bureau_behind(response, cursor: int) -> int | None:
