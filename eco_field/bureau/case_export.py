@@ -10,6 +10,7 @@ the export with the reason.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,8 @@ def export_case(storage: BureauStorage, data_dir: Path, case_id: str, out: Path)
     files = [document_file({**d, "pdf_size": originals[d["pdf_sha256"]][1]}, originals[d["pdf_sha256"]][0])
              for d in documents]
     files += [f for f in (_evidence_file(r, originals) for r in evidence) if f is not None]
-    entries = _audit_entries(storage, covered_ids(case_id, inspection_id, documents, files), files)
+    by_id = {r.entity_id: r for r in [case, inspection, *linked]}
+    entries = _audit_entries(storage, covered_ids(case_id, inspection_id, documents, files), files, by_id)
     record = {"case": case.payload, "inspection": inspection.payload}
     return write_case_file(out, case_id, record, files, entries, exported_from="bureau")
 
@@ -54,8 +56,10 @@ def _evidence_file(record: Record, originals: dict[str, tuple[Path, int]]) -> di
     p = record.payload
     name = str(p.get("original_name") or "")
     source, size = originals[record.sha256]
+    ext = normalise_ext(name) if "." in name else ""
+    # the name is the device's (any text, separators included): only an ASCII extension reaches the zip path
     return evidence_file(record.entity_id, record.sha256, str(p.get("kind") or "other"), name, size,
-                         normalise_ext(name) if "." in name else "", source)
+                         ext if ext.isascii() else "", source)
 
 
 def _originals(storage: BureauStorage, store: BlobStore, hashes: list[str]) -> dict[str, tuple[Path, int]]:
@@ -74,17 +78,53 @@ def _originals(storage: BureauStorage, store: BlobStore, hashes: list[str]) -> d
     return found
 
 
-def _audit_entries(storage: BureauStorage, ids: set[str], files: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The pushing devices' entries about these records, each naming its chain; every chain checked whole."""
+def _audit_entries(storage: BureauStorage, ids: set[str], files: list[dict[str, Any]],
+                   records: dict[str, Record]) -> list[dict[str, Any]]:
+    """The pushing devices' entries about these records, each naming its chain; every chain checked whole,
+    and every device that changed these records has pushed its chain past those changes."""
     entries = storage.audit_entries(sorted(ids))
     for device_id in dict.fromkeys(e["device_id"] for e in entries):
         problem = chain_problem(storage, device_id)
         if problem:
-            raise BadInput(f"The bureau's copy of the audit chain of device {device_id} is broken ({problem});"
-                           " a case file cannot be exported")
+            raise BadInput(f"The bureau's copy of the audit chain of {_device(storage, device_id)} is broken"
+                           f" ({problem}); a case file cannot be exported")
+    behind = _devices_behind(storage, ids, entries)
+    if behind:
+        raise BadInput(_sync_first(storage, behind, "has sent changes to this case's records whose audit entries"
+                                   " the bureau does not hold yet"))
     covered = covered_hashes(entries)
-    uncovered = [f["path"] for f in files if f["sha256"] not in covered]
+    uncovered = [f for f in files if f["sha256"] not in covered]
     if uncovered:
-        raise BadInput(f"No audit entry the bureau holds covers {', '.join(uncovered)}: the device that made"
-                       " them has not sent its audit log yet (it is sent with `eco-field sync`)")
+        paths = ", ".join(f["path"] for f in uncovered)
+        makers = {device: None for f in uncovered if (device := _maker(records, f))}
+        if makers:
+            raise BadInput(_sync_first(storage, makers, f"made {paths}, which no audit entry the bureau holds covers"))
+        raise BadInput(f"No audit entry the bureau holds covers {paths}")
     return [{"chain": e["device_id"], **{k: v for k, v in e.items() if k != "device_id"}} for e in entries]
+
+
+def _devices_behind(storage: BureauStorage, ids: set[str], entries: list[dict[str, Any]]) -> dict[str, str]:
+    """device id -> a record it changed more often than its pushed audit entries say: a device writes an
+    audit entry with every outbox entry and pushes its outbox first, so fewer entries mean a chain cut short."""
+    held = Counter((e["device_id"], e["entity_id"]) for e in entries)
+    return {device_id: entity_id for (device_id, entity_id), applied in sorted(storage.entry_counts(sorted(ids)).items())
+            if held[device_id, entity_id] < applied}
+
+
+def _maker(records: dict[str, Record], file: dict[str, Any]) -> str | None:
+    """The device that pushed a file's evidence or document record."""
+    record = records.get(file.get("evidence_id") or file.get("document_id") or "")
+    return record.origin_device if record else None
+
+
+def _sync_first(storage: BureauStorage, devices: dict[str, Any], what: str) -> str:
+    names = "; ".join(_device(storage, d) for d in devices)
+    return (f"{names} {what}: its audit log reached the bureau only in part. Run `eco-field sync` on"
+            f" {'that device' if len(devices) == 1 else 'those devices'} and export again")
+
+
+def _device(storage: BureauStorage, device_id: str) -> str:
+    device = storage.device(device_id)
+    if device is None:
+        return f"device {device_id}"
+    return f"device {device_id} ({device.name or 'unnamed'}, officer {device.officer_cert})"

@@ -429,6 +429,11 @@ class PostgresStorage:
                        [device_id]).fetchall()
         return [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in rows]
 
+    def entry_counts(self, entity_ids: list[str]) -> dict[tuple[str, str], int]:
+        rows = self._q("SELECT device_id, entity_id, count(*) FROM entries WHERE entity_id = ANY(%s)"
+                       " GROUP BY device_id, entity_id", [sorted(set(entity_ids))]).fetchall()
+        return {(device_id, entity_id): n for device_id, entity_id, n in rows}
+
     # blobs and resumable uploads
     def blob_sizes(self, hashes: list[str]) -> dict[str, int]:
         """The stored blobs' sizes, reading the others' upload rows in the same statement: a state is asked

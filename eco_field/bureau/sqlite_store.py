@@ -319,6 +319,17 @@ class SqliteStorage:
                        [device_id]).fetchall()
         return [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in rows]
 
+    def entry_counts(self, entity_ids: list[str]) -> dict[tuple[str, str], int]:
+        """(device_id, entity_id) -> how many outbox entries of that device about that record were applied."""
+        found: dict[tuple[str, str], int] = {}
+        unique = sorted(set(entity_ids))
+        for start in range(0, len(unique), 500):
+            part = unique[start:start + 500]
+            rows = self._q("SELECT device_id, entity_id, count(*) FROM entries"
+                           f" WHERE entity_id IN ({', '.join('?' * len(part))}) GROUP BY device_id, entity_id", part)
+            found.update(((device_id, entity_id), n) for device_id, entity_id, n in rows.fetchall())
+        return found
+
     # blobs and resumable uploads
     def blob_sizes(self, hashes: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}

@@ -118,25 +118,37 @@ def _check_files(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], ma
 
 
 def _check_audit(manifest: dict[str, Any]) -> list[str]:
-    """Every entry's hash recomputes, entries that are neighbours in one chain link up, and every file's
-    SHA-256 is covered. A case file from the bureau carries several devices' chains: each entry names its
-    chain (the device id); a laptop's entries name none (its one local chain)."""
+    """Every entry's hash recomputes, entries that are neighbours in one chain (seq n and n + 1) link up,
+    no chain holds two entries with one seq, and every file's SHA-256 is covered. A case file from the
+    bureau carries several devices' chains: each entry names its chain (the device id); a laptop's entries
+    name none (its one local chain).
+
+    What the file alone cannot show (it carries only the entries about its own records, so gaps in seq
+    between them are normal): an entry taken out is noticed when it was the one covering a file, otherwise
+    not, since nothing else in the file says it was there; an entry edited and re-hashed is noticed only when
+    the next entry of its chain is in the file. The chain itself settles both: `eco-field audit
+    verify` on the laptop, or the bureau's copy of the device's chain."""
     problems, by_seq = [], {}
     for entry in manifest.get("audit", []):
         try:
             digest = entry_hash(entry["seq"], entry["at"], entry["actor"], entry["entity"], entry["entity_id"],
                                 entry["action"], entry["data_json"], entry["prev_hash"])
-            chain = str(entry.get("chain") or "")
+            chain, seq, claimed = str(entry.get("chain") or ""), entry["seq"], entry["hash"]
+            if not isinstance(seq, int) or isinstance(seq, bool) or not isinstance(claimed, str):
+                raise TypeError("seq must be a number, hash a text")
         except (KeyError, TypeError, AttributeError):
             problems.append("audit: an entry is incomplete")
             continue
-        if digest != entry["hash"]:
-            problems.append(f"audit entry {_name(chain, entry['seq'])}: altered")
-        by_seq[chain, entry["seq"]] = entry
+        if digest != claimed:
+            problems.append(f"audit entry {_name(chain, seq)}: altered")
+        if (chain, seq) in by_seq:
+            problems.append(f"audit entry {_name(chain, seq)}: appears twice")
+        by_seq[chain, seq] = entry
     for (chain, seq), entry in by_seq.items():
-        before = by_seq.get((chain, seq - 1)) if isinstance(seq, int) else None
+        before = by_seq.get((chain, seq - 1))
         if before and entry["prev_hash"] != before["hash"]:
-            problems.append(f"audit entry {_name(chain, seq)}: does not follow entry {seq - 1}")
+            problems.append(f"audit entry {_name(chain, seq)}: does not follow entry {seq - 1} (its prev_hash"
+                            " is not that entry's hash)")
     covered = covered_hashes(list(by_seq.values()))
     for item in manifest["files"]:
         if item.get("sha256") not in covered:

@@ -59,8 +59,14 @@ def register(commands) -> None:
     p = commands.command("export", cmd_cases_export, "write a case's case file (the format of `cases export`)"
                          " from the records, blobs and audit chains the devices pushed", parent=cases)
     p.add_argument("case_id")
-    p.add_argument("-o", "--output", required=True, type=Path)
+    p.add_argument("-o", "--output", required=True, type=Path, help="the case file (.zip) to write")
     add_json_flag(p)
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.epilog = ("--json prints {\"file\", \"case_id\", \"files\": count, \"audit_entries\": count,\n"
+                "\"devices\": [device ids whose audit chains the file carries]}.\n"
+                "Exit 0: written; 2: unknown case, or the bureau cannot vouch for it yet (an original not\n"
+                "sent or altered, a device that must sync its audit log first - the message names it);\n"
+                "1: anything else. Check the file with `eco-field verify-export FILE`.")
     p = commands.command("revoke", cmd_revoke, "refuse a device from now on", parent=group)
     p.add_argument("--device", required=True)
     add_json_flag(p)
