@@ -162,6 +162,19 @@ def test_audit_chains_are_kept_per_device(storage) -> None:
     assert storage.audit_chain("dev-1")[0] == {**entry, "seq": 1, "entity_id": "e1", "hash": "h1"}
 
 
+def test_entries_applied_are_counted_per_device_and_record(storage) -> None:
+    """What a case export compares with the audit entries held, to find a device that must sync first."""
+    assert storage.entry_counts(["c1"]) == {}
+    with storage.transaction():
+        storage.put_entries("dev-1", [("x1", "d", "case", "c1", {"status": "applied"}),
+                                      ("x2", "d", "case", "c1", {"status": "conflict"}),
+                                      ("x3", "d", "inspection", "i1", {"status": "applied"})], "now")
+        storage.put_entries("dev-2", [("y1", "d", "case", "c1", {"status": "applied"})], "now")
+    assert storage.entry_counts(["c1", "i1", "c1", "none"]) == {("dev-1", "c1"): 2, ("dev-2", "c1"): 1,
+                                                                ("dev-1", "i1"): 1}
+    assert storage.entry_counts([]) == {}
+
+
 def test_sqlite_migrations_bring_an_old_database_up_to_date(tmp_path) -> None:
     import sqlite3
 
