@@ -3,12 +3,14 @@
 Cameras, drones and phones store a smaller JPEG of the same shot as an MPF large thumbnail after the main
 image. Decoding it instead of the 20 MP picture saves most of an import's work. It is used only when nothing
 suggests it shows anything else than the main image:
-  - the main image's structure is complete (jpeg.main_image_end found its EOI; checked by the caller);
+  - the main image's structure is complete (jpeg.main_image_end found its EOI) and the decoder accepts its
+    marker segments read without the picture data (jpeg.markers_only; both checked by the caller);
   - an MPF preview starts with SOI exactly where the MPF index says, after the main image's EOI; a tool
     that rewrote the main image but copied the old index would make that offset miss;
   - it is at least as large as the thumbnail asked for and has the main image's aspect ratio within 1 %
     (a letterboxed, cropped or rotated preview fails);
-  - it decodes completely.
+  - it decodes completely, and its declared size needs no more than a preview's memory to decode.
+At most jpeg.MAX_PREVIEWS non-overlapping entries are opened, whatever the index lists.
 Otherwise None, and the caller decodes the main image as it always did.
 An EXIF JPEGInterchangeFormat (IFD1) thumbnail is never used: nothing ties it to the picture, and a tool that
 retouches the picture but copies the EXIF block keeps the old scene there (usually 160x120 anyway).
@@ -25,6 +27,7 @@ from eco_field.evidence import jpeg
 
 ASPECT_TOLERANCE = 0.01
 MAX_PREVIEW_PIXELS = 24_000_000  # previews are VGA to full HD (DJI thermal ones are larger than the picture)
+MAX_PREVIEW_COEFFICIENT_BYTES = 64 * 1024 * 1024  # a progressive full-HD preview buffers 12 MB
 
 
 @dataclass
@@ -71,13 +74,15 @@ def _open_large_enough(data: bytes, where: jpeg.Embedded, size: int) -> Image.Im
     end = where.start + where.length
     if where.length < 4 or end > len(data) or data[where.start:where.start + 2] != b"\xff\xd8":
         return None
+    preview = data[where.start:end]
     try:
-        image = Image.open(io.BytesIO(data[where.start:end]), formats=["JPEG"])
+        image = Image.open(io.BytesIO(preview), formats=["JPEG"])
     except Exception:  # not a JPEG header after all
         return None
     width, height = image.size
     if (width <= 0 or height <= 0 or max(width, height) < size or width * height > MAX_PREVIEW_PIXELS
-            or image.mode not in ("RGB", "L", "CMYK")):
+            or image.mode not in ("RGB", "L", "CMYK")
+            or jpeg.coefficient_bytes(preview) > MAX_PREVIEW_COEFFICIENT_BYTES):
         return None
     return image
 

@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - the plugin is a dependency
 
 MAX_PIXELS_SCALED = 400_000_000  # JPEG: decoded at 1/8, so even very large panoramas stay small
 MAX_PIXELS_FULL = 100_000_000    # formats decoded at full size (PNG, TIFF, HEIC, progressive JPEG)
+MAX_COEFFICIENT_BYTES = 256 * 1024 * 1024  # a buffered JPEG's DCT coefficients, allocated whatever the scale
 TRUNCATED_SHARE = 0.001          # a JPEG without its end marker may miss this share of blocks at most
 THUMB_NOTE = b"EcoField derived thumbnail - not evidence; the original is in the evidence store"
 EMBEDDED_UP_TO = 256  # largest size drawn from an embedded preview; the 1600 px view decodes the original
@@ -74,7 +75,7 @@ def _render(data: bytes, media_type: str, orientation: int | None, size: int) ->
             data, warning = data + b"\xff\xd9", "JPEG end marker missing"
     image = _open(data)
     width, height = image.size
-    _check_size(image, media_type)
+    _check_size(image, media_type, data)
     if image.format in ("JPEG", "MPO"):
         image.draft("RGB", (size, size))
     _decode(image)
@@ -86,7 +87,8 @@ def _render(data: bytes, media_type: str, orientation: int | None, size: int) ->
 
 def _from_embedded(data: bytes, orientation: int | None, size: int) -> Rendered | None:
     """The thumbnail drawn from the camera's preview, or None to decode the picture itself. The main
-    image's declared size is checked first, so a bomb is refused whatever its preview."""
+    image's declared size is checked first, so a bomb is refused whatever its preview; and a file whose
+    markers the decoder refuses is decoded, so it is refused with the decoder's reason as before."""
     previews = embedded.candidates(data, size)
     if not previews:  # most often: none, or only a 160x120 EXIF thumbnail
         return None
@@ -94,11 +96,22 @@ def _from_embedded(data: bytes, orientation: int | None, size: int) -> Rendered 
     if structure.end is None:  # cut off, sloppy writer or unusual: the decode judges it, as before
         return None
     image = _open(data)
-    _check_size(image, "image/jpeg")
+    _check_size(image, "image/jpeg", data)
     found = embedded.find(previews, structure.end, image.size, size)
-    if found is None:
-        return None
+    if found is None or not markers_decode(jpeg.markers_only(data, structure)):
+        return None  # the decode refuses the file with the decoder's own reason
     return Rendered(_thumbnail_jpeg(found.image, orientation, size), *image.size, source=found.kind)
+
+
+def markers_decode(markers: bytes) -> bool:
+    """True when the decoder accepts every marker segment of the main image (frame, tables, scan headers,
+    their order), read without the picture data: what the walk vouched for as a layout is then also what
+    the full decode would read."""
+    try:
+        _open(markers).load()
+    except Exception:
+        return False
+    return True
 
 
 def _thumbnail_jpeg(image: Image.Image, orientation: int | None, size: int) -> bytes:
@@ -140,7 +153,7 @@ def _open(data: bytes) -> Image.Image:
         raise UnreadablePhoto(f"damaged image header ({exc})") from exc
 
 
-def _check_size(image: Image.Image, media_type: str) -> None:
+def _check_size(image: Image.Image, media_type: str, data: bytes) -> None:
     width, height = image.size
     progressive = bool(image.info.get("progressive") or image.info.get("progression"))
     limit = MAX_PIXELS_SCALED if image.format in ("JPEG", "MPO") and not progressive else MAX_PIXELS_FULL
@@ -149,6 +162,17 @@ def _check_size(image: Image.Image, media_type: str) -> None:
     if width * height > limit:
         raise UnreadablePhoto(f"image declares {width}x{height} pixels, more than any camera makes "
                               f"(limit {limit // 1_000_000} MP): refused as a possible decompression bomb")
+    if image.format in ("JPEG", "MPO"):
+        _check_coefficients(data, width, height)
+
+
+def _check_coefficients(data: bytes, width: int, height: int) -> None:
+    """A progressive or multi-scan JPEG is buffered whole at full size before any scaling."""
+    needed = jpeg.coefficient_bytes(data)
+    if needed > MAX_COEFFICIENT_BYTES:
+        raise UnreadablePhoto(f"image declares {width}x{height} pixels in a layout decoded whole "
+                              f"({needed // (1024 * 1024)} MB of coefficients): refused as a possible "
+                              "decompression bomb")
 
 
 def _decode(image: Image.Image) -> None:
