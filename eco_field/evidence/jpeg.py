@@ -146,7 +146,8 @@ def coefficient_bytes(data: bytes) -> int:
 
 
 def mpf_previews(data: bytes) -> list[Embedded]:
-    """The MPF large-thumbnail images of the file (with their absolute offsets), in the order listed."""
+    """The MPF large-thumbnail images of the file (with their absolute offsets), in the order listed, those
+    running past the end of the file last."""
     for marker, start, end in jpeg_segments(data):
         if marker == 0xE2 and data[start:start + 4] == MPF_HEADER:
             return _mpf_entries(data, start + 4, end)
@@ -155,25 +156,31 @@ def mpf_previews(data: bytes) -> list[Embedded]:
 
 def _mpf_entries(data: bytes, tiff: int, end: int) -> list[Embedded]:
     """MP entries are 16 bytes: attribute (flags and type), size, offset (from the MPF TIFF header), 2 links.
-    At most MAX_PREVIEWS, none overlapping another or the MPF index: each is copied out to be opened, so a
-    hostile index listing the same megabytes thousands of times costs no more than the file itself."""
+    At most MAX_PREVIEWS that fit in the file, none overlapping another or the MPF index: each is copied out
+    to be opened, so a hostile index listing the same megabytes thousands of times costs no more than the
+    file itself. Entries running past the end (a stale index) follow, also at most MAX_PREVIEWS."""
     entries = _ifd_values(data, tiff, end, {0xB002})
     raw = entries.get(0xB002)
     if raw is None or not isinstance(raw[1], bytes) or len(raw[1]) % 16:  # a LONG in place of the entries
         return []
     order, blob = raw
     previews: list[Embedded] = []
+    beyond: list[Embedded] = []
     for i in range(0, len(blob), 16):
         attribute, size, offset = struct.unpack(order + "III", blob[i:i + 12])
         kind = MPF_LARGE_THUMBNAILS.get(attribute & 0xFFFFFF)
         if not (i and kind and (attribute >> 24) & 0x7 == 0 and offset):  # bits 24-26: 0 = JPEG
             continue
         found = Embedded(kind, tiff + offset, size)
-        if found.start >= end and not any(_overlap(found, other) for other in previews):
+        if found.start < end:  # in the index itself or the main image's header
+            continue
+        if found.start + found.length > len(data):  # listed, but refused unopened: blocks no other entry
+            beyond.append(found)
+        elif not any(_overlap(found, other) for other in previews):
             previews.append(found)
             if len(previews) == MAX_PREVIEWS:
                 break
-    return previews
+    return previews + beyond[:MAX_PREVIEWS]
 
 
 def _overlap(a: Embedded, b: Embedded) -> bool:

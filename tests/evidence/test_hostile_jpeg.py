@@ -323,3 +323,11 @@ def test_cmyk_previews_give_the_colours_of_the_decoded_picture(transform):
         assert got.size == expected.size
         difference = ImageStat.Stat(ImageChops.difference(got, expected)).mean
     assert max(difference) < 12, difference
+
+
+def test_an_entry_running_past_the_end_of_the_file_does_not_hide_the_real_preview():
+    main, preview = picture_and_preview()
+    data = with_mpf_entries(main, [(MPF_FULL_HD_THUMBNAIL, 0, 0xFFFFFFF0), (MPF_FULL_HD_THUMBNAIL, 0, len(preview))],
+                            preview)
+    assert [p.length for p in jpeg.mpf_previews(data)] == [len(preview), 0xFFFFFFF0]
+    assert render(data).source == PREVIEW_KIND
