@@ -13,6 +13,8 @@ import re
 STANDARD_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
 EXTENDED_HEADER = b"http://ns.adobe.com/xmp/extension/\x00"
 MAX_PACKET = 4 * 1024 * 1024
+MAX_HEADER_SEGMENTS = 1000  # cameras write a few dozen (ICC profiles split over APP2s included)
+FILL_BYTES = re.compile(rb"\xff+")
 
 NAMESPACES = {
     "http://www.dji.com/drone-dji/1.0/": "drone-dji", "http://www.dji.com": "drone-dji",
@@ -67,15 +69,19 @@ def _header_end(data: bytes) -> int:
 
 
 def jpeg_segments(data: bytes):
-    """(marker, body start, body end) of each JPEG header segment up to the first scan (SOS)."""
-    pos, size = 2, len(data)
-    while pos + 4 <= size:
+    """(marker, body start, body end) of each JPEG header segment up to the first scan (SOS).
+
+    A crafted header (megabytes of fill bytes or of tiny segments) must not cost seconds in every reader:
+    a run of fill bytes is skipped at once, and the walk stops after MAX_HEADER_SEGMENTS segments."""
+    pos, size, count = 2, len(data), 0
+    while pos + 4 <= size and count < MAX_HEADER_SEGMENTS:
         if data[pos] != 0xFF:
             return
         marker = data[pos + 1]
-        if marker == 0xFF:  # fill byte
-            pos += 1
+        if marker == 0xFF:  # fill bytes: keep the last 0xFF as the marker's prefix
+            pos = FILL_BYTES.match(data, pos).end() - 1
             continue
+        count += 1
         if marker in (0x01, 0xD8) or 0xD0 <= marker <= 0xD7:
             pos += 2
             continue
