@@ -13,6 +13,8 @@ The device processes run at nice 10 (--device-nice): they stand for laptops with
 must not starve the server and its database of this machine's two cores.
 PostgreSQL: --pg-url (a fresh schema is made in it), else $ECO_FIELD_TEST_PG_URL, else a throwaway cluster
 from the PostgreSQL binaries on this machine (fsync on, as SQLite's synchronous=FULL).
+--pg-stats counts the statements PostgreSQL ran during the devices' run (pg_stat_statements, loaded into the
+throwaway cluster; with --pg-url the server must already preload it) and prints them per request.
 Targets on the 2-core reference machine: 0 lost, 0 duplicated, p99 < 2 s, PostgreSQL >= SQLite in requests/s.
 """
 
@@ -155,6 +157,8 @@ def main() -> int:
     parser.add_argument("--device-nice", type=int, default=10,
                         help="CPU priority of the device processes (nice; default 10, 0 = same as the server):"
                              " on a real network the devices' CPUs are their own")
+    parser.add_argument("--pg-stats", action="store_true",
+                        help="print PostgreSQL's statements per request and the most frequent (pg_stat_statements)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -167,7 +171,7 @@ def main() -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="bureau-load-") as tmp:
         for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
-            with database(backend, args.pg_url) as db_url:
+            with database(backend, args.pg_url, stats=args.pg_stats) as db_url:
                 results.append(run_backend(backend, Path(tmp) / backend, db_url, args))
     print_table(results)
     missed = [f"{r['backend']}: {what}" for r in results for what, bad in (
@@ -187,8 +191,9 @@ def main() -> int:
 class database:
     """None for SQLite; for PostgreSQL a fresh schema in --pg-url, or a durable throwaway cluster."""
 
-    def __init__(self, backend: str, pg_url: str | None) -> None:
+    def __init__(self, backend: str, pg_url: str | None, *, stats: bool = False) -> None:
         self.backend, self.pg_url, self.cluster, self.schema = backend, pg_url, None, None
+        self.stats = stats
 
     def __enter__(self) -> str | None:
         if self.backend == "sqlite":
@@ -202,6 +207,12 @@ class database:
         if bindir is None:
             raise SystemExit("PostgreSQL: give --pg-url or install the PostgreSQL binaries")
         self.cluster = Cluster(bindir, durable=True).init().start()
+        if self.stats:  # the module must be preloaded: set it, then restart the cluster
+            import psycopg
+
+            with psycopg.connect(self.cluster.url, autocommit=True) as conn:
+                conn.execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'")
+            self.cluster.restart()
         return self.cluster.url
 
     def __exit__(self, *exc) -> None:
@@ -255,11 +266,40 @@ def run_backend(backend: str, data_dir: Path, db_url: str | None, args) -> dict:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_ready(url, server)
+        if args.pg_stats and db_url:
+            reset_statement_stats(db_url)
         outcomes, wall = run_devices(url, plans, data_dir, args)
+        if args.pg_stats and db_url:
+            print_statement_stats(db_url, sum(len(o["latencies"]) for o in outcomes))
     finally:
         server.terminate()
         server.wait(timeout=30)
     return {**summarise(backend, outcomes, wall, verify(data_dir, db_url, outcomes)), "workers": workers}
+
+
+def reset_statement_stats(db_url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+        conn.execute("SELECT pg_stat_statements_reset()")
+
+
+def print_statement_stats(db_url: str, requests: int, top: int = 15) -> None:
+    """What PostgreSQL ran for the devices' requests: statements (BEGIN and COMMIT included) per request,
+    and the most frequent ones with their mean execution time."""
+    import psycopg
+
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT s.calls, s.total_exec_time, s.query FROM pg_stat_statements s"
+            " JOIN pg_database d ON d.oid = s.dbid AND d.datname = current_database()"
+            " WHERE s.query NOT LIKE '%pg_stat_statements%' ORDER BY s.calls DESC").fetchall()
+    calls = sum(r[0] for r in rows)
+    print(f"PostgreSQL: {calls} statements for {requests} requests = {calls / max(requests, 1):.2f} per request;"
+          f" {sum(r[1] for r in rows) / 1000:.1f} s executing")
+    for n, total_ms, query in rows[:top]:
+        print(f"  {n:>7} x {total_ms / max(n, 1):6.3f} ms  {' '.join(query.split())[:110]}")
 
 
 def wait_ready(url: str, server: subprocess.Popen) -> None:

@@ -18,7 +18,7 @@ from starlette.requests import ClientDisconnect
 
 from eco_field.bureau import audit_chain, auth, push
 from eco_field.bureau.storage import BureauStorage, Device, open_storage
-from eco_field.bureau.uploads import BlobArea, UploadRefused, UploadState, check_sha
+from eco_field.bureau.uploads import SHA256_RE, BlobArea, UploadRefused, UploadState, check_sha
 
 MAX_JSON_BYTES = 16 * 1024 ** 2
 MAX_BATCH = 1000
@@ -37,6 +37,7 @@ def create_app(data_dir: Path, *, plain_put: bool = False, db_url: str | None = 
     app = FastAPI(title="EcoField bureau", version="1", description="Sync API for EcoField field devices")
     app.state.storage = storage
     app.state.blobs = BlobArea(Path(data_dir), storage)
+    app.state.device_guesses = auth.DeviceGuesses()
     _error_handlers(app)
     _routes(app)
     _upload_routes(app)
@@ -144,12 +145,18 @@ def _routes(app: FastAPI) -> None:
         return await anyio.to_thread.run_sync(audit_chain.receive, _storage(request), device, entries)
 
     @app.get("/changes")
-    async def changes(request: Request, device: DeviceDep, since: int = Query(0, ge=0),
+    async def changes(request: Request, since: int = Query(0, ge=0),
                       limit: int = Query(200, ge=1, le=1000)) -> dict[str, Any]:
         storage = _storage(request)
 
-        top, rows = await anyio.to_thread.run_sync(  # storage waits stay off the event loop
-            storage.changes, since, [*device.units, EVERYONE], device.id, PULL_ENTITIES, limit + 1)
+        def page(device: Device) -> tuple[int, list[Any]]:
+            return storage.changes(since, [*device.units, EVERYONE], device.id, PULL_ENTITIES, limit + 1)
+
+        # the token check and the page in one worker-thread hop (storage waits stay off the event loop),
+        # and on PostgreSQL in one round trip once the token's device is known (see authenticate_then_read)
+        _device, (top, rows) = await anyio.to_thread.run_sync(
+            auth.authenticate_then_read, storage, request.headers.get("authorization"), page,
+            request.app.state.device_guesses)
         more = len(rows) > limit
         rows = rows[:limit]
         last = rows[-1].seq if more else max(top, since)
@@ -188,8 +195,8 @@ def _routes(app: FastAPI) -> None:
 
 def _upload_routes(app: FastAPI) -> None:
     @app.head("/uploads/{sha256}")
-    async def upload_offset(sha256: str, request: Request, device: DeviceDep) -> Response:
-        state = await anyio.to_thread.run_sync(request.app.state.blobs.state, sha256)
+    async def upload_offset(sha256: str, request: Request) -> Response:
+        _device, state = await anyio.to_thread.run_sync(_device_and_state, request, sha256)
         if state is None:
             return Response(status_code=404, headers={"Upload-Offset": "0"})
         return Response(status_code=200, headers={"Upload-Offset": str(state.offset),
@@ -203,10 +210,12 @@ def _upload_routes(app: FastAPI) -> None:
 
         def start() -> tuple[Device, UploadState]:
             """The device, then the PATCH's checks: one worker-thread hop, off the event loop (a
-            PostgreSQL round trip on the loop would stall every request)."""
-            device = current_device(request)
+            PostgreSQL round trip on the loop would stall every request); the token check and the
+            blob's state share one round trip."""
+            device, state = _device_and_state(request, sha256)
             return device, blobs.begin(device, check_sha(sha256), _int_header(request, "upload-offset", required=True),
-                                       _int_header(request, "upload-length"), _int_header(request, "content-length"))
+                                       _int_header(request, "upload-length"), _int_header(request, "content-length"),
+                                       state)
 
         device, state = await anyio.to_thread.run_sync(start)
         if not state.complete:
@@ -214,6 +223,16 @@ def _upload_routes(app: FastAPI) -> None:
                 state = await blobs.receive(device, sha256, state, request.stream(), ClientDisconnect)
         return Response(status_code=204, headers={"Upload-Offset": str(state.offset),
                                                   "Upload-Complete": "1" if state.complete else "0"})
+
+
+def _device_and_state(request: Request, sha256: str) -> tuple[Device, UploadState | None]:
+    """The request's device and the blob's state (None: no upload yet), in one round trip on PostgreSQL.
+    A name that is no SHA-256 is refused after the token check (401/403 first, as for any request)."""
+    blobs: BlobArea = request.app.state.blobs
+    read = (lambda: blobs.state(sha256)) if SHA256_RE.match(sha256) else None
+    device, state = auth.authenticate_and_read(_storage(request), request.headers.get("authorization"), read)
+    check_sha(sha256)
+    return device, state
 
 
 def _int_header(request: Request, name: str, *, required: bool = False) -> int | None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from eco_field.bureau.storage import BureauStorage, Device
 from eco_field.clock import utc_now
@@ -13,6 +16,7 @@ from eco_field.errors import BadInput, NotFound
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed from a screen
 CODE_LENGTH = 10
+T = TypeVar("T")
 
 
 class AuthRefused(Exception):
@@ -56,9 +60,73 @@ def enroll(storage: BureauStorage, code: str, device_name: str) -> dict[str, obj
 
 def authenticate(storage: BureauStorage, authorization: str | None) -> Device:
     """The device behind a `Bearer TOKEN` header; 401 for none or unknown, 403 for revoked."""
+    return authenticate_and_read(storage, authorization, None)[0]
+
+
+def authenticate_and_read(storage: BureauStorage, authorization: str | None,
+                          read: Callable[[], T] | None) -> tuple[Device, T | None]:
+    """authenticate(), and read()'s result: on PostgreSQL the token check and the read share one round
+    trip. The token is checked on every request (a revoked device is refused at once); read() must only
+    read and must not depend on the device, since it may run before the check is answered."""
+    token_hash = _token_hash(authorization)
+    if read is None:
+        device, result = storage.device_by_token(token_hash), None
+    else:
+        device, result = storage.device_and_read(token_hash, read)
+    return _checked(storage, device), result
+
+
+class DeviceGuesses:
+    """The device each recent token belonged to, to start a device's read before its token check is
+    answered. A guess never lets a request through: every request's token is checked in the database,
+    and a read made for a guess that turns out wrong is made again (see authenticate_then_read)."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self.size, self._lock, self._devices = size, threading.Lock(), {}
+
+    def get(self, token_hash: str) -> Device | None:
+        return self._devices.get(token_hash)
+
+    def put(self, token_hash: str, device: Device | None) -> None:
+        with self._lock:
+            self._devices.pop(token_hash, None)
+            if device is not None:
+                self._devices[token_hash] = device
+                if len(self._devices) > self.size:
+                    del self._devices[next(iter(self._devices))]  # the oldest
+
+
+def authenticate_then_read(storage: BureauStorage, authorization: str | None, read: Callable[[Device], T],
+                           guesses: DeviceGuesses) -> tuple[Device, T]:
+    """authenticate(), and read(device) for a read that depends on the device's id and units (a pull).
+    When the token's device is known from an earlier request, read() starts with that guess in the
+    token check's round trip, and its result is kept only if the checked device has the same id and
+    units; otherwise (or for a token not seen before) read() runs after the check."""
+    token_hash = _token_hash(authorization)
+    guess = guesses.get(token_hash)
+    try:
+        if guess is None:
+            device, result = _checked(storage, storage.device_by_token(token_hash)), None
+        else:
+            found, result = storage.device_and_read(token_hash, lambda: read(guess))
+            device = _checked(storage, found)
+    except AuthRefused:
+        guesses.put(token_hash, None)
+        raise
+    if guess is None or (guess.id, guess.units) != (device.id, device.units):
+        result = read(device)
+    guesses.put(token_hash, device)
+    return device, result
+
+
+def _token_hash(authorization: str | None) -> str:
     if not authorization or not authorization.lower().startswith("bearer "):
         raise AuthRefused(401, "missing device token (enrol the device first)")
-    device = storage.device_by_token(secret_hash(authorization[7:].strip()))
+    return secret_hash(authorization[7:].strip())
+
+
+def _checked(storage: BureauStorage, device: Device | None) -> Device:
+    """The device, if it may make requests (else AuthRefused); notes when it was last seen."""
     if device is None:
         raise AuthRefused(401, "unknown device token")
     if device.revoked_at:

@@ -11,6 +11,8 @@ Same semantics as sqlite_store.py, with real concurrency:
 - a transaction runs in pipeline mode: writes whose results nobody reads go out with the next read or
   the COMMIT, and the reads a push batch needs (its entries, its records and their parents) go out
   together, so a push costs two round trips whatever its size;
+- a request's token check travels inside its first read (device_and_read, TOKEN_CHECKED): one statement
+  checks the token and, for a known device, reads; the token is still checked on every request;
 - a connection the server dropped (PostgreSQL restarted) is replaced: a statement outside a transaction
   (a read, or an idempotent single-statement write) is retried once on a new connection, a transaction
   starts on a live one; a failure inside a transaction rolls it back and reaches the caller (the request
@@ -22,9 +24,9 @@ from __future__ import annotations
 import json
 import select
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 
@@ -47,6 +49,7 @@ CONNECT_TIMEOUT_S = 10
 # only queue inside PostgreSQL (and each costs a backend process); threads wait here for a free one.
 POOL_SIZE = 8
 PIPELINE = psycopg.Pipeline.is_supported()  # libpq >= 14 (psycopg[binary] bundles one); else one by one
+T = TypeVar("T")
 
 
 RECORD_TYPES = ("text", "text", "bigint", "text", "text", "boolean", "text", "text", "text", "text", "bigint", "text")
@@ -65,6 +68,33 @@ UPSERT_RECORDS = ("WITH bumped AS (UPDATE feed_counter SET value = %s WHERE id =
                   f" INSERT INTO records ({', '.join(RECORD_COLUMNS)})"
                   f" SELECT * FROM unnest({', '.join(f'%s::{t}[]' for t in RECORD_TYPES)})"
                   f" ON CONFLICT (entity, entity_id) DO UPDATE SET {RECORD_UPDATES}")
+
+
+DEVICE_COLUMNS = ("id", "officer_cert", "name", "enrolled_at", "last_seen", "revoked_at", "units")
+# A read sent with the token check (device_and_read): the read runs only for a known token, and its rows
+# come back each with the device's row and a marker (a device with nothing to read has one row, unmarked).
+TOKEN_CHECKED = ("SELECT dv.*, q.* FROM (" + DEVICE_SELECT + " WHERE d.token_hash = %s) dv"
+                 " LEFT JOIN LATERAL (SELECT true, s.* FROM ({read}) s) q ON true")
+
+
+class _NoDevice(Exception):
+    """A token-checked read found no device: read() stops, device_and_read answers None."""
+
+
+class _Rows:
+    """Rows already fetched, read like a cursor."""
+
+    def __init__(self, rows: list[tuple]) -> None:
+        self.rows = rows
+
+    def fetchone(self) -> tuple | None:
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self) -> list[tuple]:
+        return self.rows
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self.rows)
 
 
 def is_postgres_url(url: str | None) -> bool:
@@ -158,16 +188,32 @@ class PostgresStorage:
             if self._local.pending:
                 self._flush_records()  # the transaction's own reads see its writes
             return self._local.conn.execute(sql, params)
+        token_hash = getattr(self._local, "token_check", None)
+        if token_hash is not None:  # a read after a token check: one statement (see device_and_read)
+            self._local.token_check = None
+            sql, params = TOKEN_CHECKED.format(read=sql), [token_hash, *params]
         with self._connection() as conn:
             try:
-                return conn.execute(sql, params)
+                cursor = conn.execute(sql, params)
             except psycopg.OperationalError:
                 if not (conn.broken or conn.closed):
                     raise
-        # the server dropped the connection: outside a transaction only reads and idempotent single-row
-        # writes (put_blob) run, so sending the statement again on a new connection is safe
-        with self._connection() as conn:
-            return conn.execute(sql, params)
+                cursor = None
+        if cursor is None:
+            # the server dropped the connection: outside a transaction only reads and idempotent single-row
+            # writes (put_blob) run, so sending the statement again on a new connection is safe
+            with self._connection() as conn:
+                cursor = conn.execute(sql, params)
+        return cursor if token_hash is None else self._token_checked(cursor)
+
+    def _token_checked(self, cursor: psycopg.Cursor) -> _Rows:
+        """The read's rows of a TOKEN_CHECKED statement; the device's row is kept for device_and_read."""
+        rows = cursor.fetchall()
+        if not rows:
+            raise _NoDevice()  # unknown token: the read did not run
+        width = len(DEVICE_COLUMNS)
+        self._local.checked = rows[0][:width]
+        return _Rows([row[width + 1:] for row in rows if row[width]])
 
     def _lock_feed(self) -> None:
         """Inside a transaction, become the only record writer until commit (SQLite's BEGIN IMMEDIATE).
@@ -246,6 +292,24 @@ class PostgresStorage:
 
     def device_by_token(self, token_hash: str) -> Device | None:
         return self._device(self._q(f"{DEVICE_SELECT} WHERE d.token_hash = %s", [token_hash]).fetchone())
+
+    def device_and_read(self, token_hash: str, read: Callable[[], T]) -> tuple[Device | None, T | None]:
+        """device_by_token(token_hash) and read()'s result in one statement: read()'s first statement (a
+        SELECT, outside a transaction) is sent inside the token check (see _q), and runs only if the
+        token is known. read() must only read and not depend on the device; the caller drops its result
+        when the token is refused (revoked), so a revoked device is refused as before."""
+        if self._in_transaction():
+            return self.device_by_token(token_hash), read()
+        self._local.token_check, self._local.checked = token_hash, None
+        try:
+            result = read()
+        except _NoDevice:
+            return None, None
+        finally:
+            unsent, self._local.token_check = self._local.token_check, None
+        if unsent is not None:  # read() needed no statement
+            return self.device_by_token(token_hash), result
+        return self._device(self._local.checked), result
 
     def device(self, device_id: str) -> Device | None:
         return self._device(self._q(f"{DEVICE_SELECT} WHERE d.id = %s", [device_id]).fetchone())

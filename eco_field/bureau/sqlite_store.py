@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -166,6 +166,11 @@ class SqliteStorage:
     def device_by_token(self, token_hash: str) -> Device | None:
         return self._device(self._q(f"SELECT {DEVICE_COLUMNS} FROM devices WHERE token_hash = ?",
                                     [token_hash]).fetchone())
+
+    def device_and_read(self, token_hash: str, read: Callable[[], Any]) -> tuple[Device | None, Any]:
+        """device_by_token, then read() for a device that may make requests (see PostgresStorage)."""
+        device = self.device_by_token(token_hash)
+        return device, read() if device is not None and not device.revoked_at else None
 
     def device(self, device_id: str) -> Device | None:
         return self._device(self._q(f"SELECT {DEVICE_COLUMNS} FROM devices WHERE id = ?", [device_id]).fetchone())

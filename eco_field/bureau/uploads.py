@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import EllipsisType
 from typing import BinaryIO
 
 import anyio
@@ -91,9 +92,11 @@ class BlobArea:
                 for sha, state in self.states(hashes).items()}
 
     def begin(self, device: Device, sha256: str, offset: int, length: int | None,
-              content_length: int | None) -> UploadState:
-        """Check a PATCH before reading its body; refuses without reading what it would not keep."""
-        state = self.state(sha256)
+              content_length: int | None, state: UploadState | None | EllipsisType = ...) -> UploadState:
+        """Check a PATCH before reading its body; refuses without reading what it would not keep.
+        state: the blob's state if the caller has read it (with the token check), else it is read here."""
+        if state is ...:
+            state = self.state(sha256)
         if state is not None and state.complete:
             return state
         if sha256 in self.busy:
