@@ -176,14 +176,25 @@ def _routes(app: FastAPI) -> None:
                 "payload": record.payload}
 
     @app.post("/blobs/missing")
-    async def missing_blobs(request: Request, device: DeviceDep) -> dict[str, Any]:
-        body = await read_json(request)
-        hashes = body.get("hashes") if isinstance(body, dict) else None
-        if not isinstance(hashes, list) or len(hashes) > 10000:
-            raise push.MalformedEntry("send {\"hashes\": [...]} (at most 10000)")
+    async def missing_blobs(request: Request) -> dict[str, Any]:
+        storage, authorization = _storage(request), request.headers.get("authorization")
+        guesses: auth.DeviceGuesses = request.app.state.device_guesses
+        if not guesses.knows(authorization):  # a token not seen lately is checked before its body is read
+            await anyio.to_thread.run_sync(auth.authenticate_and_read, storage, authorization, None, guesses)
+        try:
+            body = await read_json(request)
+            hashes = body.get("hashes") if isinstance(body, dict) else None
+            if not isinstance(hashes, list) or len(hashes) > 10000:
+                raise push.MalformedEntry("send {\"hashes\": [...]} (at most 10000)")
+            wanted = list(dict.fromkeys(check_sha(str(h)) for h in hashes))
+        except (BodyTooLarge, push.MalformedEntry, UploadRefused):
+            await anyio.to_thread.run_sync(current_device, request)  # a refused token is answered first
+            raise
         blobs: BlobArea = request.app.state.blobs
-        wanted = list(dict.fromkeys(check_sha(str(h)) for h in hashes))
-        states = await anyio.to_thread.run_sync(blobs.resume_offsets, wanted)
+        # the token is checked again with the read (one statement on PostgreSQL): a device revoked since
+        # is refused here, and nothing read for it is sent
+        _device, states = await anyio.to_thread.run_sync(auth.authenticate_and_read, storage, authorization,
+                                                         lambda: blobs.resume_offsets(wanted), guesses)
         missing, partial = [], {}
         for sha, (complete, offset) in states.items():
             if not complete:

@@ -63,29 +63,47 @@ def authenticate(storage: BureauStorage, authorization: str | None) -> Device:
     return authenticate_and_read(storage, authorization, None)[0]
 
 
-def authenticate_and_read(storage: BureauStorage, authorization: str | None,
-                          read: Callable[[], T] | None) -> tuple[Device, T | None]:
+def authenticate_and_read(storage: BureauStorage, authorization: str | None, read: Callable[[], T] | None,
+                          guesses: DeviceGuesses | None = None) -> tuple[Device, T | None]:
     """authenticate(), and read()'s result: on PostgreSQL the token check and the read share one round
     trip. The token is checked on every request (a revoked device is refused at once); read() must only
-    read and must not depend on the device, since it may run before the check is answered."""
+    read and must not depend on the device, since it may run before the check is answered. guesses
+    learns the device (or forgets a refused token)."""
     token_hash = _token_hash(authorization)
-    if read is None:
-        device, result = storage.device_by_token(token_hash), None
-    else:
-        device, result = storage.device_and_read(token_hash, read)
-    return _checked(storage, device), result
+    try:
+        if read is None:
+            device, result = storage.device_by_token(token_hash), None
+        else:
+            device, result = storage.device_and_read(token_hash, read)
+        device = _checked(storage, device)
+    except AuthRefused:
+        if guesses is not None:
+            guesses.put(token_hash, None)
+        raise
+    if guesses is not None:
+        guesses.put(token_hash, device)
+    return device, result
 
 
 class DeviceGuesses:
-    """The device each recent token belonged to, to start a device's read before its token check is
-    answered. A guess never lets a request through: every request's token is checked in the database,
-    and a read made for a guess that turns out wrong is made again (see authenticate_then_read)."""
+    """The device each recent token belonged to at its last check: a pull reads for that device in its
+    token check's statement, and a request body of such a token is read before the check (which then goes
+    with the first read). A guess never lets a request through: every request's token is checked in the
+    database before anything is read for it or written, and a read made for a guess that turns out wrong
+    is made again (see authenticate_then_read)."""
 
     def __init__(self, size: int = 10_000) -> None:
         self.size, self._lock, self._devices = size, threading.Lock(), {}
 
     def get(self, token_hash: str) -> Device | None:
         return self._devices.get(token_hash)
+
+    def knows(self, authorization: str | None) -> bool:
+        """Whether this `Bearer TOKEN` belonged to a device at its last check (a hint, never a permission)."""
+        try:
+            return _token_hash(authorization) in self._devices
+        except AuthRefused:
+            return False
 
     def put(self, token_hash: str, device: Device | None) -> None:
         with self._lock:

@@ -35,6 +35,8 @@ def test_a_revoked_device_is_refused_at_once_on_every_route(bureau: BureauServer
     assert client.head(f"/uploads/{SHA}").status_code == 403
     assert client.patch(f"/uploads/{SHA}", content=BLOB, headers=upload).status_code == 403
     assert client.post("/blobs/missing", json={"hashes": [SHA]}).status_code == 403
+    assert client.post("/blobs/missing", json={"hashes": [SHA]}).status_code == 403  # forgotten, checked first
+    assert client.post("/blobs/missing", content=b"not json").status_code == 403  # the token before the body
     assert client.get("/changes", params={"since": 0, "limit": 1}).json()["detail"].startswith("device ")
     assert not list((bureau.data_dir / "uploads").iterdir())
     with bureau.storage() as storage:
@@ -48,6 +50,12 @@ def test_an_unknown_token_or_a_bad_name_is_answered_before_anything_is_read(bure
     assert httpx.head(f"{bureau.url}/uploads/not-a-sha", headers=bad).status_code == 401
     good = {"Authorization": f"Bearer {token_of(device)}"}
     assert httpx.head(f"{bureau.url}/uploads/not-a-sha", headers=good).status_code == 400
+    assert httpx.post(f"{bureau.url}/blobs/missing", content=b"not json", headers=bad).status_code == 401
+    assert httpx.post(f"{bureau.url}/blobs/missing", json={"hashes": ["x"]}, headers=bad).status_code == 401
+    known = httpx.Client(base_url=bureau.url, headers=good)
+    assert known.post("/blobs/missing", json={"hashes": [SHA]}).json()["missing"] == [SHA]
+    assert known.post("/blobs/missing", json={"hashes": ["x"]}).status_code == 400
+    assert known.post("/blobs/missing", content=b"not json").status_code == 400
     refused = httpx.patch(f"{bureau.url}/uploads/NOT-A-SHA", content=b"x",
                           headers={**good, "Upload-Offset": "0", "Upload-Length": "1"})
     assert refused.status_code == 400 and "SHA-256" in refused.json()["detail"]
