@@ -127,14 +127,28 @@ def _routes(app: FastAPI) -> None:
         return {"device_id": device.id, "officer": device.officer_cert, "units": device.units}
 
     @app.post("/push")
-    async def push_entries(request: Request, device: DeviceDep) -> dict[str, Any]:
-        body = await read_json(request)
-        entries = body.get("entries") if isinstance(body, dict) else None
-        if not isinstance(entries, list):
-            raise push.MalformedEntry("send {\"entries\": [...]}")
-        if len(entries) > MAX_BATCH:
-            raise BodyTooLarge(f"at most {MAX_BATCH} entries per batch")
-        results = await anyio.to_thread.run_sync(push.apply_batch, _storage(request), device, entries)
+    async def push_entries(request: Request) -> dict[str, Any]:
+        storage, authorization = _storage(request), request.headers.get("authorization")
+        guesses: auth.DeviceGuesses = request.app.state.device_guesses
+        if not guesses.knows(authorization):  # a token not seen lately is checked before its body is read
+            await anyio.to_thread.run_sync(auth.authenticate_and_read, storage, authorization, None, guesses)
+        try:
+            body = await read_json(request)
+            entries = body.get("entries") if isinstance(body, dict) else None
+            if not isinstance(entries, list):
+                raise push.MalformedEntry("send {\"entries\": [...]}")
+            if len(entries) > MAX_BATCH:
+                raise BodyTooLarge(f"at most {MAX_BATCH} entries per batch")
+            for entry in entries:
+                push.validate(entry)
+        except (BodyTooLarge, push.MalformedEntry):
+            await anyio.to_thread.run_sync(current_device, request)  # a refused token is answered first
+            raise
+        # the token is checked again in the batch's transaction (with its first read on PostgreSQL): a
+        # device revoked since is refused and nothing of the batch is kept
+        _device, results = await anyio.to_thread.run_sync(
+            auth.authenticate_then_work, storage, authorization,
+            lambda device: push.apply_batch(storage, device, entries), guesses)
         return {"results": results}
 
     @app.post("/audit")

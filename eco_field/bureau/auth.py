@@ -137,6 +137,53 @@ def authenticate_then_read(storage: BureauStorage, authorization: str | None, re
     return device, result
 
 
+class _GuessWrong(Exception):
+    """The checked device is not the guessed one (refused, or other id or units): the work is undone."""
+
+
+def authenticate_then_work(storage: BureauStorage, authorization: str | None, work: Callable[[Device], T],
+                           guesses: DeviceGuesses) -> tuple[Device, T]:
+    """authenticate(), and work(device) (a push batch: reads, then writes). For a token whose device is
+    known from its last check, work runs for that guess in one transaction with the token check (on
+    PostgreSQL the check travels with work's first read) and is rolled back, nothing kept, unless the
+    checked device is the guess; then, or for a token not seen before, the token is checked first and
+    work runs for the checked device."""
+    token_hash = _token_hash(authorization)
+    guess = guesses.get(token_hash)
+    if guess is not None:
+        try:
+            device, result = _work_as_guess(storage, token_hash, guess, work)
+        except _GuessWrong:
+            guesses.put(token_hash, None)
+        else:
+            return _checked(storage, device), result
+    device = authenticate_and_read(storage, authorization, None, guesses)[0]
+    return device, work(device)
+
+
+def _work_as_guess(storage: BureauStorage, token_hash: str, guess: Device,
+                   work: Callable[[Device], T]) -> tuple[Device, T]:
+    def holds(device: Device | None) -> bool:
+        return device is not None and not device.revoked_at and (device.id, device.units) == (guess.id, guess.units)
+
+    with storage.transaction():
+        checked = storage.device_check(token_hash)
+        try:
+            result = work(guess)
+        except Exception:
+            try:
+                held = holds(checked())
+            except Exception:
+                held = True  # the database failed: work's own error says what happened
+            if held:
+                raise  # work's own refusal (Forbidden, a conflict of entries), for the right device
+            raise _GuessWrong() from None
+        device = checked()
+        if not holds(device):
+            raise _GuessWrong()  # leaving the block rolls back what work wrote
+    return device, result
+
+
 def _token_hash(authorization: str | None) -> str:
     if not authorization or not authorization.lower().startswith("bearer "):
         raise AuthRefused(401, "missing device token (enrol the device first)")

@@ -311,6 +311,12 @@ class PostgresStorage:
             return self.device_by_token(token_hash), result
         return self._device(self._local.checked), result
 
+    def device_check(self, token_hash: str) -> Callable[[], Device | None]:
+        """The token check, sent now; in a transaction (pipeline) its answer comes back with the
+        transaction's next read (a push batch's entries and records), read by the callable."""
+        cursor = self._q(f"{DEVICE_SELECT} WHERE d.token_hash = %s", [token_hash])
+        return lambda: self._device(cursor.fetchone())
+
     def device(self, device_id: str) -> Device | None:
         return self._device(self._q(f"{DEVICE_SELECT} WHERE d.id = %s", [device_id]).fetchone())
 

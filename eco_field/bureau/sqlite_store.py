@@ -172,6 +172,10 @@ class SqliteStorage:
         device = self.device_by_token(token_hash)
         return device, read() if device is not None and not device.revoked_at else None
 
+    def device_check(self, token_hash: str) -> Callable[[], Device | None]:
+        device = self.device_by_token(token_hash)
+        return lambda: device
+
     def device(self, device_id: str) -> Device | None:
         return self._device(self._q(f"SELECT {DEVICE_COLUMNS} FROM devices WHERE id = ?", [device_id]).fetchone())
 

@@ -91,3 +91,30 @@ def test_the_storage_answers_the_device_and_the_read_together(tmp_path: Path, bu
         assert revoked.id == "dev-1" and revoked.revoked_at == "2026-02-01T00:00:00Z"
     finally:
         storage.close()
+
+
+def _inspection(enterprise_id: str) -> dict:
+    inspection_id = f"i-{enterprise_id}"
+    return {"entry_id": f"e-{enterprise_id}", "entity": "inspection", "entity_id": inspection_id, "op": "upsert",
+            "revision": 1, "payload": {"id": inspection_id, "enterprise_id": enterprise_id, "status": "draft"}}
+
+
+def test_a_push_is_checked_in_its_transaction_against_the_device_as_it_is_now(bureau: BureauServer,
+                                                                               device: Workspace) -> None:
+    client = httpx.Client(base_url=bureau.url, headers={"Authorization": f"Bearer {token_of(device)}"})
+    with bureau.storage() as storage:
+        by_unit = {r.unit: r.entity_id for r in storage.records("enterprise")}
+    first = client.post("/push", json={"entries": [_inspection(by_unit["离石区"])]})
+    assert first.status_code == 200 and first.json()["results"][0]["status"] == "applied"
+    with bureau.storage() as storage, storage.transaction():  # the officer moves to 兴县 between two pushes
+        storage.put_officer("14110100001", "王建国", ["兴县"])
+    moved = client.post("/push", json={"entries": [_inspection(by_unit["兴县"])]})
+    assert moved.status_code == 200 and moved.json()["results"][0]["status"] == "applied"
+    refused = client.post("/push", json={"entries": [_inspection(by_unit["临县"])]})
+    assert refused.status_code == 403 and refused.json()["forbidden"] == [f"e-{by_unit['临县']}"]
+
+    assert bureau.admin("revoke", "--device", device_id_of(device)).returncode == 0
+    late = client.post("/push", json={"entries": [_inspection(by_unit["兴县"] + "-2")]})
+    assert late.status_code == 403 and "revoked" in late.json()["detail"]
+    assert client.post("/push", content=b"not json").status_code == 403  # the token before the body
+    assert {i["id"] for i in bureau.read("inspections")} == {f"i-{by_unit['离石区']}", f"i-{by_unit['兴县']}"}
