@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import Depends, FastAPI, Query, Request
@@ -24,6 +25,7 @@ MAX_JSON_BYTES = 16 * 1024 ** 2
 MAX_BATCH = 1000
 PULL_ENTITIES = ("enterprise", "officer", "task", "number_block", "case", "catalog")
 EVERYONE = "*"  # unit of records every device sees (the catalog)
+T = TypeVar("T")
 
 
 class BodyTooLarge(Exception):
@@ -130,10 +132,8 @@ def _routes(app: FastAPI) -> None:
     async def push_entries(request: Request) -> dict[str, Any]:
         storage, authorization = _storage(request), request.headers.get("authorization")
         guesses: auth.DeviceGuesses = request.app.state.device_guesses
-        if not guesses.knows(authorization):  # a token not seen lately is checked before its body is read
-            await anyio.to_thread.run_sync(auth.authenticate_and_read, storage, authorization, None, guesses)
-        try:
-            body = await read_json(request)
+
+        def parse(body: Any) -> list[dict[str, Any]]:
             entries = body.get("entries") if isinstance(body, dict) else None
             if not isinstance(entries, list):
                 raise push.MalformedEntry("send {\"entries\": [...]}")
@@ -141,9 +141,9 @@ def _routes(app: FastAPI) -> None:
                 raise BodyTooLarge(f"at most {MAX_BATCH} entries per batch")
             for entry in entries:
                 push.validate(entry)
-        except (BodyTooLarge, push.MalformedEntry):
-            await anyio.to_thread.run_sync(current_device, request)  # a refused token is answered first
-            raise
+            return entries
+
+        entries = await _checked_body(request, parse)
         # the token is checked again in the batch's transaction (with its first read on PostgreSQL): a
         # device revoked since is refused and nothing of the batch is kept
         _device, results = await anyio.to_thread.run_sync(
@@ -193,17 +193,14 @@ def _routes(app: FastAPI) -> None:
     async def missing_blobs(request: Request) -> dict[str, Any]:
         storage, authorization = _storage(request), request.headers.get("authorization")
         guesses: auth.DeviceGuesses = request.app.state.device_guesses
-        if not guesses.knows(authorization):  # a token not seen lately is checked before its body is read
-            await anyio.to_thread.run_sync(auth.authenticate_and_read, storage, authorization, None, guesses)
-        try:
-            body = await read_json(request)
+
+        def parse(body: Any) -> list[str]:
             hashes = body.get("hashes") if isinstance(body, dict) else None
             if not isinstance(hashes, list) or len(hashes) > 10000:
                 raise push.MalformedEntry("send {\"hashes\": [...]} (at most 10000)")
-            wanted = list(dict.fromkeys(check_sha(str(h)) for h in hashes))
-        except (BodyTooLarge, push.MalformedEntry, UploadRefused):
-            await anyio.to_thread.run_sync(current_device, request)  # a refused token is answered first
-            raise
+            return list(dict.fromkeys(check_sha(str(h)) for h in hashes))
+
+        wanted = await _checked_body(request, parse)
         blobs: BlobArea = request.app.state.blobs
         # the token is checked again with the read (one statement on PostgreSQL): a device revoked since
         # is refused here, and nothing read for it is sent
@@ -216,6 +213,21 @@ def _routes(app: FastAPI) -> None:
                 if offset:
                     partial[sha] = offset
         return {"missing": missing, "partial": partial}
+
+
+async def _checked_body(request: Request, parse: Callable[[Any], T]) -> T:
+    """The request's JSON body, parsed. A token not seen lately is checked before its body is read; a body
+    that cannot be parsed is answered with the token's refusal first, when the token is refused. A token
+    seen lately is checked again with the request's first read (auth.authenticate_and_read / _then_work)."""
+    storage, authorization = _storage(request), request.headers.get("authorization")
+    guesses: auth.DeviceGuesses = request.app.state.device_guesses
+    if not guesses.knows(authorization):
+        await anyio.to_thread.run_sync(auth.authenticate_and_read, storage, authorization, None, guesses)
+    try:
+        return parse(await read_json(request))
+    except (BodyTooLarge, push.MalformedEntry, UploadRefused):
+        await anyio.to_thread.run_sync(current_device, request)
+        raise
 
 
 def _upload_routes(app: FastAPI) -> None:
