@@ -12,7 +12,9 @@ which our import decodes at 1/8 scale. vipsthumbnail and the naive pipeline (ful
 the picture in both sets. Targets on a 2-core machine: >= 18 photos/s, >= 1.4x vipsthumbnail, >= 8x naive,
 <= 300 MB.
 
-Measured 2026-11-28 on the shared 2-core AMD EPYC dev VM, N=100, best of 2 alternating rounds, four runs
+Measured 2026-11-28 on a quiet 2-core dev VM (load 1.2), N=100: with the MPF preview 67.3 photos/s, 5.10x
+vipsthumbnail, 19.4x naive, 169 MB; without a preview 20.8 photos/s, 1.61x vips, 6.0x naive, 170 MB.
+Earlier the same day on the shared 2-core AMD EPYC dev VM, N=100, best of 2 alternating rounds, four runs
 (load average 3.7, 3.1, 13.3, 9.3 from other work, so wall-clock figures move a lot and are below what an
 idle machine gives; with the preview, our wall time is 1.3-2.8x its CPU time over 2 cores: the machine's
 other work, and the disk, as every 7.7 MB copy is written and fsynced - not measured apart here):
