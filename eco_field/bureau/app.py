@@ -10,7 +10,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, BinaryIO, TypeVar
 
 import anyio
 from fastapi import Depends, FastAPI, Query, Request
@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.requests import ClientDisconnect
 
 from eco_field.bureau import audit_chain, auth, push
-from eco_field.bureau.storage import BureauStorage, Device, open_storage
+from eco_field.bureau.storage import DB_URL_ENV, BureauStorage, Device, open_storage
 from eco_field.bureau.uploads import SHA256_RE, BlobArea, UploadRefused, UploadState, check_sha
 
 MAX_JSON_BYTES = 16 * 1024 ** 2
@@ -26,6 +26,7 @@ MAX_BATCH = 1000
 PULL_ENTITIES = ("enterprise", "officer", "task", "number_block", "case", "catalog")
 EVERYONE = "*"  # unit of records every device sees (the catalog)
 T = TypeVar("T")
+DATA_ENV, PLAIN_PUT_ENV = "ECO_BUREAU_DATA", "ECO_BUREAU_PLAIN_PUT"  # for the processes of --workers N
 
 
 class BodyTooLarge(Exception):
@@ -49,8 +50,15 @@ def create_app(data_dir: Path, *, plain_put: bool = False, db_url: str | None = 
 
 
 def app_from_env() -> FastAPI:
-    """For `uvicorn --factory eco_field.bureau.app:app_from_env` (data folder in ECO_BUREAU_DATA)."""
-    return create_app(Path(os.environ["ECO_BUREAU_DATA"]), plain_put=bool(os.environ.get("ECO_BUREAU_PLAIN_PUT")))
+    """Each server process's app under `bureau serve --workers N` (uvicorn's factory): the data folder and
+    database from env_for_workers()."""
+    return create_app(Path(os.environ[DATA_ENV]), plain_put=bool(os.environ.get(PLAIN_PUT_ENV)),
+                      db_url=os.environ.get(DB_URL_ENV) or None)
+
+
+def env_for_workers(data_dir: Path, db_url: str | None, *, plain_put: bool = False) -> dict[str, str]:
+    """The environment app_from_env() reads in every server process."""
+    return {DATA_ENV: str(data_dir), DB_URL_ENV: db_url or "", PLAIN_PUT_ENV: "1" if plain_put else ""}
 
 
 def _error_handlers(app: FastAPI) -> None:
@@ -245,19 +253,19 @@ def _upload_routes(app: FastAPI) -> None:
     async def upload_chunk(sha256: str, request: Request) -> Response:
         blobs: BlobArea = request.app.state.blobs
 
-        def start() -> tuple[Device, UploadState]:
-            """The device, then the PATCH's checks: one worker-thread hop, off the event loop (a
-            PostgreSQL round trip on the loop would stall every request); the token check and the
-            blob's state share one round trip."""
+        def start() -> tuple[Device, UploadState, BinaryIO | None]:
+            """The device, then the PATCH's checks and its part file opened and locked: one worker-thread
+            hop, off the event loop (a PostgreSQL round trip on the loop would stall every request); the
+            token check and the blob's state share one round trip."""
             device, state = _device_and_state(request, sha256)
-            return device, blobs.begin(device, check_sha(sha256), _int_header(request, "upload-offset", required=True),
-                                       _int_header(request, "upload-length"), _int_header(request, "content-length"),
-                                       state)
+            return device, *blobs.begin(device, check_sha(sha256),
+                                        _int_header(request, "upload-offset", required=True),
+                                        _int_header(request, "upload-length"),
+                                        _int_header(request, "content-length"), state)
 
-        device, state = await anyio.to_thread.run_sync(start)
-        if not state.complete:
-            with blobs.claim(sha256):
-                state = await blobs.receive(device, sha256, state, request.stream(), ClientDisconnect)
+        device, state, part = await anyio.to_thread.run_sync(start)
+        if part is not None:
+            state = await blobs.receive(device, sha256, state, part, request.stream(), ClientDisconnect)
         return Response(status_code=204, headers={"Upload-Offset": str(state.offset),
                                                   "Upload-Complete": "1" if state.complete else "0"})
 

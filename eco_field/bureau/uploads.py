@@ -4,6 +4,9 @@ A PATCH carries Upload-Offset (where its bytes start) and Upload-Length (the blo
 first one). Bytes are appended to DATA/uploads/<sha>.part, fsynced, and the committed offset recorded;
 a cut connection keeps what arrived. When the last byte is in, the SHA-256 of the whole file is checked
 and only a match enters the blob store; a mismatch is deleted and refused.
+
+One PATCH of a blob at a time: the part file is locked (flock) for the whole PATCH, so the rule holds
+across the server's processes (`bureau serve --workers`); a second PATCH is refused with 423 and retries.
 """
 
 from __future__ import annotations
@@ -11,8 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import EllipsisType
@@ -24,6 +26,11 @@ from eco_field.atomicfile import fsync_dir
 from eco_field.bureau.storage import BureauStorage, Device, Upload
 from eco_field.clock import utc_now
 from eco_field.store.blobs import BlobStore
+
+try:
+    import fcntl
+except ImportError:  # Windows: msvcrt's byte-range lock instead (see _try_lock)
+    fcntl = None
 
 MAX_BLOB_BYTES = 1024 ** 3          # 1 GiB: no photo, PDF or instrument export comes near it
 MAX_CHUNK_BYTES = 64 * 1024 ** 2    # one PATCH body at most
@@ -52,20 +59,6 @@ class BlobArea:
         self.parts.mkdir(parents=True, exist_ok=True)
         self.storage = storage
         self._hashers: dict[str, tuple[int, object]] = {}  # sha -> (offset hashed so far, hasher)
-        self.busy: set[str] = set()  # uploads with a PATCH in flight (one writer per blob)
-
-    @contextmanager
-    def claim(self, sha256: str) -> Iterator[None]:
-        """One PATCH of a blob at a time, for the body's whole reception. begin() (on a worker thread)
-        refuses a blob already claimed; two PATCHes passing begin() at once are settled here: the second
-        is refused (423) and retries. Call on the event loop: the check and the claim are one step."""
-        if sha256 in self.busy:
-            raise UploadRefused(423, "another PATCH of this blob is in progress; retry shortly")
-        self.busy.add(sha256)
-        try:
-            yield
-        finally:
-            self.busy.discard(sha256)
 
     def part_path(self, sha256: str) -> Path:
         return self.parts / f"{sha256}.part"
@@ -92,19 +85,35 @@ class BlobArea:
                 for sha, state in self.states(hashes).items()}
 
     def begin(self, device: Device, sha256: str, offset: int, length: int | None,
-              content_length: int | None, state: UploadState | None | EllipsisType = ...) -> UploadState:
+              content_length: int | None, state: UploadState | None | EllipsisType = ...
+              ) -> tuple[UploadState, BinaryIO | None]:
         """Check a PATCH before reading its body; refuses without reading what it would not keep.
-        state: the blob's state if the caller has read it (with the token check), else it is read here."""
+        state: the blob's state if the caller has read it (with the token check), else it is read here.
+        Returns the state and, unless the blob is complete, its part file positioned at the committed
+        offset and locked for this PATCH: hand it to receive(), which closes it."""
         if state is ...:
             state = self.state(sha256)
         if state is not None and state.complete:
-            return state
-        if sha256 in self.busy:
-            raise UploadRefused(423, "another PATCH of this blob is in progress; retry shortly")
-        finished = self._recover_finished(device, sha256)
-        if finished is not None:
-            return finished
-        state = self._reconcile(device, sha256, state, length)
+            return state, None
+        part = _lock_part(self.part_path(sha256))
+        try:
+            finished = self._recover_finished(device, sha256)
+            if finished is not None:
+                part.close()
+                return finished, None
+            state = self._admit(device, sha256, part, state, offset, length, content_length)
+            part.truncate(state.offset)  # bytes past the committed offset were never acknowledged
+            part.seek(state.offset)
+            return state, part
+        except BaseException:
+            if os.fstat(part.fileno()).st_size == 0:  # a refused first PATCH leaves no empty part file
+                self.part_path(sha256).unlink(missing_ok=True)
+            part.close()
+            raise
+
+    def _admit(self, device: Device, sha256: str, part: BinaryIO, state: UploadState | None, offset: int,
+               length: int | None, content_length: int | None) -> UploadState:
+        state = self._reconcile(device, sha256, part, state, length)
         if state is None:
             if length is None:
                 raise UploadRefused(400, "the first PATCH of a blob needs Upload-Length")
@@ -120,25 +129,27 @@ class BlobArea:
             raise UploadRefused(413, f"body of {content_length} bytes is too large for this upload", state.offset)
         return state  # the upload row is written with the first committed bytes (one write per small blob)
 
-    async def receive(self, device: Device, sha256: str, state: UploadState, body: AsyncIterator[bytes],
-                      disconnected: type[BaseException]) -> UploadState:
-        """Append the body at the committed offset; commit what arrived even if the client is cut off.
+    async def receive(self, device: Device, sha256: str, state: UploadState, part: BinaryIO,
+                      body: AsyncIterator[bytes], disconnected: type[BaseException]) -> UploadState:
+        """Append the body to begin()'s part file at the committed offset; commit what arrived even if the
+        client is cut off. The part file is closed (its lock released) whatever happens.
 
-        The disk waits (fsync, the final hash check and rename) run on worker threads, so one upload's
+        The disk waits (fsync, the final hash check and rename) run on a worker thread, so one upload's
         fsync does not hold up the others.
         """
-        limit = min(MAX_CHUNK_BYTES, state.length - state.offset)
-        received, hasher = 0, self._hasher(sha256, state.offset)
-        part = await anyio.to_thread.run_sync(_open_part, self.part_path(sha256), state.offset)
         try:
-            async for piece in body:
-                if received + len(piece) > limit:
-                    raise UploadRefused(413, f"body longer than the {limit} bytes this upload can take", state.offset)
-                part.write(piece)
-                hasher.update(piece)
-                received += len(piece)
-        except disconnected:
-            pass
+            limit = min(MAX_CHUNK_BYTES, state.length - state.offset)
+            received, hasher = 0, self._hasher(sha256, state.offset)
+            try:
+                async for piece in body:
+                    if received + len(piece) > limit:
+                        raise UploadRefused(413, f"body longer than the {limit} bytes this upload can take",
+                                            state.offset)
+                    part.write(piece)
+                    hasher.update(piece)
+                    received += len(piece)
+            except disconnected:
+                pass
         except BaseException:
             await anyio.to_thread.run_sync(_sync_and_close, part)
             raise
@@ -147,9 +158,13 @@ class BlobArea:
     def _close_and_commit(self, part: BinaryIO, device: Device, sha256: str, state: UploadState, received: int,
                           hasher) -> UploadState:
         """One worker-thread hop for the end of a PATCH: the bytes reach the disk, then their offset is
-        recorded (or the blob checked and stored)."""
-        _sync_and_close(part)
-        return self._commit(device, sha256, state, received, hasher)
+        recorded (or the blob checked and stored); the part file's lock is held until then."""
+        try:
+            part.flush()
+            os.fsync(part.fileno())
+            return self._commit(device, sha256, state, received, hasher)
+        finally:
+            part.close()
 
     def _commit(self, device: Device, sha256: str, state: UploadState, received: int, hasher) -> UploadState:
         offset = state.offset + received
@@ -184,15 +199,15 @@ class BlobArea:
         self._hashers.pop(sha256, None)
         return UploadState(size, size, True)
 
-    def _reconcile(self, device: Device, sha256: str, state: UploadState | None,
+    def _reconcile(self, device: Device, sha256: str, part: BinaryIO, state: UploadState | None,
                    length: int | None) -> UploadState | None:
-        """Match the committed offset to the partial file after a crash.
+        """Match the committed offset to the (locked) partial file after a crash.
 
         Bytes written before the server died count (as in tus: the server keeps what it received), so a
         cut costs at most what was still in flight; the full hash check at the end catches anything a
         machine crash may have garbled. A partial file shorter than its offset starts the blob again.
         """
-        size = self._part_size(sha256)
+        size = os.fstat(part.fileno()).st_size
         known = state.length if state is not None else length
         if (state is None and size == 0) or (state is not None and size == state.offset):
             return state
@@ -200,7 +215,7 @@ class BlobArea:
         with self.storage.transaction():
             if known is None or known > MAX_BLOB_BYTES or (state is not None and size < state.offset):
                 self.storage.drop_upload(sha256)
-                self.part_path(sha256).unlink(missing_ok=True)
+                part.truncate(0)
                 return None
             offset = min(size, known)
             self.storage.put_upload(Upload(sha256, known, offset, device.id), utc_now())
@@ -225,11 +240,41 @@ class BlobArea:
         return hasher
 
 
-def _open_part(path: Path, offset: int) -> BinaryIO:
-    part = open(path, "r+b" if path.exists() else "w+b")  # noqa: SIM115 - closed by _sync_and_close
-    part.truncate(offset)  # bytes past the committed offset were never acknowledged
-    part.seek(offset)
+def _lock_part(path: Path) -> BinaryIO:
+    """The part file at path, opened (created if absent) and locked for one PATCH; 423 while another
+    PATCH, in this process or another, holds it."""
+    part = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o644), "r+b")
+    try:
+        if not _try_lock(part):
+            raise UploadRefused(423, "another PATCH of this blob is in progress; retry shortly")
+        try:
+            same = os.path.samestat(os.fstat(part.fileno()), path.stat())
+        except FileNotFoundError:
+            same = False
+        if not same:  # between our open and our lock, the PATCH holding it moved the file into the store
+            raise UploadRefused(423, "this blob's upload has just changed; retry")
+    except BaseException:
+        part.close()
+        raise
     return part
+
+
+def _try_lock(part: BinaryIO) -> bool:
+    """An exclusive lock on the open part file, without waiting; the OS releases it when the file closes."""
+    if fcntl is not None:
+        try:
+            fcntl.flock(part.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    import msvcrt  # Windows: a byte-range lock past any blob's end, so no read or write of the blob meets it
+
+    part.seek(MAX_BLOB_BYTES + 1)
+    try:
+        msvcrt.locking(part.fileno(), msvcrt.LK_NBLCK, 1)
+    except OSError:
+        return False
+    return True
 
 
 def _sync_and_close(part: BinaryIO) -> None:

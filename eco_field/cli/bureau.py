@@ -8,13 +8,14 @@ import os
 from pathlib import Path
 
 from eco_field.bureau import admin, auth, readouts
-from eco_field.bureau.storage import BureauStorage, open_storage
+from eco_field.bureau.storage import DB_URL_ENV, BureauStorage, open_storage
 from eco_field.cli.core import read_json_list
 from eco_field.cli.output import add_json_flag, emit, output_file, table
 from eco_field.errors import BadInput
 from eco_field.paths import default_data_dir
 
 ORDER = 80
+MAX_DEFAULT_WORKERS = 4  # each process holds a pool of PostgreSQL connections (POOL_SIZE)
 
 
 def bureau_dir(args: argparse.Namespace) -> Path:
@@ -43,6 +44,9 @@ def register(commands) -> None:
     p = commands.command("serve", cmd_serve, "run the bureau's HTTP server on this data folder", parent=group)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8750)
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="server processes (PostgreSQL only; default: one per CPU, at most"
+                        f" {MAX_DEFAULT_WORKERS}, on PostgreSQL and 1 on SQLite)")
     p.add_argument("--plain-put", action="store_true", help=argparse.SUPPRESS)  # benchmark baseline only
     p = commands.command("init", cmd_init, "create the bureau's data folder (--demo adds the demo data)",
                          parent=group)
@@ -140,14 +144,35 @@ def _archive_commands(commands, group) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from eco_field.bureau.app import create_app
+    from eco_field.bureau import app as bureau_app
 
     folder = bureau_dir(args)
-    app = create_app(folder, plain_put=args.plain_put, db_url=getattr(args, "db", None))
-    print(f"EcoField bureau on http://{args.host}:{args.port} (data {folder}); API description at /docs",
-          flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=5)
+    db_url = getattr(args, "db", None) or os.environ.get(DB_URL_ENV) or None
+    workers = serve_workers(args.workers, db_url)
+    where = "PostgreSQL" if db_url else "SQLite"
+    print(f"EcoField bureau on http://{args.host}:{args.port} (data {folder}; {where}, {workers} process"
+          f"{'es' if workers > 1 else ''}); API description at /docs", flush=True)
+    options = {"host": args.host, "port": args.port, "log_level": "warning", "timeout_graceful_shutdown": 5}
+    if workers == 1:
+        uvicorn.run(bureau_app.create_app(folder, plain_put=args.plain_put, db_url=db_url), **options)
+        return 0
+    open_storage(folder, db_url).close()  # migrations once, before the processes start
+    os.environ.update(bureau_app.env_for_workers(folder, db_url, plain_put=args.plain_put))
+    uvicorn.run("eco_field.bureau.app:app_from_env", factory=True, workers=workers, **options)
     return 0
+
+
+def serve_workers(asked: int | None, db_url: str | None) -> int:
+    """How many server processes: SQLite's one file takes one writer at a time, so it is served by one
+    process; PostgreSQL lets several share the load (one per CPU by default)."""
+    if asked is not None and asked < 1:
+        raise BadInput("--workers must be at least 1")
+    if not db_url:
+        if asked not in (None, 1):
+            raise BadInput("--workers above 1 needs PostgreSQL (--db postgresql://...): on SQLite every"
+                           " process would wait for the one database file's write lock")
+        return 1
+    return asked or min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from eco_field.workspace import Workspace
 
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 30.0
+PG_WORKERS = 2  # server processes on PostgreSQL (`bureau serve --workers`)
 
 
 def eco_field_command() -> list[str]:
@@ -45,7 +47,9 @@ def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]
 
 class BureauServer:
     """`eco-field bureau serve` in a subprocess, on a free port of 127.0.0.1 (SQLite in the data folder,
-    or the PostgreSQL database at db_url, passed as --db to the server and every admin command)."""
+    or the PostgreSQL database at db_url, passed as --db to the server and every admin command). On
+    PostgreSQL it runs PG_WORKERS server processes (`--workers`), whatever this machine's CPU count, so
+    every test of the suite meets requests answered by different processes; kill() stops them all."""
 
     def __init__(self, data_dir: Path, db_url: str | None = None) -> None:
         self.data_dir = data_dir
@@ -59,6 +63,9 @@ class BureauServer:
 
     def db_args(self) -> list[str]:
         return ["--db", self.db_url] if self.db_url else []
+
+    def workers_args(self) -> list[str]:
+        return ["--workers", str(PG_WORKERS)] if self.db_url else []
 
     @property
     def url(self) -> str:
@@ -75,7 +82,8 @@ class BureauServer:
     def start(self) -> BureauServer:
         self.proc = subprocess.Popen(
             [*eco_field_command(), "bureau", "serve", "--data-dir", str(self.data_dir), "--host", HOST,
-             "--port", str(self.port), *self.db_args()], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             "--port", str(self.port), *self.db_args(), *self.workers_args()], stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, start_new_session=True)
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -88,9 +96,9 @@ class BureauServer:
         raise RuntimeError("bureau server did not become ready")
 
     def kill(self) -> None:
-        """SIGKILL: no chance to tidy up, as when the machine loses power."""
+        """SIGKILL to every server process: no chance to tidy up, as when the machine loses power."""
         if self.proc and self.proc.poll() is None:
-            self.proc.kill()
+            os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=10)
 
     def stop(self) -> None:

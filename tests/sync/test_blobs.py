@@ -220,13 +220,15 @@ def test_a_blob_renamed_in_before_a_crash_is_recorded_not_asked_for_again(tmp_pa
     final.parent.mkdir(parents=True)
     final.write_bytes(data)  # renamed in; the server died before the row
     device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
-    state = area.begin(device, sha, 0, len(data), len(data))
-    assert state.complete and storage.blob_sizes([sha]) == {sha: len(data)}
+    state, part = area.begin(device, sha, 0, len(data), len(data))
+    assert state.complete and part is None and storage.blob_sizes([sha]) == {sha: len(data)}
     other = hashlib.sha256(b"another photo").hexdigest()
     damaged = area.store.path_for(other, "")
     damaged.parent.mkdir(parents=True, exist_ok=True)
     damaged.write_bytes(b"another photX")  # a damaged file is no proof: the blob must come again
-    assert area.begin(device, other, 0, 13, 13).complete is False
+    state, part = area.begin(device, other, 0, 13, 13)
+    part.close()
+    assert state.complete is False
     assert other not in storage.blob_sizes([other])
     storage.close()
 
@@ -244,6 +246,70 @@ def test_bytes_of_a_first_patch_cut_before_its_row_are_offered_for_resume(tmp_pa
     area.part_path(sha).write_bytes(data[:123_456])
     assert area.resume_offsets([sha]) == {sha: (False, 123_456)}
     device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
-    state = area.begin(device, sha, 123_456, len(data), len(data) - 123_456)
+    state, part = area.begin(device, sha, 123_456, len(data), len(data) - 123_456)
+    part.close()
     assert state.offset == 123_456 and not state.complete
     storage.close()
+
+
+HOLD_A_PATCH = """
+import sys
+from pathlib import Path
+from eco_field.bureau.storage import Device, open_storage
+from eco_field.bureau.uploads import BlobArea
+
+folder, sha, size = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+area = BlobArea(folder, open_storage(folder))
+state, part = area.begin(Device("dev-2", "14110100002", "other", "2026-01-01", None, None), sha, 0, size, size)
+part.write(b"x" * 1000)
+part.flush()
+print("holding", flush=True)
+sys.stdin.readline()
+part.close()
+"""
+
+
+def test_one_patch_of_a_blob_at_a_time_across_server_processes(tmp_path) -> None:
+    """`bureau serve --workers N` runs N processes: a PATCH in one of them holds the blob's part file, and a
+    second PATCH of the same blob, in another process, is told to retry (423) rather than write beside it."""
+    import subprocess
+    import sys
+
+    from eco_field.bureau.storage import Device, open_storage
+    from eco_field.bureau.uploads import BlobArea, UploadRefused
+
+    folder = tmp_path / "bureau"
+    storage = open_storage(folder)
+    area = BlobArea(folder, storage)
+    data = os.urandom(50_000)
+    sha = hashlib.sha256(data).hexdigest()
+    device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
+    other = subprocess.Popen([sys.executable, "-c", HOLD_A_PATCH, str(folder), sha, str(len(data))],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout.readline().strip() == "holding"
+        try:
+            area.begin(device, sha, 0, len(data), len(data))
+            raise AssertionError("a second PATCH of the blob was let in")
+        except UploadRefused as refused:
+            assert refused.status == 423
+        assert area.part_path(sha).stat().st_size == 1000  # the holder's bytes are untouched
+    finally:
+        other.communicate("done\n", timeout=30)
+    try:  # released: the next PATCH goes in, and resumes after the bytes the holder wrote
+        area.begin(device, sha, 0, len(data), len(data))
+        raise AssertionError("the holder's bytes were dropped")
+    except UploadRefused as told:
+        assert (told.status, told.offset) == (409, 1000)
+    state, part = area.begin(device, sha, 1000, len(data), len(data) - 1000)
+    part.close()
+    assert (state.offset, state.length) == (1000, len(data))
+    storage.close()
+
+
+def test_a_refused_first_patch_leaves_no_part_file(bureau: BureauServer, device: Workspace) -> None:
+    sha = hashlib.sha256(b"never sent").hexdigest()
+    refused = httpx.patch(f"{bureau.url}/uploads/{sha}", content=b"never sent", headers={
+        "Authorization": f"Bearer {token_of(device)}", "Upload-Offset": "0"})  # no Upload-Length
+    assert refused.status_code == 400
+    assert not (bureau.data_dir / "uploads" / f"{sha}.part").exists()
