@@ -58,7 +58,6 @@ class BlobArea:
         self.parts = data_dir / "uploads"
         self.parts.mkdir(parents=True, exist_ok=True)
         self.storage = storage
-        self._hashers: dict[str, tuple[int, object]] = {}  # sha -> (offset hashed so far, hasher)
 
     def part_path(self, sha256: str) -> Path:
         return self.parts / f"{sha256}.part"
@@ -139,43 +138,43 @@ class BlobArea:
         """
         try:
             limit = min(MAX_CHUNK_BYTES, state.length - state.offset)
-            received, hasher = 0, self._hasher(sha256, state.offset)
+            received = 0
             try:
                 async for piece in body:
                     if received + len(piece) > limit:
                         raise UploadRefused(413, f"body longer than the {limit} bytes this upload can take",
                                             state.offset)
                     part.write(piece)
-                    hasher.update(piece)
                     received += len(piece)
             except disconnected:
                 pass
         except BaseException:
             await anyio.to_thread.run_sync(_sync_and_close, part)
             raise
-        return await anyio.to_thread.run_sync(self._close_and_commit, part, device, sha256, state, received, hasher)
+        return await anyio.to_thread.run_sync(self._close_and_commit, part, device, sha256, state, received)
 
-    def _close_and_commit(self, part: BinaryIO, device: Device, sha256: str, state: UploadState, received: int,
-                          hasher) -> UploadState:
+    def _close_and_commit(self, part: BinaryIO, device: Device, sha256: str, state: UploadState,
+                          received: int) -> UploadState:
         """One worker-thread hop for the end of a PATCH: the bytes reach the disk, then their offset is
         recorded (or the blob checked and stored); the part file's lock is held until then."""
         try:
             part.flush()
             os.fsync(part.fileno())
-            return self._commit(device, sha256, state, received, hasher)
+            return self._commit(device, sha256, state, received, part)
         finally:
             part.close()
 
-    def _commit(self, device: Device, sha256: str, state: UploadState, received: int, hasher) -> UploadState:
+    def _commit(self, device: Device, sha256: str, state: UploadState, received: int,
+                part: BinaryIO) -> UploadState:
         offset = state.offset + received
-        self._hashers[sha256] = (offset, hasher)
         if offset < state.length:
             with self.storage.transaction():
                 self.storage.put_upload(Upload(sha256, state.length, offset, device.id), utc_now())
             return UploadState(offset, state.length, False)
-        self._hashers.pop(sha256, None)
         path = self.part_path(sha256)
-        if hasher.hexdigest() != sha256:
+        # the check reads the finished file itself: the bytes that enter the store are the bytes checked,
+        # whichever PATCHes, processes and restarts wrote them (one read, from the page cache)
+        if _file_sha256(part) != sha256:
             path.unlink(missing_ok=True)
             with self.storage.transaction():
                 self.storage.drop_upload(sha256)
@@ -196,7 +195,6 @@ class BlobArea:
         size = final.stat().st_size
         self.storage.put_blob(sha256, size, device.id, utc_now())
         self.part_path(sha256).unlink(missing_ok=True)
-        self._hashers.pop(sha256, None)
         return UploadState(size, size, True)
 
     def _reconcile(self, device: Device, sha256: str, part: BinaryIO, state: UploadState | None,
@@ -211,7 +209,6 @@ class BlobArea:
         known = state.length if state is not None else length
         if (state is None and size == 0) or (state is not None and size == state.offset):
             return state
-        self._hashers.pop(sha256, None)
         with self.storage.transaction():
             if known is None or known > MAX_BLOB_BYTES or (state is not None and size < state.offset):
                 self.storage.drop_upload(sha256)
@@ -225,19 +222,10 @@ class BlobArea:
         path = self.part_path(sha256)
         return path.stat().st_size if path.exists() else 0
 
-    def _hasher(self, sha256: str, offset: int):
-        known = self._hashers.get(sha256)
-        if known is not None and known[0] == offset:
-            return known[1]
-        hasher = hashlib.sha256()  # after a restart: re-hash the committed bytes once
-        path = self.part_path(sha256)
-        if offset and path.exists():
-            with open(path, "rb") as part:
-                remaining = offset
-                while remaining and (chunk := part.read(min(remaining, 1024 * 1024))):
-                    hasher.update(chunk)
-                    remaining -= len(chunk)
-        return hasher
+
+def _file_sha256(part: BinaryIO) -> str:
+    part.seek(0)
+    return hashlib.file_digest(part, "sha256").hexdigest()
 
 
 def _lock_part(path: Path) -> BinaryIO:

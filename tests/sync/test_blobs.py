@@ -313,3 +313,44 @@ def test_a_refused_first_patch_leaves_no_part_file(bureau: BureauServer, device:
         "Authorization": f"Bearer {token_of(device)}", "Upload-Offset": "0"})  # no Upload-Length
     assert refused.status_code == 400
     assert not (bureau.data_dir / "uploads" / f"{sha}.part").exists()
+
+
+def test_a_blob_sent_through_two_server_processes_is_checked_on_the_bytes_stored(tmp_path) -> None:
+    """PATCHes of one blob answered by different processes (two BlobAreas here, as two `--workers`): the
+    final check reads the finished file, so bytes changed on disk between PATCHes are refused, not stored."""
+    import anyio
+
+    from eco_field.bureau.storage import Device, open_storage
+    from eco_field.bureau.uploads import BlobArea, UploadRefused
+
+    folder = tmp_path / "bureau"
+    storage = open_storage(folder)
+    first, second = BlobArea(folder, storage), BlobArea(folder, storage)
+    device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
+
+    async def body(data: bytes):
+        yield data
+
+    def patch(area: BlobArea, sha: str, data: bytes, offset: int, piece: bytes):
+        state, part = area.begin(device, sha, offset, len(data), len(piece))
+        return anyio.run(area.receive, device, sha, state, part, body(piece), ConnectionError)
+
+    good = os.urandom(90_000)
+    sha = hashlib.sha256(good).hexdigest()
+    assert patch(first, sha, good, 0, good[:30_000]).offset == 30_000
+    assert patch(second, sha, good, 30_000, good[30_000:60_000]).offset == 60_000
+    assert patch(first, sha, good, 60_000, good[60_000:]).complete
+    assert first.store.path_for(sha, "").read_bytes() == good
+
+    other = os.urandom(90_000)
+    sha = hashlib.sha256(other).hexdigest()
+    patch(first, sha, other, 0, other[:45_000])
+    with open(first.part_path(sha), "r+b") as part:  # a faulty writer changes committed bytes
+        part.write(b"\0" * 100)
+    try:
+        patch(first, sha, other, 45_000, other[45_000:])
+        raise AssertionError("changed bytes were stored under the hash")
+    except UploadRefused as refused:
+        assert refused.status == 422
+    assert sha not in storage.blob_sizes([sha]) and not first.store.path_for(sha, "").exists()
+    storage.close()
