@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import time
 from pathlib import Path
 
@@ -17,9 +16,17 @@ from tests.sync.conftest import PG_WORKERS, BureauServer, new_inspection, run_cl
 
 def server_processes(server: BureauServer) -> list[int]:
     """The processes answering requests: the children uvicorn spawned (its resource tracker aside)."""
-    out = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", str(server.proc.pid)], capture_output=True,
-                         text=True).stdout
-    return [int(line.split()[0]) for line in out.splitlines() if "spawn_main" in line]
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError):  # not a process, or gone meanwhile
+            continue
+        parent = int(stat[stat.rindex(")") + 2:].split()[1])
+        if parent == server.proc.pid and b"spawn_main" in command:
+            found.append(int(entry.name))
+    return found
 
 
 def test_sqlite_is_served_by_one_process_only(tmp_path: Path) -> None:
