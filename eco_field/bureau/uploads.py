@@ -100,15 +100,29 @@ class BlobArea:
             if finished is not None:
                 part.close()
                 return finished, None
+            if not _agrees(state, os.fstat(part.fileno()).st_size):
+                # state was read before the lock: another PATCH may have committed bytes (or begun the
+                # upload again) since, and its bytes are not a crash's leftovers to reconcile away
+                state = self.state(sha256)
+                if state is not None and state.complete:
+                    self._release(sha256, part)
+                    return state, None
             state = self._admit(device, sha256, part, state, offset, length, content_length)
             part.truncate(state.offset)  # bytes past the committed offset were never acknowledged
             part.seek(state.offset)
             return state, part
         except BaseException:
-            if os.fstat(part.fileno()).st_size == 0:  # a refused first PATCH leaves no empty part file
-                self.part_path(sha256).unlink(missing_ok=True)
-            part.close()
+            self._release(sha256, part)
             raise
+
+    def _release(self, sha256: str, part: BinaryIO) -> None:
+        """Close a part file begin() locked and will not hand on; an empty one (a refused first PATCH) is
+        removed first, while still locked."""
+        try:
+            if os.fstat(part.fileno()).st_size == 0:
+                self.part_path(sha256).unlink(missing_ok=True)
+        finally:
+            part.close()
 
     def _admit(self, device: Device, sha256: str, part: BinaryIO, state: UploadState | None, offset: int,
                length: int | None, content_length: int | None) -> UploadState:
@@ -149,7 +163,10 @@ class BlobArea:
             except disconnected:
                 pass
         except BaseException:
-            await anyio.to_thread.run_sync(_sync_and_close, part)
+            try:
+                await anyio.to_thread.run_sync(_sync_and_close, part)
+            finally:
+                part.close()  # the hop cancelled before it ran: the lock is released all the same
             raise
         return await anyio.to_thread.run_sync(self._close_and_commit, part, device, sha256, state, received)
 
@@ -207,7 +224,7 @@ class BlobArea:
         """
         size = os.fstat(part.fileno()).st_size
         known = state.length if state is not None else length
-        if (state is None and size == 0) or (state is not None and size == state.offset):
+        if _agrees(state, size):
             return state
         with self.storage.transaction():
             if known is None or known > MAX_BLOB_BYTES or (state is not None and size < state.offset):
@@ -219,8 +236,15 @@ class BlobArea:
         return UploadState(offset, known, False)
 
     def _part_size(self, sha256: str) -> int:
-        path = self.part_path(sha256)
-        return path.stat().st_size if path.exists() else 0
+        try:  # one stat: a PATCH in another thread or process may remove the file at any moment
+            return self.part_path(sha256).stat().st_size
+        except FileNotFoundError:
+            return 0
+
+
+def _agrees(state: UploadState | None, size: int) -> bool:
+    """Whether a part file of size bytes is what the upload's state says was committed."""
+    return size == 0 if state is None else size == state.offset
 
 
 def _file_sha256(part: BinaryIO) -> str:
