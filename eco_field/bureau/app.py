@@ -10,7 +10,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, BinaryIO, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import Depends, FastAPI, Query, Request
@@ -19,7 +19,7 @@ from starlette.requests import ClientDisconnect
 
 from eco_field.bureau import audit_chain, auth, push
 from eco_field.bureau.storage import DB_URL_ENV, BureauStorage, Device, open_storage
-from eco_field.bureau.uploads import SHA256_RE, BlobArea, UploadRefused, UploadState, check_sha
+from eco_field.bureau.uploads import SHA256_RE, BlobArea, PartFile, UploadRefused, UploadState, check_sha
 
 MAX_JSON_BYTES = 16 * 1024 ** 2
 MAX_BATCH = 1000
@@ -253,8 +253,8 @@ def _upload_routes(app: FastAPI) -> None:
     async def upload_chunk(sha256: str, request: Request) -> Response:
         blobs: BlobArea = request.app.state.blobs
 
-        def start() -> tuple[Device, UploadState, BinaryIO | None]:
-            """The device, then the PATCH's checks and its part file opened and locked: one worker-thread
+        def start() -> tuple[Device, UploadState, PartFile | None]:
+            """The device, then the PATCH's checks and its part file opened and held: one worker-thread
             hop, off the event loop (a PostgreSQL round trip on the loop would stall every request); the
             token check and the blob's state share one round trip."""
             device, state = _device_and_state(request, sha256)

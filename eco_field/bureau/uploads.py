@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +30,13 @@ from eco_field.store.blobs import BlobStore
 
 try:
     import fcntl
-except ImportError:  # Windows: msvcrt's byte-range lock instead (see _try_lock)
+except ImportError:  # Windows (see PartFile)
     fcntl = None
 
 MAX_BLOB_BYTES = 1024 ** 3          # 1 GiB: no photo, PDF or instrument export comes near it
 MAX_CHUNK_BYTES = 64 * 1024 ** 2    # one PATCH body at most
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+BUSY = "another PATCH of this blob is in progress; retry shortly"
 
 
 class UploadRefused(Exception):
@@ -85,22 +87,22 @@ class BlobArea:
 
     def begin(self, device: Device, sha256: str, offset: int, length: int | None,
               content_length: int | None, state: UploadState | None | EllipsisType = ...
-              ) -> tuple[UploadState, BinaryIO | None]:
+              ) -> tuple[UploadState, PartFile | None]:
         """Check a PATCH before reading its body; refuses without reading what it would not keep.
         state: the blob's state if the caller has read it (with the token check), else it is read here.
         Returns the state and, unless the blob is complete, its part file positioned at the committed
-        offset and locked for this PATCH: hand it to receive(), which closes it."""
+        offset and held for this PATCH: hand it to receive(), which closes it."""
         if state is ...:
             state = self.state(sha256)
         if state is not None and state.complete:
             return state, None
-        part = _lock_part(self.part_path(sha256))
+        part = PartFile(self.part_path(sha256))
         try:
-            finished = self._recover_finished(device, sha256)
+            finished = self._recover_finished(device, sha256, part)
             if finished is not None:
                 part.close()
                 return finished, None
-            if not _agrees(state, os.fstat(part.fileno()).st_size):
+            if not _agrees(state, part.size()):
                 # state was read before the lock: another PATCH may have committed bytes (or begun the
                 # upload again) since, and its bytes are not a crash's leftovers to reconcile away
                 state = self.state(sha256)
@@ -108,23 +110,23 @@ class BlobArea:
                     self._release(sha256, part)
                     return state, None
             state = self._admit(device, sha256, part, state, offset, length, content_length)
-            part.truncate(state.offset)  # bytes past the committed offset were never acknowledged
-            part.seek(state.offset)
+            part.file.truncate(state.offset)  # bytes past the committed offset were never acknowledged
+            part.file.seek(state.offset)
             return state, part
         except BaseException:
             self._release(sha256, part)
             raise
 
-    def _release(self, sha256: str, part: BinaryIO) -> None:
-        """Close a part file begin() locked and will not hand on; an empty one (a refused first PATCH) is
-        removed first, while still locked."""
+    def _release(self, sha256: str, part: PartFile) -> None:
+        """Close a part file begin() holds and will not hand on; an empty one (a refused first PATCH) is
+        removed first, while still held."""
         try:
-            if os.fstat(part.fileno()).st_size == 0:
-                self.part_path(sha256).unlink(missing_ok=True)
+            if part.size() == 0:
+                part.remove()
         finally:
             part.close()
 
-    def _admit(self, device: Device, sha256: str, part: BinaryIO, state: UploadState | None, offset: int,
+    def _admit(self, device: Device, sha256: str, part: PartFile, state: UploadState | None, offset: int,
                length: int | None, content_length: int | None) -> UploadState:
         state = self._reconcile(device, sha256, part, state, length)
         if state is None:
@@ -142,7 +144,7 @@ class BlobArea:
             raise UploadRefused(413, f"body of {content_length} bytes is too large for this upload", state.offset)
         return state  # the upload row is written with the first committed bytes (one write per small blob)
 
-    async def receive(self, device: Device, sha256: str, state: UploadState, part: BinaryIO,
+    async def receive(self, device: Device, sha256: str, state: UploadState, part: PartFile,
                       body: AsyncIterator[bytes], disconnected: type[BaseException]) -> UploadState:
         """Append the body to begin()'s part file at the committed offset; commit what arrived even if the
         client is cut off. The part file is closed (its lock released) whatever happens.
@@ -158,52 +160,50 @@ class BlobArea:
                     if received + len(piece) > limit:
                         raise UploadRefused(413, f"body longer than the {limit} bytes this upload can take",
                                             state.offset)
-                    part.write(piece)
+                    part.file.write(piece)
                     received += len(piece)
             except disconnected:
                 pass
         except BaseException:
             try:
-                await anyio.to_thread.run_sync(_sync_and_close, part)
+                await anyio.to_thread.run_sync(part.sync)
             finally:
-                part.close()  # the hop cancelled before it ran: the lock is released all the same
+                part.close()  # even when the hop was cancelled before it ran
             raise
         return await anyio.to_thread.run_sync(self._close_and_commit, part, device, sha256, state, received)
 
-    def _close_and_commit(self, part: BinaryIO, device: Device, sha256: str, state: UploadState,
+    def _close_and_commit(self, part: PartFile, device: Device, sha256: str, state: UploadState,
                           received: int) -> UploadState:
         """One worker-thread hop for the end of a PATCH: the bytes reach the disk, then their offset is
-        recorded (or the blob checked and stored); the part file's lock is held until then."""
+        recorded (or the blob checked and stored); the part file is held until then."""
         try:
-            part.flush()
-            os.fsync(part.fileno())
+            part.sync()
             return self._commit(device, sha256, state, received, part)
         finally:
             part.close()
 
     def _commit(self, device: Device, sha256: str, state: UploadState, received: int,
-                part: BinaryIO) -> UploadState:
+                part: PartFile) -> UploadState:
         offset = state.offset + received
         if offset < state.length:
             with self.storage.transaction():
                 self.storage.put_upload(Upload(sha256, state.length, offset, device.id), utc_now())
             return UploadState(offset, state.length, False)
-        path = self.part_path(sha256)
         # the check reads the finished file itself: the bytes that enter the store are the bytes checked,
         # whichever PATCHes, processes and restarts wrote them (one read, from the page cache)
-        if _file_sha256(part) != sha256:
-            path.unlink(missing_ok=True)
+        if part.sha256() != sha256:
+            part.remove()
             with self.storage.transaction():
                 self.storage.drop_upload(sha256)
             raise UploadRefused(422, "the uploaded bytes do not match their SHA-256; nothing was stored", 0)
         final = self.store.path_for(sha256, "")
         final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, final)
+        part.move_to(final)
         fsync_dir(final.parent)
         self.storage.put_blob(sha256, state.length, device.id, utc_now())  # and drops its upload row
         return UploadState(state.length, state.length, True)
 
-    def _recover_finished(self, device: Device, sha256: str) -> UploadState | None:
+    def _recover_finished(self, device: Device, sha256: str, part: PartFile) -> UploadState | None:
         """A blob renamed into the store just before a crash, its row not yet committed: the file is the
         proof (its name is its hash, checked again here), so record it instead of asking for it again."""
         final = self.store.path_for(sha256, "")
@@ -211,10 +211,10 @@ class BlobArea:
             return None
         size = final.stat().st_size
         self.storage.put_blob(sha256, size, device.id, utc_now())
-        self.part_path(sha256).unlink(missing_ok=True)
+        part.remove()
         return UploadState(size, size, True)
 
-    def _reconcile(self, device: Device, sha256: str, part: BinaryIO, state: UploadState | None,
+    def _reconcile(self, device: Device, sha256: str, part: PartFile, state: UploadState | None,
                    length: int | None) -> UploadState | None:
         """Match the committed offset to the (locked) partial file after a crash.
 
@@ -222,14 +222,14 @@ class BlobArea:
         cut costs at most what was still in flight; the full hash check at the end catches anything a
         machine crash may have garbled. A partial file shorter than its offset starts the blob again.
         """
-        size = os.fstat(part.fileno()).st_size
+        size = part.size()
         known = state.length if state is not None else length
         if _agrees(state, size):
             return state
         with self.storage.transaction():
             if known is None or known > MAX_BLOB_BYTES or (state is not None and size < state.offset):
                 self.storage.drop_upload(sha256)
-                part.truncate(0)
+                part.file.truncate(0)
                 return None
             offset = min(size, known)
             self.storage.put_upload(Upload(sha256, known, offset, device.id), utc_now())
@@ -247,54 +247,83 @@ def _agrees(state: UploadState | None, size: int) -> bool:
     return size == 0 if state is None else size == state.offset
 
 
-def _file_sha256(part: BinaryIO) -> str:
-    part.seek(0)
-    return hashlib.file_digest(part, "sha256").hexdigest()
+class PartFile:
+    """A blob's part file, open and held by one PATCH until close(). On POSIX the hold is an flock on the
+    file, so it holds across the server's processes and the operating system drops it if the process dies;
+    a second PATCH is refused (423) and retries. On Windows, where an open file can be neither renamed nor
+    removed and the bureau runs one process, it is a claim within the process, taken before the file is
+    opened, and the file is closed before it is moved or removed (the claim lasts until close())."""
 
+    _claimed: set[str] = set()  # Windows: the part files held in this process
+    _guard = threading.Lock()
 
-def _lock_part(path: Path) -> BinaryIO:
-    """The part file at path, opened (created if absent) and locked for one PATCH; 423 while another
-    PATCH, in this process or another, holds it."""
-    part = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o644), "r+b")
-    try:
-        if not _try_lock(part):
-            raise UploadRefused(423, "another PATCH of this blob is in progress; retry shortly")
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._claim()
         try:
-            same = os.path.samestat(os.fstat(part.fileno()), path.stat())
+            self.file: BinaryIO = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0),
+                                                    0o644), "r+b")
+            try:
+                self._lock()
+            except BaseException:
+                self.file.close()
+                raise
+        except BaseException:
+            self._unclaim()
+            raise
+
+    def _claim(self) -> None:
+        if fcntl is None:
+            with self._guard:
+                if str(self.path) in self._claimed:
+                    raise UploadRefused(423, BUSY)
+                self._claimed.add(str(self.path))
+
+    def _unclaim(self) -> None:
+        if fcntl is None:
+            with self._guard:
+                self._claimed.discard(str(self.path))
+
+    def _lock(self) -> None:
+        if fcntl is None:
+            return
+        try:
+            fcntl.flock(self.file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UploadRefused(423, BUSY) from None
+        try:
+            same = os.path.samestat(os.fstat(self.file.fileno()), self.path.stat())
         except FileNotFoundError:
             same = False
         if not same:  # between our open and our lock, the PATCH holding it moved the file into the store
             raise UploadRefused(423, "this blob's upload has just changed; retry")
-    except BaseException:
-        part.close()
-        raise
-    return part
 
+    def size(self) -> int:
+        return os.fstat(self.file.fileno()).st_size
 
-def _try_lock(part: BinaryIO) -> bool:
-    """An exclusive lock on the open part file, without waiting; the OS releases it when the file closes."""
-    if fcntl is not None:
+    def sync(self) -> None:
+        self.file.flush()
+        os.fsync(self.file.fileno())
+
+    def sha256(self) -> str:
+        self.file.seek(0)
+        return hashlib.file_digest(self.file, "sha256").hexdigest()
+
+    def remove(self) -> None:
+        if fcntl is None:
+            self.file.close()
+        self.path.unlink(missing_ok=True)
+
+    def move_to(self, target: Path) -> None:
+        if fcntl is None:
+            self.file.close()
+        os.replace(self.path, target)
+
+    def close(self) -> None:
         try:
-            fcntl.flock(part.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-    import msvcrt  # Windows: a byte-range lock past any blob's end, so no read or write of the blob meets it
-
-    part.seek(MAX_BLOB_BYTES + 1)
-    try:
-        msvcrt.locking(part.fileno(), msvcrt.LK_NBLCK, 1)
-    except OSError:
-        return False
-    return True
-
-
-def _sync_and_close(part: BinaryIO) -> None:
-    try:
-        part.flush()
-        os.fsync(part.fileno())
-    finally:
-        part.close()
+            self.file.close()
+        finally:
+            self._unclaim()
 
 
 def check_sha(sha256: str) -> str:

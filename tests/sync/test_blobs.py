@@ -261,8 +261,8 @@ from eco_field.bureau.uploads import BlobArea
 folder, sha, size = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 area = BlobArea(folder, open_storage(folder))
 state, part = area.begin(Device("dev-2", "14110100002", "other", "2026-01-01", None, None), sha, 0, size, size)
-part.write(b"x" * 1000)
-part.flush()
+part.file.write(b"x" * 1000)
+part.file.flush()
 print("holding", flush=True)
 sys.stdin.readline()
 part.close()
@@ -353,4 +353,43 @@ def test_a_blob_sent_through_two_server_processes_is_checked_on_the_bytes_stored
     except UploadRefused as refused:
         assert refused.status == 422
     assert sha not in storage.blob_sizes([sha]) and not first.store.path_for(sha, "").exists()
+    storage.close()
+
+
+def test_without_flock_one_patch_per_blob_is_held_within_the_process(tmp_path, monkeypatch) -> None:
+    """Windows has no flock, and an open file there cannot be renamed: PartFile's claim within the process
+    stands in (run here with fcntl taken away), and a blob still goes through and into the store."""
+    import anyio
+
+    from eco_field.bureau import uploads
+    from eco_field.bureau.storage import Device, open_storage
+    from eco_field.bureau.uploads import BlobArea, UploadRefused
+
+    monkeypatch.setattr(uploads, "fcntl", None)
+    folder = tmp_path / "bureau"
+    storage = open_storage(folder)
+    area = BlobArea(folder, storage)
+    device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
+    data = os.urandom(40_000)
+    sha = hashlib.sha256(data).hexdigest()
+    state, held = area.begin(device, sha, 0, len(data), len(data))
+    try:
+        area.begin(device, sha, 0, len(data), len(data))
+        raise AssertionError("a second PATCH of the blob was let in")
+    except UploadRefused as refused:
+        assert refused.status == 423
+
+    async def body():
+        yield data
+
+    assert anyio.run(area.receive, device, sha, state, held, body(), ConnectionError).complete
+    assert area.store.path_for(sha, "").read_bytes() == data and not area.part_path(sha).exists()
+    other = hashlib.sha256(b"refused").hexdigest()
+    try:
+        area.begin(device, other, 0, None, 7)  # no Upload-Length on a first PATCH
+    except UploadRefused as refused:
+        assert refused.status == 400
+    assert not area.part_path(other).exists()
+    state, held = area.begin(device, other, 0, 7, 7)  # the claim was given back with the refusal
+    held.close()
     storage.close()
