@@ -30,7 +30,6 @@ from ui.formatting import short_time
 from ui.tasks import JobControl
 
 PULLED = ("task", "enterprise", "officer", "case", "inspection", "sync", "settings")
-STAGES = {"push": "上传记录", "blobs": "上传证据文件", "audit": "上传审计记录", "pull": "下载更新"}
 
 
 class SyncScreen(QWidget):
@@ -164,7 +163,12 @@ class SyncScreen(QWidget):
     def _progress(self, done: int, total: int, stage: str) -> None:
         self.progress.setMaximum(max(total, 1) if total else 0)
         self.progress.setValue(done)
-        self.message.setText(f"{STAGES.get(stage, stage)} {done}" + (f"/{total}" if total else ""))
+        self.message.setText(f"{self._stage_label(stage)} {done}" + (f"/{total}" if total else ""))
+
+    def _stage_label(self, stage: str) -> str:
+        """run_sync's stage names as the officer reads them (translated like every other label)."""
+        return {"push": self.tr("Uploading records"), "blobs": self.tr("Uploading evidence files"),
+                "audit": self.tr("Uploading the audit log"), "pull": self.tr("Downloading updates")}.get(stage, stage)
 
     def _synced(self, result: dict[str, Any]) -> None:
         self._busy(False)

@@ -1630,187 +1630,207 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync_screen.py" line="46" />
+        <location filename="../../ui/sync_screen.py" line="45" />
         <source>one-time code from the bureau</source>
         <translation>局端发放的一次性注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="47" />
+        <location filename="../../ui/sync_screen.py" line="46" />
         <source>Enrol this device</source>
         <translation>注册本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="48" />
+        <location filename="../../ui/sync_screen.py" line="47" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="49" />
+        <location filename="../../ui/sync_screen.py" line="48" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="53" />
+        <location filename="../../ui/sync_screen.py" line="52" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="53" />
+        <location filename="../../ui/sync_screen.py" line="52" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="53" />
+        <location filename="../../ui/sync_screen.py" line="52" />
         <source>Mine</source>
         <translation>本机版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="54" />
+        <location filename="../../ui/sync_screen.py" line="53" />
         <source>Bureau's</source>
         <translation>局端版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="54" />
+        <location filename="../../ui/sync_screen.py" line="53" />
         <source>Detected</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="60" />
+        <location filename="../../ui/sync_screen.py" line="59" />
         <source>The bureau's version stands</source>
         <translation>以局端版本为准</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="61" />
+        <location filename="../../ui/sync_screen.py" line="60" />
         <source>Mine is re-entered as a new change</source>
         <translation>本机内容作为新修改重新录入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="62" />
+        <location filename="../../ui/sync_screen.py" line="61" />
         <source>Mark as settled</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="74" />
+        <location filename="../../ui/sync_screen.py" line="73" />
         <source>Enrolled</source>
         <translation>已注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="74" />
+        <location filename="../../ui/sync_screen.py" line="73" />
         <source>Bureau server</source>
         <translation>局端服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="75" />
+        <location filename="../../ui/sync_screen.py" line="74" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="75" />
+        <location filename="../../ui/sync_screen.py" line="74" />
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="76" />
+        <location filename="../../ui/sync_screen.py" line="75" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="76" />
+        <location filename="../../ui/sync_screen.py" line="75" />
         <source>Waiting to be sent</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="77" />
+        <location filename="../../ui/sync_screen.py" line="76" />
         <source>Open conflicts</source>
         <translation>未处理冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="78" />
+        <location filename="../../ui/sync_screen.py" line="77" />
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="82" />
+        <location filename="../../ui/sync_screen.py" line="81" />
         <source>Enrol with a bureau</source>
         <translation>向局端注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="84" />
+        <location filename="../../ui/sync_screen.py" line="83" />
         <source>Server URL</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="85" />
+        <location filename="../../ui/sync_screen.py" line="84" />
         <source>Code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="94" />
+        <location filename="../../ui/sync_screen.py" line="93" />
         <source>Conflicts (the bureau kept another version)</source>
         <translation>冲突（局端保留了另一版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="106" />
+        <location filename="../../ui/sync_screen.py" line="105" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="117" />
+        <location filename="../../ui/sync_screen.py" line="116" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="117" />
+        <location filename="../../ui/sync_screen.py" line="116" />
         <source>no — enter the bureau's URL and a code</source>
         <translation>否——请输入局端地址和注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="120" />
+        <location filename="../../ui/sync_screen.py" line="119" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="122" />
+        <location filename="../../ui/sync_screen.py" line="121" />
         <source>{n} changes, {b} files</source>
         <translation>{n} 条记录、{b} 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="142" />
+        <location filename="../../ui/sync_screen.py" line="141" />
         <source>Enrol</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="142" />
+        <location filename="../../ui/sync_screen.py" line="141" />
         <source>Enter the bureau's server URL and the code.</source>
         <translation>请输入局端服务器地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="148" />
+        <location filename="../../ui/sync_screen.py" line="147" />
         <source>Enrolled as {name} ({cert}).</source>
         <translation>已注册为 {name}（{cert}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="172" />
+        <location filename="../../ui/sync_screen.py" line="170" />
+        <source>Uploading records</source>
+        <translation>上传记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="170" />
+        <source>Uploading evidence files</source>
+        <translation>上传证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="171" />
+        <source>Uploading the audit log</source>
+        <translation>上传审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="171" />
+        <source>Downloading updates</source>
+        <translation>下载更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="176" />
         <source>Synced: {p} sent, {b} files, {d} received, {c} conflicts</source>
         <translation>同步完成：上传 {p} 条、文件 {b} 个，下载 {d} 条，冲突 {c} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="175" />
+        <location filename="../../ui/sync_screen.py" line="179" />
         <source>Sync cancelled; it continues where it stopped next time.</source>
         <translation>同步已取消；下次从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="177" />
+        <location filename="../../ui/sync_screen.py" line="181" />
         <source>Sync failed: {error}</source>
         <translation>同步失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="193" />
+        <location filename="../../ui/sync_screen.py" line="197" />
         <source>Mine:</source>
         <translation>本机版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="194" />
+        <location filename="../../ui/sync_screen.py" line="198" />
         <source>The bureau's:</source>
         <translation>局端版本：</translation>
     </message>

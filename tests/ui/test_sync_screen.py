@@ -87,3 +87,13 @@ def test_background_sync_waits_quietly_when_not_enrolled(window, qtbot):
     with qtbot.assertNotEmitted(window.background_sync.synced, wait=500):
         pass
     window.background_sync.stop()
+
+
+def test_sync_progress_names_each_stage_in_the_interface_language(window):
+    screen = window.screen("sync")
+    shown = {}
+    for stage in ("push", "audit", "blobs", "pull"):  # run_sync's stages, in its order
+        screen._progress(3, 10, stage)
+        shown[stage] = screen.message.text()
+    assert shown == {"push": "上传记录 3/10", "audit": "上传审计记录 3/10", "blobs": "上传证据文件 3/10",
+                     "pull": "下载更新 3/10"}
