@@ -45,8 +45,8 @@ def register(commands) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8750)
     p.add_argument("--workers", type=int, metavar="N",
-                   help="server processes (PostgreSQL only; default: one per CPU, at most"
-                        f" {MAX_DEFAULT_WORKERS}, on PostgreSQL and 1 on SQLite)")
+                   help=f"server processes: on PostgreSQL one per CPU by default (at most {MAX_DEFAULT_WORKERS});"
+                        " on SQLite only 1")
     p.add_argument("--plain-put", action="store_true", help=argparse.SUPPRESS)  # benchmark baseline only
     p = commands.command("init", cmd_init, "create the bureau's data folder (--demo adds the demo data)",
                          parent=group)
