@@ -105,10 +105,33 @@ def _audit_entries(storage: BureauStorage, ids: set[str], files: list[dict[str, 
 
 def _devices_behind(storage: BureauStorage, ids: set[str], entries: list[dict[str, Any]]) -> dict[str, str]:
     """device id -> a record it changed more often than its pushed audit entries say: a device writes an
-    audit entry with every outbox entry and pushes its outbox first, so fewer entries mean a chain cut short."""
+    audit entry with every outbox entry and pushes its outbox first, so fewer entries mean a chain cut short.
+
+    A laptop enrolled again (a new device id) pushes its whole chain again under the new id; the old id's
+    chain, cut short by a sync that stopped between outbox and audit, is then part of the new one, and
+    the two ids' changes are counted against the new chain."""
     held = Counter((e["device_id"], e["entity_id"]) for e in entries)
-    return {device_id: entity_id for (device_id, entity_id), applied in sorted(storage.entry_counts(sorted(ids)).items())
-            if held[device_id, entity_id] < applied}
+    applied = storage.entry_counts(sorted(ids))
+    short = {device_id for (device_id, entity_id), n in applied.items() if held[device_id, entity_id] < n}
+    chains = {e["device_id"] for e in entries}
+    continued = {device_id: later for device_id in short
+                 if (later := _continuation(storage, device_id, chains - {device_id}))}
+    counted = Counter()
+    for (device_id, entity_id), n in applied.items():
+        counted[continued.get(device_id, device_id), entity_id] += n
+    return {device_id: entity_id for (device_id, entity_id), n in sorted(counted.items())
+            if held[device_id, entity_id] < n}
+
+
+def _continuation(storage: BureauStorage, device_id: str, others: set[str]) -> str | None:
+    """The longest other chain that holds this device's last pushed entry (same place, same hash: the
+    same laptop's log, pushed again under a new enrolment), if any."""
+    seq, hash_ = storage.audit_head(device_id)
+    if not seq:
+        return None  # nothing pushed under this id: nothing to recognise the laptop by
+    holders = [(storage.audit_head(other)[0], other) for other in sorted(others)
+               if storage.audit_hashes(other, seq, seq).get(seq) == hash_]
+    return max(holders)[1] if holders else None
 
 
 def _maker(records: dict[str, Record], file: dict[str, Any]) -> str | None:

@@ -16,6 +16,7 @@ from eco_field.store import evidence_rows
 from eco_field.store.audit import entry_hash
 from eco_field.store.database import write_transaction
 from eco_field.sync.client import run_sync
+from eco_field.sync.enrol import enroll
 from eco_field.workspace import Workspace
 from tests.sync.conftest import BureauServer, device_id_of, run_cli
 from tests.sync.test_case_export_bureau import _case_with_document
@@ -111,6 +112,31 @@ def test_a_device_whose_audit_log_arrived_in_part_must_sync_first(bureau: Bureau
     assert run_sync(device)["ok"]
     assert _export(bureau, case_id, out).returncode == 0
     assert run_cli("verify-export", str(out)).returncode == 0
+
+
+def test_a_laptop_enrolled_again_after_a_cut_sync_counts_as_one_chain(bureau: BureauServer, device: Workspace,
+                                                                     tmp_path: Path, monkeypatch) -> None:
+    """A sync cut between outbox and audit, then the laptop enrolled again (say its token was revoked): its
+    whole log goes again under the new device id, which covers what the old id pushed."""
+    case_id, _ = _case_with_document(device)
+    assert run_sync(device)["ok"]
+    old_id = device_id_of(device)
+    cases.record_event(device.db, case_id, "filed", date.today())
+    monkeypatch.setattr("eco_field.sync.client.push_audit", lambda *args, **kwargs: kwargs.get("totals"))
+    assert run_sync(device)["ok"]
+    monkeypatch.undo()
+    out = tmp_path / "case.zip"
+    assert _export(bureau, case_id, out).returncode == 2  # the old id's chain is short
+
+    enroll(device, bureau.url, bureau.code("14110100001"), "laptop a, enrolled again")
+    assert device_id_of(device) != old_id
+    assert run_sync(device)["ok"]
+    exported = _export(bureau, case_id, out)
+    assert exported.returncode == 0, exported.stderr
+    assert run_cli("verify-export", str(out)).returncode == 0
+    with zipfile.ZipFile(out) as archive:
+        chains = {e["chain"] for e in json.loads(archive.read("manifest.json"))["audit"]}
+    assert chains == {old_id, device_id_of(device)}
 
 
 def _rewrite(source: Path, target: Path, change) -> None:
