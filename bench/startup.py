@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -62,16 +63,19 @@ def startup(runs: int) -> None:
         compileall.compile_dir(str(ROOT / package), quiet=1)
 
     folder = Path(tempfile.mkdtemp(prefix="ecofield-bench-start-"))
-    with Workspace.open(folder, create=True) as ws:
-        demo.seed(ws)
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "ECO_FIELD_QUIT_AFTER_SHOW": "1", "PYTHONPATH": str(ROOT)}
-    app, ready, bare = [], [], []
-    for _ in range(runs):
-        bare.append(moments([sys.executable, "-c", BARE], env)["shown"])
-        seen = moments([sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder)], env)
-        app.append(seen["shown"])
-        ready.append(seen["ready"])
+    try:
+        with Workspace.open(folder, create=True) as ws:
+            demo.seed(ws)
+        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               "ECO_FIELD_QUIT_AFTER_SHOW": "1", "PYTHONPATH": str(ROOT)}
+        app, ready, bare = [], [], []
+        for _ in range(runs):
+            bare.append(moments([sys.executable, "-c", BARE], env)["shown"])
+            seen = moments([sys.executable, str(ROOT / "main.py"), "--data-dir", str(folder)], env)
+            app.append(seen["shown"])
+            ready.append(seen["ready"])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     a, r, b = statistics.median(app), statistics.median(ready), statistics.median(bare)
     print(f"start-up to window shown (median of {runs}): EcoField {a * 1000:.0f} ms, "
           f"bare QMainWindow {b * 1000:.0f} ms, ratio {a / b:.2f} (target <= 2)")
@@ -128,7 +132,7 @@ def timed(func, repeat: int = 5) -> float:
     return statistics.median(times)
 
 
-def lists(n_inspections: int, n_evidence: int, reuse: Path | None = None) -> None:
+def lists(n_inspections: int, n_evidence: int, reuse: Path | None = None, keep: bool = False) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -171,6 +175,8 @@ def lists(n_inspections: int, n_evidence: int, reuse: Path | None = None) -> Non
     print(f"search to results shown (runs off the GUI thread): '焦化' (many hits) {name_ms:.0f} ms; "
           f"'第99999号' (one hit) {rare_ms:.0f} ms; no hit {none_ms:.0f} ms (target <= 100)")
     ctx.close()
+    if reuse is None and not keep:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> int:
@@ -180,10 +186,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--reuse", type=Path, help="a database folder generated before (skips generating)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated database folder (for --reuse)")
     args = parser.parse_args()
     if not args.skip_startup:
         startup(args.runs)
-    lists(args.inspections, args.evidence, args.reuse)
+    lists(args.inspections, args.evidence, args.reuse, args.keep)
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -189,6 +190,7 @@ def save_all(folder: Path, language: str = "zh_CN", pseudo: bool = False) -> lis
             dialog.close()
     window.close()
     ctx.close()
+    shutil.rmtree(scratch, ignore_errors=True)
     return saved
 
 
