@@ -172,6 +172,11 @@ def serve_workers(asked: int | None, db_url: str | None) -> int:
             raise BadInput("--workers above 1 needs PostgreSQL (--db postgresql://...): on SQLite every"
                            " process would wait for the one database file's write lock")
         return 1
+    if os.name == "nt":  # one PATCH per blob is held within one process there (uploads.PartFile)
+        if asked not in (None, 1):
+            raise BadInput("--workers above 1 needs Linux or another POSIX system: on Windows the bureau"
+                           " runs one process")
+        return 1
     return asked or min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS)
 
 
