@@ -103,24 +103,34 @@ def _audit_entries(storage: BureauStorage, ids: set[str], files: list[dict[str, 
     return [{"chain": e["device_id"], **{k: v for k, v in e.items() if k != "device_id"}} for e in entries]
 
 
+# Entries a laptop writes taking the bureau's version of a record (a pull, an inspection the bureau
+# replaced): no outbox entry goes with them, so they never stand for a change the device sent.
+RECEIVED_ACTIONS = frozenset({"pull", "accept_bureau"})
+
+
 def _devices_behind(storage: BureauStorage, ids: set[str], entries: list[dict[str, Any]]) -> dict[str, str]:
     """device id -> a record it changed more often than its pushed audit entries say: a device writes an
     audit entry with every outbox entry and pushes its outbox first, so fewer entries mean a chain cut short.
 
     A laptop enrolled again (a new device id) pushes its whole chain again under the new id; the old id's
     chain, cut short by a sync that stopped between outbox and audit, is then part of the new one, and
-    the two ids' changes are counted against the new chain."""
-    held = Counter((e["device_id"], e["entity_id"]) for e in entries)
+    the two ids' changes are counted against the new chain. A copy of the laptop restored on another
+    machine holds the same prefix but the old id's later changes only as pulled copies, which are not
+    counted: that chain covers nothing of the old id's, and the old id is the one named."""
+    own = Counter((e["device_id"], e["entity_id"]) for e in entries if e["action"] not in RECEIVED_ACTIONS)
     applied = storage.entry_counts(sorted(ids))
-    short = {device_id for (device_id, entity_id), n in applied.items() if held[device_id, entity_id] < n}
+    short = {device_id for (device_id, entity_id), n in applied.items() if own[device_id, entity_id] < n}
     chains = {e["device_id"] for e in entries}
     continued = {device_id: later for device_id in short
                  if (later := _continuation(storage, device_id, chains - {device_id}))}
     counted = Counter()
     for (device_id, entity_id), n in applied.items():
         counted[continued.get(device_id, device_id), entity_id] += n
-    return {device_id: entity_id for (device_id, entity_id), n in sorted(counted.items())
-            if held[device_id, entity_id] < n}
+    # a continuation that falls short of what was counted against it covers none of it
+    covering = set(continued.values()) - {device_id for (device_id, entity_id), n in counted.items()
+                                          if own[device_id, entity_id] < n}
+    return {device_id: entity_id for (device_id, entity_id), n in sorted(applied.items())
+            if own[device_id, entity_id] < n and continued.get(device_id) not in covering}
 
 
 def _continuation(storage: BureauStorage, device_id: str, others: set[str]) -> str | None:

@@ -5,6 +5,7 @@ part; `verify-export` on a bureau case file whose audit entries were tampered wi
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -137,6 +138,37 @@ def test_a_laptop_enrolled_again_after_a_cut_sync_counts_as_one_chain(bureau: Bu
     with zipfile.ZipFile(out) as archive:
         chains = {e["chain"] for e in json.loads(archive.read("manifest.json"))["audit"]}
     assert chains == {old_id, device_id_of(device)}
+
+
+def test_a_restored_copy_of_the_laptop_is_no_continuation_of_it(bureau: BureauServer, device: Workspace,
+                                                                  tmp_path: Path, monkeypatch) -> None:
+    """A backup of laptop a restored on a second machine and enrolled too: its chain holds a's last pushed
+    entry, but a's later change reaches it only as a pulled copy. a's own entry is in no chain, so the
+    export is refused and names a, the laptop that must sync."""
+    case_id, _ = _case_with_document(device)
+    assert run_sync(device)["ok"]
+    copy_dir = tmp_path / "device-b"
+    shutil.copytree(device.data_dir, copy_dir)
+    restored = Workspace.open(copy_dir)
+    try:
+        enroll(restored, bureau.url, bureau.code("14110100001"), "laptop b, a's backup restored")
+        assert run_sync(restored)["ok"]  # b pushes the shared log again under its own id
+        cases.record_event(device.db, case_id, "filed", date.today())
+        monkeypatch.setattr("eco_field.sync.client.push_audit", lambda *args, **kwargs: kwargs.get("totals"))
+        assert run_sync(device)["ok"]  # a's change applied, its audit entry not sent
+        monkeypatch.undo()
+        assert run_sync(restored)["ok"]  # b pulls a's change: a "pull" entry about the case in b's chain
+        assert run_sync(restored)["ok"]  # and sends it with b's next sync
+        out = tmp_path / "case.zip"
+        refused = _export(bureau, case_id, out)
+        assert refused.returncode == 2 and not out.exists(), refused.stderr
+        assert device_id_of(device) in refused.stderr and device_id_of(restored) not in refused.stderr
+
+        assert run_sync(device)["ok"]  # a sends its entries: nothing is missing any more
+        assert _export(bureau, case_id, out).returncode == 0
+        assert run_cli("verify-export", str(out)).returncode == 0
+    finally:
+        restored.db.conn.close()
 
 
 def _rewrite(source: Path, target: Path, change) -> None:
