@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from eco_field.errors import EcoFieldError
-from eco_field.evidence import service
+from eco_field.evidence import redraw, service
 from eco_field.evidence.service import ImportReport
 from eco_field.records import Enterprise, Inspection
 from eco_field.workspace import Workspace
@@ -150,8 +150,8 @@ class EvidenceTab(QWidget):
         self.ctx.run_long(
             lambda ws, control: service.import_paths(ws, inspection_id, paths, progress=control.report,
                                                      cancel=lambda: control.cancelled),
-            self._imported, self._progress, announce=("evidence",), on_error=lambda: self._set_busy(False),
-            control=control)
+            lambda report: self._imported(report, inspection_id), self._progress, announce=("evidence",),
+            on_error=lambda: self._set_busy(False), control=control)
 
     def cancel_import(self) -> None:
         if self.job is not None:
@@ -165,7 +165,9 @@ class EvidenceTab(QWidget):
         self.message.setText(self.tr("Importing {done} of {total}: {name}").format(
             done=done, total=total, name=Path(path).name))
 
-    def _imported(self, report: ImportReport) -> None:
+    def _imported(self, report: ImportReport, inspection_id: str) -> None:
+        if report.imported:
+            self._redraw_thumbnails(inspection_id)
         cancelled = report.cancelled or (self.job is not None and self.job.cancelled)
         self._set_busy(False)
         text = self.tr("{n} imported, {d} already here, {e} could not be read").format(
@@ -176,6 +178,15 @@ class EvidenceTab(QWidget):
         if report.errors:
             self.ctx.dialogs.inform(self.tr("Some files were not imported"), "\n".join(
                 f"{Path(e['path']).name}: {e['error']}" for e in report.errors[:20]))
+
+    def _redraw_thumbnails(self, inspection_id: str) -> None:
+        """Quietly, after an import: thumbnails drawn from cameras' embedded previews are drawn again from
+        the pictures themselves (eco_field/evidence/redraw.py); the grid reloads when any changed."""
+        self.ctx.run(lambda ws: redraw.redraw_thumbnails(ws, inspection_id), self._thumbnails_redrawn)
+
+    def _thumbnails_redrawn(self, done: dict[str, Any]) -> None:
+        if done["redrawn"] or done["refused"]:
+            self.ctx.hub.announce("evidence")
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

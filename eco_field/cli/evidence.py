@@ -1,4 +1,4 @@
-"""Evidence commands: import/list/thumbnail/verify/remove, and inspections seal/verify/amend."""
+"""Evidence commands: import/list/thumbnail/redraw-thumbnails/verify/remove, and inspections seal/verify/amend."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace, table
 from eco_field.errors import BadInput
-from eco_field.evidence import seal, service
+from eco_field.evidence import redraw, seal, service
 from eco_field.evidence.worker import write_atomic
 
 ORDER = 20
@@ -30,6 +30,11 @@ def register(commands) -> None:
     p.add_argument("sha256")
     p.add_argument("--size", type=int, choices=sorted(service.SIZES), default=256)
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p = commands.command("redraw-thumbnails", cmd_redraw, "draw again from the picture itself every thumbnail an"
+                         " import drew from the camera's embedded preview (the app does this after each import)",
+                         parent=ev)
+    p.add_argument("inspection_id", nargs="?", metavar="INSPECTION", help="only this inspection's photos")
+    add_json_flag(p)
     p = commands.command("verify", cmd_verify, "re-hash the stored originals (exit 1 if any is missing or altered)",
                          parent=ev)
     p.add_argument("inspection_id", nargs="?", metavar="INSPECTION")
@@ -113,6 +118,22 @@ def cmd_thumbnail(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise BadInput(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
     print(f"{args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_redraw(args: argparse.Namespace) -> int:
+    bar = Progress("redrawing thumbnails")
+
+    def progress(done: int, total: int, sha: str) -> None:
+        bar.total = total
+        bar.done = done - 1
+        bar.advance(1, sha[:12])
+
+    with open_workspace(args) as ws:
+        done = redraw.redraw_thumbnails(ws, args.inspection_id, progress=progress)
+    bar.finish()
+    emit(args, done, lambda: "\n".join([f"{done['redrawn']} thumbnails drawn again from their pictures"]
+                                       + [f"  NOT SHOWN {r['sha256']}: {r['error']}" for r in done["refused"]]))
     return 0
 
 

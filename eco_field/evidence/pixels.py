@@ -51,20 +51,22 @@ class Rendered:
     source: str = "decoded"  # or the kind of embedded preview it was drawn from
 
 
-def render(data: bytes, media_type: str, orientation: int | None, size: int) -> Rendered:
-    """Check the photo decodes and return a JPEG of at most size x size with orientation applied."""
+def render(data: bytes, media_type: str, orientation: int | None, size: int, *,
+           embedded: bool = True) -> Rendered:
+    """Check the photo decodes and return a JPEG of at most size x size with orientation applied.
+    embedded=False draws it from the picture itself even where the camera's preview would serve."""
     try:
-        return _render(data, media_type, orientation, size)
+        return _render(data, media_type, orientation, size, embedded)
     except UnreadablePhoto:
         raise
     except Exception as exc:  # decoders raise anything on hostile files (struct.error, KeyError, ...)
         raise UnreadablePhoto(f"cannot decode the picture ({type(exc).__name__}: {exc})") from exc
 
 
-def _render(data: bytes, media_type: str, orientation: int | None, size: int) -> Rendered:
+def _render(data: bytes, media_type: str, orientation: int | None, size: int, embedded: bool) -> Rendered:
     if media_type in ("image/heic", "image/heif", "image/avif") and not HEIF_PIXELS:
         return Rendered(None, 0, 0, "no HEIF decoder installed: kept without a thumbnail")
-    if media_type == "image/jpeg" and size <= EMBEDDED_UP_TO:
+    if embedded and media_type == "image/jpeg" and size <= EMBEDDED_UP_TO:
         fast = _from_embedded(data, orientation, size)
         if fast is not None:
             return fast

@@ -154,7 +154,8 @@ def resolve_sha(db: sqlite_utils.Database, sha_or_prefix: str) -> str:
 
 
 def thumbnail_path(ws: Workspace, sha256: str, size: int = 256) -> Path:
-    """The cached thumbnail (256) or preview (1600) of a stored photo, made now if it is not there."""
+    """The cached thumbnail (256) or preview (1600) of a stored photo, made now (from the picture) if it is
+    not there."""
     if size not in SIZES:
         raise BadInput(f"Thumbnail size must be 256 or 1600, not {size}")
     sha = resolve_sha(ws.db, sha256)
@@ -169,8 +170,8 @@ def thumbnail_path(ws: Workspace, sha256: str, size: int = 256) -> Path:
     if media_type is None:
         raise BadInput(f"{sha} is not a photo; it has no thumbnail")
     row = ws.db.execute("SELECT orientation FROM photo_meta WHERE sha256 = ?", [sha]).fetchone()
-    try:
-        rendered = pixels.render(data, media_type, row[0] if row else None, size)
+    try:  # made again from the picture itself, never from an embedded preview (see redraw.py)
+        rendered = pixels.render(data, media_type, row[0] if row else None, size, embedded=False)
     except pixels.UnreadablePhoto as exc:
         raise BadInput(f"{sha}: {exc}") from exc
     if rendered.jpeg is None:

@@ -139,3 +139,15 @@ def _assert_every_row_has_its_file(data_dir) -> None:
 def test_json_output_is_only_json(cli, insp, tmp_path):
     out = cli("evidence", "list", insp, "--json")
     assert json.loads(out.stdout) == []
+
+
+def test_redraw_thumbnails_from_the_command_line(cli, insp, tmp_path):
+    from tests.evidence.conftest import photo_with_preview
+
+    photo = photo_with_preview(tmp_path / "DJI_0002.JPG")
+    assert cli("evidence", "import", insp, str(photo)).returncode == 0
+    out = cli("evidence", "redraw-thumbnails", insp, "--json")
+    assert out.returncode == 0, out.stderr
+    assert out.json() == {"redrawn": 1, "refused": [], "cancelled": False}
+    again = cli("evidence", "redraw-thumbnails")
+    assert again.returncode == 0 and again.stdout.startswith("0 thumbnails drawn again")

@@ -163,13 +163,35 @@ def test_1600_preview_is_decoded_from_the_original(workspace, inspection, tmp_pa
         assert image.size == (1600, 1067) and not is_red(mean_rgb(image))
 
 
-def test_rebuilt_thumbnail_uses_the_preview_too(workspace, inspection, tmp_path):
+def test_a_thumbnail_made_again_is_drawn_from_the_picture(workspace, inspection, tmp_path):
     photo = photo_with_preview(tmp_path / "cam.jpg", orientation=8)
     imported(workspace, inspection, photo)
     thumb = service.thumbnail_path(workspace, sha(photo))
-    first = thumb.read_bytes()
-    thumb.unlink()
-    assert service.thumbnail_path(workspace, sha(photo)).read_bytes() == first
+    assert is_red(mean_rgb(thumb))  # from the preview, at import
+    thumb.unlink()  # the cache cleared
+    with Image.open(service.thumbnail_path(workspace, sha(photo))) as again:
+        assert again.size == (171, 256) and not is_red(mean_rgb(again))
+
+
+def test_preview_drawn_thumbnails_are_redrawn_from_the_picture(workspace, inspection, tmp_path):
+    """A crafted file's preview may show another scene: afterwards every preview-drawn thumbnail is drawn
+    again from the picture, and the metadata says where it came from first."""
+    from eco_field.evidence import redraw
+
+    photos = [photo_with_preview(tmp_path / f"cam{i}.jpg", seed=i) for i in range(3)]
+    plain = make_photo(tmp_path / "plain.jpg")
+    imported(workspace, inspection, *photos, plain)
+    assert sorted(redraw.pending(workspace.db, inspection)) == sorted(sha(p) for p in photos)
+    seen = []
+    done = redraw.redraw_thumbnails(workspace, inspection, progress=lambda i, n, s: seen.append((i, n)))
+    assert done == {"redrawn": 3, "refused": [], "cancelled": False} and seen[-1] == (3, 3)
+    for photo in photos:
+        assert not is_red(mean_rgb(service.thumbnail_path(workspace, sha(photo))))
+        meta = stored_meta(workspace, photo)
+        assert (meta["thumbnail_source"], meta["thumbnail_first_drawn_from"]) == (
+            "decoded", "MPF large thumbnail (full HD)")
+    assert redraw.pending(workspace.db) == []
+    assert redraw.redraw_thumbnails(workspace)["redrawn"] == 0
 
 
 def test_real_drone_files_use_their_previews_or_decode(workspace, inspection):

@@ -116,3 +116,20 @@ def test_a_large_set_fills_the_grid_in_batches(qtbot):
         grid.show_photos(photos)
         assert grid.count() == BATCH  # the first batch at once, the rest on later event-loop turns
     assert grid.count() == len(photos)
+
+
+def test_thumbnails_from_camera_previews_are_redrawn_from_the_pictures(window, ctx, dialogs, tmp_path):
+    """The grid first shows a thumbnail drawn from the camera's preview (red-tinted here, as a crafted file's
+    preview of another scene would be); right after the import it shows one drawn from the picture."""
+    from tests.evidence.conftest import photo_with_preview
+
+    insp, tab = open_saved_inspection(window, ctx)
+    photo = photo_with_preview(tmp_path / "DJI_0001.JPG", size=(1200, 800))
+    dialogs.answers.append([photo])
+    tab.import_files.click()
+    (shown,) = service.list_evidence(ctx.db, insp.id)
+    image = tab._images[shown["id"]]
+    colours = [image.pixelColor(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)]
+    red = sum(c.red() for c in colours) / len(colours)
+    blue = sum(c.blue() for c in colours) / len(colours)
+    assert red < blue + 60, (red, blue)  # grey, the picture's own colours: not the red preview
