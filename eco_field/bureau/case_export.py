@@ -105,7 +105,7 @@ def _audit_entries(storage: BureauStorage, ids: set[str], files: list[dict[str, 
 
 # Entries a laptop writes taking the bureau's version of a record (a pull, an inspection the bureau
 # replaced): no outbox entry goes with them, so they never stand for a change the device sent.
-RECEIVED_ACTIONS = frozenset({"pull", "accept_bureau"})
+RECEIVED_ACTIONS = frozenset({"pull", "pull_status", "accept_bureau"})  # (law/cases.PULLED_STATUS)
 
 
 def _devices_behind(storage: BureauStorage, ids: set[str], entries: list[dict[str, Any]]) -> dict[str, str]:

@@ -208,6 +208,9 @@ def _known_facts(db: sqlite_utils.Database, case: Case) -> tuple[dict[str, str],
     return {**facts_from_readings(db, case.inspection_id), **past}, notes
 
 
+PULLED_STATUS = "pull_status"  # the audit action of a status pulled from the bureau
+
+
 def set_status(db: sqlite_utils.Database, case_id: str, status: str, sync: bool = True) -> Case:
     """Set the case status (sync=False for a status pulled from the bureau)."""
     code = status_code(status)
@@ -216,7 +219,10 @@ def set_status(db: sqlite_utils.Database, case_id: str, status: str, sync: bool 
         db.execute("UPDATE cases SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
                    [code, utc_now(), case_id])
         updated = get(db, case_id)
-        record(db, "case", case_id, "status", snapshot(updated), sync=sync, revision=updated.revision)
+        # a status taken from the bureau is audited as such: it goes with no outbox entry, and the bureau's
+        # case export must not count it as one of this device's changes (bureau/case_export.py)
+        record(db, "case", case_id, "status" if sync else PULLED_STATUS, snapshot(updated), sync=sync,
+               revision=updated.revision)
     return updated
 
 

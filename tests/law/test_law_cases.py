@@ -81,6 +81,13 @@ def test_set_status_from_the_bureau_is_not_queued_again(workspace, inspection):
     case = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "超标排放")
     assert cases.set_status(workspace.db, case.id, "closed", sync=False).status == "closed"
     assert _outbox(workspace.db, case.id) == ["create"]
+    # audited as taken from the bureau, so the bureau's case export never counts it as this device's change
+    last = workspace.db.execute("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY seq DESC LIMIT 1",
+                                [case.id]).fetchone()[0]
+    assert last == "pull_status"
+    from eco_field.bureau.case_export import RECEIVED_ACTIONS
+
+    assert last in RECEIVED_ACTIONS
     assert cases.set_status(workspace.db, case.id, "已销案").status == "withdrawn"
     with pytest.raises(BadInput, match="Unknown case status"):
         cases.set_status(workspace.db, case.id, "archived")
