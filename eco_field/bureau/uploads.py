@@ -107,24 +107,15 @@ class BlobArea:
                 # upload again) since, and its bytes are not a crash's leftovers to reconcile away
                 state = self.state(sha256)
                 if state is not None and state.complete:
-                    self._release(sha256, part)
+                    part.abandon()
                     return state, None
             state = self._admit(device, sha256, part, state, offset, length, content_length)
             part.file.truncate(state.offset)  # bytes past the committed offset were never acknowledged
             part.file.seek(state.offset)
             return state, part
         except BaseException:
-            self._release(sha256, part)
+            part.abandon()
             raise
-
-    def _release(self, sha256: str, part: PartFile) -> None:
-        """Close a part file begin() holds and will not hand on; an empty one (a refused first PATCH) is
-        removed first, while still held."""
-        try:
-            if part.size() == 0:
-                part.remove()
-        finally:
-            part.close()
 
     def _admit(self, device: Device, sha256: str, part: PartFile, state: UploadState | None, offset: int,
                length: int | None, content_length: int | None) -> UploadState:
@@ -324,6 +315,15 @@ class PartFile:
             self.file.close()
         finally:
             self._unclaim()
+
+    def abandon(self) -> None:
+        """Close without handing the file on; an empty one (a refused first PATCH) is removed first,
+        while still held."""
+        try:
+            if self.size() == 0:
+                self.remove()
+        finally:
+            self.close()
 
 
 def check_sha(sha256: str) -> str:
