@@ -167,15 +167,14 @@ def serve_workers(asked: int | None, db_url: str | None) -> int:
     process; PostgreSQL lets several share the load (one per CPU by default)."""
     if asked is not None and asked < 1:
         raise BadInput("--workers must be at least 1")
-    if not db_url:
+    only_one = ("--workers above 1 needs PostgreSQL (--db postgresql://...): on SQLite every process would wait"
+                " for the one database file's write lock") if not db_url else (
+        # one PATCH per blob is held within one process there (uploads.PartFile)
+        "--workers above 1 needs Linux or another POSIX system: on Windows the bureau runs one process"
+        if os.name == "nt" else None)
+    if only_one:
         if asked not in (None, 1):
-            raise BadInput("--workers above 1 needs PostgreSQL (--db postgresql://...): on SQLite every"
-                           " process would wait for the one database file's write lock")
-        return 1
-    if os.name == "nt":  # one PATCH per blob is held within one process there (uploads.PartFile)
-        if asked not in (None, 1):
-            raise BadInput("--workers above 1 needs Linux or another POSIX system: on Windows the bureau"
-                           " runs one process")
+            raise BadInput(only_one)
         return 1
     return asked or min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS)
 
