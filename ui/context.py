@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from eco_field import messages
 from eco_field.errors import EcoFieldError
 from eco_field.workspace import Workspace
 from ui.changes import ChangeHub
@@ -74,7 +75,7 @@ class AppContext:
             self.dialogs.error(QCoreApplication.translate("AppContext", "Cannot do that"), str(error))
         else:
             self.dialogs.error(QCoreApplication.translate("AppContext", "Something went wrong"),
-                               f"{type(error).__name__}: {error}")
+                               messages.describe_exception(error))
 
     def close(self) -> None:
         self.ws.close()

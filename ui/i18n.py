@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from eco_field import messages
 from eco_field.paths import RESOURCES_DIR
 
 I18N_DIR = RESOURCES_DIR / "i18n"
@@ -57,6 +58,7 @@ def qt_translator(language: str) -> QTranslator | None:
 def install(language: str, pseudo: bool = False) -> None:
     """Replace the application's translators (call before building widgets, or rebuild them after)."""
     app = QCoreApplication.instance()
+    messages.set_language(language, pseudo)  # the core's messages (errors, reports) follow the window
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
@@ -68,3 +70,8 @@ def install(language: str, pseudo: bool = False) -> None:
             app.installTranslator(each)
             _installed.append(each)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese if language.startswith("zh") else QLocale.Language.English))
+
+
+def error_text(error: BaseException) -> str:
+    """An error as the window shows it: catalog messages in the language, never a class name or errno."""
+    return messages.describe_exception(error)

@@ -7,11 +7,31 @@ Exit codes: 0 success, 2 bad input (message on stderr), 1 anything else.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import traceback
 
+from eco_field import messages
 from eco_field.cli.registry import build_parser
 from eco_field.errors import EcoFieldError
+from eco_field.paths import DATABASE_NAME, resolve_data_dir
+
+
+def interface_language(data_dir: str | None) -> str:
+    """ECO_FIELD_LANG, else the data folder's `language` setting (read-only peek), else zh_CN."""
+    chosen = os.environ.get("ECO_FIELD_LANG")
+    if chosen:
+        return messages.normalise(chosen)
+    path = resolve_data_dir(data_dir) / DATABASE_NAME
+    if path.exists():
+        try:
+            with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as conn:
+                row = conn.execute("SELECT value FROM settings WHERE key = 'language'").fetchone()
+            if row:
+                return messages.normalise(row[0])
+        except sqlite3.Error:
+            pass  # opening the folder later says what is wrong with it
+    return messages.DEFAULT_LANGUAGE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
+    messages.set_language(interface_language(getattr(args, "data_dir", None)))
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return 2
@@ -35,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         print("eco-field: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the last guard: a clear line, exit 1, the trace only on request
-        print(f"eco-field: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"eco-field: {messages.describe_exception(exc)}", file=sys.stderr)
         if os.environ.get("ECO_FIELD_DEBUG"):
             traceback.print_exc()
         return 1
