@@ -29,6 +29,22 @@ DEFAULT_CODES = {
     "service-receipt": "送",
     "photo-evidence": "证",
     "readings-report": "测",
+    # issue 13 (CASEDOCS): 不罚 is attested (吕环不罚〔2025〕6007号); the others follow the same style
+    "daily-penalty-notice": "按日告",
+    "no-penalty-decision": "不罚",
+    "production-limit-order": "限产",
+    "production-halt-order": "停产",
+    "detention-transfer": "移拘",
+    "criminal-transfer": "移刑",
+    "hearing-notice": "听通",
+    "hearing-record": "听录",
+    "seizure-release": "解封扣",
+    "seizure-extension": "封扣延",
+    "payment-reminder": "催告",
+    "filing-approval": "立审",
+    "investigation-report": "调报",
+    "internal-approval": "内审",
+    "closing-approval": "结审",
 }
 CODE_SETTING = "doc_code:"          # settings key prefix: doc_code:penalty-decision = 罚
 WIDTH_SETTING = "doc_serial_width"  # zero-pad serials to this width (辽市环罚〔2025〕0202号); 0 = no padding

@@ -48,13 +48,14 @@ def test_penalty_decision_states_everything_a_decision_must(workspace, inspectio
 def test_penalty_notice_gives_the_rights_and_the_hearing_right_for_large_fines(workspace, case, tmp_path):
     _, path = render(workspace, "penalty-notice", case, tmp_path)
     text = pdf_text(path)
-    for must in ("行政处罚事先（听证）告知书", "陈述", "申辩", "五日内", "人民币壹拾玖万玖仟元整"):
+    for must in ("行政处罚事先告知书", "陈述", "申辩", "五日内", "人民币壹拾玖万玖仟元整"):
         assert must in text
-    assert "要求举行听证" not in text  # 199,000 is below the 200,000 较大数额 threshold
+    # 199,000 is below the 200,000 较大数额 threshold: neither the hearing right nor （听证） in the title
+    assert "要求举行听证" not in text and "（听证）" not in text
     large = cases.assess(workspace.db, case.id, {"impact": "major", "duration": "gt12m"})
     assert large.assessment.amount >= 200000
     _, path = render(workspace, "penalty-notice", case, tmp_path)
-    assert "要求举行听证" in pdf_text(path)
+    assert "要求举行听证" in pdf_text(path) and "行政处罚事先（听证）告知书" in pdf_text(path)
 
 
 def test_rectification_order(workspace, case, tmp_path):
@@ -79,6 +80,7 @@ def test_seizure_decision_with_its_inventory(workspace, inspection, case, tmp_pa
 
 
 def test_daily_penalty_is_original_fine_times_days(workspace, case, tmp_path):
+    render(workspace, "penalty-notice", case, tmp_path)
     decision, _ = render(workspace, "penalty-decision", case, tmp_path)
     cases.record_event(workspace.db, case.id, "order_served", "2026-06-10")
     cases.record_event(workspace.db, case.id, "recheck_violation", "2026-06-24", "暗查")
@@ -98,6 +100,7 @@ def test_daily_penalty_needs_the_order_and_a_recheck(workspace, case):
 
 def test_service_receipt_lists_the_documents_served(workspace, case, tmp_path):
     order, _ = render(workspace, "rectification-order", case, tmp_path)
+    render(workspace, "penalty-notice", case, tmp_path)
     decision, _ = render(workspace, "penalty-decision", case, tmp_path)
     receipt, path = render(workspace, "service-receipt", case, tmp_path)
     assert receipt["inspection_id"] == case.inspection_id and receipt["evidence_id"]
@@ -125,6 +128,7 @@ def test_a_fine_outside_the_range_without_a_legal_ground_is_refused(workspace, c
     assert issued_count(workspace) == before
     stored.update(legal_ground="《中华人民共和国行政处罚法》第三十二条")
     workspace.db.execute("UPDATE cases SET assessment_json = ? WHERE id = ?", [json.dumps(stored), case.id])
+    service.render(workspace, "penalty-notice", case_id=case.id)
     result = service.render(workspace, "penalty-decision", case_id=case.id)
     assert result["number"].endswith("〕1号")
 
@@ -162,6 +166,7 @@ def test_documents_of_a_sealed_inspection_are_issued_without_new_evidence_rows(w
     from eco_field.evidence.seal import seal
 
     seal(workspace, inspection.id)
+    render(workspace, "penalty-notice", case, tmp_path)
     result, path = render(workspace, "penalty-decision", case, tmp_path)
     assert result["inspection_id"] == inspection.id and result["evidence_id"] is None
     assert workspace.blobs.verify(result["sha256"]) == "ok"
@@ -173,6 +178,7 @@ def test_several_violations_list_each_fine_and_the_total_in_capitals(workspace, 
 
     opened = cases.new_case(workspace.db, inspection.id, ["AIR-02", "PER-06"], FACTS)
     assessed = cases.assess(workspace.db, opened.id, {"impact": "large"}, occurrences=2)
+    render(workspace, "penalty-notice", assessed, tmp_path)
     _, path = render(workspace, "penalty-decision", assessed, tmp_path)
     text = pdf_text(path)
     assert len(assessed.assessment.parts) == 2
@@ -188,5 +194,6 @@ def test_a_violation_names_the_evidence_linked_to_it(workspace, inspection, tmp_
     violation = cases.CaseViolation("AIR-02", "焦炉烟囱冒黑烟", photos[:2])
     opened = cases.new_case(workspace.db, inspection.id, [violation], FACTS)
     assessed = cases.assess(workspace.db, opened.id, {})
+    render(workspace, "penalty-notice", assessed, tmp_path)
     _, path = render(workspace, "penalty-decision", assessed, tmp_path)
     assert "焦炉烟囱冒黑烟（证据：现场照片2张）" in pdf_text(path)

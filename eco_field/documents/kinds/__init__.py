@@ -19,6 +19,21 @@ MODULES = {
     "service-receipt": "service_receipt",
     "photo-evidence": "photo_evidence",
     "readings-report": "readings_report",
+    "daily-penalty-notice": "daily_penalty_notice",
+    "no-penalty-decision": "no_penalty_decision",
+    "production-limit-order": "production_limit_order",
+    "production-halt-order": "production_halt_order",
+    "detention-transfer": "detention_transfer",
+    "criminal-transfer": "criminal_transfer",
+    "hearing-notice": "hearing_notice",
+    "hearing-record": "hearing_record",
+    "seizure-release": "seizure_release",
+    "seizure-extension": "seizure_extension",
+    "payment-reminder": "payment_reminder",
+    "filing-approval": "filing_approval",
+    "investigation-report": "investigation_report",
+    "internal-approval": "internal_approval",
+    "closing-approval": "closing_approval",
 }
 
 

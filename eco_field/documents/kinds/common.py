@@ -55,6 +55,10 @@ def bureau(src: Source) -> dict[str, str]:
         "address": src.setting("doc_bureau_address"),
         "contact": src.setting("doc_contact"),
         "payment": src.setting("doc_payment", "缴款通知书载明的代收银行"),
+        # the account fines are paid into (decision-kind documents print it; issuing refuses when empty)
+        "payment_bank": src.setting("doc_payment_bank"),
+        "payment_account": src.setting("doc_payment_account"),
+        "payment_name": src.setting("doc_payment_name"),
     }
 
 

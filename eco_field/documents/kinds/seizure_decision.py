@@ -1,5 +1,6 @@
-"""查封（扣押）决定书 with its 查封、扣押清单 (查封扣押办法 arts. 11–14, enforcement.md §3.2 f): basis, duration
-(30 days, extendable by 30), each item with quantity and place, the party's duties, remedies.
+"""查封决定书 or 扣押决定书 with its 清单 (查封扣押办法 arts. 4, 11–14; 行政强制法 art. 24): the ground — 办法第四条
+with its item, from the catalog's grant or the officer's statement — the period (30 days, extendable by 30),
+each item with quantity and place, the party's duties, remedies. One measure per document, never 「查封（扣押）」.
 
 Items come from the inspection's checklist["seizure_items"] ([{name, spec, quantity, unit, place, note}]);
 without them the 清单 is printed with empty rows to fill in on site, as officers do with paper forms."""
@@ -13,10 +14,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
 from eco_field.documents.kinds import case_parts as parts
+from eco_field.documents.kinds import decision_parts as words
+from eco_field.documents.kinds import seizure_grounds
 from eco_field.documents.kinds.common import (
     Source,
     case_base,
-    case_events,
     cn_date,
     officer_signatures,
     party_rows,
@@ -26,47 +28,54 @@ from eco_field.documents.layout import FRAME_W, Page
 from eco_field.store import inspections
 
 KIND = "seizure-decision"
-TITLE = "查封（扣押）决定书"
+TITLE = "查封（扣押）决定书"  # the kind's name in lists; each document is titled 查封决定书 or 扣押决定书
 SOURCE = "case"
 DAYS = 30
 BLANK_ROWS = 8
-GENERAL_BASIS = "《中华人民共和国环境保护法》第二十五条、《环境保护主管部门实施查封、扣押办法》第四条"
+
+
+def seizure_items(src: Source, rec: dict[str, Any]) -> list[dict[str, Any]]:
+    inspection_id = rec["case"].get("inspection_id")
+    checklist = inspections.get(src.db, inspection_id).checklist if inspection_id else {}
+    items = checklist.get("seizure_items", []) if isinstance(checklist, dict) else []
+    return [dict(i) for i in items if isinstance(i, dict)]
+
+
+def period_end(start: str, days: int = DAYS) -> str:
+    return (date.fromisoformat(start) + timedelta(days=days - 1)).isoformat()
 
 
 def gather(src: Source) -> dict[str, Any]:
     rec = case_base(src)
     rec["evidence"] = parts.evidence_by_type(src, rec)
-    checklist = inspections.get(src.db, rec["case"]["inspection_id"]).checklist if rec["case"].get(
-        "inspection_id") else {}
-    items = checklist.get("seizure_items", []) if isinstance(checklist, dict) else []
-    rec["items"] = [dict(i) for i in items if isinstance(i, dict)]
-    seized = [e["date"] for e in case_events(src, rec["case"]["id"], ("seized",))]
-    rec["seized_on"] = seized[-1] if seized else None
-    bases = [m.get("basis") for v in rec["violations"] for m in v["entry"].get("measures", [])
-             if "查封" in m.get("measure", "") and m.get("basis")]
-    rec["basis"] = "、".join(dict.fromkeys(bases)) or GENERAL_BASIS
+    rec["ground"] = seizure_grounds.ground(src, rec)
+    rec["items"] = seizure_items(src, rec)
+    rec["title"] = f"{rec['ground']['measure']}决定书"
     return rec
 
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
+    g = rec["ground"]
+    m = g["measure"]
+    page.title = rec["title"]
     out: list[Flowable] = page.heading()
     out.append(page.fields(party_rows(rec["party"])))
     out += parts.violations_paragraphs(page, rec)
     out += parts.evidence_paragraphs(page, rec)
-    out += parts.basis_paragraphs(page, rec)
-    if rec["seized_on"]:
-        start = date.fromisoformat(rec["seized_on"])
-        period = f"自{cn_date(rec['seized_on'])}起至{cn_date((start + timedelta(days=DAYS - 1)).isoformat())}止"
+    out += words.basis_paragraphs(page, rec)
+    out.append(page.p(f"你单位的上述行为属于《环境保护主管部门实施查封、扣押办法》第四条第一款规定的“{g['item_text']}”"
+                      "情形，造成或者可能造成严重污染。"))
+    period = f"自{cn_date(g['on'])}起至{cn_date(period_end(g['on']))}止"
+    out.append(page.p(f"依据{g['basis']}的规定，我局决定对你单位造成污染物排放的设施、设备实施{m}，"
+                      f"{m}的设施、设备的名称、数量和存放地点详见所附《{m}清单》。{m}期限为{DAYS}日，{period}；"
+                      f"情况复杂的，经我局负责人批准，可以延长，延长期限不超过{DAYS}日，延长的决定将书面告知你单位。"))
+    if m == "查封":
+        out.append(page.p("查封期间，你单位应当妥善保管被查封的设施、设备，不得擅自启封、转移、使用、损毁或者隐匿；"
+                          "违反的，我局将依法追究法律责任；构成违反治安管理行为的，移送公安机关依法处理。"))
     else:
-        period = "自本决定书送达之日起"
-    out.append(page.p(f"依据{rec['basis']}的规定，我局决定对你单位的有关设施、设备、物品实施查封（扣押），"
-                      f"查封（扣押）的设施、设备、物品的名称、数量和存放地点详见所附《查封、扣押清单》。"
-                      f"查封（扣押）期限为{DAYS}日，{period}；情况复杂的，经我局负责人批准，可以延长，"
-                      f"延长期限不超过{DAYS}日。"))
-    out.append(page.p("查封（扣押）期间，你单位应当妥善保管被查封的设施、设备、物品，不得擅自启封、转移、使用、"
-                      "损毁或者隐匿。擅自启封、转移、使用、损毁或者隐匿的，我局将依法追究法律责任；"
-                      "构成违反治安管理行为的，移送公安机关依法处理。"))
+        out.append(page.p("扣押的设施、设备由我局妥善保管，不得使用或者损毁。你单位不得擅自转移、处置被扣押的设施、设备。"))
     out.append(remedies(page, rec))
+    out.append(words.bureau_lines(page, rec))
     out.append(page.seal_block())
     out.append(PageBreak())
     out += inventory(page, rec)
@@ -74,7 +83,8 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
 
 
 def inventory(page: Page, rec: dict[str, Any]) -> list[Flowable]:
-    out: list[Flowable] = [page.p("查封、扣押清单", "title"), page.p(f"当事人：{rec['party']['name']}", "plain")]
+    m = rec["ground"]["measure"]
+    out: list[Flowable] = [page.p(f"{m}清单", "title"), page.p(f"当事人：{rec['party']['name']}", "plain")]
     rows = [[i + 1, it.get("name", ""), it.get("spec", ""), it.get("quantity", ""), it.get("unit", ""),
              it.get("place", ""), it.get("note", "")] for i, it in enumerate(rec["items"])]
     rows += [[len(rows) + i + 1, "", "", "", "", "", ""] for i in range(max(0, BLANK_ROWS - len(rows)))]

@@ -1,0 +1,57 @@
+"""结案审批表 (2016 指南 template 20): the outcome and how it was performed (paid, enforced, nothing to execute),
+the documents issued, and the 承办 and 负责人 opinions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from eco_field.documents import amounts
+from eco_field.documents.kinds import forms
+from eco_field.documents.kinds import procedure_facts as facts
+from eco_field.documents.kinds.common import Source, case_base, cn_date
+from eco_field.documents.layout import Page
+
+KIND = "closing-approval"
+TITLE = "结案审批表"
+SOURCE = "case"
+
+
+def gather(src: Source) -> dict[str, Any]:
+    rec = case_base(src, strict_party=False)
+    events = facts.event_dates(src, "paid", "served", "no_penalty", "decided")
+    rec["performance"] = {k: [e["date"] for e in v] for k, v in events.items()}
+    rec["approval"] = facts.approval(src, "closing") or facts.approval(src, "decision")
+    return rec
+
+
+def outcome(rec: dict[str, Any]) -> tuple[str, str]:
+    assessment, perf = rec["case"].get("assessment") or {}, rec["performance"]
+    decided = [d for d in rec["earlier"] if d["kind"] in ("penalty-decision", "no-penalty-decision")]
+    what = "；".join(f"{'不予行政处罚决定书' if d['kind'] == 'no-penalty-decision' else '行政处罚决定书'}"
+                    f"（{d['number']}）" for d in decided) or "尚未作出决定"
+    if assessment.get("decision") == "fine" and assessment.get("amount"):
+        what += f"，罚款人民币{amounts.figures(assessment['amount'])}元"
+    if perf["paid"]:
+        done = f"当事人已于{cn_date(perf['paid'][-1])}缴纳罚款，处罚决定已履行完毕。"
+    elif assessment.get("decision") == "no_penalty":
+        done = "不予行政处罚，当事人已改正违法行为，无需执行。"
+    else:
+        done = "尚未履行完毕。"
+    return what, done
+
+
+def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
+    what, done = outcome(rec)
+    out: list[Flowable] = page.heading()
+    out.append(forms.particulars(page, [
+        ("案由", forms.cause(rec)), ("当事人", forms.party_text(rec["party"])),
+        ("立案日期", cn_date(rec["case"]["opened_at"][:10])), ("承办人员", forms.officers_text(rec)),
+        ("处理结果", what), ("执行情况", done),
+        ("文书", "、".join(d["number"] for d in rec["earlier"]) or "无"),
+    ]))
+    out.append(forms.spacer())
+    out.append(forms.opinion_rows(page, [("承办人意见", None), ("承办机构负责人意见", None),
+                                         ("负责人审批意见", rec["approval"])]))
+    return out

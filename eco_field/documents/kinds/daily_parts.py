@@ -1,0 +1,96 @@
+"""What the 按日连续处罚 notice and decision share (按日连续处罚办法 arts. 5, 15–19): the original decision, the
+order to correct and its service, each 复查 that found the violation continuing with its evidence, the days
+counted (art. 17) and the amount (art. 19), the violated provision and the 按日 penalty provision."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from eco_field.documents.kinds import case_parts as parts
+from eco_field.documents.kinds import provisions
+from eco_field.documents.kinds.common import Source, case_base, case_events, cn_date, earlier_of
+from eco_field.documents.layout import Page
+from eco_field.errors import BadInput
+
+ART59 = "环保法59"
+
+
+def gather_daily(src: Source) -> dict[str, Any]:
+    from eco_field.law.deadlines import daily_penalty
+
+    rec = case_base(src)
+    assessment = parts.checked_assessment(rec)
+    case_id = rec["case"]["id"]
+    events = case_events(src, case_id, ("order_served", "recheck_violation", "recheck_corrected"))
+    served = [e["date"] for e in events if e["event"] == "order_served"]
+    if not served:
+        raise BadInput(f"Case {case_id} has no 送达责令改正违法行为决定书 event (order_served); "
+                       "record when the order to correct was served first")
+    decision = earlier_of(rec, "penalty-decision")
+    if decision is None:
+        raise BadInput("kinds.missing_event", case=case_id, event="penalty-decision（原行政处罚决定书）",
+                       why="按日连续处罚决定应当在原行政处罚决定之后作出（按日连续处罚办法第七条）")
+    rechecks = [(date.fromisoformat(e["date"]), e["event"] == "recheck_violation") for e in events
+                if e["event"] != "order_served"]
+    daily = daily_penalty(int(assessment["amount"]), date.fromisoformat(served[0]), rechecks)
+    if daily["days"] <= 0:
+        raise BadInput("kinds.no_daily_recheck", case=case_id)
+    rec.update(assessment=assessment, events=events, daily=daily, original=decision,
+               order=earlier_of(rec, "rectification-order"), evidence=parts.evidence_by_type(src, rec),
+               daily_basis=daily_basis(rec))
+    return rec
+
+
+def daily_basis(rec: dict[str, Any]) -> str:
+    """The 按日 penalty provision of the violated law (大气法第一百二十三条…), with 环保法第五十九条."""
+    found = [m["basis"] for v in rec["violations"] for m in v["entry"].get("measures", [])
+             if "按日" in m.get("measure", "") and m.get("basis")]
+    art59 = provisions.citation(ART59)
+    named = [b for b in dict.fromkeys(found) if "第五十九条" not in b]
+    return "、".join([art59, *named])
+
+
+def facts_paragraphs(page: Page, rec: dict[str, Any]) -> list[Flowable]:
+    """The original decision, the order served, each 复查 with its evidence."""
+    daily, decision, order = rec["daily"], rec["original"], rec["order"]
+    served = next(e["date"] for e in rec["events"] if e["event"] == "order_served")
+    out = [page.p(f"我局已于{cn_date(decision['issued_at'], rec['time_zone'])}以《行政处罚决定书》（{decision['number']}）"
+                  f"对你单位上述违法行为处以{parts.fine_text(daily['original_fine'])}的行政处罚。"
+                  f"{cn_date(served)}，我局向你单位送达了《责令改正违法行为决定书》"
+                  f"{'（' + order['number'] + '）' if order else ''}，责令你单位立即改正违法行为。")]
+    for event in rec["events"]:
+        if event["event"] == "recheck_violation":
+            proof = event["note"] or "复查现场检查笔录"
+            out.append(page.p(f"{cn_date(event['date'])}，我局对你单位进行复查，发现你单位仍在继续实施上述违法行为，"
+                              f"拒不改正。以上事实有复查证据为凭：{proof}。"))
+        elif event["event"] == "recheck_corrected":
+            out.append(page.p(f"{cn_date(event['date'])}，我局复查发现你单位已改正上述违法行为。"))
+    return out
+
+
+def days_and_amount(page: Page, rec: dict[str, Any], verb: str) -> list[Flowable]:
+    daily = rec["daily"]
+    return [
+        page.p(f"你单位拒不改正的行为违反了{rec['violated']}的规定。依据{rec['daily_basis']}的规定，对你单位实施按日连续"
+               f"处罚。依据{provisions.citation('按日办法17')}的规定，计罚日数自责令改正违法行为决定书送达之日的次日起，"
+               f"至复查发现违法排放污染物行为之日止，即自{cn_date(daily['from'])}起至{cn_date(daily['to'])}止，"
+               f"共计{daily['days']}日。"),
+        page.p(f"依据{provisions.citation('按日办法19')}的规定，按日连续处罚每日的罚款数额为原处罚决定书确定的罚款数额"
+               f"{_fig(daily['original_fine'])}元，乘以计罚日数{daily['days']}日，{verb}对你单位按日连续处罚"
+               f"{parts.fine_text(daily['amount'])}。"),
+    ]
+
+
+def _fig(amount: float) -> str:
+    from eco_field.documents import amounts
+
+    return amounts.figures(amount)
+
+
+def violated(rec: dict[str, Any]) -> str:
+    from eco_field.documents.kinds.decision_parts import violated_provision
+
+    return "、".join(dict.fromkeys(violated_provision(v["entry"]) for v in rec["violations"]))

@@ -1,0 +1,75 @@
+"""不予行政处罚决定书 (《行政处罚法》第三十三条、第五十七条; 吕环不罚〔2025〕6007号): the facts and evidence, the
+violated provision, the ground established (首违不罚 / 轻微不罚 list item with each condition met on record, or
+no fault), the order to correct and the education 「免罚不免责」, remedies.
+
+Refused unless the assessment concluded 不予处罚 with every condition of its ground met."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from eco_field.documents.kinds import case_parts as parts
+from eco_field.documents.kinds import decision_parts as words
+from eco_field.documents.kinds import provisions
+from eco_field.documents.kinds.common import Source, case_base, party_rows, remedies
+from eco_field.documents.layout import Page
+from eco_field.errors import BadInput
+
+KIND = "no-penalty-decision"
+TITLE = "不予行政处罚决定书"
+SOURCE = "case"
+KIND_WORDS = {"first": "初次违法且危害后果轻微并及时改正", "minor": "违法行为轻微并及时改正，没有造成危害后果",
+              "no_fault": "当事人有证据足以证明没有主观过错"}
+
+
+def gather(src: Source) -> dict[str, Any]:
+    rec = case_base(src)
+    assessment = rec["case"].get("assessment")
+    case_id = rec["case"]["id"]
+    if not assessment or assessment.get("decision") != "no_penalty":
+        raise BadInput("kinds.not_no_penalty", case=case_id)
+    parts_ = assessment.get("parts") or [assessment]
+    grounds = []
+    for part in parts_:
+        exemption = part.get("exemption") or {}
+        if not exemption.get("applies") or exemption.get("unknown") or exemption.get("unmet"):
+            missing = "；".join(exemption.get("unknown") or exemption.get("unmet") or ["不予处罚的法定情形"])
+            raise BadInput("kinds.no_penalty_ground", case=case_id, missing=missing)
+        grounds.append({"kind": exemption.get("kind", ""), "title": exemption.get("title", ""),
+                        "met": list(exemption.get("met") or []), "basis": _basis(exemption)})
+    rec.update(grounds=grounds, evidence=parts.evidence_by_type(src, rec))
+    return rec
+
+
+def _basis(exemption: dict[str, Any]) -> str:
+    # the legal ground without the list item's internal code
+    ground = str(exemption.get("legal_ground") or "")
+    return ground.split("（")[0] if "（" in ground else ground
+
+
+def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
+    out: list[Flowable] = page.heading()
+    out.append(page.fields(party_rows(rec["party"])))
+    out.append(page.p("一、违法事实和证据", "heading"))
+    out += parts.violations_paragraphs(page, rec)
+    out += parts.evidence_paragraphs(page, rec)
+    out += words.basis_paragraphs(page, rec)
+    out.append(page.p("二、不予行政处罚的理由和依据", "heading"))
+    for g in rec["grounds"]:
+        conditions = "；".join(g["met"])
+        listed = f"，属于生态环境领域免罚清单所列“{g['title']}”情形" if g["kind"] in ("first", "minor") else ""
+        out.append(page.p(f"经查，你单位上述违法行为{KIND_WORDS.get(g['kind'], g['title'])}{listed}"
+                          + (f"，具体为：{conditions}" if conditions else "") + "。"))
+        out.append(page.p(f"依据{g['basis']}的规定，我局决定对你单位不予行政处罚。"))
+    out.append(page.p("三、责令改正和教育", "heading"))
+    out.append(page.p(f"依据《中华人民共和国行政处罚法》第二十八条第一款、{provisions.citation('行政处罚法33-3')}的规定，"
+                      "责令你单位立即改正上述违法行为，并对你单位进行教育：不予行政处罚不免除你单位依法履行生态环境保护"
+                      "义务的责任，你单位应当严格遵守生态环境法律法规，防止违法行为再次发生。我局将对你单位的改正情况进行"
+                      "跟踪检查，再次发生同类违法行为的，将依法予以处罚。"))
+    out.append(page.p("四、申请行政复议或者提起行政诉讼的途径和期限", "heading"))
+    out.append(remedies(page, rec))
+    out.append(words.bureau_lines(page, rec))
+    out.append(page.seal_block())
+    return out

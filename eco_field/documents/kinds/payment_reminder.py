@@ -1,0 +1,65 @@
+"""催告书 (行政强制法第三十五条、第四十五条、第五十四条): the decision and its service, the fine unpaid after the
+15-day period, the 3 % daily surcharge so far (capped at the fine), a deadline of ten days, the account, and the
+party's right to state and defend; then the bureau may apply to the court."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from eco_field.clock import now_local
+from eco_field.documents.kinds import case_parts as parts
+from eco_field.documents.kinds import decision_parts as words
+from eco_field.documents.kinds import procedure_facts as facts
+from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of
+from eco_field.documents.layout import Page
+from eco_field.errors import BadInput
+
+KIND = "payment-reminder"
+TITLE = "催告书"
+SOURCE = "case"
+PAY_DAYS = 15
+
+
+def gather(src: Source) -> dict[str, Any]:
+    rec = case_base(src)
+    case_id = rec["case"]["id"]
+    assessment = parts.checked_assessment(rec)
+    decision = earlier_of(rec, "penalty-decision")
+    served = facts.last_event(src, "served")
+    if decision is None or served is None:
+        raise BadInput("kinds.no_payment_due", case=case_id, why="行政处罚决定书尚未作出或尚未送达")
+    if facts.last_event(src, "paid"):
+        raise BadInput("kinds.no_payment_due", case=case_id, why="当事人已缴纳罚款")
+    due = date.fromisoformat(served["date"]) + timedelta(days=PAY_DAYS)
+    today = date.fromisoformat(src.as_of[:10]) if src.as_of else now_local(src.setting("time_zone")).date()
+    if today <= due:
+        raise BadInput("kinds.no_payment_due", case=case_id, why=f"缴款期限至{due.isoformat()}届满")
+    late_days = (today - due).days
+    surcharge = min(round(assessment["amount"] * 0.03 * late_days, 2), assessment["amount"])
+    rec.update(assessment=assessment, decision=decision, served=served["date"], due=due.isoformat(),
+               on=today.isoformat(), late_days=late_days, surcharge=surcharge)
+    return rec
+
+
+def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
+    amount = rec["assessment"]["amount"]
+    out: list[Flowable] = page.heading()
+    out.append(page.p(f"{rec['party']['name']}：", "plain"))
+    out.append(page.p(f"我局于{cn_date(rec['decision']['issued_at'], rec['time_zone'])}作出《行政处罚决定书》"
+                      f"（{rec['decision']['number']}），对你单位{parts.fine_text(amount)}，该决定书已于{cn_date(rec['served'])}"
+                      f"送达你单位。你单位应当于{cn_date(rec['due'])}前缴纳罚款，但至今未履行。"))
+    out.append(page.p(f"依据《中华人民共和国行政处罚法》第七十二条第一款第一项的规定，到期不缴纳罚款的，每日按罚款数额的"
+                      f"百分之三加处罚款，加处罚款的数额不超过罚款的数额。截至{cn_date(rec['on'])}，已逾期{rec['late_days']}日，"
+                      f"加处罚款{parts.fine_text(rec['surcharge'])[2:]}。"))
+    out.append(page.p("依据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你单位自收到本催告书之日起十日内"
+                      "履行上述行政处罚决定，缴纳罚款及加处罚款。"))
+    out.append(words.payment_paragraph(page, rec, days="十日", since="本催告书"))
+    out.append(page.p("你单位有权进行陈述和申辩，可以向我局提出书面陈述、申辩意见。"
+                      "逾期仍不履行的，我局将依法申请人民法院强制执行。"))
+    out.append(words.bureau_lines(page, rec))
+    out.append(page.seal_block())
+    out.append(page.signatures([("当事人签收", rec["party"]["name"])]))
+    return out
