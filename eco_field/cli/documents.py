@@ -1,4 +1,4 @@
-"""Document commands: `documents render|list|verify|fonts` and the number blocks, `numbers add-block|list|void|
+"""Document commands: `documents render|list|verify|sign|fonts` and the number blocks, `numbers add-block|list|void|
 set-code`. ReportLab is imported only when a command runs (the GUI and --help stay light)."""
 
 from __future__ import annotations
@@ -6,26 +6,41 @@ from __future__ import annotations
 import argparse
 
 from eco_field.cli.output import add_json_flag, emit, open_workspace, table
+from eco_field.documents.kinds import MODULES  # names only; ReportLab is not imported
 from eco_field.errors import BadInput
 
 ORDER = 60
-KINDS = ("inspection-record", "interview-record", "rectification-order", "penalty-notice", "penalty-decision",
-         "seizure-decision", "daily-penalty-decision", "service-receipt", "photo-evidence", "readings-report")
+KINDS = tuple(MODULES)
 
 
 def register(commands) -> None:
     doc = commands.group("documents", "enforcement documents (执法文书) as PDF")
-    p = commands.command("render", cmd_render, "issue a document: number it, render the PDF, keep it", parent=doc)
+    p = commands.command("render", cmd_render, "issue a document: number it, render the PDF, keep it"
+                         " (--draft: a numberless 草稿 that stores nothing)", parent=doc)
     p.add_argument("kind", choices=KINDS)
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--inspection", help="inspection id")
     source.add_argument("--case", help="case id")
-    p.add_argument("-o", "--output", help="also write the PDF here")
+    p.add_argument("-o", "--output", help="also write the PDF here (a draft: write it here)")
+    p.add_argument("--draft", action="store_true", help="render without a number, 草稿 on every page; store nothing")
+    p.add_argument("--reason", default="", help="why an earlier document of this kind for the record is replaced"
+                                               " (it is voided, 作废)")
     add_json_flag(p)
-    p = commands.command("list", cmd_list, "documents issued on this device", parent=doc)
+    p = commands.command("list", cmd_list, "documents issued on this device (current: the one in force)",
+                         parent=doc)
     add_json_flag(p)
-    p = commands.command("verify", cmd_verify, "does this PDF still match its record? (exit 1 if not)", parent=doc)
+    p = commands.command("verify", cmd_verify, "is this PDF, byte for byte, a version that was issued?"
+                         " (exit 0 only then; 1 otherwise, with the record's facts)", parent=doc)
     p.add_argument("file")
+    add_json_flag(p)
+    p = commands.command("sign", cmd_sign, "place a signature in an issued document (a new version of it)",
+                         parent=doc)
+    p.add_argument("number", help="the document's number (文号) or id")
+    p.add_argument("--role", required=True, choices=("party", "officer", "witness"),
+                   help="party 当事人, officer 执法人员, witness 见证人")
+    p.add_argument("--name", required=True, help="the signer's name (an officer: as printed on the document)")
+    p.add_argument("--image", required=True, help="the signature as an image (PNG), strokes on white")
+    p.add_argument("--date", help="the date written beside it, YYYY-MM-DD (default today)")
     add_json_flag(p)
     p = commands.command("fonts", cmd_fonts, "the fonts documents are set in (--set PATH to configure)",
                          parent=doc)
@@ -59,10 +74,22 @@ def cmd_render(args: argparse.Namespace) -> int:
     from eco_field.documents import service
 
     with open_workspace(args) as ws:
-        result = service.render(ws, args.kind, inspection_id=args.inspection, case_id=args.case,
-                                out_path=args.output)
+        if args.draft:
+            if not args.output:
+                raise BadInput("A draft is written only where you say: give -o FILE.pdf")
+            result = service.render_draft(ws, args.kind, inspection_id=args.inspection, case_id=args.case,
+                                          out_path=args.output)
+        else:
+            result = service.issue(ws, args.kind, inspection_id=args.inspection, case_id=args.case,
+                                   out_path=args.output, reason=args.reason)
+    if args.draft:
+        still = result["missing_settings"]
+        emit(args, result, f"草稿（未编号）：{result['pdf']}（{result['pages']} 页）"
+                           + (f"\n签发前还须填写设置：{'、'.join(still)}" if still else ""))
+        return 0
+    voided = "".join(f"\n{n} 已作废（由 {result['number']} 取代）" for n in result["superseded"])
     emit(args, result, f"{result['number']} issued: {result['pdf']} ({result['pages']} pages, "
-                       f"sha256 {result['sha256'][:16]}…)")
+                       f"sha256 {result['sha256'][:16]}…){voided}")
     return 0
 
 
@@ -74,24 +101,36 @@ def cmd_list(args: argparse.Namespace) -> int:
     for item in items:
         item["case"], item["sha256"] = item["case_id"], item["pdf_sha256"]
     emit(args, items, lambda: table(((d["number"], d["kind"], d["case_id"] or "", d["status"],
-                                      d["pdf_sha256"][:16]) for d in items),
-                                    ("文号", "kind", "case", "status", "pdf sha256")))
+                                      "现行" if d["current"] else "已作废", d["version"],
+                                      "已签名" if d["signed"] else "", d["pdf_sha256"][:16]) for d in items),
+                                    ("文号", "kind", "case", "status", "current", "version", "signed",
+                                     "pdf sha256")))
     return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from eco_field.documents import service
+    from eco_field.documents import service, verification
 
     with open_workspace(args) as ws:
         result = service.verify_pdf(ws, args.file)
-    if result["matches"]:
-        text = f"{result['number']}: matches its record (record sha256 {result['record_sha256'][:16]}…)"
-        if not result["pdf_matches_issued"]:
-            text += "; the PDF file differs from the one issued (re-saved or altered)"
-    else:
-        text = f"{result['number']}: DOES NOT MATCH — {result['problem']}"
-    emit(args, result, text)
+    emit(args, result, verification.text_report(result))
     return 0 if result["matches"] else 1
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from eco_field.documents import service
+
+    image = Path(args.image)
+    if not image.is_file():
+        raise BadInput(f"{image}: no such image file (--image)")
+    with open_workspace(args) as ws:
+        result = service.sign(ws, args.number, args.role, args.name, image, args.date)
+    emit(args, result, f"{result['number']}：{result['name']}已签名，第 {result['version']} 版"
+                       f"（签名页：{'、'.join(str(p) for p in result['pages_signed'])}；"
+                       f"sha256 {result['pdf_sha256'][:16]}…，上一版 {result['previous_sha256'][:16]}…）")
+    return 0
 
 
 def cmd_fonts(args: argparse.Namespace) -> int:

@@ -207,7 +207,10 @@ def void(db: sqlite_utils.Database, kind: str, year: int, serial: int, reason: s
             number = row[0]
             db.execute("UPDATE document_numbers SET status = 'void', reason = ?, at = ? WHERE number = ?",
                        [reason, utc_now(), number])
-            db.execute("UPDATE documents SET status = 'void' WHERE number = ?", [number])
+            db.execute("UPDATE documents SET status = 'void', void_reason = ? WHERE number = ?", [reason, number])
+            doc = db.execute("SELECT id FROM documents WHERE number = ?", [number]).fetchone()
+            if doc:  # the bureau's copy of the document learns it is void, and why
+                record(db, "document", doc[0], "void", {"status": "void", "void_reason": reason})
         else:
             if not db.execute("SELECT 1 FROM number_blocks WHERE kind = ? AND year = ? AND ? BETWEEN start_serial"
                               " AND end_serial", [kind, year, serial]).fetchone():

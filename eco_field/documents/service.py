@@ -1,17 +1,23 @@
-"""Rendering, listing and verifying documents: the one entry point the CLI and the GUI call.
+"""Drafting, issuing, signing, listing and verifying documents: the one entry point the CLI and the GUI call.
 
-A render gathers the record, takes a number, lays out the PDF, stores it in the blob store, links it as
-evidence and records the document, all in one BEGIN IMMEDIATE transaction: a render that fails for any
-reason rolls back and consumes no number, and two processes never issue the same number.
+- render_draft: the document as it would be issued, without a number, 草稿 across every page; nothing stored.
+- issue: gathers the record, takes a number, lays out the PDF, stores it in the blob store, links it as
+  evidence and records the document and its version 1, all in one BEGIN IMMEDIATE transaction: an issue that
+  fails for any reason rolls back and consumes no number, and two processes never issue the same number.
+  Issuing a kind again for the same record supersedes: the earlier document's number is voided (作废) with
+  the reason, both stay on record, the new one is current.
+- sign: places a signature in the issued PDF (signing.py) as a new version of the same numbered document;
+  its record holds the previous version's SHA-256. Printing and sync use the latest version.
+- verify_pdf: strict, byte for byte (verification.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
+import json
 import os
-import tempfile
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +26,7 @@ import sqlite_utils
 from eco_field.atomicfile import write_bytes_atomically
 from eco_field.canonical import sha256_of
 from eco_field.clock import now_local, utc_now
-from eco_field.documents import layout, numbering, qr, sources
+from eco_field.documents import facts, issuer, layout, numbering, qr, sources, verification, versions
 from eco_field.documents.fonts import FONT_SETTING, font_set
 from eco_field.documents.kinds import module_for
 from eco_field.documents.kinds.common import Source
@@ -34,6 +40,8 @@ from eco_field.workspace import Workspace
 
 COLUMNS = ("id", "number", "kind", "inspection_id", "case_id", "record_sha256", "pdf_sha256", "pdf_size", "pages",
            "evidence_id", "status", "issued_at")
+EXTRA_COLUMNS = ("version", "void_reason", "superseded_by", "facts_json", "spots_json")
+SUPERSEDE_REASON = "重新签发，由{number}取代"
 
 
 def _source(module, ws: Workspace, inspection_id: str | None, case_id: str | None) -> Source:
@@ -59,36 +67,120 @@ def _source(module, ws: Workspace, inspection_id: str | None, case_id: str | Non
     return Source(ws, inspection_id=inspection_id, case_id=case_id)
 
 
+def _procedure_allows(ws: Workspace, kind: str, src: Source, *, draft: bool) -> None:
+    """A case document only at the step the procedure allows it (eco_field/law/procedure.py); exit 2 with why."""
+    if not src.case_id:
+        return
+    from eco_field.law import procedure
+
+    allowed, reason = procedure.document_allowed(ws.db, src.case_id, kind, draft=draft)
+    if not allowed:
+        raise BadInput(f"{module_for(kind).TITLE}：{reason}")
+
+
+def _page(ws: Workspace, module, fonts, number: str, today, record_sha: str, rec: dict[str, Any],
+          draft: bool) -> layout.Page:
+    page = layout.Page(fonts, settings.get(ws.db, "bureau_name"), module.TITLE, number,
+                       f"{today.year}年{today.month}月{today.day}日", record_sha, resources=ws)
+    page.draft = draft
+    page.sign_each_page = getattr(module, "SIGN_EACH_PAGE", "")
+    if page.sign_each_page:
+        page.sign_each_page_name = ((rec.get("inspection") or {}).get("party_present") or {}).get("name", "")
+    return page
+
+
 def render(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: str | None = None,
-           out_path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
-    """Issue one document; returns number, kind, pdf (path), sha256, record_sha256 and more."""
+           out_path: str | os.PathLike[str] | None = None, *, draft: bool = False, reason: str = "") -> dict[str, Any]:
+    """A draft (draft=True) or an issued document; see render_draft and issue."""
+    if draft:
+        return render_draft(ws, kind, inspection_id, case_id, out_path)
+    return issue(ws, kind, inspection_id, case_id, out_path, reason=reason)
+
+
+def render_draft(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: str | None = None,
+                 out_path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """The document without a number, 草稿 on every page; stores nothing. Keys: kind, draft, pdf, pages,
+    record_sha256, sha256, missing_settings (what issuing would still need)."""
     module = module_for(kind)
     src = _source(module, ws, inspection_id, case_id)
+    _procedure_allows(ws, kind, src, draft=True)
+    fonts = font_set(settings.get(ws.db, FONT_SETTING))
+    if hasattr(module, "prepare"):
+        module.prepare(src)
+    rec = module.gather(src)
+    record_sha = sha256_of(rec)
+    today = now_local(settings.get(ws.db, "time_zone"))
+    page = _page(ws, module, fonts, "（草稿　未编号）", today, record_sha, rec, draft=True)
+    pdf, pages = layout.build(page, module.story(page, rec), verification.draft_keywords(kind, record_sha))
+    fonts.refuse_missing()
+    if out_path:
+        target = Path(out_path)
+    else:
+        folder = ws.cache_dir / "drafts"  # a preview, not a record: the cache may be cleared at any time
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"draft-{kind}-{record_sha[:12]}.pdf"
+    write_atomically(target, pdf)
+    return {"kind": kind, "draft": True, "number": None, "pdf": str(target.resolve()), "pages": pages,
+            "record_sha256": record_sha, "sha256": hashlib.sha256(pdf).hexdigest(),
+            "missing_settings": [label for _, label in issuer.missing(ws.db, kind)]}
+
+
+def issue(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: str | None = None,
+          out_path: str | os.PathLike[str] | None = None, *, reason: str = "") -> dict[str, Any]:
+    """Issue one document; returns id, number, kind, pdf (path), sha256, record_sha256, version, current,
+    superseded (numbers voided by this issue) and more. reason: why an earlier one is replaced."""
+    module = module_for(kind)
+    src = _source(module, ws, inspection_id, case_id)
+    _procedure_allows(ws, kind, src, draft=False)
     db = ws.db
+    issuer.check(db, kind, module.TITLE)
     fonts = font_set(settings.get(db, FONT_SETTING))
     if hasattr(module, "prepare"):
         module.prepare(src)  # slow, idempotent work (photo downsampling) outside the write lock
     with write_transaction(db):
+        earlier = [] if getattr(module, "MANY_PER_RECORD", False) else current_of(db, kind, src)
+        today = now_local(settings.get(db, "time_zone"))
+        issued = numbering.issue(db, kind, today.year)
+        for old in earlier:  # voided first: what the new document lists as issued before it excludes them
+            _supersede(db, old, issued.number, reason)
         rec = module.gather(src)
         record_sha = sha256_of(rec)
-        tz = settings.get(db, "time_zone")
-        today = now_local(tz)
-        issued = numbering.issue(db, kind, today.year)
-        page = layout.Page(fonts, settings.get(db, "bureau_name"), module.TITLE, issued.number,
-                           f"{today.year}年{today.month}月{today.day}日", record_sha, resources=ws)
+        page = _page(ws, module, fonts, issued.number, today, record_sha, rec, draft=False)
         pdf, pages = layout.build(page, module.story(page, rec), qr.payload(issued.number, record_sha))
-        if fonts.missing:
-            raise BadInput("No installed font can set the character(s) " + "".join(sorted(fonts.missing))
-                           + f"; configure a font that has them (setting {FONT_SETTING}) and render again")
-        doc, ref = _keep(ws, src, rec, kind, issued.number, record_sha, pdf, pages, out_path)
+        fonts.refuse_missing()  # a character no font of the chain draws: refused by name, never blank
+        stated = facts.of_record(kind, page.title, rec, page.issued_on)
+        doc, ref = _keep(ws, src, rec, kind, issued.number, record_sha, pdf, pages, out_path, stated, page.spots)
+        for old in earlier:
+            db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", [doc["id"], old["id"]])
+            record(db, "document", old["id"], "supersede", {"superseded_by": doc["id"], "superseded_by_number":
+                                                            doc["number"]})
     target = Path(out_path) if out_path else ref.path
-    return {**doc, "pdf": str(target.resolve()), "sha256": ref.sha256, "stored_at": str(ref.path)}
+    return {**doc, "pdf": str(target.resolve()), "sha256": ref.sha256, "stored_at": str(ref.path), "version": 1,
+            "current": True, "superseded": [old["number"] for old in earlier]}
+
+
+def current_of(db: sqlite_utils.Database, kind: str, src: Source) -> list[dict[str, Any]]:
+    """The current (not voided) documents of this kind for the same record."""
+    if src.case_id:
+        where, params = "case_id = ?", [src.case_id]
+    else:
+        where, params = "inspection_id = ? AND case_id IS NULL", [src.inspection_id]
+    rows = db.execute(f"SELECT id, number FROM documents WHERE kind = ? AND status = 'issued' AND {where}"
+                      " ORDER BY rowid", [kind, *params]).fetchall()
+    return [{"id": r[0], "number": r[1]} for r in rows]
+
+
+def _supersede(db: sqlite_utils.Database, old: dict[str, Any], new_number: str, reason: str) -> None:
+    why = reason.strip() or SUPERSEDE_REASON.format(number=new_number)
+    kind, year, serial = numbering.find_number(db, old["number"])
+    numbering.void(db, kind, year, serial, why)
 
 
 def _keep(ws: Workspace, src: Source, rec: dict[str, Any], kind: str, number: str, record_sha: str, pdf: bytes,
-          pages: int, out_path: str | os.PathLike[str] | None) -> tuple[dict[str, Any], Any]:
-    """Store the PDF, link it, record the document and write the copy asked for; a failure removes a blob
-    this render added, so the store holds no PDF of a number that was never issued."""
+          pages: int, out_path: str | os.PathLike[str] | None, stated: dict[str, Any],
+          spots: list[dict[str, Any]]) -> tuple[dict[str, Any], Any]:
+    """Store the PDF, link it, record the document and its version 1 and write the copy asked for; a failure
+    removes a blob this issue added, so the store holds no PDF of a number that was never issued."""
     db = ws.db
     was_stored = ws.blobs.find(hashlib.sha256(pdf).hexdigest()) is not None
     ref = ws.blobs.put_bytes(pdf, "pdf")
@@ -102,9 +194,13 @@ def _keep(ws: Workspace, src: Source, rec: dict[str, Any], kind: str, number: st
         doc = {"id": str(uuid.uuid4()), "number": number, "kind": kind, "inspection_id": linked_inspection,
                "case_id": src.case_id, "record_sha256": record_sha, "pdf_sha256": ref.sha256, "pdf_size": ref.size,
                "pages": pages, "evidence_id": evidence_id, "status": "issued", "issued_at": utc_now()}
-        db.execute(f"INSERT INTO documents ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
-                   [doc[c] for c in COLUMNS])
-        record(db, "document", doc["id"], "issue", doc)
+        extra = {"version": 1, "void_reason": "", "superseded_by": None,
+                 "facts_json": json.dumps(stated, ensure_ascii=False), "spots_json": json.dumps(spots)}
+        columns = COLUMNS + EXTRA_COLUMNS
+        db.execute(f"INSERT INTO documents ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                   [{**doc, **extra}[c] for c in columns])
+        record(db, "document", doc["id"], "issue", {**doc, "version": 1, "facts": stated})
+        versions.add(db, doc, 1, ref.sha256, ref.size, pages, None, [])
         if out_path:
             write_atomically(Path(out_path), pdf)
     except BaseException:
@@ -134,83 +230,158 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise BadInput(f"Cannot write the PDF to {target}: {exc.strerror or exc}") from exc
 
 
+# --- reading back ------------------------------------------------------------------------------------------
+def _row(db: sqlite_utils.Database, where: str, params: list[Any]) -> list[dict[str, Any]]:
+    columns = COLUMNS + EXTRA_COLUMNS
+    rows = db.execute(f"SELECT {', '.join(columns)}, rowid FROM documents{where} ORDER BY rowid", params).fetchall()
+    out = []
+    for r in rows:
+        doc = dict(zip((*columns, "rowid"), r, strict=True))
+        doc["facts"] = json.loads(doc.pop("facts_json") or "{}")
+        doc["spots"] = json.loads(doc.pop("spots_json") or "[]")
+        doc["current"] = doc["status"] == "issued"
+        out.append(doc)
+    return out
+
+
 def list_documents(db: sqlite_utils.Database, *, inspection_id: str | None = None,
                    case_id: str | None = None) -> list[dict[str, Any]]:
+    """Documents issued here (oldest first); current tells which of a kind is in force, version the latest."""
     where, params = "", []
     if inspection_id:
         where, params = " WHERE inspection_id = ?", [inspection_id]
     elif case_id:
         where, params = " WHERE case_id = ?", [case_id]
-    rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM documents{where} ORDER BY rowid", params).fetchall()
-    return [dict(zip(COLUMNS, r, strict=True)) for r in rows]
+    docs = _row(db, where, params)
+    signed = {r[0] for r in db.execute("SELECT DISTINCT document_id FROM document_signatures")}
+    for doc in docs:
+        doc.pop("spots"), doc.pop("rowid")
+        doc["signed"] = doc["id"] in signed
+    return docs
 
 
+def get_document(db: sqlite_utils.Database, number_or_id: str) -> dict[str, Any]:
+    found = _row(db, " WHERE number = ? OR id = ?", [number_or_id, number_or_id])
+    if not found:
+        raise NotFound(f"No document {number_or_id!r} on this device")
+    return found[0]
+
+
+def latest_pdf_path(ws: Workspace, doc: dict[str, Any]) -> Path | None:
+    """The file to show and print: the latest version's PDF."""
+    return ws.blobs.find(doc["pdf_sha256"])
+
+
+# --- signing -----------------------------------------------------------------------------------------------
+def sign(ws: Workspace, number: str, role: str, name: str, image: bytes | str | os.PathLike[str],
+         signed_on: str | None = None) -> dict[str, Any]:
+    """Place a signature (role party|officer|witness, the signer's name, a PNG of the strokes) in every cell
+    of the signer in the latest version of the document; the result is its next version."""
+    from eco_field.documents import signing
+
+    if role not in signing.ROLES:
+        raise BadInput(f"--role must be one of {', '.join(signing.ROLES)} (当事人、执法人员、见证人), not {role!r}")
+    name = name.strip()
+    if not name:
+        raise BadInput("Give the signer's name (--name)")
+    png = Path(image).read_bytes() if isinstance(image, (str, os.PathLike)) and _readable(image) else image
+    if not isinstance(png, bytes):
+        raise BadInput(f"{image}: no such image file")
+    db = ws.db
+    when = _sign_date(signed_on, settings.get(db, "time_zone"))
+    ink = signing.ink_image(png, str(image) if not isinstance(image, bytes) else "the signature image")
+    fonts = font_set(settings.get(db, FONT_SETTING))
+    with write_transaction(db):
+        doc = get_document(db, number)
+        if doc["status"] != "issued":
+            raise BadInput(f"{doc['number']} 已作废，不能再签名")
+        if any(s["role"] == role and s["name"] == name for s in versions.signatures_of(db, doc["id"])):
+            raise BadInput(f"{name}已作为{signing.ROLES[role]}在 {doc['number']} 上签名")
+        spots = signing.spots_for(doc["spots"], role, name)
+        previous = ws.blobs.find(doc["pdf_sha256"])
+        if previous is None:
+            raise EcoFieldError(f"The PDF of {doc['number']} ({doc['pdf_sha256']}) is missing from the store")
+        old = previous.read_bytes()
+        if hashlib.sha256(old).hexdigest() != doc["pdf_sha256"]:
+            raise EcoFieldError(f"The stored PDF of {doc['number']} no longer matches its SHA-256")
+        pdf, pages = signing.place(old, spots, ink, when, fonts)
+        fonts.refuse_missing()
+        image_ref = ws.blobs.put_bytes(png, "png")
+        register(db, image_ref)
+        evidence_id = None
+        if doc["inspection_id"] and _is_draft(db, doc["inspection_id"]):
+            evidence_id, _ = link_evidence(db, doc["inspection_id"], image_ref, "signature",
+                                           f"签名-{signing.ROLES[role]}-{name}-{doc['number']}.png")
+        version = doc["version"] + 1
+        signature = versions.add_signature(db, doc, version, role, name, when, image_ref.sha256, evidence_id)
+        carried = [{k: s[k] for k in ("role", "name", "signed_on", "image_sha256")}
+                   for s in versions.signatures_of(db, doc["id"])]
+        ref = ws.blobs.put_bytes(pdf, "pdf")
+        register(db, ref)
+        versions.add(db, doc, version, ref.sha256, ref.size, doc["pages"], doc["pdf_sha256"], carried)
+        db.execute("UPDATE documents SET version = ?, pdf_sha256 = ?, pdf_size = ? WHERE id = ?",
+                   [version, ref.sha256, ref.size, doc["id"]])
+        record(db, "document", doc["id"], "sign", {"version": version, "pdf_sha256": ref.sha256,
+                                                   "pdf_size": ref.size, "signed": True})
+    return {"id": doc["id"], "number": doc["number"], "kind": doc["kind"], "version": version,
+            "pdf": str(ref.path), "pdf_sha256": ref.sha256, "previous_sha256": doc["pdf_sha256"],
+            "pages_signed": pages, "signature_id": signature["id"], "image_sha256": image_ref.sha256,
+            "evidence_id": evidence_id, "role": role, "name": name, "signed_on": when}
+
+
+def _readable(path: str | os.PathLike[str]) -> bool:
+    return Path(path).is_file()
+
+
+def _sign_date(value: str | None, tz: str) -> str:
+    if not value:
+        return now_local(tz).date().isoformat()
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise BadInput(f"--date {value!r}: give the date as YYYY-MM-DD") from None
+
+
+# --- verifying ---------------------------------------------------------------------------------------------
 def verify_pdf(ws: Workspace, path: str | os.PathLike[str]) -> dict[str, Any]:
-    """Read the number and record hash from the PDF, gather the record again, compare."""
+    """Strict: matches only when the file's SHA-256 is that of a version kept for the document, the document
+    is not voided and its record still gathers to the hash it was issued with."""
     path = Path(path)
-    number, printed_sha = read_payload(path)
-    row = ws.db.execute(f"SELECT {', '.join(COLUMNS)}, rowid FROM documents WHERE number = ?", [number]).fetchone()
-    if row is None:
-        raise NotFound(f"{path}: document {number} was not issued from this database")
-    doc = dict(zip((*COLUMNS, "rowid"), row, strict=True))
+    if not path.is_file():
+        raise BadInput(f"{path}: no such file")
+    file_sha = file_sha256(path)
+    version = versions.by_sha(ws.db, file_sha)
+    if version is not None:
+        doc = get_document(ws.db, version["document_id"])
+        carried = None
+    else:
+        found = verification.read_carried(path)
+        if found == "draft":
+            return verification.draft_result(path, file_sha)
+        carried = found
+        rows = _row(ws.db, " WHERE number = ?", [carried[0]])
+        if not rows:
+            raise NotFound(f"{path}: document {carried[0]} was not issued from this database")
+        doc = rows[0]
+    current, problem = _regather(ws, doc)
+    doc["signatures"] = versions.signatures_of(ws.db, doc["id"])
+    return verification.verdict(file_sha, carried, doc, versions.of_document(ws.db, doc["id"]),
+                                current_record_sha=current or "", record_problem=problem)
+
+
+def _regather(ws: Workspace, doc: dict[str, Any]) -> tuple[str | None, str]:
     module = module_for(doc["kind"])
     src = Source(ws, inspection_id=None if doc["case_id"] else doc["inspection_id"], case_id=doc["case_id"],
                  before=doc["rowid"], as_of=doc["issued_at"])
-    problem = ""
     try:
-        current = sha256_of(module.gather(src))
+        return sha256_of(module.gather(src)), ""
     except EcoFieldError as exc:
-        current, problem = None, f"the record cannot be read any more: {exc}"
-    file_sha = file_sha256(path)
-    record_ok = current == printed_sha == doc["record_sha256"]
-    if not problem and not record_ok:
-        problem = "the record changed since the document was issued"
-    if doc["status"] != "issued":
-        problem = f"document {number} was voided" + (f"; {problem}" if problem else "")
-    return {"number": number, "kind": doc["kind"], "status": doc["status"], "issued_at": doc["issued_at"],
-            "inspection_id": doc["inspection_id"], "case_id": doc["case_id"],
-            "record_sha256": printed_sha, "current_record_sha256": current, "record_matches": record_ok,
-            "pdf_sha256": file_sha, "pdf_matches_issued": file_sha == doc["pdf_sha256"],
-            "matches": record_ok and doc["status"] == "issued", "problem": problem}
+        return None, f"记录已无法读取：{exc}"
 
 
 def read_payload(path: Path) -> tuple[str, str]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    if not path.is_file():
-        raise BadInput(f"{path}: no such file")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on a foreign file would clutter stderr
-    try:
-        meta = PdfReader(path).metadata or {}
-    except (PdfReadError, OSError, ValueError) as exc:
-        raise BadInput(f"{path}: not a readable PDF ({exc})") from exc
-    parsed = qr.parse(str(meta.get("/Keywords", ""))) or payload_from_qr_code(path)
-    if parsed is None:
-        raise BadInput(f"{path}: not an EcoField document (no document number and record hash in its metadata "
-                       "or in a QR code on its first page)")
-    return parsed
-
-
-def payload_from_qr_code(path: Path) -> tuple[str, str] | None:
-    """Decode the QR code of page 1 (a scan, or a copy whose metadata was stripped). Needs pdftoppm and the
-    optional zxing-cpp package; None when either is missing or no EcoField code is found."""
-    import shutil
-    import subprocess
-
-    try:
-        import zxingcpp
-        from PIL import Image
-    except ImportError:
-        return None
-    if not shutil.which("pdftoppm"):
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        done = subprocess.run(["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", str(path),
-                               str(Path(folder) / "page")], capture_output=True, timeout=120)
-        pages = sorted(Path(folder).glob("page*.png"))
-        if done.returncode != 0 or not pages:
-            return None
-        with Image.open(pages[0]) as image:
-            codes = zxingcpp.read_barcodes(image)
-    return next((found for code in codes if (found := qr.parse(code.text))), None)
+    """(number, record hash) the PDF carries (kept for callers of the earlier API)."""
+    found = verification.read_carried(Path(path))
+    if found == "draft":
+        raise BadInput(f"{path}: a draft (草稿) carries no document number")
+    return found

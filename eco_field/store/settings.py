@@ -20,11 +20,18 @@ DEFAULTS: dict[str, str] = {
     "doc_review_body": "",        # 行政复议机关, default <city>人民政府
     "doc_court": "",              # default 有管辖权的人民法院
     "doc_payment": "",            # where fines are paid
+    "doc_payment_bank": "",       # 罚款缴纳银行 (a decision states it; issuing one needs it)
+    "doc_payment_account": "",    # 户名及账号 fines are paid to
     "doc_bureau_address": "",
     "doc_contact": "",
     "doc_hearing_threshold": "",  # 较大数额 that opens a hearing, default 200000
     "doc_serial_width": "",       # zero-pad serials (0202号), default none
     "doc_auto_block_size": "",    # numbers a device without a bureau reserves itself, default 100; 0 = never
+    # case procedure (eco_field/law/procedure.py)
+    "approval_roles_on_device": "",          # roles this laptop may approve as (e.g. 局负责人); empty: bureau only
+    "procedure_statement_days": "",          # working days for 陈述申辩 after the notice, default 5
+    "procedure_legal_review_min_fine": "",   # fine from which 法制审核 is required, default 1000000
+    "procedure_collective_min_fine": "",     # fine from which 集体讨论 is required, default 1000000
 }
 
 

@@ -14,6 +14,7 @@ from eco_field.documents.layout import FRAME_W, Page
 KIND = "inspection-record"
 TITLE = "现场检查（勘察）笔录"
 SOURCE = "inspection"
+SIGN_EACH_PAGE = "被检查（勘察）人"  # a 笔录 is signed by the party on every page (signature_cells)
 
 OPENING = ("我们是{bureau}的执法人员{names}，这是我们的执法证件（出示执法证件）。现依法对你单位进行现场检查（勘察），"
            "请予配合。你单位有如实回答询问、提供有关材料和协助调查的义务，不得拒绝、阻挠或者提供虚假材料。"

@@ -16,6 +16,7 @@ from eco_field.documents.layout import FRAME_W, Page
 KIND = "interview-record"
 TITLE = "调查询问笔录"
 SOURCE = "inspection"
+SIGN_EACH_PAGE = "被询问人"  # a 笔录 is signed by the party on every page (signature_cells)
 
 NOTICE = ("问：我们是{bureau}的执法人员{names}，这是我们的执法证件（出示执法证件），你是否看清楚？"
           "现就{subject}有关情况向你进行调查询问，你应当如实回答，不得作虚假陈述，否则将承担相应的法律责任。"

@@ -1,0 +1,133 @@
+"""Is this PDF a document that was issued? One verdict for the laptop (`documents verify`) and the bureau
+(`bureau documents verify`): only a file whose SHA-256 is one kept on record for a version of the document
+passes. A file carrying a genuine number, QR code or metadata but other bytes is identified, reported as
+not the issued file, and answered with the record's facts so a paper or scanned copy can be compared by eye.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from eco_field.documents import qr
+from eco_field.documents.signature_cells import ROLES
+from eco_field.errors import BadInput
+
+DRAFT_PREFIX = "ECOFIELD-DRAFT/1"
+
+
+def draft_keywords(kind: str, record_sha256: str) -> str:
+    return f"{DRAFT_PREFIX}|{kind}|{record_sha256}"
+
+
+def verdict(file_sha: str, carried: tuple[str, str] | None, doc: dict[str, Any], versions: list[dict[str, Any]],
+            *, current_record_sha: str | None, record_problem: str = "") -> dict[str, Any]:
+    """doc: number, kind, status, issued_at, inspection_id, case_id, record_sha256, pages, version, void_reason,
+    superseded_by, facts, signatures. versions: pdf_sha256, version, pages, signatures of each version kept.
+    carried: (number, record hash) the file carries, None when it carries none readable.
+    current_record_sha: the record gathered again (the laptop), or None where it cannot be (the bureau)."""
+    matched = next((v for v in versions if v["pdf_sha256"] == file_sha), None)
+    issued_file_match = matched is not None
+    record_match = issued_file_match or (carried is not None and carried == (doc["number"], doc["record_sha256"]))
+    record_still = record_match if current_record_sha is None else (
+        record_match and current_record_sha == doc["record_sha256"])
+    latest = max((v["version"] for v in versions), default=1)
+    shown = matched or next((v for v in versions if v["version"] == latest), {})
+    problems = []
+    if not issued_file_match:
+        problems.append("不是签发的文件：其 SHA-256 与本文书任何一版签发文件都不一致（文件被改动、另存或伪造）"
+                        if record_match else "不是签发的文件，所载文号或记录哈希也与记录不符")
+    if record_problem:
+        problems.append(record_problem)
+    elif record_match and not record_still:
+        problems.append("文书据以制作的记录在签发后已被更改")
+    if doc["status"] != "issued":
+        problems.append(f"文书 {doc['number']} 已作废" + (f"（{doc['void_reason']}）" if doc.get("void_reason") else ""))
+    if issued_file_match and matched["version"] < latest:
+        problems.append(f"此为第 {matched['version']} 版；现行为第 {latest} 版（其后又有签名）")
+    signatures = shown.get("signatures") or doc.get("signatures") or []
+    return {
+        "number": doc["number"], "kind": doc["kind"], "status": doc["status"], "issued_at": doc["issued_at"],
+        "inspection_id": doc.get("inspection_id"), "case_id": doc.get("case_id"),
+        "record_sha256": carried[1] if carried else doc["record_sha256"],
+        "current_record_sha256": current_record_sha, "record_matches": record_still,
+        "pdf_sha256": file_sha, "pdf_matches_issued": issued_file_match,
+        "issued_file_match": issued_file_match, "record_match": record_match,
+        "matches": issued_file_match and record_still and doc["status"] == "issued" and not record_problem,
+        "version": matched["version"] if matched else None, "current_version": latest,
+        "pages": shown.get("pages", doc.get("pages")), "signed": bool(signatures),
+        "signatures": [{**s, "role_label": ROLES.get(s.get("role", ""), s.get("role", ""))} for s in signatures],
+        "current": doc["status"] == "issued", "void_reason": doc.get("void_reason", ""),
+        "superseded_by": doc.get("superseded_by"), "facts": doc.get("facts") or {},
+        "problem": "；".join(problems),
+    }
+
+
+def draft_result(path: Path, file_sha: str) -> dict[str, Any]:
+    return {"number": None, "kind": None, "status": "draft", "draft": True, "pdf_sha256": file_sha,
+            "issued_file_match": False, "record_match": False, "record_matches": False, "pdf_matches_issued": False,
+            "matches": False, "problem": f"{path.name} 是草稿，没有文号，从未签发"}
+
+
+def read_carried(path: Path) -> tuple[str, str] | None | str:
+    """(number, record hash) from the PDF's metadata or its first page's QR code; "draft" for a draft;
+    BadInput when the file is no readable PDF or carries neither."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not path.is_file():
+        raise BadInput(f"{path}: no such file")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on a foreign file would clutter stderr
+    try:
+        meta = PdfReader(path).metadata or {}
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise BadInput(f"{path}: not a readable PDF ({exc})") from exc
+    keywords = str(meta.get("/Keywords", ""))
+    if keywords.startswith(DRAFT_PREFIX):
+        return "draft"
+    parsed = qr.parse(keywords) or payload_from_qr_code(path)
+    if parsed is None:
+        raise BadInput(f"{path}: not an EcoField document (no document number and record hash in its metadata "
+                       "or in a QR code on its first page)")
+    return parsed
+
+
+def payload_from_qr_code(path: Path) -> tuple[str, str] | None:
+    """Decode the QR code of page 1 (a scan, or a copy whose metadata was stripped). Needs pdftoppm and the
+    optional zxing-cpp package; None when either is missing or no EcoField code is found."""
+    try:
+        import zxingcpp
+        from PIL import Image
+    except ImportError:
+        return None
+    if not shutil.which("pdftoppm"):
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run(["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", str(path),
+                               str(Path(folder) / "page")], capture_output=True, timeout=120)
+        pages = sorted(Path(folder).glob("page*.png"))
+        if done.returncode != 0 or not pages:
+            return None
+        with Image.open(pages[0]) as image:
+            codes = zxingcpp.read_barcodes(image)
+    return next((found for code in codes if (found := qr.parse(code.text))), None)
+
+
+def text_report(result: dict[str, Any]) -> str:
+    """The CLI's answer: the verdict, then the record's facts."""
+    from eco_field.documents import facts
+
+    if result.get("draft"):
+        return f"不是签发文书：{result['problem']}"
+    if result["matches"]:
+        head = (f"{result['number']}：与签发文件逐字节一致（第 {result['version']} 版，"
+                f"SHA-256 {result['pdf_sha256'][:16]}…）")
+    elif result["issued_file_match"]:
+        head = f"{result['number']}：是签发的文件，但{result['problem']}"
+    else:
+        head = f"{result['number']}：{result['problem']}。以下为记录所载，请与纸质或扫描件逐项核对："
+    return "\n".join([head, *("　" + line for line in facts.describe(result))])
