@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib import colors, textsplit
@@ -49,6 +49,10 @@ class Page:
     issued_on: str            # 2026年6月5日
     record_sha256: str
     resources: Any = None     # what a kind needs besides its record (the workspace, for photo files)
+    draft: bool = False       # 草稿: no number and no QR code, 草稿 across every page
+    sign_each_page: str = ""  # a 笔录: who signs at the foot of every page (被检查（勘察）人)
+    sign_each_page_name: str = ""
+    spots: list = field(default_factory=list)  # signature cells as drawn (signature_cells.spot)
 
     def __post_init__(self) -> None:
         self.qr = qr.Matrix(qr.payload(self.number, self.record_sha256))
@@ -104,12 +108,11 @@ class Page:
         return table
 
     def signatures(self, roles: list[tuple[str, str]]) -> KeepTogether:
-        """Signature lines: (role, pre-filled text such as an officer's name and 执法证号)."""
-        rows = [[self.p(role, "cell"), self.p(text, "cell"), self.p("签名：", "cell"), self.p("日期：　　年　　月　　日", "cell")]
-                for role, text in roles]
-        table = Table(rows, colWidths=[33 * mm, 59 * mm, 28 * mm, FRAME_W - 120 * mm], rowHeights=[12 * mm] * len(rows))
-        table.setStyle(grid_style(self.fonts.main))
-        return KeepTogether([Spacer(1, 4 * mm), table])
+        """Signature rows: (role, pre-filled text such as an officer's name and 执法证号); the 签名 and 日期
+        cells are recorded as spots so a signature can be placed in them later (signature_cells)."""
+        from eco_field.documents import signature_cells
+
+        return signature_cells.signature_table(self, roles, FRAME_W, grid_style(self.fonts.main))
 
     def seal_block(self) -> KeepTogether:
         """Bureau name and date at the foot of a decision, where the seal goes."""
@@ -124,9 +127,17 @@ class Page:
         if page > 1:
             fonts.draw(canvas, MARGIN_L, PAGE_H - 14 * mm, f"{self.bureau}　{self.title}　{self.number}", 8)
         fonts.draw(canvas, PAGE_W / 2, 14 * mm, f"第 {page} 页　共 {pages} 页", 10, "centre")
-        self.qr.draw(canvas, PAGE_W - MARGIN_R - QR_SIZE, 6 * mm, QR_SIZE)
-        fonts.draw(canvas, right, 10 * mm, self.number, 6, "right")
-        fonts.draw(canvas, right, 7 * mm, f"记录 SHA-256 {self.record_sha256[:16]}…", 6, "right")
+        if self.sign_each_page or self.draft:
+            from eco_field.documents import signature_cells
+
+            if self.sign_each_page:
+                signature_cells.draw_page_line(self, canvas, page, MARGIN_L, right - 4 * mm)
+            if self.draft:
+                signature_cells.draw_draft_mark(self, canvas, PAGE_W, PAGE_H)
+        if not self.draft:  # a draft has no number: nothing to verify
+            self.qr.draw(canvas, PAGE_W - MARGIN_R - QR_SIZE, 6 * mm, QR_SIZE)
+            fonts.draw(canvas, right, 10 * mm, self.number, 6, "right")
+            fonts.draw(canvas, right, 7 * mm, f"记录 SHA-256 {self.record_sha256[:16]}…", 6, "right")
         canvas.restoreState()
 
 
