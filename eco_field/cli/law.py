@@ -34,7 +34,7 @@ def register(commands) -> None:
     p = commands.command("factors", cmd_penalty_factors, "the discretion factors and their levels", parent=pen)
     add_json_flag(p)
     p = commands.command("daily", cmd_penalty_daily, "daily continuous penalty (按日连续处罚)", parent=pen)
-    p.add_argument("--original", type=int, required=True, help="original fine in yuan")
+    p.add_argument("--original", required=True, help="original fine in yuan, up to two decimals (154000.50)")
     p.add_argument("--served", required=True, help="date the order to correct was served (YYYY-MM-DD)")
     p.add_argument("--recheck", action="append", default=[],
                    help="DATE or DATE:corrected — a re-check that found the violation (or found it corrected)")
@@ -51,7 +51,8 @@ def register(commands) -> None:
     p = commands.command("assess", cmd_cases_assess, "compute and store the fine of a case", parent=cas)
     p.add_argument("case_id")
     _add_assessment_options(p)
-    p.add_argument("--amount", type=int, help="the decided fine in yuan, instead of the suggestion")
+    p.add_argument("--amount", help="the decided fine in yuan with up to two decimals (1000000.05), instead of"
+                                     " the suggestion")
     p.add_argument("--reason", default="", help="why the decided amount differs from the suggestion")
     p.add_argument("--legal-ground", help="legal ground for an amount outside the statutory range")
     add_json_flag(p)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from eco_field import money
 from eco_field.errors import BadInput
 from eco_field.law.workdays import WorkCalendar, load_calendar
 
@@ -139,12 +140,15 @@ def daily_penalty_days(order_served: date, rechecks: list[tuple[date, bool]]) ->
     return ((last - order_served).days if last else 0), last
 
 
-def daily_penalty(original_fine: int, order_served: date, rechecks: list[tuple[date, bool]]) -> dict[str, Any]:
-    """Total daily continuous penalty = original fine × days."""
-    if original_fine <= 0:
+def daily_penalty(original_fine: int | float | str, order_served: date,
+                  rechecks: list[tuple[date, bool]]) -> dict[str, Any]:
+    """Total daily continuous penalty = original fine × days (computed in fen: a fine with 角/分 stays exact)."""
+    fen = money.parse_yuan(original_fine, "原处罚决定罚款数额")
+    if fen <= 0:
         raise BadInput("A daily continuous penalty needs the original fine (a positive amount)")
     days, last = daily_penalty_days(order_served, rechecks)
-    return {"original_fine": original_fine, "days": days, "amount": original_fine * days,
+    original, total = money.fen_to_yuan(fen), money.fen_to_yuan(fen * days)
+    return {"original_fine": original, "days": days, "amount": total, "amount_fen": fen * days,
             "from": (order_served + timedelta(days=1)).isoformat(), "to": last.isoformat() if last else None,
-            "formula": f"{original_fine}元 × {days}日 = {original_fine * days}元",
+            "formula": f"{original}元 × {days}日 = {total}元",
             "basis": "《中华人民共和国环境保护法》第五十九条；《环境保护主管部门实施按日连续处罚办法》第十七条、第十八条"}

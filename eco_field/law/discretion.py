@@ -17,6 +17,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from eco_field import money
 from eco_field.errors import BadInput
 from eco_field.law import exemptions as exemption_list
 from eco_field.law.catalog import CatalogEntry, FineRange
@@ -30,7 +31,7 @@ ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
 @dataclass
 class Assessment:
     catalog_id: str
-    amount: int
+    amount: int | float  # yuan; a float (2 decimals) only for a decided amount with 角/分 (amount_fen exact)
     min: int
     max: int
     formula: str
@@ -51,6 +52,7 @@ class Assessment:
     measures: list[str] = field(default_factory=list)
     parts: list[Assessment] = field(default_factory=list)
     suggested_amount: int | None = None  # the calculator's amount when the bureau decided another one
+    amount_fen: int | None = None      # the decided amount exactly, in fen (amount is then yuan, 2 decimals)
 
     def validate(self) -> None:
         """BadInput unless the amount is inside the statutory range or a legal ground is stated."""
@@ -99,10 +101,13 @@ def suggest(entry: CatalogEntry, factors: dict[str, str], investment: float | No
     return _fined(base, entry, config, factors, low, high, checks)
 
 
-def decide(assessment: Assessment, amount: int, reason: str = "", legal_ground: str | None = None) -> Assessment:
-    """The bureau's decided amount in place of the suggestion (e.g. after 集体讨论), checked against the range."""
+def decide(assessment: Assessment, amount: int | str | Decimal, reason: str = "",
+           legal_ground: str | None = None) -> Assessment:
+    """The bureau's decided amount in place of the suggestion (e.g. after 集体讨论), checked against the range.
+    amount: yuan with at most two decimals (1000000.05); kept exactly as amount_fen."""
+    fen = money.parse_yuan(amount, "决定罚款金额")
     decided = Assessment.from_dict(assessment.to_dict())
-    decided.suggested_amount, decided.amount = assessment.amount, int(amount)
+    decided.suggested_amount, decided.amount, decided.amount_fen = assessment.amount, money.fen_to_yuan(fen), fen
     if legal_ground:
         decided.legal_ground = legal_ground
     elif decided.min <= decided.amount <= decided.max:
@@ -111,7 +116,7 @@ def decide(assessment: Assessment, amount: int, reason: str = "", legal_ground: 
     decided.validate()
     why = f"理由：{reason}。" if reason else ""
     ground = f"法律依据：{legal_ground}。" if legal_ground else ""
-    decided.rationale += f"\n决定罚款：人民币{decided.amount}元（计算建议{assessment.amount}元）。{why}{ground}"
+    decided.rationale += f"\n决定罚款：人民币{money.yuan_text(fen)}元（计算建议{assessment.amount}元）。{why}{ground}"
     return decided
 
 
