@@ -76,10 +76,13 @@ def register(commands) -> None:
     add_json_flag(p)
     for name, handler, text in (("inspections", cmd_inspections, "inspections received, and whether complete"),
                                 ("evidence", cmd_evidence, "evidence files received"),
-                                ("documents", cmd_documents, "documents received"),
+                                ("documents", cmd_documents, "documents received (verify FILE.pdf: was it issued?)"),
                                 ("devices", cmd_devices, "enrolled devices"),
                                 ("conflicts", cmd_conflicts, "entries kept as conflicts")):
-        add_json_flag(commands.command(name, handler, text, parent=group))
+        p = commands.command(name, handler, text, parent=group)
+        add_json_flag(p)
+        if name == "documents":
+            _documents_verify_command(commands, p)
 
 
 class _WithDb:
@@ -111,6 +114,15 @@ def _officer_commands(commands, group) -> None:
     add.add_argument("--cert-no", required=True, help="执法证号")
     add.add_argument("--unit", required=True, action="append", help="unit (county); repeat for several")
     add_json_flag(add)
+
+
+def _documents_verify_command(commands, documents: argparse.ArgumentParser) -> None:
+    sub = documents.add_subparsers(title="documents commands", metavar="ACTION")
+    verify = _sub_parser(sub, "verify", parents=[commands.common],
+                         help="is this PDF, byte for byte, a version a device issued and synced? (exit 0 only then)")
+    verify.set_defaults(handler=cmd_documents_verify)
+    verify.add_argument("file", type=Path)
+    add_json_flag(verify)
 
 
 def _archive_commands(commands, group) -> None:
@@ -279,6 +291,19 @@ def cmd_documents(args: argparse.Namespace) -> int:
     emit(args, items, lambda: table(((d["id"][:8], d["kind"], d["number"], d["stored"]) for d in items),
                                     ("id", "kind", "number", "stored")))
     return 0
+
+
+def cmd_documents_verify(args: argparse.Namespace) -> int:
+    from eco_field.bureau.document_verify import verify_file
+    from eco_field.documents.verification import text_report
+
+    storage = storage_of(args)
+    try:
+        result = verify_file(storage, args.file)
+    finally:
+        storage.close()
+    emit(args, result, text_report(result))
+    return 0 if result["matches"] else 1
 
 
 def cmd_devices(args: argparse.Namespace) -> int:

@@ -21,6 +21,26 @@ PHOTO_NAMES = ("exifsamples__jpg_gps_DSCN0010.jpg", "exifsamples__jpg_Canon_40D.
                "exifsamples__jpg_orientation_landscape_6.jpg")
 
 
+ISSUER_SETTINGS = {"bureau_name": "吕梁市生态环境局", "doc_prefix": "吕", "doc_bureau_address": "吕梁市离石区滨河北东路1号",
+                   "doc_contact": "王丽 0358-8220000", "doc_payment_bank": "中国工商银行吕梁分行营业部",
+                   "doc_payment_account": "吕梁市财政局非税收入汇缴结算户 0504 0000 0000 0000 000",
+                   "doc_review_body": "吕梁市人民政府", "doc_court": "离石区人民法院"}
+
+
+def fill_issuer_settings(ws) -> None:
+    """The bureau details a decision states (issuer.py refuses to issue one without them)."""
+    from eco_field.documents import issuer
+
+    issuer.save(ws.db, ISSUER_SETTINGS)
+
+
+@pytest.fixture
+def workspace(workspace):
+    """The shared demo workspace, with the bureau's details filled in as a configured laptop has them."""
+    fill_issuer_settings(workspace)
+    return workspace
+
+
 def coking(ws):
     return next(e for e in enterprises.list_enterprises(ws.db) if e.industry == "coking")
 
