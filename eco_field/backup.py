@@ -19,7 +19,7 @@ from eco_field.atomicfile import atomic_output
 from eco_field.clock import utc_now
 from eco_field.errors import BadInput
 from eco_field.paths import DATABASE_NAME
-from eco_field.store.blobs import file_sha256
+from eco_field.store.blobs import file_sha256, make_read_only
 from eco_field.workspace import Workspace
 
 MANIFEST = "manifest.json"
@@ -114,5 +114,6 @@ def _swap_in(staging: Path, data_dir: Path) -> None:
             if path.is_file():
                 dest = data_dir / path.relative_to(staging)
                 dest.parent.mkdir(parents=True, exist_ok=True)
+                make_read_only(path)  # originals in the store are read-only files
                 os.replace(path, dest)
     os.replace(staging / DATABASE_NAME, data_dir / DATABASE_NAME)  # last: a restore is complete or absent

@@ -1,15 +1,17 @@
-"""Evidence commands: import/list/thumbnail/redraw-thumbnails/verify/remove, and inspections seal/verify/amend."""
+"""Evidence commands: import/list/thumbnail/redraw-thumbnails/verify/remove/caption/markup/undo-import/undo-remove,
+and inspections seal/verify/amend."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 from pathlib import Path
 
 from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace, table
 from eco_field.errors import BadInput
-from eco_field.evidence import redraw, seal, service
+from eco_field.evidence import handling, markup, redraw, seal, service
 from eco_field.evidence.worker import write_atomic
 
 ORDER = 20
@@ -39,8 +41,33 @@ def register(commands) -> None:
                          parent=ev)
     p.add_argument("inspection_id", nargs="?", metavar="INSPECTION")
     add_json_flag(p)
-    p = commands.command("remove", cmd_remove, "unlink a file from a draft inspection (audited)", parent=ev)
+    p = commands.command("remove", cmd_remove, "take a file out of a draft inspection, with a reason (audited;"
+                         " `evidence undo-remove` puts it back)", parent=ev)
     p.add_argument("evidence_id")
+    p.add_argument("--reason", required=True, help="why it is removed (移除理由), kept in the audit log")
+    add_json_flag(p)
+    p = commands.command("caption", cmd_caption, "set what a photo proves (证明事项), printed on the photo"
+                         " evidence sheet; an empty text clears it", parent=ev)
+    p.add_argument("evidence_id")
+    p.add_argument("text")
+    add_json_flag(p)
+    p = commands.command("markup", cmd_markup, "mark up a photo (arrow, circle, text) as a derived copy; the"
+                         " original stays untouched. Coordinates are fractions 0-1 of the picture as shown",
+                         parent=ev)
+    p.add_argument("evidence_id")
+    p.add_argument("--arrow", action="append", default=[], metavar="X1,Y1,X2,Y2", help="an arrow from X1,Y1 to X2,Y2")
+    p.add_argument("--circle", action="append", default=[], metavar="X,Y,R", help="a circle, R a fraction of the"
+                   " shorter side")
+    p.add_argument("--text", action="append", default=[], metavar="X,Y,TEXT", help="a label at X,Y")
+    p.add_argument("--shapes", type=Path, metavar="FILE", help="the shapes as a JSON list instead")
+    add_json_flag(p)
+    p = commands.command("undo-import", cmd_undo_import, "take out every file the last import added to a draft"
+                         " inspection (`evidence undo-remove` puts them back)", parent=ev)
+    p.add_argument("inspection_id")
+    add_json_flag(p)
+    p = commands.command("undo-remove", cmd_undo_remove, "put back what the last removal (or undone import) of a"
+                         " draft inspection took out", parent=ev)
+    p.add_argument("inspection_id")
     add_json_flag(p)
 
     ins = commands.group("inspections", "on-site inspections")
@@ -86,7 +113,7 @@ def _import_text(report: service.ImportReport) -> str:
     lines = [f"imported {len(report.imported)}, already in this inspection {len(report.duplicates)}, "
              f"refused {len(report.errors)}"]
     lines += [f"  {e['original_name']}: {', '.join(e['flags'])}" for e in report.imported if e["flags"]]
-    lines += [f"  refused {e['path']}: {e['error']}" for e in report.errors]
+    lines += [f"  refused {e['path']}: {e.get('message') or e['error']}" for e in report.errors]
     return "\n".join(lines)
 
 
@@ -151,8 +178,62 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
-        removed = service.remove(ws, args.evidence_id)
-    emit(args, removed, f"removed {removed['original_name']} from inspection {removed['inspection_id']}")
+        removed = service.remove(ws, args.evidence_id, args.reason)
+    emit(args, removed, f"removed {removed['original_name']} ({removed['reason']})")
+    return 0
+
+
+def cmd_caption(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        done = handling.set_caption(ws, args.evidence_id, args.text)
+    emit(args, done, f"证明事项: {done['caption'] or '—'}")
+    return 0
+
+
+def cmd_markup(args: argparse.Namespace) -> int:
+    shapes = _shapes(args)
+    with open_workspace(args) as ws:
+        done = markup.save(ws, args.evidence_id, shapes)
+    emit(args, done, f"marked copy {done['sha256']} of original {done['original_sha256']}")
+    return 0
+
+
+def _shapes(args: argparse.Namespace) -> list:
+    if args.shapes is not None:
+        try:
+            return json.loads(args.shapes.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise BadInput(f"{args.shapes}: not a readable JSON list of shapes ({exc})") from exc
+    shapes: list = []
+    for option, kind, count in (("--arrow", "arrow", 4), ("--circle", "circle", 3), ("--text", "text", 3)):
+        for value in getattr(args, option[2:]):
+            parts = value.split(",", 2 if kind == "text" else count)
+            try:
+                numbers = [float(p) for p in (parts[:2] if kind == "text" else parts)]
+            except ValueError as exc:
+                raise BadInput(f"{option} {value}: give {count} comma-separated values") from exc
+            if len(parts) != count:
+                raise BadInput(f"{option} {value}: give {count} comma-separated values")
+            if kind == "arrow":
+                shapes.append({"type": kind, "from": numbers[:2], "to": numbers[2:]})
+            elif kind == "circle":
+                shapes.append({"type": kind, "center": numbers[:2], "radius": numbers[2]})
+            else:
+                shapes.append({"type": kind, "at": numbers, "text": parts[2]})
+    return shapes
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        done = handling.undo_import(ws, args.inspection_id)
+    emit(args, done, f"import undone: {len(done['removed'])} files taken out")
+    return 0
+
+
+def cmd_undo_remove(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        done = handling.undo_removal(ws, args.inspection_id)
+    emit(args, done, "restored: " + ", ".join(r["original_name"] for r in done["restored"]))
     return 0
 
 

@@ -85,7 +85,7 @@ def evidence(db: sqlite_utils.Database, inspection_id: str) -> list[dict[str, An
 
 def photos(db: sqlite_utils.Database, inspection_id: str) -> list[dict[str, Any]]:
     keys = ("id", "sha256", "original_name", "taken_at", "lat", "lon", "alt", "make", "model", "flags",
-            "distance_m", "photographer", "caption")
+            "distance_m", "photographer", "caption", "marked")
     return [{k: _plain(e.get(k)) for k in keys} for e in evidence(db, inspection_id) if e.get("kind") == "photo"]
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import exifread
 
-from eco_field.evidence import capture_time, exif, xmp
+from eco_field.evidence import camera_times, capture_time, exif, xmp
 
 PARSER_VERSION = f"eco_field.evidence/1 exifread/{exifread.__version__}"
 DRONE_FIELDS = {  # list key -> DJI XMP name
@@ -21,6 +23,7 @@ TIME_FIELDS = (("exif:DateTimeOriginal", "EXIF DateTimeOriginal", None),
                ("exif:DateTimeDigitized", "EXIF DateTimeDigitized", None),
                ("xmp:xmp:CreateDate", None, "xmp:CreateDate"))
 # DJI multi-camera captures: DJI_0001_T.JPG (thermal), _W wide, _Z zoom, _V visible, _R radiometric ...
+GPS_CONSISTENT_S = 300  # the default clock tolerance (checks.CLOCK_TOLERANCE_MIN): a fix minutes old is normal
 _DJI_CAPTURE = re.compile(r"^(DJI_\d+(?:_\d+)*)_(?:[A-Z]|IR|VIS)\.[A-Za-z0-9]+$", re.I)
 _XMP_COORD = re.compile(r"^\s*(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?\s*([NSEW])\s*$", re.I)
 
@@ -34,9 +37,9 @@ def extract(data: bytes, media_type: str, tz_name: str) -> dict[str, Any]:
     except Exception as exc:  # a hostile packet must not cost us the photo
         xmp_values, warnings = {}, [*warnings, f"XMP unreadable ({type(exc).__name__})"]
     meta: dict[str, Any] = {"media_type": media_type, "parser": PARSER_VERSION, "warnings": warnings}
-    meta.update(_time(tags, xmp_values, tz_name))
-    meta.update(_position(tags, xmp_values))
     meta["make"] = exif.text(tags, "Image Make") or xmp_values.get("tiff:Make")
+    meta.update(_time(tags, xmp_values, tz_name, data, media_type, meta["make"]))
+    meta.update(_position(tags, xmp_values))
     meta["model"] = exif.text(tags, "Image Model") or xmp_values.get("tiff:Model")
     meta["serial"] = _serial(tags, xmp_values)
     meta["orientation"] = _orientation(tags, xmp_values)
@@ -45,7 +48,30 @@ def extract(data: bytes, media_type: str, tz_name: str) -> dict[str, Any]:
     return meta
 
 
-def _time(tags: dict[str, Any], xmp_values: dict[str, str], tz_name: str) -> dict[str, Any]:
+def _time(tags: dict[str, Any], xmp_values: dict[str, str], tz_name: str, data: bytes, media_type: str,
+          make: str | None) -> dict[str, Any]:
+    """The capture time, checked against the GPS receiver's time of the same exposure where there is one:
+    a time written without an offset takes the zone GPS time implies when that is a real zone offset
+    (within the clock tolerance); clock_diff_s is the camera clock minus GPS time after that."""
+    gps = camera_times.gps_time(tags, xmp_values)
+    found = _camera_time(tags, xmp_values, tz_name, data, media_type, make, gps)
+    out = {"gps_time_utc": gps.isoformat(timespec="seconds") if gps else None, "clock_diff_s": None}
+    if found is None:
+        if gps is None:
+            return {**out, "taken_at": None, "taken_at_utc": None, "taken_at_raw": None, "time_source": None,
+                    "offset_source": None}
+        # HEIF from some phones, stripped files: the GPS time is the only time of the exposure
+        local = gps.astimezone(ZoneInfo(tz_name))
+        return {**out, "taken_at": local.isoformat(timespec="seconds"), "taken_at_utc": gps.isoformat(
+            timespec="seconds"), "taken_at_raw": out["gps_time_utc"], "time_source": "exif:GPSDateStamp+GPSTimeStamp",
+            "offset_source": "gps:UTC"}
+    if gps is not None:
+        out["clock_diff_s"] = round((datetime.fromisoformat(found.taken_at_utc) - gps).total_seconds(), 1)
+    return {**out, "taken_at": found.taken_at, "taken_at_utc": found.taken_at_utc, "taken_at_raw": found.raw,
+            "time_source": found.source, "offset_source": found.offset_source}
+
+
+def _camera_time(tags, xmp_values, tz_name, data, media_type, make, gps) -> capture_time.CaptureTime | None:
     subsec = exif.text(tags, "EXIF SubSecTimeOriginal")
     for source, exif_key, xmp_key in TIME_FIELDS:
         raw = exif.text(tags, exif_key) if exif_key else xmp_values.get(xmp_key)
@@ -53,11 +79,41 @@ def _time(tags: dict[str, Any], xmp_values: dict[str, str], tz_name: str) -> dic
         if stamp is None or not stamp.has_time:
             continue
         offset, offset_source = _offset_hint(tags, xmp_values, stamp, source)
-        found = capture_time.resolve(raw, stamp, source, offset, offset_source, tz_name)
-        return {"taken_at": found.taken_at, "taken_at_utc": found.taken_at_utc, "taken_at_raw": found.raw,
-                "time_source": found.source, "offset_source": found.offset_source}
-    return {"taken_at": None, "taken_at_utc": None, "taken_at_raw": None, "time_source": None,
-            "offset_source": None}
+        if offset is None and stamp.offset is None and gps is not None:
+            offset, offset_source = _gps_offset(stamp.wall, gps)
+        return capture_time.resolve(raw, stamp, source, offset, offset_source, tz_name)
+    wall, source = _vendor_time(data, media_type, make)
+    if wall is None:
+        return None
+    stamp = capture_time.Stamp(wall, None, True)
+    offset, offset_source = _gps_offset(wall, gps) if gps is not None else (None, "")
+    return capture_time.resolve(wall.strftime("%Y:%m:%d %H:%M:%S"), stamp, source, offset, offset_source, tz_name)
+
+
+def _vendor_time(data: bytes, media_type: str, make: str | None) -> tuple[datetime | None, str]:
+    """Olympus APP12, Sony and Reconyx maker notes (camera_times.py)."""
+    try:
+        if media_type == "image/jpeg":
+            wall = camera_times.app12_time(data)
+            if wall is not None:
+                return wall, "app12:TimeDate"
+            tiff = exif.exif_block(data)
+        else:
+            tiff = data if media_type == "image/tiff" else None
+        found = camera_times.maker_note_time(tiff, make)
+    except Exception:  # a hostile maker note must not cost us the photo
+        return None, ""
+    return found if found else (None, "")
+
+
+def _gps_offset(wall: datetime, gps: datetime) -> tuple[timedelta | None, str]:
+    """The zone offset GPS time implies for a wall time, when the two agree to within the clock
+    tolerance on a real offset (whole quarter hours, at most 14 h); else none."""
+    seconds = (wall - gps.astimezone(UTC).replace(tzinfo=None)).total_seconds()
+    quarters = round(seconds / 900)
+    if abs(quarters) > 14 * 4 or abs(seconds - quarters * 900) > GPS_CONSISTENT_S:
+        return None, ""
+    return timedelta(minutes=15 * quarters), "gps:GPSTimeStamp"
 
 
 def _offset_hint(tags, xmp_values, stamp, source) -> tuple[Any, str]:

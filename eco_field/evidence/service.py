@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -14,11 +15,10 @@ import sqlite_utils
 
 from eco_field.clock import zone
 from eco_field.errors import BadInput, NotFound, SealedRecord
-from eco_field.evidence import checks, metadata, pixels, pool, rows, scan, sniff
+from eco_field.evidence import checks, handling, metadata, pixels, pool, refusals, rows, scan, sniff
 from eco_field.evidence.worker import Job, thumbnail_file, write_atomic
 from eco_field.store import settings
 from eco_field.store.blobs import BlobRef
-from eco_field.store.changes import record
 from eco_field.store.database import write_transaction
 from eco_field.store.evidence_rows import link_evidence
 from eco_field.workspace import Workspace
@@ -45,7 +45,7 @@ def import_paths(ws: Workspace, inspection_id: str, paths: Iterable[str | os.Pat
     """Import photo files and folders (recursively) into a draft inspection: the one ingest path."""
     _require_draft(ws.db, inspection_id)
     files, walk_errors = scan.expand(list(paths))
-    report = ImportReport(errors=walk_errors)
+    report = ImportReport(errors=[_refusal(e["path"], e["error"]) for e in walk_errors])
     for temp_dir in (ws.blobs.root / ".tmp", ws.cache_dir / ".tmp"):  # left by a killed import
         scan.clean_stale_temps(temp_dir)
     tz_name = settings.get(ws.db, "time_zone")
@@ -53,16 +53,24 @@ def import_paths(ws: Workspace, inspection_id: str, paths: Iterable[str | os.Pat
     jobs = [Job(i, str(path), name, str(ws.blobs.root), str(ws.cache_dir), tz_name)
             for i, (path, name) in enumerate(files)]
     site, family = rows.load_site(ws.db, inspection_id), rows.amendment_family(ws.db, inspection_id)
-    done = 0
+    done, import_id = 0, str(uuid.uuid4())
     for done, result in enumerate(pool.run(jobs, workers, cancel), start=1):
         if result["ok"]:
-            _commit(ws.db, inspection_id, result, site, family, report)
+            _commit(ws.db, inspection_id, result, site, family, report, import_id)
         else:
-            report.errors.append({"path": result["path"], "error": result["error"]})
+            report.errors.append(_refusal(result["path"], result["error"]))
         if progress:
             progress(done, len(jobs), result["path"])
     report.cancelled = done < len(jobs)
     return report
+
+
+def _refusal(path: str, error: str) -> dict[str, Any]:
+    """A refused file: the English reason as before (`error`), and its code, parameters and the reason in
+    the interface language (`message`, what the 部分文件未导入 dialog shows)."""
+    reason = refusals.message(error)
+    return {"path": path, "error": error, "code": reason.code, "params": checks.dump(reason)["params"],
+            "message": reason.text()}
 
 
 def _require_draft(db: sqlite_utils.Database, inspection_id: str) -> None:
@@ -72,13 +80,16 @@ def _require_draft(db: sqlite_utils.Database, inspection_id: str) -> None:
 
 
 def _commit(db: sqlite_utils.Database, inspection_id: str, result: dict[str, Any], site: checks.Site,
-            family: set[str], report: ImportReport) -> None:
-    """One file's rows in one transaction, after its original is safely in the store."""
+            family: set[str], report: ImportReport, import_id: str | None = None) -> None:
+    """One file's rows in one transaction, after its original is safely in the store. The same bytes seen
+    again (a copy beside the card's file, a second import) add the name they were seen under."""
     sha, meta = result["sha256"], result["meta"]
     entry = {"path": result["path"], "original_name": result["original_name"], "sha256": sha}
     ref = BlobRef(sha, result["size"], result["ext"], Path())
     with write_transaction(db):
-        evidence_id, created = link_evidence(db, inspection_id, ref, "photo", result["original_name"])
+        evidence_id, created = link_evidence(db, inspection_id, ref, "photo", result["original_name"],
+                                             import_id=import_id)
+        handling.add_name(db, evidence_id, result["original_name"], result["path"])
         entry["id"] = evidence_id
         if not created:
             report.duplicates.append(entry)
@@ -92,8 +103,9 @@ def _commit(db: sqlite_utils.Database, inspection_id: str, result: dict[str, Any
 
 def _check_row(db: sqlite_utils.Database, inspection_id: str, evidence_id: str, sha: str, site: checks.Site,
                family: set[str]) -> checks.CheckResult:
-    stored = db.execute("SELECT taken_at_utc, lat, lon FROM photo_meta WHERE sha256 = ?", [sha]).fetchone()
-    meta = dict(zip(("taken_at_utc", "lat", "lon"), stored, strict=True)) if stored else {}
+    stored = db.execute("SELECT taken_at_utc, lat, lon, clock_diff_s FROM photo_meta WHERE sha256 = ?",
+                        [sha]).fetchone()
+    meta = dict(zip(("taken_at_utc", "lat", "lon", "clock_diff_s"), stored, strict=True)) if stored else {}
     return checks.check(meta, site, rows.duplicate_of(db, inspection_id, sha, evidence_id, family))
 
 
@@ -116,19 +128,28 @@ def list_evidence(db: sqlite_utils.Database, inspection_id: str, *, all_kinds: b
     sealed = rows.inspection_status(db, inspection_id) == "sealed"
     site, family = rows.load_site(db, inspection_id), rows.amendment_family(db, inspection_id)
     items = []
-    for row in rows.evidence_rows(db, inspection_id, all_kinds):
+    found = rows.evidence_rows(db, inspection_id, True)
+    seen = handling.names_of(db, [r["id"] for r in found])
+    marked = {r["derived_from"]: r for r in found if r["derived_from"]}
+    for row in found:
+        if not all_kinds and row["kind"] != "photo":
+            continue
         if row["kind"] != "photo":
             outcome = checks.CheckResult()
         elif sealed:
-            outcome = checks.CheckResult(json.loads(row["flags_json"] or "[]"), json.loads(row["reasons_json"] or "{}"),
-                                         row["distance_m"], row["time_diff_min"])
+            outcome = checks.CheckResult.stored(json.loads(row["flags_json"] or "[]"),
+                                                json.loads(row["reasons_json"] or "{}"), row["distance_m"],
+                                                row["time_diff_min"])
         else:
             outcome = checks.check(row, site, rows.duplicate_of(db, inspection_id, row["sha256"], row["id"], family))
-        items.append(_listed(row, outcome))
+        items.append(_listed(row, outcome, seen.get(row["id"]), marked.get(row["id"])))
     return items
 
 
-def _listed(row: dict[str, Any], outcome: checks.CheckResult) -> dict[str, Any]:
+def _listed(row: dict[str, Any], outcome: checks.CheckResult, seen: list[dict[str, str]] | None,
+            marked: dict[str, Any] | None) -> dict[str, Any]:
+    names = [{"name": n["name"], "path": n["path"]} for n in seen] if seen else [
+        {"name": row["original_name"], "path": None}]
     return {
         "id": row["id"], "kind": row["kind"], "sha256": row["sha256"], "original_name": row["original_name"],
         "size": row["size"], "taken_at": row["taken_at"], "taken_at_raw": row["taken_at_raw"],
@@ -138,6 +159,12 @@ def _listed(row: dict[str, Any], outcome: checks.CheckResult) -> dict[str, Any]:
         "time_diff_min": outcome.time_diff_min, "flag_reasons": outcome.reasons, "serial": row["serial"],
         "width": row["width"], "height": row["height"], "imported_at": row["imported_at"],
         "capture": metadata.capture_key(row["original_name"]) if row["kind"] == "photo" else None,
+        "names": names, "caption": row["caption"] or "", "time_source": row["time_source"],
+        "offset_source": row["offset_source"], "gps_time_utc": row["gps_time_utc"],
+        "clock_diff_s": row["clock_diff_s"], "derived_from": row["derived_from"],
+        "markup": None if row["markup_json"] is None else json.loads(row["markup_json"]),
+        "marked": None if marked is None else {"id": marked["id"], "sha256": marked["sha256"],
+                                               "shapes": json.loads(marked["markup_json"] or "[]")},
     }
 
 
@@ -207,15 +234,7 @@ def _problem(db: sqlite_utils.Database, sha: str, state: str, inspection_id: str
     return {"sha256": sha, "status": state, "evidence": uses}
 
 
-def remove(ws: Workspace, evidence_id: str) -> dict[str, Any]:
-    """Unlink one file from a draft inspection (audited). The stored original stays in the store."""
-    row = ws.db.execute("SELECT inspection_id, sha256, kind, original_name FROM evidence WHERE id = ?",
-                        [evidence_id]).fetchone()
-    if row is None:
-        raise NotFound(f"No evidence {evidence_id!r}")
-    _require_draft(ws.db, row[0])
-    data = {"inspection_id": row[0], "sha256": row[1], "kind": row[2], "original_name": row[3]}
-    with write_transaction(ws.db):
-        ws.db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
-        record(ws.db, "evidence", evidence_id, "delete", data)
-    return {"id": evidence_id, **data}
+def remove(ws: Workspace, evidence_id: str, reason: str) -> dict[str, Any]:
+    """Take one file out of a draft inspection with the officer's reason (audited; handling.undo_removal
+    puts it back). The stored original stays in the store."""
+    return handling.remove(ws, evidence_id, reason)

@@ -20,6 +20,7 @@ from typing import Any
 
 from eco_field.atomicfile import fsync_dir
 from eco_field.evidence import metadata, pixels, sniff
+from eco_field.store.blobs import make_read_only
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 PER_FILE_TIMEOUT_S = 60
@@ -158,6 +159,7 @@ class PendingCopy:
             self.discard()
             raise self.error
         self.final.parent.mkdir(parents=True, exist_ok=True)
+        make_read_only(Path(self.tmp_name))  # an original in the store is a read-only file
         os.replace(self.tmp_name, self.final)
         fsync_dir(self.final.parent)
         return self.final

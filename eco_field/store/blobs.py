@@ -1,7 +1,8 @@
 """The content-addressed store of originals: evidence/<first 2 hex>/<sha256>.<ext>, written atomically.
 
 A file enters the store by streaming it once: hashed while it is copied to a temporary file in the store,
-fsynced, then renamed into place. An existing blob is never rewritten, so an original is never modified.
+fsynced, then renamed into place. An existing blob is never rewritten, so an original is never modified;
+once in place it is a read-only file (make_read_only), so a slip of another program cannot write to it either.
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ from eco_field.atomicfile import fsync_dir
 from eco_field.clock import utc_now
 
 CHUNK = 1024 * 1024
+READ_ONLY = 0o444
+
+
+def make_read_only(path: Path) -> None:
+    """Mark a stored original read-only (best effort: a file system without modes keeps its own)."""
+    try:
+        os.chmod(path, READ_ONLY)
+    except OSError:
+        pass
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,7 @@ class BlobStore:
                 os.unlink(tmp_name)
             else:
                 final.parent.mkdir(parents=True, exist_ok=True)
+                make_read_only(Path(tmp_name))  # before the rename: never writable under its final name
                 os.replace(tmp_name, final)
                 fsync_dir(final.parent)
         except BaseException:

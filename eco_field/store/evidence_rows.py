@@ -12,7 +12,8 @@ from eco_field.store.changes import record
 
 
 def link_evidence(db: sqlite_utils.Database, inspection_id: str, ref: BlobRef, kind: str,
-                  original_name: str) -> tuple[str, bool]:
+                  original_name: str, *, import_id: str | None = None,
+                  derived_from: str | None = None, markup_json: str | None = None) -> tuple[str, bool]:
     """Returns (evidence id, created). The same bytes twice in one inspection give the existing row."""
     register(db, ref)
     row = db.execute(
@@ -22,11 +23,14 @@ def link_evidence(db: sqlite_utils.Database, inspection_id: str, ref: BlobRef, k
         return row[0], False
     evidence_id = str(uuid.uuid4())
     db.execute(
-        "INSERT INTO evidence (id, inspection_id, sha256, kind, original_name, imported_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [evidence_id, inspection_id, ref.sha256, kind, original_name, utc_now()],
+        "INSERT INTO evidence (id, inspection_id, sha256, kind, original_name, imported_at, import_id,"
+        " derived_from, markup_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [evidence_id, inspection_id, ref.sha256, kind, original_name, utc_now(), import_id, derived_from,
+         markup_json],
     )
-    record(db, "evidence", evidence_id, "import",
-           {"inspection_id": inspection_id, "sha256": ref.sha256, "size": ref.size, "kind": kind,
-            "original_name": original_name})
+    payload = {"inspection_id": inspection_id, "sha256": ref.sha256, "size": ref.size, "kind": kind,
+               "original_name": original_name}
+    if derived_from:
+        payload["derived_from"] = derived_from
+    record(db, "evidence", evidence_id, "import", payload)
     return evidence_id, True

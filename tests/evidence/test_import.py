@@ -13,7 +13,7 @@ from PIL import Image
 from eco_field.errors import NotFound, SealedRecord
 from eco_field.evidence import seal, service
 from eco_field.store import audit
-from tests.conftest import FIXTURES
+from tests.conftest import fixture_file
 from tests.evidence.conftest import jpeg_bytes, make_photo
 
 
@@ -62,7 +62,10 @@ def test_same_bytes_in_another_inspection_are_linked_and_flagged(workspace, insp
     report = service.import_paths(workspace, other, [photo])
     assert report.imported[0]["flags"] == ["duplicate"]
     listed = service.list_evidence(workspace.db, other)[0]
-    assert listed["flags"] == ["duplicate"] and inspection in listed["flag_reasons"]["duplicate"]
+    # the reason names the other inspection as an officer knows it (enterprise and day), never by its UUID
+    reason = listed["flag_reasons"]["duplicate"]
+    assert listed["flags"] == ["duplicate"] and inspection not in reason
+    assert "2026-06-05" in reason and "中阳鼎新水泥" in reason
     assert service.list_evidence(workspace.db, inspection)[0]["flags"] == []  # the first one stays clean
     assert len(store_files(workspace)) == 1
 
@@ -111,9 +114,10 @@ def test_unreadable_file_is_refused(workspace, inspection, tmp_path):
 
 
 def test_real_fixture_folder_imports_every_photo(workspace, inspection):
-    report = service.import_paths(workspace, inspection, [FIXTURES / "photos"])
+    photos = fixture_file("photos")
+    report = service.import_paths(workspace, inspection, [photos])
     assert report.errors == []
-    assert len(report.imported) == len([p for p in (FIXTURES / "photos").iterdir() if p.is_file()])
+    assert len(report.imported) == len([p for p in photos.iterdir() if p.is_file()])
     assert service.verify(workspace, inspection)["ok"] == len(report.imported)
 
 
@@ -133,7 +137,7 @@ def test_thumbnails_are_small_oriented_and_not_evidence(workspace, inspection, t
 
 
 def test_heic_is_accepted(workspace, inspection):
-    heic = FIXTURES / "photos" / "exifsamples__heic_IMG_5195.HEIC"
+    heic = fixture_file("photos", "exifsamples__heic_IMG_5195.HEIC")
     report = service.import_paths(workspace, inspection, [heic])
     assert report.imported[0]["sha256"] == sha(heic)
     assert workspace.blobs.find(sha(heic)).suffix == ".heic"
@@ -151,7 +155,7 @@ def test_progress_and_cancel(workspace, inspection, tmp_path):
 def test_imports_and_deletions_are_audited(workspace, inspection, tmp_path):
     report = service.import_paths(workspace, inspection, [make_photo(tmp_path / "a.jpg")])
     evidence_id = report.imported[0]["id"]
-    service.remove(workspace, evidence_id)
+    service.remove(workspace, evidence_id, "拍错了")
     actions = [e["action"] for e in audit.entries_for(workspace.db, "evidence", evidence_id)]
     assert actions == ["import", "delete"]
     assert audit.verify(workspace.db).ok

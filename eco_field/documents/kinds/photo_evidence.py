@@ -1,5 +1,6 @@
-"""现场照片证据: each photo of the inspection with time, place, GPS, photographer and SHA-256, three a page,
-printed from a 300 dpi copy at its printed size."""
+"""现场照片证据: each photo of the inspection with time, place, GPS, photographer, SHA-256 and what it proves
+(证明事项), three a page, printed from a 300 dpi copy at its printed size. A photo the officer marked up is
+printed as its marked copy, with the original's SHA-256 and the copy's beside it."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ TITLE = "现场照片证据"
 SOURCE = "inspection"
 PHOTO_BOX_MM = (80.0, 60.0)
 FLAG_LABELS = {"far_from_site": "拍摄位置距检查地点较远", "outside_window": "拍摄时间不在检查时段内",
-               "no_location": "无GPS信息", "no_timestamp": "无拍摄时间", "duplicate": "与其他照片重复"}
+               "no_location": "无GPS信息", "no_timestamp": "无拍摄时间", "duplicate": "与其他照片重复",
+               "clock_mismatch": "相机时钟与GPS时间不符"}
 
 
 def gather(src: Source) -> dict[str, Any]:
@@ -33,9 +35,16 @@ def gather(src: Source) -> dict[str, Any]:
 def prepare(src: Source) -> None:
     """Downsample every photo before the write lock is taken (cached by SHA-256)."""
     for photo in sources.photos(src.db, src.need_inspection()):
-        original = src.ws.blobs.find(photo["sha256"])
+        sha = _printed_sha(photo)
+        original = src.ws.blobs.find(sha)
         if original:
-            images.printable(original, photo["sha256"], PHOTO_BOX_MM, src.ws.cache_dir)
+            images.printable(original, sha, PHOTO_BOX_MM, src.ws.cache_dir)
+
+
+def _printed_sha(photo: dict[str, Any]) -> str:
+    """The marked copy when the officer marked the photo up, else the original."""
+    marked = photo.get("marked")
+    return marked["sha256"] if isinstance(marked, dict) and marked.get("sha256") else photo["sha256"]
 
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
@@ -57,8 +66,9 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
 
 def _photo_row(page: Page, index: int, photo: dict[str, Any], default_by: str, tz: str) -> Table:
     ws = page.resources
-    original = ws.blobs.find(photo["sha256"]) if ws is not None else None
-    printed = images.printable(original, photo["sha256"], PHOTO_BOX_MM, ws.cache_dir) if original else None
+    sha = _printed_sha(photo)
+    original = ws.blobs.find(sha) if ws is not None else None
+    printed = images.printable(original, sha, PHOTO_BOX_MM, ws.cache_dir) if original else None
     picture: Flowable = (Image(str(printed[0]), width=printed[1] * mm, height=printed[2] * mm) if printed
                          else page.p("（原始照片文件缺失或无法读取）", "cell"))
     gps = ""
@@ -74,7 +84,10 @@ def _photo_row(page: Page, index: int, photo: dict[str, Any], default_by: str, t
                ("拍摄时间", cn_time(photo.get("taken_at"), tz) if photo.get("taken_at") else "未记录"),
                ("拍摄地点", place or "见检查地点"), ("GPS", gps or "未记录"),
                ("拍摄人", photo.get("photographer") or default_by), ("拍摄设备", device or "未记录"),
-               ("SHA-256", photo["sha256"]), ("证明事项", photo.get("caption") or ""), ("备注", flags)]
+               ("SHA-256", photo["sha256"] + ("（原件）" if sha != photo["sha256"] else ""))]
+    if sha != photo["sha256"]:
+        caption.append(("标注件", f"{sha}（图中标注系执法人员所加，原件未改动）"))
+    caption += [("证明事项", photo.get("caption") or ""), ("备注", flags)]
     lines = Table([[page.p(k, "small"), page.p(str(v), "small")] for k, v in caption],
                   colWidths=[15 * mm, FRAME_W - PHOTO_BOX_MM[0] * mm - 23 * mm])
     lines.setStyle([("FONTNAME", (0, 0), (-1, -1), page.fonts.main), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
