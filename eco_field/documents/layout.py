@@ -8,34 +8,25 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.lib import colors, textsplit
+from reportlab.graphics.shapes import Group, String
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from reportlab.platypus import paragraph as rl_paragraph
 
 from eco_field.documents import qr
 from eco_field.documents.fonts import FontSet
+from eco_field.documents.keeping import ClosingBlock, keep_closing_with_text
+from eco_field.documents.linebreak import CJKParagraph
 
 PAGE_W, PAGE_H = A4
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 26 * mm, 24 * mm, 22 * mm, 30 * mm
 FRAME_W = PAGE_W - MARGIN_L - MARGIN_R
 QR_SIZE = 19 * mm
-# GB/T 15834: closing and pausing marks never start a line. ReportLab's list lacks the full-width comma,
-# colon, semicolon, marks and closing quotes; both of its wrapping paths read the module-level string.
-NO_LINE_START = "，；：！？》〉”’…—"
-
-
-def _hang_closing_punctuation() -> None:
-    missing = "".join(c for c in NO_LINE_START if c not in textsplit.ALL_CANNOT_START)
-    textsplit.ALL_CANNOT_START += missing
-    rl_paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
-
-
-_hang_closing_punctuation()
 
 
 @dataclass
@@ -58,11 +49,12 @@ class Page:
         self.qr = qr.Matrix(qr.payload(self.number, self.record_sha256))
         f = self.fonts.main
         self.styles = {
-            "bureau": ParagraphStyle("bureau", fontName=f, fontSize=20, leading=28, alignment=TA_CENTER),
+            "bureau": ParagraphStyle("bureau", fontName=f, fontSize=20, leading=28, alignment=TA_CENTER,
+                                     wordWrap="CJK"),
             "title": ParagraphStyle("title", fontName=f, fontSize=18, leading=26, alignment=TA_CENTER,
-                                    spaceAfter=2 * mm),
+                                    spaceAfter=2 * mm, wordWrap="CJK"),
             "number": ParagraphStyle("number", fontName=f, fontSize=11.5, leading=16, alignment=TA_RIGHT,
-                                     spaceAfter=4 * mm),
+                                     spaceAfter=4 * mm, wordWrap="CJK"),
             "body": ParagraphStyle("body", fontName=f, fontSize=11.5, leading=19, alignment=TA_JUSTIFY,
                                    firstLineIndent=23, wordWrap="CJK"),
             "plain": ParagraphStyle("plain", fontName=f, fontSize=11.5, leading=19, wordWrap="CJK"),
@@ -70,16 +62,18 @@ class Page:
                                       wordWrap="CJK"),
             "cell": ParagraphStyle("cell", fontName=f, fontSize=10, leading=14, wordWrap="CJK"),
             "small": ParagraphStyle("small", fontName=f, fontSize=8.5, leading=11.5, wordWrap="CJK"),
-            "right": ParagraphStyle("right", fontName=f, fontSize=11.5, leading=19, alignment=TA_RIGHT),
+            "right": ParagraphStyle("right", fontName=f, fontSize=11.5, leading=19, alignment=TA_RIGHT,
+                                    wordWrap="CJK"),
         }
 
     # --- flowables -----------------------------------------------------------------------------------
     def p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(self.fonts.markup(text), self.styles[style])
+        """A paragraph broken by 避头尾 (linebreak), each character in the first font of the chain that has it."""
+        return CJKParagraph(self.fonts.markup(text), self.styles[style])
 
     def raw(self, markup: str, style: str = "body") -> Paragraph:
         """Paragraph from markup the caller built with self.m() for every user-supplied piece."""
-        return Paragraph(markup, self.styles[style])
+        return CJKParagraph(markup, self.styles[style])
 
     def m(self, text: object) -> str:
         return self.fonts.markup("" if text is None else str(text))
@@ -112,12 +106,25 @@ class Page:
         cells are recorded as spots so a signature can be placed in them later (signature_cells)."""
         from eco_field.documents import signature_cells
 
-        return signature_cells.signature_table(self, roles, FRAME_W, grid_style(self.fonts.main))
+        # a closing block: laid out on the page of the paragraph before it (keeping)
+        return ClosingBlock([signature_cells.signature_table(self, roles, FRAME_W, grid_style(self.fonts.main))])
 
     def seal_block(self) -> KeepTogether:
-        """Bureau name and date at the foot of a decision, where the seal goes."""
-        return KeepTogether([Spacer(1, 10 * mm), self.p(self.bureau + "（印章）", "right"),
+        """Bureau name and date at the foot of a decision, where the seal goes; never alone on a page."""
+        return ClosingBlock([Spacer(1, 10 * mm), self.p(self.bureau + "（印章）", "right"),
                              self.p(self.issued_on, "right")])
+
+    def text(self, x: float, y: float, text: str, size: float, anchor: str = "start",
+             fill: Any = colors.black) -> Group:
+        """A line of text for a drawing (charts), each character in the first font of the chain that has it."""
+        runs = self.fonts.runs(text)
+        width = self.fonts.width(text, size)
+        x -= {"start": 0, "middle": width / 2, "end": width}[anchor]
+        group = Group()
+        for chunk, name in runs:
+            group.add(String(x, y, chunk, fontName=name, fontSize=size, fillColor=fill))
+            x += pdfmetrics.stringWidth(chunk, name, size)
+        return group
 
     # --- page furniture ------------------------------------------------------------------------------
     def decorate(self, canvas: Canvas, page: int, pages: int) -> None:
@@ -179,7 +186,7 @@ def build(page: Page, story: list[Flowable], keywords: str) -> tuple[bytes, int]
                             bottomMargin=MARGIN_B, title=f"{page.title} {page.number}", author=page.bureau,
                             subject=page.title, keywords=keywords, creator="EcoField 生态执法现场通",
                             initialFontName=page.fonts.main)  # else an unembedded Helvetica starts each page
-    doc.build(story, canvasmaker=page_counting_canvas(page))
+    doc.build(keep_closing_with_text(story), canvasmaker=page_counting_canvas(page))
     return buffer.getvalue(), doc.page
 
 

@@ -38,7 +38,7 @@ def test_configured_font_is_used_first_and_embedded(workspace, inspection, tmp_p
 def test_a_configured_font_that_is_missing_is_refused(workspace, inspection):
     with write_transaction(workspace.db):
         settings.put(workspace.db, fonts.FONT_SETTING, "/nowhere/simfang.ttf")
-    with pytest.raises(BadInput, match="does not exist"):
+    with pytest.raises(BadInput, match="不存在"):
         service.render(workspace, "inspection-record", inspection_id=inspection.id)
 
 
@@ -74,7 +74,7 @@ def test_a_character_no_font_has_is_refused_and_consumes_no_number(workspace, in
         pytest.skip("this machine has a font with CJK Extension H")
     inspections.update(workspace.db, inspection.id, party=Party(f"王{UNSET}", "", "", True))
     before = issued_count(workspace)
-    with pytest.raises(BadInput, match="No installed font"):
+    with pytest.raises(BadInput, match=f"没有可用的字体能显示字符「{UNSET}」（U\\+323AF）"):
         service.render(workspace, "inspection-record", inspection_id=inspection.id)
     assert issued_count(workspace) == before
 

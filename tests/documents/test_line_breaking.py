@@ -6,6 +6,7 @@ import pytest
 
 from eco_field.documents.fonts import font_set
 from eco_field.documents.layout import Page
+from eco_field.documents.linebreak import line_texts
 
 NO_LINE_START = "，。、；：！？）》」』】〕”’"
 
@@ -15,10 +16,7 @@ def wrapped_lines(text: str, width: float) -> list[str]:
                 issued_on="2026年6月5日", record_sha256="0" * 64)
     para = page.p(text, "plain")
     para.wrap(width, 10_000)
-    lines = para.blPara.lines
-    if para.blPara.kind == 0:  # one font: (extra space, [text]) pairs
-        return ["".join(words) for _extra, words in lines]
-    return ["".join(str(word) for word in line.words) for line in lines]
+    return line_texts(para)
 
 
 @pytest.mark.parametrize("mark", list(NO_LINE_START))

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -127,7 +127,9 @@ def _limit(s: dict[str, Any]) -> str:
 
 
 def chart(page: Page, series: dict[str, Any]) -> Drawing:
-    font = page.fonts.main
+    """The series against its limit. Every label (axis numbers, times, unit, limit) is drawn through the
+    document's font chain (page.text), so a main font without Latin glyphs cannot blank them."""
+    font = page.fonts.font_for("0") or page.fonts.main
     start = datetime.fromisoformat(series["points"][0][0])
     data = [((datetime.fromisoformat(t) - start).total_seconds() / 60, v) for t, v in series["points"]]
     width, height = FRAME_W, 62 * mm
@@ -145,15 +147,19 @@ def chart(page: Page, series: dict[str, Any]) -> Drawing:
     peak = max(max(v for _, v in data), series.get("limit") or 0)
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = min(0, min(v for _, v in data)), peak * 1.1 or 1
     for axis in (plot.xValueAxis, plot.yValueAxis):
-        axis.labels.fontName, axis.labels.fontSize = font, 7
+        axis.visibleLabels = 0  # drawn below, character by character from the chain
     span = data[-1][0] - data[0][0]
     pattern = "%H:%M:%S" if span < 10 else "%H:%M" if span < 48 * 60 else "%m-%d %H:%M"
-    plot.xValueAxis.labelTextFormat = lambda minutes: (start + _minutes(minutes)).strftime(pattern)
-    drawing.add(plot)
-    drawing.add(String(14 * mm, height - 4 * mm, f"{series['plotted_unit'] or ''}", fontName=font, fontSize=7))
+    drawing.add(plot.draw())  # draw() configures the axes: their tick values and scale are known after it
+    for value in plot.xValueAxis._tickValues:
+        label = (start + _minutes(value)).strftime(pattern)
+        drawing.add(page.text(plot.xValueAxis.scale(value), plot.y - 9, label, 7, "middle"))
+    for value in plot.yValueAxis._tickValues:
+        drawing.add(page.text(plot.x - 3, plot.yValueAxis.scale(value) - 2.5, f"{value:g}", 7, "end"))
+    drawing.add(page.text(14 * mm, height - 4 * mm, f"{series['plotted_unit'] or ''}", 7))
     if len(lines) > 1:
-        drawing.add(String(width - 40 * mm, height - 4 * mm, f"红色虚线：限值 {series['limit']:g}",
-                           fontName=font, fontSize=7, fillColor=colors.red))
+        drawing.add(page.text(width - 40 * mm, height - 4 * mm, f"红色虚线：限值 {series['limit']:g}", 7,
+                              fill=colors.red))
     return drawing
 
 
