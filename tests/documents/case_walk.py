@@ -23,6 +23,7 @@ BUREAU = {"doc_bureau_address": "山西省吕梁市离石区龙凤南路6号", "
 
 
 def prepare(workspace) -> None:
+    allow_roles(workspace)  # (it also enters bureau settings of its own; ours below win)
     with write_transaction(workspace.db):
         for key, value in BUREAU.items():
             settings.put(workspace.db, key, value)
@@ -33,7 +34,6 @@ def prepare(workspace) -> None:
                 numbering.add_block(workspace.db, kind, y, 1, 200)
             except Exception:  # noqa: BLE001 - a block entered already
                 pass
-    allow_roles(workspace)
 
 
 def issue(workspace, kind: str, case_id: str, folder: Path) -> tuple[dict, str]:
@@ -43,7 +43,7 @@ def issue(workspace, kind: str, case_id: str, folder: Path) -> tuple[dict, str]:
 
 
 def pdftotext(path: Path) -> str:
-    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return re.sub(r"\s+", "", out)
 
 
