@@ -220,7 +220,8 @@ def cmd_settings_show(args: argparse.Namespace) -> int:
     return 0
 
 
-NUMERIC_SETTINGS = ("photo_time_tolerance_min", "doc_hearing_threshold", "doc_serial_width", "doc_auto_block_size")
+NUMERIC_SETTINGS = ("photo_time_tolerance_min", "doc_hearing_threshold", "doc_serial_width", "doc_auto_block_size",
+                    "procedure_statement_days", "procedure_legal_review_min_fine", "procedure_collective_min_fine")
 
 
 def cmd_settings_set(args: argparse.Namespace) -> int:

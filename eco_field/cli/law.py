@@ -66,11 +66,17 @@ def register(commands) -> None:
     p.add_argument("case_id")
     p.add_argument("event", help="filed | notified | decided | served | paid | closed | … (or 立案, 告知 …)")
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
-    p.add_argument("--note", default="")
+    p.add_argument("--note", default="", help="the reason, ground or approval the event needs (cases next says which)")
+    p.add_argument("--measure", choices=("查封", "扣押"), help="seized: which measure")
+    p.add_argument("--ground-item", help="seized: the item (1-6) of 查封扣押办法第四条, where the catalog grants none")
+    p.add_argument("--approved-by", help="seized: the 负责人 who approved it")
+    p.add_argument("--until", help="installments: the approved last day of payment (YYYY-MM-DD)")
     add_json_flag(p)
-    p = commands.command("status", cmd_cases_status, "set the status of a case", parent=cas)
+    p = commands.command("status", cmd_cases_status, "correct a wrong stored status (audited, with its reason)",
+                         parent=cas)
     p.add_argument("case_id")
     p.add_argument("status")
+    p.add_argument("--reason", default="", help="why the stored status is wrong (required)")
     add_json_flag(p)
 
 
@@ -215,11 +221,13 @@ def _case_text(case: cases.Case) -> str:
 
 def cmd_cases_event(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
-        case = cases.record_event(ws.db, args.case_id, args.event, args.date, args.note)
+        data = {"measure": args.measure, "ground_item": args.ground_item, "approved_by": args.approved_by,
+                "until": _day(args.until).isoformat() if args.until else None}
+        case = cases.record_event(ws.db, args.case_id, args.event, args.date, args.note, data)
     emit(args, case.to_dict(), lambda: _case_text(case))
 
 
 def cmd_cases_status(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
-        case = cases.set_status(ws.db, args.case_id, args.status)
+        case = cases.set_status(ws.db, args.case_id, args.status, reason=args.reason)
     emit(args, case.to_dict(), lambda: f"Case {case.id}: {case.to_dict()['status_label']}")

@@ -9,8 +9,15 @@ from eco_field.errors import BadInput
 STATUSES = {
     "open": "待立案", "filed": "已立案", "notified": "已告知", "decided": "已决定", "served": "已送达",
     "paid": "已缴款", "closed": "已结案", "not_filed": "不予立案", "no_penalty": "不予处罚", "withdrawn": "已销案",
+    "investigated": "调查终结", "suspended": "中止", "enforcing": "申请强制执行", "transferred": "已移送司法机关",
 }
 ORDER = ["open", "filed", "notified", "decided", "served", "paid", "closed"]
+
+def _procedure_events() -> dict:
+    from eco_field.law.procedure import EVENTS as steps
+
+    return steps
+
 
 EVENTS = {
     "discovered": "发现违法行为", "filed": "立案", "filing_extended": "立案期限延长", "not_filed": "不予立案",
@@ -23,6 +30,9 @@ EVENTS = {
     "order_served": "送达责令改正违法行为决定书", "recheck_violation": "复查发现仍在违法",
     "recheck_corrected": "复查已改正", "closed": "结案",
 }
+# the procedure's own steps (eco_field/law/procedure.py), with their labels
+EVENTS.update({code: label for code, (label, _guard) in _procedure_events().items() if code not in EVENTS})
+EVENTS["approved"] = "审批"
 # the status an event implies; applied only when it moves the case forward
 EVENT_STATUS = {"filed": "filed", "not_filed": "not_filed", "notified": "notified", "decided": "decided",
                 "no_penalty": "no_penalty", "served": "served", "paid": "paid", "closed": "closed"}
@@ -41,7 +51,11 @@ def event_code(text: str) -> str:
         if wanted in (code, label):
             return code
     short = {"立案": "filed", "告知": "notified", "决定": "decided", "送达": "served", "缴款": "paid", "结案": "closed",
-             "听证": "hearing_requested", "查封扣押": "seized", "中止": "suspended", "恢复": "resumed"}
+             "听证": "hearing_requested", "查封扣押": "seized", "中止": "suspended", "恢复": "resumed",
+             "调查终结": "investigated", "销案": "withdrawn", "放弃": "waived", "催告": "payment_reminder",
+             "不予处罚": "no_penalty", "移送拘留": "detention_transfer", "移送司法": "criminal_transfer",
+             "查封": "seized", "扣押": "seized", "解除查封": "seizure_lifted", "限产": "production_limited",
+             "停产": "production_halted"}
     if wanted in short:
         return short[wanted]
     raise BadInput(f"Unknown case event {text!r}; events: " + ", ".join(EVENTS))

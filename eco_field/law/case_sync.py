@@ -57,5 +57,27 @@ def _replace(db: sqlite_utils.Database, case_id: str, p: dict[str, Any], exists:
                    " VALUES (?, ?, ?, ?, ?)", [case_id, position, v["catalog_id"], v.get("facts", ""),
                                                json.dumps(v.get("evidence_ids", []))])
     for e in p.get("events", []):
-        db.execute("INSERT INTO case_events (case_id, event, date, note, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                   [case_id, event_code(e["event"]), parse_day(e["date"]).isoformat(), e.get("note", ""), now])
+        data = e.get("data") if isinstance(e.get("data"), dict) else {}
+        db.execute("INSERT INTO case_events (case_id, event, date, note, recorded_at, data_json)"
+                   " VALUES (?, ?, ?, ?, ?, ?)", [case_id, event_code(e["event"]), parse_day(e["date"]).isoformat(),
+                                                  e.get("note", ""), now, json.dumps(data, ensure_ascii=False)])
+
+
+def apply_approval(db: sqlite_utils.Database, approval_id: str, payload: dict[str, Any]) -> str | None:
+    """An approval made at the bureau (`bureau cases approve`): recorded on the case as the bureau's, once.
+    Returns why it could not be applied (the procedure refused it here), or None."""
+    case_id = str(payload.get("case_id") or "")
+    if db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone() is None:
+        return f"case {case_id} of bureau approval {approval_id} is not on this device"
+    for (data_json,) in db.execute("SELECT data_json FROM case_events WHERE case_id = ? AND event = 'approved'",
+                                   [case_id]):
+        if json.loads(data_json or "{}").get("approval_id") == approval_id:
+            return None
+    try:
+        cases.record_event(db, case_id, "approved", payload["date"], str(payload.get("opinion") or ""),
+                           {"step": payload["step"], "by": payload["by"], "role": payload["role"],
+                            "opinion": payload.get("opinion", ""), "source": "bureau", "approval_id": approval_id},
+                           sync=False)
+    except BadInput as exc:
+        return str(exc)
+    return None

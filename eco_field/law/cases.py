@@ -17,11 +17,12 @@ import sqlite_utils
 from eco_field.clock import now_local, utc_now
 from eco_field.errors import BadInput, NotFound
 from eco_field.law import deadlines as deadline_rules
-from eco_field.law.case_events import EVENTS, STATUSES, event_code, parse_day, status_after, status_code
+from eco_field.law.case_events import EVENTS, STATUSES, event_code, parse_day, status_code
 from eco_field.law.catalog import get_entry, load_catalog
 from eco_field.law.data_dir import data_dir_of
 from eco_field.law.discretion import Assessment, decide
 from eco_field.law.history import history_facts
+from eco_field.law.procedure_state import approval_list, group_statements
 from eco_field.law.readings_facts import facts_from_readings
 from eco_field.law.workdays import WorkCalendar, load_calendar
 from eco_field.store import inspections, settings
@@ -59,6 +60,11 @@ class Case:
         data["status_label"] = STATUSES.get(self.status, self.status)
         data["overdue"] = any(d["overdue"] and d["status"] == "overdue" for d in self.deadlines)
         data["near"] = any(d["near"] for d in self.deadlines)
+        # what the documents print (the procedure's reading of the event log)
+        data["statements"] = group_statements([(e["date"], e["note"], e.get("data") or {}) for e in self.events
+                                               if e["event"] == "statement"])
+        data["approvals"] = approval_list([(e["date"], e.get("data") or {}) for e in self.events
+                                           if e["event"] == "approved"])
         return data
 
 
@@ -135,8 +141,9 @@ def _case(db: sqlite_utils.Database, row: tuple, view: _View) -> Case:
     violations = [CaseViolation(cid, facts, json.loads(ev)) for cid, facts, ev in db.execute(
         "SELECT catalog_id, facts, evidence_json FROM case_violations WHERE case_id = ? ORDER BY position",
         [case_id]).fetchall()]
-    events = [{"event": e, "label": EVENTS.get(e, e), "date": d, "note": n} for e, d, n in db.execute(
-        "SELECT event, date, note FROM case_events WHERE case_id = ? ORDER BY date, id", [case_id]).fetchall()]
+    events = [{"event": e, "label": EVENTS.get(e, e), "date": d, "note": n, "data": json.loads(x or "{}")}
+              for e, d, n, x in db.execute("SELECT event, date, note, data_json FROM case_events WHERE case_id = ?"
+                                           " ORDER BY date, id", [case_id]).fetchall()]
     assessment = Assessment.from_dict(json.loads(assessment_json)) if assessment_json else None
     fine_due = assessment is None or assessment.amount > 0
     deadlines = deadline_rules.compute([(e["event"], date.fromisoformat(e["date"])) for e in events], view.today,
@@ -211,9 +218,14 @@ def _known_facts(db: sqlite_utils.Database, case: Case) -> tuple[dict[str, str],
 PULLED_STATUS = "pull_status"  # the audit action of a status pulled from the bureau
 
 
-def set_status(db: sqlite_utils.Database, case_id: str, status: str, sync: bool = True) -> Case:
-    """Set the case status (sync=False for a status pulled from the bureau)."""
+def set_status(db: sqlite_utils.Database, case_id: str, status: str, sync: bool = True, reason: str = "") -> Case:
+    """A status pulled from the bureau (sync=False), or an audited correction of the stored status with its
+    reason. A correction changes what the case lists show; what may happen next is still decided by the
+    event record (procedure.py), so no correction can skip a step."""
     code = status_code(status)
+    if sync and not reason.strip():
+        raise BadInput("A status is no longer set by hand: record the procedure event (cases event, approve, "
+                       "statement); a correction of a wrong status needs its reason (--reason)")
     with write_transaction(db):
         get(db, case_id)
         db.execute("UPDATE cases SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
@@ -221,33 +233,43 @@ def set_status(db: sqlite_utils.Database, case_id: str, status: str, sync: bool 
         updated = get(db, case_id)
         # a status taken from the bureau is audited as such: it goes with no outbox entry, and the bureau's
         # case export must not count it as one of this device's changes (bureau/case_export.py)
-        record(db, "case", case_id, "status" if sync else PULLED_STATUS, snapshot(updated), sync=sync,
+        payload = snapshot(updated) if not sync else {**snapshot(updated), "correction_reason": reason.strip()}
+        record(db, "case", case_id, "status_correction" if sync else PULLED_STATUS, payload, sync=sync,
                revision=updated.revision)
     return updated
 
 
-def record_event(db: sqlite_utils.Database, case_id: str, event: str, day: date | str, note: str = "") -> Case:
-    """Record a dated procedure event; it drives the deadlines and moves the status forward where it implies one."""
+def record_event(db: sqlite_utils.Database, case_id: str, event: str, day: date | str, note: str = "",
+                 data: dict[str, Any] | None = None, *, sync: bool = True) -> Case:
+    """Record a dated procedure event once the procedure allows it (else BadInput naming what is missing);
+    it drives the deadlines and the status. sync=False for an event pulled from the bureau."""
+    from eco_field.law import procedure
+
     code, when = event_code(event), parse_day(day)
+    details = {k: v for k, v in (data or {}).items() if v not in (None, "")}
     with write_transaction(db):
-        current = get(db, case_id)
-        _insert_event(db, case_id, code, when.isoformat(), note)
-        status = status_after(current.status, code)
+        get(db, case_id)
+        procedure.check_event(db, case_id, code, when, {**details, "note": note})
+        _insert_event(db, case_id, code, when.isoformat(), note, details)
+        status = procedure.status_of(db, case_id)
         db.execute("UPDATE cases SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
                    [status, utc_now(), case_id])
         updated = get(db, case_id)
-        record(db, "case", case_id, "event", snapshot(updated), revision=updated.revision)
+        record(db, "case", case_id, "event" if sync else "pull", snapshot(updated), sync=sync,
+               revision=updated.revision)
     return updated
 
 
-def _insert_event(db: sqlite_utils.Database, case_id: str, event: str, day: str, note: str) -> None:
-    db.execute("INSERT INTO case_events (case_id, event, date, note, recorded_at) VALUES (?, ?, ?, ?, ?)",
-               [case_id, event, day, note, utc_now()])
+def _insert_event(db: sqlite_utils.Database, case_id: str, event: str, day: str, note: str,
+                  data: dict[str, Any] | None = None) -> None:
+    db.execute("INSERT INTO case_events (case_id, event, date, note, recorded_at, data_json) VALUES (?, ?, ?, ?, ?, ?)",
+               [case_id, event, day, note, utc_now(), json.dumps(data or {}, ensure_ascii=False, sort_keys=True)])
 
 
 def snapshot(case: Case) -> dict[str, Any]:
     """The case as the bureau and the audit chain see it (deadlines and documents are derived, left out)."""
     data = case.to_dict()
-    for derived in ("deadlines", "documents", "enterprise_name", "status_label", "overdue", "near", "daily_penalty"):
+    for derived in ("deadlines", "documents", "enterprise_name", "status_label", "overdue", "near", "daily_penalty",
+                    "statements", "approvals"):
         data.pop(derived, None)
     return data

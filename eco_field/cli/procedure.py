@@ -1,0 +1,99 @@
+"""Case procedure commands: what may happen next, approvals, the party's statements, monitoring reports and
+flagged photos. Every step is checked by eco_field/law/procedure.py; a refusal exits 2 naming what is missing."""
+
+from __future__ import annotations
+
+import argparse
+
+from eco_field.cli.output import add_json_flag, emit, open_workspace
+from eco_field.law import case_steps, procedure
+
+ORDER = 41
+
+
+def register(commands) -> None:
+    cas = commands.group("cases", "penalty cases and their deadlines")
+    p = commands.command("next", cmd_cases_next, "the events and documents allowed now, and why the rest are not",
+                         parent=cas)
+    p.add_argument("case_id")
+    add_json_flag(p)
+
+    p = commands.command("approve", cmd_cases_approve, "record an approval (立案审批, 负责人审批, 法制审核, 集体讨论)",
+                         parent=cas)
+    p.add_argument("case_id")
+    p.add_argument("step", help="filing | decision | legal_review | collective")
+    p.add_argument("--by", required=True, help="the approver's name")
+    p.add_argument("--role", required=True, help="e.g. 局负责人, 承办机构负责人, 法制审核人员")
+    p.add_argument("--opinion", default="", help="the approver's opinion (starting 不同意/不通过: not approved)")
+    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    add_json_flag(p)
+
+    p = commands.command("statement", cmd_cases_statement, "record the party's 陈述申辩 (and its 复核)", parent=cas)
+    p.add_argument("case_id")
+    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    p.add_argument("--text", required=True, help="what the party stated")
+    p.add_argument("--adopted", help="yes | no: whether the statement was adopted (复核)")
+    p.add_argument("--reason", default="", help="why it was or was not adopted")
+    p.add_argument("--hearing", action="store_true", help="stated at the hearing (听证)")
+    add_json_flag(p)
+
+    p = commands.command("report", cmd_cases_report, "attach a qualified body's monitoring report (监测报告)",
+                         parent=cas)
+    p.add_argument("case_id")
+    p.add_argument("--number", required=True, help="the report's number")
+    p.add_argument("--body", required=True, help="the monitoring body (有资质的监测机构)")
+    p.add_argument("--date", required=True, help="the report's date, YYYY-MM-DD")
+    p.add_argument("--file", required=True, help="the report's PDF or scan (kept unchanged as evidence)")
+    add_json_flag(p)
+
+    p = commands.command("photo", cmd_cases_photo, "explain a flagged photo, or leave it out of the case",
+                         parent=cas)
+    p.add_argument("case_id")
+    p.add_argument("evidence_id")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--explain", metavar="TEXT", help="the officer's explanation, printed beside the photo")
+    group.add_argument("--exclude", metavar="REASON", help="leave the photo out of the case, and why")
+    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    add_json_flag(p)
+
+
+def _next_text(steps: dict) -> str:
+    lines = ["可以进行："]
+    lines += [f"  ✓ {procedure.event_label(e['event'])}（{e['event']}）" for e in steps["events"] if e["allowed"]]
+    lines += [f"  ✓ 文书 {d['kind']}" for d in steps["documents"] if d["allowed"]]
+    lines.append("尚不能进行：")
+    lines += [f"  ✗ {procedure.event_label(e['event'])}：{e['reason']}" for e in steps["events"] if not e["allowed"]]
+    lines += [f"  ✗ 文书 {d['kind']}：{d['reason']}" for d in steps["documents"] if not d["allowed"]]
+    return "\n".join(lines)
+
+
+def cmd_cases_next(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        steps = procedure.next_steps(ws.db, args.case_id)
+    emit(args, steps, lambda: _next_text(steps))
+
+
+def cmd_cases_approve(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        case = case_steps.approve(ws.db, args.case_id, args.step, args.by, args.role, args.date, args.opinion)
+    emit(args, case.to_dict(), lambda: f"案件 {case.id}：{args.by}（{args.role}）审批已记录")
+
+
+def cmd_cases_statement(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        case = case_steps.add_statement(ws.db, args.case_id, args.date, args.text,
+                                        case_steps.parse_adopted(args.adopted), args.reason, at_hearing=args.hearing)
+    emit(args, case.to_dict(), lambda: f"案件 {case.id}：陈述申辩已记录")
+
+
+def cmd_cases_report(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        case = case_steps.attach_monitoring_report(ws, args.case_id, args.number, args.body, args.date, args.file)
+    emit(args, case.to_dict(), lambda: f"案件 {case.id}：监测报告 {args.number}（{args.body}）已附卷")
+
+
+def cmd_cases_photo(args: argparse.Namespace) -> None:
+    with open_workspace(args) as ws:
+        case = case_steps.note_evidence(ws.db, args.case_id, args.evidence_id, args.explain or args.exclude,
+                                        args.date, exclude=args.exclude is not None)
+    emit(args, case.to_dict(), lambda: f"案件 {case.id}：照片 {args.evidence_id} 已{'排除' if args.exclude else '说明'}")

@@ -1,0 +1,85 @@
+"""Approval steps of a case (立案审批, 案件处理内部审批, 法制审核, 集体讨论): who may approve, when each is
+required and whether the one recorded is enough. An approval is a case event "approved" whose data holds
+step, by, role, opinion and source (device | bureau).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eco_field.law.procedure_state import (
+    COLLECTIVE_SETTING,
+    DEFAULT_MAJOR_FINE,
+    LEGAL_REVIEW_SETTING,
+    CaseState,
+)
+
+STEPS = {"filing": "立案审批", "decision": "案件处理内部审批（负责人审批）", "legal_review": "法制审核",
+         "collective": "集体讨论"}
+# the role whose approval completes the step (procedure.md §1: 立案审批表 chain 承办人 → 承办机构负责人 →
+# 局负责人; 法 art 58 reviewers are legal staff, not investigators; 法 art 57 the 负责人 collectively)
+FINAL_ROLES = {"filing": ("局负责人", "负责人"), "decision": ("局负责人", "负责人"),
+               "legal_review": ("法制审核人员", "法制审核机构负责人"),
+               "collective": ("局负责人", "负责人", "案件审查委员会")}
+CHAIN_ROLES = {"filing": ("承办人", "承办机构负责人"), "decision": ("承办人", "承办机构负责人"),
+               "legal_review": (), "collective": ()}
+DEVICE_ROLES_SETTING = "approval_roles_on_device"   # comma-separated roles this laptop may approve as
+_REFUSALS = ("不同意", "不予通过", "不通过", "退回", "不予批准", "不批准")
+
+
+def step_code(text: str) -> str:
+    from eco_field.errors import BadInput
+
+    wanted = text.strip()
+    for code, label in STEPS.items():
+        if wanted in (code, label):
+            return code
+    raise BadInput(f"Unknown approval step {text!r}; steps: " + ", ".join(f"{c} ({n})" for c, n in STEPS.items()))
+
+
+def passed(data: dict[str, Any]) -> bool:
+    opinion = str(data.get("opinion") or "").strip()
+    return not opinion.startswith(_REFUSALS)
+
+
+def legal_review_required(s: CaseState) -> bool:
+    """法 art 58: a hearing was held (major rights), or the case is major by the bureau's threshold."""
+    return s.has("hearing_held") or s.amount >= s.number(LEGAL_REVIEW_SETTING, DEFAULT_MAJOR_FINE) \
+        or s.has("production_halted")
+
+
+def collective_required(s: CaseState) -> bool:
+    """法 art 57 ¶2 (情节复杂或者重大违法行为; the 办法's list was not available): the bureau's threshold, a
+    second extension of the decision period, or a 停产整治."""
+    return s.amount >= s.number(COLLECTIVE_SETTING, DEFAULT_MAJOR_FINE) or s.has("decision_extended_collective") \
+        or s.has("production_halted")
+
+
+def missing(s: CaseState, step: str, day: date, since: date | None = None) -> str | None:
+    """Why the step is not approved by the day (None when it is): a final-role approval that passed."""
+    done = [e for e in s.approvals(step) if e.data.get("role") in FINAL_ROLES[step] and e.day <= day
+            and (since is None or e.day >= since)]
+    if done and passed(done[-1].data):
+        return None
+    if done:
+        return f"{STEPS[step]}未通过（{done[-1].data.get('by')}：{done[-1].data.get('opinion')}）"
+    return f"{STEPS[step]}尚未完成（须由{'或'.join(FINAL_ROLES[step][:2])}审批）"
+
+
+def check_approver(s: CaseState, step: str, by: str, role: str, *, on_device: bool) -> str | None:
+    """Whether this person in this role may approve this step here."""
+    if not by.strip():
+        return "须写明审批人姓名（--by）"
+    allowed = FINAL_ROLES[step] + CHAIN_ROLES[step]
+    if role not in allowed:
+        return f"{STEPS[step]}的审批角色应为：{'、'.join(allowed)}（给出的是「{role}」）"
+    if on_device:
+        device_roles = [r.strip() for r in s.settings.get(DEVICE_ROLES_SETTING, "").replace("，", ",").split(",")
+                        if r.strip()]
+        if role not in device_roles:
+            return (f"本机设置不允许以「{role}」身份审批（设置 {DEVICE_ROLES_SETTING}）；"
+                    "请在局端审批（eco-field bureau cases approve），同步后生效")
+    if step == "legal_review" and by.strip() in s.investigators:
+        return f"法制审核人员不得是本案调查人员（{by.strip()}）"
+    return None

@@ -1,0 +1,76 @@
+"""Procedure events that carry details: approvals, the party's statements, monitoring reports (with the
+report file kept as evidence) and a flagged photo's explanation or exclusion. Each is one case event,
+checked by procedure.py like any other."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from eco_field.errors import BadInput
+from eco_field.law import approvals, cases
+from eco_field.store.blobs import register
+from eco_field.store.database import write_transaction
+from eco_field.store.evidence_rows import link_evidence
+from eco_field.workspace import Workspace
+
+
+def approve(db: sqlite_utils.Database, case_id: str, step: str, by: str, role: str, day: date | str,
+            opinion: str = "", *, source: str = "device", sync: bool = True) -> cases.Case:
+    """立案审批 / 负责人审批 / 法制审核 / 集体讨论 by a named person in a role (checked by the procedure)."""
+    code = approvals.step_code(step)
+    return cases.record_event(db, case_id, "approved", day, opinion.strip(),
+                              {"step": code, "by": by.strip(), "role": role.strip(), "opinion": opinion.strip(),
+                               "source": source}, sync=sync)
+
+
+def parse_adopted(value: str | None) -> bool | None:
+    if value is None or not value.strip():
+        return None
+    text = value.strip().lower()
+    if text in ("yes", "y", "true", "1", "是", "采纳", "予以采纳"):
+        return True
+    if text in ("no", "n", "false", "0", "否", "不采纳", "不予采纳"):
+        return False
+    raise BadInput(f"--adopted {value!r}: expected yes or no")
+
+
+def add_statement(db: sqlite_utils.Database, case_id: str, day: date | str, text: str, adopted: bool | None = None,
+                  reason: str = "", *, at_hearing: bool = False) -> cases.Case:
+    """The party's 陈述申辩 (or what it said at the hearing). Recorded again with the same text and --adopted,
+    it is the 复核: whether it was adopted, and why."""
+    if adopted is None and reason.strip():
+        raise BadInput("--reason goes with --adopted yes|no")
+    return cases.record_event(db, case_id, "statement", day, text.strip(),
+                              {"text": text.strip(), "adopted": adopted, "reason": reason.strip(),
+                               "at_hearing": at_hearing or None})
+
+
+def attach_monitoring_report(ws: Workspace, case_id: str, number: str, body: str, day: date | str,
+                             file: str | Path) -> cases.Case:
+    """A qualified body's monitoring report: number, body, date and its PDF or scan, stored unchanged in the
+    blob store and linked as evidence of the case's inspection while that inspection is a draft (a sealed
+    one takes no new evidence: the file is then kept by its hash in the event)."""
+    path = Path(file)
+    if not path.is_file():
+        raise BadInput(f"--file {path}: no such file")
+    case = cases.get(ws.db, case_id)
+    ref = ws.blobs.put_file(path)
+    with write_transaction(ws.db):
+        register(ws.db, ref)
+        evidence_id = None
+        row = ws.db.execute("SELECT status FROM inspections WHERE id = ?", [case.inspection_id]).fetchone()
+        if row is not None and row[0] == "draft":
+            evidence_id, _ = link_evidence(ws.db, case.inspection_id, ref, "monitoring_report", path.name)
+        return cases.record_event(ws.db, case_id, "monitoring_report", day, f"{body.strip()} {number.strip()}",
+                                  {"number": number.strip(), "body": body.strip(), "evidence_id": evidence_id,
+                                   "sha256": ref.sha256, "file_name": path.name})
+
+
+def note_evidence(db: sqlite_utils.Database, case_id: str, evidence_id: str, text: str, day: date | str, *,
+                  exclude: bool = False) -> cases.Case:
+    """A flagged photo explained by the officer (printed beside it) or left out of the case."""
+    return cases.record_event(db, case_id, "evidence_excluded" if exclude else "evidence_explained", day,
+                              text.strip(), {"evidence_id": evidence_id, "text": text.strip()})

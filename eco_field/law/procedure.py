@@ -1,0 +1,184 @@
+"""The case procedure: the one place that knows which event may follow which, their preconditions
+(steps done, dates in order and not in the future, periods elapsed or waived in writing, approvals), and
+which document kinds each step may issue. The CLI, the GUI, document rendering and the bureau ask it.
+
+  check_event(db, case_id, event, day, data)  -> BadInput with the Chinese reason, or nothing
+  next_steps(db, case_id)                     -> {"events": [...], "documents": [...]} (`cases next --json`)
+  document_allowed(db, case_id, kind)         -> (bool, reason)
+  facts(db, case_id)                          -> what the documents print about the procedure
+Rules and their sources: ../shared/domain/procedure.md; guards in procedure_guards / _decision / _measures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+from eco_field.errors import BadInput
+from eco_field.law import approvals
+from eco_field.law import procedure_decision as dec
+from eco_field.law import procedure_guards as g
+from eco_field.law import procedure_measures as m
+from eco_field.law.procedure_facts import facts  # noqa: F401  (the documents' view of the procedure)
+from eco_field.law.procedure_state import CaseState, load
+
+# event code -> (label, guard); the order is the order `cases next` lists them in
+EVENTS: dict[str, tuple[str, g.Guard]] = {
+    "filing_extended": ("立案期限延长", g.filing_extended),
+    "filed": ("立案", g.filed),
+    "not_filed": ("不予立案", g.not_filed),
+    "monitoring_report": ("附监测报告", g.monitoring_report),
+    "evidence_explained": ("说明照片疑点", g.evidence_note),
+    "evidence_excluded": ("排除证据", g.evidence_note),
+    "investigated": ("调查终结（案件调查报告）", g.investigated),
+    "suspended": ("案件中止", g.suspended),
+    "resumed": ("案件恢复", g.resumed),
+    "withdrawn": ("销案（撤销立案）", g.withdrawn),
+    "criminal_transfer": ("涉嫌犯罪移送司法机关", m.criminal_transfer),
+    "notified": ("送达行政处罚事先（听证）告知书", g.notified),
+    "statement": ("当事人陈述申辩", g.statement),
+    "waived": ("当事人书面放弃陈述申辩（听证）", g.waived),
+    "hearing_requested": ("当事人申请听证", g.hearing_requested),
+    "hearing_notified": ("送达听证通知书", g.hearing_notified),
+    "hearing_held": ("举行听证", g.hearing_held),
+    "decision_extended": ("决定期限延长（负责人批准）", dec.decision_extended),
+    "decision_extended_collective": ("决定期限再延长（集体讨论）", dec.decision_extended_collective),
+    "decided": ("作出行政处罚决定", dec.decided),
+    "no_penalty": ("作出不予行政处罚决定", dec.no_penalty),
+    "served": ("送达决定书", dec.served),
+    "installments": ("批准分期（延期）缴纳罚款", dec.installments),
+    "payment_reminder": ("送达催告书", dec.payment_reminder),
+    "court_application": ("申请人民法院强制执行", dec.court_application),
+    "paid": ("缴纳罚款", dec.paid),
+    "detention_transfer": ("移送公安机关行政拘留", m.detention_transfer),
+    "closed": ("结案", dec.closed),
+    "seized": ("实施查封、扣押", m.seized),
+    "seizure_extended": ("查封、扣押延期", m.seizure_extended),
+    "seizure_lifted": ("解除查封、扣押", m.seizure_lifted),
+    "preserved": ("先行登记保存证据", m.preserved),
+    "preservation_decided": ("先行登记保存处理决定", m.preservation_decided),
+    "order_served": ("送达责令改正违法行为决定书", m.order_served),
+    "recheck_violation": ("复查发现仍在违法", m.recheck),
+    "recheck_corrected": ("复查已改正", m.recheck),
+    "daily_notified": ("送达按日连续处罚事先告知书", m.daily_notified),
+    "daily_decided": ("作出按日连续处罚决定", m.daily_decided),
+    "production_limited": ("责令限制生产", m.production("限制生产")),
+    "production_halted": ("责令停产整治", m.production("停产整治")),
+}
+# approvals are events too ("approved" with data.step); `cases next` lists them as approve_<step>
+APPROVAL_EVENTS = {f"approve_{step}": label for step, label in approvals.STEPS.items()}
+
+
+def event_label(code: str) -> str:
+    if code == "approved":
+        return "审批"
+    return EVENTS[code][0] if code in EVENTS else APPROVAL_EVENTS.get(code, code)
+
+
+def reason_for(s: CaseState, code: str, day: date, data: dict[str, Any] | None) -> str | None:
+    """Why the event cannot be recorded on the day (None when it can)."""
+    if day > s.today:
+        return f"日期 {day} 晚于今天（{s.today}）"
+    if g.status_of(s.events) == "closed" or s.status == "closed":
+        return "案件已结案，不能再变更"
+    if code == "approved" or code in APPROVAL_EVENTS:
+        step = (data or {}).get("step") or code.removeprefix("approve_")
+        return dec.approval(s, step, day)
+    return EVENTS[code][1](s, day, data)
+
+
+def check_event(db: sqlite_utils.Database, case_id: str, code: str, day: date, data: dict[str, Any],
+                today: date | None = None) -> None:
+    """BadInput (exit 2) naming what is missing, unless the event may be recorded."""
+    state = load(db, case_id, today)
+    if code == "discovered":
+        raise BadInput("「发现」由检查记录确定，不能另行登记")
+    reason = reason_for(state, code, day, data)
+    if reason is None and code == "approved":
+        reason = approvals.check_approver(state, data["step"], str(data.get("by") or ""), str(data.get("role") or ""),
+                                          on_device=data.get("source", "device") == "device")
+    if reason:
+        raise BadInput(f"{event_label(code)}：{reason}")
+
+
+def status_of(db: sqlite_utils.Database, case_id: str) -> str:
+    return g.status_of(load(db, case_id).events)
+
+
+# -- documents --
+# A kind may be issued while its step is open; issuing it again (a corrected version) is the document
+# service's business, and once the step is recorded the window closes.
+def _notice_ready(s: CaseState) -> str | None:
+    reason = g.notified(s, s.today, None)
+    return None if reason == "行政处罚事先告知书尚未制作" else reason
+
+
+def _daily_notice_ready(s: CaseState) -> str | None:
+    reason = m.daily_notified(s, s.today, None)
+    return None if reason == "按日连续处罚事先告知书尚未制作" else reason
+
+
+def _internal_approval(s: CaseState) -> str | None:
+    if dec.daily_open(s):
+        return m.daily_ready(s, s.today, with_approval=False)
+    if s.no_penalty_assessed:
+        return dec.no_penalty_ready(s, s.today, with_approval=False)
+    return dec.decision_ready(s, s.today, with_approval=False)
+
+
+DOCUMENTS: dict[str, Callable[[CaseState, bool], str | None]] = {
+    "filing-approval": lambda s, d: g._in(s, ("open",), "制作立案审批表"),
+    "rectification-order": lambda s, d: g._in(s, m.LIVE, "责令改正"),
+    "investigation-report": lambda s, d: g._in(s, ("filed",), "制作案件调查报告"),
+    "penalty-notice": lambda s, d: _notice_ready(s),
+    "daily-penalty-notice": lambda s, d: _daily_notice_ready(s),
+    "hearing-notice": lambda s, d: g.hearing_notified(s, s.today, None),
+    "hearing-record": lambda s, d: None if s.has("hearing_notified") and not s.has("decided") else
+    ("已作出决定" if s.has("decided") else "听证通知书尚未送达"),
+    "internal-approval": lambda s, d: _internal_approval(s),
+    "penalty-decision": lambda s, d: dec.decision_ready(s, s.today, with_approval=not d),
+    "no-penalty-decision": lambda s, d: dec.no_penalty_ready(s, s.today, with_approval=not d),
+    "service-receipt": lambda s, d: None if s.documents else "本案尚无可送达的文书",
+    "seizure-decision": lambda s, d: None if m.seizure_active(s) else "须先登记查封、扣押（措施、法定情形及批准的负责人）",
+    "seizure-extension": lambda s, d: m.seizure_extended(s, s.today, None),
+    "seizure-release": lambda s, d: m.seizure_lifted(s, s.today, None),
+    "daily-penalty-decision": lambda s, d: m.daily_ready(s, s.today, with_approval=not d),
+    "production-limit-order": lambda s, d: m.production("限制生产")(s, s.today, None),
+    "production-halt-order": lambda s, d: m.production("停产整治")(s, s.today, None),
+    "detention-transfer": lambda s, d: m.detention_transfer(s, s.today, None),
+    "criminal-transfer": lambda s, d: m.criminal_transfer(s, s.today, None),
+    "payment-reminder": lambda s, d: dec.payment_reminder(s, s.today, None),
+    "closing-approval": lambda s, d: dec.closing_ready(s),
+}
+
+
+def _document_reason(s: CaseState, kind: str, draft: bool = False) -> str | None:
+    rule = DOCUMENTS.get(kind)
+    if rule is None:
+        return None
+    if g.status_of(s.events) == "closed":
+        return "案件已结案"
+    return rule(s, draft)
+
+
+def document_allowed(db: sqlite_utils.Database, case_id: str, kind: str, today: date | None = None, *,
+                     draft: bool = False) -> tuple[bool, str]:
+    """Whether the case may issue a document of this kind now, and if not why (Chinese). Kinds that are not
+    steps of the case procedure (inspection records, photo sheets …) are always allowed. draft=True: a
+    draft for review, made before the approvals it will carry (法制审核 reads the draft decision)."""
+    reason = _document_reason(load(db, case_id, today), kind, draft)
+    return reason is None, reason or ""
+
+
+def next_steps(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> dict[str, list[dict[str, Any]]]:
+    s = load(db, case_id, today)
+    events = []
+    for code in [*EVENTS, *APPROVAL_EVENTS]:
+        reason = reason_for(s, code, s.today, None)
+        events.append({"event": code, "allowed": reason is None, "reason": reason or ""})
+    documents = [{"kind": kind, "allowed": (r := _document_reason(s, kind)) is None, "reason": r or ""}
+                 for kind in DOCUMENTS]
+    return {"events": events, "documents": documents}

@@ -1,0 +1,212 @@
+"""Guards of the later steps: approvals, the decision (处罚 / 不予处罚), service, execution, 结案, and the
+linked measures (查封扣押, 按日连续处罚, 限产停产, 移送). Same contract as procedure_guards."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from eco_field.law import approvals
+from eco_field.law.procedure_guards import (
+    BEFORE_DECISION,
+    _in,
+    _not_before,
+    first,
+    need,
+    status_of,
+)
+from eco_field.law.procedure_state import CaseState, Event
+
+SEIZURE_GROUNDS = {  # 《环境保护主管部门实施查封、扣押办法》第四条 (procedure.md §2, paraphrased, not quoted)
+    1: "违法排放、倾倒或者处置含传染病病原体的废物、危险废物、含重金属污染物或者持久性有机污染物等有毒物质或者其他有害物质",
+    2: "在饮用水水源一级保护区、自然保护区核心区违反法律法规规定排放、倾倒、处置污染物",
+    3: "违反法律法规规定排放、倾倒化工、制药、石化、印染、电镀、造纸、制革等工业污泥",
+    4: "通过暗管、渗井、渗坑、灌注或者篡改、伪造监测数据，或者不正常运行防治污染设施等逃避监管的方式排放污染物",
+    5: "较大、重大和特别重大突发环境事件发生后，未按照要求执行停产、停排措施，继续违反法律法规规定排放污染物",
+    6: "法律、法规规定的其他造成或者可能造成严重污染的违法排污行为",
+}
+
+
+def daily_open(s: CaseState) -> bool:
+    """A 按日连续处罚 notice was served and its decision is not made yet."""
+    notice = s.last("daily_notified")
+    return notice is not None and not s.after("daily_decided", notice)
+
+
+# -- approvals --
+def approval(s: CaseState, step: str, day: date) -> str | None:
+    status = status_of(s.events)
+    if step == "filing":
+        return first(_in(s, ("open",), "立案审批"), _not_before(day, s.last("discovered"), "发现"))
+    if step == "decision" and daily_open(s):
+        return _not_before(day, s.last("daily_notified"), "按日连续处罚告知书送达")
+    if status == "investigated" and step in ("decision", "legal_review", "collective"):
+        return None if s.no_penalty_assessed else "告知书尚未送达"
+    reason = _in(s, ("notified",), approvals.STEPS[step])
+    if reason:
+        return reason
+    if step == "legal_review" and s.has("hearing_requested"):
+        return "听证尚未举行" if not s.has("hearing_held") else _not_before(day, s.last("hearing_held"), "听证")
+    if step == "collective" and approvals.legal_review_required(s):
+        return approvals.missing(s, "legal_review", day)
+    return _not_before(day, s.last("notified"), "告知书送达")
+
+
+# -- 决定 --
+def period_open(s: CaseState, notice: Event, day: date) -> str | None:
+    """The party's period after a notice: elapsed by the day, or waived in writing."""
+    if s.after("waived", notice):
+        return None
+    due = max(s.statement_due(notice), s.hearing_due(notice) if s.hearing_right else notice.day)
+    return f"陈述申辩期至 {due} 届满" if day <= due else None
+
+
+def hearing_open(s: CaseState, notice: Event) -> str | None:
+    if s.after("hearing_requested", notice) and not s.after("hearing_held", notice):
+        return "当事人已申请听证，听证尚未举行"
+    return None
+
+
+def unreviewed(s: CaseState) -> str | None:
+    pending = [st["text"] for st in s.statements() if st["adopted"] is None]
+    if pending:
+        text = pending[0] if len(pending[0]) <= 20 else pending[0][:20] + "…"
+        return f"当事人的陈述申辩「{text}」尚未复核（是否采纳及理由）"
+    return None
+
+
+def decision_ready(s: CaseState, day: date, *, with_approval: bool = True) -> str | None:
+    status = status_of(s.events)
+    if status in ("open", "filed", "investigated"):
+        return "案件尚未立案" if status == "open" else "告知书尚未送达"
+    notice = s.last("notified")
+    due = s.decision_due()
+    return first(_in(s, ("notified",), "作出处罚决定"),
+                 "案件已移送司法机关，不得以罚代刑" if s.has("criminal_transfer") else None,
+                 period_open(s, notice, day), hearing_open(s, notice), unreviewed(s),
+                 approvals.missing(s, "legal_review", day) if approvals.legal_review_required(s) else None,
+                 approvals.missing(s, "collective", day) if approvals.collective_required(s) else None,
+                 approvals.missing(s, "decision", day, since=notice.day) if with_approval else None,
+                 f"作出处理决定期限已于 {due} 届满（立案之日起90日；延期须经批准）" if due and day > due else None,
+                 "尚未核定罚款数额（cases assess）" if s.amount <= 0 else None)
+
+
+def decided(s: CaseState, day: date, data: dict | None) -> str | None:
+    return first(decision_ready(s, day), None if s.documents_of("penalty-decision") else "行政处罚决定书尚未制作",
+                 _not_before(day, s.last("notified"), "告知书送达"))
+
+
+def no_penalty_ready(s: CaseState, day: date, *, with_approval: bool = True) -> str | None:
+    if status_of(s.events) == "filed":
+        return "调查尚未终结（案件调查报告）"
+    reason = _in(s, ("investigated", "notified"), "作出不予处罚决定")
+    if reason is None and not s.no_penalty_assessed:
+        unmet = _unmet(s)
+        return "不予处罚的理由尚未查明" + (f"：{unmet}" if unmet else "（核定结果为罚款）")
+    return first(reason,
+                 "案件已移送司法机关" if s.has("criminal_transfer") else None, unreviewed(s),
+                 approvals.missing(s, "decision", day) if with_approval else None)
+
+
+def _unmet(s: CaseState) -> str:
+    exemption = (s.assessment.exemption if s.assessment else None) or {}
+    return "；".join(str(x) for x in exemption.get("unmet", []) + exemption.get("unknown", []))
+
+
+def no_penalty(s: CaseState, day: date, data: dict | None) -> str | None:
+    from eco_field.documents.kinds import MODULES
+
+    needs_doc = "no-penalty-decision" in MODULES and not s.documents_of("no-penalty-decision")
+    return first(no_penalty_ready(s, day), "不予行政处罚决定书尚未制作" if needs_doc else None,
+                 _not_before(day, s.last("investigated"), "调查终结"))
+
+
+def decision_extended(s: CaseState, day: date, data: dict | None) -> str | None:
+    due = s.decision_due()
+    return first(_in(s, BEFORE_DECISION, "延长决定期限"), "决定期限已延长" if s.has("decision_extended") else None,
+                 f"作出处理决定期限已于 {due} 届满" if due and day > due else None,
+                 need(data, "note", "须写明延期理由及批准的负责人（--note）"))
+
+
+def decision_extended_collective(s: CaseState, day: date, data: dict | None) -> str | None:
+    return first(_in(s, BEFORE_DECISION, "再次延长决定期限"),
+                 None if s.has("decision_extended") else "须先经负责人批准延长30日",
+                 "决定期限已再次延长" if s.has("decision_extended_collective") else None,
+                 approvals.missing(s, "collective", day))
+
+
+# -- 送达、执行、结案 --
+def served(s: CaseState, day: date, data: dict | None) -> str | None:
+    return first(_in(s, ("decided", "no_penalty"), "送达决定书"),
+                 _not_before(day, s.last("decided") or s.last("no_penalty"), "决定"))
+
+
+def payment_due(s: CaseState) -> date | None:
+    served_on = s.last("served")
+    if served_on is None:
+        return None
+    due = s.calendar.next_working_day(served_on.day + timedelta(days=15))
+    for e in s.all("installments"):   # 分期/延期: the approved last day, as the officer recorded it
+        if e.data.get("until"):
+            due = max(due, date.fromisoformat(e.data["until"]))
+    return due
+
+
+def installments(s: CaseState, day: date, data: dict | None) -> str | None:
+    return first(_in(s, ("served",), "批准分期（延期）缴纳"), _not_before(day, s.last("served"), "送达"),
+                 need(data, "note", "须写明分期（延期）的期限及批准情况（--note）"))
+
+
+def payment_reminder(s: CaseState, day: date, data: dict | None) -> str | None:
+    due = payment_due(s)
+    return first(_in(s, ("served",), "催告"), "本案无罚款须缴纳" if s.last("no_penalty") else None,
+                 f"缴款期限至 {due} 届满，届满后方可催告" if due and day <= due else None)
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for d in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, d))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def court_window(s: CaseState) -> tuple[date, date] | None:
+    """强制法 art 53: within 3 months after the 复议 (60 days) and 诉讼 (6 months) periods expire."""
+    served_on = s.last("served")
+    if served_on is None:
+        return None
+    start = _add_months(served_on.day, 6) + timedelta(days=1)
+    return start, _add_months(start, 3)
+
+
+def court_application(s: CaseState, day: date, data: dict | None) -> str | None:
+    reminder = s.last("payment_reminder")
+    if reminder is None:
+        return first(_in(s, ("served",), "申请强制执行"), "催告书尚未送达")
+    earliest = s.calendar.add_working_days(reminder.day, 10)
+    window = court_window(s)
+    return first(_in(s, ("served",), "申请强制执行"),
+                 f"催告书送达满10个工作日后方可申请（最早 {earliest}）" if day < earliest else None,
+                 f"申请强制执行须在复议、诉讼期限届满后（{window[0]} 起）" if window and day < window[0] else None,
+                 f"申请强制执行期限已于 {window[1]} 届满" if window and day > window[1] else None)
+
+
+def paid(s: CaseState, day: date, data: dict | None) -> str | None:
+    return first(_in(s, ("served", "enforcing"), "缴款"), "本案为不予处罚" if s.last("no_penalty") else None,
+                 _not_before(day, s.last("served"), "送达"))
+
+
+def closing_ready(s: CaseState) -> str | None:
+    status = status_of(s.events)
+    if status in ("paid", "enforcing") or (status == "served" and s.has("no_penalty")):
+        return None
+    if status == "served":
+        return "罚款尚未缴纳，也未申请强制执行"
+    return _in(s, (), "结案")
+
+
+def closed(s: CaseState, day: date, data: dict | None) -> str | None:
+    return first(closing_ready(s), need(data, "note", "须写明结案理由及批准的负责人（结案审批，--note）"))

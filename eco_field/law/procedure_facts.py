@@ -1,0 +1,99 @@
+"""What the case's documents may say about its procedure, read from the event log: the notice (date,
+number, periods), the party's statements and whether each was adopted, approvals with names, roles and
+opinions, the hearing, monitoring reports, photo explanations, the seizure and the daily-penalty count.
+Documents print these; they never print the fine calculator's working."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+from eco_field.law import approvals
+from eco_field.law.deadlines import daily_penalty
+from eco_field.law.procedure_decision import SEIZURE_GROUNDS
+from eco_field.law.procedure_guards import status_of
+from eco_field.law.procedure_state import CaseState, Event, load
+
+
+def facts(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> dict[str, Any]:
+    return facts_of(load(db, case_id, today))
+
+
+def _day(e: Event | None) -> dict[str, Any] | None:
+    return None if e is None else {"date": e.day.isoformat(), "note": e.note}
+
+
+def _doc(s: CaseState, kind: str) -> dict[str, Any] | None:
+    docs = s.documents_of(kind)
+    return {"number": docs[-1]["number"], "issued_at": docs[-1]["issued_at"]} if docs else None
+
+
+def facts_of(s: CaseState) -> dict[str, Any]:
+    notice, decision = s.last("notified"), s.last("decided") or s.last("no_penalty")
+    notice_doc = _doc(s, "penalty-notice")
+    return {
+        "status": status_of(s.events),
+        "discovered": s.discovered.isoformat(),
+        "filed": _day(s.last("filed")),
+        "investigated": _day(s.last("investigated")),
+        "hearing_right": s.hearing_right,
+        "exceedance": bool(s.exceedance),
+        "notice": None if notice is None and notice_doc is None else {
+            "date": notice.day.isoformat() if notice else None,
+            "number": notice_doc["number"] if notice_doc else None,
+            "issued_at": notice_doc["issued_at"] if notice_doc else None,
+            "hearing_right": s.hearing_right,
+            "statement_due": s.statement_due(notice).isoformat() if notice else None,
+            "hearing_due": s.hearing_due(notice).isoformat() if notice and s.hearing_right else None},
+        "waiver": _day(s.last("waived")),
+        "statements": s.statements(),
+        "hearing": None if not s.has("hearing_requested") else {
+            "requested": _day(s.last("hearing_requested")), "notified": _day(s.last("hearing_notified")),
+            "held": _day(s.last("hearing_held"))},
+        "approvals": [{"step": e.data.get("step"), "step_label": approvals.STEPS.get(e.data.get("step"), ""),
+                       "by": e.data.get("by"), "role": e.data.get("role"), "opinion": e.data.get("opinion", ""),
+                       "date": e.day.isoformat(), "source": e.data.get("source", "device"),
+                       "passed": approvals.passed(e.data)} for e in s.all("approved")],
+        "legal_review_required": approvals.legal_review_required(s),
+        "collective_required": approvals.collective_required(s),
+        "decision": None if decision is None else {"date": decision.day.isoformat(), "kind": decision.code,
+                                                   **(_doc(s, "penalty-decision" if decision.code == "decided"
+                                                           else "no-penalty-decision") or {"number": None})},
+        "served": _day(s.last("served")),
+        "monitoring_reports": [{"number": e.data.get("number"), "body": e.data.get("body"), "date": e.day.isoformat(),
+                                "evidence_id": e.data.get("evidence_id"), "sha256": e.data.get("sha256")}
+                               for e in s.all("monitoring_report")],
+        "evidence_notes": {i: note for ids in s.evidence.values() for i in ids if (note := s.evidence_note(i))},
+        "seizure": _seizure(s),
+        "daily": _daily(s),
+        "transfers": [{"event": e.code, "date": e.day.isoformat(), "note": e.note}
+                      for e in s.events if e.code in ("detention_transfer", "criminal_transfer")],
+    }
+
+
+def _seizure(s: CaseState) -> dict[str, Any] | None:
+    seized = s.last("seized")
+    if seized is None:
+        return None
+    item = seized.data.get("ground_item")
+    item = int(item) if str(item or "").isdigit() else None
+    return {"date": seized.day.isoformat(), "measure": seized.data.get("measure", ""), "ground_item": item,
+            "ground_text": SEIZURE_GROUNDS.get(item, "") if item else "", "ground_note": seized.note,
+            "granted_by_catalog": [e.id for e in s.grants("查封、扣押")], "approved_by": seized.data.get("approved_by"),
+            "extended": _day(s.last("seizure_extended")), "lifted": _day(s.last("seizure_lifted"))}
+
+
+def _daily(s: CaseState) -> dict[str, Any] | None:
+    order = s.last("order_served")
+    if order is None:
+        return None
+    rechecks = [(e.day, e.code == "recheck_violation") for e in s.events
+                if e.code in ("recheck_violation", "recheck_corrected") and e.day <= s.today]
+    violating = [e for e in s.all("recheck_violation") if e.day <= s.today]
+    counted = daily_penalty(s.amount, order.day, rechecks) if s.amount > 0 and violating else None
+    return {"order_served": order.day.isoformat(), "recheck": violating[-1].day.isoformat() if violating else None,
+            "recheck_note": violating[-1].note if violating else "", "notified": _day(s.last("daily_notified")),
+            "days": counted["days"] if counted else 0, "amount": counted["amount"] if counted else 0,
+            "from": counted["from"] if counted else None, "to": counted["to"] if counted else None}
