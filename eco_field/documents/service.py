@@ -131,9 +131,9 @@ def issue(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: s
     superseded (numbers voided by this issue) and more. reason: why an earlier one is replaced."""
     module = module_for(kind)
     src = _source(module, ws, inspection_id, case_id)
-    _procedure_allows(ws, kind, src, draft=False)
     db = ws.db
-    issuer.check(db, kind, module.TITLE)
+    issuer.check(db, kind, module.TITLE)  # the bureau's own details first: they do not depend on the case
+    _procedure_allows(ws, kind, src, draft=False)
     fonts = font_set(settings.get(db, FONT_SETTING))
     if hasattr(module, "prepare"):
         module.prepare(src)  # slow, idempotent work (photo downsampling) outside the write lock
