@@ -51,9 +51,9 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p(f"{party['name']}（统一社会信用代码：{party['credit_code']}，地址：{party['address']}）"
                       f"{'、'.join(v['entry']['description'] for v in rec['violations'])}一案，经我局调查："
                       f"{rec['case']['facts']}"))
-    out += words.basis_paragraphs(page, rec)
+    out += words.basis_paragraphs(page, rec, subject="该单位")
     out.append(page.p(f"我局已于{cn_date(rec['decision']['issued_at'], tz)}以《行政处罚决定书》（{rec['decision']['number']}）"
-                      "对你单位依法作出行政处罚决定。"))
+                      "对该单位依法作出行政处罚决定。"))
     out.append(page.p(f"该单位的上述行为涉嫌构成{basis}规定的情形，尚不构成犯罪，依法应当对其直接负责的主管人员和其他直接"
                       f"责任人员处以行政拘留。依据{basis}及{RULES}的规定，现将该案移送你局依法处理。该单位法定代表人（主要"
                       f"负责人）：{party['legal_rep']}。"))

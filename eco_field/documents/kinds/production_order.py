@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import case_parts as parts
 from eco_field.documents.kinds import decision_parts as words
+from eco_field.documents.kinds import procedure_facts as facts
 from eco_field.documents.kinds import provisions
 from eco_field.documents.kinds.common import Source, case_base, earlier_of, party_rows, remedies
 from eco_field.documents.layout import Page
@@ -40,7 +41,10 @@ def gather_order(src: Source, halt: bool) -> dict[str, Any]:
         rec["ground"] = {"citation": provisions.citation("限产办法5"), "text": provisions.get("限产办法5")["text"]}
     rec["evidence"] = parts.evidence_by_type(src, rec)
     notice = earlier_of(rec, "penalty-notice")
-    rec["notice"] = notice
+    # what that notice offered: the hearing right only where the fine gave it (see the report: a 停产整治 order
+    # carries a hearing right of its own, which the fine notice does not yet propose)
+    rec["notice"] = notice and {**notice, "hearing": facts.hearing_right(src, (rec["case"].get("assessment") or {})
+                                                                         .get("amount", 0))}
     return rec
 
 
@@ -63,8 +67,9 @@ def order_story(page: Page, rec: dict[str, Any], halt: bool) -> list[Flowable]:
     out += words.basis_paragraphs(page, rec)
     out.append(page.p("二、责令" + ("停产整治" if halt else "限制生产") + "的依据和内容", "heading"))
     if rec["notice"]:
-        out.append(page.p(f"我局已以（{rec['notice']['number']}）告知你单位拟作出本决定的事实、理由、依据及你单位依法享有的"
-                          "陈述、申辩" + ("和要求听证" if halt else "") + "的权利。"))
+        title = "行政处罚事先（听证）告知书" if rec["notice"]["hearing"] else "行政处罚事先告知书"
+        out.append(page.p(f"我局已以《{title}》（{rec['notice']['number']}）告知你单位上述违法行为的事实、理由、依据及你单位"
+                          "依法享有的陈述、申辩" + ("和要求听证" if rec["notice"]["hearing"] else "") + "的权利。"))
     basis = f"{provisions.citation('环保法60')}、{g['citation']}"
     if halt:
         out.append(page.p(f"你单位的上述行为属于“{g['text']}”的情形。依据{basis}的规定，我局责令你单位自收到本决定书之日起"

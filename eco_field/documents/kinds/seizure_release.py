@@ -37,7 +37,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p(f"{rec['party']['name']}：", "plain"))
     ref = f"以《{m}决定书》（{decision['number']}）" if decision else ""
     out.append(page.p(f"我局于{cn_date(rec['ground']['on'])}{ref}对你单位造成污染物排放的设施、设备实施了{m}。"))
-    reason = (lifted["note"] or "查封、扣押的情形已经消失").rstrip("。")
+    reason = (lifted["note"] or f"{m}的情形已经消失").rstrip("。")
     out.append(page.p(f"鉴于{reason}，依据《中华人民共和国行政强制法》第二十八条、《环境保护主管部门实施查封、扣押办法》"
                       f"的规定，我局决定{'自' + cn_date(lifted['date']) + '起' if lifted['date'] else '自本决定书送达之日起'}解除{m}。解除{m}的设施、设备详见所附清单。"))
     out.append(remedies(page, rec))
