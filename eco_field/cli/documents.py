@@ -44,7 +44,11 @@ def register(commands) -> None:
     add_json_flag(p)
     p = commands.command("fonts", cmd_fonts, "the fonts documents are set in (--set PATH to configure)",
                          parent=doc)
-    p.add_argument("--set", metavar="PATH", help="a CJK TrueType font (.ttf/.ttc); '' for automatic")
+    p.add_argument("--set", metavar="PATH", help="a CJK TrueType font (.ttf/.ttc; PATH#N for subfont N of a "
+                   ".ttc) set first in the chain; '' for the shipped fonts. Applies at the next render, also "
+                   "in a running app")
+    p.add_argument("--check", metavar="TEXT", help="name the font that draws each character of TEXT "
+                   "(exit 2 naming the characters no font has)")
     add_json_flag(p)
 
     num = commands.group("numbers", "document number blocks (文号) reserved for this device")
@@ -134,18 +138,32 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_fonts(args: argparse.Namespace) -> int:
-    from eco_field.documents.fonts import FONT_SETTING, font_set
+    from eco_field.documents import fonts as doc_fonts
     from eco_field.store import settings
     from eco_field.store.database import write_transaction
 
     with open_workspace(args) as ws:
         if args.set is not None:
-            font_set(args.set)  # refuse a font that cannot be embedded before storing it
+            spec = args.set.strip()
+            if spec:  # stored absolute: the app and other shells read it from any folder
+                path, subfont = doc_fonts.parse_spec(spec)
+                spec = str(path.resolve()) + (f"#{subfont}" if subfont else "")
+            doc_fonts.font_set(spec)  # refuse a font that cannot be embedded before storing it
             with write_transaction(ws.db):
-                settings.put(ws.db, FONT_SETTING, args.set)
-        fonts = font_set(settings.get(ws.db, FONT_SETTING))
-    emit(args, {"main": fonts.paths[0], "fallbacks": fonts.paths[1:]},
-         "\n".join([f"main: {fonts.paths[0]}", *(f"fallback: {p}" for p in fonts.paths[1:])]))
+                settings.put(ws.db, doc_fonts.FONT_SETTING, spec)
+        chain = doc_fonts.font_set(settings.get(ws.db, doc_fonts.FONT_SETTING))
+    result = {"main": chain.paths[0], "fallbacks": chain.paths[1:], "system_fonts": doc_fonts.system_source()}
+    lines = [f"正文字体 main: {chain.paths[0]}", *(f"后备字体 fallback: {p}" for p in chain.paths[1:]),
+             f"系统字体 system: {result['system_fonts']}"]
+    if args.check:
+        found = [{"char": c, "font": doc_fonts.font_file(chain.font_for(c))} for c in dict.fromkeys(args.check)
+                 if c not in doc_fonts.WHITESPACE]
+        result["characters"] = found
+        lines += [f"{f['char']}  U+{ord(f['char']):04X}  {f['font'] or '（无字体）'}" for f in found]
+        if any(f["font"] is None for f in found):
+            chain.missing.update(f["char"] for f in found if f["font"] is None)
+            chain.refuse_missing()
+    emit(args, result, "\n".join(lines))
     return 0
 
 

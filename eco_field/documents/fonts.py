@@ -76,6 +76,14 @@ def parse_spec(spec: str) -> tuple[Path, int]:
     return path, 0
 
 
+_FILES: dict[str, str] = {}  # registered name -> "path" or "path#subfont"
+
+
+def font_file(name: str | None) -> str | None:
+    """The file a registered chain font was read from."""
+    return None if name is None else _FILES.get(name)
+
+
 def register(path: Path, subfont: int = 0) -> str | None:
     """Register one font file under a name made from the file itself; None when ReportLab cannot embed it."""
     try:
@@ -91,6 +99,7 @@ def register(path: Path, subfont: int = 0) -> str | None:
     except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError):
         return None  # e.g. an OpenType/CFF font (Noto CJK), which ReportLab cannot embed
     pdfmetrics.registerFont(font)
+    _FILES[name] = str(path) + (f"#{subfont}" if subfont else "")
     return name
 
 
@@ -155,10 +164,15 @@ def _fontconfig_files(code: int) -> list[tuple[Path, int]] | None:
     return sorted(set(found), key=lambda f: (_rank(f[0]), f[1]))
 
 
-@lru_cache(maxsize=2048)
 def system_font_with(char: str, dirs: tuple[str, ...] | None) -> str | None:
     """The registered name of a system font that draws char: from the folders given (ECO_FIELD_FONT_DIRS),
     else fontconfig, else the platform's font folders."""
+    config = (os.environ.get("FONTCONFIG_FILE"), os.environ.get("FONTCONFIG_PATH"))
+    return _system_font_with(char, dirs, config)
+
+
+@lru_cache(maxsize=2048)
+def _system_font_with(char: str, dirs: tuple[str, ...] | None, _config: tuple) -> str | None:
     if dirs is None:
         files = None if sys.platform.startswith("win") else _fontconfig_files(ord(char))
         if files is not None:
