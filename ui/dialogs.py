@@ -10,23 +10,24 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ui import message_dialog
 
 
 class DialogService:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
+    # Questions and messages fit the screen (ui.message_dialog): long text scrolls, the buttons stay in view.
     def ask(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return message_dialog.ask(self.parent, title, text)
 
     def inform(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        message_dialog.show(self.parent, title, text)
 
     def error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+        message_dialog.show(self.parent, title, text, warning=True)
 
     def open_files(self, title: str, filters: str = "") -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(self.parent, title, "", filters)

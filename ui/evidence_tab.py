@@ -98,6 +98,8 @@ class EvidenceTab(QWidget):
             self.message.setText(self.tr("Save the inspection first, then import its photos."))
         elif insp.sealed:
             self.message.setText(self.tr("Sealed: photos can only be added to an amendment."))
+        else:  # saved: the 请先保存 line of the unsaved inspection must not stay
+            self.message.setText("")
         self.reload()
 
     def reload(self) -> None:

@@ -7,7 +7,6 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from eco_field.clock import zone
 from eco_field.records import Officer, Party
+from ui.date_field import DateTimeField
 from ui.officer_picker import OfficerPicker
 from ui.slots import emitter
 
@@ -43,8 +43,8 @@ class InspectionForm(QWidget):
         super().__init__(parent)
         self.enterprise = QLabel(wordWrap=True)
         self.task = QLabel(wordWrap=True)
-        self.started = QDateTimeEdit(displayFormat=DATETIME_FORMAT, calendarPopup=True)
-        self.ended = QDateTimeEdit(displayFormat=DATETIME_FORMAT, calendarPopup=True)
+        self.started = DateTimeField(fmt=DATETIME_FORMAT)
+        self.ended = DateTimeField(fmt=DATETIME_FORMAT)
         self.has_ended = QCheckBox(self.tr("Finished"))
         self.place = QLineEdit()
         self.party_name = QLineEdit()
@@ -52,7 +52,8 @@ class InspectionForm(QWidget):
         self.party_phone = QLineEdit()
         self.party_present = QCheckBox(self.tr("The party's representative is present"))
         self.officers = OfficerPicker(officers)
-        self.has_ended.toggled.connect(self.ended.setEnabled)
+        self._loading = False
+        self.ended.dateTimeChanged.connect(self._end_typed)  # typing an end time means it has ended
         self._build()
         for signal in (self.started.dateTimeChanged, self.ended.dateTimeChanged, self.has_ended.toggled,
                        self.place.textEdited, self.party_name.textEdited, self.party_title.textEdited,
@@ -88,19 +89,26 @@ class InspectionForm(QWidget):
     def load(self, enterprise: str, task: str, started: str | None, ended: str | None, place: str,
              party: Party, officer_certs: list[str], tz_name: str) -> None:
         self.blockSignals(True)
+        self._loading = True
         self.enterprise.setText(enterprise)
         self.task.setText(task or self.tr("(none)"))
         self.started.setDateTime(to_qdatetime(started, tz_name))
         self.ended.setDateTime(to_qdatetime(ended, tz_name) if ended else self.started.dateTime())
         self.has_ended.setChecked(bool(ended))
-        self.ended.setEnabled(bool(ended))
         self.place.setText(place)
         self.party_name.setText(party.name)
         self.party_title.setText(party.title)
         self.party_phone.setText(party.phone)
         self.party_present.setChecked(party.present)
         self.officers.set_checked(officer_certs)
+        self._loading = False
         self.blockSignals(False)
+
+    def _end_typed(self) -> None:
+        # The end-time field stays editable; what is typed there used to be dropped while 已结束 was
+        # unchecked. Now an edited end time ticks 已结束, so it is saved.
+        if not self._loading and self.ended.isEnabled():
+            self.has_ended.setChecked(True)
 
     def party(self) -> Party:
         return Party(self.party_name.text().strip(), self.party_title.text().strip(),

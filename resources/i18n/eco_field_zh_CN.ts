@@ -3,12 +3,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../ui/context.py" line="74" />
+        <location filename="../../ui/context.py" line="75" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>
     <message>
-        <location filename="../../ui/context.py" line="76" />
+        <location filename="../../ui/context.py" line="77" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
@@ -488,32 +488,32 @@
         <translation>已封存：只能在补正记录中添加照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="125" />
+        <location filename="../../ui/evidence_tab.py" line="127" />
         <source>Import photos</source>
         <translation>导入照片</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="130" />
+        <location filename="../../ui/evidence_tab.py" line="132" />
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="165" />
+        <location filename="../../ui/evidence_tab.py" line="167" />
         <source>Importing {done} of {total}: {name}</source>
         <translation>正在导入 {done}/{total}：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="171" />
+        <location filename="../../ui/evidence_tab.py" line="175" />
         <source>{n} imported, {d} already here, {e} could not be read</source>
         <translation>导入 {n} 个，已存在 {d} 个，无法读取 {e} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="174" />
+        <location filename="../../ui/evidence_tab.py" line="178" />
         <source>Import cancelled.</source>
         <translation>导入已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="177" />
+        <location filename="../../ui/evidence_tab.py" line="181" />
         <source>Some files were not imported</source>
         <translation>部分文件未导入</translation>
     </message>
@@ -700,57 +700,57 @@
         <translation>当事人现场负责人在场</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="64" />
+        <location filename="../../ui/inspection_form.py" line="65" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="65" />
+        <location filename="../../ui/inspection_form.py" line="66" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="66" />
+        <location filename="../../ui/inspection_form.py" line="67" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="70" />
+        <location filename="../../ui/inspection_form.py" line="71" />
         <source>Ended</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="71" />
+        <location filename="../../ui/inspection_form.py" line="72" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="72" />
+        <location filename="../../ui/inspection_form.py" line="73" />
         <source>Party's representative on site</source>
         <translation>当事人现场负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="74" />
+        <location filename="../../ui/inspection_form.py" line="75" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="75" />
+        <location filename="../../ui/inspection_form.py" line="76" />
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="76" />
+        <location filename="../../ui/inspection_form.py" line="77" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="82" />
+        <location filename="../../ui/inspection_form.py" line="83" />
         <source>Officers present (at least two)</source>
         <translation>到场执法人员（至少两名）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="92" />
+        <location filename="../../ui/inspection_form.py" line="94" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1457,54 +1457,99 @@
 <context>
     <name>SealFlow</name>
     <message>
-        <location filename="../../ui/seal_flow.py" line="28" />
+        <location filename="../../ui/seal_flow.py" line="29" />
         <source>  · … and {n} more</source>
         <translation>  · ……另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_flow.py" line="30" />
+        <location filename="../../ui/seal_flow.py" line="31" />
+        <source>Still missing:</source>
+        <translation>尚缺：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="35" />
         <source>Enterprise: {name}</source>
         <translation>企业：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_flow.py" line="31" />
+        <location filename="../../ui/seal_flow.py" line="36" />
         <source>Officers: {certs}</source>
         <translation>执法人员（执法证号）：{certs}</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_flow.py" line="32" />
+        <location filename="../../ui/seal_flow.py" line="37" />
         <source>Time: {start} – {end}</source>
         <translation>时间：{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_flow.py" line="33" />
+        <location filename="../../ui/seal_flow.py" line="38" />
         <source>not ended</source>
         <translation>未结束</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_flow.py" line="34" />
+        <location filename="../../ui/seal_flow.py" line="39" />
         <source>Checklist: {answers}</source>
         <translation>检查表：{answers}</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_flow.py" line="35" />
+        <location filename="../../ui/seal_flow.py" line="40" />
         <source>Findings: {n}</source>
         <translation>发现的问题：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_flow.py" line="36" />
+        <location filename="../../ui/seal_flow.py" line="41" />
         <source>Evidence files: {n}</source>
         <translation>证据文件：{n} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_flow.py" line="37" />
+        <location filename="../../ui/seal_flow.py" line="42" />
         <source>After sealing the record is read-only; later changes are made as an amendment. Seal now?</source>
         <translation>封存后记录只读，此后的修改须以补正记录进行。现在封存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_flow.py" line="44" />
+        <location filename="../../ui/seal_flow.py" line="49" />
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="50" />
+        <source>document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="51" />
+        <source>signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="52" />
+        <source>instrument export</source>
+        <translation>仪器导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="53" />
+        <source>marked-up copy</source>
+        <translation>标注副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="54" />
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="55" />
+        <source>other file</source>
+        <translation>其他文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="61" />
         <source>Seal this inspection</source>
         <translation>封存本次检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_flow.py" line="65" />
+        <source>{n} things are still missing (listed above). A sealed record cannot be completed later, only amended. Seal anyway?</source>
+        <translation>还有 {n} 项未完成（见上文）。封存后不能再补填，只能以补正记录修改。仍要封存吗？</translation>
     </message>
 </context>
 <context>
