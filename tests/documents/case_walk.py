@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import subprocess
+import time
 from pathlib import Path
 
+from eco_field.clock import utc_now
 from eco_field.documents import numbering, service
 from eco_field.law import case_steps, cases
 from eco_field.store import settings
@@ -39,7 +41,18 @@ def prepare(workspace) -> None:
 def issue(workspace, kind: str, case_id: str, folder: Path) -> tuple[dict, str]:
     path = folder / f"{kind}.pdf"
     result = service.render(workspace, kind, case_id=case_id, out_path=path)
+    # documents print what was recorded up to their issue (recorded_at, one-second resolution): the next step
+    # of the walk is recorded in a later second, as an officer's next entry would be
+    while utc_now() <= result["issued_at"]:
+        time.sleep(0.05)
     return result, pdftotext(path)
+
+
+def assert_all_verify(workspace, folder: Path) -> None:
+    """Every document issued in the walk still verifies after the later steps (its record did not move)."""
+    for path in sorted(folder.glob("*.pdf")):
+        result = service.verify_pdf(workspace, path)
+        assert result["matches"], (path.name, result.get("problem"))
 
 
 def pdftotext(path: Path) -> str:

@@ -10,6 +10,7 @@ import pytest
 from eco_field.law import case_steps, cases
 from tests.documents.case_walk import (
     approve,
+    assert_all_verify,
     assert_clean,
     file_and_investigate,
     issue,
@@ -80,6 +81,7 @@ def test_a_fine_with_a_hearing_reads_like_a_real_decision(ready, tmp_path):
         assert must in texts["closing-approval"], must
     for kind, text in texts.items():
         assert_clean(kind, text)
+    assert_all_verify(ws, tmp_path)
 
 
 def test_below_the_hearing_threshold_the_notice_has_no_hearing_and_the_decision_says_no_statement(ready, tmp_path):

@@ -8,7 +8,15 @@ import pytest
 
 from eco_field.errors import BadInput
 from eco_field.law import cases
-from tests.documents.case_walk import approve, assert_clean, file_and_investigate, issue, opened, prepare
+from tests.documents.case_walk import (
+    approve,
+    assert_all_verify,
+    assert_clean,
+    file_and_investigate,
+    issue,
+    opened,
+    prepare,
+)
 from tests.law.procedure_helpers import ago
 
 FIRST_VIOLATION = {"first": "yes", "toxic": "no", "exceed_pollutants": "1", "exceed_multiple": "0.05",
@@ -103,6 +111,7 @@ def test_seizure_then_daily_penalty_and_the_measures_of_an_evasion_case(ready, t
         assert must in texts["criminal-transfer"], must
     for kind, text in texts.items():
         assert_clean(kind, text)
+    assert_all_verify(ws, tmp_path)
 
 
 def test_a_seizure_for_a_violation_the_catalog_grants_no_power_needs_a_stated_ground(ready, tmp_path):

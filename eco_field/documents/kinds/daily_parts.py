@@ -10,8 +10,8 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import case_parts as parts
-from eco_field.documents.kinds import provisions
-from eco_field.documents.kinds.common import Source, case_base, case_events, cn_date, earlier_of
+from eco_field.documents.kinds import procedure_facts, provisions
+from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of
 from eco_field.documents.layout import Page
 from eco_field.errors import BadInput
 
@@ -24,7 +24,8 @@ def gather_daily(src: Source) -> dict[str, Any]:
     rec = case_base(src)
     assessment = parts.checked_assessment(rec)
     case_id = rec["case"]["id"]
-    events = case_events(src, case_id, ("order_served", "recheck_violation", "recheck_corrected"))
+    events = [{k: r[k] for k in ("event", "date", "note")}
+              for r in procedure_facts.event_rows(src, "order_served", "recheck_violation", "recheck_corrected")]
     served = [e["date"] for e in events if e["event"] == "order_served"]
     if not served:
         raise BadInput(f"Case {case_id} has no 送达责令改正违法行为决定书 event (order_served); "

@@ -4,12 +4,12 @@ party's right to state and defend; then the bureau may apply to the court."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from reportlab.platypus import Flowable
 
-from eco_field.clock import now_local
+from eco_field.clock import now_local, zone
 from eco_field.documents.kinds import case_parts as parts
 from eco_field.documents.kinds import decision_parts as words
 from eco_field.documents.kinds import procedure_facts as facts
@@ -34,7 +34,9 @@ def gather(src: Source) -> dict[str, Any]:
     if facts.last_event(src, "paid"):
         raise BadInput("kinds.no_payment_due", case=case_id, why="当事人已缴纳罚款")
     due = date.fromisoformat(served["date"]) + timedelta(days=PAY_DAYS)
-    today = date.fromisoformat(src.as_of[:10]) if src.as_of else now_local(src.setting("time_zone")).date()
+    tz = src.setting("time_zone")
+    # the day of issue in the bureau's zone, also when verifying later (as_of is the UTC issue time)
+    today = (datetime.fromisoformat(src.as_of).astimezone(zone(tz)).date() if src.as_of else now_local(tz).date())
     if today <= due:
         raise BadInput("kinds.no_payment_due", case=case_id, why=f"缴款期限至{due.isoformat()}届满")
     late_days = (today - due).days

@@ -1,15 +1,17 @@
 """What the case record says about its procedure, read the one way every document kind reads it.
 
-The procedure engine (eco_field.law, issue 13 parts 1–4) owns the rules; documents only print its facts. Until
-its facts API is in place these read what the case record already holds: dated events with notes, and the
-"statements" / "approvals" lists when the case carries them. Each function is the single place a kind asks."""
+The procedure engine (eco_field.law: procedure_state, procedure_facts) owns the rules; documents only print its
+facts. A document prints what was on record when it was issued: events are read as recorded up to that moment
+(recorded_at, not their date — an approval entered later but dated earlier is not on an earlier document), so
+`documents verify` gathers the same record again after the case moved on."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from eco_field.documents import sources
-from eco_field.documents.kinds.common import Source, case_events
+from eco_field.documents.kinds.common import Source
 
 HEARING_THRESHOLD = 200000  # 较大数额, legal persons (生态环境行政处罚办法 art. 89, from commentary); doc_hearing_threshold
 # measures that carry a hearing right (生态环境行政处罚办法 art. 46 as summarised in enforcement.md §2.1; the
@@ -22,7 +24,8 @@ def case_record(src: Source) -> dict[str, Any]:
 
 
 def law_facts(src: Source) -> dict[str, Any] | None:
-    """The procedure engine's facts of the case (eco_field.law.procedure_facts), None where it is absent."""
+    """The procedure engine's facts of the case now (eco_field.law.procedure_facts), None where it is absent.
+    Only for what does not move once recorded (the hearing right, a seizure's measure and ground)."""
     try:
         from eco_field.law.procedure_facts import facts
     except ImportError:
@@ -30,29 +33,38 @@ def law_facts(src: Source) -> dict[str, Any] | None:
     return facts(src.db, src.need_case())
 
 
-def _list(src: Source, key: str) -> list[dict[str, Any]]:
-    known = law_facts(src)
-    value = (known or {}).get(key) or case_record(src).get(key) or []
-    return [dict(v) for v in value if isinstance(v, dict)]
+def event_rows(src: Source, *codes: str) -> list[dict[str, Any]]:
+    """{event, date, note, data} of the case, in date order, as recorded up to the document's issue."""
+    marks = ", ".join("?" * len(codes))
+    sql = f"SELECT event, date, note, {{data}} FROM case_events WHERE case_id = ? AND event IN ({marks})"
+    params: list[Any] = [src.need_case(), *codes]
+    if src.as_of:
+        sql += " AND recorded_at <= ?"
+        params.append(src.as_of)
+    sql += " ORDER BY date, id"
+    try:
+        rows = src.db.execute(sql.format(data="data_json"), params).fetchall()
+    except Exception:  # noqa: BLE001 - a schema before 0008_case_procedure has no data column
+        rows = [(*r, "{}") for r in src.db.execute(sql.format(data="''"), params).fetchall()]
+    return [{"event": e, "date": d, "note": n or "", "data": json.loads(j or "{}")} for e, d, n, j in rows]
 
 
 def statements(src: Source) -> list[dict[str, Any]]:
     """The party's 陈述、申辩 and 听证 statements: [{date, text, adopted (bool|None), reason, kind}]."""
-    out = []
-    for s in _list(src, "statements"):
-        adopted = s.get("adopted")
-        if isinstance(adopted, str):
-            adopted = {"yes": True, "no": False}.get(adopted.lower())
-        out.append({"date": str(s.get("date", ""))[:10], "text": str(s.get("text", "")), "adopted": adopted,
-                    "reason": str(s.get("reason", "")), "kind": str(s.get("kind") or "statement")})
-    return [s for s in out if not src.as_of or s["date"] <= src.as_of[:10]]
+    try:
+        from eco_field.law.procedure_state import group_statements
+    except ImportError:
+        return []
+    return group_statements([(r["date"], r["note"], r["data"]) for r in event_rows(src, "statement")])
 
 
 def approvals(src: Source) -> list[dict[str, Any]]:
     """Approval events: [{step (filing|decision|legal_review|collective), by, role, opinion, date}]."""
-    out = [{"step": str(a.get("step", "")), "by": str(a.get("by", "")), "role": str(a.get("role", "")),
-            "opinion": str(a.get("opinion", "")), "date": str(a.get("date", ""))[:10]} for a in _list(src, "approvals")]
-    return [a for a in out if not src.as_of or a["date"] <= src.as_of[:10]]
+    try:
+        from eco_field.law.procedure_state import approval_list
+    except ImportError:
+        return []
+    return approval_list([(r["date"], r["data"]) for r in event_rows(src, "approved")])
 
 
 def approval(src: Source, step: str) -> dict[str, Any] | None:
@@ -61,10 +73,10 @@ def approval(src: Source, step: str) -> dict[str, Any] | None:
 
 
 def event_dates(src: Source, *wanted: str) -> dict[str, list[dict[str, Any]]]:
-    """{event: [{date, note}, ...]} for the wanted events, up to the day the document was issued."""
+    """{event: [{date, note}, ...]} for the wanted events, as recorded up to the document's issue."""
     out: dict[str, list[dict[str, Any]]] = {w: [] for w in wanted}
-    for e in case_events(src, src.need_case(), wanted):
-        out[e["event"]].append({"date": e["date"], "note": e["note"]})
+    for r in event_rows(src, *wanted):
+        out[r["event"]].append({"date": r["date"], "note": r["note"]})
     return out
 
 
