@@ -47,3 +47,26 @@ def test_long_series_are_thinned_keeping_the_peak():
     kept = thin(points)
     assert len(kept) <= MAX_POINTS + 2
     assert max(v for _, v in kept) == 1_000.0 and min(v for _, v in kept) == 0.0
+
+
+def test_charts_keep_their_numbers_when_the_main_font_has_no_latin(workspace, inspection, tmp_path):
+    """Droid Sans Fallback set as the document font (it has no digits or Latin letters): every axis number,
+    time, unit and limit of the charts is still drawn, from the next font of the chain that has it."""
+    from eco_field.documents import fonts
+    from eco_field.store import settings
+    from eco_field.store.database import write_transaction
+    from tests.documents.typesetting import face_draws, faces_of, ink, words
+
+    with write_transaction(workspace.db):
+        settings.put(workspace.db, fonts.FONT_SETTING, str(fonts.SHIPPED_FALLBACK))
+    readings.import_file(workspace, inspection.id, stack_export(tmp_path / "stack.csv"), outlet="DA001")
+    service.render(workspace, "readings-report", inspection_id=inspection.id, out_path=tmp_path / "r.pdf")
+    text = pdf_text(tmp_path / "r.pdf")
+    for must in ("红色虚线：限值30", "10:15", "mg/m"):
+        assert must in text, must
+    found = faces_of(tmp_path / "r.pdf", "0123456789:mg/")
+    assert "DroidSansFallback" in set().union(*faces_of(tmp_path / "r.pdf", "监测").values())  # the main font
+    for char, used in found.items():
+        assert used and all(face_draws(face, char) for face in used), (char, used)
+    times = [w for w in words(tmp_path / "r.pdf") if w["text"].startswith("10:")]
+    assert times and all(ink(tmp_path / "r.pdf", w, tmp_path) > 10 for w in times[:4])

@@ -26,6 +26,13 @@ OPENING = "（「『〔《〈【“‘"
 SYMBOLS = "℃ⅤⅩǎǐǒǔǘ"
 
 
+def poppler(tool: str) -> str:
+    found = shutil.which(tool)
+    if not found:
+        pytest.skip(f"needs {tool} (Debian poppler-utils; .ci/run installs it)")
+    return found
+
+
 def use_font_environment(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """System fonts as on a machine with only the shipped fonts, with Droid Sans Fallback installed, or with
     a Noto CJK font installed: ECO_FIELD_FONT_DIRS points at a folder holding (a link to) that font file."""
@@ -41,7 +48,7 @@ def use_font_environment(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def layout_lines(pdf: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([poppler("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return [line.rstrip() for line in out.splitlines() if line.strip()]
 
 
@@ -62,7 +69,7 @@ def kinsoku_faults(pdf: Path) -> list[str]:
 
 def words(pdf: Path) -> list[dict]:
     """Each word pdftotext finds, with its page and box in points."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([poppler("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     found, page = [], 0
     for line in out.splitlines():
         if "<page " in line:
@@ -76,7 +83,7 @@ def words(pdf: Path) -> list[dict]:
 
 def page_image(pdf: Path, page: int, dpi: int, folder: Path) -> Image.Image:
     stem = folder / f"{pdf.stem}-p{page}-{dpi}"
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile",
+    subprocess.run([poppler("pdftoppm"), "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile",
                     str(pdf), str(stem)], check=True)
     return Image.open(f"{stem}.png").convert("L")
 
