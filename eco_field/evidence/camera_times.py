@@ -55,10 +55,11 @@ def maker_note(tiff: bytes) -> bytes | None:
     order = "<" if tiff[:2] == b"II" else ">"
     try:
         (ifd0,) = struct.unpack_from(order + "I", tiff, 4)
-        exif_at = _entry(tiff, order, ifd0, EXIF_IFD)
-        if exif_at is None:
+        pointer = _entry(tiff, order, ifd0, EXIF_IFD)
+        if pointer is None:
             return None
-        where = _entry(tiff, order, exif_at[1], MAKER_NOTE, raw=True)
+        (exif_ifd,) = struct.unpack_from(order + "I", tiff, pointer[1])
+        where = _entry(tiff, order, exif_ifd, MAKER_NOTE)
         if where is None:
             return None
         count, offset = where
@@ -67,8 +68,8 @@ def maker_note(tiff: bytes) -> bytes | None:
         return None
 
 
-def _entry(tiff: bytes, order: str, ifd: int, tag: int, raw: bool = False) -> tuple[int, int] | None:
-    """(count, value offset) of a tag in the IFD at ifd."""
+def _entry(tiff: bytes, order: str, ifd: int, tag: int) -> tuple[int, int] | None:
+    """(size in bytes, where the value is) of a tag in the IFD at ifd."""
     (count,) = struct.unpack_from(order + "H", tiff, ifd)
     for index in range(min(count, MAX_IFD_ENTRIES)):
         at = ifd + 2 + 12 * index
@@ -77,9 +78,9 @@ def _entry(tiff: bytes, order: str, ifd: int, tag: int, raw: bool = False) -> tu
             continue
         size = _TYPE_SIZES.get(kind, 1) * number
         if size <= 4:
-            return number, at + 8
+            return size, at + 8
         (offset,) = struct.unpack_from(order + "I", tiff, at + 8)
-        return (size if raw else number), offset
+        return size, offset
     return None
 
 
@@ -126,7 +127,7 @@ def _sony(note: bytes, tiff: bytes) -> datetime | None:
     ifd = start + (12 if note.startswith(b"SONY") else 0)
     order = "<" if tiff[:2] == b"II" else ">"
     try:
-        where = _entry(tiff, order, ifd, 0x3000, raw=True)
+        where = _entry(tiff, order, ifd, 0x3000)
     except struct.error:
         return None
     if where is None:

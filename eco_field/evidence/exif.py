@@ -23,10 +23,31 @@ def read_tags(data: bytes, media_type: str = "") -> tuple[dict[str, Any], str]:
         block = exif_block(data)
         if block is not None:
             data = block
+    elif media_type in HEIF_TYPES:
+        block = heif_exif_block(data)  # exifread misreads some encoders' HEIF boxes (libheif's among them)
+        if block is not None:
+            data = block
     try:
         return exifread.process_file(io.BytesIO(data), details=False, extract_thumbnail=False), ""
     except Exception as exc:  # exifread raises anything on hostile IFDs; metadata is optional evidence
         return {}, f"EXIF unreadable ({type(exc).__name__})"
+
+
+HEIF_TYPES = ("image/heic", "image/heif", "image/avif")
+
+
+def heif_exif_block(data: bytes) -> bytes | None:
+    """The TIFF block of a HEIF's Exif item, as libheif finds it (None without the plugin or an Exif item)."""
+    try:
+        import pillow_heif
+
+        raw = pillow_heif.open_heif(data, convert_hdr_to_8bit=False).info.get("exif")
+    except Exception:  # no plugin, or a file libheif refuses: exifread gets the container as before
+        return None
+    if not raw:
+        return None
+    start = 6 if raw.startswith(b"Exif\x00\x00") else 0
+    return raw[start:] if raw[start:start + 2] in (b"II", b"MM") else None
 
 
 def exif_block(data: bytes) -> bytes | None:

@@ -77,7 +77,7 @@ def draw(picture: Image.Image, shapes: list[dict[str, Any]]) -> Image.Image:
     out = picture.convert("RGB").copy()
     width, height = out.size
     short = min(width, height)
-    line = max(2, round(short * 0.008))
+    line = max(3, round(short * 0.01))
     pen = ImageDraw.Draw(out)
     font = ImageFont.truetype(str(FONT), max(12, round(short * 0.05)))
     for shape in shapes:

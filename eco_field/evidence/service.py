@@ -159,6 +159,7 @@ def _listed(row: dict[str, Any], outcome: checks.CheckResult, seen: list[dict[st
         "time_diff_min": outcome.time_diff_min, "flag_reasons": outcome.reasons, "serial": row["serial"],
         "width": row["width"], "height": row["height"], "imported_at": row["imported_at"],
         "capture": metadata.capture_key(row["original_name"]) if row["kind"] == "photo" else None,
+        "shown_size": _shown_size(row["width"], row["height"], row["orientation"]),
         "names": names, "caption": row["caption"] or "", "time_source": row["time_source"],
         "offset_source": row["offset_source"], "gps_time_utc": row["gps_time_utc"],
         "clock_diff_s": row["clock_diff_s"], "derived_from": row["derived_from"],
@@ -166,6 +167,13 @@ def _listed(row: dict[str, Any], outcome: checks.CheckResult, seen: list[dict[st
         "marked": None if marked is None else {"id": marked["id"], "sha256": marked["sha256"],
                                                "shapes": json.loads(marked["markup_json"] or "[]")},
     }
+
+
+def _shown_size(width: int | None, height: int | None, orientation: int | None) -> list[int] | None:
+    """The size as the officer sees the picture: orientations 5-8 turn it a quarter."""
+    if width is None or height is None:
+        return None
+    return [height, width] if orientation in (5, 6, 7, 8) else [width, height]
 
 
 def resolve_sha(db: sqlite_utils.Database, sha_or_prefix: str) -> str:
