@@ -1,7 +1,9 @@
 """Canonical pollutant codes and the names instruments and officers use for them.
 
 Codes: SO2, NO, NO2, NOx, CO, CO2, H2S, NH3, O2, CH4, LEL (combustibles), VOC, PM (particulates, 颗粒物),
-PM1, PM2.5, PM10, O3, H2O, N2O, TEMP, RH, PRESSURE, and for water COD, NH3-N, TP, PH.
+PM1, PM2.5, PM10, TSP, O3, H2O, N2O, TEMP, RH, PRESSURE; water: COD, NH3-N, TP, PH, DO, DO_SAT, COND,
+SPCOND, TURB, CHLA, ORP, SAL, TDS, DEPTH; noise (A-weighted sound levels, dB(A)): LAeq, LAmax, LAmin, L10,
+L50, L90, LCpeak. A "pH mV" channel (the electrode's millivolts) is not pH.
 `match(name)` turns a column or sensor name (English, Chinese, formula, RAE mnemonic) into a code.
 """
 
@@ -11,7 +13,11 @@ import re
 import unicodedata
 
 CODES = ("SO2", "NO", "NO2", "NOx", "CO", "CO2", "H2S", "NH3", "O2", "CH4", "LEL", "VOC", "PM", "PM1", "PM2.5",
-         "PM10", "O3", "H2O", "N2O", "TEMP", "RH", "PRESSURE", "COD", "NH3-N", "TP", "PH")
+         "PM10", "PM4", "TSP", "O3", "H2O", "N2O", "TEMP", "RH", "PRESSURE", "COD", "NH3-N", "TP", "PH", "DO", "DO_SAT",
+         "COND", "SPCOND", "TURB", "CHLA", "ORP", "SAL", "TDS", "DEPTH", "LAeq", "LAmax", "LAmin", "L10", "L50",
+         "L90", "LCpeak", "C2H6")
+# Sound levels: averaged as energy (10·lg of the mean of 10^(L/10)), never as plain numbers.
+NOISE = frozenset({"LAeq", "LAmax", "LAmin", "L10", "L50", "L90", "LCpeak"})
 
 # g/mol, for ppm -> mg/m³ at the standard state. NOx is expressed as NO2 (HJ 76-2017 practice).
 MOLAR_MASS = {"SO2": 64.06, "NO": 30.01, "NO2": 46.01, "NOx": 46.01, "CO": 28.01, "CO2": 44.01, "H2S": 34.08,
@@ -30,21 +36,38 @@ _ALIASES = {
     "CH4": ["甲烷", "METHANE", "%CH4"],
     "LEL": ["可燃气", "可燃气体", "EX", "%LEL", "COMBUSTIBLE", "COMBUSTIBLES", "CXHY", "METHANELEL"],
     "VOC": ["VOCS", "TVOC", "挥发性有机物", "总挥发性有机物", "PID", "FID"],
-    "PM": ["颗粒物", "烟尘", "TSP", "PARTICULATES", "PARTICULATEMATTER", "DUST", "粉尘"],
+    "PM": ["颗粒物", "烟尘", "PARTICULATES", "PARTICULATEMATTER", "DUST", "粉尘"],
+    "TSP": ["总悬浮颗粒物", "TOTALSUSPENDEDPARTICULATE", "TOTALSUSPENDEDPARTICULATES"],
     "PM1": ["PM1.0"],
-    "PM2.5": ["PM25", "PM2_5", "细颗粒物"],
-    "PM10": ["可吸入颗粒物"],
+    "PM2.5": ["PM25", "PM2_5", "细颗粒物", "PM2-5"],
+    "PM10": ["可吸入颗粒物", "PM10.0"],
     "O3": ["臭氧", "OZONE", "O3+NO2", "OX"],
     "H2O": ["水汽", "水蒸气", "WATERVAPOR", "WATERVAPOUR", "WATER"],
     "N2O": ["氧化亚氮", "NITROUSOXIDE"],
-    "TEMP": ["温度", "T", "TEMPERATURE", "烟温", "AMBIENTTEMPERATURE", "CELLTEMPERATURE",
+    "TEMP": ["温度", "水温", "T", "TEMP.", "TEMPERATURE", "WATERTEMPERATURE", "烟温", "AMBIENTTEMPERATURE", "CELLTEMPERATURE",
              "INTERFEROMETERTEMPERATURE", "DETECTORTEMPERATURE", "ELECTRONICSTEMPERATURE"],
     "RH": ["湿度", "相对湿度", "HUMIDITY", "RELATIVEHUMIDITY"],
     "PRESSURE": ["气压", "压力", "大气压", "PRESS", "AMBIENTPRESSURE", "BAROMETRICPRESSURE"],
     "COD": ["化学需氧量", "CODCR"],
-    "NH3-N": ["氨氮", "NH3N", "NH4-N"],
+    "NH3-N": ["氨氮", "NH3N", "NH4-N", "NH4N", "NH4+-N", "AMMONIUM", "AMMONIANITROGEN", "AMMONIUM-N"],
     "TP": ["总磷", "TOTALPHOSPHORUS"],
-    "PH": ["PH值"],
+    "PH": ["PH值", "酸碱度"],
+    "DO": ["溶解氧", "DISSOLVEDOXYGEN", "ODO", "LDO", "DOCONC", "ODOMG/L", "DOMG/L"],
+    "DO_SAT": ["溶解氧饱和度", "DOSAT", "ODO%", "DO%", "ODO%SAT", "DO%SAT", "DOSATURATION", "ODOSAT"],
+    "COND": ["电导率", "CONDUCTIVITY", "COND", "EC"],
+    "SPCOND": ["比电导", "比电导率", "SPECIFICCONDUCTANCE", "SPCOND", "SC", "SPC"],
+    "TURB": ["浊度", "TURBIDITY", "TURB"],
+    "CHLA": ["叶绿素", "叶绿素A", "CHLOROPHYLL", "CHLOROPHYLLA", "CHL", "CHL-A"],
+    "ORP": ["氧化还原电位", "REDOX"],
+    "SAL": ["盐度", "SALINITY", "SALIN"],
+    "TDS": ["溶解性总固体", "TOTALDISSOLVEDSOLIDS"],
+    "DEPTH": ["水深", "深度", "LEVEL", "WATERLEVEL"],
+    "LAeq": ["等效声级", "等效连续A声级", "LEQ", "LAEQ", "LEQDB-A", "LEQ(A)", "LAEQ,T"],
+    "LAmax": ["最大声级", "LMAX", "LAFMAX", "LASMAX", "LMAXDB-A"],
+    "LAmin": ["最小声级", "LMIN", "LAFMIN", "LASMIN"],
+    "L10": ["LA10", "L10DB-A"], "L50": ["LA50", "L50DB-A"], "L90": ["LA90", "L90DB-A"],
+    "LCpeak": ["LCPK", "LCPEAK", "LCPKMAX"],
+    "C2H6": ["乙烷", "ETHANE"],
 }
 
 # Words around a pollutant name that say nothing about which pollutant it is.
@@ -83,7 +106,15 @@ def canonical(name: str) -> str | None:
 
 
 def match(name: str) -> str | None:
-    """The code for a column/sensor name, trying the whole name, a parenthesised formula, and its last word."""
+    """The code for a column/sensor name, trying the whole name, a parenthesised formula, and its last word.
+    'pH mV' (the pH electrode's millivolts) is not pH: None."""
+    found = _match(name)
+    if found == "PH" and re.search(r"\bmV\b", name, re.IGNORECASE):
+        return None
+    return found
+
+
+def _match(name: str) -> str | None:
     found = canonical(name)
     if found:
         return found
@@ -118,6 +149,8 @@ def limit_pollutants(series_pollutant: str) -> tuple[str, ...]:
     """Limit codes that apply to a series: a PM limit covers PM10 and particulates (PM); NOx covers NO2/NO."""
     if series_pollutant in ("PM", "PM10"):
         return ("PM", "PM10")
+    if series_pollutant == "TSP":
+        return ("TSP", "PM")
     if series_pollutant in ("NOx", "NO2", "NO"):
         return ("NOx",) if series_pollutant == "NOx" else (series_pollutant, "NOx")
     return (series_pollutant,)

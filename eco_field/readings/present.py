@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
+from eco_field.messages import Message, Term
 from eco_field.readings import storage
 from eco_field.readings.limits import SCREENING_NOTE
 from eco_field.readings.timeparse import iso
@@ -41,10 +42,25 @@ def result_json(db: sqlite_utils.Database, source_id: str, warnings: list[str], 
         "SELECT format, sha256, original_name, evidence_id, options_json FROM reading_sources WHERE id = ?",
         [source_id]).fetchone()
     series = storage.series_rows(db, "source_id = ?", [source_id])
-    return {"format": fmt, "series": [series_json(s) for s in series], "warnings": list(warnings),
+    assumptions = json.loads(options)
+    basis = assumptions.get("time_basis") or {}
+    return {"format": fmt, "series": [series_json(s) for s in series], "warnings": [str(w) for w in warnings],
             "source": {"id": source_id, "sha256": sha, "name": name, "evidence_id": evidence_id,
-                       "assumptions": json.loads(options)},
+                       "assumptions": assumptions},
+            "time_basis": str(time_basis_message(basis)) if basis else "",
             "already_imported": again, "screening_note": SCREENING_NOTE}
+
+
+def time_basis_message(basis: dict[str, Any]) -> Message:
+    """'时间依据：…' — what decided the instants of an import (said with every import)."""
+    return Message("readings.time.basis", {"basis": Term("readings.time.basis." + basis.get("basis", "configured")),
+                                           "zone": basis.get("zone", ""), "detail": basis.get("detail") or "—"})
+
+
+def source_warnings(db: sqlite_utils.Database, source_id: str) -> list[str]:
+    """The warnings kept with an imported file, in the current language (skipped rows name their line)."""
+    row = db.execute("SELECT warnings_json FROM reading_sources WHERE id = ?", [source_id]).fetchone()
+    return [str(storage.message_of(w)) for w in json.loads(row[0])] if row else []
 
 
 def with_samples(db: sqlite_utils.Database, row: dict[str, Any]) -> list[dict[str, Any]]:

@@ -16,11 +16,13 @@ from typing import Any
 import sqlite_utils
 
 from eco_field.errors import BadInput, Cancelled, SealedRecord
+from eco_field.messages import Message
 from eco_field.readings import formats as registry
 from eco_field.readings import limits, storage
 from eco_field.readings.model import ImportContext, Sample, SeriesMeta, UnreadableHeader
 from eco_field.readings.present import result_json, series_json, with_samples
 from eco_field.readings.textio import Source, open_source
+from eco_field.readings.timeparse import check_format, zone_of
 from eco_field.store import enterprises, inspections, settings
 from eco_field.store.blobs import BlobRef
 from eco_field.store.changes import record
@@ -52,7 +54,8 @@ def sniff(path: str | os.PathLike[str]) -> str | None:
 def import_file(ws: Workspace, inspection_id: str, path: str | os.PathLike[str], fmt: str | None = None,
                 outlet: str | None = None, mapping: dict[str, str] | None = None,
                 progress: Callable[[int], None] | None = None,
-                cancel: Callable[[], bool] | None = None) -> dict[str, Any]:
+                cancel: Callable[[], bool] | None = None, time_zone: str | None = None,
+                time_format: str | None = None) -> dict[str, Any]:
     """Import one instrument export into an inspection; returns the `readings import --json` shape.
 
     Raises BadInput (exit 2) naming the file and line, UnreadableHeader (with .columns) when the header
@@ -60,7 +63,14 @@ def import_file(ws: Workspace, inspection_id: str, path: str | os.PathLike[str],
     unless the whole file imports; cancel() returning True (checked with each progress step) raises
     Cancelled and stores nothing. `progress(n)` is called with the number of samples stored so far (every
     20,000 and at the end); `mapping` is {role or pollutant code: column name} as `--map K=V` gives it.
+    `time_zone` (--tz) is the zone of naive times, replacing the one the file states or the configured one;
+    `time_format` (--time-format) a strptime pattern for the time column. The result's
+    source.assumptions.time_basis says what decided the instants.
     """
+    if time_zone:
+        zone_of(time_zone)
+    if time_format:
+        check_format(time_format)
     db, path = ws.db, Path(path)
     inspection = inspections.get(db, inspection_id)
     if inspection.sealed:
@@ -75,7 +85,7 @@ def import_file(ws: Workspace, inspection_id: str, path: str | os.PathLike[str],
     known = _is_registered(db, ref.sha256)
     try:
         return _import_new(ws, inspection.id, source, importer, ref, target, mapping,
-                           _steps(progress, cancel) if progress or cancel else None)
+                           _steps(progress, cancel) if progress or cancel else None, time_zone, time_format)
     except BaseException:
         if not known:
             _drop_blob(ws, ref.sha256)
@@ -83,7 +93,7 @@ def import_file(ws: Workspace, inspection_id: str, path: str | os.PathLike[str],
 
 
 def _import_new(ws: Workspace, inspection_id: str, source: Source, importer, ref: BlobRef, outlet, mapping,
-                progress) -> dict[str, Any]:
+                progress, tz_override: str | None = None, time_format: str | None = None) -> dict[str, Any]:
     db, sha = ws.db, ref.sha256
     zone = settings.get(db, "time_zone")
     with write_transaction(db):
@@ -93,18 +103,28 @@ def _import_new(ws: Workspace, inspection_id: str, source: Source, importer, ref
         positions = iter(range(1, 1_000_000))
 
         def declare(meta: SeriesMeta) -> int:
-            return storage.insert_series(db, source_id, inspection_id, next(positions), meta, zone)
+            return storage.insert_series(db, source_id, inspection_id, next(positions), meta, ctx.display_zone)
 
-        ctx = ImportContext(str(source.path), declare=declare, mapping=mapping, time_zone=zone)
+        ctx = ImportContext(str(source.path), declare=declare, mapping=mapping, time_zone=zone,
+                            tz_override=tz_override, time_format=time_format)
         with registry.guarded(importer, ctx):
             samples = importer.read(source, ctx)
             stats = storage.insert_samples(db, source_id, _counted(samples, progress) if progress else samples, ctx)
+        for note in source.notes:
+            ctx.warn(note)
+        if not ctx.time_basis:
+            ctx.zone_for_naive()
+        # the zone the times are shown in is known only once the importer has read the file's header
+        db.execute("UPDATE reading_series SET time_zone = ? WHERE source_id = ?", [ctx.display_zone, source_id])
         storage.save_statistics(db, source_id, stats)
         _check_usable(db, source_id, source)
         if outlet is not None:
             limits.evaluate_source(db, source_id, outlet, ctx.warnings)
-        options = {**ctx.options, "parser": PARSER_VERSION, "time_zone": zone, "mapping": mapping or {},
-                   "importer_encoding": ctx.options.get("encoding") or source.encoding}
+        options = {**ctx.options, "parser": PARSER_VERSION, "time_zone": ctx.display_zone,
+                   "configured_time_zone": zone, "time_basis": ctx.time_basis, "mapping": mapping or {},
+                   "tz_option": tz_override, "time_format": time_format,
+                   "importer_encoding": ctx.options.get("encoding") or source.encoding,
+                   "skipped_lines": ctx.skipped_lines[:1000]}
         storage.finish_source(db, source_id, options, ctx.warnings, outlet.code if outlet else None)
         series = storage.series_rows(db, "source_id = ?", [source_id])
         record(db, "reading_source", source_id, "import",
@@ -122,7 +142,7 @@ def _again(db: sqlite_utils.Database, existing: dict[str, Any], outlet) -> dict[
             limits.evaluate_source(db, existing["id"], outlet, warnings)
             db.execute("UPDATE reading_sources SET outlet_code = ? WHERE id = ?", [outlet.code, existing["id"]])
             record(db, "reading_source", existing["id"], "evaluate", {"outlet": outlet.code})
-    warnings.append("this file was already imported into this inspection; nothing new was stored")
+    warnings.append(Message("readings.import.again"))
     return result_json(db, existing["id"], warnings, True)
 
 

@@ -15,7 +15,10 @@ import sqlite_utils
 
 from eco_field.clock import utc_now
 from eco_field.errors import NotFound
+from eco_field.messages import Message
+from eco_field.readings import noise
 from eco_field.readings.model import ImportContext, Sample, SeriesMeta
+from eco_field.readings.pollutants import NOISE
 from eco_field.readings.timeparse import iso
 
 SAMPLE_COLUMNS = ("series_id", "line", "t", "value", "ok", "flag", "seg", "label", "lat", "lon", "alt")
@@ -43,7 +46,8 @@ def find_source(db: sqlite_utils.Database, inspection_id: str, sha256: str) -> d
                      " WHERE inspection_id = ? AND sha256 = ?", [inspection_id, sha256]).fetchone()
     if row is None:
         return None
-    return {"id": row[0], "format": row[1], "outlet_code": row[2], "warnings": json.loads(row[3]),
+    return {"id": row[0], "format": row[1], "outlet_code": row[2],
+            "warnings": [message_of(w) for w in json.loads(row[3])],
             "original_name": row[4]}
 
 
@@ -56,11 +60,21 @@ def insert_source(db: sqlite_utils.Database, inspection_id: str, evidence_id: st
     return source_id
 
 
-def finish_source(db: sqlite_utils.Database, source_id: str, options: dict[str, Any], warnings: list[str],
+def finish_source(db: sqlite_utils.Database, source_id: str, options: dict[str, Any], warnings: list,
                   outlet_code: str | None) -> None:
+    """Warnings are kept with the source: a Message as {"code", "params", "message"} (rendered again in the
+    reader's language), a legacy sentence as a string."""
+    stored = [w.as_json() if isinstance(w, Message) else str(w) for w in warnings]
     db.execute("UPDATE reading_sources SET options_json = ?, warnings_json = ?, outlet_code = ? WHERE id = ?",
-               [json.dumps(options, ensure_ascii=False, default=str), json.dumps(warnings, ensure_ascii=False),
+               [json.dumps(options, ensure_ascii=False, default=str), json.dumps(stored, ensure_ascii=False),
                 outlet_code, source_id])
+
+
+def message_of(item: Any) -> Message | str:
+    """A stored warning back as a Message (nested messages in its parameters too), or the sentence."""
+    if isinstance(item, dict) and "code" in item:
+        return Message(item["code"], {k: message_of(v) for k, v in (item.get("params") or {}).items()})
+    return item
 
 
 def insert_series(db: sqlite_utils.Database, source_id: str, inspection_id: str, position: int,
@@ -157,11 +171,26 @@ def save_statistics(db: sqlite_utils.Database, source_id: str, stats: dict[int, 
         acc = stats.get(series_id) or SeriesStats(0)
         meta = json.loads(meta_json)
         meta["lines"] = [acc.first_line, acc.last_line] if series_id in stats else None
+        mean = acc.total / acc.n if acc.n else None
+        if acc.n and _is_sound_level(db, series_id):
+            meta["noise"] = noise.summary(_usable(db, source_id, series_id), zone)
+            mean = meta["noise"]["leq"]  # sound levels average as energy, not as numbers
         db.execute("UPDATE reading_series SET n = ?, flagged = ?, t_start = ?, t_end = ?, min = ?, max = ?, mean = ?,"
                    " meta_json = ? WHERE id = ?",
                    [acc.n, acc.flagged, iso(_finite(acc.t0), zone), iso(_finite(acc.t1), zone), _finite(acc.lo),
                     _finite(acc.hi),
-                    acc.total / acc.n if acc.n else None, json.dumps(meta, ensure_ascii=False), series_id])
+                    mean, json.dumps(meta, ensure_ascii=False), series_id])
+
+
+def _is_sound_level(db: sqlite_utils.Database, series_id: int) -> bool:
+    pollutant, unit = db.execute("SELECT pollutant, unit FROM reading_series WHERE id = ?", [series_id]).fetchone()
+    return pollutant in NOISE or unit in ("dB", "dB(A)", "dB(C)")
+
+
+def _usable(db: sqlite_utils.Database, source_id: str, series_id: int) -> Iterator[tuple[float, float]]:
+    first, last = _range(db, source_id)
+    yield from db.execute("SELECT t, value FROM reading_samples WHERE id BETWEEN ? AND ? AND series_id = ?"
+                          " AND ok = 1 AND value IS NOT NULL", [first, last, series_id])
 
 
 def series_rows(db: sqlite_utils.Database, where: str, params: list[Any]) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eco_field.errors import BadInput
+from eco_field.messages import Message
 
 HEAD_BYTES = 64 * 1024
 csv.field_size_limit(16 * 1024 * 1024)
@@ -30,7 +31,8 @@ class Source:
     head: bytes
     encoding: str = ""
     is_xlsx: bool = False
-    notes: list[str] = field(default_factory=list)
+    is_xls: bool = False  # legacy Excel 97-2003 workbook (Eureka, many Chinese PC programs)
+    notes: list = field(default_factory=list)  # warnings found while reading (messages.Message)
 
     @property
     def name(self) -> str:
@@ -63,7 +65,7 @@ def open_source(path: Path) -> Source:
     if head.startswith(b"PK\x03\x04"):
         return Source(path, head, "", is_xlsx=True)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise BadInput(f"{path}: an old Excel .xls workbook; save it as .xlsx or CSV in Excel/WPS and import that")
+        return Source(path, head, "", is_xls=True)
     return Source(path, head, detect_encoding(head, path))
 
 
@@ -164,11 +166,22 @@ class LineReader:
         self.encoding = encoding or source.encoding or "utf-8"
         self.number = 0
 
+    def _utf16_lines(self) -> Iterator[str]:
+        """UTF-16 read whole (these exports are small): an odd byte count means the file was cut off, which
+        is said as such (the last, incomplete line then fails as a torn row) instead of a decoding error."""
+        data = self.source.path.read_bytes()
+        if len(data) % 2:
+            data = data[:-1]
+            self.source.notes.append(Message("readings.file.truncated_utf16", {"file": self.source.name}))
+        text = data.decode(self.encoding, errors="strict")
+        yield from text.splitlines(keepends=True)
+
     def __iter__(self) -> Iterator[str]:
         bare_cr = False
         try:
             with open(self.source.path, encoding=self.encoding, errors="strict", newline="") as fh:
-                for raw in fh:
+                lines = self._utf16_lines() if self.encoding.startswith("utf-16") else fh
+                for raw in lines:
                     if raw.endswith("\n"):
                         if bare_cr and raw == "\r\n":  # the second half of \r\r\n: not a row
                             bare_cr = False

@@ -23,7 +23,15 @@ _SPELLINGS = {
     "°C": "°C", "C": "°C", "-°C": "°C", "DEGC": "°C", "DEG C": "°C", "CELSIUS": "°C",
     "%": "%", "%RH": "%RH", "RH%": "%RH",
     "PA": "Pa", "KPA": "kPa", "HPA": "hPa", "MBAR": "mbar", "TORR": "Torr", "BAR": "bar",
-    "V": "V", "MV": "mV", "M": "m", "FT": "ft", "M/S": "m/s",
+    "V": "V", "MV": "mV", "M": "m", "FT": "ft", "FEET": "ft", "M/S": "m/s",
+    # water
+    "ΜS/CM": "µS/cm", "US/CM": "µS/cm", "MS/CM": "mS/cm", "NTU": "NTU", "FNU": "FNU", "RFU": "RFU",
+    "PSU": "psu", "PPT": "ppt", "%SAT": "%sat", "%LOCAL": "%sat", "MGL": "mg/L",
+    "°F": "°F", "F": "°F",
+    # noise
+    "DB": "dB", "DB(A)": "dB(A)", "DBA": "dB(A)", "DB-A": "dB(A)", "DB(C)": "dB(C)", "DBC": "dB(C)",
+    # gas analysers
+    "MB": "mbar", "MBARS": "mbar", "MMOL/MOL": "mmol/mol", "CC/MIN": "mL/min", "ML/MIN": "mL/min", "PPTV": "ppt",
 }
 
 _MASS_PER_VOLUME = {"g/m³": 1000.0, "mg/m³": 1.0, "µg/m³": 0.001}
@@ -41,7 +49,8 @@ def normalize_unit(text: str | None) -> str:
     return raw
 
 
-_PERCENT_OF = {"O2": "%VOL", "CH4": "%VOL", "CO2": "%VOL", "H2O": "%VOL", "LEL": "%LEL", "RH": "%RH"}
+_PERCENT_OF = {"O2": "%VOL", "CH4": "%VOL", "CO2": "%VOL", "H2O": "%VOL", "LEL": "%LEL", "RH": "%RH",
+               "DO_SAT": "%sat"}
 
 
 def for_pollutant(pollutant: str, unit: str) -> str:
@@ -75,9 +84,9 @@ def conversion_factor(pollutant: str, unit: str, limit_unit: str) -> float | Non
     if target in _MASS_PER_VOLUME:
         to_mg = mg_m3_factor(pollutant, normalize_unit(unit))
         return None if to_mg is None else to_mg / _MASS_PER_VOLUME[target]
-    water = {"mg/L": 1.0, "µg/L": 0.001}
-    if target in water and normalize_unit(unit) in water:
-        return water[normalize_unit(unit)] / water[target]
+    for family in ({"mg/L": 1.0, "µg/L": 0.001}, {"µS/cm": 1.0, "mS/cm": 1000.0}, {"dB": 1.0, "dB(A)": 1.0}):
+        if target in family and normalize_unit(unit) in family:
+            return family[normalize_unit(unit)] / family[target]
     return None
 
 

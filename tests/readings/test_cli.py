@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.conftest import needs_fixtures
 from tests.readings.conftest import OFFICERS, REAL, SYNTHETIC, coking_enterprise_id
 
 REQUIRED = ["id", "pollutant", "statistic", "unit", "n", "flagged", "t_start", "t_end", "min", "max", "mean", "limit",
@@ -23,7 +24,9 @@ def test_formats(cli):
     items = result.json()
     assert all(set(i) == {"name", "description"} for i in items)
     assert {"isc_datalog", "thermo_tva2020", "gasmet_calcmet", "healthyphoton_ht8850", "sniffer4d_mapper",
-            "generic_table"} == {i["name"] for i in items}
+            "licor_trace_gas", "lgr_analyser", "aeris_mira", "picarro", "ppsystems_egm5", "ysi_exo", "ysi_ecowatch",
+            "hydrolab", "eureka_manta", "onset_hobo", "tsi_dusttrak", "nti_xl2", "noise_sentry", "svantek",
+            "generic_table"} <= {i["name"] for i in items}
 
 
 def test_import_list_show(cli, inspection_id):
@@ -48,6 +51,7 @@ def test_import_list_show(cli, inspection_id):
     assert text.returncode == 0 and "SO2" in text.stdout
 
 
+@needs_fixtures
 def test_import_text_output_and_reimport(cli, inspection_id):
     path = str(REAL / "goflux__Gasmet_DX4015_Calcmet.TXT")
     first = cli("readings", "import", inspection_id, path)

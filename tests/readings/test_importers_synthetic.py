@@ -5,8 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from eco_field.readings import service
-from eco_field.readings.model import UnreadableHeader
+from eco_field.readings import formats, service
+from eco_field.readings.model import ImportContext, UnreadableHeader
+from eco_field.readings.textio import open_source
+from eco_field.readings.timeparse import AmbiguousDates
 from tests.readings.conftest import SYNTHETIC, by_series, parse
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -35,7 +37,7 @@ def test_isc_en_us_three_columns_per_sensor_and_trailing_notes():
     assert co[3][7] == "PUMP HOUSE"  # site
     units = {m.pollutant: m.unit for m in ctx.series.values()}
     assert units["O2"] == "%VOL" and units["LEL"] == "%LEL" and units["H2S"] == "ppm"
-    assert sum("malformed trailing line was dropped" in w for w in ctx.warnings) == 2
+    assert sum("文件末尾的残缺行已丢弃" in str(w) for w in ctx.warnings) == 2
 
 
 def test_isc_de_de_semicolon_decimal_comma_german_labels():
@@ -69,7 +71,7 @@ def test_sniffer4d_positions_and_ppm_in_ug_trap():
     units = {m.pollutant: m.unit for m in ctx.series.values()}
     assert units["SO2"] == "ppm" and units["NO2"] == "ppm"  # magnitudes of ppm under µg/m³ headers
     assert units["PM10"] == "µg/m³" and units["CO"] == "mg/m³"
-    assert any("ppm written under a µg/m³ header" in w for w in ctx.warnings)
+    assert any("ppm written under a µg/m³ header" in str(w) for w in ctx.warnings)
     so2 = series_of(ctx, samples, "SO2")
     first = so2[0]
     assert (first[8], first[9], first[10]) == (37.5011, 111.1023, 50.2)  # lat, lon (lon came first), alt
@@ -115,7 +117,7 @@ def test_a_mapping_to_a_missing_column_names_the_file_line_and_columns():
     with pytest.raises(UnreadableHeader) as info:
         parse(path, "generic_table", {"time": "采样时间", "SO2": "通道1|ppm"})
     message = str(info.value)
-    assert message.startswith(f"{path}: line ") and "time=采样时间" in message and "记录时刻" in message
+    assert message.startswith(f"{path}：第 1 行") and "time=采样时间" in message and "记录时刻" in message
 
 
 def test_generic_xlsx(tmp_path):
@@ -150,7 +152,7 @@ def test_xlsx_date_cells_are_not_called_ambiguous(tmp_path):
     book.save(path)
     name, ctx, samples = parse(path)
     assert [s[2] for s in series_of(ctx, samples, "SO2")][0] == epoch(2026, 11, 28, 9, 0)
-    assert not any("ambiguous" in w for w in ctx.warnings)
+    assert not any("日/月顺序" in str(w) for w in ctx.warnings)
 
 
 @pytest.mark.parametrize("encoding, bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""),
@@ -164,21 +166,26 @@ def test_generic_encodings(tmp_path, encoding, bom):
     assert [s[3] for s in samples] == [1.5, 12.0, 2.5, 14.0]
 
 
-def test_latin1_generic_and_lone_cr(tmp_path):
+def test_latin1_generic_and_lone_cr_refuses_undecidable_dates_until_told(tmp_path):
+    """1/2/2026 in every row: January 2nd or February 1st? Refused naming the column; --time-format settles it."""
     path = tmp_path / "old.csv"
     path.write_bytes("Time,Temp (\xb0C),CO (ppm)\r1/2/2026 10:00:00 AM,21.5,3\r1/2/2026 10:00:05 AM,21.6,4\r"
                      .encode("latin-1"))
-    name, ctx, samples = parse(path)
+    with pytest.raises(AmbiguousDates) as info:
+        parse(path)
+    assert "“Time”" in str(info.value) and "--time-format" in str(info.value)
+    source = open_source(path)
+    ctx = ImportContext(str(path), time_format="%m/%d/%Y %I:%M:%S %p")
+    samples = list(formats.run(formats.detect(source), source, ctx))
     assert {m.pollutant: m.unit for m in ctx.series.values()} == {"TEMP": "°C", "CO": "ppm"}
     assert [s[1] for s in samples] == [2, 2, 3, 3]
     assert samples[0][2] == epoch(2026, 1, 2, 10, 0)
-    assert any("ambiguous" in w for w in ctx.warnings)
 
 
 def test_service_formats_lists_every_importer():
     names = [f["name"] for f in service.formats()]
-    assert names == ["isc_datalog", "thermo_tva2020", "gasmet_calcmet", "healthyphoton_ht8850", "sniffer4d_mapper",
-                     "generic_table"]
+    assert names[:5] == ["isc_datalog", "thermo_tva2020", "gasmet_calcmet", "healthyphoton_ht8850", "sniffer4d_mapper"]
+    assert names[-1] == "generic_table"  # tried last: every instrument family recognises its own layout first
 
 
 def test_generic_preamble_instrument_and_units_row(tmp_path):
@@ -209,14 +216,15 @@ def test_generic_file_with_two_sessions(tmp_path):
     h2s = series_of(ctx, samples, "H2S")
     assert [s[3] for s in h2s] == [1.1, 2.1, 1.5, 2.5]
     assert [s[1] for s in h2s] == [3, 4, 9, 10]
-    assert any("header repeats" in w and "line 8" in w for w in ctx.warnings)
+    assert any("表头再次出现" in str(w) and "第 8 行" in str(w) for w in ctx.warnings)
 
 
-def test_row_cut_short_in_the_middle_is_an_error(tmp_path):
+def test_row_cut_short_in_the_middle_of_a_tiny_file_is_refused(tmp_path):
+    """One torn row of three is more than 5 %: the file is refused, naming the line and the rule."""
     from eco_field.errors import BadInput
 
     text = "时间,硫化氢(ppm),一氧化碳(ppm)\n2026-06-05 10:00:00,1,2\n2026-06-05 10:00:10,1\n2026-06-05 10:00:20,1,2\n"
     path = tmp_path / "cut.csv"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(BadInput, match="cut.csv: line 3"):
+    with pytest.raises(BadInput, match=r"cut.csv：3 行中有 1 行无法读取（超过 5%）.*第 3 行"):
         parse(path)

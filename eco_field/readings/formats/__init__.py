@@ -14,15 +14,33 @@ from types import ModuleType
 
 from eco_field.errors import BadInput
 from eco_field.readings.formats import (
+    aeris,
     calcmet,
+    dusttrak,
+    egm5,
+    eureka,
+    gasmet_pd,
     generic_table,
+    hobo,
     ht8850,
+    hydrolab,
     isc_datalog,
+    lgr,
+    licor,
+    noise_sentry,
+    nti_xl2,
+    picarro,
     sniffer4d,
+    svantek,
     tva2020,
+    ysi_ecowatch,
+    ysi_exo,
 )
 
-IMPORTERS: tuple[ModuleType, ...] = (isc_datalog, tva2020, calcmet, ht8850, sniffer4d, generic_table)
+# Instrument families first (each recognises its own layout), the generic table last.
+IMPORTERS: tuple[ModuleType, ...] = (
+    isc_datalog, tva2020, calcmet, ht8850, sniffer4d, licor, lgr, aeris, gasmet_pd, picarro, egm5, ysi_exo,
+    ysi_ecowatch, hydrolab, eureka, hobo, dusttrak, nti_xl2, noise_sentry, svantek, generic_table)
 BY_NAME = {module.NAME: module for module in IMPORTERS}
 
 
@@ -53,6 +71,6 @@ def detect(source) -> ModuleType | None:
         try:
             if importer.sniff(source):
                 return importer
-        except (ValueError, IndexError, UnicodeError):
+        except (ValueError, IndexError, UnicodeError, StopIteration):
             continue
     return None

@@ -17,7 +17,6 @@ from eco_field.readings.formats.tables import TableRows
 from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta
 from eco_field.readings.status import status_flag
 from eco_field.readings.textio import Source
-from eco_field.readings.timeparse import TimeParser
 from eco_field.readings.units import normalize_unit
 from eco_field.readings.values import parse_value
 
@@ -46,7 +45,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
         raise ctx.fail(1, f"a Calcmet header has 5 fixed columns, 4 per component and Status; found {len(header)}")
     names = [header[FIXED + 4 * g] for g in range(groups)]
     ctx.options.update(delimiter="\t", encoding=ENCODING, time_pattern="iso", components=names)
-    timer = TimeParser(ctx.time_zone)
+    timer = ctx.time_parser()
     timer.pattern = "iso"
     ids: dict[tuple[int, str], int] = {}
     problems = RowProblems(ctx, header)

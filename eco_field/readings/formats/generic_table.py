@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from itertools import islice
 from operator import itemgetter
 
+from eco_field.messages import Message
 from eco_field.readings import pollutants
 from eco_field.readings.formats.header import find_header, preamble_instrument, units_row
 from eco_field.readings.formats.layout import Layout, role_of
@@ -35,6 +36,8 @@ DETECT_ROWS = 300
 def sniff(source: Source) -> bool:
     if source.is_xlsx:
         return source.path.suffix.lower() in (".xlsx", ".xlsm")
+    if source.is_xls:
+        return True
     lines = [ln for ln in source.head_lines(20) if ln.strip()]
     return any(d in ln for ln in lines for d in (",", ";", "\t", "|"))
 
@@ -82,19 +85,23 @@ def _time_value(row: list, roles: dict[str, int], combine: bool) -> object:
 
 def _time_parser(ctx: ImportContext, layout: Layout, head: list) -> TimeParser:
     roles = layout.roles
-    combine = "date" in roles and "time" in roles
+    # a date column is glued to the time column only when both were found the same way: `--map time=COL`
+    # names the one column that holds the time, and a detected 日期/Date column is not added to it
+    combine = "date" in roles and "time" in roles and (("time" in layout.mapped) == ("date" in layout.mapped))
     layout.roles["_combine"] = int(combine)
     width = layout.width()
     values = [_time_value(r, roles, combine) for _, r in head if len(r) >= width]
-    timer = TimeParser(ctx.time_zone, day_first=ctx.options.get("day_first"))
-    pattern = timer.detect(values)
+    column = layout.header[roles["time"]] if roles.get("time") is not None and layout.header else "?"
+    if combine and layout.header:
+        column = f"{layout.header[roles['date']]} + {column}"
+    timer = ctx.time_parser(order={True: "dmy", False: "mdy"}.get(ctx.options.get("day_first")))
+    pattern = timer.detect(values, column)
     if pattern is None and values:
-        raise ctx.fail(head[0][0], f"the time column does not hold dates and times I can read "
-                                   f"(first value {str(values[0])[:40]!r})")
+        raise ctx.fail(head[0][0], "readings.time.unreadable_column", column=column, value=str(values[0]))
     if timer.ambiguous:
-        ctx.warn(f"day and month order is ambiguous in every time value; read as "
-                 f"{'day/month' if timer.day_first else 'month/day'}")
+        ctx.warn(Message("readings.time.order_assumed", {"column": column, "order": timer.order or ""}))
     ctx.options["time_pattern"] = pattern
+    ctx.options["time_column"] = column
     return timer
 
 
@@ -118,16 +125,17 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
     reader = rows.reader
     last_text: object = None
     t: float | None = None
+    rows_seen = 0
     for row in data:
         if len(row) < width:
             if not _blank(row):
-                problems.bad(reader.line_num, f"{len(row)} fields where the header has {width}", row)
+                problems.bad(reader.line_num, Message("readings.rows.short", {"got": len(row), "want": width}), row)
             continue
         text = _time_value(row, roles, combine) if combine else row[ti]
         if text != last_text:
             t, last_text = parse_time(text), text
         if t is None:
-            problems.bad(reader.line_num, f"time {str(row[ti])[:30]!r} cannot be read", row)
+            problems.bad(reader.line_num, Message("readings.rows.bad_time", {"value": str(text).strip()}), row)
             last_text = None
             continue
         if problems.pending:
@@ -149,6 +157,8 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
         except (ValueError, TypeError):
             value, flag = parse_value(raw, decimal_comma)
             ok = int(value is not None)
+            if flag and flag.startswith("unparsed"):
+                ctx.row_warn(line, "readings.rows.bad_number", value=str(raw).strip(), column=layout.header[vi])
         if fi is not None:
             ok, flag = _merge_status(ok, flag, row[fi])
         # SeriesStats.add, inlined: this loop runs once per row of a million-row file
@@ -166,13 +176,15 @@ def _long_rows(data: Iterator[list], rows: TableRows, ctx: ImportContext, layout
             acc.t0 = t
         if t > acc.t1:
             acc.t1 = t
+        rows_seen += 1
         if narrow:
             yield (sid, line, t, value if ok else MARKER + (flag or "unparsed"))
         elif positions:
             yield (sid, line, t, value, ok, flag, None, None, _num(row, lat), _num(row, lon), _num(row, alt))
         else:
             yield (sid, line, t, value, ok, flag)
-    problems.finish()
+    problems.finish(rows_seen)
+    ctx.settle_time_basis(timer)
 
 
 def _declare_long(ctx: ImportContext, layout: Layout, key: tuple, key_roles: list[str]) -> int:
@@ -198,7 +210,7 @@ def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, deci
                instrument: dict[str, str] | None = None):
     roles = layout.roles
     combine = bool(roles.pop("_combine"))
-    ti, fi, si = roles["time"], roles.get("status"), roles.get("serial")
+    fi, si = roles.get("status"), roles.get("serial")
     lat, lon, alt = roles.get("lat"), roles.get("lon"), roles.get("alt")
     positions = lat is not None or lon is not None or alt is not None
     width = layout.width()
@@ -208,11 +220,12 @@ def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, deci
         if len(row) < width:
             if _blank(row):
                 continue
-            problems.bad(line, f"{len(row)} fields where the header has {width}", row)
+            problems.bad(line, Message("readings.rows.short", {"got": len(row), "want": width}), row)
             continue
-        t = timer.parse(_time_value(row, roles, combine))
+        text = _time_value(row, roles, combine)
+        t = timer.parse(text)
         if t is None:
-            problems.bad(line, f"time {str(row[ti])[:30]!r} cannot be read", row)
+            problems.bad(line, Message("readings.rows.bad_time", {"value": str(text).strip()}), row)
             continue
         problems.good()
         serial = str(row[si]).strip() if si is not None else ""
@@ -223,10 +236,14 @@ def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, deci
         for index, sid in series[serial]:
             value, flag = parse_value(row[index], decimal_comma)
             ok = int(value is not None)
+            if flag and flag.startswith("unparsed"):
+                ctx.row_warn(line, "readings.rows.bad_number", value=str(row[index]).strip(),
+                             column=layout.header[index] if index < len(layout.header) else str(index + 1))
             if status is not None:
                 ok, flag = _merge_status(ok, flag, status)
             yield (sid, line, t, value, ok, flag, *where)
     problems.finish()
+    ctx.settle_time_basis(timer)
 
 
 def _declare_wide(ctx: ImportContext, column, serial: str, instrument: dict[str, str]) -> int:

@@ -16,6 +16,7 @@ HEADER_SEARCH_ROWS = 60
 
 def find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
     widest: list[str] = []
+    widest_line = None
     first_line = None
     for line, row in islice(numbered, HEADER_SEARCH_ROWS):
         cells = [str(c).strip() for c in row]
@@ -23,7 +24,7 @@ def find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
             continue
         first_line = first_line or line
         if len([c for c in cells if c]) > len([c for c in widest if c]):
-            widest = cells
+            widest, widest_line = cells, line
         try:
             layout = analyse(cells, ctx.mapping)
         except UnreadableHeader:
@@ -33,19 +34,17 @@ def find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
             return line, cells, layout
     if first_line is None:
         raise ctx.fail(None, "no table found (the file has no rows with values)")
+    # the header is the widest row near the top: name that line, not the first line of the file
+    line = widest_line or first_line
     if ctx.mapping:
         try:
             analyse(widest, ctx.mapping)  # raises naming the mapped column that is missing
         except UnreadableHeader as exc:
-            raise UnreadableHeader(f"{ctx.source_name}: line {first_line}: {exc}. Columns seen: "
-                                   f"{column_list(widest)}", exc.columns, first_line) from None
-    raise UnreadableHeader(
-        f"{ctx.source_name}: line {first_line}: cannot tell which columns hold the time and the readings. "
-        f"Columns seen: {column_list(widest)}. "
-        "Give a column mapping, e.g. --map time=采样时间 --map SO2=二氧化硫 (wide form) or "
-        "--map time=时间 --map pollutant=气体名称 --map value=浓度 --map unit=单位 (long form); "
-        "save it with --save-profile NAME and reuse it with --profile NAME.",
-        [c for c in widest if c], first_line)
+            raise UnreadableHeader("readings.header.mapping_missing", [c for c in widest if c], line,
+                                   file=ctx.source_name, line=line, problem=str(exc),
+                                   columns=column_list(widest)) from None
+    raise UnreadableHeader("readings.header.unreadable", [c for c in widest if c], line, file=ctx.source_name,
+                           line=line, columns=column_list(widest))
 
 
 def units_row(row: list, layout: Layout) -> bool:
@@ -67,7 +66,7 @@ _PREAMBLE_KEYS = {"make": ("厂家", "生产厂家", "品牌", "manufacturer", "
 
 def preamble_instrument(source: Source, delimiter: str | None, header_line: int) -> dict[str, str]:
     """Make/model/serial from 'key：value' lines above the header (Chinese PC software writes them there)."""
-    if source.is_xlsx or header_line <= 1:
+    if source.is_xlsx or source.is_xls or header_line <= 1:
         return {}
     found: dict[str, str] = {}
     for line in source.head_lines(header_line - 1):

@@ -13,7 +13,6 @@ from eco_field.readings import pollutants
 from eco_field.readings.formats.tables import TableRows
 from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta
 from eco_field.readings.textio import Source
-from eco_field.readings.timeparse import TimeParser
 from eco_field.readings.units import normalize_unit
 from eco_field.readings.values import parse_value
 
@@ -44,7 +43,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
         meta = SeriesMeta(code, normalize_unit(m.group("unit")), "instantaneous", sensor=cell,
                           make="Healthy Photon", model="HT8850", meta={"column": cell})
         columns.append((index, ctx.declare(meta)))
-    timer = TimeParser(ctx.time_zone)
+    timer = ctx.time_parser()
     timer.pattern = "iso"
     ctx.options.update(delimiter="\t", encoding=source.encoding, time_pattern="iso")
     problems = RowProblems(ctx, header)

@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
+from eco_field.messages import Message
 from eco_field.readings import pollutants
 from eco_field.readings.formats.tables import TableRows
 from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta
 from eco_field.readings.textio import Source
-from eco_field.readings.timeparse import TimeParser
 from eco_field.readings.values import parse_value
 
 NAME = "isc_datalog"
@@ -72,11 +72,12 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     next(numbered, None)
     head = list(islice(numbered, 300))
     decimal_comma = delim != "," or any(re.fullmatch(r"-?\d+,\d+", c) for _, r in head for c in r[LEAD:])
-    timer = TimeParser(ctx.time_zone, day_first=delim != ",")
-    timer.detect([r[3] for _, r in head if len(r) == len(header)])
+    timer = ctx.time_parser(order="dmy" if delim != "," else "mdy")
+    timer.detect([r[3] for _, r in head if len(r) == len(header)], "Reading Time")
     if timer.ambiguous:
-        ctx.warn(f"day and month order is ambiguous; read as {'day/month' if timer.day_first else 'month/day'} "
-                 f"(the station's culture is not in the file)")
+        # the docking station's culture is not in the file: its separator says which one it probably was
+        ctx.warn(Message("readings.time.order_assumed", {"column": "Reading Time",
+                                                         "order": "日/月/年" if delim != "," else "月/日/年"}))
     name = _FILE_NAME.match(source.name)
     instrument = {"make": "Industrial Scientific", "serial": name["serial"] if name else ""}
     ctx.options.update(delimiter=delim, decimal_comma=decimal_comma, time_pattern=timer.pattern,

@@ -63,6 +63,7 @@ class Layout:
     fixed_unit: str = ""          # unit given by the mapping for long form
     header: list[str] = field(default_factory=list)
     unused: list[str] = field(default_factory=list)
+    mapped: set[str] = field(default_factory=set)  # roles named by the user's mapping
 
     @property
     def long_form(self) -> bool:
@@ -125,11 +126,12 @@ def _apply_mapping(layout: Layout, header: list[str], mapping: dict[str, str]) -
             continue
         index = find_column(header, column)
         if index is None:
-            raise UnreadableHeader(f"the mapping {key}={target} names a column that is not in the header",
-                                   [str(h) for h in header])
+            raise UnreadableHeader("readings.header.mapped_column_absent", [str(h) for h in header],
+                                   mapping=f"{key}={target}")
         used.add(index)
         if role in ROLE_NAMES:
             layout.roles[role] = index
+            layout.mapped.add(role)
         else:
             name, header_unit = split_name_unit(str(header[index]))
             code = pollutants.canonical(key) or key.strip()

@@ -47,6 +47,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
         utc.pattern = timer.pattern
         timer = utc
         ctx.options["time_zone_of_file"] = "UTC"
+        ctx.note_time("utc_column", "UTC", "utcTime")
     instrument = {"make": "Soarability", "model": "Sniffer4D"}
     yield from generic_table._wide_rows(iter(data), ctx, layout, timer, False, instrument)
 

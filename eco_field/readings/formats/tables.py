@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from contextlib import contextmanager
+from struct import error as struct_error
 
 from eco_field.errors import BadInput
 from eco_field.readings.textio import LineReader, Source, mixed_encoding_error, sniff_delimiter
@@ -23,7 +24,7 @@ class TableRows:
         self.delimiter = delimiter
         self.encoding = encoding or source.encoding
         self.reader = _SheetPosition()
-        if not source.is_xlsx and delimiter is None:
+        if not (source.is_xlsx or source.is_xls) and delimiter is None:
             self.delimiter = sniff_delimiter(source.head_lines(60, self.encoding))
 
     @property
@@ -33,6 +34,8 @@ class TableRows:
     def __iter__(self) -> Iterator[list]:
         if self.source.is_xlsx:
             yield from self._xlsx_rows()
+        elif self.source.is_xls:
+            yield from self._xls_rows()
         elif self._plain_lines():
             yield from self._fast_rows()
         else:  # lone \r, \r\r\n, NUL bytes or UTF-16: line by line
@@ -43,7 +46,7 @@ class TableRows:
     def opened(self, skip_to_line: int = 0) -> Iterator[Iterator[list]]:
         """The row iterator itself (for plain text files the csv module's C reader, no generator layer in
         between), positioned after line skip_to_line; `reader.line_num` follows it."""
-        if self.source.is_xlsx or not self._plain_lines():
+        if self.source.is_xlsx or self.source.is_xls or not self._plain_lines():
             it = iter(self)
             self._skip(it, skip_to_line)
             yield it
@@ -94,6 +97,40 @@ class TableRows:
             except XLSX_ERRORS as exc:
                 raise BadInput(f"{self.source.path}: row {position.line_num + 1}: not a readable XLSX workbook "
                                f"({type(exc).__name__}: {exc})") from exc
+
+
+    def _xls_rows(self) -> Iterator[list]:
+        """A legacy .xls workbook through xlrd: date cells become datetime (a time-only cell, time)."""
+        import xlrd
+        import xlrd.compdoc
+
+        position = self.reader = _SheetPosition()
+        try:
+            book = xlrd.open_workbook(str(self.source.path), on_demand=True)
+            sheet = next((s for s in book.sheets() if s.nrows > 1), book.sheet_by_index(0))
+            for number in range(sheet.nrows):
+                position.line_num = number + 1
+                cells = [_xls_cell(cell, book.datemode) for cell in sheet.row(number)]
+                while cells and cells[-1] == "":
+                    cells.pop()
+                yield cells
+        except (xlrd.XLRDError, xlrd.compdoc.CompDocError, ValueError, IndexError, struct_error, OverflowError,
+                AssertionError, KeyError) as exc:
+            raise BadInput("readings.file.bad_xls", file=str(self.source.path), row=position.line_num + 1,
+                           detail=str(exc)[:200]) from exc
+
+
+def _xls_cell(cell, datemode: int) -> object:
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        moment = xlrd.xldate_as_datetime(cell.value, datemode)
+        return moment.time() if cell.value < 1 else moment
+    if cell.ctype == xlrd.XL_CELL_EMPTY or cell.ctype == xlrd.XL_CELL_BLANK:
+        return ""
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return "#ERR"
+    return cell.value
 
 
 def _xlsx_errors() -> tuple[type[BaseException], ...]:

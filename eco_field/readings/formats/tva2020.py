@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta
 from eco_field.readings.status import status_flag
 from eco_field.readings.textio import LineReader, Source
-from eco_field.readings.timeparse import TimeParser
 from eco_field.readings.units import normalize_unit
 from eco_field.readings.values import parse_value
 
@@ -36,7 +35,7 @@ def sniff(source: Source) -> bool:
 
 def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     lines = LineReader(source, "latin-1")
-    timer = TimeParser(ctx.time_zone)
+    timer = ctx.time_parser()
     timer.pattern = "tva"
     ctx.options.update(encoding="latin-1", time_pattern="tva", layout="fixed-width")
     title, version, ended = "", "", False
