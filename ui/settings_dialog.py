@@ -70,6 +70,9 @@ class SettingsDialog(QDialog):
         self.number_blocks_button = QPushButton(self.tr("Document number blocks…"))
         self.number_blocks_button.clicked.connect(self.open_number_blocks)
         self.number_blocks = None
+        self.issuer_button = QPushButton(self.tr("Bureau details on decisions…"))
+        self.issuer_button.clicked.connect(self.open_issuer)
+        self.issuer = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -91,6 +94,10 @@ class SettingsDialog(QDialog):
         numbers.addWidget(self.number_blocks_button)
         numbers.addStretch(1)
         form.addRow(self.tr("Document numbers (文号)"), numbers)
+        issuer_row = QHBoxLayout()
+        issuer_row.addWidget(self.issuer_button)
+        issuer_row.addStretch(1)
+        form.addRow(self.tr("Decisions (决定书)"), issuer_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -108,6 +115,11 @@ class SettingsDialog(QDialog):
         self.number_blocks.open()
         return self.number_blocks
 
+    def open_issuer(self) -> IssuerSettingsDialog:
+        self.issuer = IssuerSettingsDialog(self.ctx, parent=self)
+        self.issuer.open()
+        return self.issuer
+
     def _choose_folder(self) -> None:
         folder = self.ctx.dialogs.open_folder(self.tr("Choose the data folder"))
         if folder is None:
@@ -124,3 +136,49 @@ class SettingsDialog(QDialog):
         if values["language"] != self.ctx.language:
             self.ctx.language = values["language"]
         self.accept()
+
+
+class IssuerSettingsDialog(QDialog):
+    """The bureau's details every decision states (eco_field.documents.issuer): asked for the first time a
+    decision is issued without them, and reachable from Settings. Saved in one transaction."""
+
+    def __init__(self, ctx: AppContext, missing: list[str] | None = None, parent=None) -> None:
+        from eco_field.documents import issuer
+
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Bureau details on decisions"))
+        self.setMinimumWidth(640)
+        self.intro = QLabel(wordWrap=True)
+        if missing:
+            self.intro.setText(self.tr("A decision states these details of the bureau. Fill in what is missing "
+                                       "before it is issued: {names}").format(names="、".join(missing)))
+        else:
+            self.intro.setText(self.tr("A decision states these details of the bureau."))
+        self.fields: dict[str, QLineEdit] = {}
+        labels = {label: key for key, label in issuer.ALL}
+        self.required = tuple(labels[name] for name in missing or () if name in labels)
+        form = QFormLayout()
+        current = issuer.current(ctx.db)
+        for key, label in issuer.ALL:
+            edit = QLineEdit(current.get(key, ""))
+            edit.setObjectName(key)
+            self.fields[key] = edit
+            form.addRow(label, edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def values(self) -> dict[str, str]:
+        return {key: edit.text().strip() for key, edit in self.fields.items()}
+
+    def save(self) -> None:
+        from eco_field.documents import issuer
+
+        values, required = self.values(), self.required
+        self.ctx.run(lambda ws: issuer.save(ws.db, values, required), lambda _none: self.accept(),
+                     announce=("settings",))

@@ -1,15 +1,17 @@
-"""The signature pad (pen with pressure, touch or mouse) and the dialog that stores a signature as evidence.
+"""The signature pad (pen with pressure, touch or mouse) and the dialog that signs a document with it.
 
-A signature is evidence of kind "signature" of the document's inspection, and the audit chain records which
-document version (number, PDF SHA-256, record SHA-256) it was signed on.
+Signing places the drawn image and the date in the signer's cells of the issued PDF (on every page a 笔录's
+party signs) as a new version of the same numbered document (eco_field.documents.service.sign); the image is
+kept as an original in the blob store (evidence of kind "signature" while the inspection is a draft).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -32,9 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eco_field.store.changes import record
-from eco_field.store.database import write_transaction
-from eco_field.store.evidence_rows import link_evidence
 from eco_field.workspace import Workspace
 from ui.context import AppContext
 
@@ -159,20 +158,17 @@ class SignaturePad(QWidget):
         return bytes(data)
 
 
-def store_signature(ws: Workspace, doc: dict[str, Any], role: str, name: str, png: bytes) -> str:
-    """The signature image as evidence of the document's inspection, bound to this document version."""
-    ref = ws.blobs.put_bytes(png, "png")
-    with write_transaction(ws.db):
-        evidence_id, _ = link_evidence(ws.db, doc["inspection_id"], ref, "signature",
-                                       f"签名-{ROLES.get(role, role)}-{name}-{doc['number']}.png")
-        record(ws.db, "signature", evidence_id, "sign",
-               {"evidence_id": evidence_id, "sha256": ref.sha256, "role": role, "name": name,
-                "document_id": doc["id"], "document_number": doc["number"], "pdf_sha256": doc["pdf_sha256"],
-                "record_sha256": doc["record_sha256"]})
-    return evidence_id
+def store_signature(ws: Workspace, doc: dict[str, Any], role: str, name: str, png: bytes,
+                    signed_on: str | None = None) -> dict[str, Any]:
+    """Sign the document's latest version: the result is its next version (service.sign's answer)."""
+    from eco_field.documents import service
+
+    return service.sign(ws, doc["number"], role, name, png, signed_on)
 
 
 class SignatureDialog(QDialog):
+    signed = Signal(dict)  # service.sign's answer, once the new version is kept
+
     def __init__(self, ctx: AppContext, doc: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.doc = ctx, doc
@@ -181,6 +177,7 @@ class SignatureDialog(QDialog):
         for code, label in ROLES.items():
             self.role.addItem(label, code)
         self.name = QLineEdit()
+        self.date = QLineEdit(date.today().isoformat(), placeholderText="YYYY-MM-DD")
         self.pad = SignaturePad()
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.pad.clear)
@@ -190,6 +187,7 @@ class SignatureDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Signer"), self.role)
         form.addRow(self.tr("Full name"), self.name)
+        form.addRow(self.tr("Date"), self.date)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.pad, 1)
@@ -201,5 +199,10 @@ class SignatureDialog(QDialog):
             self.ctx.dialogs.inform(self.tr("Signature"), self.tr("Enter the signer's name and sign on the pad."))
             return
         doc, role, name, png = self.doc, self.role.currentData(), self.name.text().strip(), self.pad.to_png()
-        self.ctx.run(lambda ws: store_signature(ws, doc, role, name, png), lambda _id: self.accept(),
-                     announce=("evidence", "signature"))
+        when = self.date.text().strip() or None
+        self.ctx.run(lambda ws: store_signature(ws, doc, role, name, png, when), self._done,
+                     announce=("evidence", "signature", "document"))
+
+    def _done(self, result: dict[str, Any]) -> None:
+        self.signed.emit(result)
+        self.accept()

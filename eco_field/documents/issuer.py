@@ -47,12 +47,14 @@ def check(db: sqlite_utils.Database, kind: str, title: str) -> None:
         raise BadInput(f"签发{title}前须先在设置中填写：{names}（{how}；或在程序的“设置”中填写）。草稿不受此限。")
 
 
-def save(db: sqlite_utils.Database, values: dict[str, str]) -> None:
-    """Store the details given (the settings page); empty values are refused for the keys given."""
+def save(db: sqlite_utils.Database, values: dict[str, str], required: tuple[str, ...] | None = None) -> None:
+    """Store the details given (the settings page). required: keys that may not be left empty (default: every
+    key given)."""
     from eco_field.store.database import write_transaction
 
     labels = dict(ALL)
-    empty = [labels.get(k, k) for k, v in values.items() if not str(v).strip()]
+    must = values.keys() if required is None else required
+    empty = [labels.get(k, k) for k in must if not str(values.get(k, "")).strip()]
     if empty:
         raise BadInput("以下设置不能为空：" + "、".join(empty))
     with write_transaction(db):

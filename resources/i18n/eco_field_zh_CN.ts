@@ -14,6 +14,15 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../ui/banner.py" line="13" />
+        <location filename="../../ui/banner.py" line="14" />
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <location filename="../../ui/case_detail.py" line="48" />
@@ -208,54 +217,100 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="65" />
+        <location filename="../../ui/documents_panel.py" line="73" />
+        <source>Preview draft</source>
+        <translation>预览草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="74" />
         <source>Make document</source>
         <translation>生成文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="74" />
+        <location filename="../../ui/documents_panel.py" line="86" />
         <source>Print (A4)…</source>
         <translation>打印（A4）…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="75" />
+        <location filename="../../ui/documents_panel.py" line="87" />
         <source>Save a copy…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="76" />
+        <location filename="../../ui/documents_panel.py" line="88" />
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="115" />
+        <location filename="../../ui/documents_panel.py" line="130" />
         <source>Save the inspection first.</source>
         <translation>请先保存本次检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="187" />
+        <location filename="../../ui/documents_panel.py" line="164" />
+        <source>(void)</source>
+        <translation>（已作废）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="166" />
+        <source>(signed, version {n})</source>
+        <translation>（已签名，第{n}版）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="223" />
+        <location filename="../../ui/documents_panel.py" line="272" />
         <source>Making {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="192" />
+        <location filename="../../ui/documents_panel.py" line="235" />
+        <source>Draft (no number, not issued), {pages} pages.</source>
+        <translation>草稿（未编号，未签发），共{pages}页。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="237" />
+        <source>Issuing it needs: {names}</source>
+        <translation>签发前还须填写：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="248" />
+        <source>Issue again</source>
+        <translation>重新签发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="249" />
+        <source>{number} is in force for this record. Issuing again voids it (作废) and takes a new number. Issue again?</source>
+        <translation>本记录已有现行文书{number}。重新生成将作废该文号并取得新文号。是否重新签发？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="285" />
         <source>Issued {number} ({pages} pages).</source>
         <translation>已出具 {number}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="204" />
+        <location filename="../../ui/documents_panel.py" line="287" />
+        <source>Voided: {numbers}</source>
+        <translation>已作废：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="304" />
         <source>Sent {n} pages to the printer.</source>
         <translation>已发送 {n} 页到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="210" />
+        <location filename="../../ui/documents_panel.py" line="310" />
         <source>Save the document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="213" />
+        <location filename="../../ui/documents_panel.py" line="313" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="326" />
+        <source>Signed by {name}: version {n} of {number}.</source>
+        <translation>{name}已签名：{number}第{n}版。</translation>
     </message>
 </context>
 <context>
@@ -567,6 +622,107 @@
     </message>
 </context>
 <context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="138" />
+        <source>Enrolled with {url} as {name}. Sync fetches your tasks.</source>
+        <translation>已与局端 {url} 登记，执法人员：{name}。同步后即可收到任务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="143" />
+        <source>Your data folder is {path}. Add enterprises, or enrol under Sync to receive tasks.</source>
+        <translation>数据文件夹：{path}。可先添加企业，或在「同步」中登记以接收任务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="150" />
+        <source>Your data folder is {path}. Enter this laptop's officers and bureau under Settings.</source>
+        <translation>数据文件夹：{path}。可在「设置」中填写本机执法人员和机关信息。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="38" />
+        <source>Set up this laptop</source>
+        <translation>设置本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="42" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="44" />
+        <source>Certificate no. (执法证号)</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="52" />
+        <source>Enrol with the bureau now (needs the network and an enrolment code)</source>
+        <translation>现在与局端登记（需联网和登记码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="53" />
+        <source>Try the demo: fictitious enterprises, officers and tasks</source>
+        <translation>试用演示数据：虚构的企业、人员和任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="54" />
+        <source>Start empty; enrol later under Sync</source>
+        <translation>从空白开始，稍后在「同步」中登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="61" />
+        <source>Start</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="62" />
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="70" />
+        <source>Officers who use this laptop</source>
+        <translation>本机使用的执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="75" />
+        <source>Bureau</source>
+        <translation>执法机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="77" />
+        <source>Bureau name</source>
+        <translation>机关名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="78" />
+        <source>Bureau sign (机关代字)</source>
+        <translation>机关代字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="79" />
+        <source>How to begin</source>
+        <translation>如何开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="83" />
+        <source>Bureau server URL</source>
+        <translation>局端服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="84" />
+        <source>Enrolment code</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="114" />
+        <source>Enter the bureau server's address and the enrolment code, or choose another way to begin.</source>
+        <translation>请填写局端服务器地址和登记码，或选择其他开始方式。</translation>
+    </message>
+</context>
+<context>
     <name>InspectionEditor</name>
     <message>
         <location filename="../../ui/inspection_editor.py" line="58" />
@@ -824,6 +980,24 @@
     </message>
 </context>
 <context>
+    <name>IssuerSettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="150" />
+        <source>Bureau details on decisions</source>
+        <translation>决定书落款信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="154" />
+        <source>A decision states these details of the bureau. Fill in what is missing before it is issued: {names}</source>
+        <translation>决定书须载明本机关的以下信息。签发前请填写缺少的项目：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="157" />
+        <source>A decision states these details of the bureau.</source>
+        <translation>决定书须载明本机关的以下信息。</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <location filename="../../ui/list_page.py" line="86" />
@@ -844,42 +1018,42 @@
         <translation>生态执法现场通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Opening the data folder…</source>
         <translation>正在打开数据文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
         <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
     </message>
@@ -1575,53 +1749,63 @@
         <translation>文号号段…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="80" />
+        <location filename="../../ui/settings_dialog.py" line="73" />
+        <source>Bureau details on decisions…</source>
+        <translation>决定书落款信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="83" />
         <source>This machine's officer</source>
         <translation>本机执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81" />
+        <location filename="../../ui/settings_dialog.py" line="84" />
         <source>Bureau name</source>
         <translation>机关名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82" />
+        <location filename="../../ui/settings_dialog.py" line="85" />
         <source>Document prefix (机关代字)</source>
         <translation>文号机关代字</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings_dialog.py" line="86" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87" />
-        <location filename="../../ui/settings_dialog.py" line="117" />
+        <location filename="../../ui/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings_dialog.py" line="129" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings_dialog.py" line="91" />
         <source>Bureau server URL</source>
         <translation>局端服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings_dialog.py" line="92" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="93" />
+        <location filename="../../ui/settings_dialog.py" line="96" />
         <source>Document numbers (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112" />
+        <location filename="../../ui/settings_dialog.py" line="100" />
+        <source>Decisions (决定书)</source>
+        <translation>决定书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="124" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118" />
+        <location filename="../../ui/settings_dialog.py" line="130" />
         <source>EcoField will use {path} from the next start.</source>
         <translation>下次启动时将使用 {path}。</translation>
     </message>
@@ -1629,32 +1813,37 @@
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../ui/signature_pad.py" line="179" />
+        <location filename="../../ui/signature_pad.py" line="175" />
         <source>Sign {number}</source>
         <translation>签名：{number}</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="185" />
+        <location filename="../../ui/signature_pad.py" line="182" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="191" />
+        <location filename="../../ui/signature_pad.py" line="188" />
         <source>Signer</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="192" />
+        <location filename="../../ui/signature_pad.py" line="189" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="201" />
+        <location filename="../../ui/signature_pad.py" line="190" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="199" />
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="201" />
+        <location filename="../../ui/signature_pad.py" line="199" />
         <source>Enter the signer's name and sign on the pad.</source>
         <translation>请填写签名人姓名并在签名板上签名。</translation>
     </message>
@@ -2005,14 +2194,6 @@
         <location filename="../../ui/tasks_screen.py" line="68" />
         <source>Select a task first.</source>
         <translation>请先选择一项任务。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/app.py" line="62" />
-        <source>Welcome to EcoField. Your data folder is {path}.</source>
-        <translation>欢迎使用生态执法现场通。数据文件夹：{path}。</translation>
     </message>
 </context>
 </TS>

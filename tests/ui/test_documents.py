@@ -45,7 +45,7 @@ def test_render_view_print_save_and_sign(window, ctx, dialogs, tmp_path):
     panel.save_button.click()
     doc = panel.current()
     assert copy.read_bytes() == open(doc["path"], "rb").read()
-    # sign it: a signature evidence bound to this document version in the audit chain
+    # sign it: the signature goes into the PDF as version 2 of the same number, shown and printed from now on
     dialog = panel.sign_current()
     dialog.name.setText("王某")
     dialog.pad.stroke([QPointF(20, 100), QPointF(120, 60), QPointF(220, 120)])
@@ -53,10 +53,10 @@ def test_render_view_print_save_and_sign(window, ctx, dialogs, tmp_path):
     row = ctx.db.execute("SELECT id, original_name FROM evidence WHERE inspection_id = ? AND kind = 'signature'",
                          [insp.id]).fetchone()
     assert row and doc["number"] in row[1]
-    from eco_field.store import audit
-
-    [entry] = [e for e in audit.entries_for(ctx.db, "signature", row[0])]
-    assert entry["data"]["pdf_sha256"] == doc["pdf_sha256"] and entry["data"]["role"] == "party"
+    shown = panel.current()
+    assert shown["number"] == doc["number"] and shown["version"] == 2 and shown["pdf_sha256"] != doc["pdf_sha256"]
+    assert shown["path"] != doc["path"] and all(len(p.images) >= 1 for p in PdfReader(shown["path"]).pages)
+    assert panel.list.count() == 1 and "已签名" in panel.list.item(0).text()
     dialog.close()
 
 

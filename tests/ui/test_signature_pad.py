@@ -94,19 +94,33 @@ def test_mouse_and_finger_draw_a_steady_line(pad):
     assert ink_height(image, 70) == ink_height(image, 190) >= 2
 
 
-def test_a_pen_signature_is_stored_as_evidence_of_the_document_version(qtbot, ctx):
+def test_a_pen_signature_is_placed_in_the_document_and_kept_as_evidence(qtbot, ctx):
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from eco_field.documents import numbering, service
+
     task = demo.demo_tasks()[0]
     insp = inspections.create(ctx.db, task.enterprise_id, task.officers)
-    doc = {"id": "doc-1", "number": "吕环检〔2026〕1号", "inspection_id": insp.id, "pdf_sha256": "a" * 64,
-           "record_sha256": "b" * 64}
+    numbering.add_block(ctx.db, "inspection-record", date.today().year, 1, 10)
+    issued = service.issue(ctx.ws, "inspection-record", inspection_id=insp.id)
+    doc = service.get_document(ctx.db, issued["number"])
     dialog = SignatureDialog(ctx, doc)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.name.setText("王某")
+    dialog.date.setText("2026-06-05")
     pen_line(dialog.pad, stylus(), 120, [0.3, 0.6, 0.9])
     png = dialog.pad.to_png()
-    dialog.save()
+    with qtbot.waitSignal(dialog.signed, timeout=5000) as signal:
+        dialog.save()
+    result = signal.args[0]
     sha, name = ctx.db.execute("SELECT sha256, original_name FROM evidence WHERE inspection_id = ? AND "
                                "kind = 'signature'", [insp.id]).fetchone()
-    assert name == "签名-当事人-王某-吕环检〔2026〕1号.png"
+    assert name == f"签名-当事人-王某-{issued['number']}.png"
     assert ctx.ws.blobs.find(sha).read_bytes() == png  # the image as drawn, pressure widths included
+    assert result["version"] == 2 and result["previous_sha256"] == issued["sha256"]
+    signed = PdfReader(result["pdf"])
+    assert all(len(page.images) >= 1 for page in signed.pages)  # a 笔录: the party signs every page
+    assert "2026年6月5日" in signed.pages[0].extract_text()
