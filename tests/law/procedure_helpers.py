@@ -60,6 +60,13 @@ BUREAU_DETAILS = {"doc_bureau_address": "吕梁市离石区龙凤南路", "doc_c
                   "doc_review_body": "吕梁市人民政府", "doc_court": "离石区人民法院"}
 
 
+def bureau_details(workspace) -> None:
+    """The bureau's details every decision prints (issuing refuses without them)."""
+    with write_transaction(workspace.db):
+        for key, value in BUREAU_DETAILS.items():
+            settings.put(workspace.db, key, value)
+
+
 def allow_roles(workspace, roles: str = "局负责人,法制审核人员,承办人,承办机构负责人") -> None:
     """The laptop may approve as these roles; the bureau's details a decision must print are filled in."""
     with write_transaction(workspace.db):

@@ -61,20 +61,32 @@ def test_overlapping_provisions_for_one_act_are_fined_once_at_the_higher_amount(
     assert "第二十九条" in result.rationale and "合计建议罚款" in result.rationale
 
 
-def test_events_drive_status_and_deadlines(workspace, inspection):
-    case = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "超标排放")
+def test_events_drive_status_and_deadlines(workspace, tmp_path):
+    from eco_field.documents import service
+    from eco_field.law import case_steps
+    from tests.law.procedure_helpers import TODAY, ago, allow_roles, recent_case
+
+    allow_roles(workspace)
+    case_id = recent_case(workspace, tmp_path, ("AIR-10",), days_ago=30)["id"]
     db = workspace.db
-    cases.record_event(db, case.id, "立案", "2026-06-05")
-    cases.assess(db, case.id, {"impact": "small"})
-    cases.record_event(db, case.id, "notified", date(2026, 7, 1))
-    cases.record_event(db, case.id, "decided", "2026-07-20")
-    done = cases.record_event(db, case.id, "served", "2026-07-21")
+    case_steps.approve(db, case_id, "filing", "李建国", "局负责人", ago(29), "同意立案")
+    assert cases.record_event(db, case_id, "立案", ago(29)).status == "filed"
+    cases.assess(db, case_id, {"impact": "small"})
+    cases.record_event(db, case_id, "investigated", ago(25))
+    service.render(workspace, "penalty-notice", case_id=case_id)
+    cases.record_event(db, case_id, "notified", ago(20))
+    cases.record_event(db, case_id, "waived", ago(19), "当事人书面放弃陈述申辩")
+    case_steps.approve(db, case_id, "decision", "李建国", "局负责人", ago(19), "同意")
+    service.render(workspace, "penalty-decision", case_id=case_id)
+    cases.record_event(db, case_id, "decided", ago(19))
+    done = cases.record_event(db, case_id, "served", ago(18))
     assert done.status == "served"
-    deadlines = {d["code"]: d for d in cases.get(db, case.id, today=date(2026, 8, 10)).deadlines}
+    deadlines = {d["code"]: d for d in cases.get(db, case_id, today=TODAY).deadlines}
     assert deadlines["filing"]["status"] == "met" and deadlines["decision"]["status"] == "met"
-    assert deadlines["payment"]["due"] == "2026-08-05" and deadlines["payment"]["status"] == "lapsed"
-    # a late 立案 event does not move a served case backwards
-    assert cases.record_event(db, case.id, "filed", "2026-06-06").status == "served"
+    assert deadlines["payment"]["status"] == "lapsed"
+    # a late 立案 cannot be recorded on a served case
+    with pytest.raises(BadInput, match="不能立案"):
+        cases.record_event(db, case_id, "filed", ago(17))
 
 
 def test_set_status_from_the_bureau_is_not_queued_again(workspace, inspection):
@@ -88,7 +100,7 @@ def test_set_status_from_the_bureau_is_not_queued_again(workspace, inspection):
     from eco_field.bureau.case_export import RECEIVED_ACTIONS
 
     assert last in RECEIVED_ACTIONS
-    assert cases.set_status(workspace.db, case.id, "已销案").status == "withdrawn"
+    assert cases.set_status(workspace.db, case.id, "已销案", reason="重复登记").status == "withdrawn"
     with pytest.raises(BadInput, match="Unknown case status"):
         cases.set_status(workspace.db, case.id, "archived")
     with pytest.raises(BadInput, match="Unknown case event"):
@@ -157,7 +169,7 @@ def test_daily_penalty_follows_the_order_and_rechecks(workspace, inspection):
     cases.record_event(db, case.id, "order_served", "2026-06-10")
     cases.record_event(db, case.id, "recheck_violation", "2026-06-20")
     cases.record_event(db, case.id, "recheck_violation", "2026-07-01")
-    daily = cases.record_event(db, case.id, "recheck_corrected", "2026-07-15").daily_penalty
+    daily = cases.record_event(db, case.id, "recheck_corrected", "2026-07-08").daily_penalty
     assert (daily["days"], daily["amount"]) == (21, 100000 * 21)
     assert {d["code"] for d in cases.get(db, case.id).deadlines} >= {"recheck"}
 

@@ -62,6 +62,10 @@ def test_case_lifecycle_on_the_command_line(cli, inspection_id):
     case_id = made.json()["id"]
     assessed = cli("cases", "assess", case_id, "--factor", "impact=medium", "--json").json()
     assert assessed["assessment"]["amount"] == 154000 + 154000
+    assert cli("cases", "event", case_id, "立案", "--date", "2026-06-03").returncode == 2  # no 立案审批 yet
+    assert cli("settings", "set", "approval_roles_on_device", "局负责人").returncode == 0
+    assert cli("cases", "approve", case_id, "filing", "--by", "李建国", "--role", "局负责人",
+               "--date", "2026-06-03").returncode == 0
     assert cli("cases", "event", case_id, "立案", "--date", "2026-06-03").returncode == 0
     listed = cli("cases", "list", "--json").json()
     assert listed[0]["id"] == case_id and listed[0]["status"] == "filed"

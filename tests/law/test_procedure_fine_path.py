@@ -3,13 +3,14 @@ step refuses until what it needs is on record, and says what is missing."""
 
 from __future__ import annotations
 
-from tests.law.procedure_helpers import ago, allow_roles, next_of, ok, recent_case, refused
+from tests.law.procedure_helpers import ago, allow_roles, bureau_details, next_of, ok, recent_case, refused
 
 
 def test_fine_with_a_hearing_from_filing_to_closing(cli, workspace, tmp_path):
     case = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=40, flagged=True,
                        facts="焦炉烟囱颗粒物排放浓度超过排放标准")
     cid = case["id"]
+    bureau_details(workspace)
     events, documents = next_of(cli, cid)
     assert events["filed"].startswith("立案审批尚未完成") and documents["penalty-decision"] == "案件尚未立案"
     refused(cli("documents", "render", "penalty-decision", "--case", cid), "案件尚未立案")
