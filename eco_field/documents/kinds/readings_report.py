@@ -153,9 +153,9 @@ def chart(page: Page, series: dict[str, Any]) -> Drawing:
     drawing.add(plot.draw())  # draw() configures the axes: their tick values and scale are known after it
     for value in plot.xValueAxis._tickValues:
         label = (start + _minutes(value)).strftime(pattern)
-        drawing.add(page.text(plot.xValueAxis.scale(value), plot.y - 9, label, 7, "middle"))
+        drawing.add(page.text(plot.xValueAxis.scale(value), plot.y - 13, label, 7, "middle"))  # below the ticks
     for value in plot.yValueAxis._tickValues:
-        drawing.add(page.text(plot.x - 3, plot.yValueAxis.scale(value) - 2.5, f"{value:g}", 7, "end"))
+        drawing.add(page.text(plot.x - 7, plot.yValueAxis.scale(value) - 2.5, f"{value:g}", 7, "end"))
     drawing.add(page.text(14 * mm, height - 4 * mm, f"{series['plotted_unit'] or ''}", 7))
     if len(lines) > 1:
         drawing.add(page.text(width - 40 * mm, height - 4 * mm, f"红色虚线：限值 {series['limit']:g}", 7,
