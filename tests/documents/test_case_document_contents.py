@@ -98,3 +98,40 @@ def test_below_the_hearing_threshold_the_notice_has_no_hearing_and_the_decision_
     assert notice["number"] in decided and "《行政处罚事先告知书》" in decided
     assert "未提出陈述、申辩意见" in decided and "听证" not in decided
     assert_clean("penalty-decision", decided)
+
+
+def test_the_evidence_is_the_monitoring_report_and_the_photos_the_officer_stands_by(ready, tmp_path):
+    from tests.law.procedure_helpers import recent_case
+
+    ws = ready
+    made = recent_case(ws, tmp_path, ("AIR-02",), days_ago=60, flagged=True, facts="颗粒物排放浓度超标")
+    case_id = made["id"]
+    cases.assess(ws.db, case_id, {"impact": "medium"})
+    approve(ws, case_id, "filing", ago(55))
+    cases.record_event(ws.db, case_id, "filed", ago(55))
+    cases.record_event(ws.db, case_id, "monitoring_report", ago(52), "", {"number": "LLJC-2026-118",
+                                                                         "body": "吕梁市生态环境监测中心"})
+    cases.record_event(ws.db, case_id, "evidence_excluded", ago(51), "",
+                       {"evidence_id": made["photos"]["old"], "text": "拍摄时间和地点与本次检查不符"})
+    cases.record_event(ws.db, case_id, "investigated", ago(50))
+    _, text = issue(ws, "penalty-notice", case_id, tmp_path)
+    assert "吕梁市生态环境监测中心出具的监测报告（编号：LLJC-2026-118）" in text
+    assert "现场照片1张" in text and "现场照片2张" not in text  # the excluded photo is not counted
+
+
+def test_an_explained_photo_carries_its_explanation(ready, tmp_path):
+    from tests.law.procedure_helpers import recent_case
+
+    ws = ready
+    made = recent_case(ws, tmp_path, ("AIR-02",), days_ago=60, flagged=True, facts="颗粒物排放浓度超标")
+    case_id = made["id"]
+    cases.assess(ws.db, case_id, {"impact": "medium"})
+    approve(ws, case_id, "filing", ago(55))
+    cases.record_event(ws.db, case_id, "filed", ago(55))
+    cases.record_event(ws.db, case_id, "monitoring_report", ago(52), "", {"number": "LLJC-2026-118",
+                                                                         "body": "吕梁市生态环境监测中心"})
+    cases.record_event(ws.db, case_id, "evidence_explained", ago(51), "",
+                       {"evidence_id": made["photos"]["old"], "text": "该照片系当事人提供的2019年设备安装照片"})
+    cases.record_event(ws.db, case_id, "investigated", ago(50))
+    _, text = issue(ws, "penalty-notice", case_id, tmp_path)
+    assert "现场照片2张" in text and "执法人员说明：该照片系当事人提供的2019年设备安装照片" in text

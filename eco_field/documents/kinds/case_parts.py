@@ -24,7 +24,9 @@ PROVES = {"inspection-record": "{day}现场检查查明的情况", "interview-re
 
 
 def evidence_by_type(src: Source, rec: dict[str, Any]) -> dict[str, list[str]]:
-    """Evidence items grouped by the eight types; only types with items are kept."""
+    """Evidence items grouped by the eight types; only types with items are kept. A qualified body's monitoring
+    report is the evidence of an exceedance; screening readings are cited as 线索 only; a photo the officer
+    excluded is left out, one explained carries the explanation."""
     insp, party, tz = rec["inspection"], rec["party"], rec["time_zone"]
     groups: dict[str, list[str]] = {t: [] for t in EVIDENCE_TYPES}
     groups["书证"].append(f"当事人营业执照信息（统一社会信用代码：{party['credit_code']}），证明当事人的主体资格")
@@ -35,15 +37,42 @@ def evidence_by_type(src: Source, rec: dict[str, Any]) -> dict[str, list[str]]:
         if kind_type:
             groups[kind_type].append(f"{KIND_TITLES[doc['kind']]}（{doc['number']}），{cn_date(doc['issued_at'], tz)}"
                                      f"制作，证明{PROVES[doc['kind']].format(day=day)}")
+    notes = photo_notes(src) if src.case_id else {}
+    for report in monitoring_reports(src) if src.case_id else []:
+        groups["鉴定意见"].append(f"{report['body']}出具的监测报告（编号：{report['number']}），{cn_date(report['date'])}，"
+                                  "证明当事人污染物排放浓度的监测结果")
     if insp:
-        photos = sources.photos(src.db, insp["id"])
+        photos = [p for p in sources.photos(src.db, insp["id"]) if notes.get(p["id"], {}).get("action") != "exclude"]
         if photos and not any(d["kind"] == "photo-evidence" for d in docs):
-            groups["视听资料"].append(f"现场照片{len(photos)}张，{day}由执法人员拍摄，证明现场状况")
+            text = f"现场照片{len(photos)}张，{day}由执法人员拍摄，证明现场状况"
+            explained = [notes[p["id"]]["text"] for p in photos if notes.get(p["id"], {}).get("action") == "explain"]
+            if explained:
+                text += "（执法人员说明：" + "；".join(explained) + "）"
+            groups["视听资料"].append(text)
         if not any(d["kind"] == "readings-report" for d in docs):
             groups["电子数据"] += readings_evidence(reading_series(src.db, insp["id"]), tz)
         if not groups["勘验笔录、现场笔录"]:
             groups["勘验笔录、现场笔录"].append(f"{day}现场检查记录，证明现场检查查明的情况")
     return {k: v for k, v in groups.items() if v}
+
+
+def monitoring_reports(src: Source) -> list[dict[str, Any]]:
+    from eco_field.documents.kinds.procedure_facts import event_rows
+
+    return [{"number": r["data"].get("number", ""), "body": r["data"].get("body", ""), "date": r["date"]}
+            for r in event_rows(src, "monitoring_report")]
+
+
+def photo_notes(src: Source) -> dict[str, dict[str, str]]:
+    """{evidence_id: {action: explain|exclude, text}}: the officer's last word on each flagged photo."""
+    from eco_field.documents.kinds.procedure_facts import event_rows
+
+    out: dict[str, dict[str, str]] = {}
+    for r in event_rows(src, "evidence_explained", "evidence_excluded"):
+        if r["data"].get("evidence_id"):
+            out[r["data"]["evidence_id"]] = {"action": "explain" if r["event"] == "evidence_explained" else "exclude",
+                                             "text": str(r["data"].get("text") or r["note"])}
+    return out
 
 
 def reading_series(db, inspection_id: str) -> list[dict[str, Any]]:
@@ -73,7 +102,8 @@ def readings_evidence(series: list[dict[str, Any]], tz: str) -> list[str]:
         for i in exceeding:
             text += (f"，{i['pollutant']}折算最大值{i['max_converted']:g}{i.get('limit_unit') or ''}"
                      f"（限值{i['limit_value']:g}，超标{i['max_exceed_multiple']:.2f}倍）")
-        out.append(text + "，证明现场监测情况")
+        # screening readings are a lead (线索), not the proof of an exceedance (a qualified body's report is)
+        out.append(text + "，为便携式仪器现场筛查数据，作为发现违法行为的线索")
     return out
 
 

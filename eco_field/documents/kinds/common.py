@@ -129,9 +129,13 @@ EVIDENCE_KIND_LABELS = {"photo": "现场照片{n}张", "reading_source": "监测
 
 
 def _evidence_counts(src: Source, evidence_ids: list[str]) -> str:
-    """'现场照片3张、监测数据文件1份' for the evidence linked to one violation."""
+    """'现场照片3张、监测数据文件1份' for the evidence linked to one violation (photos the officer excluded from
+    the case are not counted)."""
+    from eco_field.documents.kinds.case_parts import photo_notes
+
+    excluded = {i for i, n in photo_notes(src).items() if n["action"] == "exclude"} if src.case_id else set()
     counts: dict[str, int] = {}
-    for evidence_id in evidence_ids:
+    for evidence_id in (i for i in evidence_ids if i not in excluded):
         row = src.db.execute("SELECT kind FROM evidence WHERE id = ?", [evidence_id]).fetchone()
         if row:
             counts[row[0]] = counts.get(row[0], 0) + 1
