@@ -93,8 +93,11 @@ def test_service_receipt_lists_the_documents_served(ready, tmp_path):
     notice = to_decision(ready, case_id, tmp_path)
     decision, _ = issue(ready, "penalty-decision", case_id, tmp_path)
     receipt, text = issue(ready, "service-receipt", case_id, tmp_path)
-    for must in ("送达回证", notice["number"], decision["number"], "受送达人", "送达人", "见证人", "留置送达"):
+    for must in ("送达回证", notice["number"], decision["number"], "受送达人", "送达人", "见证人", "留置送达",
+                 "行政处罚事先告知书"):
         assert must in text, must
+    # internal forms are not served on the party; the notice carries its real title (no hearing right here)
+    assert "立案审批表" not in text and "案件调查报告" not in text and "（听证）" not in text
 
 
 def test_missing_party_details_are_refused_without_consuming_a_number(ready, tmp_path):

@@ -19,6 +19,31 @@ SOURCE = "either"
 METHODS = "□直接送达　□留置送达　□邮寄送达　□委托送达　□电子送达　□公告送达"
 
 
+# internal forms and referrals to other authorities are not served on the party
+NOT_SERVED = {KIND, "filing-approval", "investigation-report", "internal-approval", "closing-approval",
+              "hearing-record", "detention-transfer", "criminal-transfer"}
+
+
+def served_title(src: Source, kind: str) -> str:
+    """The title the issued document carries (a notice with or without （听证）, 查封 or 扣押)."""
+    from eco_field.documents.kinds import MODULES, module_for
+
+    if kind not in MODULES:
+        return kind
+    title = module_for(kind).TITLE
+    if not src.case_id:
+        return title
+    from eco_field.documents.kinds import procedure_facts as facts
+
+    if kind in ("penalty-notice", "daily-penalty-notice"):
+        amount = (facts.case_record(src).get("assessment") or {}).get("amount", 0)
+        return title if facts.hearing_right(src, amount) else title.replace("（听证）", "")
+    if kind.startswith("seizure-"):
+        measure = ((facts.law_facts(src) or {}).get("seizure") or {}).get("measure")
+        return title.replace("查封（扣押）", measure) if measure in ("查封", "扣押") else title
+    return title
+
+
 def gather(src: Source) -> dict[str, Any]:
     if src.case_id:
         case = sources.case(src.db, src.case_id)
@@ -33,7 +58,7 @@ def gather(src: Source) -> dict[str, Any]:
     enterprise_id = enterprise_id or (insp or {}).get("enterprise_id")
     if not enterprise_id:
         raise BadInput("The service receipt needs the party: the case names no enterprise")
-    served = [d for d in served if d["kind"] != KIND]
+    served = [{**d, "title": served_title(src, d["kind"])} for d in served if d["kind"] not in NOT_SERVED]
     if not served:
         raise BadInput("No document has been issued yet to serve; render the documents first")
     return {"party": sources.party(src.db, enterprise_id, strict=False), "documents": served,
@@ -41,14 +66,12 @@ def gather(src: Source) -> dict[str, Any]:
 
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
-    from eco_field.documents.kinds import MODULES, module_for
-
     party = rec["party"]
     out: list[Flowable] = page.heading()
     out.append(page.fields([("送达单位", rec["bureau"]["name"]), ("受送达人", party["name"]),
                             ("送达地点", party["address"]), ("送达方式", METHODS)], label_width=30 * mm))
     out.append(Spacer(1, 3 * mm))
-    rows = [[i + 1, module_for(d["kind"]).TITLE if d["kind"] in MODULES else d["kind"], d["number"],
+    rows = [[i + 1, d.get("title") or d["kind"], d["number"],
              "　　年　月　日　时　分", ""] for i, d in enumerate(rec["documents"])]
     out.append(page.grid(["序号", "送达文书名称", "文号", "送达时间", "收件人签名或盖章"], rows,
                          [10 * mm, 42 * mm, 40 * mm, 42 * mm, FRAME_W - 134 * mm]))
