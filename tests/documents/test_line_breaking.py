@@ -44,7 +44,7 @@ def test_opening_punctuation_never_ends_a_line(mark):
 
 
 UNSPLIT = ["吕环罚〔2026〕12号", "154,000.00元", "壹拾伍万肆仟元整", "2026年12月5日", "2026年6月5日9时30分",
-           "91141123MA0D001882", "0358-8222222", "mg/m³", "Lǎo"]
+           "91141123MA0D001882", "0358-8222222", "mg/m³", "Lǎo", "19号", "3张"]
 
 
 @pytest.mark.parametrize("run", UNSPLIT)
