@@ -16,7 +16,25 @@ from eco_field.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-FIXTURES = SHARED / "fixtures"
+# The third-party corpus (real camera, drone and instrument files). CI has it; a fresh clone does not, and
+# the tests that need it skip, naming it. ECO_FIELD_FIXTURES points elsewhere (or at nothing, to try that).
+FIXTURES = Path(os.environ.get("ECO_FIELD_FIXTURES") or SHARED / "fixtures")
+FIXTURES_REASON = f"needs the third-party corpus ../shared/fixtures (looked in {FIXTURES}; set ECO_FIELD_FIXTURES)"
+needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=FIXTURES_REASON)
+
+
+def fixture_files(*parts: str) -> list[Path]:
+    """The files of a corpus folder, sorted; [] when the corpus is absent (parametrize then skips)."""
+    folder = FIXTURES.joinpath(*parts)
+    return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+
+
+def fixture_file(*parts: str) -> Path:
+    """A corpus file inside a test: skips the test, naming the corpus, when it is absent."""
+    path = FIXTURES.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(FIXTURES_REASON)
+    return path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -31,7 +31,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", help="data folder (default: ECO_FIELD_HOME or the per-user folder)")
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="interface language (default: setting)")
     parser.add_argument("--pseudo", action="store_true", help="pseudo-localise: stretch every string")
-    parser.add_argument("--no-demo", action="store_true", help="do not add demo data on first start")
+    parser.add_argument("--no-demo", action="store_true", help="do not offer demo data on first start")
     return parser.parse_args(argv)
 
 
@@ -58,11 +58,11 @@ def open_context(data_dir: Path) -> tuple[AppContext, bool]:
     return AppContext(data_dir=data_dir, ws=ws, language=language), first_start
 
 
-def first_start_banner(window: MainWindow, data_dir: Path, with_demo: bool) -> None:
-    text = window.tr("Welcome to EcoField. Your data folder is {path}.").format(path=data_dir)
-    window.show_banner(text)
-    if with_demo:
-        window.load_demo()
+def first_start(window: MainWindow, offer_demo: bool = True):
+    """The data folder was just created: ask who uses this laptop and how to begin (ui.first_start)."""
+    from ui import first_start as setup_dialog
+
+    return setup_dialog.offer(window, offer_demo)
 
 
 def build_window(ctx: AppContext, pseudo: bool = False) -> MainWindow:
@@ -133,6 +133,7 @@ class Start:
         self.background = background  # warm-up imports and background sync (tests leave them out)
         self.language = args.lang or startup.last_language()
         self.ctx: AppContext | None = None
+        self.setup = None  # the first-start dialog, while it is open
         self.window = show_shell(self.language, args.pseudo)
 
     def open_folder(self) -> None:
@@ -158,8 +159,8 @@ class Start:
             shell.deleteLater()
         if not self.args.lang:
             startup.remember_language(ctx.language)
-        if ready.first_start:
-            first_start_banner(self.window, self.data_dir, with_demo=not self.args.no_demo)
+        if ready.first_start and not self.quit_after_show:
+            self.setup = first_start(self.window, offer_demo=not self.args.no_demo)
         if self.background:
             QTimer.singleShot(300, warm_up)
             QTimer.singleShot(1000, self.window.start_background_sync)

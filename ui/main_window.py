@@ -13,7 +13,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.banner import Banner
 from ui.lazy_screen import LazyScreen
 from ui.slots import emit
 
@@ -52,8 +52,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self._make_screens(waiting=ctx is None)
         self._make_sidebar()
-        self.banner = QLabel(banner, objectName="banner", wordWrap=True)
-        self.banner.setVisible(bool(banner))
+        self.banner = Banner(banner)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.banner)
@@ -243,4 +242,3 @@ class MainWindow(QMainWindow):
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
-        self.banner.setVisible(bool(text))

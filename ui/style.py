@@ -18,7 +18,7 @@ QLabel#emptyTitle {{ font-size: 20px; font-weight: bold; color: #1f3a4d; }}
 QLabel#emptyText {{ font-size: 16px; color: #44525c; }}
 QLabel#formError {{ color: #b3261e; font-weight: bold; }}
 QLabel#sectionTitle {{ font-size: 17px; font-weight: bold; margin-top: 6px; }}
-QLabel#banner {{ background: #fff4d6; border: 1px solid #e6c35c; padding: 6px 10px; }}
+QFrame#banner {{ background: #fff4d6; border: 1px solid #e6c35c; }}
 QTableView {{ gridline-color: #dde3e8; }}
 QTableView::item {{ padding: 4px; }}
 QHeaderView::section {{ padding: 6px; font-weight: bold; }}

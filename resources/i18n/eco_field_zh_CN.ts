@@ -503,74 +503,148 @@
 <context>
     <name>EvidenceTab</name>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="59" />
+        <location filename="../../ui/evidence_tab.py" line="76" />
         <source>Import photos…</source>
         <translation>导入照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="60" />
+        <location filename="../../ui/evidence_tab.py" line="77" />
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="62" />
+        <location filename="../../ui/evidence_tab.py" line="79" />
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="63" />
+        <location filename="../../ui/evidence_tab.py" line="80" />
+        <location filename="../../ui/evidence_tab.py" line="263" />
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="81" />
+        <location filename="../../ui/evidence_tab.py" line="260" />
+        <source>Mark up…</source>
+        <translation>标注…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="82" />
+        <location filename="../../ui/evidence_tab.py" line="286" />
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="83" />
+        <source>Undo removal</source>
+        <translation>撤销移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="84" />
         <source>Drop photos or folders here, or use the buttons.</source>
         <translation>把照片或文件夹拖到这里，或使用按钮导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="81" />
+        <location filename="../../ui/evidence_tab.py" line="114" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="82" />
+        <location filename="../../ui/evidence_tab.py" line="115" />
         <source>Site map</source>
         <translation>现场示意图</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="98" />
+        <location filename="../../ui/evidence_tab.py" line="132" />
         <source>Save the inspection first, then import its photos.</source>
         <translation>请先保存本次检查，再导入照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="100" />
+        <location filename="../../ui/evidence_tab.py" line="134" />
         <source>Sealed: photos can only be added to an amendment.</source>
         <translation>已封存：只能在补正记录中添加照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="127" />
+        <location filename="../../ui/evidence_tab.py" line="175" />
         <source>Import photos</source>
         <translation>导入照片</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="132" />
+        <location filename="../../ui/evidence_tab.py" line="180" />
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="167" />
+        <location filename="../../ui/evidence_tab.py" line="215" />
         <source>Importing {done} of {total}: {name}</source>
         <translation>正在导入 {done}/{total}：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="175" />
+        <location filename="../../ui/evidence_tab.py" line="223" />
         <source>{n} imported, {d} already here, {e} could not be read</source>
         <translation>导入 {n} 个，已存在 {d} 个，无法读取 {e} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="178" />
+        <location filename="../../ui/evidence_tab.py" line="226" />
         <source>Import cancelled.</source>
         <translation>导入已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="181" />
+        <location filename="../../ui/evidence_tab.py" line="229" />
         <source>Some files were not imported</source>
         <translation>部分文件未导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="261" />
+        <source>Edit caption</source>
+        <translation>编辑证明事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="271" />
+        <location filename="../../ui/evidence_tab.py" line="277" />
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="272" />
+        <source>Why is {name} removed? (kept in the audit log; the original stays in the evidence store)</source>
+        <translation>为什么移除 {name}？（移除理由记入审计日志；原始文件仍保存在证据库中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="277" />
+        <source>Give a reason for removing the photo.</source>
+        <translation>移除照片须写明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="281" />
+        <source>Removed {name}. “Undo removal” puts it back.</source>
+        <translation>已移除 {name}。点击“撤销移除”可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="286" />
+        <source>Take out every photo the last import added?</source>
+        <translation>撤销最近一次导入，移出该次导入的全部照片？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="290" />
+        <source>Import undone: {n} photos taken out.</source>
+        <translation>已撤销导入：移出 {n} 张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="297" />
+        <source>Restored: {names}</source>
+        <translation>已恢复：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="302" />
+        <source>Caption saved.</source>
+        <translation>证明事项已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="320" />
+        <source>Marked copy saved; the original is unchanged.</source>
+        <translation>已保存标注件；原始照片未作任何改动。</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1191,69 @@
     </message>
 </context>
 <context>
+    <name>MarkupDialog</name>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="164" />
+        <source>Mark up {name}</source>
+        <translation>标注 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="169" />
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="169" />
+        <source>Circle</source>
+        <translation>圆圈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="169" />
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="179" />
+        <source>Undo last mark</source>
+        <translation>撤销上一个标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="183" />
+        <source>Drag to draw an arrow or a circle; click to place a text. The original photo is not changed: the marks are saved as a copy.</source>
+        <translation>拖动鼠标画箭头或圆圈；单击放置文字。原始照片不会被改动：标注另存为标注件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="188" />
+        <source>Save mark-up</source>
+        <translation>保存标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="189" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="208" />
+        <source>Text on the photo</source>
+        <translation>照片上的文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="208" />
+        <source>Text:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="217" />
+        <source>Discard the marks?</source>
+        <translation>放弃已画的标注？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/markup_dialog.py" line="218" />
+        <source>The marks drawn on this photo will be lost.</source>
+        <translation>在这张照片上画的标注将会丢失。</translation>
+    </message>
+</context>
+<context>
     <name>NumberBlocksDialog</name>
     <message>
         <location filename="../../ui/number_blocks_dialog.py" line="104" />
@@ -1414,49 +1551,99 @@
 <context>
     <name>PhotoDetail</name>
     <message>
-        <location filename="../../ui/photo_detail.py" line="30" />
+        <location filename="../../ui/photo_detail.py" line="35" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="30" />
+        <location filename="../../ui/photo_detail.py" line="35" />
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="30" />
+        <location filename="../../ui/photo_detail.py" line="35" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="31" />
+        <location filename="../../ui/photo_detail.py" line="36" />
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="31" />
+        <location filename="../../ui/photo_detail.py" line="36" />
         <source>Drone</source>
         <translation>无人机</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="31" />
+        <location filename="../../ui/photo_detail.py" line="36" />
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="37" />
         <source>From site</source>
         <translation>距厂址</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="32" />
+        <location filename="../../ui/photo_detail.py" line="37" />
+        <source>Also seen as</source>
+        <translation>其他文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="38" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="55" />
+        <location filename="../../ui/photo_detail.py" line="38" />
+        <source>Marked copy</source>
+        <translation>标注件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="40" />
+        <source>What this photo proves</source>
+        <translation>这张照片证明的事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="41" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="49" />
+        <source>Caption</source>
+        <translation>证明事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="94" />
         <source>alt. {m} m</source>
         <translation>海拔 {m} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="63" />
+        <location filename="../../ui/photo_detail.py" line="106" />
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="117" />
+        <source>turned 180° when shown</source>
+        <translation>显示时旋转 180°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="117" />
+        <source>turned 90° clockwise when shown</source>
+        <translation>显示时顺时针旋转 90°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="118" />
+        <source>turned 90° counter-clockwise when shown</source>
+        <translation>显示时逆时针旋转 90°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="121" />
+        <source>orientation {n}</source>
+        <translation>方向 {n}</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1672,11 @@
         <location filename="../../ui/photo_grid.py" line="24" />
         <source>duplicate</source>
         <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_grid.py" line="25" />
+        <source>clock off</source>
+        <translation>时钟不符</translation>
     </message>
 </context>
 <context>

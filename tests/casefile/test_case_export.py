@@ -11,15 +11,13 @@ from eco_field.documents import service as documents
 from eco_field.evidence.service import import_paths
 from eco_field.law import cases
 from eco_field.store.inspections import create
-from tests.conftest import FIXTURES
-
-PHOTO = FIXTURES / "photos" / "exifsamples__jpg_gps_DSCN0010.jpg"
+from tests.evidence.conftest import make_photo
 
 
 @pytest.fixture
 def case_zip(workspace, cli, tmp_path):
     insp = create(workspace.db, "91141102MA0D00000X", ["14110100001", "14110100002"], started_at="2026-06-05T09:30")
-    import_paths(workspace, insp.id, [PHOTO])
+    import_paths(workspace, insp.id, [make_photo(tmp_path / "card" / "DSC_0001.jpg")])
     case = cases.new_case(workspace.db, insp.id, ["AIR-02"], "焦炉烟囱颗粒物浓度超标")
     cases.assess(workspace.db, case.id, {})
     numbering.add_block(workspace.db, "penalty-decision", date.today().year, 1, 10)

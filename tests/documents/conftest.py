@@ -4,7 +4,6 @@ for every kind, and helpers that read rendered PDFs back."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,11 +13,21 @@ from eco_field.documents import numbering
 from eco_field.evidence.service import import_paths
 from eco_field.records import Party
 from eco_field.store import enterprises, inspections
-from tests.conftest import FIXTURES
+from tests import pdftools
+from tests.evidence.conftest import make_photo
 
 YEAR_BLOCK = (1, 200)
-PHOTO_NAMES = ("exifsamples__jpg_gps_DSCN0010.jpg", "exifsamples__jpg_Canon_40D.jpg",
-               "exifsamples__jpg_orientation_landscape_6.jpg")
+# Three camera photos made here (a fresh clone has no third-party corpus): a Nikon with GPS, a Canon
+# without, and one stored on its side (EXIF orientation 6).
+PHOTOS = {"DSCN0010.jpg": {"make": "NIKON", "model": "COOLPIX P6000", "taken": "2008:10:22 16:29:49",
+                           "lat": 43.467448, "lon": 11.885127, "size": (640, 480), "seed": 1},
+          "Canon_40D.jpg": {"make": "Canon", "model": "Canon EOS 40D", "taken": "2008:05:30 15:56:01",
+                            "lat": None, "lon": None, "size": (400, 300), "seed": 2},
+          "landscape_6.jpg": {"make": "TestCam", "orientation": 6, "size": (450, 300), "seed": 3}}
+
+
+def camera_photos(folder: Path) -> list[Path]:
+    return [make_photo(folder / name, **options) for name, options in PHOTOS.items()]
 
 
 ISSUER_SETTINGS = {"bureau_name": "吕梁市生态环境局", "doc_prefix": "吕", "doc_bureau_address": "吕梁市离石区滨河北东路1号",
@@ -57,14 +66,14 @@ def this_year(ws) -> int:
 
 
 @pytest.fixture
-def inspection(workspace):
+def inspection(workspace, tmp_path_factory):
     """A finished inspection of a coking plant with findings and three photos; number blocks entered."""
     ent = coking(workspace)
     insp = inspections.create(workspace.db, ent.id, ["14110000001", "14110000002"], started_at="2026-06-05T09:30",
                               party=Party("张建国", "车间主任", "13800000000", True))
     inspections.update(workspace.db, insp.id, ended_at="2026-06-05T11:10",
                        findings=[{"text": "焦炉烟囱在线监测颗粒物小时均值超标。"}, "危废暂存间未设置识别标志。"])
-    report = import_paths(workspace, insp.id, [FIXTURES / "photos" / name for name in PHOTO_NAMES], workers=1)
+    report = import_paths(workspace, insp.id, camera_photos(tmp_path_factory.mktemp("card")), workers=1)
     assert not report.errors, report.errors
     add_blocks(workspace, this_year(workspace))
     return inspections.get(workspace.db, insp.id)
@@ -77,13 +86,8 @@ def pdf_text(path: Path) -> str:
 
 
 def pdf_fonts(path: Path) -> list[dict[str, str]]:
-    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-    rows = []
-    for line in out.splitlines()[2:]:
-        parts = line.split()
-        # name type [type2] encoding emb sub uni id gen: read from the right
-        rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4]})
-    return rows
+    """The fonts of the PDF as pdffonts lists them (name, emb, sub), read with pypdf (tests/pdftools.py)."""
+    return [font for font in pdftools.fonts(path) if font["type"] != "Type0"]  # the descendant is the embedded face
 
 
 def assert_fonts_embedded(path: Path) -> None:

@@ -9,8 +9,8 @@ from eco_field.documents import service
 from eco_field.errors import BadInput, NotFound
 from eco_field.records import Party
 from eco_field.store import inspections
-from tests.conftest import FIXTURES
 from tests.documents.conftest import assert_fonts_embedded, issued_count, pdf_text
+from tests.evidence.conftest import make_photo
 
 COMMON = ("吕梁市生态环境局", "第1页", "吕示例", "14110000001", "梁演示", "14110000002")
 
@@ -112,7 +112,8 @@ def test_camera_size_photos_are_downsampled_to_print_resolution(workspace, inspe
     from eco_field.evidence.service import import_paths
 
     big = tmp_path / "camera.jpg"
-    with Image.open(FIXTURES / "photos" / "exifsamples__jpg_Canon_40D.jpg") as img:
+    make_photo(tmp_path / "small.jpg", size=(400, 300), seed=5)
+    with Image.open(tmp_path / "small.jpg") as img:
         img.convert("RGB").resize((4000, 3000)).filter(ImageFilter.DETAIL).save(big, "JPEG", quality=95)
     assert big.stat().st_size > 1_000_000
     assert not import_paths(workspace, inspection.id, [big], workers=1).errors

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 from pypdf import PdfReader, PdfWriter
 
 from eco_field.documents import qr, service
 from eco_field.store import inspections
+from tests import pdftools
 
 
 def test_untouched_document_matches(workspace, inspection, tmp_path):
@@ -73,8 +72,7 @@ def test_the_qr_code_on_every_page_decodes_to_the_number_and_record_hash(workspa
     from PIL import Image
 
     result = service.render(workspace, "photo-evidence", inspection_id=inspection.id, out_path=tmp_path / "p.pdf")
-    subprocess.run(["pdftoppm", "-r", "150", "-png", str(tmp_path / "p.pdf"), str(tmp_path / "page")], check=True)
-    pages = sorted(tmp_path.glob("page*.png"))
+    pages = pdftools.render_pages(tmp_path / "p.pdf", tmp_path, dpi=150)
     assert len(pages) == result["pages"] >= 2
     for png in pages:
         with Image.open(png) as image:

@@ -17,7 +17,7 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from eco_field.evidence import embedded, jpeg, pixels, service
-from tests.conftest import FIXTURES
+from tests.conftest import fixture_file
 from tests.evidence.conftest import (
     MPF_DISPARITY,
     jpeg_bytes,
@@ -195,7 +195,7 @@ def test_preview_drawn_thumbnails_are_redrawn_from_the_picture(workspace, inspec
 
 
 def test_real_drone_files_use_their_previews_or_decode(workspace, inspection):
-    photos = FIXTURES / "photos"
+    photos = fixture_file("photos")
     names = {"thermalparser__DJI_H20T.jpg": "MPF large thumbnail (VGA)",
              "thermalparser__M3T_DJI_0001_R@888cde7.JPG": "MPF large thumbnail (VGA)",
              "thermalparser__DJI_XT2.jpg": "decoded",  # its 320x256 IFD1 thumbnail is not bound to the picture
@@ -213,7 +213,7 @@ def test_real_drone_files_use_their_previews_or_decode(workspace, inspection):
 
 def test_real_mpf_preview_shows_the_same_picture(monkeypatch):
     """The M3T's 960x768 preview and its 640x512 picture, both made into thumbnails, look alike."""
-    data = (FIXTURES / "photos" / "thermalparser__M3T_DJI_0001_R@888cde7.JPG").read_bytes()
+    data = fixture_file("photos", "thermalparser__M3T_DJI_0001_R@888cde7.JPG").read_bytes()
     from_preview = pixels.render(data, "image/jpeg", 1, 256)
     monkeypatch.setattr(pixels, "EMBEDDED_UP_TO", 0)
     decoded = pixels.render(data, "image/jpeg", 1, 256)

@@ -19,18 +19,18 @@ from eco_field.store.audit import GENESIS, entry_hash
 from eco_field.sync import state
 from eco_field.sync.client import run_sync
 from eco_field.workspace import Workspace
-from tests.conftest import FIXTURES
+from tests.documents.conftest import fill_issuer_settings
+from tests.evidence.conftest import make_photo
 from tests.sync.conftest import BureauServer, device_id_of, new_inspection, run_cli, token_of
-
-PHOTO = FIXTURES / "photos" / "exifsamples__jpg_gps_DSCN0010.jpg"
 
 
 def _case_with_document(ws: Workspace) -> tuple[str, dict]:
     inspection_id = new_inspection(ws)
-    import_paths(ws, inspection_id, [PHOTO])
+    import_paths(ws, inspection_id, [make_photo(ws.data_dir.parent / "card" / f"{inspection_id}.jpg")])
     case = cases.new_case(ws.db, inspection_id, ["AIR-02"], "焦炉烟囱颗粒物浓度超标")
     cases.assess(ws.db, case.id, {})
     numbering.add_block(ws.db, "penalty-decision", date.today().year, 1, 10)
+    fill_issuer_settings(ws)  # a decision states the bureau's details (documents/issuer.py)
     return case.id, documents.render(ws, "penalty-decision", case_id=case.id)
 
 

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from eco_field import demo
 from eco_field.evidence import service
 from eco_field.store import inspections
-from tests.conftest import FIXTURES
+from tests.evidence.conftest import make_photo
 from ui.site_map import nice_length
-
-PHOTOS = FIXTURES / "photos"
 
 
 def open_saved_inspection(window, ctx):
@@ -28,8 +24,8 @@ def open_saved_inspection(window, ctx):
 def some_photos(tmp_path, n=3):
     folder = tmp_path / "card"
     folder.mkdir()
-    for path in sorted(PHOTOS.glob("*.jpg"))[:n]:
-        shutil.copy(path, folder / path.name)
+    for i in range(n):
+        make_photo(folder / f"DSC_{i:04d}.jpg", seed=i)
     return folder
 
 
@@ -57,8 +53,8 @@ def test_drop_a_folder_and_map_shows_gps_points(window, ctx, tmp_path):
     insp, tab = open_saved_inspection(window, ctx)
     folder = tmp_path / "gps"
     folder.mkdir()
-    for path in PHOTOS.glob("*gps*"):
-        shutil.copy(path, folder / path.name)
+    for i, (lat, lon) in enumerate(((43.467448, 11.885127), (43.4674, 11.8852), (40.0, 116.3))):
+        make_photo(folder / f"gps_{i}.jpg", lat=lat, lon=lon, seed=i)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
     event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
@@ -78,7 +74,8 @@ def test_drop_a_folder_and_map_shows_gps_points(window, ctx, tmp_path):
 def test_cancel_stops_the_import(window, ctx, tmp_path):
     insp, tab = open_saved_inspection(window, ctx)
     folder = tmp_path / "all"
-    shutil.copytree(PHOTOS, folder)
+    for i in range(30):
+        make_photo(folder / f"DSC_{i:04d}.jpg", seed=i)
     total = len(list(folder.iterdir()))
     original = tab._progress
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from eco_field import demo
 from eco_field.readings import service
 from eco_field.store import inspections
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, needs_fixtures
 
 
 def open_readings(window, ctx, task_index=0):
@@ -18,6 +18,7 @@ def open_readings(window, ctx, task_index=0):
     return insp, editor.readings
 
 
+@needs_fixtures
 def test_detected_format_fills_table_and_chart(window, ctx, dialogs):
     insp, tab = open_readings(window, ctx)
     dialogs.answers.append([FIXTURES / "readings" / "goflux__Gasmet_DX4015_Calcmet.TXT"])

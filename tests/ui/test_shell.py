@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from eco_field.paths import DATABASE_NAME, PROJECT_ROOT
 from eco_field.store import inspections, outbox
 from eco_field.workspace import Workspace
-from ui.app import build_window, first_start_banner, open_context
+from ui.app import build_window, open_context
 from ui.main_window import SECTIONS
 
 
@@ -67,16 +67,16 @@ def test_empty_database_offers_demo_data(qtbot, empty_ctx):
     assert "演示" in win.banner.text()
 
 
-def test_first_start_creates_database_and_loads_demo(qtbot, tmp_path):
+def test_first_start_creates_database_and_the_demo_loads_on_request(qtbot, tmp_path):
     folder = tmp_path / "fresh"
     ctx, first = open_context(folder)
     try:
         assert first and (folder / DATABASE_NAME).exists()
         win = build_window(ctx)
         qtbot.addWidget(win)
-        first_start_banner(win, folder, with_demo=True)
-        assert win.tasks.list.model.rowCount() == 18
-        assert str(folder) in win.banner.text() or "演示" in win.banner.text()
+        assert win.tasks.list.model.rowCount() == 0  # the demo is a choice, never loaded unasked
+        win.load_demo()
+        assert win.tasks.list.model.rowCount() == 18 and "演示" in win.banner.text()
         QApplication.processEvents()  # the status bar's deferred network check runs while the data is open
     finally:
         ctx.close()
@@ -93,7 +93,7 @@ def test_main_py_starts_and_quits(tmp_path):
     assert proc.returncode == 0, proc.stderr
     with Workspace.open(tmp_path / "home") as ws:
         assert len(inspections.list_inspections(ws.db)) == 0
-        assert ws.db.execute("SELECT count(*) FROM enterprises").fetchone()[0] == 44
+        assert ws.db.execute("SELECT count(*) FROM enterprises").fetchone()[0] == 0  # the demo only when chosen
 
 
 def test_a_damaged_database_is_refused_with_a_message(tmp_path):

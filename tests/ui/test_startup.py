@@ -50,13 +50,20 @@ def test_window_shows_sidebar_and_loading_line_before_the_data_is_open(qtbot, tm
     begun.open_folder()  # jobs run inline in tests: the folder is created and the screen built
     assert window.ctx is begun.ctx and tasks_section.waiting is None
     assert window.tasks.list.stack.currentWidget() is window.tasks.list.empty  # --no-demo: an empty start
-    assert str(tmp_path / "d") in window.banner.text()  # first start: the welcome names the data folder
+    assert begun.setup is not None and not begun.setup.demo.isVisibleTo(begun.setup)  # --no-demo: not offered
+    begun.setup.reject()
+    assert str(tmp_path / "d") in window.banner.text()  # set up later: the line names the data folder
     close(begun)
 
 
-def test_first_start_loads_demo_data_after_the_window_is_up(qtbot, tmp_path):
+def test_first_start_asks_and_loads_the_demo_only_when_chosen(qtbot, tmp_path):
     begun = start(qtbot, tmp_path / "d")
     begun.open_folder()
+    assert begun.setup.isVisible() and begun.window.tasks.list.model.rowCount() == 0  # nothing loaded unasked
+    begun.setup.names[0].setText("李明")
+    begun.setup.certs[0].setText("14110100009")
+    begun.setup.demo.setChecked(True)
+    begun.setup.buttons.accepted.emit()
     assert begun.window.tasks.list.model.rowCount() == 18
     assert "演示" in begun.window.banner.text()
     close(begun)
