@@ -29,6 +29,13 @@ class DialogService:
     def error(self, title: str, text: str) -> None:
         message_dialog.show(self.parent, title, text, warning=True)
 
+    def get_text(self, title: str, label: str, text: str = "") -> str | None:
+        """One line of text from the officer (a removal reason, a label); None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        value, accepted = QInputDialog.getText(self.parent, title, label, text=text)
+        return value if accepted else None
+
     def open_files(self, title: str, filters: str = "") -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(self.parent, title, "", filters)
         return [Path(n) for n in names]
@@ -68,6 +75,9 @@ class ScriptedDialogs(DialogService):
 
     def error(self, title: str, text: str) -> None:
         self.shown.append(("error", title, text))
+
+    def get_text(self, title: str, label: str, text: str = "") -> str | None:
+        return self._next("get_text", title, label, None)
 
     def open_files(self, title: str, filters: str = "") -> list[Path]:
         return list(self._next("open_files", title, filters, []))

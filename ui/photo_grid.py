@@ -13,7 +13,7 @@ from ui.slots import emit
 THUMB = 160
 BATCH = 60  # thumbnails added per event-loop turn
 FLAG_COLOURS = {"no_timestamp": "#d35400", "no_location": "#8e44ad", "outside_window": "#c0392b",
-                "far_from_site": "#b03a2e", "duplicate": "#34495e"}
+                "far_from_site": "#b03a2e", "duplicate": "#34495e", "clock_mismatch": "#a04000"}
 
 
 def flag_labels() -> dict[str, str]:
@@ -21,7 +21,8 @@ def flag_labels() -> dict[str, str]:
             "no_location": QCoreApplication.translate("PhotoGrid", "no location"),
             "outside_window": QCoreApplication.translate("PhotoGrid", "off-window"),
             "far_from_site": QCoreApplication.translate("PhotoGrid", "far from site"),
-            "duplicate": QCoreApplication.translate("PhotoGrid", "duplicate")}
+            "duplicate": QCoreApplication.translate("PhotoGrid", "duplicate"),
+            "clock_mismatch": QCoreApplication.translate("PhotoGrid", "clock off")}
 
 
 def badged(image: QImage | None, flags: list[str]) -> QPixmap:
