@@ -104,6 +104,8 @@ def walk_to_decision(workspace, folder) -> list:
     cases.record_event(workspace.db, case_id, "notified", ago(40))
     walk.approve(workspace, case_id, "decision", ago(30))
     walk.issue(workspace, "penalty-decision", case_id, folder)
+    cases.record_event(workspace.db, case_id, "decided", ago(29))
+    walk.issue(workspace, "service-receipt", case_id, folder)  # a table of 文号 in narrow cells
     return sorted(folder.glob("*.pdf"))
 
 
@@ -111,7 +113,7 @@ def test_case_documents_break_lines_by_the_rules(environment, workspace, tmp_pat
     folder = tmp_path / "issued"
     folder.mkdir()
     pdfs = walk_to_decision(workspace, folder)
-    assert {p.stem for p in pdfs} >= {"penalty-notice", "penalty-decision"}
+    assert {p.stem for p in pdfs} >= {"penalty-notice", "penalty-decision", "service-receipt"}
     for pdf in pdfs:
         keep(pdf)
         assert not kinsoku_faults(pdf), (pdf.name, kinsoku_faults(pdf))

@@ -205,3 +205,13 @@ def test_a_system_font_through_fontconfig(monkeypatch, tmp_path):
     conf.write_text(conf.read_text(encoding="utf-8").replace("fonts</dir>", "fonts</dir><!-- 2 -->"), encoding="utf-8")
     monkeypatch.setenv("FONTCONFIG_PATH", str(tmp_path))  # a new key: the earlier answer is not reused
     assert fonts.face_name(fonts.font_set().font_for(EXT_B)) == "HanaMinB"
+
+
+def test_the_command_line_refuses_a_character_no_font_has_by_name(workspace, inspection, cli, tmp_path):
+    if fonts.font_set().font_for(UNSET) is not None:
+        pytest.skip("this machine has a font with CJK Extension H")
+    inspections.update(workspace.db, inspection.id, party=Party(f"王{UNSET}", "", "", True))
+    out = cli("documents", "render", "inspection-record", "--inspection", inspection.id, "-o", str(tmp_path / "a.pdf"))
+    assert out.returncode == 2
+    assert f"没有可用的字体能显示字符「{UNSET}」" in out.stderr and "文书不能留空白字" in out.stderr
+    assert not (tmp_path / "a.pdf").exists()
