@@ -24,13 +24,45 @@ def task_kind_code(text: str) -> str:
     raise BadInput(f"Unknown task kind {text!r}; use one of " + ", ".join(f"{c} ({n})" for c, n in TASK_KINDS.items()))
 
 
+LIMIT_KINDS = ("max", "min", "range")
+
+
 @dataclass
 class Limit:
+    """An outlet's limit. kind "max" (default): a reading above `limit` exceeds; "min" (DO ≥ 5 mg/L): a
+    reading below `limit` exceeds; "range" (pH 6–9): a reading outside low..high exceeds (limit = high)."""
+
     pollutant: str
     limit: float
     unit: str
     o2_ref: float | None = None
     standard: str = ""
+    kind: str = "max"
+    low: float | None = None
+    high: float | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Limit:
+        pollutant = str(data["pollutant"])
+        kind = str(data.get("kind") or "max").strip().lower()
+        if kind not in LIMIT_KINDS:
+            raise BadInput("readings.limits.bad_kind", kind=kind, pollutant=pollutant)
+        low, high = _number(data.get("low")), _number(data.get("high"))
+        if kind == "range":
+            if low is None or high is None or low >= high:
+                raise BadInput("readings.limits.bad_range", pollutant=pollutant)
+            value = high
+        else:
+            if data.get("limit") is None:
+                raise BadInput("readings.limits.missing_value", pollutant=pollutant)
+            value, low, high = float(data["limit"]), None, None
+        return cls(pollutant=pollutant, limit=value, unit=str(data.get("unit") or ""),
+                   o2_ref=_number(data.get("o2_ref")), standard=str(data.get("standard", "")), kind=kind,
+                   low=low, high=high)
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None or value == "" else float(value)
 
 
 @dataclass
@@ -88,10 +120,7 @@ class Enterprise:
     def from_dict(cls, data: dict[str, Any]) -> Enterprise:
         outlets = [
             Outlet(code=str(o["code"]), kind=str(o.get("kind", "air")), name=str(o.get("name", "")),
-                   limits=[Limit(pollutant=str(lim["pollutant"]), limit=float(lim["limit"]), unit=str(lim["unit"]),
-                                 o2_ref=None if lim.get("o2_ref") is None else float(lim["o2_ref"]),
-                                 standard=str(lim.get("standard", "")))
-                           for lim in o.get("limits", [])])
+                   limits=[Limit.from_dict(lim) for lim in o.get("limits", [])])
             for o in data.get("outlets", [])
         ]
         return cls(

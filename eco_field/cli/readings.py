@@ -24,6 +24,11 @@ def register(commands) -> None:
     p.add_argument("--map", action="append", default=[], metavar="K=V",
                    help="column mapping: time=采样时间, pollutant=气体名称, value=浓度, unit=单位, lat=纬度, "
                         "lon=经度, or a pollutant code to a column (SO2=二氧化硫, SO2=二氧化硫|mg/m3)")
+    p.add_argument("--tz", dest="tz", metavar="ZONE",
+                   help="time zone of times written without one (Asia/Shanghai, UTC+08:00); replaces the zone the "
+                        "file states or the configured one")
+    p.add_argument("--time-format", dest="time_format", metavar="FMT",
+                   help="strptime pattern of the time column, e.g. '%%d/%%m/%%Y %%H:%%M:%%S' (day first)")
     p.add_argument("--profile", help="use a saved column mapping")
     p.add_argument("--save-profile", metavar="NAME", help="save the --map entries under this name")
     add_json_flag(p)
@@ -63,7 +68,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         progress = Progress("samples")
         result = service.import_file(ws, args.inspection_id, args.file, fmt=args.fmt, outlet=args.outlet,
                                      mapping=mapping or None,
-                                     progress=lambda done: progress.advance(done - progress.done))
+                                     progress=lambda done: progress.advance(done - progress.done),
+                                     time_zone=args.tz, time_format=args.time_format)
         progress.finish()
     emit(args, result, lambda: _import_text(result))
     return 0
@@ -73,6 +79,8 @@ def _import_text(result: dict) -> str:
     lines = [f"format: {result['format']}" + ("  (already imported; nothing changed)" if result["already_imported"]
                                               else "")]
     lines.append(_series_table(result["series"]))
+    if result.get("time_basis"):
+        lines.append(result["time_basis"])
     lines += [f"warning: {w}" for w in result["warnings"]]
     lines.append(result["screening_note"])
     return "\n".join(lines)
@@ -94,7 +102,13 @@ def _limit(s: dict) -> str:
     if s["limit"] is None:
         return ""
     o2 = f" @{s['o2_ref']}%O2" if s["o2_ref"] is not None else ""
-    return f"{s['limit']:g} {s['limit_unit']}{o2}"
+    evaluation = s.get("evaluation") or {}
+    unit = f" {s['limit_unit']}" if s["limit_unit"] else ""
+    if evaluation.get("kind") == "min":
+        return f"≥{s['limit']:g}{unit}"
+    if evaluation.get("kind") == "range":
+        return f"{evaluation['low']:g}–{evaluation['high']:g}{unit}"
+    return f"{s['limit']:g}{unit}{o2}"
 
 
 def cmd_list(args: argparse.Namespace) -> int:

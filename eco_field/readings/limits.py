@@ -11,34 +11,48 @@ screening readings, not a certified monitoring result (监测机构 report or CE
 from __future__ import annotations
 
 from collections import defaultdict
+import math
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
+from eco_field.messages import Message
 from eco_field.readings import pollutants, storage
+from eco_field.readings.timeparse import zone_of
 from eco_field.readings.units import conversion_factor, exceed_multiple, o2_correct
 from eco_field.records import Limit, Outlet
 
 SCREENING_NOTE = "现场快速检测（筛查）读数，非监测机构出具的监测结果，不能单独作为超标处罚依据"
 WAIVER_MULTIPLE = 0.1
+DIMENSIONLESS = ("", "ph", "无量纲", "dimensionless", "-")
 AMBIENT_O2 = 19.0
 WAIVER_HOURS_PER_DAY = 4
 
 
+def limit_code(limit: Limit) -> str:
+    """The canonical code of a limit's pollutant: 'do', '溶解氧', 'pH', 'ph' all name the same series."""
+    return pollutants.canonical(limit.pollutant) or limit.pollutant.strip()
+
+
 def limit_for(outlet: Outlet, pollutant: str) -> Limit | None:
+    """The outlet's limit that applies to a series of this code (case and aliases do not matter)."""
+    by_code = {limit_code(lim).upper(): lim for lim in outlet.limits}
     for code in pollutants.limit_pollutants(pollutant):
-        found = outlet.limit_for(code)
+        found = by_code.get(code.upper())
         if found is not None:
             return found
     return None
 
 
-def evaluate_source(db: sqlite_utils.Database, source_id: str, outlet: Outlet, warnings: list[str]) -> None:
+def evaluate_source(db: sqlite_utils.Database, source_id: str, outlet: Outlet, warnings: list) -> None:
     series = storage.series_rows(db, "source_id = ?", [source_id])
     present = {row["pollutant"] for row in series}
-    if outlet.limit_for("NOx") and "NOx" not in present and present & {"NO", "NO2"}:
+    used = {id(limit_for(outlet, p)) for p in present}
+    for lim in outlet.limits:
+        if id(lim) not in used:  # said, never silently ignored: the file may lack the parameter or name it oddly
+            warnings.append(Message("readings.limits.no_series", {"outlet": outlet.code, "pollutant": lim.pollutant}))
+    if limit_for(outlet, "NOx") and "NOx" not in present and present & {"NO", "NO2"}:
         warnings.append("the NOx limit is compared with NO and NO2 each (as NO2); the file has no NOx reading, "
                         "and NOx = NO + NO2 was not summed")
     exceeding: set[str] = set()
@@ -68,9 +82,11 @@ def _evaluate(db: sqlite_utils.Database, row: dict[str, Any], limit: Limit, o2: 
               warnings: list[str], outlet: Outlet) -> dict[str, Any]:
     label = f"{row['pollutant']} ({row['sensor'] or row['unit']})"
     as_gas = "NO2" if row["pollutant"] in ("NO", "NOx") else row["pollutant"]
-    factor = conversion_factor(as_gas, row["unit"], limit.unit)
+    limit_unit = "" if limit.unit.strip().lower() in DIMENSIONLESS else limit.unit
+    factor = conversion_factor(as_gas, row["unit"], limit_unit) if limit_unit or row["unit"] else 1.0
     evaluation: dict[str, Any] = {"outlet": outlet.code, "standard": limit.standard, "note": SCREENING_NOTE,
-                                  "factor": factor, "o2_series_id": None}
+                                  "factor": factor, "o2_series_id": None, "kind": limit.kind, "low": limit.low,
+                                  "high": limit.high}
     result = {"limit_value": limit.limit, "limit_unit": limit.unit, "o2_ref": limit.o2_ref, "evaluation": evaluation}
     if factor is None:
         warnings.append(f"{label}: unit {row['unit'] or '(none)'} cannot be converted to the limit's {limit.unit}; "
@@ -86,55 +102,86 @@ def _evaluate(db: sqlite_utils.Database, row: dict[str, Any], limit: Limit, o2: 
             evaluation["o2_series_id"] = o2["id"]
     evaluation["o2_corrected"] = o2_values is not None
     tally = _tally(db, row, factor, o2_values, limit, warnings, label)
-    result.update(tally.counts(limit.limit))
-    evaluation.update(tally.hourly(limit.limit, row["time_zone"]))
+    result.update(tally.counts())
+    evaluation.update(tally.hourly(row["time_zone"]))
+    if limit.kind != "max":
+        evaluation["worst"] = tally.worst_value()
     return result
 
 
 class _Tally:
-    """Converted values counted as they stream past: no list of a million readings in memory."""
+    """Converted values counted as they stream past: no list of a million readings in memory.
 
-    def __init__(self) -> None:
+    Which side exceeds depends on the limit's kind: above a maximum, below a minimum, outside a range. The
+    超标倍数 (value − limit) / limit is defined for a maximum only. Hourly means of sound levels are energy
+    means (dB are not averaged as numbers)."""
+
+    def __init__(self, limit: Limit, sound: bool = False) -> None:
+        self.limit = limit
+        self.sound = sound
         self.n = self.exceed = 0
         self.top: float | None = None
+        self.bottom: float | None = None
         self.buckets: dict[int, list[float]] = defaultdict(lambda: [0.0, 0, float("inf"), float("-inf")])
 
-    def add(self, t: float | None, value: float, limit: float) -> None:
+    def exceeds(self, value: float) -> bool:
+        lim = self.limit
+        if lim.kind == "min":
+            return value < lim.limit
+        if lim.kind == "range":
+            return value < lim.low or value > lim.high
+        return value > lim.limit
+
+    def add(self, t: float | None, value: float, limit: float | None = None) -> None:
         self.n += 1
-        self.exceed += value > limit
+        self.exceed += self.exceeds(value)
         if self.top is None or value > self.top:
             self.top = value
+        if self.bottom is None or value < self.bottom:
+            self.bottom = value
         if t is not None:
             bucket = self.buckets[int(t // 3600)]
-            bucket[0] += value
+            bucket[0] += 10.0 ** (value / 10.0) if self.sound else value
             bucket[1] += 1
             bucket[2] = min(bucket[2], t)
             bucket[3] = max(bucket[3], t)
 
-    def counts(self, limit: float) -> dict[str, Any]:
+    def worst_value(self) -> float | None:
+        """The reading furthest on the wrong side: the lowest for a minimum, the furthest out for a range."""
+        lim = self.limit
+        if self.top is None:
+            return None
+        if lim.kind == "min":
+            return round(self.bottom, 4)
+        below, above = lim.low - self.bottom, self.top - lim.high
+        return round(self.bottom if below > above else self.top, 4)
+
+    def counts(self) -> dict[str, Any]:
         if self.top is None:
             return {"exceed_count": 0, "max_converted": None, "max_exceed_multiple": None}
-        return {"exceed_count": self.exceed, "max_converted": round(self.top, 4),
-                "max_exceed_multiple": round(exceed_multiple(self.top, limit), 4)}
+        multiple = round(exceed_multiple(self.top, self.limit.limit), 4) if self.limit.kind == "max" else None
+        return {"exceed_count": self.exceed, "max_converted": round(self.top, 4), "max_exceed_multiple": multiple}
 
-    def hourly(self, limit: float, zone_name: str) -> dict[str, Any]:
-        zone = ZoneInfo(zone_name or "Asia/Shanghai")
+    def hourly(self, zone_name: str) -> dict[str, Any]:
+        zone = zone_of(zone_name or "Asia/Shanghai")
         hourly = []
         for hour in sorted(self.buckets):
             total, n, first, last = self.buckets[hour]
-            mean = total / n
+            mean = 10.0 * math.log10(total / n) if self.sound else total / n
             start = datetime.fromtimestamp(hour * 3600, zone)
             # minutes between the first and last reading of the hour: a mean of a few minutes of screening
             # is not a CEMS hourly mean
+            multiple = round(exceed_multiple(mean, self.limit.limit), 4) if self.limit.kind == "max" else None
             hourly.append({"hour": start.isoformat(timespec="minutes"), "n": n, "mean": round(mean, 4),
-                           "exceed_multiple": round(exceed_multiple(mean, limit), 4), "exceeds": mean > limit,
+                           "exceed_multiple": multiple, "exceeds": self.exceeds(mean),
                            "minutes_covered": round((last - first) / 60, 1)})
         exceeding = [h for h in hourly if h["exceeds"]]
-        return {"hourly": hourly, "hourly_exceeding": len(exceeding), "first_violation_waiver": _waiver(exceeding)}
+        waiver = _waiver(exceeding) if self.limit.kind == "max" and not self.sound else None
+        return {"hourly": hourly, "hourly_exceeding": len(exceeding), "first_violation_waiver": waiver}
 
 
 def _tally(db, row, factor, o2_values, limit: Limit, warnings, label) -> _Tally:
-    tally, missing = _Tally(), 0
+    tally, missing = _Tally(limit, sound=row["pollutant"] in pollutants.NOISE), 0
     for _line, t, value, *_rest in storage.samples(db, row, usable_only=True):
         c = value * factor
         if o2_values is not None:

@@ -29,9 +29,9 @@ def _outlets(db: sqlite_utils.Database, enterprise_id: str) -> list[Outlet]:
     for outlet_id, code, kind, name in db.execute(
         "SELECT id, code, kind, name FROM outlets WHERE enterprise_id = ? ORDER BY code", [enterprise_id]
     ).fetchall():
-        limits = [Limit(p, v, u, o2, s) for p, v, u, o2, s in db.execute(
-            "SELECT pollutant, limit_value, unit, o2_ref, standard FROM outlet_limits WHERE outlet_id = ? ORDER BY id",
-            [outlet_id])]
+        limits = [Limit(p, v, u, o2, s, k, lo, hi) for p, v, u, o2, s, k, lo, hi in db.execute(
+            "SELECT pollutant, limit_value, unit, o2_ref, standard, kind, low, high FROM outlet_limits"
+            " WHERE outlet_id = ? ORDER BY id", [outlet_id])]
         outlets.append(Outlet(code=code, kind=kind, name=name, limits=limits))
     return outlets
 
@@ -108,9 +108,10 @@ def _replace_outlets(db: sqlite_utils.Database, ent: Enterprise) -> None:
                             [ent.id, outlet.code, outlet.kind, outlet.name])
         for lim in outlet.limits:
             db.execute(
-                "INSERT INTO outlet_limits (outlet_id, pollutant, limit_value, unit, o2_ref, standard)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [cursor.lastrowid, lim.pollutant, lim.limit, lim.unit, lim.o2_ref, lim.standard],
+                "INSERT INTO outlet_limits (outlet_id, pollutant, limit_value, unit, o2_ref, standard, kind, low, high)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [cursor.lastrowid, lim.pollutant, lim.limit, lim.unit, lim.o2_ref, lim.standard, lim.kind, lim.low,
+                 lim.high],
             )
 
 
@@ -121,6 +122,8 @@ def import_many(db: sqlite_utils.Database, items: list[dict[str, Any]], *, sourc
     for index, item in enumerate(items):
         try:
             ent = Enterprise.from_dict(item)
+        except BadInput as exc:  # a limit with a bad kind or range names the pollutant
+            raise BadInput(f"{source}: item {index + 1}: {exc}") from exc
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise BadInput(f"{source}: item {index + 1} is not an enterprise ({type(exc).__name__}: {exc})") from exc
         try:
