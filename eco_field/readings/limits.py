@@ -10,8 +10,8 @@ screening readings, not a certified monitoring result (监测机构 report or CE
 
 from __future__ import annotations
 
-from collections import defaultdict
 import math
+from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
