@@ -11,11 +11,13 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -102,16 +104,18 @@ class EvidenceTab(QWidget):
         ctx.hub.changed.connect(self.on_changed)
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # one row: the screen's height goes to the photos (1280x720)
         for widget in (self.import_files, self.import_folder, self.progress, self.cancel):
             bar.addWidget(widget)
-        bar.addWidget(self.message, 1)
-        actions = QHBoxLayout()
+        bar.addSpacing(12)
         for widget in (self.remove_button, self.markup_button, self.undo_import_button, self.undo_removal_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
+            bar.addWidget(widget)
+        bar.addWidget(self.message, 1)
+        detail = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        detail.setWidget(self.detail)  # a photo with several flags is taller than a small screen
+        detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QTabWidget()
-        side.addTab(self.detail, self.tr("Details"))
+        side.addTab(detail, self.tr("Details"))
         side.addTab(self.map, self.tr("Site map"))
         self.side = side
         splitter = QSplitter()
@@ -120,7 +124,6 @@ class EvidenceTab(QWidget):
         splitter.setSizes([700, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addLayout(actions)
         layout.addWidget(splitter, 1)
 
     def set_inspection(self, insp: Inspection | None, enterprise: Enterprise) -> None:

@@ -150,6 +150,12 @@ class MarkupCanvas(QWidget):
             font.setPixelSize(max(12, int(short * 0.05)))
             painter.setFont(font)
             at = self.to_widget(shape["at"])
+            pen = painter.pen()
+            painter.setPen(QColor("white"))  # a light halo, as the saved copy has, so it reads on dark ground
+            for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+                painter.drawText(QRectF(at.x() + dx, at.y() + dy, r.right() - at.x(), font.pixelSize() * 1.6),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, shape["text"])
+            painter.setPen(pen)
             painter.drawText(QRectF(at.x(), at.y(), r.right() - at.x(), font.pixelSize() * 1.6),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, shape["text"])
 

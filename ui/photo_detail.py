@@ -36,6 +36,10 @@ class PhotoDetail(QWidget):
                   "device": self.tr("Camera"), "drone": self.tr("Drone"), "size": self.tr("Size"),
                   "names": self.tr("Also seen as"), "distance": self.tr("From site"), "sha256": "SHA-256",
                   "marked": self.tr("Marked copy"), "flags": self.tr("Flags")}
+        for key in ("sha256", "marked"):  # 32 hex digits a line must fit the pane
+            font = self.values[key].font()
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+            self.values[key].setFont(font)
         self.caption = QLineEdit(objectName="caption", maxLength=MAX_CAPTION)
         self.caption.setPlaceholderText(self.tr("What this photo proves"))
         self.save_caption = QPushButton(self.tr("Save"), objectName="save_caption")
