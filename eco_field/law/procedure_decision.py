@@ -205,6 +205,8 @@ def closing_ready(s: CaseState) -> str | None:
         return None
     if status == "served":
         return "罚款尚未缴纳，也未申请强制执行"
+    if status in ("decided", "no_penalty"):
+        return "决定书尚未送达"
     return _in(s, (), "结案")
 
 

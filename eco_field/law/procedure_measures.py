@@ -91,7 +91,8 @@ def daily_notified(s: CaseState, day: date, data: dict | None) -> str | None:
     return first(None if s.has("decided") else "原行政处罚决定尚未作出",
                  None if s.has("order_served") else "责令改正违法行为决定书尚未送达",
                  None if check else "复查尚未发现拒不改正",
-                 "已停产、限产或查封扣押的，不适用按日连续处罚" if s.has("production_halted") else None,
+                 "已停产整治或正在查封、扣押的，不适用按日连续处罚（按日办法第二十条）"
+                 if s.has("production_halted") or seizure_active(s) else None,
                  "按日连续处罚告知书已送达" if check and s.after("daily_notified", check) else None,
                  _not_before(day, check, "复查"),
                  "按日连续处罚事先告知书尚未制作" if needs_doc else None)

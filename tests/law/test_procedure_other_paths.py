@@ -1,0 +1,95 @@
+"""The 首违不罚 path and a 查封 followed by 按日连续处罚, walked through the command line with their refusals."""
+
+from __future__ import annotations
+
+from eco_field.law import procedure
+from tests.law.procedure_helpers import ago, allow_roles, next_of, ok, recent_case, refused
+
+
+def _file(cli, cid: str, day: int) -> None:
+    ok(cli("cases", "approve", cid, "filing", "--by", "李建国", "--role", "局负责人", "--date", ago(day)))
+    ok(cli("cases", "event", cid, "filed", "--date", ago(day)))
+
+
+def test_first_violation_not_punished(cli, workspace, tmp_path):
+    allow_roles(workspace)
+    cid = recent_case(workspace, tmp_path, ("AIR-10",), days_ago=20)["id"]
+    _file(cli, cid, 19)
+    ok(cli("cases", "assess", cid, "--factor", "first=yes", "--factor", "area_m2=150", "--factor", "corrected_days=5"))
+    refused(cli("cases", "event", cid, "no_penalty", "--date", ago(12)), "调查尚未终结")
+    ok(cli("cases", "event", cid, "investigated", "--date", ago(12)))
+    # no 告知书 for a case assessed as not punished; the decision needs the 负责人's approval first
+    refused(cli("cases", "event", cid, "notified", "--date", ago(11)), "应作出不予行政处罚决定")
+    refused(cli("documents", "render", "no-penalty-decision", "--case", cid), "负责人审批")
+    ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--opinion", "同意不予处罚",
+           "--date", ago(10)))
+    refused(cli("cases", "event", cid, "no_penalty", "--date", ago(9)), "不予行政处罚决定书尚未制作")
+    ok(cli("documents", "render", "no-penalty-decision", "--case", cid))
+    ok(cli("cases", "event", cid, "no_penalty", "--date", ago(9)))
+    refused(cli("cases", "event", cid, "paid", "--date", ago(5)), "不予处罚")
+    refused(cli("cases", "event", cid, "closed", "--date", ago(5), "--note", "结案"), "送达")
+    ok(cli("cases", "event", cid, "served", "--date", ago(8)))
+    ok(cli("cases", "event", cid, "closed", "--date", ago(5), "--note", "不予处罚决定已送达，经李建国批准结案"))
+
+
+def test_a_fined_case_cannot_take_the_no_penalty_path(cli, workspace, tmp_path):
+    allow_roles(workspace)
+    cid = recent_case(workspace, tmp_path, ("AIR-10",), days_ago=20)["id"]
+    _file(cli, cid, 19)
+    ok(cli("cases", "assess", cid, "--factor", "first=no"))
+    ok(cli("cases", "event", cid, "investigated", "--date", ago(12)))
+    events, documents = next_of(cli, cid)
+    assert events["no_penalty"].startswith("不予处罚的理由尚未查明")
+    assert documents["no-penalty-decision"].startswith("不予处罚的理由尚未查明")
+
+
+def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
+    allow_roles(workspace)
+    case = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60)
+    cid = case["id"]
+    _file(cli, cid, 59)
+    # the exceedance article grants no seizure: only a stated ground of 办法第四条 with its item
+    refused(cli("cases", "event", cid, "seized", "--date", ago(58), "--measure", "查封", "--approved-by", "李建国"),
+            "第四条")
+    refused(cli("documents", "render", "seizure-decision", "--case", cid), "须先登记查封")
+    ok(cli("cases", "event", cid, "seized", "--date", ago(58), "--measure", "查封", "--ground-item", "6",
+           "--approved-by", "李建国", "--note", "颗粒物排放浓度超标4倍，周边村庄受影响"))
+    refused(cli("cases", "event", cid, "seized", "--date", ago(57), "--measure", "扣押", "--ground-item", "6",
+                "--approved-by", "李建国", "--note", "再次"), "不得重复")
+    refused(cli("cases", "event", cid, "seizure_extended", "--date", ago(20), "--note", "检测未完成，李建国批准"),
+            "届满")
+    ok(cli("cases", "event", cid, "seizure_extended", "--date", ago(30), "--note", "检测未完成，李建国批准"))
+    refused(cli("cases", "event", cid, "seizure_extended", "--date", ago(29), "--note", "再延"), "只能延长一次")
+
+    ok(cli("cases", "assess", cid, "--amount", "100000", "--reason", "首次超标", "--factor", "impact=small"))
+    report = tmp_path / "report.pdf"
+    report.write_bytes(b"%PDF-1.4 scan\n%%EOF\n")
+    ok(cli("cases", "report", cid, "--number", "JC-07", "--body", "山西省生态环境监测中心", "--date", ago(57),
+           "--file", str(report)))
+    ok(cli("cases", "event", cid, "investigated", "--date", ago(55)))
+    ok(cli("documents", "render", "penalty-notice", "--case", cid))
+    ok(cli("cases", "event", cid, "notified", "--date", ago(50)))
+    ok(cli("cases", "event", cid, "waived", "--date", ago(49), "--note", "当事人书面放弃陈述申辩"))
+    ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(48)))
+    ok(cli("documents", "render", "penalty-decision", "--case", cid))
+    ok(cli("cases", "event", cid, "decided", "--date", ago(48)))
+    ok(cli("cases", "event", cid, "served", "--date", ago(47)))
+    ok(cli("cases", "event", cid, "order_served", "--date", ago(47)))
+    refused(cli("cases", "event", cid, "recheck_violation", "--date", ago(-3)), "晚于今天")
+    refused(cli("cases", "event", cid, "recheck_violation", "--date", ago(10)), "30日内")
+    ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(28), "--note", "暗查：仍超标排放"))
+    # the seizure still holds: no daily penalty while it stops the discharge
+    refused(cli("documents", "render", "daily-penalty-notice", "--case", cid), "第二十条")
+    ok(cli("documents", "render", "seizure-release", "--case", cid))
+    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(27)))
+    refused(cli("cases", "event", cid, "daily_notified", "--date", ago(15)), "按日连续处罚事先告知书尚未制作")
+    ok(cli("documents", "render", "daily-penalty-notice", "--case", cid))
+    ok(cli("cases", "event", cid, "daily_notified", "--date", ago(15)))
+    refused(cli("cases", "event", cid, "daily_decided", "--date", ago(14)), "陈述申辩期至")
+    refused(cli("documents", "render", "daily-penalty-decision", "--case", cid), "负责人审批")
+    ok(cli("cases", "event", cid, "waived", "--date", ago(13)))
+    ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(12)))
+    ok(cli("documents", "render", "daily-penalty-decision", "--case", cid))
+    ok(cli("cases", "event", cid, "daily_decided", "--date", ago(12)))
+    daily = procedure.facts(workspace.db, cid)["daily"]
+    assert (daily["days"], daily["amount"]) == (19, 19 * 100000)  # counted only up to the re-check
