@@ -60,6 +60,9 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
         out.append(_photo_row(page, index, photo, default_by, tz))
     out.append(Spacer(1, 2 * mm))
     out.append(page.p("以上照片系执法人员在现场检查时拍摄，原始文件已按SHA-256摘要封存，与原件一致。", "plain"))
+    if any(_printed_sha(p) != p["sha256"] for p in rec["photos"]):
+        out.append(page.p("列有“标注件”的照片，图中箭头、圆圈和文字系执法人员所加，印制的是标注件；"
+                          "原始照片未作改动，其SHA-256摘要以“（原件）”标明。", "plain"))
     out.append(page.signatures([("当事人（签章）", party["name"])] + officer_signatures(officers, "拍摄人／执法人员")))
     return out
 
@@ -84,16 +87,19 @@ def _photo_row(page: Page, index: int, photo: dict[str, Any], default_by: str, t
                ("拍摄时间", cn_time(photo.get("taken_at"), tz) if photo.get("taken_at") else "未记录"),
                ("拍摄地点", place or "见检查地点"), ("GPS", gps or "未记录"),
                ("拍摄人", photo.get("photographer") or default_by), ("拍摄设备", device or "未记录"),
-               ("SHA-256", photo["sha256"] + ("（原件）" if sha != photo["sha256"] else ""))]
+               ("SHA-256", ("（原件）" if sha != photo["sha256"] else "") + photo["sha256"])]
     if sha != photo["sha256"]:
-        caption.append(("标注件", f"{sha}（图中标注系执法人员所加，原件未改动）"))
+        caption.append(("标注件", sha))
     caption += [("证明事项", photo.get("caption") or ""), ("备注", flags)]
     lines = Table([[page.p(k, "small"), page.p(str(v), "small")] for k, v in caption],
                   colWidths=[15 * mm, FRAME_W - PHOTO_BOX_MM[0] * mm - 23 * mm])
     lines.setStyle([("FONTNAME", (0, 0), (-1, -1), page.fonts.main), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (0, 0), (-1, -1), 2)])
+    # the row is as tall as the picture box, taller only when the lines need it (a marked copy's two hashes)
+    height = PHOTO_BOX_MM[1] * mm + 6 * mm
+    needed = lines.wrap(FRAME_W - PHOTO_BOX_MM[0] * mm - 4 * mm, height)[1] + 6
     row = Table([[picture, lines]], colWidths=[PHOTO_BOX_MM[0] * mm + 4 * mm, FRAME_W - PHOTO_BOX_MM[0] * mm - 4 * mm],
-                rowHeights=[PHOTO_BOX_MM[1] * mm + 6 * mm])
+                rowHeights=[max(height, needed)])
     row.setStyle(grid_style(page.fonts.main))
     row.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (0, 0), "CENTER")])
     return row
