@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from eco_field import demo
@@ -115,20 +117,13 @@ def reserve_numbers(storage: BureauStorage, device_id: str, kind: str, count: in
         raise NotFound(f"No device {device_id!r} (see `eco-field bureau devices`)")
     year = year or date.today().year
     with storage.transaction():
-        start = max(storage.last_number(kind, year), _last_local_number(storage, kind, year)) + 1
+        start = storage.last_number(kind, year) + 1  # blocks come only from here (devices' are refused)
         block = {"id": str(uuid.uuid4()), "device_id": device_id, "kind": kind, "year": year, "start": start,
                  "end": start + count - 1, "reserved_at": utc_now()}
         storage.add_number_block(block)
         storage.put_record(Record(entity="number_block", entity_id=block["id"], revision=1, unit="",
                                   payload=block, target_device=device_id, updated_at=block["reserved_at"]))
     return block
-
-
-def _last_local_number(storage: BureauStorage, kind: str, year: int) -> int:
-    """The highest number of the blocks devices entered themselves (pushed to the bureau)."""
-    ends = [int(r.payload.get("end") or 0) for r in storage.records("number_block")
-            if r.origin_device and r.payload.get("kind") == kind and int(r.payload.get("year") or 0) == year]
-    return max(ends, default=0)
 
 
 def _check_document_kind(kind: str) -> None:
@@ -150,14 +145,99 @@ def set_case_status(storage: BureauStorage, case_id: str, status: str) -> dict[s
     return {"case_id": case_id, "status": status}
 
 
-def publish_catalog(storage: BureauStorage, catalog: dict[str, Any]) -> dict[str, Any]:
-    """A new version of the checklist/law catalog for every device."""
+def publish_catalog(storage: BureauStorage, catalog: Any, source: str = "catalog") -> dict[str, Any]:
+    """A new version of the violation catalog for every device, checked before it is published: it must
+    read as a catalog (law.catalog.parse_catalog: every entry, its article and fine range) and carry a
+    version newer than the published one. The same catalog again changes nothing."""
+    from eco_field.law.catalog import parse_catalog
+
+    parse_catalog(catalog, source)  # BadInput naming the entry and field
+    version = catalog.get("version") if isinstance(catalog, dict) else None
+    if not isinstance(version, str) or _version_key(version) is None:
+        raise BadInput(f"{source}: the catalog needs a \"version\" such as \"2026.2\"")
     current = storage.record("catalog", "current")
-    version = (current.revision or 0) + 1 if current else 1
+    if current is not None and current.payload.get("catalog") == catalog:
+        return {"version": current.revision, "catalog_version": version, "published": False}
+    published = current.payload.get("catalog_version") if current is not None else None
+    if isinstance(published, str) and _version_key(published) and _version_key(version) <= _version_key(published):
+        raise BadInput(f"{source}: catalog version {version} is not newer than the published {published}")
+    number = (current.revision or 0) + 1 if current else 1
     with storage.transaction():
-        storage.put_record(Record(entity="catalog", entity_id="current", revision=version, unit="*",
-                                  payload={"version": version, "catalog": catalog}, updated_at=utc_now()))
-    return {"version": version}
+        storage.put_record(Record(entity="catalog", entity_id="current", revision=number, unit="*",
+                                  payload={"version": number, "catalog_version": version, "catalog": catalog},
+                                  updated_at=utc_now()))
+    return {"version": number, "catalog_version": version, "published": True}
+
+
+def _version_key(version: str) -> tuple[int, ...] | None:
+    parts = version.strip().split(".")
+    return tuple(int(p) for p in parts) if all(p.isascii() and p.isdigit() for p in parts) else None
+
+
+def publish_shipped_catalog(storage: BureauStorage) -> dict[str, Any]:
+    """The catalog shipped with this program, unless the bureau publishes it or a newer one already."""
+    from eco_field.law.catalog import DEFAULT_CATALOG
+
+    catalog = json.loads(DEFAULT_CATALOG.read_text(encoding="utf-8"))
+    current = storage.record("catalog", "current")
+    published = current.payload.get("catalog_version") if current is not None else None
+    if isinstance(published, str) and (_version_key(published) or ()) >= (_version_key(catalog["version"]) or ()):
+        return {"version": current.revision, "catalog_version": published, "published": False}
+    return publish_catalog(storage, catalog, str(DEFAULT_CATALOG))
+
+
+def init_bureau(storage: BureauStorage, demo_data: bool = False) -> dict[str, Any]:
+    """`bureau init`: the shipped catalog published, and the demo's officers, enterprises and tasks."""
+    catalog = publish_shipped_catalog(storage)
+    return {"catalog": catalog, "demo": seed_demo(storage) if demo_data else {}}
+
+
+# -- the bureau's settings (its own records, never pulled) ---------------------------------------------
+SETTINGS = {"upload_expiry_days": (float, 7.0, "days an unfinished upload is kept (its part file too)")}
+
+
+def get_setting(storage: BureauStorage, key: str) -> Any:
+    kind, default, _ = _setting(key)
+    record = storage.record("setting", key)
+    value = record.payload.get("value") if record is not None else None
+    return kind(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else default
+
+
+def set_setting(storage: BureauStorage, key: str, text: str) -> dict[str, Any]:
+    kind, _, _ = _setting(key)
+    try:
+        value = kind(text)
+    except ValueError as exc:
+        raise BadInput(f"{key} must be a number, not {text!r}") from exc
+    if not 0 < value <= 3650:
+        raise BadInput(f"{key} must be between 0 and 3650")
+    with storage.transaction():
+        _put_admin_record(storage, "setting", key, "", {"value": value})
+    return {"key": key, "value": value}
+
+
+def settings(storage: BureauStorage) -> list[dict[str, Any]]:
+    return [{"key": key, "value": get_setting(storage, key), "about": about}
+            for key, (_, _, about) in SETTINGS.items()]
+
+
+def _setting(key: str) -> tuple[Any, Any, str]:
+    if key not in SETTINGS:
+        raise BadInput(f"Unknown bureau setting {key!r}; settings: {', '.join(SETTINGS)}")
+    return SETTINGS[key]
+
+
+def upload_expiry_days(storage: BureauStorage) -> float:
+    return get_setting(storage, "upload_expiry_days")
+
+
+def revoke_device(storage: BureauStorage, data_dir: Path, device_id: str) -> dict[str, Any]:
+    """Refuse a device from now on, and end its uploads in flight (their part files removed)."""
+    from eco_field.bureau.auth import revoke
+    from eco_field.bureau.uploads import BlobArea
+
+    result = revoke(storage, device_id)
+    return {**result, "uploads_ended": BlobArea(data_dir, storage).end_device(device_id)}
 
 
 def seed_demo(storage: BureauStorage) -> dict[str, int]:

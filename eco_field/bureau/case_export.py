@@ -28,7 +28,13 @@ def export_case(storage: BureauStorage, data_dir: Path, case_id: str, out: Path)
     inspection_id = str(case.payload.get("inspection_id") or "")
     inspection = _live(storage.record("inspection", inspection_id),
                        f"The bureau holds no inspection {inspection_id!r} of case {case_id}")
-    linked = [r for r in storage.inspection_records(inspection_id) if not r.deleted]
+    if inspection.unit != case.unit:
+        raise NotFound(f"The bureau holds no inspection {inspection_id!r} of case {case_id}")
+    # only records whose whole chain is this case's: its inspection, its unit (a record of another unit
+    # naming this inspection is no part of it, whatever it names)
+    linked = [r for r in storage.inspection_records(inspection_id)
+              if not r.deleted and r.unit == case.unit and isinstance(r.payload, dict)
+              and r.payload.get("inspection_id") == inspection_id]
     # as on the laptop: the inspection's own documents, then the case's
     documents = [{**r.payload, "id": r.entity_id} for r in linked
                  if r.entity == "document" and r.payload.get("case_id") is None]

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 import psycopg
 
 from eco_field.bureau.schema import migrate
-from eco_field.bureau.storage import Device, Record, Upload
+from eco_field.bureau.storage import BlobState, Device, Record, Upload
 from eco_field.canonical import canonical_json
 from eco_field.errors import BadInput, DatabaseUnavailable
 
@@ -183,7 +183,6 @@ class PostgresStorage:
     def _q(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> psycopg.Cursor:
         """Run one statement: in the thread's transaction, or alone on a pooled connection (the cursor
         holds its whole result, so the connection goes back to the pool at once)."""
-        self._local.next_upload = None
         if self._in_transaction():
             if self._local.pending:
                 self._flush_records()  # the transaction's own reads see its writes
@@ -481,7 +480,6 @@ class PostgresStorage:
     def put_audit_entries(self, device_id: str, entries: list[dict[str, Any]], at: str) -> None:
         if not entries:
             return
-        self._local.next_upload = None
         with self._connection() as conn:
             conn.cursor().executemany(
                 f"INSERT INTO audit_entries (device_id, {', '.join(AUDIT_COLUMNS)}, received_at)"
@@ -506,27 +504,47 @@ class PostgresStorage:
 
     # blobs and resumable uploads
     def blob_sizes(self, hashes: list[str]) -> dict[str, int]:
-        """The stored blobs' sizes, reading the others' upload rows in the same statement: a state is asked
-        as blob_sizes(hashes) then uploads(the rest), and the second is answered from this read (one
-        snapshot, one round trip). What is kept serves only the very next call on this thread."""
         if not hashes:
             return {}
-        wanted = list(dict.fromkeys(hashes))
-        # = ANY on each primary key: index lookups (a join with unnest() gets a plan that scans the tables)
-        rows = self._q("SELECT true, sha256, size, 0, '' FROM blobs WHERE sha256 = ANY(%s) UNION ALL"
-                       " SELECT false, sha256, size, committed, device_id FROM uploads WHERE sha256 = ANY(%s)",
-                       [wanted, wanted]).fetchall()
-        sizes = {sha: size for is_blob, sha, size, _, _ in rows if is_blob}
-        self._local.next_upload = ({sha for sha in wanted if sha not in sizes},
-                                   {sha: Upload(sha, size, committed, device) for is_blob, sha, size, committed, device
-                                    in rows if not is_blob and sha not in sizes})
-        return sizes
+        rows = self._q("SELECT sha256, size FROM blobs WHERE sha256 = ANY(%s)", [list(dict.fromkeys(hashes))])
+        return dict(rows.fetchall())
 
-    def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> None:
-        """One statement (atomic without a transaction: one round trip, one commit)."""
-        self._q("WITH dropped AS (DELETE FROM uploads WHERE sha256 = %s)"
-                " INSERT INTO blobs (sha256, size, device_id, stored_at) VALUES (%s, %s, %s, %s)"
-                " ON CONFLICT (sha256) DO NOTHING", [sha256, sha256, size, device_id, at])
+    def blob_states(self, device_id: str, hashes: list[str]) -> dict[str, BlobState]:
+        """One statement: which of the hashes the device's own records name, which are stored, and the
+        device's own sessions (= ANY on each key: index lookups)."""
+        states = {sha: BlobState() for sha in dict.fromkeys(hashes)}
+        if not states:
+            return states
+        wanted = list(states)
+        rows = self._q("SELECT 0, r.sha256, 0, 0 FROM records r WHERE r.sha256 = ANY(%s) AND EXISTS (SELECT 1"
+                       " FROM entries e WHERE e.device_id = %s AND e.entity = r.entity AND e.entity_id = r.entity_id)"
+                       " UNION ALL SELECT 1, sha256, size, 0 FROM blobs WHERE sha256 = ANY(%s)"
+                       " UNION ALL SELECT 2, sha256, size, committed FROM uploads WHERE device_id = %s"
+                       " AND sha256 = ANY(%s)", [wanted, device_id, wanted, device_id, wanted]).fetchall()
+        for kind, sha, size, committed in rows:
+            state = states[sha]
+            if kind == 0:
+                state.named = True
+            elif kind == 1:
+                state.stored = size
+            else:
+                state.upload = Upload(sha, size, committed, device_id)
+        return states
+
+    def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> bool:
+        """One statement (atomic without a transaction: one round trip, one commit): the row only while the
+        device is not revoked, and the device's upload row dropped."""
+        if device_id is None:
+            self._q("INSERT INTO blobs (sha256, size, device_id, stored_at) VALUES (%s, %s, NULL, %s)"
+                    " ON CONFLICT (sha256) DO NOTHING", [sha256, size, at])
+            return True
+        row = self._q("WITH live AS (SELECT 1 FROM devices WHERE id = %s AND revoked_at IS NULL),"
+                      " dropped AS (DELETE FROM uploads WHERE sha256 = %s AND device_id = %s),"
+                      " added AS (INSERT INTO blobs (sha256, size, device_id, stored_at) SELECT %s, %s, %s, %s"
+                      " WHERE EXISTS (SELECT 1 FROM live) ON CONFLICT (sha256) DO NOTHING)"
+                      " SELECT EXISTS (SELECT 1 FROM live)",
+                      [device_id, sha256, device_id, sha256, size, device_id, at]).fetchone()
+        return bool(row[0])
 
     def blobs_of(self, inspection_id: str) -> list[tuple[str, bool]]:
         rows = self._q("SELECT r.sha256, b.sha256 IS NOT NULL FROM records r LEFT JOIN blobs b ON b.sha256 = r.sha256"
@@ -534,23 +552,31 @@ class PostgresStorage:
                        [inspection_id]).fetchall()
         return [(sha, bool(present)) for sha, present in rows]
 
-    def uploads(self, hashes: list[str]) -> dict[str, Upload]:
-        kept = getattr(self._local, "next_upload", None)
-        self._local.next_upload = None
-        if kept is not None and set(hashes) <= kept[0]:
-            return {sha: kept[1][sha] for sha in hashes if sha in kept[1]}
-        rows = self._q("SELECT sha256, size, committed, device_id FROM uploads WHERE sha256 = ANY(%s)",
-                       [list(hashes)]).fetchall()
+    def uploads(self, hashes: list[str], device_id: str) -> dict[str, Upload]:
+        rows = self._q("SELECT sha256, size, committed, device_id FROM uploads WHERE device_id = %s"
+                       " AND sha256 = ANY(%s)", [device_id, list(hashes)]).fetchall()
         return {row[0]: Upload(*row) for row in rows}
 
-    def put_upload(self, upload: Upload, at: str) -> None:
-        self._q("INSERT INTO uploads (sha256, size, committed, device_id, updated_at) VALUES (%s, %s, %s, %s, %s)"
-                " ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, committed = excluded.committed,"
-                " device_id = excluded.device_id, updated_at = excluded.updated_at",
-                [upload.sha256, upload.size, upload.committed, upload.device_id, at])
+    def put_upload(self, upload: Upload, at: str) -> bool:
+        """The session's committed offset, only while its device is not revoked (one statement)."""
+        row = self._q("WITH live AS (SELECT 1 FROM devices WHERE id = %s AND revoked_at IS NULL),"
+                      " written AS (INSERT INTO uploads (sha256, device_id, size, committed, updated_at)"
+                      " SELECT %s, %s, %s, %s, %s WHERE EXISTS (SELECT 1 FROM live)"
+                      " ON CONFLICT (sha256, device_id) DO UPDATE SET size = excluded.size,"
+                      " committed = excluded.committed, updated_at = excluded.updated_at)"
+                      " SELECT EXISTS (SELECT 1 FROM live)",
+                      [upload.device_id, upload.sha256, upload.device_id, upload.size, upload.committed,
+                       at]).fetchone()
+        return bool(row[0])
 
-    def drop_upload(self, sha256: str) -> None:
-        self._q("DELETE FROM uploads WHERE sha256 = %s", [sha256])
+    def drop_upload(self, sha256: str, device_id: str) -> None:
+        self._q("DELETE FROM uploads WHERE sha256 = %s AND device_id = %s", [sha256, device_id])
+
+    def stale_uploads(self, before: str, device_id: str | None = None) -> list[Upload]:
+        sql = "SELECT sha256, size, committed, device_id FROM uploads WHERE "
+        rows = (self._q(sql + "device_id = %s", [device_id]) if device_id is not None
+                else self._q(sql + 'updated_at COLLATE "C" < %s', [before])).fetchall()
+        return [Upload(*row) for row in rows]
 
     # number blocks
     def last_number(self, kind: str, year: int) -> int:

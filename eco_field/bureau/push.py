@@ -1,11 +1,14 @@
 """Applying a device's outbox entries: idempotent by (device, entry id), stale revisions kept as conflicts.
 
-Any entity is stored generically as its latest revision. Per entry the answer is
+A batch is first checked against the declared schemas (schemas/entries.py): any entry that does not match
+refuses the whole batch (Invalid, 422) and nothing is stored. Then, per entry, the answer is
 - applied: stored (a new record or a newer revision);
 - duplicate: this device sent this entry before with the same content, or the record already holds it;
-- conflict: the entry id was reused with other content (409-style), the revision is stale, or the
-  inspection is sealed. The conflict is kept on the server with both versions, and the device shows it.
-A batch touching another unit's records is refused whole (Forbidden) and nothing of it is stored.
+- conflict: the entry id was reused with other content, the revision is stale, the inspection is sealed,
+  the record exists already or a field it keeps was changed. The conflict is kept with both versions.
+An entry naming a record this device may not write, or one the bureau does not hold (rules.py), refuses the
+batch whole (Forbidden, 403) and nothing of it is stored; the answer is the same for both, so a push never
+tells whether another unit's record exists.
 """
 
 from __future__ import annotations
@@ -13,21 +16,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
+from eco_field.bureau import rules
+from eco_field.bureau.schemas.entries import PUSH_BODY, VERSIONED
 from eco_field.bureau.storage import BureauStorage, Device, Record
 from eco_field.canonical import sha256_of
 from eco_field.clock import utc_now
 
-# A payload key naming another record: the new record belongs to that record's unit.
-PARENT_KEYS = (("enterprise_id", "enterprise"), ("inspection_id", "inspection"), ("case_id", "case"),
-               ("task_id", "task"))
-ENTRY_KEYS = ("entry_id", "entity", "entity_id", "op", "payload")
 BLOB_KEYS = ("sha256", "pdf_sha256")  # payload fields naming a blob the record needs (evidence, document PDF)
+REFUSED = "names records this device may not write, or that the bureau does not hold"
 
 
 class Forbidden(Exception):
     def __init__(self, entry_ids: list[str], message: str) -> None:
         super().__init__(message)
         self.entry_ids = entry_ids
+
+
+class Invalid(ValueError):
+    """Entries that match no declared schema (422): which, and why."""
+
+    def __init__(self, entry_ids: list[str], errors: list[dict[str, Any]]) -> None:
+        super().__init__(f"{len(errors)} problem(s) in {len(entry_ids) or 'the'} entr"
+                         f"{'y' if len(entry_ids) == 1 else 'ies'}: " + "; ".join(
+                             f"{e['loc']}: {e['msg']}" for e in errors[:5]))
+        self.entry_ids, self.errors = entry_ids, errors
 
 
 class MalformedEntry(ValueError):
@@ -38,16 +52,24 @@ def entry_digest(entry: dict[str, Any]) -> str:
     return sha256_of([entry["entity"], entry["entity_id"], entry["op"], entry.get("revision"), entry["payload"]])
 
 
-def validate(entry: Any) -> dict[str, Any]:
-    if not isinstance(entry, dict) or any(key not in entry for key in ENTRY_KEYS):
-        raise MalformedEntry(f"an entry needs {', '.join(ENTRY_KEYS)}")
-    for key in ("entry_id", "entity", "entity_id", "op"):
-        if not isinstance(entry[key], str) or not entry[key] or len(entry[key]) > 200:
-            raise MalformedEntry(f"entry field {key!r} must be a non-empty string")
-    revision = entry.get("revision")
-    if revision is not None and (not isinstance(revision, int) or isinstance(revision, bool)):
-        raise MalformedEntry("entry revision must be an integer or null")
-    return entry
+def validate_body(body: Any) -> list[dict[str, Any]]:
+    """The entries of a POST /push body (as sent: the schema only decides), or Invalid naming each entry
+    that matches no schema and where."""
+    try:
+        PUSH_BODY.validate_python(body, strict=True)
+    except ValidationError as exc:
+        entries = body.get("entries") if isinstance(body, dict) else None
+        errors, ids = [], []
+        for error in exc.errors(include_url=False, include_input=False, include_context=False)[:50]:
+            loc = list(error["loc"])
+            errors.append({"loc": ".".join(str(p) for p in loc), "msg": error["msg"]})
+            if len(loc) > 1 and loc[0] == "entries" and isinstance(loc[1], int) and isinstance(entries, list):
+                entry = entries[loc[1]]
+                entry_id = entry.get("entry_id") if isinstance(entry, dict) else None
+                if isinstance(entry_id, str) and entry_id not in ids:
+                    ids.append(entry_id)
+        raise Invalid(ids, errors) from None
+    return body["entries"]
 
 
 @dataclass
@@ -62,28 +84,27 @@ class Batch:
 
 
 def apply_batch(storage: BureauStorage, device: Device, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Apply the entries in order, all in one transaction; raises Forbidden (nothing stored)."""
-    for entry in entries:
-        validate(entry)
+    """Apply validated entries in order, all in one transaction; raises Forbidden (nothing stored)."""
     with storage.transaction():
         batch = Batch(*storage.entries_and_records(device.id, [e["entry_id"] for e in entries],
                                                    _keys_named(entries)))
         results = [_apply(storage, device, entry, batch) for entry in entries]
         forbidden = [r["entry_id"] for r in results if r["status"] == "forbidden"]
         if forbidden:
-            raise Forbidden(forbidden, f"{len(forbidden)} entr{'y' if len(forbidden) == 1 else 'ies'} touch records"
-                            f" outside the units of officer {device.officer_cert} ({', '.join(device.units)})")
+            raise Forbidden(forbidden, f"{len(forbidden)} entr{'y' if len(forbidden) == 1 else 'ies'} {REFUSED}"
+                            " (nothing of the batch was stored)")
         storage.put_entries(device.id, batch.new_entries, utc_now())
     return results
 
 
 def _keys_named(entries: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """Every record a batch may read: the entries' own and the parents their payloads name."""
+    """Every record a batch may read: the entries' own and the parents their payloads name (read in one
+    round trip with the entries; a parent named only by the stored record is read when needed)."""
     keys = []
     for entry in entries:
         keys.append((entry["entity"], entry["entity_id"]))
-        payload = entry["payload"] if isinstance(entry["payload"], dict) else {}
-        keys += [(parent, payload[key]) for key, parent in PARENT_KEYS if isinstance(payload.get(key), str)]
+        keys += [(parent, entry["payload"][key]) for key, parent in rules.PARENTS.get(entry["entity"], ())
+                 if isinstance(entry["payload"].get(key), str)]
     return keys
 
 
@@ -96,54 +117,86 @@ def _apply(storage: BureauStorage, device: Device, entry: dict[str, Any], batch:
             return first if first["status"] == "conflict" else {**first, "status": "duplicate"}
         return _conflict(storage, device, entry, None, "entry_id_reused", record_entry=False)
     current = batch.records.get((entry["entity"], entry["entity_id"]))
-    unit = _unit_of(batch, device, entry, current)
-    if unit not in device.units or (current is not None and current.unit not in device.units):
+    try:
+        _read_parents_of(storage, entry, current, batch)
+        unit = rules.unit_of(entry["entity"], entry["payload"], current, batch.records, device.units)
+    except rules.Refused:
         return {"entry_id": entry_id, "status": "forbidden"}
+    if current is None and entry["op"] in rules.UPDATE_OPS.get(entry["entity"], ()):
+        return {"entry_id": entry_id, "status": "forbidden"}  # changes a record the bureau does not hold
+    if entry["op"] == "create" and entry["payload"].get("amends_id"):
+        return {"entry_id": entry_id, "status": "forbidden"}  # only `inspections amend` names a sealed one
     result = _decide(storage, device, entry, current, unit, batch)
     batch.seen[entry_id] = (digest, result)
     batch.new_entries.append((entry_id, digest, entry["entity"], entry["entity_id"], result))
     return result
 
 
-def merged_payload(entry: dict[str, Any], current: Record | None) -> Any:
+def _read_parents_of(storage: BureauStorage, entry: dict[str, Any], current: Record | None, batch: Batch) -> None:
+    """Parents the stored record names but the entry does not (a partial update): read them now."""
+    missing = [(parent, parent_id) for _, parent, parent_id in
+               rules.parent_keys(entry["entity"], entry["payload"], current)
+               if (parent, parent_id) not in batch.records]
+    if missing:
+        batch.records.update(storage.records_of(missing))
+
+
+def merged_payload(entry: dict[str, Any], current: Record | None) -> dict[str, Any]:
     """What the record holds after the entry: a payload updates the fields it names and keeps the rest
     (a seal entry carries only the seal; the inspection's fields stay). Sealing sets status sealed."""
     payload = entry["payload"]
-    if current is not None and isinstance(current.payload, dict) and isinstance(payload, dict):
+    if current is not None and isinstance(current.payload, dict):
         payload = {**current.payload, **payload}
-    if entry["entity"] == "inspection" and entry["op"] == "seal" and isinstance(payload, dict):
+    if entry["entity"] == "inspection" and entry["op"] == "seal":
         payload = {**payload, "status": "sealed"}
     return payload
 
 
 def _decide(storage: BureauStorage, device: Device, entry: dict[str, Any], current: Record | None,
             unit: str, batch: Batch) -> dict[str, Any]:
-    entry_id, revision = entry["entry_id"], entry.get("revision")
+    entry_id, revision, entity = entry["entry_id"], entry.get("revision"), entry["entity"]
     payload = merged_payload(entry, current)
+    if current is not None and current.payload == payload and current.deleted == (entry["op"] == "delete"):
+        return {"entry_id": entry_id, "status": "duplicate", "revision": current.revision}
+    if rules.sealed_inspection_of(entity, entry["payload"], current, batch.records) is not None:
+        return _conflict(storage, device, entry, current, "sealed")
     if current is not None:
-        if current.payload == payload and current.deleted == (entry["op"] == "delete"):
-            return {"entry_id": entry_id, "status": "duplicate", "revision": current.revision}
-        if current.entity == "inspection" and current.payload.get("status") == "sealed":
-            return _conflict(storage, device, entry, current, "sealed")
-        if revision is not None and current.revision is not None and revision <= current.revision:
+        if entry["op"] in rules.CREATE_OPS.get(entity, ()):
+            return _conflict(storage, device, entry, current, "exists")
+        if rules.immutable_changed(entity, entry["payload"], current):
+            return _conflict(storage, device, entry, current, "immutable")
+        if entity in VERSIONED and current.revision is not None and revision <= current.revision:
             return _conflict(storage, device, entry, current, "stale_revision")
+    if entry["op"] == "amend":
+        problem = _amend_problem(storage, entry, batch)
+        if problem:
+            return _conflict(storage, device, entry, current, problem)
     record = _record_from(entry, payload, device, unit, current)
     storage.put_record(record)
     batch.records[record.entity, record.entity_id] = record
     return {"entry_id": entry_id, "status": "applied", "revision": record.revision, "seq": record.seq}
 
 
-def _record_from(entry: dict[str, Any], payload: Any, device: Device, unit: str, current: Record | None) -> Record:
+def _amend_problem(storage: BureauStorage, entry: dict[str, Any], batch: Batch) -> str | None:
+    """An amendment names a sealed inspection and carries every evidence file the bureau holds of it."""
+    sealed = batch.records.get(("inspection", entry["payload"]["amends_id"]))
+    if sealed is None or not rules.is_sealed(sealed):
+        return "amends_unsealed"
+    held = {r.sha256 for r in storage.inspection_records(sealed.entity_id)
+            if r.entity == "evidence" and not r.deleted and r.unit == sealed.unit}
+    return None if held <= set(entry["payload"].get("evidence", [])) else "amend_drops_evidence"
+
+
+def _record_from(entry: dict[str, Any], payload: dict[str, Any], device: Device, unit: str,
+                 current: Record | None) -> Record:
     revision = entry.get("revision")
     if revision is None and current is not None and current.revision is not None:
         revision = current.revision + 1
-    fields = payload if isinstance(payload, dict) else {}
-    sha = next((fields[k] for k in BLOB_KEYS if isinstance(fields.get(k), str)), None)
-    inspection_id = fields.get("inspection_id") if entry["entity"] != "inspection" else None
-    # a block of document numbers a device entered itself is that device's alone: never fed to others
-    target = device.id if entry["entity"] == "number_block" else None
+    sha = next((payload[k] for k in BLOB_KEYS if isinstance(payload.get(k), str)), None)
+    inspection_id = payload.get("inspection_id") if entry["entity"] != "inspection" else None
+    deleted = entry["op"] == "delete" or (current is not None and current.deleted and entry["op"] != "restore")
     return Record(entity=entry["entity"], entity_id=entry["entity_id"], revision=revision, unit=unit,
-                  payload=payload, deleted=entry["op"] == "delete", origin_device=device.id, target_device=target,
+                  payload=payload, deleted=deleted, origin_device=device.id,
                   inspection_id=inspection_id if sha and isinstance(inspection_id, str) else None,
                   sha256=sha, updated_at=utc_now())
 
@@ -158,21 +211,3 @@ def _conflict(storage: BureauStorage, device: Device, entry: dict[str, Any], cur
         "server_payload": None if current is None else current.payload, "at": utc_now(),
     })
     return {"entry_id": entry["entry_id"], "status": "conflict", "reason": reason, "server": server}
-
-
-def _unit_of(batch: Batch, device: Device, entry: dict[str, Any], current: Record | None) -> str:
-    """The unit (county) a record belongs to: its own, its county, or its parent record's."""
-    if current is not None:
-        return current.unit
-    payload = entry["payload"] if isinstance(entry["payload"], dict) else {}
-    if entry["entity"] == "enterprise" and payload.get("county"):
-        return str(payload["county"])
-    if entry["entity"] == "officer" and payload.get("unit"):
-        return str(payload["unit"])
-    for key, parent_entity in PARENT_KEYS:
-        parent_id = payload.get(key)
-        if isinstance(parent_id, str) and parent_id:
-            parent = batch.records.get((parent_entity, parent_id))
-            if parent is not None:
-                return parent.unit
-    return device.units[0] if device.units else ""

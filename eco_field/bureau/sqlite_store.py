@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from eco_field.bureau.storage import Device, Record, Upload
+from eco_field.bureau.storage import BlobState, Device, Record, Upload
 from eco_field.canonical import canonical_json
 
 SCHEMA = """
@@ -69,6 +69,30 @@ CREATE TABLE audit_entries (
     entity_id TEXT NOT NULL, action TEXT NOT NULL, data_json TEXT NOT NULL, prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, seq));
 CREATE INDEX audit_entries_entity ON audit_entries(entity_id);
+"""),
+    # 3: an upload session is its device's own (one per device and blob); a device learns only about blobs
+    # its own records name (records by SHA-256, entries by device and record); records a device wrote of the
+    # bureau's own kinds, or payloads that are no JSON object, are moved aside (they broke pulls and admin
+    # commands before schemas were checked). Sessions of the old layout cannot resume: devices start again.
+    (3, """
+DROP TABLE uploads;
+CREATE TABLE uploads (
+    sha256 TEXT NOT NULL, device_id TEXT NOT NULL, size INTEGER NOT NULL, committed INTEGER NOT NULL,
+    updated_at TEXT NOT NULL, PRIMARY KEY (sha256, device_id));
+CREATE INDEX uploads_device ON uploads(device_id);
+CREATE INDEX uploads_updated ON uploads(updated_at);
+CREATE INDEX records_sha256 ON records(sha256);
+CREATE INDEX entries_device_record ON entries(device_id, entity, entity_id);
+CREATE TABLE quarantined_records (
+    entity TEXT NOT NULL, entity_id TEXT NOT NULL, revision INTEGER, unit TEXT NOT NULL,
+    payload_json TEXT NOT NULL, deleted INTEGER NOT NULL, origin_device TEXT, target_device TEXT,
+    inspection_id TEXT, sha256 TEXT, seq INTEGER NOT NULL, updated_at TEXT NOT NULL, moved_at TEXT NOT NULL);
+INSERT INTO quarantined_records SELECT entity, entity_id, revision, unit, payload_json, deleted, origin_device,
+    target_device, inspection_id, sha256, seq, updated_at, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM records
+    WHERE substr(payload_json, 1, 1) <> '{' OR (origin_device IS NOT NULL
+    AND entity IN ('catalog', 'number_block', 'officer', 'enterprise', 'task', 'setting'));
+DELETE FROM records WHERE substr(payload_json, 1, 1) <> '{' OR (origin_device IS NOT NULL
+    AND entity IN ('catalog', 'number_block', 'officer', 'enterprise', 'task', 'setting'))
 """),
 )
 AUDIT_COLUMNS = ("seq", "at", "actor", "entity", "entity_id", "action", "data_json", "prev_hash", "hash")
@@ -348,11 +372,35 @@ class SqliteStorage:
             found.update(dict(rows.fetchall()))
         return found
 
-    def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> None:
+    def blob_states(self, device_id: str, hashes: list[str]) -> dict[str, BlobState]:
+        states = {sha: BlobState() for sha in dict.fromkeys(hashes)}
+        unique = list(states)
+        with self._lock:
+            for start in range(0, len(unique), 400):
+                part = unique[start:start + 400]
+                marks = ", ".join("?" * len(part))
+                for (sha,) in self._q(f"SELECT DISTINCT r.sha256 FROM records r WHERE r.sha256 IN ({marks}) AND EXISTS"
+                                      " (SELECT 1 FROM entries e WHERE e.device_id = ? AND e.entity = r.entity"
+                                      " AND e.entity_id = r.entity_id)", [*part, device_id]).fetchall():
+                    states[sha].named = True
+                for sha, size in self._q(f"SELECT sha256, size FROM blobs WHERE sha256 IN ({marks})", part).fetchall():
+                    states[sha].stored = size
+                for row in self._q("SELECT sha256, size, committed, device_id FROM uploads WHERE device_id = ?"
+                                   f" AND sha256 IN ({marks})", [device_id, *part]).fetchall():
+                    states[row[0]].upload = Upload(*row)
+        return states
+
+    def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> bool:
         with self.transaction():
+            if device_id is not None and not self._live(device_id):
+                return False
             self._q("INSERT OR IGNORE INTO blobs (sha256, size, device_id, stored_at) VALUES (?, ?, ?, ?)",
                     [sha256, size, device_id, at])
-            self._q("DELETE FROM uploads WHERE sha256 = ?", [sha256])
+            self._q("DELETE FROM uploads WHERE sha256 = ? AND device_id = ?", [sha256, device_id])
+        return True
+
+    def _live(self, device_id: str) -> bool:
+        return self._q("SELECT 1 FROM devices WHERE id = ? AND revoked_at IS NULL", [device_id]).fetchone() is not None
 
     def blobs_of(self, inspection_id: str) -> list[tuple[str, bool]]:
         rows = self._q("SELECT r.sha256, b.sha256 IS NOT NULL FROM records r LEFT JOIN blobs b ON b.sha256 = r.sha256"
@@ -360,23 +408,27 @@ class SqliteStorage:
                        [inspection_id]).fetchall()
         return [(sha, bool(present)) for sha, present in rows]
 
-    def uploads(self, hashes: list[str]) -> dict[str, Upload]:
-        found: dict[str, Upload] = {}
-        for start in range(0, len(hashes), 500):
-            part = hashes[start:start + 500]
-            rows = self._q("SELECT sha256, size, committed, device_id FROM uploads"
-                           f" WHERE sha256 IN ({', '.join('?' * len(part))})", part).fetchall()
-            found.update((row[0], Upload(*row)) for row in rows)
-        return found
+    def uploads(self, hashes: list[str], device_id: str) -> dict[str, Upload]:
+        return {sha: state.upload for sha, state in self.blob_states(device_id, hashes).items() if state.upload}
 
-    def put_upload(self, upload: Upload, at: str) -> None:
-        self._q("INSERT INTO uploads (sha256, size, committed, device_id, updated_at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT(sha256) DO UPDATE SET size = excluded.size, committed = excluded.committed,"
-                " device_id = excluded.device_id, updated_at = excluded.updated_at",
-                [upload.sha256, upload.size, upload.committed, upload.device_id, at])
+    def put_upload(self, upload: Upload, at: str) -> bool:
+        with self.transaction():
+            if not self._live(upload.device_id):
+                return False
+            self._q("INSERT INTO uploads (sha256, device_id, size, committed, updated_at) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT(sha256, device_id) DO UPDATE SET size = excluded.size,"
+                    " committed = excluded.committed, updated_at = excluded.updated_at",
+                    [upload.sha256, upload.device_id, upload.size, upload.committed, at])
+        return True
 
-    def drop_upload(self, sha256: str) -> None:
-        self._q("DELETE FROM uploads WHERE sha256 = ?", [sha256])
+    def drop_upload(self, sha256: str, device_id: str) -> None:
+        self._q("DELETE FROM uploads WHERE sha256 = ? AND device_id = ?", [sha256, device_id])
+
+    def stale_uploads(self, before: str, device_id: str | None = None) -> list[Upload]:
+        sql = "SELECT sha256, size, committed, device_id FROM uploads WHERE "
+        rows = (self._q(sql + "device_id = ?", [device_id]) if device_id is not None
+                else self._q(sql + "updated_at < ?", [before])).fetchall()
+        return [Upload(*row) for row in rows]
 
     # number blocks
     def last_number(self, kind: str, year: int) -> int:

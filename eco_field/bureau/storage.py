@@ -49,10 +49,22 @@ class Device:
 
 @dataclass
 class Upload:
+    """One device's upload session of one blob (another device uploading the same blob has its own)."""
+
     sha256: str
     size: int
     committed: int
     device_id: str
+
+
+@dataclass
+class BlobState:
+    """What one device may learn about a blob: whether its own records name it (only then whether the
+    bureau holds it), and its own upload session."""
+
+    named: bool = False
+    stored: int | None = None          # the stored blob's size
+    upload: Upload | None = None       # this device's session
 
 
 class BureauStorage(Protocol):
@@ -111,11 +123,17 @@ class BureauStorage(Protocol):
 
     # blobs and resumable uploads
     def blob_sizes(self, hashes: list[str]) -> dict[str, int]: ...
-    def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> None: ...  # drops its upload
+    # each blob's state for one device, in one round trip on PostgreSQL
+    def blob_states(self, device_id: str, hashes: list[str]) -> dict[str, BlobState]: ...
+    # the blob row (and the device's upload row dropped), only while the device is not revoked (False then;
+    # device_id None: the bureau itself)
+    def put_blob(self, sha256: str, size: int, device_id: str | None, at: str) -> bool: ...
     def blobs_of(self, inspection_id: str) -> list[tuple[str, bool]]: ...
-    def uploads(self, hashes: list[str]) -> dict[str, Upload]: ...
-    def put_upload(self, upload: Upload, at: str) -> None: ...
-    def drop_upload(self, sha256: str) -> None: ...
+    def uploads(self, hashes: list[str], device_id: str) -> dict[str, Upload]: ...  # the device's sessions
+    def put_upload(self, upload: Upload, at: str) -> bool: ...  # False (nothing written) for a revoked device
+    def drop_upload(self, sha256: str, device_id: str) -> None: ...
+    # sessions not written to since before (or every session of device_id, when given)
+    def stale_uploads(self, before: str, device_id: str | None = None) -> list[Upload]: ...
 
     # number blocks
     def last_number(self, kind: str, year: int) -> int: ...

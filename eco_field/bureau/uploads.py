@@ -5,7 +5,15 @@ first one). Bytes are appended to DATA/uploads/<sha>.part, fsynced, and the comm
 a cut connection keeps what arrived. When the last byte is in, the SHA-256 of the whole file is checked
 and only a match enters the blob store; a mismatch is deleted and refused.
 
-One PATCH of a blob at a time: the part file is locked (flock) for the whole PATCH, so the rule holds
+An upload session belongs to its device: each device uploading a blob has its own part file
+(DATA/uploads/<sha>.<device id>.part) and upload row, so another device's PATCH or HEAD of the same hash
+never touches it, and only the bytes of a session that hash-check enter the shared store. A device learns
+only about blobs its own records name, and uploads only those: for any other hash the bureau answers as for
+an unknown blob (no size, no "complete", no other device's offset; a PATCH is refused with 404). Sessions not written to for the expiry (a setting, 7 days
+by default) are removed with their part files (sweep_expired); a revoked device's sessions end (its next
+commit is refused, and `bureau revoke` removes them).
+
+One PATCH of a session at a time: the part file is locked (flock) for the whole PATCH, so the rule holds
 across the server's processes (`bureau serve --workers`); a second PATCH is refused with 423 and retries.
 """
 
@@ -17,6 +25,7 @@ import re
 import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import EllipsisType
 from typing import BinaryIO
@@ -24,7 +33,7 @@ from typing import BinaryIO
 import anyio
 
 from eco_field.atomicfile import fsync_dir
-from eco_field.bureau.storage import BureauStorage, Device, Upload
+from eco_field.bureau.storage import BlobState, BureauStorage, Device, Upload
 from eco_field.clock import utc_now
 from eco_field.store.blobs import BlobStore
 
@@ -35,7 +44,8 @@ except ImportError:  # Windows (see PartFile)
 
 MAX_BLOB_BYTES = 1024 ** 3          # 1 GiB: no photo, PDF or instrument export comes near it
 MAX_CHUNK_BYTES = 64 * 1024 ** 2    # one PATCH body at most
-SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+SHA256_RE = re.compile(r"\A[0-9a-f]{64}\Z")  # \Z: a trailing newline does not pass (as $ would let it)
+DEFAULT_EXPIRY_DAYS = 7
 BUSY = "another PATCH of this blob is in progress; retry shortly"
 
 
@@ -53,7 +63,7 @@ class UploadState:
 
 
 class BlobArea:
-    """The bureau's blob store and its partial uploads, in one data folder."""
+    """The bureau's blob store and the devices' partial uploads, in one data folder."""
 
     def __init__(self, data_dir: Path, storage: BureauStorage) -> None:
         self.store = BlobStore(data_dir / "blobs")
@@ -61,51 +71,47 @@ class BlobArea:
         self.parts.mkdir(parents=True, exist_ok=True)
         self.storage = storage
 
-    def part_path(self, sha256: str) -> Path:
-        return self.parts / f"{sha256}.part"
+    def part_path(self, sha256: str, device_id: str) -> Path:
+        return self.parts / f"{sha256}.{device_id}.part"
 
-    def state(self, sha256: str) -> UploadState | None:
-        return self.states([check_sha(sha256)])[sha256]
+    def state(self, device: Device, sha256: str) -> UploadState | None:
+        return upload_state(self.storage.blob_states(device.id, [check_sha(sha256)])[sha256])
 
-    def states(self, hashes: list[str]) -> dict[str, UploadState | None]:
-        """Each blob's state, in two reads whatever the number (the blobs, then the uploads of the rest)."""
-        stored = self.storage.blob_sizes(hashes)
-        rest = [sha for sha in hashes if sha not in stored]
-        uploads = self.storage.uploads(rest) if rest else {}
-        found: dict[str, UploadState | None] = {}
-        for sha in hashes:
-            upload = uploads.get(sha)
-            found[sha] = (UploadState(stored[sha], stored[sha], True) if sha in stored
-                          else UploadState(upload.committed, upload.size, False) if upload else None)
+    def resume_offsets(self, device: Device, hashes: list[str]) -> dict[str, tuple[bool, int]]:
+        """(complete, where this device should resume) of each blob: complete only for a stored blob its own
+        records name. Bytes of a first PATCH cut off before its upload row was written still count: they are
+        on disk, and begin() takes them up (see _reconcile)."""
+        found = {}
+        for sha, blob in self.storage.blob_states(device.id, hashes).items():
+            state = upload_state(blob)
+            found[sha] = ((state.complete, state.offset) if state is not None
+                          else (False, self._part_size(sha, device.id)))
         return found
 
-    def resume_offsets(self, hashes: list[str]) -> dict[str, tuple[bool, int]]:
-        """(complete, where a client should resume) of each blob. Bytes of a first PATCH cut off before its
-        upload row was written still count: they are on disk, and begin() takes them up (see _reconcile)."""
-        return {sha: (state.complete, state.offset) if state is not None else (False, self._part_size(sha))
-                for sha, state in self.states(hashes).items()}
-
     def begin(self, device: Device, sha256: str, offset: int, length: int | None,
-              content_length: int | None, state: UploadState | None | EllipsisType = ...
+              content_length: int | None, blob: BlobState | EllipsisType = ...
               ) -> tuple[UploadState, PartFile | None]:
         """Check a PATCH before reading its body; refuses without reading what it would not keep.
-        state: the blob's state if the caller has read it (with the token check), else it is read here.
-        Returns the state and, unless the blob is complete, its part file positioned at the committed
-        offset and held for this PATCH: hand it to receive(), which closes it."""
-        if state is ...:
-            state = self.state(sha256)
+        blob: the blob's state for this device if the caller has read it (with the token check), else it is
+        read here. Returns the state and, unless the blob is complete, the device's part file positioned at
+        the committed offset and held for this PATCH: hand it to receive(), which closes it."""
+        if blob is ...:
+            blob = self.storage.blob_states(device.id, [sha256])[sha256]
+        if not blob.named:  # the same answer whether or not the bureau holds it (no oracle, no stray files)
+            raise UploadRefused(404, "no record of this device names this blob")
+        state = upload_state(blob)
         if state is not None and state.complete:
             return state, None
-        part = PartFile(self.part_path(sha256))
+        part = PartFile(self.part_path(sha256, device.id))
         try:
             finished = self._recover_finished(device, sha256, part)
             if finished is not None:
                 part.close()
                 return finished, None
             if not _agrees(state, part.size()):
-                # state was read before the lock: another PATCH may have committed bytes (or begun the
-                # upload again) since, and its bytes are not a crash's leftovers to reconcile away
-                state = self.state(sha256)
+                # state was read before the lock: another PATCH of this device may have committed bytes
+                # since, and its bytes are not a crash's leftovers to reconcile away
+                state = self.state(device, sha256)
                 if state is not None and state.complete:
                     part.abandon()
                     return state, None
@@ -177,31 +183,40 @@ class BlobArea:
                 part: PartFile) -> UploadState:
         offset = state.offset + received
         if offset < state.length:
-            with self.storage.transaction():
-                self.storage.put_upload(Upload(sha256, state.length, offset, device.id), utc_now())
+            if not self.storage.put_upload(Upload(sha256, state.length, offset, device.id), utc_now()):
+                self._end_revoked(device, sha256, part)
             return UploadState(offset, state.length, False)
         # the check reads the finished file itself: the bytes that enter the store are the bytes checked,
         # whichever PATCHes, processes and restarts wrote them (one read, from the page cache)
         if part.sha256() != sha256:
             part.remove()
-            with self.storage.transaction():
-                self.storage.drop_upload(sha256)
+            self.storage.drop_upload(sha256, device.id)
             raise UploadRefused(422, "the uploaded bytes do not match their SHA-256; nothing was stored", 0)
         final = self.store.path_for(sha256, "")
         final.parent.mkdir(parents=True, exist_ok=True)
-        part.move_to(final)
+        part.move_to(final)  # the same bytes as any file already there: its name is their hash
         fsync_dir(final.parent)
-        self.storage.put_blob(sha256, state.length, device.id, utc_now())  # and drops its upload row
+        # the row (the blob counts as stored) only for a device not revoked meanwhile; a file without a row
+        # is harmless (see docs/bureau-storage.md): the blob counts as missing
+        if not self.storage.put_blob(sha256, state.length, device.id, utc_now()):
+            raise UploadRefused(403, "this device was revoked; its upload was not kept")
         return UploadState(state.length, state.length, True)
+
+    def _end_revoked(self, device: Device, sha256: str, part: PartFile) -> None:
+        part.remove()
+        self.storage.drop_upload(sha256, device.id)
+        raise UploadRefused(403, "this device was revoked; its upload was ended")
 
     def _recover_finished(self, device: Device, sha256: str, part: PartFile) -> UploadState | None:
         """A blob renamed into the store just before a crash, its row not yet committed: the file is the
-        proof (its name is its hash, checked again here), so record it instead of asking for it again."""
+        proof (its name is its hash, checked again here), so record it instead of asking for it again.
+        Only for a blob the device's own records name (begin): no other device learns the file is there."""
         final = self.store.path_for(sha256, "")
         if not final.is_file() or self.store.verify(sha256) != "ok":
             return None
         size = final.stat().st_size
-        self.storage.put_blob(sha256, size, device.id, utc_now())
+        if not self.storage.put_blob(sha256, size, device.id, utc_now()):
+            raise UploadRefused(403, "this device was revoked")
         part.remove()
         return UploadState(size, size, True)
 
@@ -217,20 +232,71 @@ class BlobArea:
         known = state.length if state is not None else length
         if _agrees(state, size):
             return state
-        with self.storage.transaction():
-            if known is None or known > MAX_BLOB_BYTES or (state is not None and size < state.offset):
-                self.storage.drop_upload(sha256)
-                part.file.truncate(0)
-                return None
-            offset = min(size, known)
-            self.storage.put_upload(Upload(sha256, known, offset, device.id), utc_now())
+        if known is None or known > MAX_BLOB_BYTES or (state is not None and size < state.offset):
+            self.storage.drop_upload(sha256, device.id)
+            part.file.truncate(0)
+            return None
+        offset = min(size, known)
+        if not self.storage.put_upload(Upload(sha256, known, offset, device.id), utc_now()):
+            self._end_revoked(device, sha256, part)
         return UploadState(offset, known, False)
 
-    def _part_size(self, sha256: str) -> int:
+    def _part_size(self, sha256: str, device_id: str) -> int:
         try:  # one stat: a PATCH in another thread or process may remove the file at any moment
-            return self.part_path(sha256).stat().st_size
+            return self.part_path(sha256, device_id).stat().st_size
         except FileNotFoundError:
             return 0
+
+    def end_sessions(self, uploads: list[Upload]) -> int:
+        """Remove these sessions: their part files (each taken from any PATCH first; a session busy right
+        now is left for the next sweep) and rows. Returns how many were removed."""
+        removed = 0
+        for upload in uploads:
+            try:
+                part = PartFile(self.part_path(upload.sha256, upload.device_id), create=False)
+            except UploadRefused:
+                continue  # a PATCH holds it: the next sweep
+            except FileNotFoundError:
+                part = None
+            try:
+                if part is not None:
+                    part.remove()
+                self.storage.drop_upload(upload.sha256, upload.device_id)
+                removed += 1
+            finally:
+                if part is not None:
+                    part.close()
+        return removed
+
+    def sweep_expired(self, days: float = DEFAULT_EXPIRY_DAYS) -> int:
+        """End the sessions not written to for `days`, and remove part files no session owns that are as old
+        (a first PATCH cut before its row, the layout before sessions were per device)."""
+        cutoff = datetime.now(UTC) - timedelta(days=days)
+        removed = self.end_sessions(self.storage.stale_uploads(cutoff.isoformat(timespec="seconds")))
+        for path in self.parts.glob("*.part"):
+            try:
+                if path.stat().st_mtime < cutoff.timestamp():
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                pass
+        return removed
+
+    def end_device(self, device_id: str) -> int:
+        """End every upload session of a device (it was revoked)."""
+        return self.end_sessions(self.storage.stale_uploads("", device_id))
+
+
+def upload_state(blob: BlobState) -> UploadState | None:
+    """A device's view of a blob: complete if stored, else its own session; None (as for an unknown blob)
+    when no record of its own names it."""
+    if not blob.named:
+        return None
+    if blob.stored is not None:
+        return UploadState(blob.stored, blob.stored, True)
+    if blob.upload is not None:
+        return UploadState(blob.upload.committed, blob.upload.size, False)
+    return None
 
 
 def _agrees(state: UploadState | None, size: int) -> bool:
@@ -248,12 +314,12 @@ class PartFile:
     _claimed: set[str] = set()  # Windows: the part files held in this process
     _guard = threading.Lock()
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
         self._claim()
         try:
-            self.file: BinaryIO = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0),
-                                                    0o644), "r+b")
+            flags = os.O_RDWR | (os.O_CREAT if create else 0) | getattr(os, "O_BINARY", 0)
+            self.file: BinaryIO = os.fdopen(os.open(path, flags, 0o644), "r+b")
             try:
                 self._lock()
             except BaseException:
@@ -327,6 +393,6 @@ class PartFile:
 
 
 def check_sha(sha256: str) -> str:
-    if not SHA256_RE.match(sha256):
+    if not isinstance(sha256, str) or not SHA256_RE.match(sha256):
         raise UploadRefused(400, "a blob is named by its SHA-256 in 64 lowercase hex digits")
     return sha256

@@ -71,7 +71,19 @@ def register(commands) -> None:
                 "Exit 0: written; 2: unknown case, or the bureau cannot vouch for it yet (an original not\n"
                 "sent or altered, a device that must sync its audit log first - the message names it);\n"
                 "1: anything else. Check the file with `eco-field verify-export FILE`.")
-    p = commands.command("revoke", cmd_revoke, "refuse a device from now on", parent=group)
+    _case_approval_command(commands, cases)
+    p = commands.command("settings", cmd_settings, "the bureau's settings (`settings set KEY VALUE`)",
+                         parent=group)
+    add_json_flag(p)
+    sub = p.add_subparsers(title="settings commands", metavar="ACTION")
+    put = _sub_parser(sub, "set", help="change a setting (upload_expiry_days: days an unfinished upload is"
+                                       " kept, default 7)", parents=[commands.common])
+    put.set_defaults(handler=cmd_settings_set)
+    put.add_argument("key")
+    put.add_argument("value")
+    add_json_flag(put)
+    p = commands.command("revoke", cmd_revoke, "refuse a device from now on (its uploads in flight end)",
+                         parent=group)
     p.add_argument("--device", required=True)
     add_json_flag(p)
     for name, handler, text in (("inspections", cmd_inspections, "inspections received, and whether complete"),
@@ -194,9 +206,11 @@ def serve_workers(asked: int | None, db_url: str | None) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     folder = bureau_dir(args)
     storage = open_storage(folder, getattr(args, "db", None))
-    added = admin.seed_demo(storage) if args.demo else {}
-    emit(args, {"data_dir": str(folder), "demo": added},
-         f"bureau data folder ready: {folder}" + (f"\ndemo data: {added}" if added else ""))
+    done = admin.init_bureau(storage, args.demo)
+    added, catalog = done["demo"], done["catalog"]
+    emit(args, {"data_dir": str(folder), "demo": added, "catalog": catalog},
+         f"bureau data folder ready: {folder}\ncatalog version {catalog['catalog_version']}"
+         + (f"\ndemo data: {added}" if added else ""))
     return 0
 
 
@@ -242,8 +256,9 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
         catalog = json.loads(args.file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadInput(f"{args.file}: not a readable JSON file ({exc})") from exc
-    result = admin.publish_catalog(storage_of(args), catalog)
-    emit(args, result, f"catalog version {result['version']} published")
+    result = admin.publish_catalog(storage_of(args), catalog, str(args.file))
+    emit(args, result, f"catalog {result['catalog_version']} published as version {result['version']}"
+         if result["published"] else f"catalog {result['catalog_version']} is already published")
     return 0
 
 
@@ -264,9 +279,45 @@ def cmd_cases_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _case_approval_command(commands, cases) -> None:
+    p = commands.command("approve", cmd_cases_approve, "approve a step of a case at the bureau (立案审批, 负责人审批,"
+                         " 法制审核, 集体讨论); the devices pull it", parent=cases)
+    p.add_argument("case_id")
+    p.add_argument("step", help="filing | decision | legal_review | collective")
+    p.add_argument("--by", required=True, help="the approver's name")
+    p.add_argument("--role", required=True, help="e.g. 局负责人, 法制审核人员")
+    p.add_argument("--opinion", default="", help="the approver's opinion (starting 不同意/不通过: not approved)")
+    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    add_json_flag(p)
+
+
+def cmd_cases_approve(args: argparse.Namespace) -> int:
+    from eco_field.bureau.case_approvals import approve
+
+    storage = storage_of(args)
+    try:
+        result = approve(storage, args.case_id, args.step, args.by, args.role, args.date, args.opinion)
+    finally:
+        storage.close()
+    emit(args, result, f"approval {result['id']} recorded for case {args.case_id}; devices receive it on their next sync")
+    return 0
+
+
 def cmd_revoke(args: argparse.Namespace) -> int:
-    result = auth.revoke(storage_of(args), args.device)
+    result = admin.revoke_device(storage_of(args), bureau_dir(args), args.device)
     emit(args, result, f"device {args.device} revoked")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    items = admin.settings(storage_of(args))
+    emit(args, items, lambda: table(((i["key"], i["value"], i["about"]) for i in items), ("setting", "value", "")))
+    return 0
+
+
+def cmd_settings_set(args: argparse.Namespace) -> int:
+    item = admin.set_setting(storage_of(args), args.key, args.value)
+    emit(args, item, f"{item['key']} = {item['value']}")
     return 0
 
 

@@ -139,6 +139,8 @@ def _upload(conn: BureauConnection, path: Path, sha: str, size: int, offset: int
                 continue
             if response.status_code == 422:
                 raise BlobRefused(response.json().get("detail", "hash mismatch"))
+            if response.status_code == 404:  # no record of this device names it (e.g. its record was refused)
+                raise BlobRefused("the bureau holds no record of this device naming this file")
             check(response)
             offset = int(response.headers.get("Upload-Offset", offset + length))
             if response.headers.get("Upload-Complete") == "1":

@@ -58,10 +58,12 @@ def _apply_safely(ws: Workspace, change: dict[str, Any]) -> str | None:
         return f"this program does not take {change['entity']} records"
     if change.get("deleted"):
         return "deletions from the bureau are not applied to local records"
+    if not isinstance(change.get("payload"), dict):
+        return "its payload is not an object"
     try:
         with write_transaction(ws.db):
             return handler(ws, change["id"], change["payload"])
-    except (EcoFieldError, KeyError, TypeError, ValueError) as exc:
+    except (EcoFieldError, KeyError, TypeError, ValueError, AttributeError) as exc:
         return f"{type(exc).__name__}: {exc}"
 
 
@@ -106,15 +108,30 @@ def _case(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
     return None
 
 
-def _catalog(ws: Workspace, _id: str, payload: dict[str, Any]) -> None:
+def _case_approval(ws: Workspace, approval_id: str, payload: dict[str, Any]) -> str | None:
+    """An approval given at the bureau (bureau cases approve): recorded on the case if the procedure allows it."""
+    case_sync = _optional_module("eco_field.law.case_sync")
+    if case_sync is None:
+        return "cases are not available in this program yet"
+    return case_sync.apply_approval(ws.db, approval_id, payload)
+
+
+def _catalog(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
+    """The bureau's catalog, written where law.catalog reads it, only if it reads as a catalog (a broken
+    one would stop `catalog list` and every case on this laptop)."""
+    from eco_field.law.catalog import parse_catalog
+
+    catalog = payload.get("catalog")
+    parse_catalog(catalog, "the bureau's catalog")  # BadInput: skipped and reported, the old one stays
     write_bytes_atomically(ws.data_dir / "catalog.json",
-                     json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
+                           json.dumps(catalog, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
     settings.put(ws.db, "catalog_version", str(payload.get("version", "")))
+    return None
 
 
 APPLY: dict[str, Callable[[Workspace, str, dict[str, Any]], str | None]] = {
     "officer": _officer, "enterprise": _enterprise, "task": _task, "number_block": _number_block,
-    "case": _case, "catalog": _catalog,
+    "case": _case, "catalog": _catalog, "case_approval": _case_approval,
 }
 
 

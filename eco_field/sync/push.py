@@ -2,7 +2,10 @@
 
 The bureau applies entries idempotently by (device, entry id), so a batch whose answer was lost is simply
 sent again and comes back as duplicates. An entry the bureau will not apply (stale revision, sealed
-inspection, another unit's record) becomes a kept conflict and leaves the queue; nothing is dropped.
+inspection, another unit's record, a payload its schema refuses) becomes a kept conflict and leaves the
+queue; nothing is dropped. Records of the kinds the bureau owns (enterprises, officers, tasks, number
+blocks, the catalog) are never sent: the bureau writes them itself and refuses a device's; their entries
+stay in the outbox marked as kept here (response status "local").
 """
 
 from __future__ import annotations
@@ -17,10 +20,21 @@ from eco_field.canonical import canonical_json
 from eco_field.clock import utc_now
 from eco_field.store.database import write_transaction
 from eco_field.sync import state
-from eco_field.sync.transport import BureauConnection, DeviceRefused
+from eco_field.sync.transport import BureauConnection, DeviceRefused, SyncError
 
 Progress = Callable[[str, int, int | None], None]
 STATES = {"applied", "duplicate", "conflict"}
+
+
+def _keep_local(db: sqlite_utils.Database) -> None:
+    """Mark the pending entries of kinds the bureau does not take from devices (see bureau/schemas)."""
+    from eco_field.bureau.schemas.entries import DEVICE_KINDS
+
+    kinds = sorted(DEVICE_KINDS)
+    with write_transaction(db):
+        db.execute(f"UPDATE outbox SET state = 'applied', response_json = ? WHERE state = 'pending'"
+                   f" AND entity NOT IN ({', '.join('?' * len(kinds))})",
+                   [canonical_json({"status": "local", "reason": "the bureau keeps its own version"}), *kinds])
 
 
 def pending_entries(db: sqlite_utils.Database, limit: int) -> list[dict[str, Any]]:
@@ -37,6 +51,7 @@ def push_outbox(db: sqlite_utils.Database, conn: BureauConnection, *, batch_size
     counts = totals if totals is not None else {}
     for key in ("pushed", "duplicates", "conflicts"):
         counts.setdefault(key, 0)
+    _keep_local(db)
     total = db.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
     done = 0
     while not (cancel and cancel()):
@@ -56,18 +71,22 @@ def push_outbox(db: sqlite_utils.Database, conn: BureauConnection, *, batch_size
 
 def _send(db: sqlite_utils.Database, conn: BureauConnection, entries: list[dict[str, Any]],
           counts: dict[str, int]) -> list[dict[str, Any]]:
-    """The batch's answers; entries refused as another unit's become conflicts and the rest is re-sent."""
+    """The batch's answers; entries the bureau refuses (another unit's or unknown records: 403; a payload no
+    schema of the bureau takes: 422) become conflicts and the rest is sent again."""
     while entries:
         try:
             return conn.json("POST", "/push", {"entries": entries})["results"]
-        except DeviceRefused as exc:
-            forbidden = set(exc.body.get("forbidden", [])) if isinstance(exc.body, dict) else set()
-            if exc.status != 403 or not forbidden:
+        except (DeviceRefused, SyncError) as exc:
+            body = getattr(exc, "body", None)
+            status = getattr(exc, "status", None)
+            listed = body.get({403: "forbidden", 422: "invalid"}.get(status, ""), []) if isinstance(body, dict) else []
+            refused = [e for e in entries if e["entry_id"] in set(listed)]
+            if not refused:
                 raise
-            refused = [e for e in entries if e["entry_id"] in forbidden]
-            _store_results(db, refused, [{"entry_id": e["entry_id"], "status": "conflict", "reason": "forbidden",
+            reason = "forbidden" if status == 403 else "invalid"
+            _store_results(db, refused, [{"entry_id": e["entry_id"], "status": "conflict", "reason": reason,
                                           "server": None} for e in refused], counts)
-            entries = [e for e in entries if e["entry_id"] not in forbidden]
+            entries = [e for e in entries if e["entry_id"] not in set(listed)]
     return []
 
 

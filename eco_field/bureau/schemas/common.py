@@ -1,0 +1,69 @@
+"""Field types every pushed record's schema is built from: ids, texts, hashes, times, numbers in range.
+
+The payloads are checked as sent (strict: no coercion, no unknown fields) and stored exactly as sent, so a
+schema never changes what the bureau keeps; it only decides whether it keeps it. Texts are also checked
+before any schema (app.read_json): no NUL, no lone surrogate, nesting and size bounded.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+
+MAX_REVISION = 2 ** 62          # a BIGINT on PostgreSQL with room to spare; no record gets near it
+MAX_BYTES = 2 ** 40             # a blob or file size
+MAX_ITEMS = 10_000              # elements of a list in a payload
+
+
+def _datetime(text: str) -> str:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError("not an ISO-8601 date and time") from exc
+    return text
+
+
+def _date(text: str) -> str:
+    try:
+        date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError("not an ISO-8601 date (YYYY-MM-DD)") from exc
+    return text
+
+
+# A record id made by a device (UUIDs) or the bureau (UUIDs, uuid5 of the demo): letters, digits, . _ -
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$")]
+# The id of a document number record: the number as printed (吕环罚〔2026〕1号), no control characters
+NumberId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")]
+Sha256 = Annotated[str, StringConstraints(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")]
+OfficerCert = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z-]+$")]
+Code = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_.:/-]+$")]
+Name = Annotated[str, StringConstraints(max_length=500)]       # a file name, a person's name, a title
+Text = Annotated[str, StringConstraints(max_length=20_000)]    # facts, notes, reasons: a page or two
+LongText = Annotated[str, StringConstraints(max_length=200_000)]
+Timestamp = Annotated[str, StringConstraints(min_length=10, max_length=40), AfterValidator(_datetime)]
+Day = Annotated[str, StringConstraints(min_length=10, max_length=10), AfterValidator(_date)]
+Revision = Annotated[int, Field(ge=1, le=MAX_REVISION)]
+Size = Annotated[int, Field(ge=0, le=MAX_BYTES)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+Year = Annotated[int, Field(ge=1990, le=2200)]
+Serial = Annotated[int, Field(ge=1, le=999_999_999)]
+Json = JsonValue                                               # free-form detail, bounded by read_json
+JsonObject = dict[Annotated[str, StringConstraints(max_length=200)], JsonValue]
+JsonList = Annotated[list[JsonValue], Field(max_length=MAX_ITEMS)]
+
+
+class Strict(BaseModel):
+    """A payload or body: exactly the declared fields, each of its declared type (no coercion)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def payload_id_matches(entry: Any) -> Any:
+    """A payload that names its own id must name the entry's."""
+    own = getattr(entry.payload, "id", None)
+    if own is not None and own != entry.entity_id:
+        raise ValueError(f"payload id {own!r} is not the entry's entity_id")
+    return entry
