@@ -11,6 +11,7 @@ from eco_field.documents import service as documents
 from eco_field.evidence.service import import_paths
 from eco_field.law import cases
 from eco_field.store.inspections import create
+from tests.documents.conftest import fill_issuer_settings
 from tests.evidence.conftest import make_photo
 
 
@@ -21,6 +22,7 @@ def case_zip(workspace, cli, tmp_path):
     case = cases.new_case(workspace.db, insp.id, ["AIR-02"], "焦炉烟囱颗粒物浓度超标")
     cases.assess(workspace.db, case.id, {})
     numbering.add_block(workspace.db, "penalty-decision", date.today().year, 1, 10)
+    fill_issuer_settings(workspace)  # a decision states the bureau's details (documents/issuer.py)
     doc = documents.render(workspace, "penalty-decision", case_id=case.id)
     out = tmp_path / "case.zip"
     result = cli("cases", "export", case.id, "-o", str(out), "--json")

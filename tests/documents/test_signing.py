@@ -134,3 +134,21 @@ def test_other_kinds_take_signatures(workspace, inspection, signature_png, kind)
     issued = service.issue(workspace, kind, inspection_id=inspection.id)
     signed = service.sign(workspace, issued["number"], "party", "张建国", signature_png)
     assert signed["pages_signed"] and signed["version"] == 2
+
+
+def test_a_case_file_carries_the_signed_version_and_verifies(workspace, long_record, signature_png, tmp_path, cli):
+    import json
+    import zipfile
+
+    from eco_field.law import cases
+
+    signed = service.sign(workspace, long_record["number"], "party", "张建国", signature_png)
+    case = cases.new_case(workspace.db, long_record["inspection_id"], ["AIR-02"], "颗粒物超标")
+    out = tmp_path / "case.zip"
+    assert cli("cases", "export", case.id, "-o", str(out)).returncode == 0
+    with zipfile.ZipFile(out) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        [pdf] = [f for f in manifest["files"] if f.get("number") == long_record["number"]]
+        assert archive.read(pdf["path"]) == Path(signed["pdf"]).read_bytes()
+    checked = cli("verify-export", str(out), "--json")
+    assert checked.returncode == 0 and checked.json()["ok"], checked.stdout
