@@ -170,11 +170,15 @@ class LineReader:
         """UTF-16 read whole (these exports are small): an odd byte count means the file was cut off, which
         is said as such (the last, incomplete line then fails as a torn row) instead of a decoding error."""
         data = self.source.path.read_bytes()
-        if len(data) % 2:
-            data = data[:-1]
-            self.source.notes.append(Message("readings.file.truncated_utf16", {"file": self.source.name}))
-        text = data.decode(self.encoding, errors="strict")
-        yield from text.splitlines(keepends=True)
+        truncated = len(data) % 2 == 1
+        text = data[:-1 if truncated else None].decode(self.encoding, errors="strict")
+        lines = text.splitlines(keepends=True)
+        if truncated:
+            if lines and not lines[-1].endswith(("\n", "\r")):
+                lines.pop()  # the cut line: a number in it may have lost digits
+            self.source.notes.append(Message("readings.file.truncated_utf16",
+                                             {"file": self.source.name, "line": len(lines) + 1}))
+        yield from lines
 
     def __iter__(self) -> Iterator[str]:
         bare_cr = False

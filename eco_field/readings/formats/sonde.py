@@ -18,7 +18,7 @@ from eco_field.readings.units import looks_like_unit, normalize_unit
 WORDS = {"ODO": "DO", "DO": "DO", "LDO": "DO", "DOCONC": "DO", "DISSOLVEDOXYGEN": "DO", "DOSAT": "DO_SAT",
          "COND": "COND", "CONDUCTIVITY": "COND", "SPCOND": "SPCOND", "SC": "SPCOND", "SAL": "SAL", "SALIN": "SAL",
          "SALINITY": "SAL", "TDS": "TDS", "PH": "PH", "TEMP": "TEMP", "TEMP.": "TEMP", "TEMPERATURE": "TEMP",
-         "TURBIDITY": "TURB", "TURB": "TURB", "TURB.": "TURB", "CHLOROPHYLL": "CHLA", "CHL": "CHLA", "ORP": "ORP",
+         "TURBIDITY": "TURB", "TURB": "TURB", "TURB.": "TURB", "TURBID": "TURB", "TURBID+": "TURB", "CHLOROPHYLL": "CHLA", "CHL": "CHLA", "ORP": "ORP",
          "DEPTH": "DEPTH", "LEVEL": "DEPTH", "NH4+-N": "NH3-N", "NH4-N": "NH3-N", "NH3-N": "NH3-N",
          "AMMONIUM": "NH3-N", "COD": "COD"}
 SKIP = {"BATTERY", "BATT", "BAT.", "BAT", "CABLEPWR", "SITENAME", "NLFCOND", "ODO%LOCAL", "PHMV", "VERTICALPOSITION",
