@@ -42,7 +42,8 @@ def test_either_selector_names_the_record_when_unambiguous(workspace, inspection
     sheet = cli("documents", "render", "photo-evidence", "--case", case.id, "-o", str(tmp_path / "p.pdf"), "--json")
     assert sheet.returncode == 0, sheet.stderr
     assert sheet.json()["inspection_id"] == inspection.id and sheet.json()["case_id"] is None
-    notice = cli("documents", "render", "penalty-notice", "--inspection", inspection.id, "-o", str(tmp_path / "n.pdf"),
+    # a case document allowed at this step (the procedure gates the rest: a notice needs 立案 and 调查终结)
+    notice = cli("documents", "render", "filing-approval", "--inspection", inspection.id, "-o", str(tmp_path / "n.pdf"),
                  "--json")
     assert notice.returncode == 0 and notice.json()["case_id"] == case.id, notice.stderr
     for name in ("p.pdf", "n.pdf"):
