@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eco_field import messages
 from eco_field.errors import Cancelled
 from eco_field.readings import service
 from eco_field.readings.model import UnreadableHeader
 from eco_field.records import Enterprise, Inspection
 from eco_field.workspace import Workspace
 from ui.context import AppContext
+from ui.formatting import instrument_format
 from ui.mapping_dialog import MappingDialog
 from ui.readings_chart import ReadingsChart
 
@@ -59,7 +62,7 @@ class ReadingsTab(QWidget):
         self.format = QComboBox()
         self.format.addItem(self.tr("Detect the format"), "")
         for fmt in service.formats():
-            self.format.addItem(fmt["name"], fmt["name"])
+            self.format.addItem(instrument_format(fmt["name"]), fmt["name"])
         self.busy = QProgressBar(visible=False, maximum=0)
         self.cancel = QPushButton(self.tr("Cancel import"), visible=False)
         self.cancel.clicked.connect(self.cancel_import)
@@ -73,6 +76,11 @@ class ReadingsTab(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.chart = ReadingsChart()
+        # what the import of the selected series' file said, kept with the file: time basis, skipped rows
+        self.notes_title = QLabel(messages.text("readings.ui.notes"))
+        self.notes = QListWidget(objectName="readingNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setMaximumHeight(140)
         self.import_button.clicked.connect(self._choose_file)
         self.table.currentCellChanged.connect(self._series_selected)
         self._build()
@@ -93,6 +101,8 @@ class ReadingsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.notes_title)
+        layout.addWidget(self.notes)
 
     def set_inspection(self, insp: Inspection | None, enterprise: Enterprise) -> None:
         self.inspection = insp
@@ -125,6 +135,8 @@ class ReadingsTab(QWidget):
         self.table.resizeColumnsToContents()
         if series and self.table.currentRow() < 0:
             self.table.setCurrentCell(0, 0)
+        if not series:
+            self.notes.clear()
 
     # -- import ------------------------------------------------------------------------------------
     def _choose_file(self) -> None:
@@ -162,7 +174,8 @@ class ReadingsTab(QWidget):
 
     def _imported(self, result: dict[str, Any]) -> None:
         self._idle()
-        text = self.tr("{fmt}: {n} series imported").format(fmt=result["format"], n=len(result["series"]))
+        text = self.tr("{fmt}: {n} series imported").format(fmt=instrument_format(result["format"]),
+                                                                  n=len(result["series"]))
         if result.get("already_imported"):
             text = self.tr("This file was already imported.")
         self.message.setText(text + ("\n" + "；".join(result["warnings"][:3]) if result["warnings"] else ""))
@@ -196,5 +209,18 @@ class ReadingsTab(QWidget):
     def _series_selected(self, row: int, *_rest: int) -> None:
         if 0 <= row < len(self.series):
             series_id = self.series[row]["id"]
-            self.ctx.run(lambda ws: service.get_series(ws.db, series_id, samples=True),
-                         lambda data: self.chart.show_series(data, data["samples"]))
+
+            def load(ws: Workspace) -> dict[str, Any]:
+                data = service.get_series(ws.db, series_id, samples=True)
+                data["notes"] = service.source_notes(ws.db, data["source_id"])
+                return data
+
+            self.ctx.run(load, self._show_series)
+
+    def _show_series(self, data: dict[str, Any]) -> None:
+        self.chart.show_series(data, data["samples"])
+        notes = data["notes"]
+        self.notes.clear()
+        self.notes_title.setText(messages.text("readings.ui.notes_of", name=notes["name"]))
+        for text in ([notes["time_basis"]] if notes["time_basis"] else []) + notes["warnings"]:
+            self.notes.addItem(text)

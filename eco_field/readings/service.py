@@ -8,6 +8,7 @@ inspection changes nothing.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,12 +16,12 @@ from typing import Any
 
 import sqlite_utils
 
-from eco_field.errors import BadInput, Cancelled, SealedRecord
+from eco_field.errors import BadInput, Cancelled, NotFound, SealedRecord
 from eco_field.messages import Message
 from eco_field.readings import formats as registry
 from eco_field.readings import limits, storage
 from eco_field.readings.model import ImportContext, Sample, SeriesMeta, UnreadableHeader
-from eco_field.readings.present import result_json, series_json, with_samples
+from eco_field.readings.present import result_json, series_json, source_warnings, time_basis_message, with_samples
 from eco_field.readings.textio import Source, open_source
 from eco_field.readings.timeparse import check_format, zone_of
 from eco_field.store import enterprises, inspections, settings
@@ -225,6 +226,17 @@ def get_series(db: sqlite_utils.Database, series_id: int | str, samples: bool = 
     if samples:
         data["samples"] = with_samples(db, row)
     return data
+
+
+def source_notes(db: sqlite_utils.Database, source_id: str) -> dict[str, Any]:
+    """What the import of one file said, kept with it: the time basis and the warnings (skipped rows name
+    their line), in the current language — for the GUI beside the series of that file."""
+    row = db.execute("SELECT options_json, original_name FROM reading_sources WHERE id = ?", [source_id]).fetchone()
+    if row is None:
+        raise NotFound(f"No reading source {source_id!r}")
+    basis = json.loads(row[0]).get("time_basis") or {}
+    return {"name": row[1], "time_basis": str(time_basis_message(basis)) if basis else "",
+            "warnings": source_warnings(db, source_id)}
 
 
 def save_profile(db: sqlite_utils.Database, name: str, mapping: dict[str, str]) -> None:

@@ -65,3 +65,19 @@ def test_unreadable_header_opens_the_mapping_dialog(window, ctx, tmp_path):
     [series] = service.list_series(ctx.db, insp.id)
     assert series["pollutant"] == "SO2" and series["n"] == 3
     assert service.load_profile(ctx.db, "甲乙表")["time"] == "甲"
+
+
+def test_a_skipped_row_is_shown_with_the_source_and_its_time_basis(window, ctx, tmp_path):
+    insp, tab = open_readings(window, ctx)
+    rows = "".join(f"2026-06-05 09:{m:02d}:00,{20 + m % 5}\n" for m in range(40))
+    export = tmp_path / "torn.csv"
+    export.write_text("采样时间,二氧化硫(mg/m3)\n" + rows + "2026-06-05 09:4\n" + rows.replace("09:", "10:"),
+                      encoding="utf-8")
+    tab.outlet.setCurrentIndex(0)
+    tab.import_file(export)
+    tab.table.setCurrentCell(-1, 0)
+    tab.table.setCurrentCell(0, 0)
+    notes = [tab.notes.item(i).text() for i in range(tab.notes.count())]
+    assert notes[0].startswith("时间依据：") and "Asia/Shanghai" in notes[0]
+    assert any(n.startswith("第 42 行") and "跳过" in n for n in notes)
+    assert "torn.csv" in tab.notes_title.text()
