@@ -21,7 +21,13 @@ from eco_field.messages import Message
 from eco_field.readings import formats as registry
 from eco_field.readings import limits, storage
 from eco_field.readings.model import ImportContext, Sample, SeriesMeta, UnreadableHeader
-from eco_field.readings.present import result_json, series_json, source_warnings, time_basis_message, with_samples
+from eco_field.readings.present import (
+    result_json,
+    series_json,
+    source_warnings,
+    time_basis_message,
+    with_samples,
+)
 from eco_field.readings.textio import Source, open_source
 from eco_field.readings.timeparse import check_format, zone_of
 from eco_field.store import enterprises, inspections, settings
