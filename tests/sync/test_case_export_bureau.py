@@ -29,9 +29,10 @@ def _case_with_document(ws: Workspace) -> tuple[str, dict]:
     import_paths(ws, inspection_id, [make_photo(ws.data_dir.parent / "card" / f"{inspection_id}.jpg")])
     case = cases.new_case(ws.db, inspection_id, ["AIR-02"], "焦炉烟囱颗粒物浓度超标")
     cases.assess(ws.db, case.id, {})
-    numbering.add_block(ws.db, "penalty-decision", date.today().year, 1, 10)
+    numbering.add_block(ws.db, "rectification-order", date.today().year, 1, 10)
     fill_issuer_settings(ws)  # a decision states the bureau's details (documents/issuer.py)
-    return case.id, documents.render(ws, "penalty-decision", case_id=case.id)
+    # an open case may issue the order to correct (the procedure allows no decision before 立案)
+    return case.id, documents.render(ws, "rectification-order", case_id=case.id)
 
 
 def _head(bureau: BureauServer, ws: Workspace) -> tuple[int, str | None]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from eco_field.casefile.layout import path_problem
+from eco_field.clock import now_local
 from eco_field.law import cases
 from eco_field.store import evidence_rows
 from eco_field.store.audit import entry_hash
@@ -93,7 +93,7 @@ def test_a_device_whose_audit_log_arrived_in_part_must_sync_first(bureau: Bureau
                                                                   tmp_path: Path, monkeypatch) -> None:
     case_id, _ = _case_with_document(device)
     assert run_sync(device)["ok"]
-    cases.record_event(device.db, case_id, "filed", date.today())
+    cases.record_event(device.db, case_id, "order_served", now_local().date())  # a change to the case
     # a sync cut after its outbox went and before its audit entries did (here: that stage skipped)
     monkeypatch.setattr("eco_field.sync.client.push_audit", lambda *args, **kwargs: kwargs.get("totals"))
     assert run_sync(device)["ok"]
@@ -122,7 +122,7 @@ def test_a_laptop_enrolled_again_after_a_cut_sync_counts_as_one_chain(bureau: Bu
     case_id, _ = _case_with_document(device)
     assert run_sync(device)["ok"]
     old_id = device_id_of(device)
-    cases.record_event(device.db, case_id, "filed", date.today())
+    cases.record_event(device.db, case_id, "order_served", now_local().date())  # a change to the case
     monkeypatch.setattr("eco_field.sync.client.push_audit", lambda *args, **kwargs: kwargs.get("totals"))
     assert run_sync(device)["ok"]
     monkeypatch.undo()
@@ -153,7 +153,7 @@ def test_a_restored_copy_of_the_laptop_is_no_continuation_of_it(bureau: BureauSe
     try:
         enroll(restored, bureau.url, bureau.code("14110100001"), "laptop b, a's backup restored")
         assert run_sync(restored)["ok"]  # b pushes the shared log again under its own id
-        cases.record_event(device.db, case_id, "filed", date.today())
+        cases.record_event(device.db, case_id, "order_served", now_local().date())  # a change to the case
         monkeypatch.setattr("eco_field.sync.client.push_audit", lambda *args, **kwargs: kwargs.get("totals"))
         assert run_sync(device)["ok"]  # a's change applied, its audit entry not sent
         monkeypatch.undo()

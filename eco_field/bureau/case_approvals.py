@@ -1,0 +1,49 @@
+"""Approvals given at the bureau (`eco-field bureau cases approve CASE STEP ...`): 立案审批, 负责人审批, 法制审核
+and 集体讨论 by the people who sit at the bureau. Each is a `case_approval` record for the case's unit; the
+devices pull it and record it on the case (law.case_sync.apply_approval), where the procedure checks it like
+any other step. The bureau checks what it can know itself: the case, the step, the role and the date."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from eco_field.bureau.storage import BureauStorage, Record
+from eco_field.clock import now_local, utc_now
+from eco_field.errors import BadInput, NotFound
+from eco_field.law import approvals
+
+ENTITY = "case_approval"
+
+
+def approve(storage: BureauStorage, case_id: str, step: str, by: str, role: str, day: str,
+            opinion: str = "", today: date | None = None) -> dict[str, Any]:
+    """Record the approval for the devices of the case's unit; returns the approval's payload with its id."""
+    case = storage.record("case", case_id)
+    if case is None or case.deleted:
+        raise NotFound(f"The bureau holds no case {case_id!r}")
+    code = approvals.step_code(step)
+    allowed = approvals.FINAL_ROLES[code] + approvals.CHAIN_ROLES[code]
+    if role.strip() not in allowed:
+        raise BadInput(f"{approvals.STEPS[code]}的审批角色应为：{'、'.join(allowed)}（给出的是「{role}」）")
+    if not by.strip():
+        raise BadInput("须写明审批人姓名（--by）")
+    try:
+        when = date.fromisoformat(day.strip())
+    except ValueError as exc:
+        raise BadInput(f"--date {day!r}: expected YYYY-MM-DD") from exc
+    today = today or now_local().date()
+    if when > today:
+        raise BadInput(f"审批日期 {when} 晚于今天（{today}）")
+    payload = {"case_id": case_id, "step": code, "by": by.strip(), "role": role.strip(), "opinion": opinion.strip(),
+               "date": when.isoformat(), "approved_at": utc_now()}
+    approval_id = str(uuid.uuid4())
+    with storage.transaction():
+        storage.put_record(Record(entity=ENTITY, entity_id=approval_id, revision=1, unit=case.unit, payload=payload,
+                                  updated_at=payload["approved_at"]))
+    return {"id": approval_id, **payload}
+
+
+def list_approvals(storage: BureauStorage, case_id: str) -> list[dict[str, Any]]:
+    return [{"id": r.entity_id, **r.payload} for r in storage.records(ENTITY) if r.payload.get("case_id") == case_id]
