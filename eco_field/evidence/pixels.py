@@ -126,6 +126,16 @@ def _thumbnail_jpeg(image: Image.Image, orientation: int | None, size: int) -> b
     return out.getvalue()
 
 
+def as_stored(media_type: str, width: int | None, height: int | None,
+              orientation: int | None) -> tuple[int | None, int | None]:
+    """The size as the file stores the picture. libheif hands HEIF pictures over already turned by their
+    rotation (irot), which the EXIF orientation repeats; turned a quarter, they are given back as stored,
+    so every format keeps its stored size with the orientation beside it."""
+    if media_type in ("image/heic", "image/heif", "image/avif") and orientation in (5, 6, 7, 8):
+        return height, width
+    return width, height
+
+
 def declared_size(data: bytes) -> tuple[int | None, int | None]:
     try:
         with _own_size_check():

@@ -80,7 +80,8 @@ def _process(job: Job) -> dict[str, Any]:
             if copy:
                 copy.discard()
             raise
-        meta.update(width=rendered.width, height=rendered.height, thumbnail_source=rendered.source)
+        width, height = pixels.as_stored(media_type, rendered.width, rendered.height, meta["orientation"])
+        meta.update(width=width, height=height, thumbnail_source=rendered.source)
         if rendered.warning:
             meta["warnings"].append(rendered.warning)
         if copy:
@@ -88,7 +89,8 @@ def _process(job: Job) -> dict[str, Any]:
         if rendered.jpeg is not None:
             write_atomic(thumb, rendered.jpeg, durable=False, tmp_dir=Path(job.cache_root) / ".tmp")
     else:  # validated when it was first stored; only the declared size is needed again
-        meta.update(zip(("width", "height"), pixels.declared_size(data), strict=True))
+        meta.update(zip(("width", "height"), pixels.as_stored(media_type, *pixels.declared_size(data),
+                                                               meta["orientation"]), strict=True))
     return {"index": job.index, "ok": True, "path": job.path, "original_name": job.original_name, "sha256": sha,
             "size": len(data), "ext": stored.suffix.lstrip("."), "meta": meta}
 

@@ -242,6 +242,19 @@ def test_dimensions_are_as_stored_with_the_orientation_beside_them(workspace, in
     assert (shown["IMG_0002.HEIC"]["width"], shown["IMG_0002.HEIC"]["height"]) == (64, 48)
 
 
+def test_a_turned_heic_keeps_its_stored_size_with_the_orientation(workspace, inspection, tmp_path):
+    """libheif turns the picture by its rotation before Pillow sees it; the list gives the size as stored."""
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    path = tmp_path / "IMG_0003.HEIC"
+    noise_image((64, 48)).save(path, "HEIF", exif=exif.tobytes())
+    service.import_paths(workspace, inspection, [path])
+    (photo,) = service.list_evidence(workspace.db, inspection)
+    assert (photo["width"], photo["height"], photo["orientation"], photo["shown_size"]) == (64, 48, 6, [48, 64])
+    with Image.open(service.thumbnail_path(workspace, photo["sha256"], 256)) as thumb:
+        assert thumb.width < thumb.height  # shown upright
+
+
 def test_originals_in_the_store_are_read_only(workspace, inspection, tmp_path):
     service.import_paths(workspace, inspection, [make_photo(tmp_path / "a.jpg")])
     (photo,) = service.list_evidence(workspace.db, inspection)
