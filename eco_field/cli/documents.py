@@ -21,7 +21,7 @@ def register(commands) -> None:
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--inspection", help="inspection id")
     source.add_argument("--case", help="case id")
-    p.add_argument("-o", "--output", help="also write the PDF here (a draft: write it here)")
+    p.add_argument("-o", "--output", help="also write the PDF here (a draft: write it here, else to the cache)")
     p.add_argument("--draft", action="store_true", help="render without a number, 草稿 on every page; store nothing")
     p.add_argument("--reason", default="", help="why an earlier document of this kind for the record is replaced"
                                                " (it is voided, 作废)")
@@ -78,9 +78,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from eco_field.documents import service
 
     with open_workspace(args) as ws:
-        if args.draft:
-            if not args.output:
-                raise BadInput("A draft is written only where you say: give -o FILE.pdf")
+        if args.draft:  # without -o the draft goes to the cache (cache/drafts), which may be cleared
             result = service.render_draft(ws, args.kind, inspection_id=args.inspection, case_id=args.case,
                                           out_path=args.output)
         else:

@@ -29,6 +29,7 @@ def describe(result: dict[str, Any]) -> list[str]:
     signed = result.get("signatures") or []
     who = "、".join(f"{s.get('role_label', s.get('role'))}{s.get('name', '')}（{s.get('signed_on', '')}）"
                    for s in signed)
+    this_version = f"此文件为第 {result['version']} 版，" if result.get("version") else ""
     state = {"issued": "现行有效", "void": "已作废"}.get(result.get("status", ""), result.get("status", ""))
     if result.get("status") == "void" and result.get("void_reason"):
         state += f"（{result['void_reason']}）"
@@ -39,6 +40,7 @@ def describe(result: dict[str, Any]) -> list[str]:
         f"金额：{'人民币' + money.yuan_text(amount) + '元' if amount is not None else '—'}",
         f"日期：{facts.get('issued_on') or result.get('issued_at', '')}",
         f"页数：{result.get('pages', '')}",
-        f"签名：{who if signed else '未签名'}（当前第 {result.get('version', 1)} 版）",
+        f"签名：{who if signed else '未签名'}",
+        f"版本：{this_version}现行为第 {result.get('current_version', 1)} 版",
         f"状态：{state}",
     ]

@@ -125,7 +125,7 @@ def text_report(result: dict[str, Any]) -> str:
         return f"不是签发文书：{result['problem']}"
     if result["matches"]:
         head = (f"{result['number']}：与签发文件逐字节一致（第 {result['version']} 版，"
-                f"SHA-256 {result['pdf_sha256'][:16]}…）")
+                f"SHA-256 {result['pdf_sha256'][:16]}…）" + (f"；{result['problem']}" if result["problem"] else ""))
     elif result["issued_file_match"]:
         head = f"{result['number']}：是签发的文件，但{result['problem']}"
     else:
