@@ -125,3 +125,14 @@ def test_a_seizure_for_a_violation_the_catalog_grants_no_power_needs_a_stated_gr
                        {"measure": "扣押", "approved_by": "李局长", "ground_item": "1"})
     _, text = issue(ws, "seizure-decision", case_id, tmp_path)
     assert "扣押决定书" in text and "第四条第一项" in text and "含重金属污染物" in text and "查封（扣押）" not in text
+
+
+def test_a_hearing_notice_names_time_place_and_presider_or_is_refused(ready, tmp_path):
+    ws = ready
+    case_id = opened(ws, tmp_path, factors={"impact": "major", "duration": "gt12m"})
+    file_and_investigate(ws, case_id, tmp_path)
+    issue(ws, "penalty-notice", case_id, tmp_path)
+    cases.record_event(ws.db, case_id, "notified", ago(40))
+    cases.record_event(ws.db, case_id, "hearing_requested", ago(38), "地点：第一会议室")
+    with pytest.raises(BadInput, match="时间、主持人"):
+        issue(ws, "hearing-notice", case_id, tmp_path)

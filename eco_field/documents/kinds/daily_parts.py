@@ -28,8 +28,8 @@ def gather_daily(src: Source) -> dict[str, Any]:
               for r in procedure_facts.event_rows(src, "order_served", "recheck_violation", "recheck_corrected")]
     served = [e["date"] for e in events if e["event"] == "order_served"]
     if not served:
-        raise BadInput(f"Case {case_id} has no 送达责令改正违法行为决定书 event (order_served); "
-                       "record when the order to correct was served first")
+        raise BadInput("kinds.missing_event", case=case_id, event="order_served（送达责令改正违法行为决定书）",
+                       why="按日连续处罚自责令改正违法行为决定书送达之日的次日起计算，须先记录送达")
     decision = earlier_of(rec, "penalty-decision")
     if decision is None:
         raise BadInput("kinds.missing_event", case=case_id, event="penalty-decision（原行政处罚决定书）",

@@ -1,5 +1,6 @@
-"""The hearing's particulars as the case record holds them: the note of the `hearing_requested` (for the
-notice) or `hearing_held` (for the record) event, written 「时间：2026-07-10 09:00；地点：…；主持人：…；记录人：…」."""
+"""The hearing's particulars as the case record holds them: the data of the `hearing_requested` (for the notice)
+or `hearing_held` (for the record) event — keys time, place, presider, recorder, members, agents — or, where the
+event carries none, its note written 「时间：2026-07-10 09:00；地点：…；主持人：…；记录人：…」."""
 
 from __future__ import annotations
 
@@ -11,13 +12,19 @@ from eco_field.documents.kinds.common import Source
 from eco_field.errors import BadInput
 
 FIELD = re.compile(r"(时间|地点|主持人|记录人|听证员|委托代理人)\s*[:：=]\s*([^；;\n]+)")
+KEYS = {"时间": "time", "地点": "place", "主持人": "presider", "记录人": "recorder", "听证员": "members",
+        "委托代理人": "agents"}
 
 
-def particulars(src: Source, event: str, case_id: str, why: str) -> dict[str, Any]:
-    found = facts.last_event(src, event)
-    if found is None:
+def particulars(src: Source, event: str, case_id: str, why: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
+    rows = facts.event_rows(src, event)
+    if not rows:
         raise BadInput("kinds.missing_event", case=case_id, event=event, why=why)
-    fields = {k: v.strip() for k, v in FIELD.findall(found["note"] or "")}
-    return {"date": found["date"], "time": fields.get("时间", ""), "place": fields.get("地点", ""),
-            "presider": fields.get("主持人", ""), "recorder": fields.get("记录人", ""),
-            "members": fields.get("听证员", ""), "agents": fields.get("委托代理人", "")}
+    found = rows[-1]
+    out = {key: "" for key in KEYS.values()}
+    out.update({KEYS[k]: v.strip() for k, v in FIELD.findall(found["note"] or "")})
+    out.update({k: str(v).strip() for k, v in found["data"].items() if k in out and v})
+    missing = [label for label, key in KEYS.items() if key in required and not out[key]]
+    if missing:
+        raise BadInput("kinds.hearing_particulars", event=event, missing="、".join(missing))
+    return {"date": found["date"], **out}

@@ -22,7 +22,8 @@ SOURCE = "case"
 def gather(src: Source) -> dict[str, Any]:
     rec = case_base(src)
     rec["hearing"] = hearing_parts.particulars(src, "hearing_held", rec["case"]["id"],
-                                               "听证举行后方可制作听证笔录（事件说明写明时间、地点、主持人、记录人）")
+                                               "听证举行后方可制作听证笔录（事件说明写明时间、地点、主持人、记录人）",
+                                               required=("place", "presider", "recorder"))
     rec["statements"] = [s for s in facts.statements(src) if s["kind"] == "hearing"]
     return rec
 
