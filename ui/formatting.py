@@ -36,3 +36,11 @@ def task_status(task: Task) -> str:
 
 def industry_name(code: str) -> str:
     return industry_label(code)
+
+
+def instrument_format(name: str) -> str:
+    """An instrument-export format key (gasmet_calcmet) as the officer reads it, in the interface language."""
+    from eco_field import messages
+
+    code = f"readings.format.{name}"
+    return messages.text(code) if messages.has(code) else name

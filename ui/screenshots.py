@@ -1,4 +1,4 @@
-"""Save a PNG of every screen with demo data at 1366×768: python -m ui.screenshots DIR [--lang en] [--pseudo].
+"""Save a PNG of every screen with demo data at 1280×720: python -m ui.screenshots DIR [--lang en] [--pseudo].
 
 The data are the demo records plus worked examples made through the services (inspections with checklist
 answers, photos, readings, a document and a case), so that no screen is shown empty.
@@ -22,7 +22,6 @@ from eco_field import demo
 from eco_field.documents import numbering
 from eco_field.evidence import service as evidence
 from eco_field.law import cases
-from eco_field.paths import PROJECT_ROOT
 from eco_field.readings import service as readings
 from eco_field.records import Party
 from eco_field.store import inspections
@@ -34,11 +33,39 @@ from ui.dialogs import ScriptedDialogs
 from ui.main_window import MainWindow
 from ui.style import STYLESHEET
 
-SIZE = (1366, 768)
-FIXTURE_PHOTOS = PROJECT_ROOT.parent / "shared" / "fixtures" / "photos"
+SIZE = (1280, 720)  # the small laptop screen every screen and dialog must fit
 COD_EXPORT = "采样时间,COD(mg/L)\n" + "".join(
     f"2026-06-05 09:{m:02d},{v}\n" for m, v in zip(range(0, 60, 5), (38, 41, 44, 52, 61, 58, 47, 43, 40, 39, 55, 42),
                                                      strict=True))
+
+
+def site_photos(folder: Path, lat: float, lon: float) -> list[Path]:
+    """Camera-like photos made here (no third-party files needed): seven around the site, one 12 km away."""
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    spots = [(lat + 0.0004 * math.cos(i), lon + 0.0005 * math.sin(i)) for i in range(7)] + [(lat + 0.11, lon)]
+    paths = []
+    for i, (y, x) in enumerate(spots):
+        image = Image.new("RGB", (640, 480), (120 + 15 * i, 150, 170 - 10 * i))
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((80 + 20 * i, 160, 300 + 20 * i, 420), fill=(90, 90, 95))  # a plant building
+        draw.rectangle((360, 60, 400, 420), fill=(70, 70, 70))  # a stack
+        draw.ellipse((330, 10 - 5 * i, 450, 90 - 5 * i), fill=(200, 200, 205))  # its plume
+        exif = Image.Exif()
+        exif[0x010F], exif[0x0110] = "DemoCam", "DC-1"
+        exif.get_ifd(0x8769)[0x9003] = f"2026:06:05 08:{40 + i:02d}:00"
+        exif.get_ifd(0x8825).update({1: "N", 2: _dms(y), 3: "E", 4: _dms(x)})
+        path = folder / f"DSC_{i + 1:04d}.JPG"
+        image.save(path, "JPEG", quality=85, exif=exif)
+        paths.append(path)
+    return paths
+
+
+def _dms(value: float) -> tuple[float, float, float]:
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    return (float(degrees), float(minutes), round((value - degrees - minutes / 60) * 3600, 4))
 
 
 def seed_examples(ws: Workspace, scratch: Path) -> dict[str, str]:
@@ -52,9 +79,8 @@ def seed_examples(ws: Workspace, scratch: Path) -> dict[str, str]:
         "GEN-07": {"answer": "non_compliant", "note": "焦炉烟气旁路挡板开启"},
         "COK-03": {"answer": "non_compliant", "note": "脱硝设施停运，无运行记录"}}}, findings=[
         {"item_id": "COK-03", "catalog_id": "AIR-03", "facts": "脱硝设施停运，无运行记录", "basis": ""}])
-    photos = sorted(FIXTURE_PHOTOS.glob("*.jpg"))[:8] if FIXTURE_PHOTOS.is_dir() else []
-    if photos:
-        evidence.import_paths(ws, insp.id, photos, workers=1)
+    ent = next(e for e in demo.demo_enterprises() if e.id == coking.enterprise_id)
+    evidence.import_paths(ws, insp.id, site_photos(scratch / "DCIM" / "100MEDIA", ent.lat, ent.lon), workers=1)
     water = inspections.create(ws.db, sewage.enterprise_id, sewage.officers, task_id=sewage.id,
                                started_at="2026-06-05T08:30")
     export = scratch / "COD_2026-06-05.csv"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +26,21 @@ from ui.context import AppContext
 from ui.i18n import LANGUAGES
 
 TIME_ZONES = ("Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "UTC")
+def zone_label(tz: str) -> str:
+    """A time zone as officers name it (北京时间), with its offset; an unknown id as it is."""
+    from datetime import datetime
+
+    names = {"Asia/Shanghai": QCoreApplication.translate("Settings", "Beijing time"),
+             "Asia/Urumqi": QCoreApplication.translate("Settings", "Urumqi time"),
+             "Asia/Hong_Kong": QCoreApplication.translate("Settings", "Hong Kong time"),
+             "UTC": QCoreApplication.translate("Settings", "Coordinated Universal Time")}
+    try:
+        offset = datetime.now(zone(tz)).strftime("%z")
+    except Exception:  # noqa: BLE001 - an unknown zone is shown by its id
+        return tz
+    return f"{names.get(tz, tz)}（UTC{offset[:3]}:{offset[3:]}）"
+
+
 DATA_DIR_KEY = "data_dir"  # QSettings key: the folder used at the next start (no --data-dir, no ECO_FIELD_HOME)
 
 
@@ -57,8 +72,9 @@ class SettingsDialog(QDialog):
         self.officer.setCurrentIndex(max(0, self.officer.findData(current["officer_cert"])))
         self.bureau = QLineEdit(current["bureau_name"])
         self.prefix = QLineEdit(current["doc_prefix"])
-        self.time_zone = QComboBox(editable=True)
-        self.time_zone.addItems(list(dict.fromkeys([current["time_zone"], *TIME_ZONES])))
+        self.time_zone = QComboBox()  # zones by their Chinese names; the IANA id is the item's data
+        for tz in dict.fromkeys([current["time_zone"], *TIME_ZONES]):
+            self.time_zone.addItem(zone_label(tz), tz)
         self.server = QLineEdit(current["server_url"], placeholderText="https://")
         self.language = QComboBox()
         for code, label in LANGUAGES.items():
@@ -104,7 +120,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> dict[str, str]:
         return {"officer_cert": self.officer.currentData(), "bureau_name": self.bureau.text().strip(),
-                "doc_prefix": self.prefix.text().strip(), "time_zone": self.time_zone.currentText().strip(),
+                "doc_prefix": self.prefix.text().strip(), "time_zone": self.time_zone.currentData(),
                 "server_url": self.server.text().strip(), "language": self.language.currentData()}
 
     def open_number_blocks(self):

@@ -174,8 +174,9 @@ class SignatureDialog(QDialog):
         self.ctx, self.doc = ctx, doc
         self.setWindowTitle(self.tr("Sign {number}").format(number=doc["number"]))
         self.role = QComboBox()
-        for code, label in ROLES.items():
-            self.role.addItem(label, code)
+        names = {"party": self.tr("Party"), "officer": self.tr("Officer"), "witness": self.tr("Witness")}
+        for code in ROLES:  # the words in the interface language; the code is what is stored
+            self.role.addItem(names[code], code)
         self.name = QLineEdit()
         self.date = QLineEdit(date.today().isoformat(), placeholderText="YYYY-MM-DD")
         self.pad = SignaturePad()

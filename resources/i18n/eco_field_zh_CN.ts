@@ -25,87 +25,87 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="48" />
+        <location filename="../../ui/case_detail.py" line="44" />
         <source>Catalog</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="48" />
+        <location filename="../../ui/case_detail.py" line="44" />
         <source>Facts</source>
         <translation>事实</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="49" />
+        <location filename="../../ui/case_detail.py" line="45" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="49" />
+        <location filename="../../ui/case_detail.py" line="45" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="49" />
+        <location filename="../../ui/case_detail.py" line="45" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="49" />
+        <location filename="../../ui/case_detail.py" line="45" />
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="50" />
+        <location filename="../../ui/case_detail.py" line="46" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="50" />
+        <location filename="../../ui/case_detail.py" line="46" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="50" />
+        <location filename="../../ui/case_detail.py" line="46" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="55" />
-        <source>Record event</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="56" />
+        <location filename="../../ui/case_detail.py" line="51" />
         <source>Penalty calculator…</source>
         <translation>罚款裁量…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="66" />
+        <location filename="../../ui/case_detail.py" line="60" />
         <source>Procedure</source>
         <translation>办案程序</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="74" />
+        <location filename="../../ui/case_detail.py" line="63" />
+        <source>Next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="69" />
         <source>Statutory deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="88" />
+        <location filename="../../ui/case_detail.py" line="86" />
         <source>Facts: {facts}</source>
         <translation>违法事实：{facts}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="90" />
+        <location filename="../../ui/case_detail.py" line="88" />
         <source>Fine: {amount} yuan (range {low}–{high})</source>
         <translation>罚款：{amount} 元（法定幅度 {low}–{high} 元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="91" />
+        <location filename="../../ui/case_detail.py" line="89" />
         <source>Fine: not assessed yet</source>
         <translation>罚款：尚未裁量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="105" />
+        <location filename="../../ui/case_detail.py" line="103" />
         <source> ({n} days left)</source>
         <translation>（剩 {n} 天）</translation>
     </message>
@@ -153,12 +153,12 @@
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="52" />
+        <location filename="../../ui/cases_screen.py" line="54" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="53" />
+        <location filename="../../ui/cases_screen.py" line="55" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
@@ -211,7 +211,7 @@
     <message>
         <location filename="../../ui/checklist_widget.py" line="91" />
         <source>(inferred in the research, not read in a source: check before relying on it)</source>
-        <translation>（研究中推断得出，未见原文，使用前请核实）</translation>
+        <translation>（此依据未与法规原文核对，使用前请核实）</translation>
     </message>
 </context>
 <context>
@@ -503,146 +503,146 @@
 <context>
     <name>EvidenceTab</name>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="76" />
+        <location filename="../../ui/evidence_tab.py" line="78" />
         <source>Import photos…</source>
         <translation>导入照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="77" />
+        <location filename="../../ui/evidence_tab.py" line="79" />
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="79" />
+        <location filename="../../ui/evidence_tab.py" line="81" />
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="80" />
-        <location filename="../../ui/evidence_tab.py" line="263" />
+        <location filename="../../ui/evidence_tab.py" line="82" />
+        <location filename="../../ui/evidence_tab.py" line="266" />
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="81" />
-        <location filename="../../ui/evidence_tab.py" line="260" />
+        <location filename="../../ui/evidence_tab.py" line="83" />
+        <location filename="../../ui/evidence_tab.py" line="263" />
         <source>Mark up…</source>
         <translation>标注…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="82" />
-        <location filename="../../ui/evidence_tab.py" line="286" />
+        <location filename="../../ui/evidence_tab.py" line="84" />
+        <location filename="../../ui/evidence_tab.py" line="289" />
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="83" />
+        <location filename="../../ui/evidence_tab.py" line="85" />
         <source>Undo removal</source>
         <translation>撤销移除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="84" />
+        <location filename="../../ui/evidence_tab.py" line="86" />
         <source>Drop photos or folders here, or use the buttons.</source>
         <translation>把照片或文件夹拖到这里，或使用按钮导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="114" />
+        <location filename="../../ui/evidence_tab.py" line="118" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="115" />
+        <location filename="../../ui/evidence_tab.py" line="119" />
         <source>Site map</source>
         <translation>现场示意图</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="132" />
+        <location filename="../../ui/evidence_tab.py" line="135" />
         <source>Save the inspection first, then import its photos.</source>
         <translation>请先保存本次检查，再导入照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="134" />
+        <location filename="../../ui/evidence_tab.py" line="137" />
         <source>Sealed: photos can only be added to an amendment.</source>
         <translation>已封存：只能在补正记录中添加照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="175" />
+        <location filename="../../ui/evidence_tab.py" line="178" />
         <source>Import photos</source>
         <translation>导入照片</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="180" />
+        <location filename="../../ui/evidence_tab.py" line="183" />
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="215" />
+        <location filename="../../ui/evidence_tab.py" line="218" />
         <source>Importing {done} of {total}: {name}</source>
         <translation>正在导入 {done}/{total}：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="223" />
+        <location filename="../../ui/evidence_tab.py" line="226" />
         <source>{n} imported, {d} already here, {e} could not be read</source>
         <translation>导入 {n} 个，已存在 {d} 个，无法读取 {e} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="226" />
+        <location filename="../../ui/evidence_tab.py" line="229" />
         <source>Import cancelled.</source>
         <translation>导入已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="229" />
+        <location filename="../../ui/evidence_tab.py" line="232" />
         <source>Some files were not imported</source>
         <translation>部分文件未导入</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="261" />
+        <location filename="../../ui/evidence_tab.py" line="264" />
         <source>Edit caption</source>
         <translation>编辑证明事项</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="271" />
-        <location filename="../../ui/evidence_tab.py" line="277" />
+        <location filename="../../ui/evidence_tab.py" line="274" />
+        <location filename="../../ui/evidence_tab.py" line="280" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="272" />
+        <location filename="../../ui/evidence_tab.py" line="275" />
         <source>Why is {name} removed? (kept in the audit log; the original stays in the evidence store)</source>
         <translation>为什么移除 {name}？（移除理由记入审计日志；原始文件仍保存在证据库中）</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="277" />
+        <location filename="../../ui/evidence_tab.py" line="280" />
         <source>Give a reason for removing the photo.</source>
         <translation>移除照片须写明理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="281" />
+        <location filename="../../ui/evidence_tab.py" line="284" />
         <source>Removed {name}. “Undo removal” puts it back.</source>
         <translation>已移除 {name}。点击“撤销移除”可恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="286" />
+        <location filename="../../ui/evidence_tab.py" line="289" />
         <source>Take out every photo the last import added?</source>
         <translation>撤销最近一次导入，移出该次导入的全部照片？</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="290" />
+        <location filename="../../ui/evidence_tab.py" line="293" />
         <source>Import undone: {n} photos taken out.</source>
         <translation>已撤销导入：移出 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="297" />
+        <location filename="../../ui/evidence_tab.py" line="300" />
         <source>Restored: {names}</source>
         <translation>已恢复：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="302" />
+        <location filename="../../ui/evidence_tab.py" line="305" />
         <source>Caption saved.</source>
         <translation>证明事项已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="320" />
+        <location filename="../../ui/evidence_tab.py" line="323" />
         <source>Marked copy saved; the original is unchanged.</source>
         <translation>已保存标注件；原始照片未作任何改动。</translation>
     </message>
@@ -1056,17 +1056,17 @@
 <context>
     <name>IssuerSettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150" />
+        <location filename="../../ui/settings_dialog.py" line="166" />
         <source>Bureau details on decisions</source>
         <translation>决定书落款信息</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154" />
+        <location filename="../../ui/settings_dialog.py" line="170" />
         <source>A decision states these details of the bureau. Fill in what is missing before it is issued: {names}</source>
         <translation>决定书须载明本机关的以下信息。签发前请填写缺少的项目：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157" />
+        <location filename="../../ui/settings_dialog.py" line="173" />
         <source>A decision states these details of the bureau.</source>
         <translation>决定书须载明本机关的以下信息。</translation>
     </message>
@@ -1193,64 +1193,73 @@
 <context>
     <name>MarkupDialog</name>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="164" />
+        <location filename="../../ui/markup_dialog.py" line="170" />
         <source>Mark up {name}</source>
         <translation>标注 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="169" />
+        <location filename="../../ui/markup_dialog.py" line="175" />
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="169" />
+        <location filename="../../ui/markup_dialog.py" line="175" />
         <source>Circle</source>
         <translation>圆圈</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="169" />
+        <location filename="../../ui/markup_dialog.py" line="175" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="179" />
+        <location filename="../../ui/markup_dialog.py" line="185" />
         <source>Undo last mark</source>
         <translation>撤销上一个标注</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="183" />
+        <location filename="../../ui/markup_dialog.py" line="189" />
         <source>Drag to draw an arrow or a circle; click to place a text. The original photo is not changed: the marks are saved as a copy.</source>
         <translation>拖动鼠标画箭头或圆圈；单击放置文字。原始照片不会被改动：标注另存为标注件。</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="188" />
+        <location filename="../../ui/markup_dialog.py" line="194" />
         <source>Save mark-up</source>
         <translation>保存标注</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="189" />
+        <location filename="../../ui/markup_dialog.py" line="195" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="208" />
+        <location filename="../../ui/markup_dialog.py" line="214" />
         <source>Text on the photo</source>
         <translation>照片上的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="208" />
+        <location filename="../../ui/markup_dialog.py" line="214" />
         <source>Text:</source>
         <translation>文字：</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="217" />
+        <location filename="../../ui/markup_dialog.py" line="223" />
         <source>Discard the marks?</source>
         <translation>放弃已画的标注？</translation>
     </message>
     <message>
-        <location filename="../../ui/markup_dialog.py" line="218" />
+        <location filename="../../ui/markup_dialog.py" line="224" />
         <source>The marks drawn on this photo will be lost.</source>
         <translation>在这张照片上画的标注将会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>NextSteps</name>
+    <message>
+        <location filename="../../ui/case_steps.py" line="61" />
+        <location filename="../../ui/case_steps.py" line="67" />
+        <source>Document {kind}</source>
+        <translation>文书：{kind}</translation>
     </message>
 </context>
 <context>
@@ -1601,47 +1610,47 @@
         <translation>标注件</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="40" />
+        <location filename="../../ui/photo_detail.py" line="44" />
         <source>What this photo proves</source>
         <translation>这张照片证明的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="41" />
+        <location filename="../../ui/photo_detail.py" line="45" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="49" />
+        <location filename="../../ui/photo_detail.py" line="53" />
         <source>Caption</source>
         <translation>证明事项</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="94" />
+        <location filename="../../ui/photo_detail.py" line="98" />
         <source>alt. {m} m</source>
         <translation>海拔 {m} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="106" />
+        <location filename="../../ui/photo_detail.py" line="110" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="117" />
+        <location filename="../../ui/photo_detail.py" line="121" />
         <source>turned 180° when shown</source>
         <translation>显示时旋转 180°</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="117" />
+        <location filename="../../ui/photo_detail.py" line="121" />
         <source>turned 90° clockwise when shown</source>
         <translation>显示时顺时针旋转 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="118" />
+        <location filename="../../ui/photo_detail.py" line="122" />
         <source>turned 90° counter-clockwise when shown</source>
         <translation>显示时逆时针旋转 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="121" />
+        <location filename="../../ui/photo_detail.py" line="125" />
         <source>orientation {n}</source>
         <translation>方向 {n}</translation>
     </message>
@@ -1700,122 +1709,122 @@
 <context>
     <name>ReadingsTab</name>
     <message>
-        <location filename="../../ui/readings_tab.py" line="37" />
+        <location filename="../../ui/readings_tab.py" line="40" />
         <source>instantaneous</source>
         <translation>瞬时值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="38" />
+        <location filename="../../ui/readings_tab.py" line="41" />
         <source>average</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="39" />
+        <location filename="../../ui/readings_tab.py" line="42" />
         <source>peak</source>
         <translation>峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="40" />
+        <location filename="../../ui/readings_tab.py" line="43" />
         <source>minimum</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="57" />
+        <location filename="../../ui/readings_tab.py" line="60" />
         <source>Import instrument data…</source>
         <translation>导入仪器数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="60" />
+        <location filename="../../ui/readings_tab.py" line="63" />
         <source>Detect the format</source>
         <translation>自动识别格式</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="64" />
+        <location filename="../../ui/readings_tab.py" line="67" />
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="69" />
+        <location filename="../../ui/readings_tab.py" line="72" />
         <source>Pollutant</source>
         <translation>污染物</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="69" />
+        <location filename="../../ui/readings_tab.py" line="72" />
         <source>Statistic</source>
         <translation>统计量</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="69" />
+        <location filename="../../ui/readings_tab.py" line="72" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="70" />
+        <location filename="../../ui/readings_tab.py" line="73" />
         <source>Min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="70" />
+        <location filename="../../ui/readings_tab.py" line="73" />
         <source>Max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="70" />
+        <location filename="../../ui/readings_tab.py" line="73" />
         <source>Mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="70" />
+        <location filename="../../ui/readings_tab.py" line="73" />
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="71" />
+        <location filename="../../ui/readings_tab.py" line="74" />
         <source>Exceeding</source>
         <translation>超标次数</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="71" />
+        <location filename="../../ui/readings_tab.py" line="74" />
         <source>Max multiple</source>
         <translation>最大超标倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="83" />
+        <location filename="../../ui/readings_tab.py" line="91" />
         <source>Outlet</source>
         <translation>排放口</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="100" />
+        <location filename="../../ui/readings_tab.py" line="110" />
         <source>no limit check</source>
         <translation>不对照限值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="107" />
+        <location filename="../../ui/readings_tab.py" line="117" />
         <source>Save the inspection first, then import its readings.</source>
         <translation>请先保存本次检查，再导入监测数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="131" />
+        <location filename="../../ui/readings_tab.py" line="143" />
         <source>Import instrument data</source>
         <translation>导入仪器数据</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="161" />
+        <location filename="../../ui/readings_tab.py" line="173" />
         <source>Reading {name}: {n} samples</source>
         <translation>正在读取 {name}：{n} 个数据</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="165" />
+        <location filename="../../ui/readings_tab.py" line="177" />
         <source>{fmt}: {n} series imported</source>
         <translation>{fmt}：导入 {n} 个数据序列</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="167" />
+        <location filename="../../ui/readings_tab.py" line="180" />
         <source>This file was already imported.</source>
         <translation>该文件已导入过。</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="181" />
+        <location filename="../../ui/readings_tab.py" line="194" />
         <source>Import cancelled; nothing was stored.</source>
         <translation>已取消导入，未保存任何数据。</translation>
     </message>
@@ -1919,85 +1928,108 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="33" />
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="34" />
+        <source>Urumqi time</source>
+        <translation>乌鲁木齐时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="35" />
+        <source>Hong Kong time</source>
+        <translation>香港时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="36" />
+        <source>Coordinated Universal Time</source>
+        <translation>协调世界时</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50" />
+        <location filename="../../ui/settings_dialog.py" line="65" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54" />
+        <location filename="../../ui/settings_dialog.py" line="69" />
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68" />
+        <location filename="../../ui/settings_dialog.py" line="84" />
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="86" />
         <source>Document number blocks…</source>
         <translation>文号号段…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73" />
+        <location filename="../../ui/settings_dialog.py" line="89" />
         <source>Bureau details on decisions…</source>
         <translation>决定书落款信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings_dialog.py" line="99" />
         <source>This machine's officer</source>
         <translation>本机执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings_dialog.py" line="100" />
         <source>Bureau name</source>
         <translation>机关名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings_dialog.py" line="101" />
         <source>Document prefix (机关代字)</source>
         <translation>文号机关代字</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90" />
-        <location filename="../../ui/settings_dialog.py" line="129" />
+        <location filename="../../ui/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings_dialog.py" line="145" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings_dialog.py" line="107" />
         <source>Bureau server URL</source>
         <translation>局端服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings_dialog.py" line="108" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings_dialog.py" line="112" />
         <source>Document numbers (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings_dialog.py" line="116" />
         <source>Decisions (决定书)</source>
         <translation>决定书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124" />
+        <location filename="../../ui/settings_dialog.py" line="140" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130" />
+        <location filename="../../ui/settings_dialog.py" line="146" />
         <source>EcoField will use {path} from the next start.</source>
         <translation>下次启动时将使用 {path}。</translation>
     </message>
@@ -2010,32 +2042,47 @@
         <translation>签名：{number}</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="182" />
+        <location filename="../../ui/signature_pad.py" line="177" />
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="177" />
+        <source>Officer</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="177" />
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="183" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="188" />
+        <location filename="../../ui/signature_pad.py" line="189" />
         <source>Signer</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="189" />
+        <location filename="../../ui/signature_pad.py" line="190" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="190" />
+        <location filename="../../ui/signature_pad.py" line="191" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="199" />
+        <location filename="../../ui/signature_pad.py" line="200" />
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="199" />
+        <location filename="../../ui/signature_pad.py" line="200" />
         <source>Enter the signer's name and sign on the pad.</source>
         <translation>请填写签名人姓名并在签名板上签名。</translation>
     </message>
@@ -2051,6 +2098,112 @@
         <location filename="../../ui/site_map.py" line="119" />
         <source>N</source>
         <translation>北</translation>
+    </message>
+</context>
+<context>
+    <name>StepForms</name>
+    <message>
+        <location filename="../../ui/case_steps.py" line="92" />
+        <location filename="../../ui/case_steps.py" line="104" />
+        <source>Event</source>
+        <translation>程序事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="93" />
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="94" />
+        <source>Statement</source>
+        <translation>陈述申辩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="101" />
+        <source>Reason, ground or approval the step needs</source>
+        <translation>该步骤需要的理由、依据或批准人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="102" />
+        <source>Record event</source>
+        <translation>登记程序事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="105" />
+        <location filename="../../ui/case_steps.py" line="126" />
+        <location filename="../../ui/case_steps.py" line="151" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="106" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="120" />
+        <source>Record approval</source>
+        <translation>登记审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="122" />
+        <source>Step</source>
+        <translation>审批事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="123" />
+        <source>Approver</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="124" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="125" />
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="140" />
+        <source>Not reviewed yet</source>
+        <translation>尚未复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="141" />
+        <source>Adopted</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="142" />
+        <source>Not adopted</source>
+        <translation>不采纳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="143" />
+        <source>Stated at the hearing</source>
+        <translation>在听证会上陈述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="145" />
+        <source>Record statement</source>
+        <translation>登记陈述申辩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="147" />
+        <source>What the party stated</source>
+        <translation>当事人陈述申辩内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="148" />
+        <source>Review</source>
+        <translation>复核结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="149" />
+        <source>Why</source>
+        <translation>理由</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,15 @@ def synchronous_jobs():
 
 
 @pytest.fixture(autouse=True)
+def chinese_interface(qapp):
+    """Every UI test sees the interface as an officer does: Chinese (Qt translations and core messages)."""
+    from ui import i18n
+
+    i18n.install("zh_CN")
+    yield
+
+
+@pytest.fixture(autouse=True)
 def private_qsettings(tmp_path):
     """QSettings (the chosen data folder, the last language) inside the test's folder, never the user's.
 

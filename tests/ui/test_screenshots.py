@@ -1,4 +1,4 @@
-"""`python -m ui.screenshots DIR` saves a PNG of every screen at 1366×768 with the worked examples."""
+"""`python -m ui.screenshots DIR` saves a PNG of every screen at 1280×720 with the worked examples."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 from ui import i18n, screenshots
 
 
-def test_every_screen_is_saved_at_1366x768(qtbot, tmp_path):
+def test_every_screen_is_saved_at_1280x720(qtbot, tmp_path):
     saved = screenshots.save_all(tmp_path / "shots")
     i18n.install("zh_CN")
     names = [p.stem for p in saved]
@@ -16,4 +16,4 @@ def test_every_screen_is_saved_at_1366x768(qtbot, tmp_path):
         image = QImage(str(path))
         assert not image.isNull(), path
         if not path.stem.startswith(("15_", "16_", "17_", "18_", "19_")):  # dialogs are saved at their own size
-            assert (image.width(), image.height()) == (1366, 768), path
+            assert (image.width(), image.height()) == screenshots.SIZE == (1280, 720), path
