@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -19,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eco_field.law.case_events import EVENTS, STATUSES
+from eco_field.law.case_events import STATUSES
 from eco_field.law.cases import Case
+from ui.case_steps import NextSteps, StepForms
 from ui.slots import emit
 
 DEADLINE_COLOURS = {"overdue": "#f6d0cc", "near": "#fbe7c2", "met_late": "#f6d0cc", "lapsed": "#e5e5e5"}
@@ -36,7 +33,6 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class CaseDetail(QWidget):
-    record_event = Signal(str, str, str)  # case id, event code, ISO date
     assess = Signal(object)  # Case
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -48,13 +44,11 @@ class CaseDetail(QWidget):
         self.violations = _table([self.tr("Catalog"), self.tr("Facts")])
         self.deadlines = _table([self.tr("Deadline"), self.tr("Due"), self.tr("State"), self.tr("Basis")])
         self.events = _table([self.tr("Date"), self.tr("Event"), self.tr("Note")])
-        self.event_kind = QComboBox()
-        for code, label in EVENTS.items():
-            self.event_kind.addItem(label, code)
-        self.event_date = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.add_event = QPushButton(self.tr("Record event"))
+        self.next_steps = NextSteps()  # what the procedure allows now, and why the rest is closed
+        self.forms = StepForms()       # event, approval and statement forms
+        self.event_kind, self.event_date, self.add_event = self.forms.event_kind, self.forms.event_date, \
+            self.forms.add_event
         self.assess_button = QPushButton(self.tr("Penalty calculator…"), objectName="primary")
-        self.add_event.clicked.connect(self._record_event)
         self.assess_button.clicked.connect(self._assess)
         self._build()
         self.setEnabled(False)
@@ -66,11 +60,12 @@ class CaseDetail(QWidget):
         events_box = QGroupBox(self.tr("Procedure"))
         events = QVBoxLayout(events_box)
         row = QHBoxLayout()
-        row.addWidget(self.event_kind, 1)
-        row.addWidget(self.event_date)
-        row.addWidget(self.add_event)
-        events.addLayout(row)
-        events.addWidget(self.events)
+        steps_box = QGroupBox(self.tr("Next steps"))
+        QVBoxLayout(steps_box).addWidget(self.next_steps)
+        row.addWidget(steps_box, 1)
+        row.addWidget(self.forms, 1)
+        events.addLayout(row, 2)
+        events.addWidget(self.events, 1)
         deadlines_box = QGroupBox(self.tr("Statutory deadlines"))
         QVBoxLayout(deadlines_box).addWidget(self.deadlines)
         layout = QVBoxLayout(self)
@@ -79,10 +74,13 @@ class CaseDetail(QWidget):
         layout.addWidget(self.amount)
         layout.addWidget(self.violations, 1)
         layout.addWidget(deadlines_box, 2)
-        layout.addWidget(events_box, 2)
+        layout.addWidget(events_box, 4)
 
-    def show_case(self, case: Case, descriptions: dict[str, str]) -> None:
+    def show_case(self, case: Case, descriptions: dict[str, str], steps: dict | None = None) -> None:
         self.case = case
+        steps = steps or {"events": [], "documents": []}
+        self.next_steps.show_steps(steps)
+        self.forms.set_case(case.id, steps)
         self.setEnabled(True)
         self.title.setText(f"{case.enterprise_name} · {STATUSES.get(case.status, case.status)}")
         self.facts.setText(self.tr("Facts: {facts}").format(facts=case.facts))
@@ -111,12 +109,6 @@ class CaseDetail(QWidget):
             for c, text in enumerate(row):
                 table.setItem(r, c, QTableWidgetItem(str(text)))
         table.resizeColumnsToContents()
-
-    def _record_event(self) -> None:
-        if self.case is not None:
-            day = self.event_date.date().toPython()
-            emit(self.record_event, self.case.id, self.event_kind.currentData(),
-                 (day if isinstance(day, date) else date.today()).isoformat())
 
     def _assess(self) -> None:
         if self.case is not None:

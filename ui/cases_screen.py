@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
 
-from eco_field.law import cases
+from eco_field.law import case_steps, cases, procedure
 from eco_field.law.case_events import STATUSES
 from eco_field.law.catalog import load_catalog
 from eco_field.law.data_dir import data_dir_of
@@ -45,7 +45,9 @@ class CasesScreen(QWidget):
         self.list.table.set_column_widths([110, 200, 80, 80])
         self.list.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = CaseDetail()
-        self.detail.record_event.connect(self._record_event)
+        self.detail.forms.record_event.connect(self._record_event)
+        self.detail.forms.approve.connect(self._approve)
+        self.detail.forms.statement.connect(self._statement)
         self.detail.assess.connect(self.open_calculator)
         self.documents = DocumentsPanel(ctx, "case")
         self.side = QTabWidget()
@@ -85,12 +87,20 @@ class CasesScreen(QWidget):
 
     def show_case(self, case: cases.Case) -> None:
         catalog = load_catalog(data_dir_of(self.ctx.db))
-        self.detail.show_case(case, {k: e.description for k, e in catalog.items()})
+        self.detail.show_case(case, {k: e.description for k, e in catalog.items()},
+                              procedure.next_steps(self.ctx.db, case.id))
         if self.documents.case_id != case.id:
             self.documents.set_source(case_id=case.id)
 
-    def _record_event(self, case_id: str, event: str, day: str) -> None:
-        self.ctx.run(lambda ws: cases.record_event(ws.db, case_id, event, day), announce=("case",))
+    def _record_event(self, case_id: str, event: str, day: str, note: str = "") -> None:
+        self.ctx.run(lambda ws: cases.record_event(ws.db, case_id, event, day, note), announce=("case",))
+
+    def _approve(self, case_id: str, step: str, by: str, role: str, opinion: str, day: str) -> None:
+        self.ctx.run(lambda ws: case_steps.approve(ws.db, case_id, step, by, role, day, opinion), announce=("case",))
+
+    def _statement(self, case_id: str, day: str, text: str, adopted, reason: str, hearing: bool) -> None:
+        self.ctx.run(lambda ws: case_steps.add_statement(ws.db, case_id, day, text, adopted, reason,
+                                                         at_hearing=hearing), announce=("case",))
 
     def open_calculator(self, case: cases.Case) -> PenaltyDialog:
         dialog = PenaltyDialog(self.ctx, case, self)

@@ -52,10 +52,12 @@ def test_open_case_then_deadlines_events_and_calculator(window, ctx, dialogs):
     # discovered 2026-03-02: the 15-day filing period is long over, shown as overdue
     row = labels.index("立案期限")
     assert "超期" in detail.deadlines.item(row, 2).text()
+    # 立案 needs its approval, and the filing period is over: the procedure refuses and says why
     detail.event_kind.setCurrentIndex(detail.event_kind.findData("filed"))
     detail.add_event.click()
-    assert cases.get(ctx.db, case.id).status == "filed"
-    assert any(detail.events.item(r, 1).text() == "立案" for r in range(detail.events.rowCount()))
+    assert dialogs.shown[-1][0] == "error" and "立案审批尚未完成" in dialogs.shown[-1][2]
+    assert cases.get(ctx.db, case.id).status == "open"
+    assert any("立案审批尚未完成" in detail.next_steps.item(r).text() for r in range(detail.next_steps.count()))
     # the penalty calculator: factors change the amount; saving stores the assessment on the case
     dialog = screen.open_calculator(detail.case)
     base = dialog.result.amount

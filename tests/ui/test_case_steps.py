@@ -1,0 +1,60 @@
+"""The case screen shows what the procedure allows next and why the rest is closed; its forms record an
+approval, an event and the party's statement through the same services as the command line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+
+from eco_field.law import cases
+from tests.law.procedure_helpers import TODAY, allow_roles, recent_case
+
+
+def _texts(detail) -> list[str]:
+    return [detail.next_steps.item(r).text() for r in range(detail.next_steps.count())]
+
+
+def _day(days_ago: int) -> QDate:
+    day = TODAY.toordinal() - days_ago
+    from datetime import date
+
+    d = date.fromordinal(day)
+    return QDate(d.year, d.month, d.day)
+
+
+def test_next_steps_and_the_forms(window, ctx, dialogs, tmp_path):
+    made = recent_case(ctx.ws, tmp_path, ("AIR-10",), days_ago=10)
+    ctx.hub.announce("case")
+    window.show_section("cases")
+    screen = window.cases
+    screen.list.table.selectRow(0)
+    detail = screen.detail
+    assert detail.case.id == made["id"]
+    texts = _texts(detail)
+    # open steps first, in Chinese; closed ones say why
+    assert texts[0].startswith("✓") and any(t.startswith("✓ 不予立案") for t in texts)
+    assert "✗ 立案：立案审批尚未完成（须由局负责人或负责人审批）" in texts
+    assert any(t.startswith("✗ 文书：行政处罚决定书：案件尚未立案") for t in texts)
+
+    # the laptop may not approve until the settings allow the role here: the refusal is shown
+    forms = detail.forms
+    forms.setCurrentIndex(1)
+    forms.approver.setText("李建国")
+    forms.role.setCurrentText("局负责人")
+    forms.opinion.setText("同意立案")
+    forms.approval_date.setDate(_day(9))
+    forms.approve_button.click()
+    assert dialogs.shown[-1][0] == "error" and "approval_roles_on_device" in dialogs.shown[-1][2]
+    allow_roles(ctx.ws)
+    forms.approve_button.click()
+    assert "✓ 立案" in _texts(detail)
+    forms.event_kind.setCurrentIndex(forms.event_kind.findData("filed"))
+    forms.event_date.setDate(_day(9))
+    forms.add_event.click()
+    assert cases.get(ctx.db, made["id"]).status == "filed"
+    assert detail.title.text().endswith("已立案")
+
+    # a statement before the notice is refused, naming what is missing
+    forms.setCurrentIndex(2)
+    forms.statement_text.setText("已整改")
+    forms.statement_button.click()
+    assert dialogs.shown[-1][0] == "error" and "告知书尚未送达" in dialogs.shown[-1][2]
