@@ -31,7 +31,8 @@ def violated_provision(entry: dict[str, Any]) -> str:
 
 def penalty_provision(entry: dict[str, Any]) -> str:
     label = entry.get("citation") or article_label(entry)
-    text = entry.get("article_text") or ""
+    # an item quoted out of its enumeration ends without the list's semicolon
+    text = (entry.get("article_text") or "").rstrip("；;，,")
     return f"{label}“{text}”" if text else label
 
 
