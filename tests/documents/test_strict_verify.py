@@ -82,3 +82,14 @@ def test_the_issued_file_exits_0(workspace, issued, tmp_path, cli):
     result = cli("documents", "verify", str(tmp_path / "a.pdf"), "--json")
     assert result.returncode == 0
     assert result.json()["issued_file_match"] is True and result.json()["record_match"] is True
+
+
+def test_one_byte_changed_in_place_exits_1(workspace, issued, tmp_path, cli):
+    """The same length, the same metadata, one digit of the file's date changed in place."""
+    data = bytearray((tmp_path / "a.pdf").read_bytes())
+    at = data.index(b"/CreationDate (D:") + len(b"/CreationDate (D:") + 3  # the year's last digit
+    data[at] = ord("7") if data[at] != ord("7") else ord("8")
+    (tmp_path / "b.pdf").write_bytes(bytes(data))
+    result = cli("documents", "verify", str(tmp_path / "b.pdf"), "--json")
+    assert result.returncode == 1 and result.json()["issued_file_match"] is False
+    assert result.json()["number"] == issued["number"]
