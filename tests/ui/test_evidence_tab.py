@@ -66,7 +66,7 @@ def test_drop_a_folder_and_map_shows_gps_points(window, ctx, tmp_path):
     # demo enterprises are in Lüliang; these photos are not: flagged far from the site, drawn red
     assert all("far_from_site" in p["flags"] for p in gps)
     assert all(point.warn for point in tab.map.points)
-    assert tab.map.scale_text().endswith("km")
+    assert tab.map.scale_text().endswith(" m") and len(tab.map.far_markers()) == len(gps)  # at the edge, with distances
     tab.side.setCurrentWidget(tab.map)
     assert not tab.map.grab().isNull()
 
