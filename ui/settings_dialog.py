@@ -176,11 +176,17 @@ class IssuerSettingsDialog(QDialog):
         self.required = tuple(labels[name] for name in missing or () if name in labels)
         form = QFormLayout()
         current = issuer.current(ctx.db)
+        labels = {"bureau_name": self.tr("Bureau name"), "doc_prefix": self.tr("Document prefix (机关代字)"),
+                  "doc_bureau_address": self.tr("Bureau address"), "doc_contact": self.tr("Contact and telephone"),
+                  "doc_payment_bank": self.tr("Bank where fines are paid"),
+                  "doc_payment_account": self.tr("Account (name and number)"),
+                  "doc_review_body": self.tr("Administrative review body (复议机关)"),
+                  "doc_court": self.tr("Court for administrative litigation")}
         for key, label in issuer.ALL:
             edit = QLineEdit(current.get(key, ""))
             edit.setObjectName(key)
             self.fields[key] = edit
-            form.addRow(label, edit)
+            form.addRow(labels.get(key, label), edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)

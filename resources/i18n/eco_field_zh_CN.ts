@@ -1070,6 +1070,46 @@
         <source>A decision states these details of the bureau.</source>
         <translation>决定书须载明本机关的以下信息。</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="179" />
+        <source>Bureau name</source>
+        <translation>机关名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="179" />
+        <source>Document prefix (机关代字)</source>
+        <translation>文号机关代字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="180" />
+        <source>Bureau address</source>
+        <translation>机关地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="180" />
+        <source>Contact and telephone</source>
+        <translation>联系人及电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="181" />
+        <source>Bank where fines are paid</source>
+        <translation>罚款缴纳银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="182" />
+        <source>Account (name and number)</source>
+        <translation>缴款账户（户名及账号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="183" />
+        <source>Administrative review body (复议机关)</source>
+        <translation>行政复议机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="184" />
+        <source>Court for administrative litigation</source>
+        <translation>行政诉讼法院</translation>
+    </message>
 </context>
 <context>
     <name>ListPage</name>
@@ -1256,8 +1296,8 @@
 <context>
     <name>NextSteps</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="61" />
         <location filename="../../ui/case_steps.py" line="67" />
+        <location filename="../../ui/case_steps.py" line="73" />
         <source>Document {kind}</source>
         <translation>文书：{kind}</translation>
     </message>
@@ -1560,97 +1600,137 @@
 <context>
     <name>PhotoDetail</name>
     <message>
-        <location filename="../../ui/photo_detail.py" line="35" />
+        <location filename="../../ui/photo_detail.py" line="20" />
+        <source>height above take-off {v} m</source>
+        <translation>相对起飞点高度 {v} 米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="21" />
+        <source>altitude {v} m</source>
+        <translation>海拔 {v} 米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="22" />
+        <source>gimbal pitch {v}°</source>
+        <translation>云台俯仰 {v}°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="23" />
+        <source>gimbal yaw {v}°</source>
+        <translation>云台偏航 {v}°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="24" />
+        <source>gimbal roll {v}°</source>
+        <translation>云台横滚 {v}°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="25" />
+        <source>heading {v}°</source>
+        <translation>机头朝向 {v}°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="26" />
+        <source>GPS {v}</source>
+        <translation>GPS {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="27" />
+        <source>camera {v}</source>
+        <translation>镜头 {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="54" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="35" />
+        <location filename="../../ui/photo_detail.py" line="54" />
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="35" />
+        <location filename="../../ui/photo_detail.py" line="54" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="36" />
+        <location filename="../../ui/photo_detail.py" line="55" />
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="36" />
+        <location filename="../../ui/photo_detail.py" line="55" />
         <source>Drone</source>
         <translation>无人机</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="36" />
+        <location filename="../../ui/photo_detail.py" line="55" />
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="37" />
+        <location filename="../../ui/photo_detail.py" line="56" />
         <source>From site</source>
         <translation>距厂址</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="37" />
+        <location filename="../../ui/photo_detail.py" line="56" />
         <source>Also seen as</source>
         <translation>其他文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="38" />
+        <location filename="../../ui/photo_detail.py" line="57" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="38" />
+        <location filename="../../ui/photo_detail.py" line="57" />
         <source>Marked copy</source>
         <translation>标注件</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="44" />
+        <location filename="../../ui/photo_detail.py" line="63" />
         <source>What this photo proves</source>
         <translation>这张照片证明的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="45" />
+        <location filename="../../ui/photo_detail.py" line="64" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="53" />
+        <location filename="../../ui/photo_detail.py" line="72" />
         <source>Caption</source>
         <translation>证明事项</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="98" />
+        <location filename="../../ui/photo_detail.py" line="117" />
         <source>alt. {m} m</source>
         <translation>海拔 {m} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="110" />
+        <location filename="../../ui/photo_detail.py" line="129" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="121" />
+        <location filename="../../ui/photo_detail.py" line="140" />
         <source>turned 180° when shown</source>
         <translation>显示时旋转 180°</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="121" />
+        <location filename="../../ui/photo_detail.py" line="140" />
         <source>turned 90° clockwise when shown</source>
         <translation>显示时顺时针旋转 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="122" />
+        <location filename="../../ui/photo_detail.py" line="141" />
         <source>turned 90° counter-clockwise when shown</source>
         <translation>显示时逆时针旋转 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="125" />
+        <location filename="../../ui/photo_detail.py" line="144" />
         <source>orientation {n}</source>
         <translation>方向 {n}</translation>
     </message>
@@ -2090,12 +2170,17 @@
 <context>
     <name>SiteMap</name>
     <message>
-        <location filename="../../ui/site_map.py" line="71" />
+        <location filename="../../ui/site_map.py" line="57" />
+        <source>Wheel or +/− to zoom, drag to move, 0 or double-click to fit the site</source>
+        <translation>滚轮或 +/− 缩放，拖动移动，按 0 或双击显示整个厂区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/site_map.py" line="172" />
         <source>No coordinates to draw</source>
         <translation>没有可绘制的坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/site_map.py" line="119" />
+        <location filename="../../ui/site_map.py" line="255" />
         <source>N</source>
         <translation>北</translation>
     </message>
@@ -2103,105 +2188,105 @@
 <context>
     <name>StepForms</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="92" />
-        <location filename="../../ui/case_steps.py" line="104" />
+        <location filename="../../ui/case_steps.py" line="99" />
+        <location filename="../../ui/case_steps.py" line="111" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="93" />
+        <location filename="../../ui/case_steps.py" line="100" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="94" />
+        <location filename="../../ui/case_steps.py" line="101" />
         <source>Statement</source>
         <translation>陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="101" />
+        <location filename="../../ui/case_steps.py" line="108" />
         <source>Reason, ground or approval the step needs</source>
         <translation>该步骤需要的理由、依据或批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="102" />
+        <location filename="../../ui/case_steps.py" line="109" />
         <source>Record event</source>
         <translation>登记程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="105" />
-        <location filename="../../ui/case_steps.py" line="126" />
-        <location filename="../../ui/case_steps.py" line="151" />
+        <location filename="../../ui/case_steps.py" line="112" />
+        <location filename="../../ui/case_steps.py" line="133" />
+        <location filename="../../ui/case_steps.py" line="158" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="106" />
+        <location filename="../../ui/case_steps.py" line="113" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="120" />
+        <location filename="../../ui/case_steps.py" line="127" />
         <source>Record approval</source>
         <translation>登记审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="122" />
+        <location filename="../../ui/case_steps.py" line="129" />
         <source>Step</source>
         <translation>审批事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="123" />
+        <location filename="../../ui/case_steps.py" line="130" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="124" />
+        <location filename="../../ui/case_steps.py" line="131" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="125" />
+        <location filename="../../ui/case_steps.py" line="132" />
         <source>Opinion</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="140" />
+        <location filename="../../ui/case_steps.py" line="147" />
         <source>Not reviewed yet</source>
         <translation>尚未复核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="141" />
+        <location filename="../../ui/case_steps.py" line="148" />
         <source>Adopted</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="142" />
+        <location filename="../../ui/case_steps.py" line="149" />
         <source>Not adopted</source>
         <translation>不采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="143" />
+        <location filename="../../ui/case_steps.py" line="150" />
         <source>Stated at the hearing</source>
         <translation>在听证会上陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="145" />
+        <location filename="../../ui/case_steps.py" line="152" />
         <source>Record statement</source>
         <translation>登记陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="147" />
+        <location filename="../../ui/case_steps.py" line="154" />
         <source>What the party stated</source>
         <translation>当事人陈述申辩内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="148" />
+        <location filename="../../ui/case_steps.py" line="155" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="149" />
+        <location filename="../../ui/case_steps.py" line="156" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
