@@ -46,6 +46,10 @@ def register(commands) -> None:
     p.add_argument("--file", required=True, help="the report's PDF or scan (kept unchanged as evidence)")
     add_json_flag(p)
 
+    p = commands.command("demo", cmd_cases_demo, "walk three fictitious cases through the procedure (a fine with a"
+                         " hearing, a 首违不罚, a 查封 followed by 按日连续处罚)", parent=cas)
+    add_json_flag(p)
+
     p = commands.command("photo", cmd_cases_photo, "explain a flagged photo, or leave it out of the case",
                          parent=cas)
     p.add_argument("case_id")
@@ -97,3 +101,12 @@ def cmd_cases_photo(args: argparse.Namespace) -> None:
         case = case_steps.note_evidence(ws.db, args.case_id, args.evidence_id, args.explain or args.exclude,
                                         args.date, exclude=args.exclude is not None)
     emit(args, case.to_dict(), lambda: f"案件 {case.id}：照片 {args.evidence_id} 已{'排除' if args.exclude else '说明'}")
+
+
+def cmd_cases_demo(args: argparse.Namespace) -> None:
+    from eco_field.demo_cases import seed_cases
+
+    with open_workspace(args, create=True) as ws:
+        result = seed_cases(ws, ws.cache_dir / "demo-cases")
+    emit(args, result, lambda: result.get("note") or
+         f"演示案件 {len(result['cases'])} 件，文书 {len(result['documents'])} 份：" + "、".join(result["documents"]))

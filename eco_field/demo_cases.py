@@ -1,0 +1,192 @@
+"""Demo cases: three fictitious cases carried through the real procedure, so a newcomer sees every path.
+
+  1. a fine with a hearing      (立案审批 → 立案 → 监测报告 → 调查终结 → 告知 → 听证 → 复核 → 法制审核 → 决定 → 送达 → 缴款 → 结案)
+  2. a 首违不罚                  (立案 → 调查终结 → 负责人审批 → 不予行政处罚决定 → 送达 → 结案)
+  3. a 查封 then 按日连续处罚      (立案 → 查封 → 决定 → 责令改正 → 解除查封 → 复查 → 按日告知 → 按日决定)
+
+Every step goes through eco_field.law (the same checks as the command line) and every document is issued at
+its step. Dates lie in the past. The approvers are fictitious and recorded with source "demo", so the laptop's
+own approval setting is not changed. Run once per data folder (`eco-field cases demo`).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from eco_field import demo
+from eco_field.clock import now_local
+from eco_field.documents import service
+from eco_field.law import case_steps, cases
+from eco_field.store import inspections, settings
+from eco_field.store.database import write_transaction
+from eco_field.workspace import Workspace
+
+MARK = "（演示案件）"
+HEAD = ("李局长（演示）", "局负责人")
+LEGAL = ("赵法制（演示）", "法制审核人员")
+# the bureau's details a decision prints; filled only where the setting is empty
+DETAILS = {"doc_bureau_address": "吕梁市离石区演示路1号（演示）", "doc_contact": "演示联系人 0358-0000000",
+           "doc_payment_bank": "演示银行吕梁分行", "doc_payment_account": "演示账户 0000000000000000000",
+           "doc_review_body": "吕梁市人民政府", "doc_court": "离石区人民法院"}
+
+
+class _Walk:
+    def __init__(self, ws: Workspace, folder: Path, today: date) -> None:
+        self.ws, self.folder, self.today = ws, folder, today
+        self.issued: list[str] = []
+
+    def day(self, days_ago: int) -> str:
+        return (self.today - timedelta(days=days_ago)).isoformat()
+
+    def event(self, case_id: str, code: str, days_ago: int, note: str = "", **data: Any) -> None:
+        cases.record_event(self.ws.db, case_id, code, self.day(days_ago), note, data)
+
+    def approve(self, case_id: str, step: str, days_ago: int, who: tuple[str, str] = HEAD, opinion: str = "同意。") -> None:
+        case_steps.approve(self.ws.db, case_id, step, who[0], who[1], self.day(days_ago), opinion, source="demo")
+
+    def issue(self, case_id: str, kind: str) -> None:
+        self.issued.append(service.render(self.ws, kind, case_id=case_id)["number"])
+
+    def open_case(self, enterprise_index: int, catalog_id: str, facts: str, days_ago: int) -> str:
+        ent = demo.demo_enterprises()[enterprise_index]
+        certs = [o.cert_no for o in demo.demo_officers() if o.unit == ent.county][:2]
+        start = self.today - timedelta(days=days_ago)
+        made = inspections.create(self.ws.db, ent.id, certs, started_at=f"{start.isoformat()}T09:00:00+08:00",
+                                  place="厂区（演示）")
+        inspections.update(self.ws.db, made.id, ended_at=f"{start.isoformat()}T11:00:00+08:00")
+        photo = self.folder / f"{catalog_id}-{start.isoformat()}.jpg"
+        photo.write_bytes(_photo(start, ent.lat, ent.lon))
+        from eco_field.evidence.service import import_paths
+
+        import_paths(self.ws, made.id, [photo], workers=1)
+        ids = [r[0] for r in self.ws.db.execute("SELECT id FROM evidence WHERE inspection_id = ?", [made.id])]
+        return cases.new_case(self.ws.db, made.id, [cases.CaseViolation(catalog_id, facts, ids)], facts + MARK).id
+
+
+def seed_cases(ws: Workspace, folder: Path) -> dict[str, Any]:
+    """Walk the three demo cases; folder holds the generated photos and report until they are imported."""
+    if ws.db.execute("SELECT 1 FROM cases WHERE facts LIKE ?", [f"%{MARK}"]).fetchone():
+        return {"cases": [], "documents": [], "note": "demo cases are already here"}
+    demo.seed(ws)
+    with write_transaction(ws.db):
+        for key, value in DETAILS.items():
+            if not settings.get(ws.db, key):
+                settings.put(ws.db, key, value)
+    folder.mkdir(parents=True, exist_ok=True)
+    walk = _Walk(ws, folder, now_local(settings.get(ws.db, "time_zone")).date())
+    made = [_fine_with_hearing(walk), _first_violation(walk), _seizure_then_daily(walk)]
+    return {"cases": made, "documents": walk.issued}
+
+
+def _fine_with_hearing(w: _Walk) -> str:
+    cid = w.open_case(0, "AIR-02", "焦炉烟囱颗粒物排放浓度超过《炼焦化学工业污染物排放标准》特别排放限值", 60)
+    w.approve(cid, "filing", 59, opinion="同意立案。")
+    w.issue(cid, "filing-approval")
+    w.event(cid, "filed", 59)
+    cases.assess(w.ws.db, cid, {"impact": "medium"}, amount=250000, reason="超标持续时间较长（演示）")
+    report = w.folder / "monitoring-report.pdf"
+    report.write_bytes(_report_pdf())
+    case_steps.attach_monitoring_report(w.ws, cid, "LLJC-演示-001", "吕梁市生态环境监测中心（演示）", w.day(57), report)
+    w.issue(cid, "investigation-report")
+    w.event(cid, "investigated", 50)
+    w.issue(cid, "penalty-notice")
+    w.event(cid, "notified", 45, "直接送达，当事人签收")
+    w.event(cid, "hearing_requested", 43, f"当事人书面申请听证。时间：{w.day(30)} 9时；地点：本局三楼听证室；"
+            "主持人：钱主持（演示）；记录人：孙记录（演示）")
+    w.issue(cid, "hearing-notice")
+    w.event(cid, "hearing_notified", 42)
+    w.event(cid, "hearing_held", 30, f"公开举行。时间：{w.day(30)} 9时；地点：本局三楼听证室；主持人：钱主持（演示）；"
+            "记录人：孙记录（演示）")
+    text = "颗粒物超标系除尘布袋突发破损所致，已于次日更换，请求从轻处罚"
+    case_steps.add_statement(w.ws.db, cid, w.day(30), text, at_hearing=True)
+    case_steps.add_statement(w.ws.db, cid, w.day(29), text, False, "事后更换布袋不影响超标排放事实的认定，"
+                             "拟处罚款已考虑其改正情节", at_hearing=True)
+    w.issue(cid, "hearing-record")
+    w.approve(cid, "legal_review", 27, LEGAL, "事实清楚，证据确凿，程序合法，同意。")
+    w.issue(cid, "internal-approval")
+    w.approve(cid, "decision", 25, opinion="同意按拟处罚意见作出决定。")
+    w.issue(cid, "penalty-decision")
+    w.event(cid, "decided", 25)
+    w.event(cid, "served", 24, "直接送达")
+    w.event(cid, "paid", 10, "银行缴款")
+    w.issue(cid, "closing-approval")
+    w.event(cid, "closed", 5, "罚款已缴清，经李局长（演示）批准结案")
+    return cid
+
+
+def _first_violation(w: _Walk) -> str:
+    cid = w.open_case(1, "AIR-10", "煤炭堆场约150平方米未采取有效覆盖措施，检查后5日内已全部覆盖", 30)
+    w.approve(cid, "filing", 29, opinion="同意立案。")
+    w.event(cid, "filed", 29)
+    cases.assess(w.ws.db, cid, {"first": "yes", "area_m2": "150", "corrected_days": "5"})
+    w.event(cid, "investigated", 20)
+    w.approve(cid, "decision", 18, opinion="符合首违不罚条件，同意不予行政处罚。")
+    w.issue(cid, "no-penalty-decision")
+    w.event(cid, "no_penalty", 18)
+    w.event(cid, "served", 17, "直接送达")
+    w.event(cid, "closed", 10, "不予行政处罚决定已送达，经李局长（演示）批准结案")
+    return cid
+
+
+def _seizure_then_daily(w: _Walk) -> str:
+    cid = w.open_case(2, "AIR-03", "通过旁路烟道逃避监管排放大气污染物", 80)
+    w.approve(cid, "filing", 79, opinion="同意立案。")
+    w.event(cid, "filed", 79)
+    w.event(cid, "seized", 79, "对旁路烟道阀门实施查封", measure="查封", approved_by=HEAD[0])
+    w.issue(cid, "seizure-decision")
+    cases.assess(w.ws.db, cid, {"impact": "medium"}, amount=150000, reason="逃避监管（演示）")
+    w.event(cid, "investigated", 70)
+    w.issue(cid, "penalty-notice")
+    w.event(cid, "notified", 65, "直接送达")
+    w.event(cid, "waived", 64, "当事人书面放弃陈述、申辩")
+    w.approve(cid, "decision", 63)
+    w.issue(cid, "penalty-decision")
+    w.event(cid, "decided", 63)
+    w.event(cid, "served", 62, "直接送达")
+    w.event(cid, "order_served", 62, "责令立即拆除旁路烟道")
+    w.issue(cid, "seizure-release")
+    w.event(cid, "seizure_lifted", 55, "行政处罚决定已作出，解除查封")
+    w.event(cid, "recheck_violation", 40, "暗查：旁路烟道仍在使用")
+    w.issue(cid, "daily-penalty-notice")
+    w.event(cid, "daily_notified", 35, "直接送达")
+    w.event(cid, "waived", 34, "当事人书面放弃陈述、申辩")
+    w.approve(cid, "decision", 33, opinion="同意按日连续处罚。")
+    w.issue(cid, "daily-penalty-decision")
+    w.event(cid, "daily_decided", 33)
+    return cid
+
+
+def _photo(day: date, lat: float, lon: float) -> bytes:
+    """A small fictitious site photo with the inspection's time and the site's place in its EXIF."""
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Demo", "演示相机"
+    exif.get_ifd(0x8769)[0x9003] = f"{day.strftime('%Y:%m:%d')} 09:30:00"
+
+    def dms(value: float) -> tuple:
+        degrees, minutes = int(value), int((value - int(value)) * 60)
+        return (degrees, minutes, round((value - degrees - minutes / 60) * 3600, 2))
+
+    exif.get_ifd(0x8825).update({1: "N", 2: dms(lat), 3: "E", 4: dms(lon)})
+    rng = random.Random(day.toordinal())
+    image = Image.effect_noise((320, 240), 30 + rng.randint(0, 20)).convert("RGB")
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif, quality=85)
+    return out.getvalue()
+
+
+def _report_pdf() -> bytes:
+    """A one-page fictitious monitoring report (the real one is the monitoring body's PDF or a scan)."""
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 760, "DEMO monitoring report LLJC-DEMO-001 (fictitious)")
+    page.drawString(72, 740, "PM 20.53 mg/m3 against a limit of 15 mg/m3")
+    page.save()
+    return out.getvalue()
