@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -16,10 +16,31 @@ FIELDS = ("name", "taken", "place", "device", "drone", "size", "names", "distanc
 MAX_CAPTION = 500
 
 
+def drone_labels() -> dict[str, str]:
+    return {"rel_alt": QCoreApplication.translate("PhotoDetail", "height above take-off {v} m"),
+            "abs_alt": QCoreApplication.translate("PhotoDetail", "altitude {v} m"),
+            "gimbal_pitch": QCoreApplication.translate("PhotoDetail", "gimbal pitch {v}°"),
+            "gimbal_yaw": QCoreApplication.translate("PhotoDetail", "gimbal yaw {v}°"),
+            "gimbal_roll": QCoreApplication.translate("PhotoDetail", "gimbal roll {v}°"),
+            "flight_yaw": QCoreApplication.translate("PhotoDetail", "heading {v}°"),
+            "gps_status": QCoreApplication.translate("PhotoDetail", "GPS {v}"),
+            "image_source": QCoreApplication.translate("PhotoDetail", "camera {v}")}
+
+
 def _drone_text(drone: dict[str, Any] | None) -> str:
+    """DJI's fields in words (never their keys): 相对起飞点高度 16.5 米，云台俯仰 -10.5° …"""
     if not drone:
         return "—"
-    return "，".join(f"{k}={v}" for k, v in drone.items() if v not in (None, ""))
+    labels = drone_labels()
+    parts = []
+    for key, value in drone.items():
+        if value in (None, ""):
+            continue
+        shown = f"{value:.1f}" if isinstance(value, float) else str(value)
+        if key == "gps_status" and shown.lower() == "normal":  # DJI's word for a usable fix
+            shown = QCoreApplication.translate("PhotoDetail", "normal")
+        parts.append(labels[key].format(v=shown) if key in labels else f"{key} {shown}")
+    return "，".join(parts) or "—"
 
 
 class PhotoDetail(QWidget):

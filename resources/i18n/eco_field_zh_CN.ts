@@ -1640,97 +1640,102 @@
         <translation>镜头 {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="54" />
+        <location filename="../../ui/photo_detail.py" line="41" />
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_detail.py" line="56" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="54" />
+        <location filename="../../ui/photo_detail.py" line="56" />
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="54" />
+        <location filename="../../ui/photo_detail.py" line="56" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="55" />
+        <location filename="../../ui/photo_detail.py" line="57" />
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="55" />
+        <location filename="../../ui/photo_detail.py" line="57" />
         <source>Drone</source>
         <translation>无人机</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="55" />
+        <location filename="../../ui/photo_detail.py" line="57" />
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="56" />
+        <location filename="../../ui/photo_detail.py" line="58" />
         <source>From site</source>
         <translation>距厂址</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="56" />
+        <location filename="../../ui/photo_detail.py" line="58" />
         <source>Also seen as</source>
         <translation>其他文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="57" />
+        <location filename="../../ui/photo_detail.py" line="59" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="57" />
+        <location filename="../../ui/photo_detail.py" line="59" />
         <source>Marked copy</source>
         <translation>标注件</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="63" />
+        <location filename="../../ui/photo_detail.py" line="65" />
         <source>What this photo proves</source>
         <translation>这张照片证明的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="64" />
+        <location filename="../../ui/photo_detail.py" line="66" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="72" />
+        <location filename="../../ui/photo_detail.py" line="74" />
         <source>Caption</source>
         <translation>证明事项</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="117" />
+        <location filename="../../ui/photo_detail.py" line="119" />
         <source>alt. {m} m</source>
         <translation>海拔 {m} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="129" />
+        <location filename="../../ui/photo_detail.py" line="131" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="140" />
+        <location filename="../../ui/photo_detail.py" line="142" />
         <source>turned 180° when shown</source>
         <translation>显示时旋转 180°</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="140" />
+        <location filename="../../ui/photo_detail.py" line="142" />
         <source>turned 90° clockwise when shown</source>
         <translation>显示时顺时针旋转 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="141" />
+        <location filename="../../ui/photo_detail.py" line="143" />
         <source>turned 90° counter-clockwise when shown</source>
         <translation>显示时逆时针旋转 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_detail.py" line="144" />
+        <location filename="../../ui/photo_detail.py" line="146" />
         <source>orientation {n}</source>
         <translation>方向 {n}</translation>
     </message>
