@@ -135,3 +135,11 @@ def test_an_explained_photo_carries_its_explanation(ready, tmp_path):
     cases.record_event(ws.db, case_id, "investigated", ago(50))
     _, text = issue(ws, "penalty-notice", case_id, tmp_path)
     assert "现场照片2张" in text and "执法人员说明：该照片系当事人提供的2019年设备安装照片" in text
+
+
+def test_the_calculator_check_finds_ids_and_working_between_chinese_characters():
+    from tests.documents.case_walk import FORBIDDEN
+
+    for leaked in ("违法行为AIR-02超标", "合计建议罚款：人民币", "免罚预检：尚需查明", "SX-FW-AIR-1"):
+        assert FORBIDDEN.search(leaked), leaked
+    assert not FORBIDDEN.search("颗粒物PM2.5浓度HJ-2017")
