@@ -12,7 +12,7 @@ from ui.case_detail import CaseDetail
 from ui.context import AppContext
 from ui.documents_panel import DocumentsPanel
 from ui.empty_state import EmptyState
-from ui.list_page import ListPage
+from ui.list_page import ListPage, matching
 from ui.paged_model import Column
 from ui.penalty_dialog import PenaltyDialog
 
@@ -41,7 +41,8 @@ class CasesScreen(QWidget):
                    Column(self.tr("Violations"), lambda c: "、".join(v.catalog_id for v in c.violations)),
                    Column(self.tr("Status"), lambda c: STATUSES.get(c.status, c.status)),
                    Column(self.tr("Next deadline"), next_deadline)]
-        self.list = ListPage(self.tr("Cases"), columns, self._fetch, self._count, self.show_case, empty)
+        self.list = ListPage(self.tr("Cases"), columns, self._fetch, self._count, self.show_case, empty,
+                             search_hint=self.tr("Search: enterprise, violation, facts (Ctrl+F)"))
         self.list.table.set_column_widths([110, 200, 80, 80])
         self.list.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = CaseDetail()
@@ -71,8 +72,10 @@ class CasesScreen(QWidget):
     def _fetch(self, _search: str, limit: int, offset: int) -> list[cases.Case]:
         return self._all[offset:offset + limit]
 
-    def _count(self, _search: str) -> int:
-        return len(self._load())
+    def _count(self, search: str) -> int:
+        self._all = matching(self._load(), search, lambda c: c.enterprise_name,
+                             lambda c: " ".join(v.catalog_id for v in c.violations), lambda c: c.facts)
+        return len(self._all)
 
     def on_changed(self, entities: frozenset) -> None:
         if entities & self.WATCHES:

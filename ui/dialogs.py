@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ui import message_dialog
+from ui import file_places, message_dialog
 
 
 class DialogService:
@@ -36,16 +36,20 @@ class DialogService:
         value, accepted = QInputDialog.getText(self.parent, title, label, text=text)
         return value if accepted else None
 
+    # File dialogs open on a camera card's DCIM folder when one is mounted, else Pictures (ui.file_places);
+    # their filter names are translated.
     def open_files(self, title: str, filters: str = "") -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(self.parent, title, "", filters)
+        names, _ = QFileDialog.getOpenFileNames(self.parent, title, str(file_places.start_folder()),
+                                                file_places.translated_filters(filters))
         return [Path(n) for n in names]
 
     def open_folder(self, title: str) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self.parent, title)
+        name = QFileDialog.getExistingDirectory(self.parent, title, str(file_places.start_folder()))
         return Path(name) if name else None
 
     def save_file(self, title: str, suggested: str, filters: str = "") -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        start = Path(suggested) if Path(suggested).is_absolute() else Path.home() / "Documents" / suggested
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(start), file_places.translated_filters(filters))
         return Path(name) if name else None
 
     def setup_printer(self, printer: Any) -> bool:
@@ -53,6 +57,20 @@ class DialogService:
         from PySide6.QtPrintSupport import QPrintDialog
 
         return QPrintDialog(printer, self.parent).exec() == QPrintDialog.DialogCode.Accepted
+
+    def print_preview(self, paint: Any) -> bool:
+        """Qt's print preview of what paint(printer) draws, on A4; the officer prints from there (Ctrl+P)."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from ui.pdf_print import a4_printer
+
+        printer = a4_printer()
+        dialog = QPrintPreviewDialog(printer, self.parent)
+        dialog.paintRequested.connect(paint)
+        screen = dialog.screen().availableGeometry() if dialog.screen() else None
+        if screen is not None:  # fits a 1280×720 screen
+            dialog.resize(min(900, screen.width() - 40), min(640, screen.height() - 60))
+        return dialog.exec() == QPrintPreviewDialog.DialogCode.Accepted
 
 
 class ScriptedDialogs(DialogService):
@@ -97,4 +115,19 @@ class ScriptedDialogs(DialogService):
             return False
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(target))
+        return True
+
+    def print_preview(self, paint: Any) -> bool:
+        """The preview's pages are drawn into the PDF file named by the next answer (None: closed)."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from ui.pdf_print import a4_printer
+
+        target = self._next("print_preview", "print preview", "", None)
+        if target is None:
+            return False
+        printer = a4_printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        paint(printer)
         return True

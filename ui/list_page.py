@@ -101,3 +101,11 @@ class ListPage(QWidget):
         self.count_label.setText(self.tr("{n} in all").format(n=f"{total:,}"))
         nothing = total == 0 and not self.search_text()
         self.stack.setCurrentWidget(self.empty if nothing else self.table)
+
+
+def matching(records: list[Any], search: str, *fields: Callable[[Any], str]) -> list[Any]:
+    """Records whose fields contain every word of the search (lists held in memory: tasks, cases)."""
+    words = search.lower().split()
+    if not words:
+        return list(records)
+    return [r for r in records if all(w in " ".join(f(r) or "" for f in fields).lower() for w in words)]

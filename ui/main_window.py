@@ -189,6 +189,24 @@ class MainWindow(QMainWindow):
         find = QAction(self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
         self.addAction(find)
+        print_action = QAction(self, shortcut=QKeySequence.StandardKey.Print)
+        print_action.triggered.connect(self.print_current_document)
+        self.addAction(print_action)
+
+    def print_current_document(self) -> bool:
+        """Ctrl+P: the print preview of the document shown in the current screen's documents panel."""
+        if self.ctx is None:
+            return False
+        from ui.documents_panel import DocumentsPanel
+        from ui.pdf_print import print_pdf
+
+        shown = [panel for panel in self.findChildren(DocumentsPanel) if panel.isVisible() and panel.current()]
+        if not shown:
+            self.statusBar().showMessage(self.tr("No document to print: open an inspection's or a case's "
+                                                 "documents and choose one."), 6000)
+            return False
+        panel = shown[0]
+        return self.ctx.dialogs.print_preview(lambda printer: print_pdf(panel.pdf, printer))
 
     def show_section(self, key: str) -> None:
         self.sidebar.setCurrentRow(SECTIONS.index(key))

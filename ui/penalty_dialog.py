@@ -34,7 +34,7 @@ class PenaltyDialog(QDialog):
         self.entries = [get_entry(load_catalog(self.data_dir), v.catalog_id) for v in case.violations]
         self.config = load_config(self.data_dir)
         self.setWindowTitle(self.tr("Penalty calculator"))
-        self.resize(1000, 680)
+        self.resize(1000, 620)  # fits 1280×720 with its title bar
         self.factor_boxes: dict[str, QComboBox] = {}
         form = QFormLayout()
         for factor in self.config.factors:
@@ -83,6 +83,15 @@ class PenaltyDialog(QDialog):
         layout.addWidget(self.buttons)
         self.result: Assessment | None = None
         self.recompute()
+        self._opened_with = (self.factors(), self._investment())
+
+    def reject(self) -> None:
+        """Esc or Close: chosen factors are not thrown away without asking."""
+        if (self.factors(), self._investment()) != self._opened_with and not self.ctx.dialogs.ask(
+                self.tr("Discard the chosen factors?"),
+                self.tr("The factors chosen here are not saved. Close the calculator without saving them?")):
+            return
+        super().reject()
 
     def factors(self) -> dict[str, str]:
         chosen = {name: box.currentData() for name, box in self.factor_boxes.items() if box.currentData()}

@@ -207,3 +207,10 @@ class SignatureDialog(QDialog):
     def _done(self, result: dict[str, Any]) -> None:
         self.signed.emit(result)
         self.accept()
+
+    def reject(self) -> None:
+        """Esc or Cancel: a drawn signature is not thrown away without asking."""
+        if not self.pad.is_empty() and not self.ctx.dialogs.ask(
+                self.tr("Discard the signature?"), self.tr("The signature drawn here is not saved. Discard it?")):
+            return
+        super().reject()

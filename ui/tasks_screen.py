@@ -12,7 +12,7 @@ from eco_field.store import tasks
 from ui.context import AppContext
 from ui.empty_state import EmptyState
 from ui.formatting import task_kind, task_status
-from ui.list_page import ListPage
+from ui.list_page import ListPage, matching
 from ui.paged_model import Column
 from ui.slots import emit, emitter
 
@@ -39,7 +39,8 @@ class TasksScreen(QWidget):
         columns = [Column(self.tr("Kind"), task_kind), Column(self.tr("Task"), lambda t: t.title),
                    Column(self.tr("Enterprise"), lambda t: t.enterprise_name),
                    Column(self.tr("Due"), lambda t: t.due_date or ""), Column(self.tr("Status"), task_status)]
-        self.list = ListPage(self.tr("Tasks"), columns, self._fetch, self._count, self._start, empty)
+        self.list = ListPage(self.tr("Tasks"), columns, self._fetch, self._count, self._start, empty,
+                             search_hint=self.tr("Search: task, enterprise, kind (Ctrl+F)"))
         self.list.table.set_column_widths([90, 420, 320, 120])
         self.list.actions.addWidget(self.status)
         self.start_button = self.list.add_action(self.tr("Start inspection"), self._start_current, primary=True)
@@ -53,9 +54,10 @@ class TasksScreen(QWidget):
     def _fetch(self, _search: str, limit: int, offset: int) -> list[Task]:
         return self._all[offset:offset + limit]
 
-    def _count(self, _search: str) -> int:
-        # An officer's tasks are a short list: read once per refresh, then paged from memory.
-        self._all = tasks.list_tasks(self.ctx.db, status=self.status.currentData() or None)
+    def _count(self, search: str) -> int:
+        # An officer's tasks are a short list: read once per refresh, filtered and paged from memory.
+        every = tasks.list_tasks(self.ctx.db, status=self.status.currentData() or None)
+        self._all = matching(every, search, lambda t: t.title, lambda t: t.enterprise_name, task_kind)
         return len(self._all)
 
     def on_changed(self, entities: frozenset) -> None:

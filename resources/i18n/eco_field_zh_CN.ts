@@ -153,12 +153,17 @@
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="54" />
+        <location filename="../../ui/cases_screen.py" line="45" />
+        <source>Search: enterprise, violation, facts (Ctrl+F)</source>
+        <translation>搜索：企业、违法行为、事实（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="55" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="55" />
+        <location filename="../../ui/cases_screen.py" line="56" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
@@ -645,6 +650,29 @@
         <location filename="../../ui/evidence_tab.py" line="323" />
         <source>Marked copy saved; the original is unchanged.</source>
         <translation>已保存标注件；原始照片未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>FileFilters</name>
+    <message>
+        <location filename="../../ui/file_places.py" line="19" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_places.py" line="19" />
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_places.py" line="20" />
+        <source>Instrument exports</source>
+        <translation>仪器导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_places.py" line="20" />
+        <source>PDF</source>
+        <translation>PDF 文件</translation>
     </message>
 </context>
 <context>
@@ -1167,7 +1195,12 @@
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="205" />
+        <source>No document to print: open an inspection's or a case's documents and choose one.</source>
+        <translation>没有可打印的文书：请打开检查或案件的「文书」，选择一份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
         <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
     </message>
@@ -1582,17 +1615,27 @@
         <translation>项目总投资（按投资额计罚时）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="103" />
+        <location filename="../../ui/penalty_dialog.py" line="91" />
+        <source>Discard the chosen factors?</source>
+        <translation>放弃所选的裁量因素？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="92" />
+        <source>The factors chosen here are not saved. Close the calculator without saving them?</source>
+        <translation>此处选择的裁量因素尚未保存。不保存就关闭计算器吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="112" />
         <source>Cannot compute</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="108" />
+        <location filename="../../ui/penalty_dialog.py" line="117" />
         <source>Suggested fine: {amount} yuan</source>
         <translation>建议罚款：{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="109" />
+        <location filename="../../ui/penalty_dialog.py" line="118" />
         <source>Statutory range {low}–{high} yuan; {formula}</source>
         <translation>法定幅度 {low}–{high} 元；{formula}</translation>
     </message>
@@ -2171,13 +2214,23 @@
         <source>Enter the signer's name and sign on the pad.</source>
         <translation>请填写签名人姓名并在签名板上签名。</translation>
     </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="214" />
+        <source>Discard the signature?</source>
+        <translation>放弃这个签名？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="214" />
+        <source>The signature drawn here is not saved. Discard it?</source>
+        <translation>此处所写的签名尚未保存。确定放弃吗？</translation>
+    </message>
 </context>
 <context>
     <name>SiteMap</name>
     <message>
         <location filename="../../ui/site_map.py" line="57" />
         <source>Wheel or +/− to zoom, drag to move, 0 or double-click to fit the site</source>
-        <translation>滚轮或 +/− 缩放，拖动移动，按 0 或双击显示整个厂区</translation>
+        <translation>滚轮或 +/− 缩放，拖动移动，按 0 或双击回到整个厂区</translation>
     </message>
     <message>
         <location filename="../../ui/site_map.py" line="172" />
@@ -2620,13 +2673,18 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="45" />
-        <location filename="../../ui/tasks_screen.py" line="68" />
+        <location filename="../../ui/tasks_screen.py" line="43" />
+        <source>Search: task, enterprise, kind (Ctrl+F)</source>
+        <translation>搜索：任务、企业、类型（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_screen.py" line="46" />
+        <location filename="../../ui/tasks_screen.py" line="70" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_screen.py" line="68" />
+        <location filename="../../ui/tasks_screen.py" line="70" />
         <source>Select a task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
