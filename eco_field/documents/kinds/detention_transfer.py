@@ -13,7 +13,6 @@ from reportlab.platypus import Flowable, PageBreak
 
 from eco_field.documents.kinds import decision_parts as words
 from eco_field.documents.kinds import forms, transfers
-from eco_field.documents.kinds import procedure_facts as facts
 from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of
 from eco_field.documents.layout import Page
 from eco_field.errors import BadInput
@@ -37,8 +36,7 @@ def gather(src: Source) -> dict[str, Any]:
         raise BadInput("kinds.missing_event", case=case_id, event="penalty-decision（行政处罚决定书）",
                        why=f"移送行政拘留应当在依法作出行政处罚决定后进行（{RULES}第二条）")
     rec.update(bases=list(dict.fromkeys(bases)), decision=decision,
-               police=transfers.authority(src, "doc_police", "公安局"),
-               approvals={s: facts.approval(src, s) for s in ("legal_review", "decision")})
+               police=transfers.authority(src, "doc_police", "公安局"))
     rec["materials"] = transfers.materials(rec, ["案件移送书", "案件移送审批表"])
     return rec
 
@@ -68,8 +66,8 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
         ("移送依据和处理意见", f"依据{basis}，建议移送{rec['police']}，对直接负责的主管人员和其他直接责任人员处以行政拘留。"),
     ]))
     out.append(forms.spacer())
-    out.append(forms.opinion_rows(page, [("执法机构意见", None), ("法制机构意见", rec["approvals"]["legal_review"]),
-                                         ("局领导意见", rec["approvals"]["decision"])]))
+    # the referral's own chain signs here (the decision's approvals were for the penalty, not this referral)
+    out.append(forms.opinion_rows(page, [("执法机构意见", None), ("法制机构意见", None), ("局领导意见", None)]))
     out.append(PageBreak())
     out.append(page.p("移送材料清单", "title"))
     out.append(transfers.materials_table(page, rec["materials"]))
