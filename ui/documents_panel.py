@@ -318,6 +318,7 @@ class DocumentsPanel(QWidget):
             return None
         dialog = SignatureDialog(self.ctx, doc, self)
         dialog.signed.connect(self._signed)
+        dialog.load_names()
         dialog.open()
         return dialog
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -178,6 +179,8 @@ class SignatureDialog(QDialog):
         for code in ROLES:  # the words in the interface language; the code is what is stored
             self.role.addItem(names[code], code)
         self.name = QLineEdit()
+        self.names: dict[str, list[str]] = {}  # the names printed beside the document's cells, by role
+        self.role.currentIndexChanged.connect(self._suggest_name)
         self.date = QLineEdit(date.today().isoformat(), placeholderText="YYYY-MM-DD")
         self.pad = SignaturePad()
         self.clear_button = QPushButton(self.tr("Clear"))
@@ -194,6 +197,24 @@ class SignatureDialog(QDialog):
         layout.addWidget(self.pad, 1)
         layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
+
+    def load_names(self) -> None:
+        """Offer the names printed on the document (an officer signs as printed)."""
+        from eco_field.documents import service
+
+        number = self.doc["number"]
+        self.ctx.run(lambda ws: service.signers(ws.db, number), self._names_loaded)
+
+    def _names_loaded(self, names: dict[str, list[str]]) -> None:
+        self.names = names
+        self._suggest_name()
+
+    def _suggest_name(self, *_args: object) -> None:
+        names = self.names.get(self.role.currentData(), [])
+        self.name.setCompleter(QCompleter(names, self.name))
+        self.name.setPlaceholderText("、".join(names))
+        if len(names) == 1 and not self.name.isModified():
+            self.name.setText(names[0])
 
     def save(self) -> None:
         if self.pad.is_empty() or not self.name.text().strip():

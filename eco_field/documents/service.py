@@ -273,6 +273,16 @@ def latest_pdf_path(ws: Workspace, doc: dict[str, Any]) -> Path | None:
 
 
 # --- signing -----------------------------------------------------------------------------------------------
+def signers(db: sqlite_utils.Database, number: str) -> dict[str, list[str]]:
+    """Who may sign the document, by role: the names printed beside its cells (empty for a witness)."""
+    doc = get_document(db, number)
+    out: dict[str, list[str]] = {"party": [], "officer": [], "witness": []}
+    for spot in doc["spots"]:
+        if spot["what"] in ("sign", "sign-line") and spot["name"] and spot["name"] not in out[spot["role"]]:
+            out[spot["role"]].append(spot["name"])
+    return out
+
+
 def sign(ws: Workspace, number: str, role: str, name: str, image: bytes | str | os.PathLike[str],
          signed_on: str | None = None) -> dict[str, Any]:
     """Place a signature (role party|officer|witness, the signer's name, a PNG of the strokes) in every cell

@@ -81,3 +81,16 @@ def test_a_decision_asks_for_the_bureau_details_first(ctx, case_panel):
     assert numbers_taken(ctx) == 1 and panel.current()["kind"] == "rectification-order"
     text = "".join(page.extract_text() for page in PdfReader(panel.current()["path"]).pages)
     assert "离石区人民法院" in text.replace("\n", "")
+
+
+def test_the_sign_dialog_offers_the_names_printed_on_the_document(window, ctx):
+    _insp, panel = editor_documents(window, ctx)
+    panel.kind.setCurrentIndex(panel.kind.findData("inspection-record"))
+    panel.render_button.click()
+    dialog = panel.sign_current()
+    dialog.role.setCurrentIndex(dialog.role.findData("officer"))
+    officers = dialog.names["officer"]
+    assert len(officers) == 2 and all(name in dialog.name.placeholderText() for name in officers)
+    dialog.role.setCurrentIndex(dialog.role.findData("witness"))
+    assert dialog.name.placeholderText() == ""
+    dialog.close()
