@@ -11,7 +11,6 @@ from reportlab.platypus import Flowable, PageBreak
 
 from eco_field.documents.kinds import decision_parts as words
 from eco_field.documents.kinds import forms, transfers
-from eco_field.documents.kinds import procedure_facts as facts
 from eco_field.documents.kinds.common import Source, case_base
 from eco_field.documents.layout import Page
 
@@ -27,8 +26,7 @@ def gather(src: Source) -> dict[str, Any]:
     bases = [m["basis"] for v in rec["violations"] for m in v["entry"]["measures"]
              if MEASURE in m.get("measure", "") and m.get("basis")]
     rec.update(bases=list(dict.fromkeys(bases)), police=transfers.authority(src, "doc_police", "公安局"),
-               procuratorate=transfers.authority(src, "doc_procuratorate", "人民检察院"),
-               approval=facts.approval(src, "decision"))
+               procuratorate=transfers.authority(src, "doc_procuratorate", "人民检察院"))
     rec["materials"] = transfers.materials(rec, ["涉嫌犯罪案件移送书", "涉嫌犯罪案件调查报告"])
     return rec
 
@@ -44,9 +42,6 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out += words.basis_paragraphs(page, rec, subject="该单位")
     out.append(page.p(f"经审查，该单位及其有关人员的上述行为涉嫌{OFFENCE}，依据{basis}的规定，涉嫌构成犯罪。根据"
                       "《行政执法机关移送涉嫌犯罪案件的规定》的规定，现将该案移送你局依法处理，并请将处理结果书面告知我局。"))
-    approved = rec["approval"]
-    if approved:
-        out.append(page.p(f"本案移送经{approved['by']}（{approved['role']}）批准。", "plain"))
     out.append(page.p(f"抄送：{rec['procuratorate']}", "plain"))
     out.append(page.p(f"案件承办人：{forms.officers_text(rec)}", "plain"))
     out.append(words.bureau_lines(page, rec))
