@@ -4,18 +4,32 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from eco_field.clock import DEFAULT_TIME_ZONE, zone
 from eco_field.industries import industry_label
 from eco_field.records import INSPECTION_STATUSES, TASK_KINDS, TASK_STATUSES, Inspection, Task
 
+_display = {"zone": DEFAULT_TIME_ZONE}  # the configured zone (setting time_zone), set when the window opens
+
+
+def set_display_zone(name: str) -> None:
+    _display["zone"] = name or DEFAULT_TIME_ZONE
+
 
 def short_time(iso: str | None) -> str:
-    """2026-06-05T09:30:00+08:00 -> 2026-06-05 09:30 (the stored local time, offset dropped)."""
+    """2026-06-05T01:30:00Z -> 2026-06-05 09:30: a time with an offset is shown in the configured zone (the
+    last sync time was stored in UTC and shown so beside +08:00 times); a time without one as it is."""
     if not iso:
         return ""
     try:
-        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         return iso
+    if moment.tzinfo is not None:
+        try:
+            moment = moment.astimezone(zone(_display["zone"]))
+        except Exception:  # noqa: BLE001 - an unknown zone name: show the time as stored
+            pass
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def officer_names(insp: Inspection) -> str:

@@ -87,6 +87,11 @@ class MainWindow(QMainWindow):
 
         self.ctx = ctx
         ctx.dialogs.parent = self
+        from ui.formatting import set_display_zone
+
+        set_display_zone(ctx.ws.setting("time_zone"))  # times with an offset show in the configured zone
+        ctx.hub.changed.connect(lambda entities: "settings" in entities and set_display_zone(
+            ctx.ws.setting("time_zone")))
         self.status = SyncStatusBar(ctx)
         self.setStatusBar(self.status)
         for screen in self.screens.values():

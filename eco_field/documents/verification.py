@@ -97,12 +97,27 @@ def read_carried(path: Path) -> tuple[str, str] | None | str:
 
 
 def payload_from_qr_code(path: Path) -> tuple[str, str] | None:
-    """Decode the QR code of page 1 (a scan, or a copy whose metadata was stripped). Needs pdftoppm and the
-    optional zxing-cpp package; None when either is missing or no EcoField code is found."""
+    """Decode the QR code of page 1 (a scan, or a copy whose metadata was stripped). Needs the optional
+    zxing-cpp package, and pypdfium2 (pip) or pdftoppm to draw the page; None when they are missing or no
+    EcoField code is found."""
     try:
         import zxingcpp
         from PIL import Image
     except ImportError:
+        return None
+    try:  # PDFium from pip draws the page on any platform (no poppler on a Windows laptop)
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(str(path))
+        try:
+            image = document[0].render(scale=200 / 72).to_pil()
+        finally:
+            document.close()
+        codes = zxingcpp.read_barcodes(image)
+        return next((found for code in codes if (found := qr.parse(code.text))), None)
+    except ImportError:
+        pass
+    except Exception:  # noqa: BLE001 - a file PDFium cannot read has no code we can find
         return None
     if not shutil.which("pdftoppm"):
         return None
