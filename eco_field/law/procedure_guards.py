@@ -72,8 +72,8 @@ def first(*reasons: str | None) -> str | None:
 # -- 立案 --
 def filed(s: CaseState, day: date, data: dict | None) -> str | None:
     limit = s.discovered + timedelta(days=15 + 15 * s.has("filing_extended"))
-    return first(_in(s, ("open",), "立案"), approvals.missing(s, "filing", day),
-                 f"立案日期 {day} 早于发现日期 {s.discovered}" if day < s.discovered else None,
+    return first(_in(s, ("open",), "立案"), f"立案日期 {day} 早于发现日期 {s.discovered}" if day < s.discovered else None,
+                 approvals.missing(s, "filing", day),
                  f"立案期限已于 {limit} 届满（发现线索之日起15日，经批准可延长15日）" if day > limit else None)
 
 
