@@ -53,8 +53,7 @@ def evaluate_source(db: sqlite_utils.Database, source_id: str, outlet: Outlet, w
         if id(lim) not in used:  # said, never silently ignored: the file may lack the parameter or name it oddly
             warnings.append(Message("readings.limits.no_series", {"outlet": outlet.code, "pollutant": lim.pollutant}))
     if limit_for(outlet, "NOx") and "NOx" not in present and present & {"NO", "NO2"}:
-        warnings.append("the NOx limit is compared with NO and NO2 each (as NO2); the file has no NOx reading, "
-                        "and NOx = NO + NO2 was not summed")
+        warnings.append(Message("readings.limits.nox_not_summed"))
     exceeding: set[str] = set()
     results: dict[int, dict[str, Any]] = {}
     for row in series:
@@ -89,14 +88,13 @@ def _evaluate(db: sqlite_utils.Database, row: dict[str, Any], limit: Limit, o2: 
                                   "high": limit.high}
     result = {"limit_value": limit.limit, "limit_unit": limit.unit, "o2_ref": limit.o2_ref, "evaluation": evaluation}
     if factor is None:
-        warnings.append(f"{label}: unit {row['unit'] or '(none)'} cannot be converted to the limit's {limit.unit}; "
-                        "exceedance not computed")
+        warnings.append(Message("readings.limits.unit_mismatch", {"series": label, "unit": row["unit"] or "—",
+                                                                  "limit_unit": limit.unit}))
         return result
     o2_values: dict[float, float] | None = None
     if limit.o2_ref is not None:
         if o2 is None:
-            warnings.append(f"{label}: the limit is at {limit.o2_ref}% reference O2 but the file has no O2 readings; "
-                            "values compared without O2 correction")
+            warnings.append(Message("readings.limits.no_o2", {"series": label, "o2_ref": limit.o2_ref}))
         else:
             o2_values = storage.values_by_time(db, o2)
             evaluation["o2_series_id"] = o2["id"]
@@ -197,8 +195,7 @@ def _tally(db, row, factor, o2_values, limit: Limit, warnings, label) -> _Tally:
     if ambient and note not in warnings:
         warnings.append(note)
     if missing:
-        warnings.append(f"{label}: {missing} readings have no O2 reading below 21% at the same time; "
-                        "left out of the exceedance count")
+        warnings.append(Message("readings.limits.o2_missing_at_time", {"series": label, "n": missing}))
     return tally
 
 

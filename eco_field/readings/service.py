@@ -156,14 +156,13 @@ def _again(db: sqlite_utils.Database, existing: dict[str, Any], outlet) -> dict[
 def _importer(source: Source, fmt: str | None, mapping: dict[str, str] | None):
     if fmt:
         if fmt not in registry.BY_NAME:
-            raise BadInput(f"Unknown format {fmt!r}; use one of: {', '.join(registry.BY_NAME)}")
+            raise BadInput("readings.import.unknown_format", fmt=fmt, formats=", ".join(registry.BY_NAME))
         return registry.BY_NAME[fmt]
     if mapping:
         return registry.BY_NAME["generic_table"]
     found = registry.detect(source)
     if found is None:
-        raise BadInput(f"{source.path}: unknown layout: no importer recognises this file "
-                       f"(formats: {', '.join(registry.BY_NAME)})")
+        raise BadInput("readings.import.unknown_layout", file=str(source.path), formats=", ".join(registry.BY_NAME))
     return found
 
 
@@ -174,7 +173,7 @@ def _outlet(db: sqlite_utils.Database, enterprise_id: str, code: str | None):
     found = ent.outlet(code)
     if found is None:
         known = ", ".join(o.code for o in ent.outlets) or "none"
-        raise BadInput(f"Enterprise {ent.name} has no outlet {code!r} (outlets: {known})")
+        raise BadInput("readings.import.no_outlet", enterprise=ent.name, outlet=code, known=known)
     return found
 
 
@@ -182,9 +181,9 @@ def _check_usable(db: sqlite_utils.Database, source_id: str, source: Source) -> 
     count, usable = db.execute("SELECT count(*), coalesce(sum(n), 0) FROM reading_series WHERE source_id = ?",
                                [source_id]).fetchone()
     if count == 0:
-        raise BadInput(f"{source.path}: no readings found (header only, or no data rows)")
+        raise BadInput("readings.import.no_readings", file=str(source.path))
     if usable == 0:
-        raise BadInput(f"{source.path}: no numeric values: every reading is empty or a marker")
+        raise BadInput("readings.import.no_numbers", file=str(source.path))
 
 
 def _steps(progress: Callable[[int], None] | None, cancel: Callable[[], bool] | None) -> Callable[[int], None]:

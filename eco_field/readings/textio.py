@@ -55,13 +55,13 @@ def open_source(path: Path) -> Source:
         with open(path, "rb") as fh:
             head = fh.read(HEAD_BYTES)
     except FileNotFoundError as exc:
-        raise BadInput(f"{path}: no such file") from exc
+        raise BadInput("readings.file.missing", file=str(path)) from exc
     except IsADirectoryError as exc:
-        raise BadInput(f"{path}: is a folder, not a file") from exc
+        raise BadInput("readings.file.folder", file=str(path)) from exc
     except OSError as exc:
-        raise BadInput(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise BadInput("readings.file.unreadable", file=str(path), detail=exc.strerror or "") from exc
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf"):
-        raise BadInput(f"{path}: the file is empty")
+        raise BadInput("readings.file.empty", file=str(path))
     if head.startswith(b"PK\x03\x04"):
         return Source(path, head, "", is_xlsx=True)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -77,7 +77,7 @@ def detect_encoding(head: bytes, path: Path | str = "") -> str:
     if len(head) >= 4 and head[1::2].count(0) > 0.4 * (len(head) // 2) and head[0::2].count(0) < 0.05 * len(head):
         return "utf-16-le"
     if _looks_binary(head):
-        raise BadInput(f"{path}: a binary file, not an instrument export (text, CSV or XLSX)")
+        raise BadInput("readings.file.binary", file=str(path))
     if _decodes(head, "utf-8"):
         return "utf-8"
     _refuse_mixed_utf8(head, path)
@@ -104,8 +104,7 @@ def _refuse_mixed_utf8(head: bytes, path: Path | str) -> None:
             continue
         good += sum(1 for ch in text if 0x4E00 <= ord(ch) <= 0x9FFF) >= 2
     if good and bad:
-        raise BadInput(f"{path}: line {first_bad}: bytes that are not utf-8 while earlier lines are UTF-8 "
-                       "(the file mixes encodings; save it again in one encoding)")
+        raise BadInput("readings.file.mixed_utf8", file=str(path), line=first_bad)
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -154,8 +153,7 @@ def mixed_encoding_error(path: Path, encoding: str) -> BadInput:
                 newlines += chunk[:offset].count(b"\n")
                 break
             newlines += chunk.count(b"\n")
-    return BadInput(f"{path}: line {newlines + 1}: bytes that are not {encoding} (the file mixes encodings; "
-                    f"its start reads as {encoding})")
+    return BadInput("readings.file.mixed", file=str(path), line=newlines + 1, encoding=encoding)
 
 
 class LineReader:

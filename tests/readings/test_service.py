@@ -95,7 +95,7 @@ def test_exceedance_against_the_outlet_hand_computed(workspace, inspection, tmp_
     pm = series(result, "PM")
     assert pm["limit"] == 15 and pm["exceed_count"] == 0
     assert series(result, "O2")["limit"] is None
-    assert any("no O2 reading below 21%" in w for w in result["warnings"])
+    assert any("没有低于 21% 的 O2 读数" in w for w in result["warnings"])
     samples = service.get_series(workspace.db, so2["id"], samples=True)["samples"]
     assert [s.get("converted") for s in samples] == [pytest.approx(28.8889, abs=1e-4),
                                                      pytest.approx(35.4545, abs=1e-4), None,
@@ -126,10 +126,10 @@ def test_unknown_inspection(workspace, tmp_path):
     ("empty.csv", b"", "empty"),
     ("blank.csv", b"\r\n\r\n  \n", "empty"),
     ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "binary"),
-    ("header.csv", "时间,二氧化硫(mg/m3)\n".encode(), "no readings"),
+    ("header.csv", "时间,二氧化硫(mg/m3)\n".encode(), "没有读数"),
     ("markers.csv", "时间,二氧化硫(mg/m3)\n2026-06-05 10:00:00,OVR\n2026-06-05 10:01:00,---\n".encode(),
-     "no numeric values"),
-    ("prose.txt", b"Inspection notes\nThe stack was smoking\n", "unknown layout"),
+     "没有数值"),
+    ("prose.txt", b"Inspection notes\nThe stack was smoking\n", "无法识别"),
     ("cut.csv", "时间,二氧化硫(mg/m3),氧气(%)\n2026-06-05 10:00:00,20,10\n2026-06-05 10:01:00,21\n"
                 "2026-06-05 10:02:00,22,10\n".encode(), "第 3 行"),
     ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "Excel .xls"),
@@ -152,7 +152,7 @@ def test_mixed_encodings_name_the_line(workspace, inspection, tmp_path):
     data = "时间,浓度(mg/m3),备注\n".encode() + rows.encode() + "2026-06-05 11:00:00,5.5,氮氧化物\n".encode("gbk")
     path = tmp_path / "mixed.csv"
     path.write_bytes(data)
-    with pytest.raises(BadInput, match=r"mixed.csv: line 3002"):
+    with pytest.raises(BadInput, match=r"mixed.csv：第 3002 行"):
         service.import_file(workspace, inspection.id, path, mapping={"time": "时间", "SO2": "浓度(mg/m3)"})
     assert counts(workspace.db)[0] == 0
 
@@ -183,7 +183,7 @@ def test_small_file_mixing_utf8_and_gbk(workspace, inspection, tmp_path):
     path = tmp_path / "pasted.csv"
     path.write_bytes("时间,二氧化硫(mg/m3),备注\n2026-06-05 10:00:00,20,正常运行\n".encode()
                      + "2026-06-05 10:01:00,21,停炉检修\n".encode("gbk"))
-    with pytest.raises(BadInput, match=r"pasted.csv: line 3: .*mixes encodings"):
+    with pytest.raises(BadInput, match=r"pasted.csv：第 3 行：.*mixes encodings"):
         service.import_file(workspace, inspection.id, path)
 
 

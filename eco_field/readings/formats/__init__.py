@@ -56,7 +56,7 @@ def guarded(importer: ModuleType, ctx) -> Iterator[None]:
     except BadInput:
         raise
     except READ_ERRORS as exc:
-        raise BadInput(f"{ctx.source_name}: cannot be read as {importer.NAME}: {type(exc).__name__}: {exc}") from exc
+        raise BadInput("readings.import.failed", file=ctx.source_name, fmt=importer.NAME, detail=str(exc)[:300]) from exc
 
 
 def run(importer: ModuleType, source, ctx) -> Iterator:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from eco_field.messages import Message
 from eco_field.readings import pollutants
 from eco_field.readings.formats.tables import TableRows
 from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta
@@ -55,7 +56,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
             continue
         t = timer.parse(f"{row[1].strip()} {row[2].strip()}") if len(row) > 2 else None
         if len(row) != len(header) or t is None:
-            problems.bad(line, f"{len(row)} fields where the header has {len(header)}", row)
+            problems.bad(line, Message("readings.rows.short", {"got": len(row), "want": len(header)}), row)
             continue
         problems.good()
         row_ok, row_flag = status_flag(row[-1])

@@ -199,10 +199,10 @@ def _declare_long(ctx: ImportContext, layout: Layout, key: tuple, key_roles: lis
         name = name_only or name
     code = pollutants.match(name) or name or "?"
     if not pollutants.match(name):
-        ctx.warn(f"pollutant name {name!r} is not one of the canonical codes; kept as written")
+        ctx.warn(Message("readings.columns.unknown_pollutant", {"name": name}))
     unit = normalize_unit(unit_text) or layout.fixed_unit
     if not unit:
-        ctx.warn(f"no unit for {name!r}; limits cannot be checked for it (add a unit column or --map unit=ppm)")
+        ctx.warn(Message("readings.columns.no_unit_long", {"name": name}))
     instrument = dict(ctx.options.get("instrument") or {})
     serial = serial or instrument.pop("serial", "")
     instrument.pop("serial", None)
@@ -258,8 +258,7 @@ def _declare_wide(ctx: ImportContext, column, serial: str, instrument: dict[str,
     if column.pollutant == "RH" and unit == "%":
         unit = "%RH"
     if not unit and column.pollutant not in ("TEMP",):
-        ctx.warn(f"column {column.header!r} has no unit in its header; limits cannot be checked for it "
-                 f"(map it with a unit: --map {column.pollutant}={column.header}|mg/m3)")
+        ctx.warn(Message("readings.columns.no_unit", {"column": column.header, "pollutant": column.pollutant}))
     return ctx.declare(SeriesMeta(column.pollutant, unit, column.statistic, sensor=column.header, serial=serial,
                                   meta={"column": column.header, "column_index": column.index + 1}, **instrument))
 

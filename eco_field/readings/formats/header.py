@@ -33,7 +33,7 @@ def find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
             layout.header = cells
             return line, cells, layout
     if first_line is None:
-        raise ctx.fail(None, "no table found (the file has no rows with values)")
+        raise ctx.fail(None, "readings.header.no_table")
     # the header is the widest row near the top: name that line, not the first line of the file
     line = widest_line or first_line
     if ctx.mapping:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from eco_field.messages import Message
 from eco_field.readings import pollutants
 from eco_field.readings.formats.tables import TableRows
 from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta
@@ -53,7 +54,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
             continue
         t = timer.parse(row[0]) if row else None
         if len(row) != len(header) or t is None:
-            problems.bad(line, f"not a data row ({len(row)} fields, time {row[0][:30]!r})", row)
+            problems.bad(line, Message("readings.rows.not_data", {"text": "\t".join(row)[:80]}), row)
             continue
         problems.good()
         for index, sid in columns:

@@ -95,7 +95,7 @@ def _samples(head, numbered, ctx, header, symbols, timer, decimal_comma, instrum
             continue
         t = timer.parse(row[3].strip()) if len(row) == len(header) else None
         if t is None:
-            problems.bad(line, f"not a datalog row ({len(row)} fields): {','.join(row)[:50]!r}", row)
+            problems.bad(line, Message("readings.rows.not_data", {"text": ",".join(row)[:80]}), row)
             continue
         problems.good()
         period = _int(row[0])

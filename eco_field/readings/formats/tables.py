@@ -95,8 +95,8 @@ class TableRows:
                         cells.pop()
                     yield cells
             except XLSX_ERRORS as exc:
-                raise BadInput(f"{self.source.path}: row {position.line_num + 1}: not a readable XLSX workbook "
-                               f"({type(exc).__name__}: {exc})") from exc
+                raise BadInput("readings.file.bad_xlsx", file=str(self.source.path), row=position.line_num + 1,
+                               detail=str(exc)[:200]) from exc
 
 
     def _xls_rows(self) -> Iterator[list]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from eco_field.messages import Message
 from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta
 from eco_field.readings.status import status_flag
 from eco_field.readings.textio import LineReader, Source
@@ -58,7 +59,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
         m = RECORD.match(text)
         if m is None:
             if in_records:
-                problems.bad(lines.number, f"not a TVA record: {stripped[:40]!r}")
+                problems.bad(lines.number, Message("readings.rows.not_data", {"text": stripped[:80]}))
             elif not title:
                 title = stripped
             if set(stripped) <= {"-", " "}:
@@ -67,7 +68,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
         in_records = True
         t = timer.parse(m["t"].upper())
         if t is None:
-            problems.bad(lines.number, f"date {m['t']!r} cannot be read")
+            problems.bad(lines.number, Message("readings.rows.bad_time", {"value": m["t"]}))
             continue
         problems.good()
         key = (m["det"].upper(), m["unit"].upper())
