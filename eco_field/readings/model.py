@@ -126,7 +126,11 @@ class ImportContext:
     def settle_time_basis(self, timer: TimeParser, column: str = "") -> None:
         """After the rows: values that carried Z or an offset were absolute, whatever the zone said."""
         if timer.aware and not timer.naive:
-            self.note_time("offset_in_values", self.display_zone, column)
+            last = str(timer._last_text or "").strip()
+            basis = ("epoch_column" if timer.pattern == "epoch" else
+                     "utc_column" if last.endswith(("Z", "+00:00", "+0000")) else "offset_in_values")
+            self.note_time(basis, self.tz_override or ("UTC" if basis != "offset_in_values" else self.display_zone),
+                           column)
 
 
 class RowProblems:

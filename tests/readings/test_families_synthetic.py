@@ -210,3 +210,15 @@ def test_an_unknown_zone_is_refused(workspace, inspection, tmp_path):
     with pytest.raises(BadInput, match="Mars/Olympus"):
         service.import_file(workspace, inspection.id, write(tmp_path, "z.csv", "时间,二氧化硫(mg/m3)\n"),
                             time_zone="Mars/Olympus")
+
+
+@pytest.mark.parametrize("stamp, basis", [("2026-06-05T02:00:00Z", "utc_column"),
+                                          ("2026-06-05T10:00:00+08:00", "offset_in_values"),
+                                          ("1780624800", "epoch_column")])
+def test_absolute_times_in_a_generic_table_decide_the_instant_whatever_the_zone(workspace, inspection, tmp_path,
+                                                                                stamp, basis):
+    path = write(tmp_path, f"{basis}.csv", f"时间,二氧化硫(mg/m3)\n{stamp},20\n")
+    result = service.import_file(workspace, inspection.id, path, time_zone="Europe/London")
+    assert result["source"]["assumptions"]["time_basis"]["basis"] == basis
+    samples = service.get_series(workspace.db, result["series"][0]["id"], samples=True)["samples"]
+    assert datetime.fromisoformat(samples[0]["t"]).timestamp() == utc(2026, 6, 5, 2, 0)

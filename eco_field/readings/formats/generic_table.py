@@ -188,7 +188,7 @@ def _long_rows(rows: TableRows, header_line: int, ctx: ImportContext, layout: La
             else:
                 yield (sid, line, t, value, ok, flag)
         problems.finish(sum(acc.n + acc.flagged for _sid, acc in ids.values()))  # one sample per good row
-        ctx.settle_time_basis(timer)
+        ctx.settle_time_basis(timer, ctx.options.get("time_column", ""))
 
 
 def _declare_long(ctx: ImportContext, layout: Layout, key: tuple, key_roles: list[str]) -> int:
@@ -247,7 +247,7 @@ def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, deci
                 ok, flag = _merge_status(ok, flag, status)
             yield (sid, line, t, value, ok, flag, *where)
     problems.finish()
-    ctx.settle_time_basis(timer)
+    ctx.settle_time_basis(timer, ctx.options.get("time_column", ""))
 
 
 def _declare_wide(ctx: ImportContext, column, serial: str, instrument: dict[str, str]) -> int:
