@@ -23,6 +23,11 @@ def _flat(flowables: list[Flowable]) -> list[Flowable]:
     return out
 
 
+def _breaks(flowable: Flowable) -> bool:
+    """A page or frame break (PageBreak, CondPageBreak, FrameBreak, NextPageTemplate)."""
+    return bool(getattr(flowable, "locChanger", False))
+
+
 def _is_heading(flowable: Flowable) -> bool:
     return isinstance(flowable, Paragraph) and getattr(flowable.style, "name", "") == "heading"
 
@@ -81,9 +86,9 @@ def keep_closing_with_text(story: list[Flowable]) -> list[Flowable]:
                 out.append(Glue(glued.lead, glued.body, [*glued.tail, flowable]))
                 continue
             spacers: list[Flowable] = []
-            while out and isinstance(out[-1], Spacer):
+            while out and isinstance(out[-1], Spacer) and not _breaks(out[-1]):
                 spacers.insert(0, out.pop())
-            if not out:
+            if not out or _breaks(out[-1]):  # after a page break: nothing to keep with
                 out += [*spacers, flowable]
                 continue
             body, lead = out.pop(), []
