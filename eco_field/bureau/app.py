@@ -64,6 +64,9 @@ def create_app(data_dir: Path, *, plain_put: bool = False, db_url: str | None = 
     _upload_routes(app)
     if plain_put:
         _plain_put_route(app, Path(data_dir) / "plain")
+    from eco_field.bureau.office import mount as mount_console  # the office console at /console/ (issue 18)
+
+    mount_console(app, storage, Path(data_dir))
     openapi.install(app)
     return app
 
