@@ -52,6 +52,10 @@ def save_settings(ws: Workspace, values: dict[str, str]) -> dict[str, str]:
         raise BadInput(f"Server URL must start with http:// or https://, not {url!r}")
     if not values["doc_prefix"].strip():
         raise BadInput("The document prefix (机关代字) is empty")
+    if values.get("doc_font"):
+        from eco_field.documents.fonts import font_set
+
+        font_set(values["doc_font"])  # a missing or unembeddable font is refused before it is stored
     with write_transaction(ws.db):
         for key, value in values.items():
             settings.put(ws.db, key, value)
@@ -83,6 +87,10 @@ class SettingsDialog(QDialog):
         self.data_dir = QLabel(str(ctx.data_dir), wordWrap=True)
         self.change_folder = QPushButton(self.tr("Change…"))
         self.change_folder.clicked.connect(self._choose_folder)
+        # the first font of the documents' chain; registered by file, so the next document uses it
+        self.font = QLineEdit(current.get("doc_font", ""), placeholderText=self.tr("Shipped font (WenQuanYi Micro Hei)"))
+        self.choose_font = QPushButton(self.tr("Choose…"))
+        self.choose_font.clicked.connect(self._choose_font)
         self.number_blocks_button = QPushButton(self.tr("Document number blocks…"))
         self.number_blocks_button.clicked.connect(self.open_number_blocks)
         self.number_blocks = None
@@ -106,6 +114,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Data folder"), folder)
         form.addRow(self.tr("Bureau server URL"), self.server)
         form.addRow(self.tr("Language"), self.language)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font, 1)
+        font_row.addWidget(self.choose_font)
+        form.addRow(self.tr("Document font"), font_row)
         numbers = QHBoxLayout()
         numbers.addWidget(self.number_blocks_button)
         numbers.addStretch(1)
@@ -121,7 +133,8 @@ class SettingsDialog(QDialog):
     def values(self) -> dict[str, str]:
         return {"officer_cert": self.officer.currentData(), "bureau_name": self.bureau.text().strip(),
                 "doc_prefix": self.prefix.text().strip(), "time_zone": self.time_zone.currentData(),
-                "server_url": self.server.text().strip(), "language": self.language.currentData()}
+                "server_url": self.server.text().strip(), "language": self.language.currentData(),
+                "doc_font": self.font.text().strip()}
 
     def open_number_blocks(self):
         """The device's blocks of document numbers: list, enter a block by hand, void a number."""
@@ -135,6 +148,11 @@ class SettingsDialog(QDialog):
         self.issuer = IssuerSettingsDialog(self.ctx, parent=self)
         self.issuer.open()
         return self.issuer
+
+    def _choose_font(self) -> None:
+        chosen = self.ctx.dialogs.open_files(self.tr("Choose the document font"), "TrueType fonts (*.ttf *.ttc)")
+        if chosen:
+            self.font.setText(str(chosen[0]))
 
     def _choose_folder(self) -> None:
         folder = self.ctx.dialogs.open_folder(self.tr("Choose the data folder"))

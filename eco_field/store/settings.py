@@ -27,6 +27,7 @@ DEFAULTS: dict[str, str] = {
     "doc_hearing_threshold": "",  # 较大数额 that opens a hearing, default 200000
     "doc_serial_width": "",       # zero-pad serials (0202号), default none
     "doc_auto_block_size": "",    # numbers a device without a bureau reserves itself, default 100; 0 = never
+    "doc_font": "",               # first font of the documents' chain (.ttf/.ttc, path#N); empty: the shipped one
     # case procedure (eco_field/law/procedure.py)
     "approval_roles_on_device": "",          # roles this laptop may approve as (e.g. 局负责人); empty: bureau only
     "procedure_statement_days": "",          # working days for 陈述申辩 after the notice, default 5

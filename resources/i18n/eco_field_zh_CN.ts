@@ -313,7 +313,7 @@
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="326" />
+        <location filename="../../ui/documents_panel.py" line="327" />
         <source>Signed by {name}: version {n} of {number}.</source>
         <translation>{name}已签名：{number}第{n}版。</translation>
     </message>
@@ -673,6 +673,11 @@
         <location filename="../../ui/file_places.py" line="20" />
         <source>PDF</source>
         <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_places.py" line="21" />
+        <source>TrueType fonts</source>
+        <translation>TrueType 字体</translation>
     </message>
 </context>
 <context>
@@ -1084,57 +1089,57 @@
 <context>
     <name>IssuerSettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166" />
+        <location filename="../../ui/settings_dialog.py" line="184" />
         <source>Bureau details on decisions</source>
         <translation>决定书落款信息</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170" />
+        <location filename="../../ui/settings_dialog.py" line="188" />
         <source>A decision states these details of the bureau. Fill in what is missing before it is issued: {names}</source>
         <translation>决定书须载明本机关的以下信息。签发前请填写缺少的项目：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173" />
+        <location filename="../../ui/settings_dialog.py" line="191" />
         <source>A decision states these details of the bureau.</source>
         <translation>决定书须载明本机关的以下信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179" />
+        <location filename="../../ui/settings_dialog.py" line="197" />
         <source>Bureau name</source>
         <translation>机关名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179" />
+        <location filename="../../ui/settings_dialog.py" line="197" />
         <source>Document prefix (机关代字)</source>
         <translation>文号机关代字</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180" />
+        <location filename="../../ui/settings_dialog.py" line="198" />
         <source>Bureau address</source>
         <translation>机关地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180" />
+        <location filename="../../ui/settings_dialog.py" line="198" />
         <source>Contact and telephone</source>
         <translation>联系人及电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181" />
+        <location filename="../../ui/settings_dialog.py" line="199" />
         <source>Bank where fines are paid</source>
         <translation>罚款缴纳银行</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="182" />
+        <location filename="../../ui/settings_dialog.py" line="200" />
         <source>Account (name and number)</source>
         <translation>缴款账户（户名及账号）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183" />
+        <location filename="../../ui/settings_dialog.py" line="201" />
         <source>Administrative review body (复议机关)</source>
         <translation>行政复议机关</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="184" />
+        <location filename="../../ui/settings_dialog.py" line="202" />
         <source>Court for administrative litigation</source>
         <translation>行政诉讼法院</translation>
     </message>
@@ -1165,42 +1170,42 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Opening the data folder…</source>
         <translation>正在打开数据文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>No document to print: open an inspection's or a case's documents and choose one.</source>
         <translation>没有可打印的文书：请打开检查或案件的「文书」，选择一份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
         <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
     </message>
@@ -2081,83 +2086,103 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65" />
+        <location filename="../../ui/settings_dialog.py" line="69" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69" />
+        <location filename="../../ui/settings_dialog.py" line="73" />
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings_dialog.py" line="88" />
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings_dialog.py" line="91" />
+        <source>Shipped font (WenQuanYi Micro Hei)</source>
+        <translation>随程序提供的字体（文泉驿微米黑）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="92" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="94" />
         <source>Document number blocks…</source>
         <translation>文号号段…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings_dialog.py" line="97" />
         <source>Bureau details on decisions…</source>
         <translation>决定书落款信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings_dialog.py" line="107" />
         <source>This machine's officer</source>
         <translation>本机执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="100" />
+        <location filename="../../ui/settings_dialog.py" line="108" />
         <source>Bureau name</source>
         <translation>机关名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings_dialog.py" line="109" />
         <source>Document prefix (机关代字)</source>
         <translation>文号机关代字</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="110" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106" />
-        <location filename="../../ui/settings_dialog.py" line="145" />
+        <location filename="../../ui/settings_dialog.py" line="114" />
+        <location filename="../../ui/settings_dialog.py" line="163" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings_dialog.py" line="115" />
         <source>Bureau server URL</source>
         <translation>局端服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings_dialog.py" line="116" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112" />
+        <location filename="../../ui/settings_dialog.py" line="120" />
+        <source>Document font</source>
+        <translation>文书字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="124" />
         <source>Document numbers (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116" />
+        <location filename="../../ui/settings_dialog.py" line="128" />
         <source>Decisions (决定书)</source>
         <translation>决定书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="140" />
+        <location filename="../../ui/settings_dialog.py" line="153" />
+        <source>Choose the document font</source>
+        <translation>选择文书字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="158" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146" />
+        <location filename="../../ui/settings_dialog.py" line="164" />
         <source>EcoField will use {path} from the next start.</source>
         <translation>下次启动时将使用 {path}。</translation>
     </message>
@@ -2165,62 +2190,62 @@
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../ui/signature_pad.py" line="175" />
+        <location filename="../../ui/signature_pad.py" line="176" />
         <source>Sign {number}</source>
         <translation>签名：{number}</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="177" />
+        <location filename="../../ui/signature_pad.py" line="178" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="177" />
+        <location filename="../../ui/signature_pad.py" line="178" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="177" />
+        <location filename="../../ui/signature_pad.py" line="178" />
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="183" />
+        <location filename="../../ui/signature_pad.py" line="186" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="189" />
+        <location filename="../../ui/signature_pad.py" line="192" />
         <source>Signer</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="190" />
+        <location filename="../../ui/signature_pad.py" line="193" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="191" />
+        <location filename="../../ui/signature_pad.py" line="194" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="200" />
+        <location filename="../../ui/signature_pad.py" line="221" />
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="200" />
+        <location filename="../../ui/signature_pad.py" line="221" />
         <source>Enter the signer's name and sign on the pad.</source>
         <translation>请填写签名人姓名并在签名板上签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="214" />
+        <location filename="../../ui/signature_pad.py" line="235" />
         <source>Discard the signature?</source>
         <translation>放弃这个签名？</translation>
     </message>
     <message>
-        <location filename="../../ui/signature_pad.py" line="214" />
+        <location filename="../../ui/signature_pad.py" line="235" />
         <source>The signature drawn here is not saved. Discard it?</source>
         <translation>此处所写的签名尚未保存。确定放弃吗？</translation>
     </message>

@@ -68,3 +68,29 @@ def test_language_change_rebuilds_window_in_english(qtbot, ctx):
             shown.close()
             _shown.remove(shown)
         i18n.install("zh_CN")
+
+
+def test_a_document_font_chosen_in_settings_applies_to_the_next_document(qtbot, ctx, dialogs):
+    from eco_field.documents import fonts
+
+    dialogs.answers.append([fonts.SHIPPED_FALLBACK])
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.font.text() == "" and "文泉驿微米黑" in dialog.font.placeholderText()
+    dialog.choose_font.click()
+    assert dialog.font.text() == str(fonts.SHIPPED_FALLBACK)
+    dialog.save()
+    assert settings.get(ctx.db, "doc_font") == str(fonts.SHIPPED_FALLBACK)
+    # the running app's next document is set in it (fonts are registered by file, not by position)
+    chain = fonts.font_set(settings.get(ctx.db, "doc_font"))
+    assert fonts.face_name(chain.main) == "DroidSansFallback"
+
+
+def test_a_file_that_is_no_embeddable_font_is_refused(qtbot, ctx, dialogs, tmp_path):
+    (tmp_path / "仿宋.ttf").write_bytes(b"not a font")
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.font.setText(str(tmp_path / "仿宋.ttf"))
+    dialog.save()
+    assert dialogs.shown[-1][0] == "error" and "仿宋.ttf" in dialogs.shown[-1][2]
+    assert settings.get(ctx.db, "doc_font") == ""
