@@ -82,7 +82,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     instrument = {"make": "Industrial Scientific", "serial": name["serial"] if name else ""}
     ctx.options.update(delimiter=delim, decimal_comma=decimal_comma, time_pattern=timer.pattern,
                        encoding=source.encoding, sensors=symbols)
-    ctx.warn("units are not written in ISC datalogs: read as ppm (toxic gases, VOC), %VOL (O2), %LEL (combustibles)")
+    ctx.warn(Message("readings.isc.units_assumed"))
     yield from _samples(head, numbered, ctx, header, symbols, timer, decimal_comma, instrument)
 
 

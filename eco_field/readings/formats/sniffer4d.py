@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 
+from eco_field.messages import Message
 from eco_field.readings.formats import generic_table
 from eco_field.readings.formats.header import find_header
 from eco_field.readings.formats.tables import TableRows
@@ -73,4 +74,4 @@ def _check_position_order(ctx: ImportContext, layout, data: list) -> None:
     sample = [(parse_value(r[lat])[0], parse_value(r[lon])[0]) for _, r in islice(data, 50) if len(r) > max(lat, lon)]
     if sample and all(a is not None and abs(a) > 90 and b is not None and abs(b) <= 90 for a, b in sample):
         layout.roles["lat"], layout.roles["lon"] = lon, lat
-        ctx.warn("latitude and longitude columns hold each other's values; swapped")
+        ctx.warn(Message("readings.sniffer4d.swapped"))

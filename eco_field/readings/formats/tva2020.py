@@ -48,7 +48,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
         if not stripped:
             continue
         if ended:
-            ctx.warn(f"line {lines.number}: text after END ignored")
+            ctx.warn(Message("readings.tva.after_end", {"line": lines.number}))
             break
         if stripped.upper() == "END":
             ended = True
@@ -86,4 +86,4 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
                None, None, None)
     problems.finish()
     if not ended:
-        ctx.warn("no END line: the file may be cut short")
+        ctx.warn(Message("readings.tva.no_end"))
