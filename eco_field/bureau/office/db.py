@@ -53,7 +53,9 @@ def migrations(backend: str) -> list[Migration]:
 
 
 def _statements(sql: str) -> list[str]:
-    return [s.strip() for s in sql.split(";") if s.strip()]
+    """The statements of a migration file: `--` comments dropped (they may hold a `;`), split at `;`."""
+    bare = re.sub(r"--[^\n]*", "", sql)
+    return [s.strip() for s in bare.split(";") if s.strip()]
 
 
 class OfficeDB:

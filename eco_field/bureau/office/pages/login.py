@@ -86,14 +86,19 @@ async def logout(request: Request) -> Response:
     office = request.app.state.office
     form = dict(await read_form(request))
 
-    def leave() -> None:
+    def leave() -> bool:
         session = sessions.find(office, request.cookies.get(sessions.COOKIE))
-        if session is not None and sessions.csrf_ok(session, form.get("csrf_token")):
-            if session.user:
-                audit.log(office, session.user.username, session.user.role, "logout", "/logout", client_of(request))
-            sessions.end(office, session)
+        if session is None:
+            return True
+        if not sessions.csrf_ok(session, form.get("csrf_token")):
+            return False
+        if session.user:
+            audit.log(office, session.user.username, session.user.role, "logout", "/logout", client_of(request))
+        sessions.end(office, session)
+        return True
 
-    await anyio.to_thread.run_sync(leave)
+    if not await anyio.to_thread.run_sync(leave):  # a forged sign-out link signs nobody out
+        return render(request, "refused.html", 403, title="请求被拒绝", reason="退出请求缺少校验码，未执行。")
     response = RedirectResponse(PREFIX + "/login", status_code=303, headers=HEADERS)
     response.delete_cookie(sessions.COOKIE, path=PREFIX)
     return response

@@ -1,0 +1,135 @@
+"""A case as the bureau holds it, read the way the procedure engine reads a laptop's case: the synced case
+record (its events, violations and assessment), the documents synced for it and the approvals given at the
+bureau that its laptop has not pulled yet. The engine (law.procedure_decision / law.approvals) decides which
+approval steps are open; nothing here decides a rule."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eco_field.bureau.storage import BureauStorage, Record
+from eco_field.clock import now_local
+from eco_field.errors import NotFound
+from eco_field.law import approvals
+from eco_field.law import procedure_decision as dec
+from eco_field.law import procedure_guards as g
+from eco_field.law.case_events import event_code, parse_day
+from eco_field.law.catalog import load_catalog
+from eco_field.law.discretion import Assessment
+from eco_field.law.procedure_state import CaseState, Event
+from eco_field.law.workdays import load_calendar
+
+STEP_ORDER = ("filing", "legal_review", "collective", "decision")
+# which console role approves which step (procedure.md: 法制审核 by legal staff; 立案/负责人审批/集体讨论 by the 负责人)
+# and the approver role written into the approval (one of approvals.FINAL_ROLES[step])
+STEP_ROLES = {"filing": "leader", "decision": "leader", "collective": "leader", "legal_review": "reviewer"}
+APPROVER_ROLE = {"leader": "局负责人", "reviewer": "法制审核人员"}
+
+
+def _bureau_approvals(storage: BureauStorage, case_id: str) -> list[Record]:
+    return [r for r in storage.records("case_approval") if not r.deleted and r.payload.get("case_id") == case_id]
+
+
+def state_of(storage: BureauStorage, case: Record, today: date | None = None,
+             approvals_given: list[Record] | None = None, documents: list[Record] | None = None) -> CaseState:
+    """The engine's CaseState of a synced case (settings at their defaults: the bureau holds no laptop's)."""
+    p = case.payload
+    events: list[Event] = []
+    for i, e in enumerate(p.get("events") or []):
+        try:
+            events.append(Event(i, event_code(str(e.get("event") or "")), parse_day(e.get("date") or ""),
+                                str(e.get("note") or ""), e.get("data") if isinstance(e.get("data"), dict) else {}))
+        except Exception:  # noqa: BLE001 - a device's odd event is shown, not fatal to the queue
+            continue
+    pulled = {e.data.get("approval_id") for e in events if e.code == "approved"}
+    given = approvals_given if approvals_given is not None else _bureau_approvals(storage, case.entity_id)
+    for n, r in enumerate(sorted(given, key=lambda r: r.payload.get("approved_at", ""))):
+        if r.entity_id not in pulled:
+            q = r.payload
+            events.append(Event(10_000 + n, "approved", parse_day(q["date"]), str(q.get("opinion") or ""),
+                                {"step": q["step"], "by": q["by"], "role": q["role"], "opinion": q.get("opinion", ""),
+                                 "source": "bureau", "approval_id": r.entity_id}))
+    events.sort(key=lambda e: (e.day, e.seq))
+    catalog = load_catalog(None)
+    entries = [catalog[v["catalog_id"]] for v in p.get("violations") or [] if v.get("catalog_id") in catalog]
+    docs = documents if documents is not None else documents_of(storage, case)
+    return CaseState(
+        case_id=case.entity_id, status=str(p.get("status") or ""), inspection_id=str(p.get("inspection_id") or ""),
+        events=events, entries=entries,
+        evidence={v.get("catalog_id", ""): list(v.get("evidence_ids") or []) for v in p.get("violations") or []},
+        assessment=Assessment.from_dict(p["assessment"]) if p.get("assessment") else None,
+        documents=[{"kind": d.payload.get("kind"), "number": d.payload.get("number"), "status": d.payload.get("status"),
+                    "issued_at": d.payload.get("issued_at")} for d in docs
+                   if d.payload.get("status") not in ("void", "voided") and not d.payload.get("void_reason")],
+        photo_flags={}, investigators=_investigators(storage, p), today=today or now_local().date(),
+        calendar=load_calendar(None), settings={})
+
+
+def _investigators(storage: BureauStorage, payload: dict[str, Any]) -> list[str]:
+    inspection = storage.record("inspection", str(payload.get("inspection_id") or ""))
+    officers = (inspection.payload.get("officers") or []) if inspection else []
+    return [str(o.get("name") if isinstance(o, dict) else o) for o in officers]
+
+
+def documents_of(storage: BureauStorage, case: Record) -> list[Record]:
+    inspection_id = case.payload.get("inspection_id")
+    return [r for r in storage.records("document") if not r.deleted and r.unit == case.unit
+            and (r.payload.get("case_id") == case.entity_id
+                 or (r.payload.get("case_id") is None and r.payload.get("inspection_id") == inspection_id))]
+
+
+def waiting_steps(s: CaseState, today: date) -> list[str]:
+    """The approval steps the case waits for now: open by the engine, required, and not yet passed."""
+    steps = []
+    for step in STEP_ORDER:
+        if step == "legal_review" and not approvals.legal_review_required(s):
+            continue
+        if step == "collective" and not approvals.collective_required(s):
+            continue
+        if dec.approval(s, step, today) is not None or approvals.missing(s, step, today) is None:
+            continue
+        steps.append(step)
+    return steps
+
+
+def queue(storage: BureauStorage, today: date | None = None) -> list[dict[str, Any]]:
+    """Every case waiting for an approval, oldest first: one row per case with its waiting steps."""
+    today = today or now_local().date()
+    names = {r.entity_id: r.payload.get("name", "") for r in storage.records("enterprise")}
+    given: dict[str, list[Record]] = {}
+    for r in storage.records("case_approval"):
+        given.setdefault(str(r.payload.get("case_id")), []).append(r)
+    docs: dict[str, list[Record]] = {}
+    for r in storage.records("document"):
+        if not r.deleted:
+            docs.setdefault(str(r.payload.get("case_id") or r.payload.get("inspection_id")), []).append(r)
+    rows = []
+    for case in storage.records("case"):
+        if case.deleted:
+            continue
+        p = case.payload
+        mine = docs.get(case.entity_id, []) + docs.get(str(p.get("inspection_id")), [])
+        s = state_of(storage, case, today, given.get(case.entity_id, []), mine)
+        steps = waiting_steps(s, today)
+        if steps:
+            rows.append(summary(s, case, names.get(p.get("enterprise_id"), ""), steps, today))
+    return sorted(rows, key=lambda r: (r["due"] or "9999", r["case_id"]))
+
+
+def summary(s: CaseState, case: Record, enterprise: str, steps: list[str], today: date) -> dict[str, Any]:
+    due = s.decision_due()
+    return {"case_id": case.entity_id, "enterprise": enterprise, "unit": case.unit,
+            "cause": "；".join(e.description for e in s.entries) or "—",
+            "status": g.status_label(g.status_of(s.events)), "steps": steps,
+            "step_labels": [approvals.STEPS[st] for st in steps],
+            "amount": s.amount, "legal_review_required": approvals.legal_review_required(s),
+            "collective_required": approvals.collective_required(s), "hearing": s.has("hearing_held"),
+            "due": due.isoformat() if due else None, "days_left": (due - today).days if due else None}
+
+
+def load_case(storage: BureauStorage, case_id: str) -> Record:
+    case = storage.record("case", case_id)
+    if case is None or case.deleted:
+        raise NotFound(f"局端没有案件 {case_id}")
+    return case

@@ -1,0 +1,32 @@
+"""Readings charts for the console: one SVG bar per synced series (its minimum–maximum range, mean and the
+limit), drawn from the series summaries the laptops sync (the raw points stay in the instrument file)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+WIDTH, HEIGHT, PAD = 560, 70, 12
+
+
+def _num(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def readings_chart(series: dict[str, Any]) -> dict[str, Any]:
+    """What approval.html draws for one series: label, numbers and the x positions of each mark."""
+    low, high, mean, limit = (_num(series.get(k)) for k in ("min", "max", "mean", "limit"))
+    top = max(v for v in (high, limit, mean, low, 1.0) if v is not None) * 1.15
+    scale = (WIDTH - 2 * PAD) / top
+
+    def x(v: float | None) -> float | None:
+        return None if v is None else round(PAD + max(v, 0.0) * scale, 1)
+
+    return {"label": f"{series.get('pollutant') or '—'}（{series.get('statistic') or ''}）".replace("（）", ""),
+            "unit": series.get("unit") or "", "n": series.get("n"), "min": low, "max": high, "mean": mean,
+            "limit": limit, "exceed": series.get("exceed_count") or 0, "t_start": series.get("t_start") or "",
+            "t_end": series.get("t_end") or "", "x_min": x(low), "x_max": x(high), "x_mean": x(mean),
+            "x_limit": x(limit), "width": WIDTH, "height": HEIGHT, "pad": PAD,
+            "over": limit is not None and high is not None and high > limit}

@@ -1,0 +1,125 @@
+"""Part 4: the approval queue (立案审批, 法制审核, 负责人审批, 集体讨论) and one case's file for the approver, who
+approves with an opinion or returns it. The result is a `case_approval` record written by the same code as
+`eco-field bureau cases approve` (bureau.case_approvals.approve); the laptop pulls it on its next sync."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.responses import FileResponse, Response
+
+from eco_field.bureau import case_approvals
+from eco_field.bureau.office import audit, case_view
+from eco_field.bureau.office.charts import readings_chart
+from eco_field.bureau.office.web import Ctx, page
+from eco_field.clock import now_local
+from eco_field.errors import BadInput, NotFound
+from eco_field.law import approvals, procedure
+
+APPROVERS = ("reviewer", "leader")
+VIEWERS = ("reviewer", "leader", "admin")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+_REFUSAL_WORDS = ("不同意", "不予通过", "不通过", "退回", "不予批准", "不批准")  # law.approvals.passed() reads these
+audit.LABELS.update({"approved": "审批通过", "returned": "审批退回"})
+
+
+@page("/approvals", roles=VIEWERS, title="案件审批", nav=True, order=10)
+def queue(ctx: Ctx):
+    items = case_view.queue(ctx.storage)
+    mine = [i for i in items if any(case_view.STEP_ROLES[s] == ctx.user.role for s in i["steps"])]
+    return ctx.render("approvals.html", title="案件审批", items=items, mine=len(mine))
+
+
+@page("/approvals/{case_id}", roles=VIEWERS, title="案件审批")
+def case_file(ctx: Ctx, case_id: str):
+    today = now_local().date()
+    case = case_view.load_case(ctx.storage, case_id)
+    documents = case_view.documents_of(ctx.storage, case)
+    s = case_view.state_of(ctx.storage, case, today, documents=documents)
+    enterprise = ctx.storage.record("enterprise", str(case.payload.get("enterprise_id") or ""))
+    steps = case_view.waiting_steps(s, today)
+    stored = ctx.storage.blob_sizes([d.sha256 for d in documents if d.sha256])
+    inspection_id = s.inspection_id
+    cited = {i for ids in s.evidence.values() for i in ids}
+    photos = [{"id": r.entity_id, "sha256": r.sha256, "name": r.payload.get("original_name", ""),
+               "caption": r.payload.get("caption", ""), "cited": r.entity_id in cited,
+               "note": s.evidence_note(r.entity_id)}
+              for r in ctx.storage.records("evidence") if not r.deleted and r.payload.get("inspection_id") == inspection_id
+              and r.payload.get("kind") in ("photo", "image", "markup")]
+    photo_blobs = ctx.storage.blob_sizes([p["sha256"] for p in photos if p["sha256"]])
+    charts = [readings_chart(series) for r in ctx.storage.records("reading_source")
+              if not r.deleted and r.payload.get("inspection_id") == inspection_id
+              for series in r.payload.get("series") or []]
+    return ctx.render(
+        "approval.html", title="案件审批", case=case.payload, case_id=case_id,
+        enterprise=enterprise.payload if enterprise else {},
+        summary=case_view.summary(s, case, enterprise.payload.get("name", "") if enterprise else "", steps, today),
+        events=[{"label": procedure.event_label(e.code), "date": e.day.isoformat(), "note": e.note,
+                 "bureau": e.data.get("source") == "bureau"} for e in s.events if e.code != "approved"],
+        approvals=[{"step": approvals.STEPS.get(e.data.get("step"), e.data.get("step")), "by": e.data.get("by"),
+                    "role": e.data.get("role"), "opinion": e.data.get("opinion"), "date": e.day.isoformat(),
+                    "passed": approvals.passed(e.data), "bureau": e.data.get("source") == "bureau"}
+                   for e in s.all("approved")],
+        statements=s.statements(), entries=s.entries,
+        documents=[{"kind": d.payload.get("kind"), "title": d.payload.get("title") or d.payload.get("kind"),
+                    "number": d.payload.get("number"), "sha256": d.sha256, "stored": d.sha256 in stored,
+                    "void": bool(d.payload.get("void_reason")), "issued_at": d.payload.get("issued_at", "")}
+                   for d in documents],
+        photos=[{**p, "stored": p["sha256"] in photo_blobs} for p in photos], charts=charts,
+        steps=[{"code": st, "label": approvals.STEPS[st], "mine": case_view.STEP_ROLES[st] == ctx.user.role}
+               for st in steps],
+        today=today.isoformat())
+
+
+@page("/approvals/{case_id}/decide", roles=APPROVERS, title="案件审批", methods=("POST",))
+def decide(ctx: Ctx, case_id: str):
+    step, verdict = ctx.form.get("step", ""), ctx.form.get("verdict", "")
+    opinion = ctx.form.get("opinion", "").strip()
+    if step not in case_view.STEP_ROLES or verdict not in ("approve", "return"):
+        raise BadInput("请选择审批环节和审批结果")
+    if case_view.STEP_ROLES[step] != ctx.user.role:
+        raise BadInput(f"{approvals.STEPS[step]}不由{ctx.user.role_label}审批")
+    case = case_view.load_case(ctx.storage, case_id)
+    today = now_local().date()
+    if step not in case_view.waiting_steps(case_view.state_of(ctx.storage, case, today), today):
+        raise BadInput(f"本案现在不等待{approvals.STEPS[step]}")
+    if verdict == "approve":
+        if opinion.startswith(_REFUSAL_WORDS):
+            raise BadInput("同意的意见不能以「不同意/退回」开头；要退回请点「退回」")
+        opinion = opinion or "同意"
+    else:
+        if not opinion:
+            raise BadInput("退回须写明理由")
+        if not opinion.startswith(_REFUSAL_WORDS):
+            opinion = f"退回：{opinion}"
+    day = ctx.form.get("date", "").strip() or today.isoformat()
+    result = case_approvals.approve(ctx.storage, case_id, step, ctx.user.display_name,
+                                    case_view.APPROVER_ROLE[ctx.user.role], day, opinion)
+    ctx.audit("approved" if verdict == "approve" else "returned", case_id, step=approvals.STEPS[step],
+              opinion=opinion, approval_id=result["id"])
+    word = "已同意" if verdict == "approve" else "已退回"
+    return ctx.redirect(f"/approvals/{case_id}", f"{approvals.STEPS[step]}{word}；承办人的终端下次同步时收到。")
+
+
+@page("/blobs/{sha256}", roles=VIEWERS, title="文件")
+def blob(ctx: Ctx, sha256: str) -> Response:
+    """A stored document PDF or photo that a synced record names (nothing else of the store)."""
+    if not _SHA.match(sha256):
+        raise NotFound("没有这个文件")
+    kinds = {r.entity: r for entity in ("document", "evidence") for r in ctx.storage.records(entity)
+             if r.sha256 == sha256 and not r.deleted}
+    path = ctx.data_dir / "blobs" / sha256[:2] / sha256
+    if not kinds or not ctx.storage.blob_sizes([sha256]) or not path.is_file():
+        raise NotFound("局端没有这个文件（终端尚未上传）")
+    media = "application/pdf" if "document" in kinds else _image_type(path)
+    return FileResponse(path, media_type=media, headers={"Cache-Control": "private, max-age=3600",
+                                                         "X-Content-Type-Options": "nosniff"})
+
+
+def _image_type(path) -> str:
+    head = path.open("rb").read(12)
+    if head.startswith(b"\xff\xd8"):
+        return "image/jpeg"
+    if head.startswith(b"\x89PNG"):
+        return "image/png"
+    return "application/octet-stream"

@@ -1,0 +1,69 @@
+"""Part 6: the enrolled laptops, their last sync and what is pending either way; enrolment codes and
+revocation, through the bureau's own admin functions (auth.new_enroll_code, admin.revoke_device)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eco_field.bureau import admin, auth
+from eco_field.bureau.office import audit
+from eco_field.bureau.office.web import Ctx, page
+from eco_field.errors import BadInput
+
+ROLES = ("admin",)
+FAR_FUTURE = "9999-12-31T00:00:00+00:00"
+audit.LABELS.update({"enroll_code": "生成注册码", "device_revoked": "吊销设备"})
+
+
+def _devices(ctx: Ctx) -> list[dict[str, Any]]:
+    storage = ctx.storage
+    officers = {o["cert_no"]: o for o in storage.officers()}
+    approvals = storage.records("case_approval")
+    incomplete: dict[str, int] = {}
+    for r in storage.records("inspection"):
+        if r.origin_device and not r.deleted and any(not present for _, present in storage.blobs_of(r.entity_id)):
+            incomplete[r.origin_device] = incomplete.get(r.origin_device, 0) + 1
+    rows = []
+    for d in sorted(storage.devices(), key=lambda d: (d.revoked_at is not None, d.last_seen or "", d.id)):
+        uploads = storage.stale_uploads(FAR_FUTURE, d.id)
+        to_send = [a for a in approvals if a.unit in d.units and (d.last_seen or "") < a.updated_at]
+        officer = officers.get(d.officer_cert, {})
+        rows.append({"id": d.id, "name": d.name, "officer": officer.get("name", d.officer_cert),
+                     "cert": d.officer_cert, "units": "、".join(d.units), "enrolled": d.enrolled_at,
+                     "last_seen": d.last_seen, "revoked_at": d.revoked_at,
+                     "uploads": len(uploads), "upload_left": sum(u.size - u.committed for u in uploads),
+                     "incomplete": incomplete.get(d.id, 0), "approvals_waiting": len(to_send)})
+    return rows
+
+
+def _page(ctx: Ctx, new_code: dict[str, str] | None = None):
+    return ctx.render("devices.html", title="执法终端", devices=_devices(ctx), officers=ctx.storage.officers(),
+                      new_code=new_code)
+
+
+@page("/devices", roles=ROLES, title="执法终端", nav=True, order=60)
+def devices(ctx: Ctx):
+    return _page(ctx)
+
+
+@page("/devices/code", roles=ROLES, title="执法终端", methods=("POST",))
+def enroll_code(ctx: Ctx):
+    officer = ctx.form.get("officer", "").strip()
+    try:
+        hours = float(ctx.form.get("hours") or 24)
+    except ValueError as exc:
+        raise BadInput("有效时长须为小时数") from exc
+    if not 0 < hours <= 24 * 7:
+        raise BadInput("有效时长须在 0 到 168 小时之间")
+    made = auth.new_enroll_code(ctx.storage, officer, hours)
+    ctx.audit("enroll_code", officer, expires_at=made["expires_at"])  # never the code itself
+    return _page(ctx, made)
+
+
+@page("/devices/{device_id}/revoke", roles=ROLES, title="执法终端", methods=("POST",))
+def revoke(ctx: Ctx, device_id: str):
+    if ctx.form.get("confirm") != device_id:
+        raise BadInput("请确认要吊销的设备")
+    result = admin.revoke_device(ctx.storage, ctx.data_dir, device_id)
+    ctx.audit("device_revoked", device_id, uploads_ended=result.get("uploads_ended"))
+    return ctx.redirect("/devices", "设备已吊销：它的令牌从现在起被拒绝，进行中的上传已终止。")
