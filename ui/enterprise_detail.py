@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from eco_field.industries import industry_label
 from eco_field.law.case_events import STATUSES
+from eco_field.readings.limits import describe as describe_limit
 from eco_field.records import Enterprise, Inspection
 from ui.formatting import inspection_status, short_time
 from ui.slots import emit
@@ -107,7 +108,7 @@ class EnterpriseDetail(QWidget):
             self.fields[key].setText(value)
         kinds = {"air": self.tr("air"), "water": self.tr("water")}
         _fill(self.limits, [[o.code, kinds.get(o.kind, o.kind), lim.pollutant,
-                             f"{lim.limit:g} {lim.unit}", "" if lim.o2_ref is None else f"{lim.o2_ref:g}",
+                             describe_limit(lim), "" if lim.o2_ref is None else f"{lim.o2_ref:g}",
                              lim.standard] for o in ent.outlets for lim in o.limits])
         _fill(self.past, [[short_time(i.started_at), "、".join(o.name for o in i.officers), inspection_status(i)]
                           for i in past])

@@ -30,6 +30,16 @@ AMBIENT_O2 = 19.0
 WAIVER_HOURS_PER_DAY = 4
 
 
+def describe(limit: Limit) -> str:
+    """'50 mg/m³', '≥5 mg/L' (a minimum), '6–9' (a range): how a limit reads on screen and paper."""
+    unit = f" {limit.unit}" if limit.unit else ""
+    if limit.kind == "min":
+        return f"≥{limit.limit:g}{unit}"
+    if limit.kind == "range" and limit.low is not None and limit.high is not None:
+        return f"{limit.low:g}–{limit.high:g}{unit}"
+    return f"{limit.limit:g}{unit}"
+
+
 def limit_code(limit: Limit) -> str:
     """The canonical code of a limit's pollutant: 'do', '溶解氧', 'pH', 'ph' all name the same series."""
     return pollutants.canonical(limit.pollutant) or limit.pollutant.strip()
