@@ -77,6 +77,7 @@ def parse_spec(spec: str) -> tuple[Path, int]:
 
 
 _FILES: dict[str, str] = {}  # registered name -> "path" or "path#subfont"
+_UNUSABLE: set[str] = set()  # names of files ReportLab cannot embed
 
 
 def font_file(name: str | None) -> str | None:
@@ -94,9 +95,12 @@ def register(path: Path, subfont: int = 0) -> str | None:
     name = "EcoField-" + hashlib.sha1(key.encode()).hexdigest()[:16]
     if name in pdfmetrics.getRegisteredFontNames():
         return name
+    if name in _UNUSABLE:
+        return None
     try:
         font = TTFont(name, str(path), subfontIndex=subfont)
     except (TTFError, OSError, ValueError, KeyError, IndexError, AssertionError):
+        _UNUSABLE.add(name)  # not parsed again for the next character
         return None  # e.g. an OpenType/CFF font (Noto CJK), which ReportLab cannot embed
     pdfmetrics.registerFont(font)
     _FILES[name] = str(path) + (f"#{subfont}" if subfont else "")
@@ -142,9 +146,10 @@ def _scan(dirs: tuple[str, ...]) -> list[tuple[Path, int]]:
 
 
 @lru_cache(maxsize=8)
-def _scanned(dirs: tuple[str, ...]) -> tuple[str, ...]:
-    """Registered names of every embeddable font in dirs, in preference order (scanned once)."""
-    return tuple(n for n in (register(p, i) for p, i in _scan(dirs)) if n)
+def _scanned(dirs: tuple[str, ...]) -> tuple[tuple[Path, int], ...]:
+    """The font files in dirs, in preference order (listed once; each is read only when a character needs it,
+    as a registered font stays in memory)."""
+    return tuple(_scan(dirs))
 
 
 def _fontconfig_files(code: int) -> list[tuple[Path, int]] | None:
@@ -180,7 +185,8 @@ def _system_font_with(char: str, dirs: tuple[str, ...] | None, _config: tuple) -
             return next((n for n in names if n and has_glyph(n, char)), None)
         dirs = WINDOWS_DIRS if sys.platform.startswith("win") else MAC_DIRS if sys.platform == "darwin" \
             else LINUX_DIRS
-    return next((n for n in _scanned(dirs) if has_glyph(n, char)), None)
+    names = (register(p, i) for p, i in _scanned(dirs))
+    return next((n for n in names if n and has_glyph(n, char)), None)
 
 
 # --- the chain -------------------------------------------------------------------------------------------
