@@ -141,6 +141,22 @@ def _differences(sealed: dict[str, Any], current: dict[str, Any]) -> list[str]:
     return out
 
 
+def _copy_evidence(db: sqlite_utils.Database, from_id: str, to_id: str) -> None:
+    """The sealed inspection's evidence into its amendment: captions, the names seen and marked-up copies
+    (pointing to the amendment's own rows) come along; nothing is an import there to undo."""
+    new_ids: dict[str, str] = {}
+    for old_id, sha, kind, name, imported_at, caption, derived_from, markup_json in db.execute(
+            "SELECT id, sha256, kind, original_name, imported_at, caption, derived_from, markup_json FROM evidence"
+            " WHERE inspection_id = ? ORDER BY derived_from IS NOT NULL, rowid", [from_id]).fetchall():
+        new_ids[old_id] = str(uuid.uuid4())
+        db.execute("INSERT INTO evidence (id, inspection_id, sha256, kind, original_name, imported_at, caption,"
+                   " derived_from, markup_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [new_ids[old_id], to_id, sha, kind, name, imported_at, caption,
+                    new_ids.get(derived_from) if derived_from else None, markup_json])
+        db.execute("INSERT INTO evidence_names (evidence_id, name, path, seen_at) SELECT ?, name, path, seen_at"
+                   " FROM evidence_names WHERE evidence_id = ?", [new_ids[old_id], old_id])
+
+
 def amend(ws: Workspace, inspection_id: str) -> str:
     """A new draft inspection amending a sealed one: same record and evidence, amends_id set. Returns its id."""
     if rows.inspection_status(ws.db, inspection_id) != "sealed":
@@ -155,11 +171,7 @@ def amend(ws: Workspace, inspection_id: str) -> str:
         ws.db.execute("INSERT INTO inspection_officers (inspection_id, officer_cert, position)"
                       " SELECT ?, officer_cert, position FROM inspection_officers WHERE inspection_id = ?",
                       [new_id, inspection_id])
-        for sha, kind, name, imported_at in ws.db.execute(
-                "SELECT sha256, kind, original_name, imported_at FROM evidence WHERE inspection_id = ?"
-                " ORDER BY rowid", [inspection_id]).fetchall():
-            ws.db.execute("INSERT INTO evidence (id, inspection_id, sha256, kind, original_name, imported_at)"
-                          " VALUES (?, ?, ?, ?, ?, ?)", [str(uuid.uuid4()), new_id, sha, kind, name, imported_at])
+        _copy_evidence(ws.db, inspection_id, new_id)
         amended = inspections.snapshot(inspections.get(ws.db, new_id))
         amended["evidence"] = [r[0] for r in ws.db.execute(
             "SELECT sha256 FROM evidence WHERE inspection_id = ? ORDER BY sha256", [new_id])]

@@ -134,3 +134,23 @@ def test_removal_after_seal_is_refused_by_the_database_too(workspace, inspection
     seal.seal(workspace, inspection)
     with pytest.raises(Exception, match="sealed"):
         workspace.db.execute("DELETE FROM evidence WHERE inspection_id = ?", [inspection])
+
+
+def test_an_amendment_keeps_captions_names_and_marked_copies(workspace, inspection, tmp_path):
+    from eco_field.evidence import markup
+    card = tmp_path / "card" / "DCIM"
+    original = make_photo(card / "DJI_0001.JPG")
+    shutil.copy(original, card / "DJI_0001 (1).JPG")
+    service.import_paths(workspace, inspection, [tmp_path / "card"])
+    (photo,) = service.list_evidence(workspace.db, inspection)
+    handling.set_caption(workspace, photo["id"], "雨水排口")
+    done = markup.save(workspace, photo["id"], [{"type": "circle", "center": [0.5, 0.5], "radius": 0.2}])
+    seal.seal(workspace, inspection)
+    amended = seal.amend(workspace, inspection)
+    (copy,) = service.list_evidence(workspace.db, amended)
+    assert copy["id"] != photo["id"] and copy["caption"] == "雨水排口"
+    assert copy["names"] == photo["names"] and copy["marked"]["sha256"] == done["sha256"]
+    assert copy["marked"]["id"] != done["id"]  # the amendment's own copy row, pointing to its own photo
+    assert "duplicate" not in copy["flags"]
+    with pytest.raises(BadInput):
+        handling.undo_import(workspace, amended)  # what came with the amendment is no import
