@@ -1,4 +1,6 @@
-"""Chinese line breaking: punctuation that may not start a line (GB/T 15834) hangs on the line before."""
+"""Chinese line breaking (避头尾): no line starts with a closing mark or ends with an opening one, a 文号, an
+amount, a date or a word never splits, and the closing block (seal and date) shares its page with the last
+lines of text; headings go with the first lines of their paragraph."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from eco_field.documents.fonts import font_set
 from eco_field.documents.layout import Page
 from eco_field.documents.linebreak import line_texts
 
-NO_LINE_START = "，。、；：！？）》」』】〕”’"
+NO_LINE_START = "，。、；：！？）》」』】〕”’…"
 
 
 def wrapped_lines(text: str, width: float) -> list[str]:
