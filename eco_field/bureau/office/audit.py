@@ -12,6 +12,7 @@ from eco_field.clock import utc_now
 # what the audit page calls each action; a page module adds its own: audit.LABELS.update({...})
 LABELS = {"login": "登录", "logout": "退出", "login_failed": "登录失败", "login_locked": "登录被限制",
            "login_csrf_refused": "登录表单校验失败", "csrf_refused": "表单校验失败", "refused_page": "越权访问被拒",
+          "action_refused": "操作未完成",
            "user_added": "保存账号", "user_disabled": "停用账号", "approved": "审批通过", "returned": "审批退回",
            "enroll_code": "生成注册码", "device_revoked": "吊销设备"}
 

@@ -120,6 +120,15 @@ async def read_form(request: Request) -> list[tuple[str, str]]:
         return []
 
 
+def _back(request: Request) -> str:
+    """The console page a form was posted from (its Referer, when it is one of ours), else the start page."""
+    back = request.headers.get("referer", "")
+    origin = f"{request.url.scheme}://{request.url.netloc}{PREFIX}/"
+    if back.startswith(origin):
+        return "/" + back[len(origin):].split("#")[0]
+    return "/"
+
+
 def login_redirect(request: Request) -> RedirectResponse:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return RedirectResponse(f"{PREFIX}/login?next={quote(target)}", status_code=303, headers=HEADERS)
@@ -177,9 +186,8 @@ async def serve(request: Request, handler: Callable[..., Response], roles: tuple
             return ctx.render("refused.html", 404, title="未找到", reason=str(exc))
         except EcoFieldError as exc:
             if request.method == "POST":
-                back = request.headers.get("referer", "")
-                here = back.split(PREFIX, 1)[1] if PREFIX in back else request.url.path.removeprefix(PREFIX)
-                return ctx.redirect(here.split("#")[0] or "/", f"未完成：{exc}")
+                ctx.audit("action_refused", request.url.path, reason=str(exc))
+                return ctx.redirect(_back(request), f"未完成：{exc}")
             return ctx.render("refused.html", 400, title="无法显示", reason=str(exc))
 
     return await anyio.to_thread.run_sync(run)
