@@ -84,7 +84,8 @@ def enterprise(storage: BureauStorage, enterprise_id: str) -> Record:
 
 
 def assign_task(storage: BureauStorage, enterprise_id: str, officer_certs: list[str], kind: str,
-                due: str | None, title: str = "", task_id: str | None = None, status: str = "open") -> dict[str, Any]:
+                due: str | None, title: str = "", task_id: str | None = None, status: str = "open",
+                note: str = "") -> dict[str, Any]:
     ent = enterprise(storage, enterprise_id)
     if not officer_certs:
         raise BadInput("Assign the task to at least one --officer")
@@ -98,7 +99,7 @@ def assign_task(storage: BureauStorage, enterprise_id: str, officer_certs: list[
         raise BadInput(f"Unknown task status {status!r}")
     task = Task(id=task_id or str(uuid.uuid4()), kind=task_kind_code(kind), enterprise_id=ent.entity_id,
                 enterprise_name=ent.payload.get("name", ""), title=title or f"{ent.payload.get('name', '')} 检查任务",
-                officers=[d["cert_no"] for d in details], due_date=due, status=status)
+                officers=[d["cert_no"] for d in details], due_date=due, status=status, note=note)
     payload = task.to_dict()
     payload["officer_details"] = [{"cert_no": d["cert_no"], "name": d["name"], "unit": d["units"][0]}
                                   for d in details]

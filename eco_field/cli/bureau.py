@@ -208,6 +208,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     storage = open_storage(folder, getattr(args, "db", None))
     done = admin.init_bureau(storage, args.demo)
     added, catalog = done["demo"], done["catalog"]
+    if args.demo:  # the 双随机 lists of the office (categories, ratios, each demo enterprise's category)
+        from eco_field.bureau.office.db import open_office_db
+        from eco_field.bureau.office.directory import seed_demo
+
+        added["lists"] = seed_demo(open_office_db(storage), storage)
     emit(args, {"data_dir": str(folder), "demo": added, "catalog": catalog},
          f"bureau data folder ready: {folder}\ncatalog version {catalog['catalog_version']}"
          + (f"\ndemo data: {added}" if added else ""))

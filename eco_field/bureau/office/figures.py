@@ -1,0 +1,154 @@
+"""The year's enforcement figures, from what the devices synced (office/projection.py) and the complaints
+taken at the bureau (office/complaints.py). Each figure is defined once, in DEFINITIONS (also docs/OFFICE.md);
+a record counts in the month and county of its own date and its enterprise's county.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eco_field.bureau.office import projection
+from eco_field.bureau.office.db import OfficeDB
+from eco_field.records import COUNTIES
+
+KEYS = ("spot_checks", "problems_found", "cases_filed", "fines_yuan", "rectification_orders",
+        "immediate_rectifications", "seizures", "production_limits", "detention_transfers", "criminal_transfers",
+        "complaints_received", "complaints_due", "complaints_closed_on_time")
+FINE_KINDS = ("penalty-decision", "daily-penalty-decision")
+SPOT_KEYS = ("cases_filed", "fines_yuan", "rectification_orders", "immediate_rectifications")
+LABELS = {"spot_checks": "双随机检查（家次）", "problems_found": "发现问题（家次）", "cases_filed": "立案（件）",
+          "fines_yuan": "罚款（元）", "rectification_orders": "责令改正（份）", "immediate_rectifications": "立行立改（家次）",
+          "seizures": "查封扣押（件）", "production_limits": "限产停产（件）", "detention_transfers": "移送行政拘留（件）",
+          "criminal_transfers": "移送涉嫌犯罪（件）", "complaints_received": "信访举报受理登记（件）",
+          "complaints_due": "应办结（件）", "complaints_closed_on_time": "按期办结（件）"}
+DEFINITIONS = {
+    "spot_checks": "封存的检查记录中，关联任务类型为“双随机”的检查家次；同一检查的更正版本（amends）只计一次；"
+                   "按检查开始日期计月。",
+    "problems_found": "上述双随机检查中记录了至少一条问题（findings）的家次。",
+    "cases_filed": "案件记录中有“立案”步骤（filed）且立案日期在本年的案件数，按立案日期计月。",
+    "fines_yuan": "现行有效（已签发、未作废、未被替换）的行政处罚决定书和按日连续处罚决定书所载罚款金额之和"
+                  "（元，作出决定的金额，非实缴），按文书签发日期计月。",
+    "rectification_orders": "现行有效的责令改正违法行为决定书份数，按签发日期计月。",
+    "immediate_rectifications": "封存的检查记录中至少一条问题标记为当场改正（rectified_on_site）的检查家次。",
+    "seizures": "有“实施查封、扣押”步骤（seized）的案件数，按其最早日期计月（按案件计，不按文书）。",
+    "production_limits": "有“责令限制生产”或“责令停产整治”步骤的案件数，按其最早日期计月。",
+    "detention_transfers": "有“移送公安机关行政拘留”步骤的案件数，按移送日期计月。",
+    "criminal_transfers": "有“涉嫌犯罪移送司法机关”步骤的案件数，按移送日期计月。",
+    "complaints_received": "在本局登记的信访举报件数，按收到日期计月。",
+    "complaints_due": "已受理、办结期限（受理之日起60日，经批准延长的按延长后）在本年的件数，按期限计月。",
+    "complaints_closed_on_time": "上述应办结件中，办结日期不晚于办结期限的件数。",
+}
+
+_SPOT = "JOIN office_fig_tasks t ON t.id = i.task_id AND t.kind = 'random'"
+
+
+def _queries(spot_only: bool) -> dict[str, str]:
+    """SQL per figure group: each returns (county, month, value...) rows for days in [?, ?)."""
+    via_spot = (" JOIN office_fig_inspections si ON si.id = {alias}.inspection_id"
+                " JOIN office_fig_tasks st ON st.id = si.task_id AND st.kind = 'random'") if spot_only else ""
+    return {
+        "inspections": (
+            "SELECT e.county, substr(i.day, 1, 7), count(DISTINCT i.chain),"
+            " count(DISTINCT CASE WHEN i.findings > 0 THEN i.chain END),"
+            " count(DISTINCT CASE WHEN i.immediate > 0 THEN i.chain END)"
+            f" FROM office_fig_inspections i {_SPOT if spot_only else 'LEFT JOIN office_fig_tasks t ON t.id = i.task_id'}"
+            " JOIN office_fig_enterprises e ON e.id = i.enterprise_id"
+            " WHERE i.sealed = 1 AND i.day >= ? AND i.day < ?{county} GROUP BY e.county, substr(i.day, 1, 7)"),
+        "events": (
+            "SELECT e.county, substr(c.day, 1, 7), c.event, count(*) FROM office_fig_case_events c"
+            + via_spot.format(alias="c") + " JOIN office_fig_enterprises e ON e.id = c.enterprise_id"
+            " WHERE c.day >= ? AND c.day < ?{county} GROUP BY e.county, substr(c.day, 1, 7), c.event"),
+        "documents": (
+            "SELECT e.county, substr(d.day, 1, 7), d.kind, count(*), sum(d.amount_fen) FROM office_fig_documents d"
+            + via_spot.format(alias="d") + " JOIN office_fig_enterprises e ON e.id = d.enterprise_id"
+            " WHERE d.current = 1 AND d.kind IN ('penalty-decision', 'daily-penalty-decision', 'rectification-order')"
+            " AND d.day >= ? AND d.day < ?{county} GROUP BY e.county, substr(d.day, 1, 7), d.kind"),
+    }
+
+
+EVENT_KEYS = {"filed": "cases_filed", "seizure": "seizures", "production": "production_limits",
+              "detention": "detention_transfers", "criminal": "criminal_transfers"}
+
+
+def _blank(keys: tuple[str, ...]) -> dict[str, int]:
+    return dict.fromkeys(keys, 0)
+
+
+class _Tally:
+    def __init__(self, year: int, county: str | None, keys: tuple[str, ...]) -> None:
+        self.keys = keys
+        self.total = _blank(keys)
+        counties = [county] if county else list(COUNTIES)
+        self.by_county = {c: _blank(keys) for c in counties}
+        self.by_month = {f"{year}-{m:02d}": _blank(keys) for m in range(1, 13)}
+
+    def add(self, county: str, month: str, key: str, value: int) -> None:
+        if key not in self.keys or not value:
+            return
+        self.total[key] += value
+        self.by_county.setdefault(county or "（未知区县）", _blank(self.keys))[key] += value
+        if month in self.by_month:
+            self.by_month[month][key] += value
+
+
+def _collect(office: OfficeDB, tally: _Tally, year: int, county: str | None, spot_only: bool) -> None:
+    span = (f"{year}-01-01", f"{year + 1}-01-01")
+    where = " AND e.county = ?" if county else ""
+    params = (*span, county) if county else span
+    q = _queries(spot_only)
+    for c, month, checks, problems, immediate in office.rows(q["inspections"].format(county=where), params):
+        if spot_only:
+            tally.add(c, month, "spot_checks", checks)
+            tally.add(c, month, "problems_found", problems)
+        tally.add(c, month, "immediate_rectifications", immediate)
+    for c, month, event, n in office.rows(q["events"].format(county=where), params):
+        tally.add(c, month, EVENT_KEYS[event], n)
+    for c, month, kind, n, fen in office.rows(q["documents"].format(county=where), params):
+        if kind in FINE_KINDS:
+            tally.add(c, month, "fines_yuan", int(fen or 0))  # in fen until the end (exact sums)
+        else:
+            tally.add(c, month, "rectification_orders", n)
+
+
+def _complaints(office: OfficeDB, tally: _Tally, year: int, county: str | None) -> None:
+    span = (f"{year}-01-01", f"{year + 1}-01-01")
+    where, extra = (" AND county = ?", (county,)) if county else ("", ())
+    for c, month, n in office.rows("SELECT county, substr(received_on, 1, 7), count(*) FROM office_complaints"
+                                   f" WHERE received_on >= ? AND received_on < ?{where}"
+                                   " GROUP BY county, substr(received_on, 1, 7)", (*span, *extra)):
+        tally.add(c, month, "complaints_received", n)
+    for c, month, due, on_time in office.rows(
+            "SELECT county, substr(close_due, 1, 7), count(*), sum(CASE WHEN closed_on IS NOT NULL AND closed_on <="
+            f" close_due THEN 1 ELSE 0 END) FROM office_complaints WHERE close_due >= ? AND close_due < ?{where}"
+            " GROUP BY county, substr(close_due, 1, 7)", (*span, *extra)):
+        tally.add(c, month, "complaints_due", due)
+        tally.add(c, month, "complaints_closed_on_time", int(on_time or 0))
+
+
+def _yuan(values: dict[str, int]) -> dict[str, Any]:
+    if "fines_yuan" in values:
+        values["fines_yuan"] = round(values["fines_yuan"] / 100, 2)
+    return values
+
+
+def figures(office: OfficeDB, year: int, county: str | None = None) -> dict[str, Any]:
+    """{year, county, <each key>: total, by_county: {county: {key: n}}, by_month: {"YYYY-MM": {key: n}},
+    of_spot_checks: {cases_filed, fines_yuan, rectification_orders, immediate_rectifications}, labels,
+    definitions}. Amounts are summed in fen and given in yuan (2 decimals)."""
+    projection.catch_up(office)
+    tally = _Tally(year, county, KEYS)
+    _collect(office, tally, year, county, spot_only=False)
+    _complaints(office, tally, year, county)
+    spot = _Tally(year, county, ("spot_checks", "problems_found", *SPOT_KEYS))
+    _collect(office, spot, year, county, spot_only=True)
+    for key in ("spot_checks", "problems_found"):  # by definition only 双随机 inspections
+        tally.total[key] = spot.total[key]
+        for c, values in spot.by_county.items():
+            tally.by_county.setdefault(c, _blank(KEYS))[key] = values[key]
+        for m, values in spot.by_month.items():
+            tally.by_month[m][key] = values[key]
+    return {"year": year, "county": county, **_yuan(tally.total),
+            "by_county": {c: _yuan(v) for c, v in tally.by_county.items()},
+            "by_month": {m: _yuan(v) for m, v in tally.by_month.items()},
+            "of_spot_checks": _yuan({k: spot.total[k] for k in SPOT_KEYS}), "labels": LABELS,
+            "definitions": DEFINITIONS}
