@@ -121,6 +121,7 @@ def _long_rows(rows: TableRows, header_line: int, ctx: ImportContext, layout: La
         lat, lon, alt = roles.get("lat"), roles.get("lon"), roles.get("alt")
         positions = lat is not None or lon is not None or alt is not None
         narrow = fi is None and not positions  # (series_id, line, t, value-or-"!flag"): see storage.MARKER
+        plain = narrow
         key_of = itemgetter(*(roles[r] for r in ("pollutant", "unit", "serial") if r in roles))
         key_roles = [r for r in ("pollutant", "unit", "serial") if r in roles]
         width = layout.width()
@@ -155,11 +156,26 @@ def _long_rows(rows: TableRows, header_line: int, ctx: ImportContext, layout: La
             raw = row[vi]
             try:
                 value = float(raw)
-                ok, flag = 1, None
-                if not 0.0 <= value < 1e300:
-                    value, flag = parse_value(raw, decimal_comma)
-                    ok = int(value is not None)
             except (ValueError, TypeError):
+                value = None
+            if plain and value is not None and 0.0 <= value < 1e300:
+                # the bulk case (a plain non-negative number, no status or position columns), inlined
+                acc.last_line = line
+                acc.n += 1
+                acc.total += value
+                if value < acc.lo:
+                    acc.lo = value
+                if value > acc.hi:
+                    acc.hi = value
+                if t < acc.t0:
+                    acc.t0 = t
+                if t > acc.t1:
+                    acc.t1 = t
+                yield (sid, line, t, value)
+                continue
+            if value is not None and 0.0 <= value < 1e300:
+                ok, flag = 1, None
+            else:
                 value, flag = parse_value(raw, decimal_comma)
                 ok = int(value is not None)
                 if flag and flag.startswith("unparsed"):
