@@ -66,7 +66,8 @@ def test_charts_keep_their_numbers_when_the_main_font_has_no_latin(workspace, in
         assert must in text, must
     found = faces_of(tmp_path / "r.pdf", "0123456789:mg/")
     assert "DroidSansFallback" in set().union(*faces_of(tmp_path / "r.pdf", "监测").values())  # the main font
-    for char, used in found.items():
-        assert used and all(face_draws(face, char) for face in used), (char, used)
+    assert found["0"] and found[":"] and found["m"] and found["/"]
+    for char, used in found.items():  # each one that occurs is drawn by a font that has it (the times vary)
+        assert all(face_draws(face, char) for face in used), (char, used)
     times = [w for w in words(tmp_path / "r.pdf") if w["text"].startswith("10:")]
     assert times and all(ink(tmp_path / "r.pdf", w, tmp_path) > 10 for w in times[:4])
