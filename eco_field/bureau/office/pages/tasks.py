@@ -1,0 +1,22 @@
+"""Part 3: every task (双随机, 信访, 督察整改, 日常) with its due date and the status the laptops report."""
+
+from __future__ import annotations
+
+from eco_field.bureau.office import dispatch
+from eco_field.bureau.office.web import Ctx, page
+from eco_field.records import COUNTIES, TASK_KINDS, TASK_STATUSES
+
+VIEW = ("dispatcher", "admin", "leader", "clerk")
+SHOWN = 300
+
+
+@page("/tasks", roles=VIEW, title="任务调度", nav=True, order=30)
+def tasks_page(ctx: Ctx):
+    q = ctx.request.query_params
+    kind = q.get("kind") if q.get("kind") in TASK_KINDS else None
+    status = q.get("status") if q.get("status") in (*TASK_STATUSES, "overdue") else None
+    county = q.get("county") if q.get("county") in COUNTIES else None
+    items = dispatch.tasks(ctx.office, kind=kind, county=county, status=status, limit=SHOWN + 1)
+    return ctx.render("tasks.html", title="任务调度", tasks=items[:SHOWN], more=len(items) > SHOWN, kinds=TASK_KINDS,
+                      statuses=TASK_STATUSES, counties=COUNTIES, kind=kind, shown_status=status, county=county,
+                      overdue=sum(1 for t in items if t["warning"] == "overdue"))
