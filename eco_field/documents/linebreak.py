@@ -19,13 +19,19 @@ NO_LINE_END = "（「『〔《〈【［｛〖“‘([{¥￥"
 _FUZZ = 1e-6
 _BLANK = "[\u3000\u00a0 ]*"
 _LATIN = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"  # with pinyin tone letters (ǎ ǘ)
-# Runs that never split. Order matters: the first alternative that matches at a position wins.
-UNBREAKABLE = re.compile("|".join([
+# 文号, amounts and dates: where one is wider than its line (a narrow table cell), the paragraph is set
+# smaller rather than split (CJKParagraph.wrap).
+STRICT = [
     r"[\u4e00-\u9fff]{1,4}[〔\[［][0-9]{4}[〕\]］][0-9]+号",                     # 文号 吕环罚〔2026〕12号
     r"(?:人民币)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+[元圆](?:[零壹贰叁肆伍陆柒捌玖]+[角分])*整?",  # 壹拾伍万肆仟元整
     r"(?:人民币)?[¥￥]?[0-9][0-9,]*(?:\.[0-9]+)?万?元整?",                      # 154,000.00元
     r"[¥￥][0-9][0-9,]*(?:\.[0-9]+)?",
     r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日(?:[0-9]{1,2}时(?:[0-9]{1,2}分)?)?",       # 2026年12月5日9时30分
+]
+STRICT_RUNS = re.compile("|".join(STRICT))
+# Runs that never split. Order matters: the first alternative that matches at a position wins.
+UNBREAKABLE = re.compile("|".join([
+    *STRICT,
     rf"{_BLANK}年{_BLANK}月{_BLANK}日",                                            # the blank date of a form
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?",
     r"[0-9][0-9,.]*[号年月日时分秒元万亿个次张份项条款倍人页天米吨度]",                 # 19号, 3张, 60天
@@ -43,6 +49,11 @@ def glue(text: str) -> list[bool]:
         for i in range(match.start() + 1, match.end()):
             out[i] = True
     return out
+
+
+def inside_strict_runs(text: str) -> set[int]:
+    """Indexes a break before would split a 文号, an amount or a date."""
+    return {i for m in STRICT_RUNS.finditer(text) for i in range(m.start() + 1, m.end())}
 
 
 def break_points(widths: list[float], text: str, max_widths: list[float], forced: set[int]) -> list[int]:
@@ -86,7 +97,8 @@ def split_frags(frags, max_widths: list[float], calc_bounds: bool) -> ParaLines:
     text = "".join(u if len(u) == 1 else "\ufffc" for u in units)
     forced = {i for i, u in enumerate(units) if hasattr(u.frag, "lineBreak")}
     widths = [float(u.width) for u in units]
-    starts = [0, *break_points(widths, text, list(max_widths), forced), len(units)]
+    inner = break_points(widths, text, list(max_widths), forced)
+    starts = [0, *inner, len(units)]
     lines = []
     for index, (a, b) in enumerate(zip(starts, starts[1:], strict=False)):
         max_width = max_widths[min(index, len(max_widths) - 1)]
@@ -95,11 +107,28 @@ def split_frags(frags, max_widths: list[float], calc_bounds: bool) -> ParaLines:
         line = makeCJKParaLine(units[a:b], max_width, used, max_width - used, line_break, calc_bounds)
         line.cjkStretch = stretch_flags(text[a:b])
         lines.append(line)
-    return ParaLines(kind=1, lines=lines)
+    para = ParaLines(kind=1, lines=lines)
+    para.splitsRun = bool(inside_strict_runs(text) & set(inner))
+    return para
+
+
+MIN_FONT_SIZE = 7.0
 
 
 class CJKParagraph(Paragraph):
     """A Paragraph broken by the rules above (style.wordWrap must be 'CJK')."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
+        """Where a 文号, amount or date is wider than the line, set the paragraph smaller until it fits."""
+        size = super().wrap(availWidth, availHeight)
+        sizes = [f.fontSize for f in self.frags if hasattr(f, "fontSize")]
+        while getattr(self.blPara, "splitsRun", False) and sizes and min(sizes) * 0.92 >= MIN_FONT_SIZE:
+            for frag in self.frags:
+                if hasattr(frag, "fontSize"):
+                    frag.fontSize *= 0.92
+            sizes = [f.fontSize for f in self.frags if hasattr(f, "fontSize")]
+            size = super().wrap(availWidth, availHeight)
+        return size
 
     def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 (ReportLab's names)
         max_widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]

@@ -116,3 +116,26 @@ def test_a_heading_never_stands_alone_at_the_foot_of_a_page():
         for text in page_texts(pdf):
             if "五、申请行政复议或者提起行政诉讼的途径和期限" in text:
                 assert "如不服本决定，可以在收到" in text, filler  # with the first lines of its paragraph
+
+
+def test_a_number_wider_than_its_table_cell_is_set_smaller_not_split(tmp_path):
+    """The 送达回证 lists each document's 文号 in a 40 mm column: a three-digit serial does not fit at 10 pt."""
+    from reportlab.lib.units import mm
+
+    from eco_field.documents import layout
+    from tests.documents.typesetting import layout_lines
+
+    page = Page(fonts=font_set(), bureau="吕梁市生态环境局", title="送达回证", number="吕环送〔2026〕7号",
+                issued_on="2026年12月5日", record_sha256="0" * 64)
+    numbers = ["吕环罚告〔2026〕128号", "吕环责改〔2026〕1024号", "吕环罚〔2026〕12号"]
+    rows = [[i + 1, "行政处罚事先（听证）告知书", n, "2026年12月15日9时30分", ""] for i, n in enumerate(numbers)]
+    story = [page.grid(["序号", "送达文书名称", "文号", "送达时间", "收件人签名或盖章"], rows,
+                       [10 * mm, 42 * mm, 40 * mm, 42 * mm, layout.FRAME_W - 134 * mm])]
+    pdf, _pages = layout.build(page, story, "test")
+    (tmp_path / "r.pdf").write_bytes(pdf)
+    lines = layout_lines(tmp_path / "r.pdf")
+    for number in numbers + ["2026年12月15日9时30分"]:
+        assert any(number in line.replace(" ", "") for line in lines), (number, lines)
+    para = page.p(numbers[1], "cell")
+    para.wrap(40 * mm - 12, 1000)
+    assert 7 <= para.frags[0].fontSize < 10  # smaller, yet no smaller than 7 pt
