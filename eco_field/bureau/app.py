@@ -168,7 +168,8 @@ def _routes(app: FastAPI) -> None:
         # device revoked since is refused and nothing of the batch is kept
         _device, results = await anyio.to_thread.run_sync(
             auth.authenticate_then_work, storage, authorization,
-            lambda device: push.apply_batch(storage, device, entries), request.app.state.device_guesses)
+            lambda device: push.apply_batch(storage, device, entries, validated=True),
+            request.app.state.device_guesses)
         return {"results": results}
 
     @app.post("/audit", response_model=bodies.AuditStored, responses=R(400, 401, 403, 409, 413, 422),

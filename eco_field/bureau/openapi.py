@@ -87,8 +87,19 @@ def install(app: FastAPI) -> None:
         document = get_openapi(title=app.title, version=app.version, description=app.description,
                                routes=app.routes)
         _, defs = models_json_schema([(m, "validation") for m in dict.fromkeys(_BODIES)], ref_template=REF)
-        document.setdefault("components", {}).setdefault("schemas", {}).update(defs.get("$defs", {}))
+        document.setdefault("components", {}).setdefault("schemas", {}).update(_plain(defs.get("$defs", {})))
         app.openapi_schema = document
         return document
 
     app.openapi = build
+
+
+def _plain(schema: Any) -> Any:
+    """The schema without `discriminator` hints: the nested ones pydantic writes (entity, then op) map to
+    inline unions, which OpenAPI tools do not all read; oneOf with each entry's const entity and op says
+    the same."""
+    if isinstance(schema, dict):
+        return {k: _plain(v) for k, v in schema.items() if k != "discriminator"}
+    if isinstance(schema, list):
+        return [_plain(v) for v in schema]
+    return schema

@@ -83,8 +83,12 @@ class Batch:
     new_entries: list[tuple[str, str, str, str, dict[str, Any]]] = field(default_factory=list)
 
 
-def apply_batch(storage: BureauStorage, device: Device, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Apply validated entries in order, all in one transaction; raises Forbidden (nothing stored)."""
+def apply_batch(storage: BureauStorage, device: Device, entries: list[dict[str, Any]], *,
+                validated: bool = False) -> list[dict[str, Any]]:
+    """Apply the entries in order, all in one transaction; raises Invalid or Forbidden (nothing stored).
+    validated: the entries came through validate_body already (the route checks them before the token)."""
+    if not validated:
+        validate_body({"entries": entries})
     with storage.transaction():
         batch = Batch(*storage.entries_and_records(device.id, [e["entry_id"] for e in entries],
                                                    _keys_named(entries)))

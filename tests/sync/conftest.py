@@ -220,3 +220,70 @@ def new_inspection(ws: Workspace, photos: list[bytes] = (), county: str = "离�
             ref = ws.blobs.put_bytes(data, "jpg")
             evidence_rows.link_evidence(ws.db, insp.id, ref, "photo", f"IMG_{index:04d}.jpg")
     return insp.id
+
+
+def raw_push(bureau: BureauServer, ws: Workspace, entries: list[dict]) -> httpx.Response:
+    """POST /push of these entries as ws (entries as the device would send them)."""
+    return httpx.post(f"{bureau.url}/push", json={"entries": entries},
+                      headers={"Authorization": f"Bearer {token_of(ws)}"}, timeout=30)
+
+
+def evidence_entry(inspection_id: str, sha: str, size: int, name: str = "IMG.jpg", kind: str = "photo",
+                   evidence_id: str | None = None) -> dict:
+    import uuid
+
+    return {"entry_id": str(uuid.uuid4()), "entity": "evidence", "entity_id": evidence_id or str(uuid.uuid4()),
+            "op": "import", "revision": None,
+            "payload": {"inspection_id": inspection_id, "sha256": sha, "size": size, "kind": kind,
+                        "original_name": name}}
+
+
+def claim_blobs(bureau: BureauServer, ws: Workspace, sizes: dict[str, int]) -> str:
+    """Evidence records of ws naming these blobs (sha -> size), on a new synced inspection: a device may
+    upload only blobs its own records name. Returns the inspection id."""
+    from eco_field.store.database import write_transaction  # noqa: F401  (the client's own path below)
+    from eco_field.sync.client import connect
+    from eco_field.sync.push import push_outbox
+
+    inspection_id = new_inspection(ws)
+    with connect(ws) as conn:
+        push_outbox(ws.db, conn)
+    answer = raw_push(bureau, ws, [evidence_entry(inspection_id, sha, size) for sha, size in sizes.items()])
+    assert answer.status_code == 200 and all(r["status"] == "applied" for r in answer.json()["results"]), answer.text
+    return inspection_id
+
+
+def claim_in_storage(storage: BureauStorage, device_id: str, *hashes: str, officer: str = "14110100001",
+                     unit: str = "离石区") -> None:
+    """In-process: a live device (added when missing) whose own evidence records name these blobs."""
+    from eco_field.bureau.storage import Record
+
+    now = "2026-01-01T00:00:00+00:00"
+    with storage.transaction():
+        if officer not in {o["cert_no"] for o in storage.officers()}:
+            storage.put_officer(officer, "王建国", [unit])
+        if storage.device(device_id) is None:
+            storage.add_device(device_id, officer, device_id, f"token-of-{device_id}", now)
+        rows = []
+        for sha in hashes:
+            evidence_id = f"ev-{device_id}-{sha[:16]}"
+            storage.put_record(Record("evidence", evidence_id, None, unit, {"sha256": sha, "kind": "photo"},
+                                      origin_device=device_id, sha256=sha, updated_at=now))
+            rows.append((f"entry-{evidence_id}", "digest", "evidence", evidence_id, {"status": "applied"}))
+        storage.put_entries(device_id, rows, now)
+
+
+def inspection_entry(enterprise_id: str, inspection_id: str | None = None, *, op: str = "create",
+                     revision: int = 1, entry_id: str | None = None, **fields) -> dict:
+    """A whole inspection as store/inspections.snapshot pushes it (a draft of two 离石区 officers)."""
+    import uuid
+
+    inspection_id = inspection_id or str(uuid.uuid4())
+    payload = {"id": inspection_id, "enterprise_id": enterprise_id, "officers": LISHI_OFFICERS,
+               "started_at": "2026-06-01T09:30:00+08:00", "ended_at": None, "place": "厂区", "task_id": None,
+               "party": {"name": "", "title": "", "phone": "", "present": False}, "checklist": {},
+               "findings": [], "status": "draft", "amends_id": None, "seal_hash": None, "sealed_at": None,
+               "revision": revision, "created_at": "2026-06-01T01:30:00+00:00",
+               "updated_at": "2026-06-01T01:30:00+00:00", **fields}
+    return {"entry_id": entry_id or str(uuid.uuid4()), "entity": "inspection", "entity_id": inspection_id,
+            "op": op, "revision": revision, "payload": payload}

@@ -8,7 +8,14 @@ from eco_field.store import enterprises as enterprise_store
 from eco_field.store import tasks as task_store
 from eco_field.sync.client import run_sync
 from eco_field.workspace import Workspace
-from tests.sync.conftest import BureauServer, device_id_of, enterprise_in, new_inspection, token_of
+from tests.sync.conftest import (
+    BureauServer,
+    device_id_of,
+    enterprise_in,
+    inspection_entry,
+    new_inspection,
+    token_of,
+)
 
 ENTRY = {"entry_id": "e-1", "entity": "inspection", "entity_id": "i-1", "op": "create", "revision": 1,
          "payload": {"id": "i-1", "enterprise_id": "x", "status": "draft"}}
@@ -65,17 +72,21 @@ def test_reading_or_writing_another_units_record_is_refused(bureau: BureauServer
     headers = {"Authorization": f"Bearer {token_of(device)}"}
     other = enterprise_in(device, "孝义市")
     own = enterprise_in(device, "离石区")
-    assert httpx.get(f"{bureau.url}/records/enterprise/{other}", headers=headers).status_code == 403
+    # another unit's record answers exactly as one the bureau does not hold
+    foreign = httpx.get(f"{bureau.url}/records/enterprise/{other}", headers=headers)
+    unknown = httpx.get(f"{bureau.url}/records/enterprise/no-such-enterprise", headers=headers)
+    assert (foreign.status_code, foreign.json()) == (unknown.status_code, unknown.json()) == (404, {"detail": "no such record"})
     assert httpx.get(f"{bureau.url}/records/enterprise/{own}", headers=headers).status_code == 200
-    entry = {"entry_id": "e-other", "entity": "enterprise", "entity_id": other, "op": "update", "revision": 9,
-             "payload": {"id": other, "county": "孝义市", "name": "改名"}}
-    legit = {"entry_id": "e-own", "entity": "note", "entity_id": "n-1", "op": "create", "revision": 1,
-             "payload": {"enterprise_id": own, "text": "ok"}}
-    refused = httpx.post(f"{bureau.url}/push", json={"entries": [legit, entry]}, headers=headers)
+    legit = inspection_entry(own, entry_id="e-own")
+    planted = inspection_entry(other, entry_id="e-other")
+    refused = httpx.post(f"{bureau.url}/push", json={"entries": [legit, planted]}, headers=headers)
     assert refused.status_code == 403 and refused.json()["forbidden"] == ["e-other"]
-    assert httpx.get(f"{bureau.url}/records/note/n-1", headers=headers).status_code == 404  # batch not stored
-    record = httpx.get(f"{bureau.url}/records/enterprise/{own}", headers=headers).json()
-    assert record["payload"]["name"] != "改名"
+    assert httpx.get(f"{bureau.url}/records/inspection/{legit['entity_id']}", headers=headers).status_code == 404
+    # naming an enterprise the bureau does not hold is answered the same, word for word
+    ghost = httpx.post(f"{bureau.url}/push", json={"entries": [inspection_entry("no-such-enterprise",
+                                                                                entry_id="e-other")]},
+                       headers=headers)
+    assert (ghost.status_code, ghost.json()) == (403, refused.json())
 
 
 def test_the_client_keeps_another_units_change_as_a_conflict_and_sends_the_rest(bureau: BureauServer,

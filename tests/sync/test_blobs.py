@@ -13,7 +13,15 @@ from eco_field.sync.blobs import PARALLEL
 from eco_field.sync.client import connect, run_sync
 from eco_field.sync.push import push_outbox
 from eco_field.workspace import Workspace
-from tests.sync.conftest import BureauServer, new_inspection, token_of
+from tests.sync.conftest import (
+    BureauServer,
+    claim_blobs,
+    claim_in_storage,
+    device_id_of,
+    new_inspection,
+    raw_push,
+    token_of,
+)
 
 CHUNK = 256 * 1024
 
@@ -74,6 +82,7 @@ def test_an_inspection_is_complete_only_when_every_blob_is_there(bureau: BureauS
 def test_bytes_that_do_not_match_their_hash_are_refused(bureau: BureauServer, device: Workspace) -> None:
     headers = {"Authorization": f"Bearer {token_of(device)}"}
     claimed = hashlib.sha256(b"the real photo").hexdigest()
+    claim_blobs(bureau, device, {claimed: 14})
     wrong = httpx.patch(f"{bureau.url}/uploads/{claimed}", content=b"a fake photo!!",
                         headers={**headers, "Upload-Offset": "0", "Upload-Length": "14"})
     assert wrong.status_code == 422
@@ -88,8 +97,8 @@ def test_bytes_that_do_not_match_their_hash_are_refused(bureau: BureauServer, de
     assert [e["sha256"] for e in result["blob_errors"]] == [hashlib.sha256(b"genuine bytes").hexdigest()]
     assert result["blobs_sent"] == 1
     assert set(stored_blob_hashes(bureau)) == {hashlib.sha256(b"other photo").hexdigest()}
-    listed = bureau.read("inspections")
-    assert listed[0]["id"] == inspection_id and listed[0]["complete"] is False
+    listed = {i["id"]: i for i in bureau.read("inspections")}
+    assert listed[inspection_id]["complete"] is False
 
 
 def _raw_request(port: int, head: str, body_bytes: int) -> bytes:
@@ -116,6 +125,7 @@ def test_a_two_gigabyte_body_is_refused_without_being_read(bureau: BureauServer,
     token = token_of(device)
     size = 2 * 1024 ** 3
     sha = "b" * 64
+    claim_blobs(bureau, device, {sha: size})
     head = (f"PATCH /uploads/{sha} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
             f"Upload-Offset: 0\r\nUpload-Length: {size}\r\nContent-Length: {size}\r\n\r\n")
     answer = _raw_request(bureau.port, head, 4 * 1024 ** 2)  # a small part of it: the answer comes first
@@ -164,6 +174,7 @@ def _finish(bureau: BureauServer, headers: dict, data: bytes) -> int:
 def test_a_cut_connection_keeps_what_arrived(bureau: BureauServer, device: Workspace) -> None:
     token, data = token_of(device), os.urandom(3 * 1024 * 1024)
     headers = {"Authorization": f"Bearer {token}"}
+    claim_blobs(bureau, device, {hashlib.sha256(data).hexdigest(): len(data)})
     with socket.create_connection(("127.0.0.1", bureau.port), timeout=20) as sock:
         sock.sendall(_patch_head(token, data) + data[:len(data) // 2])
     sha = hashlib.sha256(data).hexdigest()
@@ -175,7 +186,8 @@ def test_a_cut_connection_keeps_what_arrived(bureau: BureauServer, device: Works
 def test_server_killed_in_the_middle_of_a_request_keeps_the_bytes_it_wrote(bureau: BureauServer,
                                                                            device: Workspace) -> None:
     token, data = token_of(device), os.urandom(3 * 1024 * 1024)
-    part = bureau.data_dir / "uploads" / f"{hashlib.sha256(data).hexdigest()}.part"
+    claim_blobs(bureau, device, {hashlib.sha256(data).hexdigest(): len(data)})
+    part = bureau.data_dir / "uploads" / f"{hashlib.sha256(data).hexdigest()}.{device_id_of(device)}.part"
     with socket.create_connection(("127.0.0.1", bureau.port), timeout=20) as sock:
         sock.sendall(_patch_head(token, data) + data[:len(data) // 2])
         _poll(lambda: part.exists() and part.stat().st_size > 0, "bytes in the partial file")
@@ -192,11 +204,11 @@ def test_a_documents_pdf_counts_towards_its_inspection(bureau: BureauServer, dev
     sha = hashlib.sha256(pdf).hexdigest()
     headers = {"Authorization": f"Bearer {token_of(device)}"}
     doc = {"id": "d-1", "number": "吕环罚〔2026〕12号", "kind": "penalty-decision", "inspection_id": inspection_id,
-           "case_id": None, "pdf_sha256": sha, "pdf_size": len(pdf), "status": "issued"}
+           "case_id": None, "record_sha256": "e" * 64, "pdf_sha256": sha, "pdf_size": len(pdf), "pages": 1,
+           "status": "issued", "issued_at": "2026-06-01T10:00:00+08:00"}
     entry = {"entry_id": "doc-e1", "entity": "document", "entity_id": "d-1", "op": "issue", "revision": None,
              "payload": doc}
-    assert httpx.post(f"{bureau.url}/push", json={"entries": [entry]}, headers=headers).json()["results"][0][
-        "status"] == "applied"
+    assert raw_push(bureau, device, [entry]).json()["results"][0]["status"] == "applied"
     listed = bureau.read("documents")
     assert [(d["number"], d["sha256"], d["stored"]) for d in listed] == [("吕环罚〔2026〕12号", sha, False)]
     assert bureau.read("inspections")[0]["complete"] is False
@@ -220,9 +232,10 @@ def test_a_blob_renamed_in_before_a_crash_is_recorded_not_asked_for_again(tmp_pa
     final.parent.mkdir(parents=True)
     final.write_bytes(data)  # renamed in; the server died before the row
     device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
+    other = hashlib.sha256(b"another photo").hexdigest()
+    claim_in_storage(storage, "dev-1", sha, other)
     state, part = area.begin(device, sha, 0, len(data), len(data))
     assert state.complete and part is None and storage.blob_sizes([sha]) == {sha: len(data)}
-    other = hashlib.sha256(b"another photo").hexdigest()
     damaged = area.store.path_for(other, "")
     damaged.parent.mkdir(parents=True, exist_ok=True)
     damaged.write_bytes(b"another photX")  # a damaged file is no proof: the blob must come again
@@ -243,9 +256,10 @@ def test_bytes_of_a_first_patch_cut_before_its_row_are_offered_for_resume(tmp_pa
     area = BlobArea(tmp_path / "bureau", storage)
     data = os.urandom(500_000)
     sha = hashlib.sha256(data).hexdigest()
-    area.part_path(sha).write_bytes(data[:123_456])
-    assert area.resume_offsets([sha]) == {sha: (False, 123_456)}
     device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
+    claim_in_storage(storage, "dev-1", sha)
+    area.part_path(sha, "dev-1").write_bytes(data[:123_456])
+    assert area.resume_offsets(device, [sha]) == {sha: (False, 123_456)}
     state, part = area.begin(device, sha, 123_456, len(data), len(data) - 123_456)
     part.close()
     assert state.offset == 123_456 and not state.complete
@@ -260,7 +274,7 @@ from eco_field.bureau.uploads import BlobArea
 
 folder, sha, size = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 area = BlobArea(folder, open_storage(folder))
-state, part = area.begin(Device("dev-2", "14110100002", "other", "2026-01-01", None, None), sha, 0, size, size)
+state, part = area.begin(Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None), sha, 0, size, size)
 part.file.write(b"x" * 1000)
 part.file.flush()
 print("holding", flush=True)
@@ -270,8 +284,9 @@ part.close()
 
 
 def test_one_patch_of_a_blob_at_a_time_across_server_processes(tmp_path) -> None:
-    """`bureau serve --workers N` runs N processes: a PATCH in one of them holds the blob's part file, and a
-    second PATCH of the same blob, in another process, is told to retry (423) rather than write beside it."""
+    """`bureau serve --workers N` runs N processes: a PATCH in one of them holds the device's part file of a
+    blob, and a second PATCH of the same session, in another process, is told to retry (423) rather than
+    write beside it."""
     import subprocess
     import sys
 
@@ -284,6 +299,7 @@ def test_one_patch_of_a_blob_at_a_time_across_server_processes(tmp_path) -> None
     data = os.urandom(50_000)
     sha = hashlib.sha256(data).hexdigest()
     device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
+    claim_in_storage(storage, "dev-1", sha)
     other = subprocess.Popen([sys.executable, "-c", HOLD_A_PATCH, str(folder), sha, str(len(data))],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
@@ -293,7 +309,7 @@ def test_one_patch_of_a_blob_at_a_time_across_server_processes(tmp_path) -> None
             raise AssertionError("a second PATCH of the blob was let in")
         except UploadRefused as refused:
             assert refused.status == 423
-        assert area.part_path(sha).stat().st_size == 1000  # the holder's bytes are untouched
+        assert area.part_path(sha, "dev-1").stat().st_size == 1000  # the holder's bytes are untouched
     finally:
         other.communicate("done\n", timeout=30)
     try:  # released: the next PATCH goes in, and resumes after the bytes the holder wrote
@@ -309,10 +325,11 @@ def test_one_patch_of_a_blob_at_a_time_across_server_processes(tmp_path) -> None
 
 def test_a_refused_first_patch_leaves_no_part_file(bureau: BureauServer, device: Workspace) -> None:
     sha = hashlib.sha256(b"never sent").hexdigest()
+    claim_blobs(bureau, device, {sha: 10})
     refused = httpx.patch(f"{bureau.url}/uploads/{sha}", content=b"never sent", headers={
         "Authorization": f"Bearer {token_of(device)}", "Upload-Offset": "0"})  # no Upload-Length
     assert refused.status_code == 400
-    assert not (bureau.data_dir / "uploads" / f"{sha}.part").exists()
+    assert not list((bureau.data_dir / "uploads").iterdir())
 
 
 def test_a_blob_sent_through_two_server_processes_is_checked_on_the_bytes_stored(tmp_path) -> None:
@@ -335,17 +352,17 @@ def test_a_blob_sent_through_two_server_processes_is_checked_on_the_bytes_stored
         state, part = area.begin(device, sha, offset, len(data), len(piece))
         return anyio.run(area.receive, device, sha, state, part, body(piece), ConnectionError)
 
-    good = os.urandom(90_000)
+    good, other = os.urandom(90_000), os.urandom(90_000)
     sha = hashlib.sha256(good).hexdigest()
+    claim_in_storage(storage, "dev-1", sha, hashlib.sha256(other).hexdigest())
     assert patch(first, sha, good, 0, good[:30_000]).offset == 30_000
     assert patch(second, sha, good, 30_000, good[30_000:60_000]).offset == 60_000
     assert patch(first, sha, good, 60_000, good[60_000:]).complete
     assert first.store.path_for(sha, "").read_bytes() == good
 
-    other = os.urandom(90_000)
     sha = hashlib.sha256(other).hexdigest()
     patch(first, sha, other, 0, other[:45_000])
-    with open(first.part_path(sha), "r+b") as part:  # a faulty writer changes committed bytes
+    with open(first.part_path(sha, "dev-1"), "r+b") as part:  # a faulty writer changes committed bytes
         part.write(b"\0" * 100)
     try:
         patch(first, sha, other, 45_000, other[45_000:])
@@ -372,6 +389,7 @@ def test_without_flock_one_patch_per_blob_is_held_within_the_process(tmp_path, m
     device = Device("dev-1", "14110100001", "laptop", "2026-01-01", None, None)
     data = os.urandom(40_000)
     sha = hashlib.sha256(data).hexdigest()
+    claim_in_storage(storage, "dev-1", sha)
     state, held = area.begin(device, sha, 0, len(data), len(data))
     try:
         area.begin(device, sha, 0, len(data), len(data))
@@ -383,13 +401,14 @@ def test_without_flock_one_patch_per_blob_is_held_within_the_process(tmp_path, m
         yield data
 
     assert anyio.run(area.receive, device, sha, state, held, body(), ConnectionError).complete
-    assert area.store.path_for(sha, "").read_bytes() == data and not area.part_path(sha).exists()
+    assert area.store.path_for(sha, "").read_bytes() == data and not area.part_path(sha, "dev-1").exists()
     other = hashlib.sha256(b"refused").hexdigest()
+    claim_in_storage(storage, "dev-1", other)
     try:
         area.begin(device, other, 0, None, 7)  # no Upload-Length on a first PATCH
     except UploadRefused as refused:
         assert refused.status == 400
-    assert not area.part_path(other).exists()
+    assert not area.part_path(other, "dev-1").exists()
     state, held = area.begin(device, other, 0, 7, 7)  # the claim was given back with the refusal
     held.close()
     storage.close()

@@ -79,13 +79,27 @@ def test_number_blocks_reach_only_their_device(bureau: BureauServer, device_fact
 
 
 def test_catalog_and_case_status_come_down(tmp_path, bureau: BureauServer, device: Workspace) -> None:
+    from eco_field.law.catalog import DEFAULT_CATALOG, load_catalog
+
+    shipped = json.loads(DEFAULT_CATALOG.read_text(encoding="utf-8"))
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"version": "2026.9", "items": [{"code": "A1"}]}, ensure_ascii=False), "utf-8")
+    refused = bureau.admin("catalog", "publish", str(broken))
+    assert refused.returncode == 2 and "entries" in refused.stderr  # checked before it is published
+    newer = {**shipped, "version": "2026.2",
+             "entries": [{**e, "description": e["description"] + "（2026.2）"} for e in shipped["entries"]]}
     catalog = tmp_path / "catalog.json"
-    catalog.write_text(json.dumps({"items": [{"code": "A1", "title": "排污许可"}]}, ensure_ascii=False), "utf-8")
-    assert bureau.admin_json("catalog", "publish", str(catalog)) == {"version": 1}
+    catalog.write_text(json.dumps(newer, ensure_ascii=False), "utf-8")
+    assert bureau.admin_json("catalog", "publish", str(catalog)) == {"version": 1, "catalog_version": "2026.2",
+                                                                      "published": True}
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(shipped, ensure_ascii=False), "utf-8")
+    assert bureau.admin("catalog", "publish", str(older)).returncode == 2  # not newer than 2026.2
     result = run_sync(device)
     assert result["ok"]
     written = json.loads((device.data_dir / "catalog.json").read_text(encoding="utf-8"))
-    assert written["version"] == 1 and written["catalog"]["items"][0]["code"] == "A1"
+    assert written == newer
+    assert load_catalog(device.data_dir)["AIR-01"].description.endswith("（2026.2）")
 
     # a case status the bureau set (after legal review) comes down to the device that has the case
     case_id = str(uuid.uuid4())

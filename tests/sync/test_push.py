@@ -14,7 +14,16 @@ from eco_field.sync.client import run_sync
 from eco_field.sync.enrol import enroll
 from eco_field.sync.push import pending_entries
 from eco_field.workspace import Workspace
-from tests.sync.conftest import BureauServer, new_inspection, run_cli, token_of
+from tests.sync.conftest import (
+    BureauServer,
+    enterprise_in,
+    evidence_entry,
+    inspection_entry,
+    new_inspection,
+    raw_push,
+    run_cli,
+    token_of,
+)
 from tests.sync.faultproxy import DropAnswerProxy
 
 
@@ -96,18 +105,33 @@ def test_two_devices_editing_the_same_draft_record_a_conflict_on_both_sides(tmp_
         other.close()
 
 
-def test_a_sealed_inspection_is_immutable_on_the_server(bureau: BureauServer, device: Workspace) -> None:
+def test_a_sealed_inspection_is_immutable_on_the_server(bureau: BureauServer, device_factory) -> None:
+    device, colleague = device_factory("14110100001", "a"), device_factory("14110100002", "b")  # both 离石区
+    own = enterprise_in(device, "离石区")
+    created = inspection_entry(own, "s-1", revision=1, place="A")
+    photo = evidence_entry("s-1", "c" * 64, 10, evidence_id="ev-1")
+    seal = {"entry_id": "s-e1", "entity": "inspection", "entity_id": "s-1", "op": "seal", "revision": 2,
+            "payload": {"seal_hash": "ab" * 32, "sealed_at": "2026-06-01T12:00:00+00:00", "evidence": 1,
+                        "format": "eco_field.seal/1"}}
+    answer = raw_push(bureau, device, [created, photo, seal])
+    assert [r["status"] for r in answer.json()["results"]] == ["applied"] * 3
+    later = inspection_entry(own, "s-1", op="update", revision=3, place="B")
+    planted = evidence_entry("s-1", "d" * 64, 10)
+    removed = {**evidence_entry("s-1", "c" * 64, 10, evidence_id="ev-1"), "op": "delete"}
+    del removed["payload"]["size"]
+    for pusher in (device, colleague):
+        results = raw_push(bureau, pusher, [later, planted, removed]).json()["results"]
+        assert [(r["status"], r["reason"]) for r in results] == [("conflict", "sealed")] * 3
     headers = {"Authorization": f"Bearer {token_of(device)}"}
-    own = device.db.execute("SELECT id FROM enterprises WHERE county = '离石区' LIMIT 1").fetchone()[0]
-    sealed = {"id": "s-1", "enterprise_id": own, "status": "sealed", "place": "A", "seal_hash": "ab"}
-    first = {"entry_id": "s-e1", "entity": "inspection", "entity_id": "s-1", "op": "seal", "revision": 3,
-             "payload": sealed}
-    later = {"entry_id": "s-e2", "entity": "inspection", "entity_id": "s-1", "op": "update", "revision": 4,
-             "payload": {**sealed, "status": "draft", "place": "B"}}
-    results = httpx.post(f"{bureau.url}/push", json={"entries": [first, later]}, headers=headers).json()["results"]
-    assert [r["status"] for r in results] == ["applied", "conflict"] and results[1]["reason"] == "sealed"
     record = httpx.get(f"{bureau.url}/records/inspection/s-1", headers=headers).json()
-    assert record["payload"]["place"] == "A" and record["revision"] == 3
+    assert record["payload"]["place"] == "A" and record["payload"]["status"] == "sealed" and record["revision"] == 2
+    assert [(e["sha256"], e["stored"]) for e in bureau.read("evidence")] == [("c" * 64, False)]
+    evidence = httpx.get(f"{bureau.url}/records/evidence/ev-1", headers=headers).json()
+    assert evidence["deleted"] is False
+    # an update with no revision is refused whole (422), never applied over a newer one
+    unversioned = {**later, "revision": None}
+    refused = raw_push(bureau, colleague, [unversioned])
+    assert refused.status_code == 422 and refused.json()["invalid"] == [later["entry_id"]]
 
 
 def test_sealing_on_the_device_seals_the_bureaus_record_and_keeps_its_fields(bureau: BureauServer,
@@ -123,8 +147,9 @@ def test_sealing_on_the_device_seals_the_bureaus_record_and_keeps_its_fields(bur
     assert [(i["id"], i["status"]) for i in listed] == [(inspection_id, "sealed")]
     assert listed[0]["enterprise_id"] and listed[0]["officers"] == ["14110100001", "14110100002"]
     headers = {"Authorization": f"Bearer {token_of(device)}"}
-    change = {"entry_id": "late-edit", "entity": "inspection", "entity_id": inspection_id, "op": "update",
-              "revision": 99, "payload": {"place": "改过的地点"}}
+    own = enterprise_in(device, "离石区")
+    change = inspection_entry(own, inspection_id, op="update", revision=99, entry_id="late-edit",
+                              place="改过的地点")
     answer = httpx.post(f"{bureau.url}/push", json={"entries": [change]}, headers=headers).json()["results"][0]
     assert answer["status"] == "conflict" and answer["reason"] == "sealed"
     record = httpx.get(f"{bureau.url}/records/inspection/{inspection_id}", headers=headers).json()

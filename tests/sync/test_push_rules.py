@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from eco_field.bureau import admin
-from eco_field.bureau.push import Forbidden, MalformedEntry, apply_batch
+from eco_field.bureau.push import Forbidden, Invalid, apply_batch
 from eco_field.bureau.storage import open_storage
+from tests.sync.conftest import inspection_entry
+
+LISHI_ENTERPRISE = "8b82e9e9-b12c-5e0b-8636-21942029edc7"  # a demo enterprise of 离石区
 
 
 @pytest.fixture
@@ -19,9 +22,9 @@ def storage(tmp_path):
     store.close()
 
 
-def entry(entry_id: str, revision: int | None, place: str, entity_id: str = "i-1") -> dict:
-    return {"entry_id": entry_id, "entity": "inspection", "entity_id": entity_id, "op": "update",
-            "revision": revision, "payload": {"id": entity_id, "place": place, "status": "draft"}}
+def entry(entry_id: str, revision: int, place: str, entity_id: str = "i-1") -> dict:
+    return inspection_entry(LISHI_ENTERPRISE, entity_id, op="update", revision=revision, entry_id=entry_id,
+                            place=place)
 
 
 def statuses(results: list[dict]) -> list[str]:
@@ -53,8 +56,7 @@ def test_a_stale_revision_is_a_kept_conflict_and_its_retry_stays_one(storage) ->
 def test_another_units_entry_refuses_the_whole_batch(storage) -> None:
     one = storage.device("dev-1")
     xiaoyi = next(r for r in storage.records("enterprise") if r.unit == "孝义市")
-    foreign = {"entry_id": "f1", "entity": "inspection", "entity_id": "i-9", "op": "create", "revision": 1,
-               "payload": {"id": "i-9", "enterprise_id": xiaoyi.entity_id}}
+    foreign = inspection_entry(xiaoyi.entity_id, "i-9", entry_id="f1")
     with pytest.raises(Forbidden) as refused:
         apply_batch(storage, one, [entry("ok1", 1, "A", "i-2"), foreign])
     assert refused.value.entry_ids == ["f1"]
@@ -62,10 +64,11 @@ def test_another_units_entry_refuses_the_whole_batch(storage) -> None:
 
 
 def test_malformed_entries_are_refused(storage) -> None:
-    with pytest.raises(MalformedEntry):
+    with pytest.raises(Invalid):
         apply_batch(storage, storage.device("dev-1"), [{"entry_id": "x"}])
-    with pytest.raises(MalformedEntry):
-        apply_batch(storage, storage.device("dev-1"), [{**entry("e", 1, "A"), "revision": "1"}])
+    with pytest.raises(Invalid) as refused:
+        apply_batch(storage, storage.device("dev-1"), [entry("e0", 1, "A"), {**entry("e", 1, "A"), "revision": "1"}])
+    assert refused.value.entry_ids == ["e"] and storage.record("inspection", "i-1") is None
 
 
 def _snapshot(storage) -> tuple:

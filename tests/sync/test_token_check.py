@@ -11,7 +11,7 @@ import httpx
 
 from eco_field.bureau.storage import open_storage
 from eco_field.workspace import Workspace
-from tests.sync.conftest import BureauServer, device_id_of, token_of
+from tests.sync.conftest import BureauServer, device_id_of, inspection_entry, token_of
 
 BLOB = b"a photo's bytes"
 SHA = hashlib.sha256(BLOB).hexdigest()
@@ -40,7 +40,7 @@ def test_a_revoked_device_is_refused_at_once_on_every_route(bureau: BureauServer
     assert client.get("/changes", params={"since": 0, "limit": 1}).json()["detail"].startswith("device ")
     assert not list((bureau.data_dir / "uploads").iterdir())
     with bureau.storage() as storage:
-        assert storage.blob_sizes([SHA]) == {} and storage.uploads([SHA]) == {}
+        assert storage.blob_sizes([SHA]) == {} and storage.uploads([SHA], device_id_of(device)) == {}
 
 
 def test_an_unknown_token_or_a_bad_name_is_answered_before_anything_is_read(bureau: BureauServer,
@@ -54,7 +54,7 @@ def test_an_unknown_token_or_a_bad_name_is_answered_before_anything_is_read(bure
     assert httpx.post(f"{bureau.url}/blobs/missing", json={"hashes": ["x"]}, headers=bad).status_code == 401
     known = httpx.Client(base_url=bureau.url, headers=good)
     assert known.post("/blobs/missing", json={"hashes": [SHA]}).json()["missing"] == [SHA]
-    assert known.post("/blobs/missing", json={"hashes": ["x"]}).status_code == 400
+    assert known.post("/blobs/missing", json={"hashes": ["x"]}).status_code == 422  # no SHA-256: the schema
     assert known.post("/blobs/missing", content=b"not json").status_code == 400
     refused = httpx.patch(f"{bureau.url}/uploads/NOT-A-SHA", content=b"x",
                           headers={**good, "Upload-Offset": "0", "Upload-Length": "1"})
@@ -94,9 +94,7 @@ def test_the_storage_answers_the_device_and_the_read_together(tmp_path: Path, bu
 
 
 def _inspection(enterprise_id: str) -> dict:
-    inspection_id = f"i-{enterprise_id}"
-    return {"entry_id": f"e-{enterprise_id}", "entity": "inspection", "entity_id": inspection_id, "op": "upsert",
-            "revision": 1, "payload": {"id": inspection_id, "enterprise_id": enterprise_id, "status": "draft"}}
+    return inspection_entry(enterprise_id, f"i-{enterprise_id}", entry_id=f"e-{enterprise_id}")
 
 
 def test_a_push_is_checked_in_its_transaction_against_the_device_as_it_is_now(bureau: BureauServer,
