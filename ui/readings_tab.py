@@ -25,6 +25,7 @@ from eco_field import messages
 from eco_field.errors import Cancelled
 from eco_field.readings import service
 from eco_field.readings.model import UnreadableHeader
+from eco_field.readings.timeparse import AmbiguousDates
 from eco_field.records import Enterprise, Inspection
 from eco_field.workspace import Workspace
 from ui.context import AppContext
@@ -144,7 +145,8 @@ class ReadingsTab(QWidget):
         if path is not None:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path, mapping: dict[str, str] | None = None, profile: str = "") -> None:
+    def import_file(self, path: Path, mapping: dict[str, str] | None = None, profile: str = "",
+                    time_format: str | None = None) -> None:
         if self.inspection is None:
             return
         inspection_id, fmt, outlet = self.inspection.id, self.format.currentData() or None, self.outlet.currentData()
@@ -155,14 +157,15 @@ class ReadingsTab(QWidget):
             return service.import_file(ws, inspection_id, path, fmt=fmt if not mapping else "generic_table",
                                        outlet=outlet or None, mapping=mapping,
                                        progress=lambda n: control.report(n, 0, path.name),
-                                       cancel=lambda: control.cancelled)
+                                       cancel=lambda: control.cancelled, time_format=time_format)
 
         self.busy.setVisible(True)
         self.cancel.setVisible(True)
         self.cancel.setEnabled(True)
         self.import_button.setEnabled(False)
         self.job = self.ctx.run_long(work, self._imported, self._progress, announce=("reading", "evidence"),
-                                     on_error=self._idle, handle_error=lambda error: self._not_imported(error, path))
+                                     on_error=self._idle,
+                                     handle_error=lambda error: self._not_imported(error, path, mapping, profile))
 
     def cancel_import(self) -> None:
         if self.job is not None:
@@ -187,11 +190,22 @@ class ReadingsTab(QWidget):
         self.cancel.setVisible(False)
         self.import_button.setEnabled(self.inspection is not None and not self.inspection.sealed)
 
-    def _not_imported(self, error: BaseException, path: Path) -> bool:
-        """A cancel is no error to report; an unreadable header opens the mapping dialog."""
+    def _not_imported(self, error: BaseException, path: Path, mapping: dict[str, str] | None = None,
+                      profile: str = "") -> bool:
+        """A cancel is no error to report; an unreadable header opens the mapping dialog; dates whose day/month
+        order the file cannot tell ask for the time format (what --time-format gives on the command line)."""
         if isinstance(error, Cancelled):
             self._idle()
             self.message.setText(self.tr("Import cancelled; nothing was stored."))
+            return True
+        if isinstance(error, AmbiguousDates):
+            self._idle()
+            suggestion = error.patterns[0] if error.patterns else "%d/%m/%Y %H:%M:%S"
+            answer = self.ctx.dialogs.get_text(messages.text("readings.ui.time_format_title"),
+                                               f"{error}\n{messages.text('readings.ui.time_format_label')}",
+                                               suggestion)
+            if answer and answer.strip():
+                self.import_file(path, mapping, profile, time_format=answer.strip())
             return True
         return self._needs_mapping(error, path)
 

@@ -54,7 +54,10 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 class AmbiguousDates(BadInput):
-    """Both day/month orders read every value over the same span: the user must say (--time-format)."""
+    """Both day/month orders read every value over the same span: the user must say (--time-format).
+    `patterns` holds the strptime patterns that read the values, day-first first."""
+
+    patterns: list[str] = []
 
 
 class TimeParser:
@@ -138,8 +141,11 @@ class TimeParser:
             return known
         sample = next((str(t) for t in texts if isinstance(t, str)), "")
         readings = sorted({ORDER_OF[n] for n in best})
-        raise AmbiguousDates("readings.time.ambiguous_order", column=column or "?", sample=sample,
-                             orders=" / ".join(_ORDER_WORDS[o] for o in readings))
+        error = AmbiguousDates("readings.time.ambiguous_order", column=column or "?", sample=sample,
+                               orders=" / ".join(_ORDER_WORDS[o] for o in readings))
+        error.patterns = [_BY_NAME[n] for n in best if n in _BY_NAME]  # what --time-format could say, day first
+        error.patterns.sort(key=lambda f: not f.startswith("%d"))
+        raise error
 
     def parse(self, text: object) -> float | None:
         if text is self._last_text or text == self._last_text:

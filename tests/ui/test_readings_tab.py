@@ -81,3 +81,16 @@ def test_a_skipped_row_is_shown_with_the_source_and_its_time_basis(window, ctx, 
     assert notes[0].startswith("时间依据：") and "Asia/Shanghai" in notes[0]
     assert any(n.startswith("第 42 行") and "跳过" in n for n in notes)
     assert "torn.csv" in tab.notes_title.text()
+
+
+def test_undecidable_dates_ask_for_the_time_format(window, ctx, dialogs, tmp_path):
+    insp, tab = open_readings(window, ctx)
+    export = tmp_path / "dm.csv"
+    export.write_text("采样时间,二氧化硫(mg/m3)\n05/06/2026 10:00:00,20\n05/06/2026 10:00:10,21\n", encoding="utf-8")
+    tab.outlet.setCurrentIndex(0)
+    dialogs.answers.append("%d/%m/%Y %H:%M:%S")
+    tab.import_file(export)
+    kind, _title, text = dialogs.shown[-1]
+    assert kind == "get_text" and "“采样时间”" in text
+    [series] = service.list_series(ctx.db, insp.id)
+    assert series["t_start"] == "2026-06-05T10:00:00+08:00"
