@@ -1,0 +1,3 @@
+"""Office tests use the real bureau server fixtures of tests/sync (SQLite and PostgreSQL)."""
+
+from tests.sync.conftest import bureau, bureau_db, device, device_factory  # noqa: F401 (fixtures)
