@@ -18,6 +18,28 @@ def wall_clock_ms(iso: str) -> float:
     return datetime.fromisoformat(iso).replace(tzinfo=None).timestamp() * 1000
 
 
+def limit_lines(series: dict[str, Any]) -> tuple[str, list[float]]:
+    """(label value, levels to draw): '50' [50] for a maximum, '≥5' [5] for a minimum, '6–9' [6, 9] for a range."""
+    evaluation = series.get("evaluation") or {}
+    kind, limit = evaluation.get("kind", "max"), series.get("limit")
+    if kind == "range" and evaluation.get("low") is not None:
+        return f"{evaluation['low']:g}–{evaluation['high']:g}", [evaluation["low"], evaluation["high"]]
+    if kind == "min":
+        return f"≥{limit:g}", [limit]
+    return f"{limit:g}", [limit]
+
+
+def exceeds(series: dict[str, Any], value: float) -> bool:
+    """Above a maximum, below a minimum, outside a range."""
+    evaluation = series.get("evaluation") or {}
+    kind, limit = evaluation.get("kind", "max"), series.get("limit")
+    if kind == "min":
+        return value < limit
+    if kind == "range" and evaluation.get("low") is not None:
+        return value < evaluation["low"] or value > evaluation["high"]
+    return value > limit
+
+
 def plotted(series: dict[str, Any], samples: list[dict[str, Any]]) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """(points, exceedances) as (ms since epoch, value); in the limit's unit when a limit applies."""
     use_converted = series.get("limit") is not None
@@ -29,7 +51,7 @@ def plotted(series: dict[str, Any], samples: list[dict[str, Any]]) -> tuple[list
             continue
         ms = wall_clock_ms(sample["t"])
         points.append((ms, value))
-        if limit is not None and value > limit:
+        if limit is not None and exceeds(series, value):
             over.append((ms, value))
     step = max(1, len(points) // MAX_POINTS)
     return points[::step], over
@@ -49,7 +71,7 @@ class ReadingsChart(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.points, self.exceedances = plotted(series, samples)
         unit = series.get("limit_unit") if series.get("limit") is not None else series.get("unit")
-        chart.setTitle(f"{series['pollutant']}（{unit}）")
+        chart.setTitle(f"{series['pollutant']}（{unit}）" if unit else series["pollutant"])
         if not self.points:
             self.setChart(chart)
             return
@@ -59,12 +81,16 @@ class ReadingsChart(QChartView):
         chart.addSeries(line)
         added = [line]
         if series.get("limit") is not None:
-            limit_line = QLineSeries(name=self.tr("Limit {v} {u}").format(v=f"{series['limit']:g}", u=unit))
-            limit_line.setPen(QPen(QColor("#c0392b"), 2, Qt.PenStyle.DashLine))
-            limit_line.append(self.points[0][0], series["limit"])
-            limit_line.append(self.points[-1][0], series["limit"])
-            chart.addSeries(limit_line)
-            added.append(limit_line)
+            label, levels = limit_lines(series)
+            for index, level in enumerate(levels):
+                limit_line = QLineSeries(name=self.tr("Limit {v} {u}").format(v=label, u=unit or ""))
+                limit_line.setPen(QPen(QColor("#c0392b"), 2, Qt.PenStyle.DashLine))
+                limit_line.append(self.points[0][0], level)
+                limit_line.append(self.points[-1][0], level)
+                chart.addSeries(limit_line)
+                added.append(limit_line)
+                if index:  # a range's second line needs no second legend entry
+                    chart.legend().markers(limit_line)[0].setVisible(False)
         if self.exceedances:
             over = QScatterSeries(name=self.tr("Exceeding ({n})").format(n=len(self.exceedances)))
             over.setColor(QColor("#c0392b"))

@@ -94,3 +94,22 @@ def test_undecidable_dates_ask_for_the_time_format(window, ctx, dialogs, tmp_pat
     assert kind == "get_text" and "“采样时间”" in text
     [series] = service.list_series(ctx.db, insp.id)
     assert series["t_start"] == "2026-06-05T10:00:00+08:00"
+
+
+def test_the_chart_marks_readings_below_a_minimum_and_outside_a_range(qtbot):
+    from ui.readings_chart import ReadingsChart, limit_lines
+
+    samples = [{"t": f"2026-06-05T10:0{i}:00+08:00", "value": v, "converted": v, "ok": True}
+               for i, v in enumerate([6.0, 4.8, 5.0, 3.9])]
+    do = {"pollutant": "DO", "unit": "mg/L", "limit": 5.0, "limit_unit": "mg/L", "evaluation": {"kind": "min"}}
+    chart = ReadingsChart()
+    qtbot.addWidget(chart)
+    chart.show_series(do, samples)
+    assert [y for _x, y in chart.exceedances] == [4.8, 3.9]
+    assert limit_lines(do) == ("≥5", [5.0])
+    ph = {"pollutant": "PH", "unit": "", "limit": 9.0, "limit_unit": "",
+          "evaluation": {"kind": "range", "low": 6.0, "high": 9.0}}
+    chart.show_series(ph, [dict(s, value=v, converted=v) for s, v in zip(samples, [7.0, 5.5, 9.0, 9.4])])
+    assert [y for _x, y in chart.exceedances] == [5.5, 9.4]
+    assert limit_lines(ph) == ("6–9", [6.0, 9.0])
+    assert sum(1 for s in chart.chart().series() if "6–9" in s.name()) == 2
