@@ -109,7 +109,7 @@ def test_the_chart_marks_readings_below_a_minimum_and_outside_a_range(qtbot):
     assert limit_lines(do) == ("≥5", [5.0])
     ph = {"pollutant": "PH", "unit": "", "limit": 9.0, "limit_unit": "",
           "evaluation": {"kind": "range", "low": 6.0, "high": 9.0}}
-    chart.show_series(ph, [dict(s, value=v, converted=v) for s, v in zip(samples, [7.0, 5.5, 9.0, 9.4])])
+    chart.show_series(ph, [dict(s, value=v, converted=v) for s, v in zip(samples, [7.0, 5.5, 9.0, 9.4], strict=True)])
     assert [y for _x, y in chart.exceedances] == [5.5, 9.4]
     assert limit_lines(ph) == ("6–9", [6.0, 9.0])
     assert sum(1 for s in chart.chart().series() if "6–9" in s.name()) == 2
