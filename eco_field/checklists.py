@@ -45,7 +45,7 @@ def _load(name: str, folder: Path = CHECKLIST_DIR) -> tuple[ChecklistItem, ...]:
         return tuple(ChecklistItem(id=i["id"], section=i["section"], text=i["text"], basis=i.get("basis", ""),
                                    inferred=bool(i.get("inferred", False))) for i in data["items"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise BadInput(f"Checklist file {path} is unreadable: {exc}") from exc
+        raise BadInput("checklist.unreadable", path=path, detail=exc) from exc
 
 
 def items_for(industry: str) -> list[ChecklistItem]:
@@ -67,7 +67,7 @@ def answers_of(checklist: dict[str, Any]) -> dict[str, dict[str, str]]:
 def answer(checklist: dict[str, Any], industry: str, item_id: str, value: str, note: str = "") -> dict[str, Any]:
     """A new checklist dict with one item answered (the input is not modified)."""
     if value not in ANSWERS:
-        raise BadInput(f"Unknown checklist answer {value!r}; use one of {', '.join(ANSWERS)}")
+        raise BadInput("checklist.bad_answer", value=value, answers=", ".join(ANSWERS))
     items = answers_of(checklist)
     items[item_id] = {"answer": value, "note": note}
     return {"industry": industry, "items": items}

@@ -18,7 +18,7 @@ def zone(name: str | None) -> ZoneInfo:
     try:
         return ZoneInfo(name or DEFAULT_TIME_ZONE)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadInput(f"Unknown time zone {name!r}") from exc
+        raise BadInput("time.unknown_zone", name=name) from exc
 
 
 def parse_local_time(text: str, tz_name: str | None = None) -> datetime:
@@ -26,7 +26,7 @@ def parse_local_time(text: str, tz_name: str | None = None) -> datetime:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError as exc:
-        raise BadInput(f"Not an ISO 8601 date-time: {text!r} (expected e.g. 2026-06-05T09:30 or 2026-06-05T09:30+08:00)") from exc
+        raise BadInput("time.not_iso", text=text) from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone(tz_name))
     return moment

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from eco_field.messages import Message
+
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, Z, S, V
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
@@ -11,18 +13,18 @@ def check_character(first17: str) -> str:
     return ALPHABET[(31 - total % 31) % 31]
 
 
-def problem(code: str) -> str | None:
-    """Why code is not a valid credit code, or None when it is."""
+def problem(code: str) -> Message | None:
+    """What is wrong with a credit code, as a message in the interface language (str() it); None if valid."""
     if len(code) != 18:
-        return f"must be 18 characters, got {len(code)}"
+        return Message("credit_code.length", {"n": len(code)})
     bad = [ch for ch in code if ch not in ALPHABET]
     if bad:
-        return f"character {bad[0]!r} is not allowed (GB 32100 uses 0-9 and A-Y without I, O, S, V, Z)"
+        return Message("credit_code.character", {"char": bad[0]})
     if not code[2:8].isdigit():
-        return "characters 3-8 must be the administrative division code (digits)"
+        return Message("credit_code.division")
     expected = check_character(code[:17])
     if code[17] != expected:
-        return f"check character is {code[17]!r} but should be {expected!r}"
+        return Message("credit_code.check", {"found": code[17], "expected": expected})
     return None
 
 

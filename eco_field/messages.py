@@ -91,7 +91,7 @@ def Term(code: str) -> Message:  # noqa: N802 - reads like a type at the call si
     return Message(code)
 
 
-def text(code: str, language: str | None = None, **params: Any) -> str:
+def text(code: str, /, language: str | None = None, **params: Any) -> str:
     """The message `code` in the language (default: the current one), its parameters filled in.
 
     A code missing from the catalog falls back to English, then to the code itself with its parameters

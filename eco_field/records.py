@@ -94,21 +94,21 @@ class Enterprise:
 
     def validate(self) -> None:
         if not self.name.strip():
-            raise BadInput("Enterprise name is empty")
+            raise BadInput("enterprise.no_name")
         why = credit_code.problem(self.credit_code)
         if why:
-            raise BadInput(f"Invalid unified social credit code {self.credit_code!r}: {why}")
+            raise BadInput("enterprise.bad_credit_code", code=self.credit_code, why=why)
         if not self.county.strip():
-            raise BadInput(f"Enterprise {self.name!r} has no county")
+            raise BadInput("enterprise.no_county", name=self.name)
         if (self.lat is None) != (self.lon is None):
-            raise BadInput(f"Enterprise {self.name!r}: give both latitude and longitude, or neither")
+            raise BadInput("enterprise.half_position", name=self.name)
         if self.lat is not None and not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180):
-            raise BadInput(f"Enterprise {self.name!r}: coordinates out of range ({self.lat}, {self.lon})")
+            raise BadInput("enterprise.position_range", name=self.name, lat=self.lat, lon=self.lon)
         if self.radius_m <= 0:
-            raise BadInput(f"Enterprise {self.name!r}: site radius must be positive")
+            raise BadInput("enterprise.radius", name=self.name)
         for outlet in self.outlets:
             if outlet.kind not in ("air", "water"):
-                raise BadInput(f"Outlet {outlet.code!r}: kind must be 'air' or 'water', not {outlet.kind!r}")
+                raise BadInput("enterprise.outlet_kind", code=outlet.code, kind=outlet.kind)
 
     def outlet(self, code: str) -> Outlet | None:
         return next((o for o in self.outlets if o.code == code), None)

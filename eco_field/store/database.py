@@ -19,14 +19,13 @@ BUSY_TIMEOUT_MS = int(os.environ.get("ECO_FIELD_BUSY_TIMEOUT_MS", "5000"))
 def connect(path: Path, *, create: bool) -> sqlite_utils.Database:
     """Open (or create) the database file at path and migrate it. Raises DatabaseUnavailable."""
     if not create and not path.exists():
-        raise DatabaseUnavailable(
-            f"No EcoField database at {path}. Run `eco-field init` (or `eco-field init --demo`) first."
-        )
+        raise DatabaseUnavailable("db.missing", path=path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a file in the way, no permission, a read-only disk: the user can fix the path
-        why = "it is a file, not a folder" if path.parent.is_file() else (exc.strerror or str(exc))
-        raise DatabaseUnavailable(f"Cannot use {path.parent} as the data folder: {why}") from exc
+        if path.parent.is_file():
+            raise DatabaseUnavailable("db.folder_is_file", path=path.parent) from exc
+        raise DatabaseUnavailable("db.folder_unusable", path=path.parent, detail=exc.strerror or str(exc)) from exc
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         # No sqlite-utils plugins: EcoField uses none, a plugin installed for something else must not change
@@ -51,12 +50,10 @@ def _configure(conn: sqlite3.Connection) -> None:
 def _explain(exc: sqlite3.DatabaseError, path: Path) -> DatabaseUnavailable:
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return DatabaseUnavailable(f"The database {path} is locked by another program; close it and try again.")
+        return DatabaseUnavailable("db.locked", path=path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseUnavailable(
-            f"The database {path} is damaged ({text}). Restore it from backups/ in the data folder."
-        )
-    return DatabaseUnavailable(f"Cannot open the database {path}: {text}")
+        return DatabaseUnavailable("db.damaged", path=path, detail=text)
+    return DatabaseUnavailable("db.cannot_open", path=path, detail=text)
 
 
 @contextmanager
@@ -72,7 +69,7 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     try:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise DatabaseUnavailable(f"The database is busy or locked: {exc}") from exc
+        raise DatabaseUnavailable("db.busy", detail=str(exc)) from exc
     try:
         yield db
     except BaseException:

@@ -66,7 +66,7 @@ def get(db: sqlite_utils.Database, enterprise_id: str) -> Enterprise:
     row = db.execute(f"SELECT {', '.join(COLUMNS)} FROM enterprises WHERE id = ? OR credit_code = ?",
                      [enterprise_id, enterprise_id]).fetchone()
     if row is None:
-        raise NotFound(f"No enterprise with id or credit code {enterprise_id!r}")
+        raise NotFound("enterprise.not_found", id=enterprise_id)
     return _row_to_enterprise(db, row)
 
 
@@ -98,7 +98,7 @@ def upsert(db: sqlite_utils.Database, ent: Enterprise, *, sync: bool = True) -> 
 
 def _check_id_free(db: sqlite_utils.Database, enterprise_id: str) -> None:
     if db.execute("SELECT 1 FROM enterprises WHERE id = ?", [enterprise_id]).fetchone():
-        raise BadInput(f"Enterprise id {enterprise_id} is already used by an enterprise with another credit code")
+        raise BadInput("enterprise.id_taken", id=enterprise_id)
 
 
 def _replace_outlets(db: sqlite_utils.Database, ent: Enterprise) -> None:
@@ -125,7 +125,7 @@ def import_many(db: sqlite_utils.Database, items: list[dict[str, Any]], *, sourc
         except BadInput as exc:  # a limit with a bad kind or range names the pollutant
             raise BadInput(f"{source}: item {index + 1}: {exc}") from exc
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise BadInput(f"{source}: item {index + 1} is not an enterprise ({type(exc).__name__}: {exc})") from exc
+            raise BadInput("enterprise.import_not_enterprise", source=source, n=index + 1, detail=exc) from exc
         try:
             ent.validate()
         except BadInput as exc:

@@ -43,7 +43,7 @@ def _inspection(db: sqlite_utils.Database, row: tuple) -> Inspection:
 def get(db: sqlite_utils.Database, inspection_id: str) -> Inspection:
     row = db.execute(SELECT + " WHERE i.id = ?", [inspection_id]).fetchone()
     if row is None:
-        raise NotFound(f"No inspection {inspection_id!r}")
+        raise NotFound("inspection.not_found", id=inspection_id)
     return _inspection(db, row)
 
 
@@ -79,7 +79,7 @@ def _search(search: str | None) -> tuple[str, list[Any]]:
 def _validated_officers(db: sqlite_utils.Database, certs: list[str]) -> list[str]:
     distinct = list(dict.fromkeys(c.strip() for c in certs if c.strip()))
     if len(distinct) < 2:
-        raise BadInput("An inspection needs at least two distinct officers (two --officer certificate numbers)")
+        raise BadInput("inspection.two_officers")
     for cert in distinct:
         officers.get(db, cert)
     return distinct
@@ -93,7 +93,8 @@ def create(db: sqlite_utils.Database, enterprise_id: str, officer_certs: list[st
     if task_id:
         task = task_store.get(db, task_id)
         if task.enterprise_id and task.enterprise_id != ent.id:
-            raise BadInput(f"Task {task_id} is for {task.enterprise_name or task.enterprise_id}, not {ent.name}")
+            raise BadInput("inspection.task_other_enterprise", task=task.title or task_id,
+                           task_enterprise=task.enterprise_name or task.enterprise_id, enterprise=ent.name)
     tz = settings.get(db, "time_zone")
     start = parse_local_time(started_at, tz) if started_at else now_local(tz)
     inspection_id, now = str(uuid.uuid4()), utc_now()
@@ -132,7 +133,7 @@ def update(db: sqlite_utils.Database, inspection_id: str, **changes: Any) -> Ins
     with write_transaction(db):
         current = get(db, inspection_id)
         if current.sealed:
-            raise SealedRecord(f"Inspection {inspection_id} is sealed; record an amendment instead")
+            raise SealedRecord("inspection.sealed", id=inspection_id)
         tz = settings.get(db, "time_zone")
         values = _column_values(changes, tz)
         if "officers" in changes:
@@ -179,7 +180,7 @@ def replace_from_bureau(db: sqlite_utils.Database, payload: dict[str, Any]) -> I
     with write_transaction(db):
         current = get(db, payload["id"])
         if current.sealed:
-            raise SealedRecord(f"Inspection {current.id} is sealed here; the bureau's version cannot replace it")
+            raise SealedRecord("inspection.sealed_here", id=current.id)
         party = payload.get("party") or {}
         changes = {"place": payload.get("place", current.place), "checklist": payload.get("checklist", {}),
                    "findings": payload.get("findings", []), "started_at": payload.get("started_at"),

@@ -58,10 +58,7 @@ def apply_migrations(db: sqlite_utils.Database, db_path: Path | None, files: lis
     applied = [m.name for m in migrations.applied(db)]
     unknown = [name for name in applied if name not in known]
     if unknown:
-        raise DatabaseUnavailable(
-            f"The database {db_path or ''} was written by a newer EcoField (schema steps {', '.join(unknown)}); "
-            "update the program before opening it."
-        )
+        raise DatabaseUnavailable("db.newer", path=db_path or "", steps=", ".join(unknown))
     pending = [m.name for m in migrations.pending(db)]
     if not pending:
         return []

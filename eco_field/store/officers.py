@@ -18,13 +18,13 @@ def list_officers(db: sqlite_utils.Database) -> list[Officer]:
 def get(db: sqlite_utils.Database, cert_no: str) -> Officer:
     row = db.execute("SELECT cert_no, name, unit FROM officers WHERE cert_no = ?", [cert_no]).fetchone()
     if row is None:
-        raise NotFound(f"Unknown officer: no certificate number {cert_no!r} (see `eco-field officers list`)")
+        raise NotFound("officer.not_found", cert_no=cert_no)
     return Officer(*row)
 
 
 def upsert(db: sqlite_utils.Database, officer: Officer, *, sync: bool = True) -> Officer:
     if not officer.cert_no.strip() or not officer.name.strip():
-        raise BadInput("An officer needs a name and a certificate number (执法证号)")
+        raise BadInput("officer.incomplete")
     with write_transaction(db):
         db.execute(
             "INSERT INTO officers (cert_no, name, unit, updated_at) VALUES (?, ?, ?, ?)"

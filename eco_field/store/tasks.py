@@ -41,7 +41,7 @@ def list_tasks(db: sqlite_utils.Database, status: str | None = None, limit: int 
 def get(db: sqlite_utils.Database, task_id: str) -> Task:
     row = db.execute(SELECT + " WHERE t.id = ?", [task_id]).fetchone()
     if row is None:
-        raise NotFound(f"No task {task_id!r}")
+        raise NotFound("task.not_found", id=task_id)
     return _task(db, row)
 
 
@@ -49,7 +49,7 @@ def save(db: sqlite_utils.Database, task: Task, *, sync: bool = True) -> Task:
     """Create or replace a task (the bureau's copy wins on pull: sync=False)."""
     task.kind = task_kind_code(task.kind)
     if task.status not in TASK_STATUSES:
-        raise BadInput(f"Unknown task status {task.status!r}")
+        raise BadInput("task.bad_status", status=task.status)
     enterprises.get(db, task.enterprise_id)
     for cert in task.officers:
         officers.get(db, cert)

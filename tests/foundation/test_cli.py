@@ -41,7 +41,7 @@ def test_enterprises_list_shape(demo_cli):
 def test_add_rejects_bad_credit_code(demo_cli):
     result = demo_cli("enterprises", "add", "--name", "坏代码公司", "--credit-code", "91141102MA0D000001",
                       "--county", "离石区")
-    assert result.returncode == 2 and "check character" in result.stderr
+    assert result.returncode == 2 and "校验码" in result.stderr  # the interface language (zh_CN)
 
 
 def test_add_then_list(demo_cli):
@@ -91,7 +91,7 @@ def test_import_rejects_wrong_files(demo_cli, tmp_path, content):
 def test_inspection_needs_two_known_officers(demo_cli):
     certs = [o["cert_no"] for o in demo_cli("officers", "list", "--json").json() if o["unit"] == "离石区"]
     one = demo_cli("inspections", "new", "--enterprise", LIXI_COKING, "--officer", certs[0])
-    assert one.returncode == 2 and "two" in one.stderr
+    assert one.returncode == 2 and "两名" in one.stderr
     same = demo_cli("inspections", "new", "--enterprise", LIXI_COKING, "--officer", certs[0], "--officer", certs[0])
     assert same.returncode == 2
     unknown = demo_cli("inspections", "new", "--enterprise", LIXI_COKING, "--officer", certs[0], "--officer", "000")
@@ -147,7 +147,7 @@ def test_corrupt_database(cli, data_dir):
     data_dir.mkdir(parents=True)
     (data_dir / "eco_field.db").write_bytes(b"this is not a database" * 100)
     result = cli("officers", "list")
-    assert result.returncode == 2 and "damaged" in result.stderr
+    assert result.returncode == 2 and "已损坏" in result.stderr
 
 
 def test_locked_database(demo_cli, data_dir):
@@ -167,7 +167,7 @@ def test_new_inspection_refuses_a_task_of_another_enterprise(demo_cli):
     other = next(e for e in demo_cli("enterprises", "list", "--json").json() if e["id"] != task["enterprise_id"])
     result = demo_cli("inspections", "new", "--enterprise", other["id"], "--officer", task["officers"][0],
                       "--officer", task["officers"][1], "--task", task["id"], "--json")
-    assert result.returncode == 2 and task["id"] in result.stderr and result.stdout == ""
+    assert result.returncode == 2 and task["title"] in result.stderr and result.stdout == ""
     assert demo_cli("inspections", "list", "--json").json() == []
     ok = demo_cli("inspections", "new", "--enterprise", task["enterprise_id"], "--officer", task["officers"][0],
                   "--officer", task["officers"][1], "--task", task["id"], "--json")
@@ -190,4 +190,4 @@ def test_a_data_folder_that_is_a_file_is_bad_input(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "ECO_FIELD_HOME"}
     proc = subprocess.run([*eco_field_command(), "--data-dir", str(tmp_path / "not-a-folder"), "init"],
                           capture_output=True, text=True, env=env)
-    assert proc.returncode == 2 and "not-a-folder" in proc.stderr and "not a folder" in proc.stderr
+    assert proc.returncode == 2 and "not-a-folder" in proc.stderr and "不是文件夹" in proc.stderr

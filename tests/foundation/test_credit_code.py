@@ -16,13 +16,13 @@ def test_real_codes_validate(code):
 def test_changed_character_is_caught():
     code = REAL_CODES[0]
     broken = code[:5] + ("1" if code[5] != "1" else "2") + code[6:]
-    assert "check character" in credit_code.problem(broken)
+    assert "校验码" in str(credit_code.problem(broken))
 
 
-@pytest.mark.parametrize("code,why", [("123", "18 characters"), ("91350100M000100I43", "not allowed"),
-                                      ("91ABCDEFM000100Y43", "division code")])
+@pytest.mark.parametrize("code,why", [("123", "18 位"), ("91350100M000100I43", "不能含字符 I"),
+                                      ("91ABCDEFM000100Y43", "行政区划代码")])
 def test_malformed_codes_say_why(code, why):
-    assert why in credit_code.problem(code)
+    assert why in str(credit_code.problem(code))
 
 
 def test_complete_makes_valid_codes():
