@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 WIDTH, HEIGHT, PAD = 560, 70, 12
+STATISTICS = {"instantaneous": "瞬时值", "average": "平均值", "twa": "时间加权平均", "stel": "短时间接触",
+              "peak": "峰值", "min": "最小值"}
 
 
 def _num(value: Any) -> float | None:
@@ -24,7 +26,8 @@ def readings_chart(series: dict[str, Any]) -> dict[str, Any]:
     def x(v: float | None) -> float | None:
         return None if v is None else round(PAD + max(v, 0.0) * scale, 1)
 
-    return {"label": f"{series.get('pollutant') or '—'}（{series.get('statistic') or ''}）".replace("（）", ""),
+    statistic = STATISTICS.get(str(series.get("statistic") or ""), "")
+    return {"label": f"{series.get('pollutant') or '—'}（{statistic}）".replace("（）", ""),
             "unit": series.get("unit") or "", "n": series.get("n"), "min": low, "max": high, "mean": mean,
             "limit": limit, "exceed": series.get("exceed_count") or 0, "t_start": series.get("t_start") or "",
             "t_end": series.get("t_end") or "", "x_min": x(low), "x_max": x(high), "x_mean": x(mean),

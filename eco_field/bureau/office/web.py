@@ -23,6 +23,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote
@@ -35,6 +36,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from eco_field.bureau.office import audit, sessions
 from eco_field.bureau.office.db import OfficeDB
 from eco_field.bureau.office.staff import ROLES, Staff
+from eco_field.clock import zone
 from eco_field.errors import EcoFieldError, NotFound
 
 PREFIX = "/console"
@@ -44,6 +46,22 @@ router = APIRouter(prefix=PREFIX, include_in_schema=False)
 templates = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                                autoescape=jinja2.select_autoescape(default=True), trim_blocks=True,
                                lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def local_time(value: str | None, length: int = 16) -> str:
+    """An ISO time the bureau stores in UTC, shown in the bureau's zone (Asia/Shanghai): 'YYYY-MM-DD HH:MM'."""
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return str(value)[:length]
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(zone(None))
+    return moment.isoformat(sep=" ")[:length]
+
+
+templates.filters["local"] = local_time
 HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
            "Referrer-Policy": "same-origin",
            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self';"

@@ -61,7 +61,7 @@ def case_file(ctx: Ctx, case_id: str):
                     "passed": approvals.passed(e.data), "bureau": e.data.get("source") == "bureau"}
                    for e in s.all("approved")],
         statements=s.statements(), entries=s.entries,
-        documents=[{"kind": d.payload.get("kind"), "title": d.payload.get("title") or d.payload.get("kind"),
+        documents=[{"kind": d.payload.get("kind"), "title": _title(d.payload),
                     "number": d.payload.get("number"), "sha256": d.sha256, "stored": d.sha256 in stored,
                     "void": bool(d.payload.get("void_reason")), "issued_at": d.payload.get("issued_at", "")}
                    for d in documents],
@@ -123,3 +123,15 @@ def _image_type(path) -> str:
     if head.startswith(b"\x89PNG"):
         return "image/png"
     return "application/octet-stream"
+
+
+def _title(payload: dict) -> str:
+    """A document's printed title (the record's, else its kind's), never the kind's id."""
+    if payload.get("title"):
+        return str(payload["title"])
+    from eco_field.documents.kinds import module_for
+
+    try:
+        return str(module_for(str(payload.get("kind") or "")).TITLE)
+    except Exception:  # noqa: BLE001 - a kind this bureau's program does not know
+        return "文书"

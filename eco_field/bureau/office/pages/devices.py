@@ -7,7 +7,7 @@ from typing import Any
 
 from eco_field.bureau import admin, auth
 from eco_field.bureau.office import audit
-from eco_field.bureau.office.web import Ctx, page
+from eco_field.bureau.office.web import Ctx, local_time, page
 from eco_field.errors import BadInput
 
 ROLES = ("admin",)
@@ -56,7 +56,7 @@ def enroll_code(ctx: Ctx):
     if not 0 < hours <= 24 * 7:
         raise BadInput("有效时长须在 0 到 168 小时之间")
     made = auth.new_enroll_code(ctx.storage, officer, hours)
-    ctx.audit("enroll_code", officer, expires_at=made["expires_at"])  # never the code itself
+    ctx.audit("enroll_code", officer, valid_until=local_time(made["expires_at"]))  # never the code itself
     return _page(ctx, made)
 
 
