@@ -83,3 +83,26 @@ def test_leader_returns_a_case_and_the_laptop_stays_closed(console: BureauServer
     assert run_sync(device)["ok"]
     filed = next(e for e in procedure.next_steps(device.db, case.id)["events"] if e["event"] == "filed")
     assert not filed["allowed"] and "证据不足" in filed["reason"]
+
+
+def test_the_case_file_shows_a_photos_flags_checked_at_the_bureau(console: BureauServer, device: Workspace,
+                                                                  browser_page, tmp_path) -> None:
+    from tests.evidence.conftest import make_photo
+
+    old_far = make_photo(tmp_path / "old.jpg", taken="2019:03:01 10:00:00", lat=23.13, lon=113.26).read_bytes()
+    on_site = make_photo(tmp_path / "now.jpg", taken=None, lat=None, lon=None, seed=3).read_bytes()
+    inspection_id = new_inspection(device, [old_far, on_site])
+    cases.new_case(device.db, inspection_id, ["AIR-10"], "物料堆场未覆盖")
+    assert run_sync(device)["ok"]
+    page = browser_page
+    login(page, console, "leader", then="/console/approvals")
+    _open_case(console, page)
+    photos = page.locator("section", has_text="照片证据")
+    assert photos.locator("img").count() == 2
+    figures = photos.locator("figure").all_inner_texts()
+    old = next(f for f in figures if "IMG_0000" in f)
+    bare = next(f for f in figures if "IMG_0001" in f)
+    assert "拍摄于检查开始前" in old and "拍摄位置距厂址" in old
+    assert "照片未记录拍摄时间" in bare and "照片未记录 GPS 位置" in bare
+    first = photos.locator("img").first.get_attribute("src")
+    assert page.request.get(f"{console.url}{first}").headers["content-type"] == "image/jpeg"

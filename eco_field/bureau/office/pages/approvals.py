@@ -9,7 +9,7 @@ import re
 from fastapi.responses import FileResponse, Response
 
 from eco_field.bureau import case_approvals
-from eco_field.bureau.office import audit, case_view
+from eco_field.bureau.office import audit, case_view, photo_flags
 from eco_field.bureau.office.charts import readings_chart
 from eco_field.bureau.office.web import Ctx, page
 from eco_field.clock import now_local
@@ -47,6 +47,11 @@ def case_file(ctx: Ctx, case_id: str):
               for r in ctx.storage.records("evidence") if not r.deleted and r.payload.get("inspection_id") == inspection_id
               and r.payload.get("kind") in ("photo", "image", "markup")]
     photo_blobs = ctx.storage.blob_sizes([p["sha256"] for p in photos if p["sha256"]])
+    inspection = ctx.storage.record("inspection", inspection_id)
+    site = photo_flags.site_of(inspection.payload if inspection else {}, enterprise.payload if enterprise else {})
+    for p in photos:
+        stored_path = ctx.data_dir / "blobs" / p["sha256"][:2] / p["sha256"] if p["sha256"] else None
+        p["flags"] = photo_flags.flags(stored_path, site) if stored_path and p["sha256"] in photo_blobs else []
     charts = [readings_chart(series) for r in ctx.storage.records("reading_source")
               if not r.deleted and r.payload.get("inspection_id") == inspection_id
               for series in r.payload.get("series") or []]
