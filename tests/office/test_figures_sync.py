@@ -12,10 +12,10 @@ from eco_field import demo_cases
 from eco_field.bureau import admin
 from eco_field.bureau.office import directory, draws
 from eco_field.bureau.office.db import open_office_db
+from eco_field.documents.numbering import DEFAULT_CODES
 from eco_field.evidence.seal import seal
 from eco_field.store import inspections
 from eco_field.sync.client import run_sync
-from eco_field.documents.numbering import DEFAULT_CODES
 from tests.sync.conftest import BureauServer, device_id_of
 
 CITY_OFFICER = "14110000001"  # 吕示例: the city's, may write records of every county
