@@ -48,7 +48,7 @@ def test_one_officer_is_refused_with_a_message(window, ctx, dialogs, qtbot):
     editor.form.officers.set_checked(editor.form.officers.checked()[:1])
     assert "至少两名" in editor.form.officers.hint.text() or "两名" in editor.form.officers.hint.text()
     editor.save()
-    assert dialogs.shown[-1][0] == "error" and "two" in dialogs.shown[-1][2]
+    assert dialogs.shown[-1][0] == "error" and "两名" in dialogs.shown[-1][2]
     assert inspections.count_inspections(ctx.db) == 0
     assert editor.dirty or editor.inspection is None
 
