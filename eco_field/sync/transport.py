@@ -14,6 +14,10 @@ from eco_field.errors import EcoFieldError
 class SyncError(EcoFieldError):
     kind = "server"
 
+    def __init__(self, message: str, http_status: int | None = None, body: Any = None, **params: Any) -> None:
+        super().__init__(message, **params)  # a message code and its parameters (eco_field.messages)
+        self.status, self.body = http_status, body  # the bureau's answer, when it answered
+
 
 class BureauUnreachable(SyncError):
     """No answer (no network, server down, connection cut): try again later, nothing is lost."""
@@ -26,9 +30,8 @@ class DeviceRefused(SyncError):
 
     kind = "refused"
 
-    def __init__(self, message: str, status: int, body: Any = None) -> None:
-        super().__init__(message)
-        self.status, self.body = status, body
+    def __init__(self, message: str, http_status: int, body: Any = None, **params: Any) -> None:
+        super().__init__(message, http_status, body, **params)
 
 
 class BureauConnection:
@@ -58,8 +61,7 @@ class BureauConnection:
                 self.bytes_sent += _request_bytes(request)
             response = self.client.send(request)
         except httpx.TransportError as exc:
-            raise BureauUnreachable(f"The bureau at {self.url} did not answer ({type(exc).__name__}: {exc}); "
-                                    "nothing was lost, sync again when the network is back.") from exc
+            raise BureauUnreachable("sync.unreachable", url=self.url) from exc
         with self._count_lock:
             self.bytes_received += _response_bytes(response)
         return response
@@ -85,9 +87,9 @@ def check(response: httpx.Response) -> None:
         body = {"detail": response.text[:200]}
     detail = body.get("detail") if isinstance(body, dict) else str(body)
     if response.status_code in (401, 403):
-        raise DeviceRefused(f"The bureau refused the request ({response.status_code}): {detail}",
-                            response.status_code, body)
-    raise SyncError(f"The bureau answered {response.status_code}: {detail}")
+        raise DeviceRefused("sync.refused", response.status_code, body, status=response.status_code,
+                            detail=detail)
+    raise SyncError("sync.server", response.status_code, body, status=response.status_code, detail=detail)
 
 
 def _request_bytes(request: httpx.Request) -> int:
