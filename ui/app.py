@@ -167,6 +167,8 @@ class Start:
         if self.quit_after_show:  # start-up checks and bench/startup.py: the first screen has its content
             self.app.processEvents()
             print(f"ready {time.time():.6f}", flush=True)
+            # what the window says, for checks of a built bundle (translations found)
+            print(f"window {self.window.windowTitle()} | {self.window.sidebar.item(0).text()}", flush=True)
             QTimer.singleShot(0, self.app.quit)
 
     def refuse(self, error: BaseException) -> None:
