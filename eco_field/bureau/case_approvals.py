@@ -13,6 +13,7 @@ from eco_field.bureau.storage import BureauStorage, Record
 from eco_field.clock import now_local, utc_now
 from eco_field.errors import BadInput, NotFound
 from eco_field.law import approvals
+from eco_field.messages import text
 
 ENTITY = "case_approval"
 
@@ -26,16 +27,17 @@ def approve(storage: BureauStorage, case_id: str, step: str, by: str, role: str,
     code = approvals.step_code(step)
     allowed = approvals.FINAL_ROLES[code] + approvals.CHAIN_ROLES[code]
     if role.strip() not in allowed:
-        raise BadInput(f"{approvals.STEPS[code]}的审批角色应为：{'、'.join(allowed)}（给出的是「{role}」）")
+        raise BadInput("procedure.wrong_role", step=text(f"procedure.event.approve_{code}"), roles="、".join(allowed),
+                       role=role)
     if not by.strip():
-        raise BadInput("须写明审批人姓名（--by）")
+        raise BadInput("procedure.need_approver")
     try:
         when = date.fromisoformat(day.strip())
     except ValueError as exc:
         raise BadInput(f"--date {day!r}: expected YYYY-MM-DD") from exc
     today = today or now_local().date()
     if when > today:
-        raise BadInput(f"审批日期 {when} 晚于今天（{today}）")
+        raise BadInput("procedure.future_date", day=when, today=today)
     payload = {"case_id": case_id, "step": code, "by": by.strip(), "role": role.strip(), "opinion": opinion.strip(),
                "date": when.isoformat(), "approved_at": utc_now()}
     approval_id = str(uuid.uuid4())

@@ -7,6 +7,7 @@ import argparse
 
 from eco_field.cli.output import add_json_flag, emit, open_workspace
 from eco_field.law import case_steps, procedure
+from eco_field.messages import text
 
 ORDER = 41
 
@@ -62,12 +63,12 @@ def register(commands) -> None:
 
 
 def _next_text(steps: dict) -> str:
-    lines = ["可以进行："]
-    lines += [f"  ✓ {procedure.event_label(e['event'])}（{e['event']}）" for e in steps["events"] if e["allowed"]]
-    lines += [f"  ✓ 文书 {d['kind']}" for d in steps["documents"] if d["allowed"]]
-    lines.append("尚不能进行：")
-    lines += [f"  ✗ {procedure.event_label(e['event'])}：{e['reason']}" for e in steps["events"] if not e["allowed"]]
-    lines += [f"  ✗ 文书 {d['kind']}：{d['reason']}" for d in steps["documents"] if not d["allowed"]]
+    lines = [text("procedure.cli.open")]
+    lines += [f"  ✓ {procedure.event_label(e['event'])} ({e['event']})" for e in steps["events"] if e["allowed"]]
+    lines += [f"  ✓ {procedure.event_label(d['kind'])} ({d['kind']})" for d in steps["documents"] if d["allowed"]]
+    lines.append(text("procedure.cli.closed"))
+    lines += [f"  ✗ {procedure.event_label(e['event'])}: {e['reason']}" for e in steps["events"] if not e["allowed"]]
+    lines += [f"  ✗ {procedure.event_label(d['kind'])}: {d['reason']}" for d in steps["documents"] if not d["allowed"]]
     return "\n".join(lines)
 
 
@@ -80,27 +81,28 @@ def cmd_cases_next(args: argparse.Namespace) -> None:
 def cmd_cases_approve(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
         case = case_steps.approve(ws.db, args.case_id, args.step, args.by, args.role, args.date, args.opinion)
-    emit(args, case.to_dict(), lambda: f"案件 {case.id}：{args.by}（{args.role}）审批已记录")
+    emit(args, case.to_dict(), lambda: text("procedure.cli.approved", case=case.id, by=args.by, role=args.role))
 
 
 def cmd_cases_statement(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
         case = case_steps.add_statement(ws.db, args.case_id, args.date, args.text,
                                         case_steps.parse_adopted(args.adopted), args.reason, at_hearing=args.hearing)
-    emit(args, case.to_dict(), lambda: f"案件 {case.id}：陈述申辩已记录")
+    emit(args, case.to_dict(), lambda: text("procedure.cli.statement", case=case.id))
 
 
 def cmd_cases_report(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
         case = case_steps.attach_monitoring_report(ws, args.case_id, args.number, args.body, args.date, args.file)
-    emit(args, case.to_dict(), lambda: f"案件 {case.id}：监测报告 {args.number}（{args.body}）已附卷")
+    emit(args, case.to_dict(), lambda: text("procedure.cli.report", case=case.id, number=args.number, body=args.body))
 
 
 def cmd_cases_photo(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
         case = case_steps.note_evidence(ws.db, args.case_id, args.evidence_id, args.explain or args.exclude,
                                         args.date, exclude=args.exclude is not None)
-    emit(args, case.to_dict(), lambda: f"案件 {case.id}：照片 {args.evidence_id} 已{'排除' if args.exclude else '说明'}")
+    emit(args, case.to_dict(), lambda: text("procedure.cli.photo_excluded" if args.exclude else "procedure.cli.photo_explained",
+                                            case=case.id, evidence=args.evidence_id))
 
 
 def cmd_cases_demo(args: argparse.Namespace) -> None:
@@ -108,5 +110,5 @@ def cmd_cases_demo(args: argparse.Namespace) -> None:
 
     with open_workspace(args, create=True) as ws:
         result = seed_cases(ws, ws.cache_dir / "demo-cases")
-    emit(args, result, lambda: result.get("note") or
-         f"演示案件 {len(result['cases'])} 件，文书 {len(result['documents'])} 份：" + "、".join(result["documents"]))
+    emit(args, result, lambda: result.get("note") or text("procedure.cli.demo", cases=len(result["cases"]),
+                                                          documents="、".join(result["documents"])))

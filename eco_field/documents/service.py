@@ -75,7 +75,7 @@ def _procedure_allows(ws: Workspace, kind: str, src: Source, *, draft: bool) -> 
 
     allowed, reason = procedure.document_allowed(ws.db, src.case_id, kind, draft=draft)
     if not allowed:
-        raise BadInput(f"{module_for(kind).TITLE}：{reason}")
+        raise BadInput("procedure.document_refused", title=module_for(kind).TITLE, reason=reason)
 
 
 def _page(ws: Workspace, module, fonts, number: str, today, record_sha: str, rec: dict[str, Any],

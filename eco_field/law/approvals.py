@@ -14,6 +14,7 @@ from eco_field.law.procedure_state import (
     LEGAL_REVIEW_SETTING,
     CaseState,
 )
+from eco_field.messages import text
 
 STEPS = {"filing": "立案审批", "decision": "案件处理内部审批（负责人审批）", "legal_review": "法制审核",
          "collective": "集体讨论"}
@@ -63,23 +64,27 @@ def missing(s: CaseState, step: str, day: date, since: date | None = None) -> st
     if done and passed(done[-1].data):
         return None
     if done:
-        return f"{STEPS[step]}未通过（{done[-1].data.get('by')}：{done[-1].data.get('opinion')}）"
-    return f"{STEPS[step]}尚未完成（须由{'或'.join(FINAL_ROLES[step][:2])}审批）"
+        return text("procedure.approval_refused", step=_label(step), by=done[-1].data.get("by"),
+                    opinion=done[-1].data.get("opinion"))
+    return text("procedure.approval_missing", step=_label(step), roles="或".join(FINAL_ROLES[step][:2]))
+
+
+def _label(step: str) -> str:
+    return text(f"procedure.event.approve_{step}")
 
 
 def check_approver(s: CaseState, step: str, by: str, role: str, *, on_device: bool) -> str | None:
     """Whether this person in this role may approve this step here."""
     if not by.strip():
-        return "须写明审批人姓名（--by）"
+        return text("procedure.need_approver")
     allowed = FINAL_ROLES[step] + CHAIN_ROLES[step]
     if role not in allowed:
-        return f"{STEPS[step]}的审批角色应为：{'、'.join(allowed)}（给出的是「{role}」）"
+        return text("procedure.wrong_role", step=_label(step), roles="、".join(allowed), role=role)
     if on_device:
         device_roles = [r.strip() for r in s.settings.get(DEVICE_ROLES_SETTING, "").replace("，", ",").split(",")
                         if r.strip()]
         if role not in device_roles:
-            return (f"本机设置不允许以「{role}」身份审批（设置 {DEVICE_ROLES_SETTING}）；"
-                    "请在局端审批（eco-field bureau cases approve），同步后生效")
+            return text("procedure.role_not_on_device", role=role, setting=DEVICE_ROLES_SETTING)
     if step == "legal_review" and by.strip() in s.investigators:
-        return f"法制审核人员不得是本案调查人员（{by.strip()}）"
+        return text("procedure.reviewer_investigated", name=by.strip())
     return None

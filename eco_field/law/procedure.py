@@ -24,6 +24,7 @@ from eco_field.law import procedure_guards as g
 from eco_field.law import procedure_measures as m
 from eco_field.law.procedure_facts import facts  # noqa: F401  (the documents' view of the procedure)
 from eco_field.law.procedure_state import CaseState, load
+from eco_field.messages import text
 
 # event code -> (label, guard); the order is the order `cases next` lists them in
 EVENTS: dict[str, tuple[str, g.Guard]] = {
@@ -65,25 +66,23 @@ EVENTS: dict[str, tuple[str, g.Guard]] = {
     "recheck_corrected": ("复查已改正", m.recheck),
     "daily_notified": ("送达按日连续处罚事先告知书", m.daily_notified),
     "daily_decided": ("作出按日连续处罚决定", m.daily_decided),
-    "production_limited": ("责令限制生产", m.production("限制生产")),
-    "production_halted": ("责令停产整治", m.production("停产整治")),
+    "production_limited": ("责令限制生产", m.production("限制生产", "production_limited")),
+    "production_halted": ("责令停产整治", m.production("停产整治", "production_halted")),
 }
 # approvals are events too ("approved" with data.step); `cases next` lists them as approve_<step>
 APPROVAL_EVENTS = {f"approve_{step}": label for step, label in approvals.STEPS.items()}
 
 
 def event_label(code: str) -> str:
-    if code == "approved":
-        return "审批"
-    return EVENTS[code][0] if code in EVENTS else APPROVAL_EVENTS.get(code, code)
+    return g.step_label(code)
 
 
 def reason_for(s: CaseState, code: str, day: date, data: dict[str, Any] | None) -> str | None:
     """Why the event cannot be recorded on the day (None when it can)."""
     if day > s.today:
-        return f"日期 {day} 晚于今天（{s.today}）"
+        return text("procedure.future_date", day=day, today=s.today)
     if g.status_of(s.events) == "closed" or s.status == "closed":
-        return "案件已结案，不能再变更"
+        return text("procedure.closed_no_change")
     if code == "approved" or code in APPROVAL_EVENTS:
         step = (data or {}).get("step") or code.removeprefix("approve_")
         return dec.approval(s, step, day)
@@ -95,13 +94,13 @@ def check_event(db: sqlite_utils.Database, case_id: str, code: str, day: date, d
     """BadInput (exit 2) naming what is missing, unless the event may be recorded."""
     state = load(db, case_id, today)
     if code == "discovered":
-        raise BadInput("「发现」由检查记录确定，不能另行登记")
+        raise BadInput("procedure.discovered_from_inspection")
     reason = reason_for(state, code, day, data)
     if reason is None and code == "approved":
         reason = approvals.check_approver(state, data["step"], str(data.get("by") or ""), str(data.get("role") or ""),
                                           on_device=data.get("source", "device") == "device")
     if reason:
-        raise BadInput(f"{event_label(code)}：{reason}")
+        raise BadInput("procedure.refused", step=event_label(code), reason=reason)
 
 
 def status_of(db: sqlite_utils.Database, case_id: str) -> str:
@@ -113,12 +112,12 @@ def status_of(db: sqlite_utils.Database, case_id: str) -> str:
 # service's business, and once the step is recorded the window closes.
 def _notice_ready(s: CaseState) -> str | None:
     reason = g.notified(s, s.today, None)
-    return None if reason == "行政处罚事先告知书尚未制作" else reason
+    return None if reason == text("procedure.notice_not_issued") else reason
 
 
 def _daily_notice_ready(s: CaseState) -> str | None:
     reason = m.daily_notified(s, s.today, None)
-    return None if reason == "按日连续处罚事先告知书尚未制作" else reason
+    return None if reason == text("procedure.daily_notice_not_issued") else reason
 
 
 def _internal_approval(s: CaseState) -> str | None:
@@ -130,24 +129,24 @@ def _internal_approval(s: CaseState) -> str | None:
 
 
 DOCUMENTS: dict[str, Callable[[CaseState, bool], str | None]] = {
-    "filing-approval": lambda s, d: g._in(s, ("open",), "制作立案审批表"),
-    "rectification-order": lambda s, d: g._in(s, m.LIVE, "责令改正"),
-    "investigation-report": lambda s, d: g._in(s, ("filed",), "制作案件调查报告"),
+    "filing-approval": lambda s, d: g._in(s, ("open",), "filing-approval"),
+    "rectification-order": lambda s, d: g._in(s, m.LIVE, "rectification-order"),
+    "investigation-report": lambda s, d: g._in(s, ("filed",), "investigation-report"),
     "penalty-notice": lambda s, d: _notice_ready(s),
     "daily-penalty-notice": lambda s, d: _daily_notice_ready(s),
     "hearing-notice": lambda s, d: g.hearing_notified(s, s.today, None),
     "hearing-record": lambda s, d: None if s.has("hearing_notified") and not s.has("decided") else
-    ("已作出决定" if s.has("decided") else "听证通知书尚未送达"),
+    (text("procedure.decided_already") if s.has("decided") else text("procedure.hearing_notice_not_served")),
     "internal-approval": lambda s, d: _internal_approval(s),
     "penalty-decision": lambda s, d: dec.decision_ready(s, s.today, with_approval=not d),
     "no-penalty-decision": lambda s, d: dec.no_penalty_ready(s, s.today, with_approval=not d),
-    "service-receipt": lambda s, d: None if s.documents else "本案尚无可送达的文书",
-    "seizure-decision": lambda s, d: None if m.seizure_active(s) else "须先登记查封、扣押（措施、法定情形及批准的负责人）",
+    "service-receipt": lambda s, d: None if s.documents else text("procedure.nothing_to_serve"),
+    "seizure-decision": lambda s, d: None if m.seizure_active(s) else text("procedure.record_seizure_first"),
     "seizure-extension": lambda s, d: m.seizure_extended(s, s.today, None),
     "seizure-release": lambda s, d: m.seizure_lifted(s, s.today, None),
     "daily-penalty-decision": lambda s, d: m.daily_ready(s, s.today, with_approval=not d),
-    "production-limit-order": lambda s, d: m.production("限制生产")(s, s.today, None),
-    "production-halt-order": lambda s, d: m.production("停产整治")(s, s.today, None),
+    "production-limit-order": lambda s, d: m.production("限制生产", "production_limited")(s, s.today, None),
+    "production-halt-order": lambda s, d: m.production("停产整治", "production_halted")(s, s.today, None),
     "detention-transfer": lambda s, d: m.detention_transfer(s, s.today, None),
     "criminal-transfer": lambda s, d: m.criminal_transfer(s, s.today, None),
     "payment-reminder": lambda s, d: dec.payment_reminder(s, s.today, None),
@@ -160,7 +159,7 @@ def _document_reason(s: CaseState, kind: str, draft: bool = False) -> str | None
     if rule is None:
         return None
     if g.status_of(s.events) == "closed":
-        return "案件已结案"
+        return text("procedure.case_closed")
     return rule(s, draft)
 
 

@@ -15,6 +15,7 @@ from eco_field.law.procedure_guards import (
     status_of,
 )
 from eco_field.law.procedure_state import CaseState, Event
+from eco_field.messages import text
 
 SEIZURE_GROUNDS = {  # 《环境保护主管部门实施查封、扣押办法》第四条 (procedure.md §2, paraphrased, not quoted)
     1: "违法排放、倾倒或者处置含传染病病原体的废物、危险废物、含重金属污染物或者持久性有机污染物等有毒物质或者其他有害物质",
@@ -36,19 +37,19 @@ def daily_open(s: CaseState) -> bool:
 def approval(s: CaseState, step: str, day: date) -> str | None:
     status = status_of(s.events)
     if step == "filing":
-        return first(_in(s, ("open",), "立案审批"), _not_before(day, s.last("discovered"), "发现"))
+        return first(_in(s, ("open",), "approve_filing"), _not_before(day, s.last("discovered")))
     if step == "decision" and daily_open(s):
-        return _not_before(day, s.last("daily_notified"), "按日连续处罚告知书送达")
+        return _not_before(day, s.last("daily_notified"))
     if status == "investigated" and step in ("decision", "legal_review", "collective"):
-        return None if s.no_penalty_assessed else "告知书尚未送达"
-    reason = _in(s, ("notified",), approvals.STEPS[step])
+        return None if s.no_penalty_assessed else text("procedure.notice_not_served")
+    reason = _in(s, ("notified",), f"approve_{step}")
     if reason:
         return reason
     if step == "legal_review" and s.has("hearing_requested"):
-        return "听证尚未举行" if not s.has("hearing_held") else _not_before(day, s.last("hearing_held"), "听证")
+        return text("procedure.hearing_not_held") if not s.has("hearing_held") else _not_before(day, s.last("hearing_held"))
     if step == "collective" and approvals.legal_review_required(s):
         return approvals.missing(s, "legal_review", day)
-    return _not_before(day, s.last("notified"), "告知书送达")
+    return _not_before(day, s.last("notified"))
 
 
 # -- 决定 --
@@ -57,53 +58,54 @@ def period_open(s: CaseState, notice: Event, day: date) -> str | None:
     if s.after("waived", notice):
         return None
     due = max(s.statement_due(notice), s.hearing_due(notice) if s.hearing_right else notice.day)
-    return f"陈述申辩期至 {due} 届满" if day <= due else None
+    return text("procedure.period_running", due=due) if day <= due else None
 
 
 def hearing_open(s: CaseState, notice: Event) -> str | None:
     if s.after("hearing_requested", notice) and not s.after("hearing_held", notice):
-        return "当事人已申请听证，听证尚未举行"
+        return text("procedure.hearing_pending")
     return None
 
 
 def unreviewed(s: CaseState) -> str | None:
     pending = [st["text"] for st in s.statements() if st["adopted"] is None]
     if pending:
-        text = pending[0] if len(pending[0]) <= 20 else pending[0][:20] + "…"
-        return f"当事人的陈述申辩「{text}」尚未复核（是否采纳及理由）"
+        short = pending[0] if len(pending[0]) <= 20 else pending[0][:20] + "…"
+        return text("procedure.statement_unreviewed", statement=short)
     return None
 
 
 def decision_ready(s: CaseState, day: date, *, with_approval: bool = True) -> str | None:
     status = status_of(s.events)
     if status in ("open", "filed", "investigated"):
-        return "案件尚未立案" if status == "open" else "告知书尚未送达"
+        return text("procedure.not_filed_yet") if status == "open" else text("procedure.notice_not_served")
     notice = s.last("notified")
     due = s.decision_due()
-    return first(_in(s, ("notified",), "作出处罚决定"),
-                 "案件已移送司法机关，不得以罚代刑" if s.has("criminal_transfer") else None,
+    return first(_in(s, ("notified",), "decided"),
+                 text("procedure.transferred_no_fine") if s.has("criminal_transfer") else None,
                  period_open(s, notice, day), hearing_open(s, notice), unreviewed(s),
                  approvals.missing(s, "legal_review", day) if approvals.legal_review_required(s) else None,
                  approvals.missing(s, "collective", day) if approvals.collective_required(s) else None,
                  approvals.missing(s, "decision", day, since=notice.day) if with_approval else None,
-                 f"作出处理决定期限已于 {due} 届满（立案之日起90日；延期须经批准）" if due and day > due else None,
-                 "尚未核定罚款数额（cases assess）" if s.amount <= 0 else None)
+                 text("procedure.decision_period_over", due=due) if due and day > due else None,
+                 text("procedure.not_assessed") if s.amount <= 0 else None)
 
 
 def decided(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(decision_ready(s, day), None if s.documents_of("penalty-decision") else "行政处罚决定书尚未制作",
-                 _not_before(day, s.last("notified"), "告知书送达"))
+    return first(decision_ready(s, day), None if s.documents_of("penalty-decision") else text("procedure.decision_not_issued"),
+                 _not_before(day, s.last("notified")))
 
 
 def no_penalty_ready(s: CaseState, day: date, *, with_approval: bool = True) -> str | None:
     if status_of(s.events) == "filed":
-        return "调查尚未终结（案件调查报告）"
-    reason = _in(s, ("investigated", "notified"), "作出不予处罚决定")
+        return text("procedure.investigation_open")
+    reason = _in(s, ("investigated", "notified"), "no_penalty")
     if reason is None and not s.no_penalty_assessed:
         unmet = _unmet(s)
-        return "不予处罚的理由尚未查明" + (f"：{unmet}" if unmet else "（核定结果为罚款）")
+        return text("procedure.no_penalty_ground_unmet", unmet=unmet) if unmet \
+            else text("procedure.no_penalty_ground_fined")
     return first(reason,
-                 "案件已移送司法机关" if s.has("criminal_transfer") else None, unreviewed(s),
+                 text("procedure.transferred") if s.has("criminal_transfer") else None, unreviewed(s),
                  approvals.missing(s, "decision", day) if with_approval else None)
 
 
@@ -116,28 +118,29 @@ def no_penalty(s: CaseState, day: date, data: dict | None) -> str | None:
     from eco_field.documents.kinds import MODULES
 
     needs_doc = "no-penalty-decision" in MODULES and not s.documents_of("no-penalty-decision")
-    return first(no_penalty_ready(s, day), "不予行政处罚决定书尚未制作" if needs_doc else None,
-                 _not_before(day, s.last("investigated"), "调查终结"))
+    return first(no_penalty_ready(s, day), text("procedure.no_penalty_not_issued") if needs_doc else None,
+                 _not_before(day, s.last("investigated")))
 
 
 def decision_extended(s: CaseState, day: date, data: dict | None) -> str | None:
     due = s.decision_due()
-    return first(_in(s, BEFORE_DECISION, "延长决定期限"), "决定期限已延长" if s.has("decision_extended") else None,
-                 f"作出处理决定期限已于 {due} 届满" if due and day > due else None,
-                 need(data, "note", "须写明延期理由及批准的负责人（--note）"))
+    return first(_in(s, BEFORE_DECISION, "decision_extended"),
+                 text("procedure.decision_extended_already") if s.has("decision_extended") else None,
+                 text("procedure.decision_period_over", due=due) if due and day > due else None,
+                 need(data, "note", text("procedure.need_extension_note")))
 
 
 def decision_extended_collective(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, BEFORE_DECISION, "再次延长决定期限"),
-                 None if s.has("decision_extended") else "须先经负责人批准延长30日",
-                 "决定期限已再次延长" if s.has("decision_extended_collective") else None,
+    return first(_in(s, BEFORE_DECISION, "decision_extended_collective"),
+                 None if s.has("decision_extended") else text("procedure.first_extension_missing"),
+                 text("procedure.decision_extended_twice") if s.has("decision_extended_collective") else None,
                  approvals.missing(s, "collective", day))
 
 
 # -- 送达、执行、结案 --
 def served(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, ("decided", "no_penalty"), "送达决定书"),
-                 _not_before(day, s.last("decided") or s.last("no_penalty"), "决定"))
+    return first(_in(s, ("decided", "no_penalty"), "served"),
+                 _not_before(day, s.last("decided") or s.last("no_penalty")))
 
 
 def payment_due(s: CaseState) -> date | None:
@@ -152,14 +155,15 @@ def payment_due(s: CaseState) -> date | None:
 
 
 def installments(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, ("served",), "批准分期（延期）缴纳"), _not_before(day, s.last("served"), "送达"),
-                 need(data, "note", "须写明分期（延期）的期限及批准情况（--note）"))
+    return first(_in(s, ("served",), "installments"), _not_before(day, s.last("served")),
+                 need(data, "note", text("procedure.need_installments_note")))
 
 
 def payment_reminder(s: CaseState, day: date, data: dict | None) -> str | None:
     due = payment_due(s)
-    return first(_in(s, ("served",), "催告"), "本案无罚款须缴纳" if s.last("no_penalty") else None,
-                 f"缴款期限至 {due} 届满，届满后方可催告" if due and day <= due else None)
+    return first(_in(s, ("served",), "payment_reminder"),
+                 text("procedure.nothing_to_pay") if s.last("no_penalty") else None,
+                 text("procedure.payment_period_running", due=due) if due and day <= due else None)
 
 
 def _add_months(day: date, months: int) -> date:
@@ -185,18 +189,19 @@ def court_window(s: CaseState) -> tuple[date, date] | None:
 def court_application(s: CaseState, day: date, data: dict | None) -> str | None:
     reminder = s.last("payment_reminder")
     if reminder is None:
-        return first(_in(s, ("served",), "申请强制执行"), "催告书尚未送达")
+        return first(_in(s, ("served",), "court_application"), text("procedure.reminder_not_served"))
     earliest = s.calendar.add_working_days(reminder.day, 10)
     window = court_window(s)
-    return first(_in(s, ("served",), "申请强制执行"),
-                 f"催告书送达满10个工作日后方可申请（最早 {earliest}）" if day < earliest else None,
-                 f"申请强制执行须在复议、诉讼期限届满后（{window[0]} 起）" if window and day < window[0] else None,
-                 f"申请强制执行期限已于 {window[1]} 届满" if window and day > window[1] else None)
+    return first(_in(s, ("served",), "court_application"),
+                 text("procedure.court_too_soon", earliest=earliest) if day < earliest else None,
+                 text("procedure.court_before_window", start=window[0]) if window and day < window[0] else None,
+                 text("procedure.court_window_over", end=window[1]) if window and day > window[1] else None)
 
 
 def paid(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, ("served", "enforcing"), "缴款"), "本案为不予处罚" if s.last("no_penalty") else None,
-                 _not_before(day, s.last("served"), "送达"))
+    return first(_in(s, ("served", "enforcing"), "paid"),
+                 text("procedure.not_punished") if s.last("no_penalty") else None,
+                 _not_before(day, s.last("served")))
 
 
 def closing_ready(s: CaseState) -> str | None:
@@ -204,11 +209,11 @@ def closing_ready(s: CaseState) -> str | None:
     if status in ("paid", "enforcing") or (status == "served" and s.has("no_penalty")):
         return None
     if status == "served":
-        return "罚款尚未缴纳，也未申请强制执行"
+        return text("procedure.not_paid")
     if status in ("decided", "no_penalty"):
-        return "决定书尚未送达"
-    return _in(s, (), "结案")
+        return text("procedure.decision_not_served")
+    return _in(s, (), "closed")
 
 
 def closed(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(closing_ready(s), need(data, "note", "须写明结案理由及批准的负责人（结案审批，--note）"))
+    return first(closing_ready(s), need(data, "note", text("procedure.need_closing_note")))

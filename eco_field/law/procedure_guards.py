@@ -13,14 +13,10 @@ from typing import Any
 
 from eco_field.law import approvals
 from eco_field.law.procedure_state import HEARING_NOTICE_WORKING_DAYS, CaseState, Event
+from eco_field.messages import text
 
 Guard = Callable[[CaseState, date, dict[str, Any] | None], str | None]
 
-STATUS_LABELS = {
-    "open": "待立案", "filed": "调查中", "investigated": "调查终结", "notified": "已告知", "decided": "已决定",
-    "no_penalty": "不予处罚", "served": "已送达", "paid": "已缴款", "enforcing": "申请强制执行", "closed": "已结案",
-    "not_filed": "不予立案", "withdrawn": "已销案", "suspended": "中止", "transferred": "已移送司法机关",
-}
 # the status each event moves the case to (replayed over the log; 恢复 returns to the status before 中止)
 EVENT_STATUS = {"filed": "filed", "not_filed": "not_filed", "investigated": "investigated", "notified": "notified",
                 "decided": "decided", "no_penalty": "no_penalty", "served": "served", "paid": "paid",
@@ -43,6 +39,7 @@ def status_of(events: list[Event]) -> str:
 
 
 def need(data: dict[str, Any] | None, key: str, message: str) -> str | None:
+    """message when the officer left out what the step needs (not when only asking what is open)."""
     if data is None:
         return None
     return None if str(data.get(key) or "").strip() else message
@@ -53,16 +50,32 @@ def _in(s: CaseState, allowed: tuple[str, ...], what: str) -> str | None:
     if status in allowed:
         return None
     if status == "open":
-        return "案件尚未立案"
+        return text("procedure.not_filed_yet")
     if status == "suspended":
-        return "案件已中止，须先恢复"
-    return f"案件当前为「{STATUS_LABELS.get(status, status)}」，不能{what}"
+        return text("procedure.suspended_resume_first")
+    return text("procedure.wrong_status", status=status_label(status))  # the caller names the step refused
 
 
-def _not_before(day: date, event: Event | None, label: str) -> str | None:
+def _not_before(day: date, event: Event | None) -> str | None:
     if event is not None and day < event.day:
-        return f"日期 {day} 早于{label}日期 {event.day}"
+        return text("procedure.before_prerequisite", day=day, step=step_label(event.code), date=event.day)
     return None
+
+
+def status_label(status: str) -> str:
+    return text(f"procedure.status.{status}")
+
+
+def step_label(code: str) -> str:
+    """An event's name, or a document kind's title, in the interface language."""
+    if code == "approved" or "-" not in code:
+        return text(f"procedure.event.{code}")
+    from eco_field.documents.kinds import module_for
+
+    try:
+        return module_for(code).TITLE
+    except Exception:  # noqa: BLE001 - an unknown kind is still named
+        return code
 
 
 def first(*reasons: str | None) -> str | None:
@@ -72,57 +85,62 @@ def first(*reasons: str | None) -> str | None:
 # -- 立案 --
 def filed(s: CaseState, day: date, data: dict | None) -> str | None:
     limit = s.discovered + timedelta(days=15 + 15 * s.has("filing_extended"))
-    return first(_in(s, ("open",), "立案"), f"立案日期 {day} 早于发现日期 {s.discovered}" if day < s.discovered else None,
+    return first(_in(s, ("open",), "filed"),
+                 text("procedure.filed_before_discovery", day=day, discovered=s.discovered)
+                 if day < s.discovered else None,
                  approvals.missing(s, "filing", day),
-                 f"立案期限已于 {limit} 届满（发现线索之日起15日，经批准可延长15日）" if day > limit else None)
+                 text("procedure.filing_period_over", limit=limit) if day > limit else None)
 
 
 def filing_extended(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, ("open",), "延长立案期限"), "立案期限已延长过一次" if s.has("filing_extended") else None,
-                 f"立案期限已于 {s.discovered + timedelta(days=15)} 届满，不能再延长"
+    return first(_in(s, ("open",), "filing_extended"),
+                 text("procedure.filing_extended_once") if s.has("filing_extended") else None,
+                 text("procedure.filing_period_over_no_extension", limit=s.discovered + timedelta(days=15))
                  if day > s.discovered + timedelta(days=15) else None,
-                 need(data, "note", "须写明延长理由及批准的负责人（--note）"))
+                 need(data, "note", text("procedure.need_extension_note")))
 
 
 def not_filed(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, ("open",), "不予立案"), need(data, "note", "须写明不予立案的理由（--note）"))
+    return first(_in(s, ("open",), "not_filed"), need(data, "note", text("procedure.need_not_filed_note")))
 
 
 def suspended(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, BEFORE_DECISION, "中止"), _not_before(day, s.last("filed"), "立案"),
-                 need(data, "note", "须写明中止理由及批准的负责人（--note）"))
+    return first(_in(s, BEFORE_DECISION, "suspended"), _not_before(day, s.last("filed")),
+                 need(data, "note", text("procedure.need_suspension_note")))
 
 
 def resumed(s: CaseState, day: date, data: dict | None) -> str | None:
     if status_of(s.events) != "suspended":
-        return "案件未中止"
-    return _not_before(day, s.last("suspended"), "中止")
+        return text("procedure.not_suspended")
+    return _not_before(day, s.last("suspended"))
 
 
 def withdrawn(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, ("filed", "investigated", "suspended"), "销案"),
-                 need(data, "note", "须写明撤销立案的理由（--note）"))
+    return first(_in(s, ("filed", "investigated", "suspended"), "withdrawn"),
+                 need(data, "note", text("procedure.need_withdrawal_note")))
 
 
 # -- 调查 --
 def investigated(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, ("filed",), "调查终结"), _not_before(day, s.last("filed"), "立案"))
+    return first(_in(s, ("filed",), "investigated"), _not_before(day, s.last("filed")))
 
 
 def monitoring_report(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, ("open", *BEFORE_DECISION), "补充监测报告"),
-                 f"监测报告日期 {day} 早于发现日期 {s.discovered}" if day < s.discovered - timedelta(days=30) else None,
-                 need(data, "number", "须写明监测报告编号（--number）"),
-                 need(data, "body", "须写明出具报告的监测机构（--body）"))
+    return first(_in(s, ("open", *BEFORE_DECISION), "monitoring_report"),
+                 text("procedure.report_too_early", day=day, discovered=s.discovered)
+                 if day < s.discovered - timedelta(days=30) else None,
+                 need(data, "number", text("procedure.need_report_number")),
+                 need(data, "body", text("procedure.need_report_body")))
 
 
 def evidence_note(s: CaseState, day: date, data: dict | None) -> str | None:
     if data is None:
-        return _in(s, ("open", *BEFORE_DECISION), "说明证据")
+        return _in(s, ("open", *BEFORE_DECISION), "evidence_explained")
     cited = {i for ids in s.evidence.values() for i in ids}
-    return first(_in(s, ("open", *BEFORE_DECISION), "说明证据"),
-                 None if data.get("evidence_id") in cited else f"证据 {data.get('evidence_id')} 不是本案违法行为的证据",
-                 need(data, "text", "须写明说明或排除的理由（--text）"))
+    return first(_in(s, ("open", *BEFORE_DECISION), "evidence_explained"),
+                 None if data.get("evidence_id") in cited else text("procedure.not_case_evidence",
+                                                                     evidence=data.get("evidence_id")),
+                 need(data, "text", text("procedure.need_evidence_note")))
 
 
 def evidence_gaps(s: CaseState) -> list[str]:
@@ -132,14 +150,13 @@ def evidence_gaps(s: CaseState) -> list[str]:
     for catalog_id, ids in s.evidence.items():
         kept = [i for i in ids if not (noted.get(i) and noted[i]["action"] == "exclude")]
         if not kept:
-            gaps.append(f"违法行为 {catalog_id} 尚无证据")
+            gaps.append(text("procedure.no_evidence", violation=catalog_id))
     for evidence_id, flag in s.photo_flags.items():
         if noted.get(evidence_id) is None:
-            gaps.append(f"照片 {flag['name']} 存在疑点（{'；'.join(flag['reasons'])}），须由执法人员说明或从案件中排除")
+            gaps.append(text("procedure.flagged_photo", name=flag["name"], reasons="；".join(flag["reasons"])))
     if s.exceedance and not s.has("monitoring_report"):
         ids = "、".join(e.id for e in s.exceedance)
-        gaps.append(f"超标排放（{ids}）须附有资质的监测机构出具的监测报告（编号、机构、日期及报告文件）；"
-                    "现场快速检测数据只能作为线索")
+        gaps.append(text("procedure.monitoring_report_needed", violations=ids))
     return gaps
 
 
@@ -147,14 +164,14 @@ def evidence_gaps(s: CaseState) -> list[str]:
 def notified(s: CaseState, day: date, data: dict | None) -> str | None:
     status = status_of(s.events)
     if status == "filed":
-        return "调查尚未终结（案件调查报告）"
+        return text("procedure.investigation_open")
     gaps = evidence_gaps(s)
-    return first(_in(s, ("investigated",), "送达告知书"),
-                 "本案核定不予处罚，应作出不予行政处罚决定" if s.no_penalty_assessed else None,
-                 "尚未核定拟处罚款（cases assess）" if s.amount <= 0 else None,
+    return first(_in(s, ("investigated",), "notified"),
+                 text("procedure.assessed_no_penalty") if s.no_penalty_assessed else None,
+                 text("procedure.not_assessed") if s.amount <= 0 else None,
                  gaps[0] if gaps else None,
-                 None if s.documents_of("penalty-notice") else "行政处罚事先告知书尚未制作",
-                 _not_before(day, s.last("investigated"), "调查终结"))
+                 None if s.documents_of("penalty-notice") else text("procedure.notice_not_issued"),
+                 _not_before(day, s.last("investigated")))
 
 
 def current_notice(s: CaseState) -> Event | None:
@@ -165,49 +182,52 @@ def current_notice(s: CaseState) -> Event | None:
 def hearing_requested(s: CaseState, day: date, data: dict | None) -> str | None:
     notice = current_notice(s)
     if notice is None:
-        return "告知书尚未送达"
+        return text("procedure.notice_not_served")
     if not s.hearing_right:
-        return (f"本案不适用听证（拟罚款 {s.amount} 元，未达较大数额 "
-                f"{int(s.number('doc_hearing_threshold', 200000))} 元）")
+        return text("procedure.no_hearing_right", amount=s.amount,
+                    threshold=int(s.number("doc_hearing_threshold", 200000)))
     due = s.hearing_due(notice)
-    return first(_not_before(day, notice, "告知书送达"),
-                 "当事人已申请听证" if s.after("hearing_requested", notice) else None,
-                 "当事人已书面放弃陈述申辩和听证" if s.after("waived", notice) else None,
-                 f"听证申请期限已于 {due} 届满（告知书送达后5个工作日）" if day > due else None)
+    return first(_not_before(day, notice),
+                 text("procedure.hearing_already_requested") if s.after("hearing_requested", notice) else None,
+                 text("procedure.rights_waived") if s.after("waived", notice) else None,
+                 text("procedure.hearing_request_late", due=due) if day > due else None)
 
 
 def hearing_notified(s: CaseState, day: date, data: dict | None) -> str | None:
     requested = s.last("hearing_requested")
     if requested is None:
-        return "当事人未申请听证"
-    return first("听证通知书已送达" if s.after("hearing_notified", requested) else None,
-                 _not_before(day, requested, "听证申请"))
+        return text("procedure.no_hearing_requested")
+    return first(text("procedure.hearing_notice_served") if s.after("hearing_notified", requested) else None,
+                 _not_before(day, requested))
 
 
 def hearing_held(s: CaseState, day: date, data: dict | None) -> str | None:
     notice = s.last("hearing_notified")
     if notice is None:
-        return "听证通知书尚未送达" if s.has("hearing_requested") else "当事人未申请听证"
+        return text("procedure.hearing_notice_not_served") if s.has("hearing_requested") \
+            else text("procedure.no_hearing_requested")
     earliest = s.calendar.add_working_days(notice.day, HEARING_NOTICE_WORKING_DAYS)
-    return first("听证已举行" if s.after("hearing_held", notice) else None,
-                 f"听证应在听证通知书送达7个工作日后举行（最早 {earliest}）" if day < earliest else None)
+    return first(text("procedure.hearing_held_already") if s.after("hearing_held", notice) else None,
+                 text("procedure.hearing_too_early", earliest=earliest) if day < earliest else None)
 
 
 def waived(s: CaseState, day: date, data: dict | None) -> str | None:
     notice = current_notice(s)
     if notice is None:
-        return "告知书尚未送达"
-    return first("当事人已书面放弃" if s.after("waived", notice) else None, _not_before(day, notice, "告知书送达"),
-                 "已作出决定" if s.after("decided", notice) or s.after("daily_decided", notice) else None)
+        return text("procedure.notice_not_served")
+    return first(text("procedure.waived_already") if s.after("waived", notice) else None, _not_before(day, notice),
+                 text("procedure.decided_already") if s.after("decided", notice) or s.after("daily_decided", notice)
+                 else None)
 
 
 def statement(s: CaseState, day: date, data: dict | None) -> str | None:
     notice = current_notice(s)
     if notice is None:
-        return "告知书尚未送达"
+        return text("procedure.notice_not_served")
     adopted = None if data is None else data.get("adopted")
     at_hearing = bool(data and data.get("at_hearing"))
     held = s.last("hearing_held")
-    return first(_not_before(day, notice, "告知书送达"), need(data, "text", "须写明陈述申辩的内容（--text）"),
-                 need(data, "reason", "是否采纳须写明理由（--reason）") if adopted is not None else None,
-                 ("听证尚未举行" if held is None else _not_before(day, held, "听证")) if at_hearing else None)
+    return first(_not_before(day, notice), need(data, "text", text("procedure.need_statement_text")),
+                 need(data, "reason", text("procedure.need_review_reason")) if adopted is not None else None,
+                 (text("procedure.hearing_not_held") if held is None else _not_before(day, held)) if at_hearing
+                 else None)

@@ -110,7 +110,7 @@ def test_transfers(cli, workspace, tmp_path):
     refused(cli("cases", "event", cid, "detention_transfer", "--date", ago(45), "--note", "x"), "行政处罚决定尚未作出")
     refused(cli("cases", "event", cid, "criminal_transfer", "--date", ago(45)), "--note")
     ok(cli("cases", "event", cid, "criminal_transfer", "--date", ago(45), "--note", "涉嫌污染环境罪，经局长批准"))
-    refused(cli("cases", "event", cid, "decided", "--date", ago(40)), "不能作出处罚决定")
+    refused(cli("cases", "event", cid, "decided", "--date", ago(40)), "不能作出行政处罚决定", "已移送司法机关")
     shown = cli("cases", "show", cid, "--json").json()
     assert shown["status"] == "transferred"
 
@@ -120,13 +120,13 @@ def test_suspension_pauses_the_case(cli, workspace, tmp_path):
     refused(cli("cases", "event", cid, "suspended", "--date", ago(50)), "--note")
     ok(cli("cases", "event", cid, "suspended", "--date", ago(50), "--note", "等待鉴定结论，李建国批准"))
     refused(cli("cases", "event", cid, "investigated", "--date", ago(45)), "案件已中止")
-    refused(cli("cases", "event", cid, "resumed", "--date", ago(51)), "早于中止日期")
+    refused(cli("cases", "event", cid, "resumed", "--date", ago(51)), "早于案件中止日期")
     ok(cli("cases", "event", cid, "resumed", "--date", ago(30)))
     ok(cli("cases", "event", cid, "investigated", "--date", ago(29)))
 
 
 def test_measures_the_catalog_does_not_give(cli, workspace, tmp_path):
     cid = _notified(workspace, tmp_path, 50000)
-    refused(cli("cases", "event", cid, "production_halted", "--date", ago(40), "--note", "x"), "未规定停产整治")
-    refused(cli("documents", "render", "production-limit-order", "--case", cid), "未规定限制生产")
+    refused(cli("cases", "event", cid, "production_halted", "--date", ago(40), "--note", "x"), "未规定责令停产整治")
+    refused(cli("documents", "render", "production-limit-order", "--case", cid), "未规定责令限制生产")
     refused(cli("cases", "event", cid, "seizure_extended", "--date", ago(40), "--note", "x"), "没有正在执行的查封")
