@@ -125,13 +125,21 @@ def _finite(value: float) -> float | None:
     return None if value in (INF, -INF) else value
 
 
-def _accumulate(samples: Iterator[Sample], stats: dict[int, SeriesStats]) -> Iterator[Sample]:
+def _accumulate(samples: Iterator[Sample], ctx: ImportContext) -> Iterator[Sample]:
+    """Statistics of each series as its samples pass; an unreadable number is warned about with its row
+    (every importer off the bulk path flags it "unparsed:<text>")."""
+    stats = ctx.stats
     get = stats.get
     for sample in samples:
         acc = get(sample[0])
         if acc is None:
             acc = stats[sample[0]] = SeriesStats(sample[1])
         acc.add(sample[1], sample[2], sample[3], sample[4])
+        flag = sample[5]
+        if flag is not None and flag.startswith("unparsed:"):
+            meta = ctx.series.get(sample[0])
+            ctx.row_warn(sample[1], "readings.rows.bad_number", value=flag.split(";")[0][9:],
+                         column=meta.sensor if meta else "")
         yield sample
 
 
@@ -145,7 +153,7 @@ def insert_samples(db: sqlite_utils.Database, source_id: str, samples: Iterable[
     if first_sample is None:
         return ctx.stats
     if not ctx.keeps_stats:
-        iterator = _accumulate(chain((first_sample,), iterator), ctx.stats)
+        iterator = _accumulate(chain((first_sample,), iterator), ctx)
         first_sample = next(iterator)
     first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM reading_samples").fetchone()[0]
     db.conn.executemany(_insert_sql(len(first_sample)), chain((first_sample,), iterator))

@@ -222,3 +222,14 @@ def test_absolute_times_in_a_generic_table_decide_the_instant_whatever_the_zone(
     assert result["source"]["assumptions"]["time_basis"]["basis"] == basis
     samples = service.get_series(workspace.db, result["series"][0]["id"], samples=True)["samples"]
     assert datetime.fromisoformat(samples[0]["t"]).timestamp() == utc(2026, 6, 5, 2, 0)
+
+
+def test_an_unreadable_number_in_an_instrument_family_file_is_warned_with_its_row(workspace, inspection, tmp_path):
+    # SYNTHETIC Eureka Manta rows, one DO cell written over by hand
+    text = ("Date,Time,Temp.,SC,DO,pH,\n,,°C,uS/cm,mg/l,  ,\n"
+            + "".join(f"02/22/2007,{h:02d}:00:00,18.1,7720,7.4,7.6,\n" for h in range(10))
+            + "02/22/2007,10:00:00,18.1,7720,7,4,7.6,\n".replace("7,4,7.6", "7#4,7.6"))
+    result = service.import_file(workspace, inspection.id, write(tmp_path, "manta.csv", text, "latin-1"))
+    assert any(w.startswith("第 13 行") and "“7#4”" in w and "“DO”" in w for w in result["warnings"])
+    do = next(s for s in result["series"] if s["pollutant"] == "DO")
+    assert do["n"] == 10 and do["flagged"] == 1

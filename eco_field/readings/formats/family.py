@@ -69,7 +69,7 @@ def emit(ctx: ImportContext, numbered: Iterable[tuple[int, list]], series: list[
          ) -> Iterator[Sample]:
     """Samples of every channel for each good row. A row too short for the channels, or whose time does not
     read, is skipped with a warning naming its line (quoting the time whole); an unreadable number in a value
-    column is kept as a flagged sample and warned about with its row."""
+    column is kept as a flagged sample (storage warns about it with its row)."""
     problems = problems or RowProblems(ctx)
     width = max((index for index, _, _ in series), default=-1) + 1
     for line, row in numbered:
@@ -90,11 +90,9 @@ def emit(ctx: ImportContext, numbered: Iterable[tuple[int, list]], series: list[
         problems.good()
         row_ok, row_flag = status_flag(status(row)) if status is not None else (1, None)
         period = seg(row) if seg is not None else None
-        for index, sid, header in series:
+        for index, sid, _header in series:
             raw = row[index]
-            value, flag = parse_value(raw)
-            if flag and flag.startswith("unparsed"):
-                ctx.row_warn(line, "readings.rows.bad_number", value=str(raw).strip(), column=header)
+            value, flag = parse_value(raw)  # an unreadable number is warned about where samples are stored
             ok = int(value is not None) and row_ok
             if row_flag:
                 flag = row_flag if flag is None else f"{flag};{row_flag}"

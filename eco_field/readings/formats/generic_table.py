@@ -256,9 +256,6 @@ def _wide_rows(data, ctx: ImportContext, layout: Layout, timer: TimeParser, deci
         for index, sid in series[serial]:
             value, flag = parse_value(row[index], decimal_comma)
             ok = int(value is not None)
-            if flag and flag.startswith("unparsed"):
-                ctx.row_warn(line, "readings.rows.bad_number", value=str(row[index]).strip(),
-                             column=layout.header[index] if index < len(layout.header) else str(index + 1))
             if status is not None:
                 ok, flag = _merge_status(ok, flag, status)
             yield (sid, line, t, value, ok, flag, *where)
