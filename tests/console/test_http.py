@@ -70,8 +70,8 @@ def test_roles_are_checked_on_every_page_and_action(console: BureauServer) -> No
     assert refused.status_code == 403 and "注册码" not in refused.text
     reviewer = _signed_in(console, "reviewer")
     assert reviewer.get("/console/approvals").status_code == 200
-    assert reviewer.get("/console/blobs/" + "0" * 64).status_code == 404
-    assert reviewer.get("/console/blobs/..%2f..%2fbureau.db").status_code == 404
+    assert reviewer.get("/console/approvals/no-such-case/files/" + "0" * 64).status_code == 404
+    assert reviewer.get("/console/approvals/no-such-case/files/..%2f..%2fbureau.db").status_code == 404
     anonymous = httpx.get(f"{console.url}/console/approvals")
     assert anonymous.status_code == 303 and anonymous.headers["location"] == "/console/login?next=/console/approvals"
 

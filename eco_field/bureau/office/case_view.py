@@ -15,7 +15,7 @@ from eco_field.law import approvals
 from eco_field.law import procedure_decision as dec
 from eco_field.law import procedure_guards as g
 from eco_field.law.case_events import event_code, parse_day
-from eco_field.law.catalog import load_catalog
+from eco_field.law.catalog import DEFAULT_CATALOG, CatalogEntry, load_catalog
 from eco_field.law.discretion import Assessment
 from eco_field.law.procedure_state import CaseState, Event
 from eco_field.law.workdays import load_calendar
@@ -25,15 +25,27 @@ STEP_ORDER = ("filing", "legal_review", "collective", "decision")
 # and the approver role written into the approval (one of approvals.FINAL_ROLES[step])
 STEP_ROLES = {"filing": "leader", "decision": "leader", "collective": "leader", "legal_review": "reviewer"}
 APPROVER_ROLE = {"leader": "局负责人", "reviewer": "法制审核人员"}
+_CATALOG: dict[str, Any] = {}
 
 
 def _bureau_approvals(storage: BureauStorage, case_id: str) -> list[Record]:
     return [r for r in storage.records("case_approval") if not r.deleted and r.payload.get("case_id") == case_id]
 
 
+def shipped_catalog() -> dict[str, CatalogEntry]:
+    """The catalog the cases are read with, parsed once per file version (the queue reads thousands of cases)."""
+    stamp = DEFAULT_CATALOG.stat().st_mtime_ns
+    if _CATALOG.get("stamp") != stamp:
+        _CATALOG.update(stamp=stamp, entries=load_catalog(None))
+    return _CATALOG["entries"]
+
+
 def state_of(storage: BureauStorage, case: Record, today: date | None = None,
-             approvals_given: list[Record] | None = None, documents: list[Record] | None = None) -> CaseState:
-    """The engine's CaseState of a synced case (settings at their defaults: the bureau holds no laptop's)."""
+             approvals_given: list[Record] | None = None, documents: list[Record] | None = None,
+             investigators: list[str] | None = None) -> CaseState:
+    """The engine's CaseState of a synced case (settings at their defaults: the bureau holds no laptop's).
+    documents/investigators: given by the caller, or read here (the queue passes [] — the approval steps
+    do not depend on them)."""
     p = case.payload
     events: list[Event] = []
     for i, e in enumerate(p.get("events") or []):
@@ -51,7 +63,7 @@ def state_of(storage: BureauStorage, case: Record, today: date | None = None,
                                 {"step": q["step"], "by": q["by"], "role": q["role"], "opinion": q.get("opinion", ""),
                                  "source": "bureau", "approval_id": r.entity_id}))
     events.sort(key=lambda e: (e.day, e.seq))
-    catalog = load_catalog(None)
+    catalog = shipped_catalog()
     entries = [catalog[v["catalog_id"]] for v in p.get("violations") or [] if v.get("catalog_id") in catalog]
     docs = documents if documents is not None else documents_of(storage, case)
     return CaseState(
@@ -62,7 +74,8 @@ def state_of(storage: BureauStorage, case: Record, today: date | None = None,
         documents=[{"kind": d.payload.get("kind"), "number": d.payload.get("number"), "status": d.payload.get("status"),
                     "issued_at": d.payload.get("issued_at")} for d in docs
                    if d.payload.get("status") not in ("void", "voided") and not d.payload.get("void_reason")],
-        photo_flags={}, investigators=_investigators(storage, p), today=today or now_local().date(),
+        photo_flags={}, investigators=investigators if investigators is not None else _investigators(storage, p),
+        today=today or now_local().date(),
         calendar=load_calendar(None), settings={})
 
 
@@ -72,11 +85,20 @@ def _investigators(storage: BureauStorage, payload: dict[str, Any]) -> list[str]
     return [str(o.get("name") if isinstance(o, dict) else o) for o in officers]
 
 
-def documents_of(storage: BureauStorage, case: Record) -> list[Record]:
-    inspection_id = case.payload.get("inspection_id")
-    return [r for r in storage.records("document") if not r.deleted and r.unit == case.unit
-            and (r.payload.get("case_id") == case.entity_id
-                 or (r.payload.get("case_id") is None and r.payload.get("inspection_id") == inspection_id))]
+def linked_records(storage: BureauStorage, case: Record) -> list[Record]:
+    """The records naming a blob of the case's inspection, of the case's unit (as case_export reads them):
+    one indexed read, not every document of the bureau."""
+    inspection_id = str(case.payload.get("inspection_id") or "")
+    return [r for r in storage.inspection_records(inspection_id) if not r.deleted and r.unit == case.unit
+            and isinstance(r.payload, dict) and r.payload.get("inspection_id") == inspection_id]
+
+
+def documents_of(storage: BureauStorage, case: Record, linked: list[Record] | None = None) -> list[Record]:
+    """The inspection's own documents, then the case's."""
+    linked = linked_records(storage, case) if linked is None else linked
+    docs = [r for r in linked if r.entity == "document"]
+    return ([r for r in docs if r.payload.get("case_id") is None]
+            + [r for r in docs if r.payload.get("case_id") == case.entity_id])
 
 
 def waiting_steps(s: CaseState, today: date) -> list[str]:
@@ -94,23 +116,19 @@ def waiting_steps(s: CaseState, today: date) -> list[str]:
 
 
 def queue(storage: BureauStorage, today: date | None = None) -> list[dict[str, Any]]:
-    """Every case waiting for an approval, oldest first: one row per case with its waiting steps."""
+    """Every case waiting for an approval, by decision deadline: one row per case with its waiting steps.
+    Reads the cases, approvals and enterprises once; closed cases are skipped before the engine reads them."""
     today = today or now_local().date()
     names = {r.entity_id: r.payload.get("name", "") for r in storage.records("enterprise")}
     given: dict[str, list[Record]] = {}
     for r in storage.records("case_approval"):
         given.setdefault(str(r.payload.get("case_id")), []).append(r)
-    docs: dict[str, list[Record]] = {}
-    for r in storage.records("document"):
-        if not r.deleted:
-            docs.setdefault(str(r.payload.get("case_id") or r.payload.get("inspection_id")), []).append(r)
     rows = []
     for case in storage.records("case"):
-        if case.deleted:
-            continue
         p = case.payload
-        mine = docs.get(case.entity_id, []) + docs.get(str(p.get("inspection_id")), [])
-        s = state_of(storage, case, today, given.get(case.entity_id, []), mine)
+        if case.deleted or p.get("status") in g.FINAL:
+            continue
+        s = state_of(storage, case, today, given.get(case.entity_id, []), documents=[], investigators=[])
         steps = waiting_steps(s, today)
         if steps:
             rows.append(summary(s, case, names.get(p.get("enterprise_id"), ""), steps, today))

@@ -34,7 +34,8 @@ def queue(ctx: Ctx):
 def case_file(ctx: Ctx, case_id: str):
     today = now_local().date()
     case = case_view.load_case(ctx.storage, case_id)
-    documents = case_view.documents_of(ctx.storage, case)
+    linked = case_view.linked_records(ctx.storage, case)
+    documents = case_view.documents_of(ctx.storage, case, linked)
     s = case_view.state_of(ctx.storage, case, today, documents=documents)
     enterprise = ctx.storage.record("enterprise", str(case.payload.get("enterprise_id") or ""))
     steps = case_view.waiting_steps(s, today)
@@ -44,16 +45,14 @@ def case_file(ctx: Ctx, case_id: str):
     photos = [{"id": r.entity_id, "sha256": r.sha256, "name": r.payload.get("original_name", ""),
                "caption": r.payload.get("caption", ""), "cited": r.entity_id in cited,
                "note": s.evidence_note(r.entity_id)}
-              for r in ctx.storage.records("evidence") if not r.deleted and r.payload.get("inspection_id") == inspection_id
-              and r.payload.get("kind") in ("photo", "image", "markup")]
+              for r in linked if r.entity == "evidence" and r.payload.get("kind") in ("photo", "image", "markup")]
     photo_blobs = ctx.storage.blob_sizes([p["sha256"] for p in photos if p["sha256"]])
     inspection = ctx.storage.record("inspection", inspection_id)
     site = photo_flags.site_of(inspection.payload if inspection else {}, enterprise.payload if enterprise else {})
     for p in photos:
         stored_path = ctx.data_dir / "blobs" / p["sha256"][:2] / p["sha256"] if p["sha256"] else None
         p["flags"] = photo_flags.flags(stored_path, site) if stored_path and p["sha256"] in photo_blobs else []
-    charts = [readings_chart(series) for r in ctx.storage.records("reading_source")
-              if not r.deleted and r.payload.get("inspection_id") == inspection_id
+    charts = [readings_chart(series) for r in linked if r.entity == "reading_source"
               for series in r.payload.get("series") or []]
     return ctx.render(
         "approval.html", title="案件审批", case=case.payload, case_id=case_id,
@@ -106,15 +105,15 @@ def decide(ctx: Ctx, case_id: str):
     return ctx.redirect(f"/approvals/{case_id}", f"{approvals.STEPS[step]}{word}；承办人的终端下次同步时收到。")
 
 
-@page("/blobs/{sha256}", roles=VIEWERS, title="文件")
-def blob(ctx: Ctx, sha256: str) -> Response:
-    """A stored document PDF or photo that a synced record names (nothing else of the store)."""
+@page("/approvals/{case_id}/files/{sha256}", roles=VIEWERS, title="文件")
+def case_file_blob(ctx: Ctx, case_id: str, sha256: str) -> Response:
+    """A stored document PDF or photo of this case's file (nothing else of the blob store)."""
     if not _SHA.match(sha256):
         raise NotFound("没有这个文件")
-    kinds = {r.entity: r for entity in ("document", "evidence") for r in ctx.storage.records(entity)
-             if r.sha256 == sha256 and not r.deleted}
+    case = case_view.load_case(ctx.storage, case_id)
+    kinds = {r.entity for r in case_view.linked_records(ctx.storage, case) if r.sha256 == sha256}
     path = ctx.data_dir / "blobs" / sha256[:2] / sha256
-    if not kinds or not ctx.storage.blob_sizes([sha256]) or not path.is_file():
+    if not kinds & {"document", "evidence"} or not ctx.storage.blob_sizes([sha256]) or not path.is_file():
         raise NotFound("局端没有这个文件（终端尚未上传）")
     media = "application/pdf" if "document" in kinds else _image_type(path)
     return FileResponse(path, media_type=media, headers={"Cache-Control": "private, max-age=3600",

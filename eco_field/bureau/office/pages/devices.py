@@ -1,5 +1,7 @@
-"""Part 6: the enrolled laptops, their last sync and what is pending either way; enrolment codes and
-revocation, through the bureau's own admin functions (auth.new_enroll_code, admin.revoke_device)."""
+"""Part 6: the enrolled laptops, their last sync and what is pending either way (uploads begun and not
+finished; approvals given at the bureau since the device last called); enrolment codes and revocation,
+through the bureau's own admin functions (auth.new_enroll_code, admin.revoke_device). Which inspections still
+lack originals is `eco-field bureau inspections` (it reads every inspection; too slow for a page)."""
 
 from __future__ import annotations
 
@@ -19,10 +21,6 @@ def _devices(ctx: Ctx) -> list[dict[str, Any]]:
     storage = ctx.storage
     officers = {o["cert_no"]: o for o in storage.officers()}
     approvals = storage.records("case_approval")
-    incomplete: dict[str, int] = {}
-    for r in storage.records("inspection"):
-        if r.origin_device and not r.deleted and any(not present for _, present in storage.blobs_of(r.entity_id)):
-            incomplete[r.origin_device] = incomplete.get(r.origin_device, 0) + 1
     rows = []
     for d in sorted(storage.devices(), key=lambda d: (d.revoked_at is not None, d.last_seen or "", d.id)):
         uploads = storage.stale_uploads(FAR_FUTURE, d.id)
@@ -32,7 +30,7 @@ def _devices(ctx: Ctx) -> list[dict[str, Any]]:
                      "cert": d.officer_cert, "units": "、".join(d.units), "enrolled": d.enrolled_at,
                      "last_seen": d.last_seen, "revoked_at": d.revoked_at,
                      "uploads": len(uploads), "upload_left": sum(u.size - u.committed for u in uploads),
-                     "incomplete": incomplete.get(d.id, 0), "approvals_waiting": len(to_send)})
+                     "approvals_waiting": len(to_send)})
     return rows
 
 
