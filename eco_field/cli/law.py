@@ -221,6 +221,12 @@ def _case_text(case: cases.Case) -> str:
 
 def cmd_cases_event(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
+        from eco_field.law.case_events import event_code
+
+        own = {"approved": "cases approve", "statement": "cases statement", "monitoring_report": "cases report",
+               "evidence_explained": "cases photo", "evidence_excluded": "cases photo"}.get(event_code(args.event))
+        if own:  # these steps carry details that only their own command asks for
+            raise BadInput("procedure.use_command", command=own)
         data = {"measure": args.measure, "ground_item": args.ground_item, "approved_by": args.approved_by,
                 "until": _day(args.until).isoformat() if args.until else None}
         case = cases.record_event(ws.db, args.case_id, args.event, args.date, args.note, data)

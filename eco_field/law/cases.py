@@ -152,13 +152,14 @@ def _case(db: sqlite_utils.Database, row: tuple, view: _View) -> Case:
     return Case(id=case_id, inspection_id=row[1], enterprise_id=row[2], facts=row[3], violations=violations,
                 assessment=assessment, status=row[4], opened_at=row[5], deadlines=deadlines,
                 documents=_documents(db, case_id) if view.documents else [], events=events,
-                daily_penalty=_daily(events, assessment), enterprise_name=row[8], revision=row[7])
+                daily_penalty=_daily(events, assessment, view.today), enterprise_name=row[8], revision=row[7])
 
 
-def _daily(events: list[dict[str, Any]], assessment: Assessment | None) -> dict[str, Any] | None:
+def _daily(events: list[dict[str, Any]], assessment: Assessment | None, today: date) -> dict[str, Any] | None:
     served = [date.fromisoformat(e["date"]) for e in events if e["event"] == "order_served"]
+    # days are counted only up to a re-check that has happened (one dated ahead, from older data, is left out)
     rechecks = [(date.fromisoformat(e["date"]), e["event"] == "recheck_violation") for e in events
-                if e["event"] in ("recheck_violation", "recheck_corrected")]
+                if e["event"] in ("recheck_violation", "recheck_corrected") and e["date"] <= today.isoformat()]
     if not served or not rechecks or assessment is None or assessment.amount <= 0:
         return None
     try:

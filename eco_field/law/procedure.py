@@ -85,6 +85,8 @@ def reason_for(s: CaseState, code: str, day: date, data: dict[str, Any] | None) 
         return text("procedure.closed_no_change")
     if code == "approved" or code in APPROVAL_EVENTS:
         step = (data or {}).get("step") or code.removeprefix("approve_")
+        if step not in approvals.STEPS:
+            return text("procedure.use_command", command="cases approve")
         return dec.approval(s, step, day)
     return EVENTS[code][1](s, day, data)
 

@@ -130,3 +130,31 @@ def test_measures_the_catalog_does_not_give(cli, workspace, tmp_path):
     refused(cli("cases", "event", cid, "production_halted", "--date", ago(40), "--note", "x"), "未规定责令停产整治")
     refused(cli("documents", "render", "production-limit-order", "--case", cid), "未规定责令限制生产")
     refused(cli("cases", "event", cid, "seizure_extended", "--date", ago(40), "--note", "x"), "没有正在执行的查封")
+
+
+def test_steps_with_details_only_through_their_own_commands(cli, workspace, tmp_path):
+    cid = _filed(workspace, tmp_path)
+    refused(cli("cases", "event", cid, "approved", "--date", ago(50)), "cases approve")
+    refused(cli("cases", "event", cid, "statement", "--date", ago(50)), "cases statement")
+    refused(cli("cases", "approve", cid, "lunch", "--by", "李建国", "--role", "局负责人", "--date", ago(50)), "lunch")
+
+
+def test_refusals_in_english_when_the_interface_is_english(cli, workspace, tmp_path):
+    cid = recent_case(workspace, tmp_path)["id"]
+    out = cli("cases", "next", cid, "--json", env={"ECO_FIELD_LANG": "en"})
+    reasons = {e["event"]: e["reason"] for e in out.json()["events"]}
+    assert reasons["investigated"] == "the case has not been filed (立案) yet"
+    refused(cli("cases", "event", cid, "filed", "--date", ago(5), env={"ECO_FIELD_LANG": "en"}),
+            "filing (立案) is refused: filing approval is not done yet")
+
+
+def test_a_recheck_dated_ahead_is_never_counted(workspace, tmp_path):
+    cid = _filed(workspace, tmp_path, days_ago=20)
+    cases.record_event(workspace.db, cid, "order_served", ago(15))
+    cases.record_event(workspace.db, cid, "recheck_violation", ago(10))
+    cases.assess(workspace.db, cid, {}, amount=20000, reason="裁量")
+    with write_transaction(workspace.db):  # as older data held it, before the procedure refused such a date
+        workspace.db.execute("INSERT INTO case_events (case_id, event, date, note, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                             [cid, "recheck_violation", ago(-18), "", "2026-01-01T00:00:00+00:00"])
+    daily = cases.get(workspace.db, cid).daily_penalty
+    assert (daily["days"], daily["to"]) == (5, ago(10))
