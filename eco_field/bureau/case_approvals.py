@@ -49,3 +49,20 @@ def approve(storage: BureauStorage, case_id: str, step: str, by: str, role: str,
 
 def list_approvals(storage: BureauStorage, case_id: str) -> list[dict[str, Any]]:
     return [{"id": r.entity_id, **r.payload} for r in storage.records(ENTITY) if r.payload.get("case_id") == case_id]
+
+
+def unconfirmed_bureau_approvals(storage: BureauStorage, case_payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """Approvals a pushed case claims came from the bureau but the bureau never gave (the bureau trusts no
+    device): each "approved" event with source "bureau" must name an approval_id the bureau holds with the
+    same step, approver and date. Returns the events that fail, for the push checks to refuse or flag."""
+    given = {a["id"]: a for a in list_approvals(storage, str(case_payload.get("id") or ""))}
+    wrong = []
+    for event in case_payload.get("events") or []:
+        data = event.get("data") if isinstance(event, dict) and isinstance(event.get("data"), dict) else {}
+        if event.get("event") != "approved" or data.get("source") != "bureau":
+            continue
+        mine = given.get(str(data.get("approval_id") or ""))
+        if mine is None or (mine["step"], mine["by"], mine["date"]) != (data.get("step"), data.get("by"),
+                                                                        str(event.get("date"))[:10]):
+            wrong.append(event)
+    return wrong

@@ -41,3 +41,20 @@ def test_bureau_approval_reaches_the_laptop(bureau: BureauServer, device: Worksp
     assert approvals == [{"step": "filing", "by": "李建国", "role": "局负责人", "opinion": "同意立案",
                           "date": today.isoformat(), "source": "bureau"}]
     assert cases.record_event(device.db, case.id, "filed", today).status == "filed"
+
+
+def test_a_device_cannot_claim_an_approval_the_bureau_never_gave(bureau: BureauServer, device: Workspace) -> None:
+    from eco_field.bureau.case_approvals import approve, unconfirmed_bureau_approvals
+
+    case = cases.new_case(device.db, new_inspection(device), ["AIR-10"], "物料堆场未覆盖")
+    assert run_sync(device)["ok"]
+    today = now_local().date().isoformat()
+    with bureau.storage() as storage:
+        given = approve(storage, case.id, "filing", "李建国", "局负责人", today)
+        real = {"event": "approved", "date": today, "data": {"step": "filing", "by": "李建国", "source": "bureau",
+                                                             "approval_id": given["id"]}}
+        forged = {"event": "approved", "date": today, "data": {"step": "decision", "by": "李建国", "source": "bureau",
+                                                               "approval_id": given["id"]}}
+        invented = {"event": "approved", "date": today, "data": {"step": "filing", "by": "某人", "source": "bureau"}}
+        payload = {"id": case.id, "events": [real, forged, invented]}
+        assert unconfirmed_bureau_approvals(storage, payload) == [forged, invented]
