@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from eco_field import messages
 from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace, print_json, table
 from eco_field.errors import BadInput
 from eco_field.readings import service
@@ -128,6 +129,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     ins = series["instrument"]
     instrument = " ".join(v for v in (ins["make"], ins["model"], ins["serial"]) if v)
     print(f"sensor: {series['sensor']}" + (f"  instrument: {instrument}" if instrument else ""))
+    noise = series["meta"].get("noise")
+    if noise:
+        day, night = noise["day"], noise["night"]
+        print(messages.text("readings.cli.noise", leq=noise["leq"], day=_fmt(day["leq"]) or "—", day_n=day["n"],
+                            night=_fmt(night["leq"]) or "—", night_n=night["n"]))
     for hour in series["evaluation"].get("hourly", []):
         print(f"  {hour['hour']}  n={hour['n']}  mean={hour['mean']}  超标倍数={hour['exceed_multiple']}")
     waiver = series["evaluation"].get("first_violation_waiver")

@@ -89,3 +89,16 @@ def test_mapping_saved_as_profile_and_reused(cli, inspection_id, tmp_path):
     # 3.5 ppm × 64.06/22.4 × (21−8)/(21−20.1) = 144.56 mg/m³ against 30
     assert so2["max_converted"] == pytest.approx(3.5 * 64.06 / 22.4 * 13 / 0.9, abs=1e-3)
     assert cli("readings", "profiles", "--json").json()[0]["name"] == "通道表"
+
+
+def test_show_a_noise_series_says_its_energy_average_and_day_night(cli, inspection_id, tmp_path):
+    export = tmp_path / "ns.csv"
+    # SYNTHETIC Noise Sentry rows: 60 dB by day, 80 dB at night
+    export.write_text("Time (Date hh:mm:ss.ms),LEQ dB-A ,Lmax dB-A ,L10 dB-A ,L90 dB-A ,\n"
+                      "2024/06/05 21:50:00.000,60.0 ,70.0 ,62.0 ,50.0 ,\n"
+                      "2024/06/05 22:00:00.000,80.0 ,90.0 ,82.0 ,70.0 ,\n", encoding="utf-8")
+    imported = cli("readings", "import", inspection_id, str(export), "--json")
+    assert imported.returncode == 0, imported.stderr
+    laeq = next(s for s in imported.json()["series"] if s["pollutant"] == "LAeq")
+    shown = cli("readings", "show", str(laeq["id"]))
+    assert "能量平均" in shown.stdout and "77.03" in shown.stdout and "昼间（06:00–22:00）60 dB" in shown.stdout
