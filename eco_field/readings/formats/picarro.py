@@ -9,7 +9,7 @@ those of the analyser's standard data log (G2508: CO2, CH4, N2O ppm; NH3 ppb; H2
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 
 from eco_field.readings.formats.family import Instrument, channel, declare, emit
 from eco_field.readings.model import ImportContext, RowProblems, Sample
@@ -45,7 +45,8 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
         if not offset_noted:
             offset_noted.append(True)
             local = datetime.strptime(f"{row[0]} {row[1][:8]}", "%Y-%m-%d %H:%M:%S")
-            seconds = round((local - datetime.utcfromtimestamp(int(epoch))).total_seconds() / 900) * 900
+            utc = datetime.fromtimestamp(int(epoch), UTC).replace(tzinfo=None)
+            seconds = round((local - utc).total_seconds() / 900) * 900
             sign = "-" if seconds < 0 else "+"
             zone = offset_name(f"{sign}{abs(seconds) // 3600:02d}:{abs(seconds) % 3600 // 60:02d}") or "UTC+00:00"
             ctx.note_time("epoch_column", zone, "EPOCH_TIME")
