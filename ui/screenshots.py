@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -157,6 +157,26 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
             return dialog
         return show
 
+    def first_start() -> QWidget:
+        from ui.first_start import FirstStartDialog
+
+        dialog = FirstStartDialog(window)
+        dialog.names[0].setText("李明")
+        dialog.certs[0].setText("14110100009")
+        dialog.show()
+        return dialog
+
+    def seal_confirmation() -> QWidget:
+        from ui.message_dialog import MessageDialog
+        from ui.seal_flow import seal_summary
+
+        editor("coking", "site")()
+        dialog = MessageDialog(window, QCoreApplication.translate("SealFlow", "Seal this inspection"),
+                               seal_summary(window.ctx, ids["coking"]),
+                               question=True)
+        dialog.show()
+        return dialog
+
     return [
         ("01_tasks", lambda: window.show_section("tasks")),
         ("02_inspections", lambda: (window.show_section("inspections"), window.inspections.show_list())),
@@ -177,6 +197,8 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
         ("17_signature", signature),
         ("18_number_blocks", number_blocks(0)),
         ("19_number_blocks_void", number_blocks(1)),
+        ("20_first_start", first_start),
+        ("21_seal_confirmation", seal_confirmation),
     ]
 
 

@@ -60,7 +60,7 @@ def catalog_words() -> set[str]:
 ALLOWED |= catalog_words()
 DATA = re.compile(r"(https?://|/|[A-Za-z]:\\)\S*"  # addresses and paths
                   r"|\S+\.(?i:jpe?g|png|heic|tiff?|csv|tsv|txt|xlsx?|pdf|zip|dat|data)\b"  # file names
-                  r"|\b[0-9a-f]{16,}\b")  # hashes
+                  r"|\b[0-9a-f]{8,}\b")  # hashes (and their shown prefixes)
 
 
 def english(text: str) -> list[str]:
