@@ -39,21 +39,24 @@ DEFINITIONS = {
     "complaints_closed_on_time": "上述应办结件中，办结日期不晚于办结期限的件数。",
 }
 
-_SPOT = "JOIN office_fig_tasks t ON t.id = i.task_id AND t.kind = 'random'"
-
-
 def _queries(spot_only: bool) -> dict[str, str]:
-    """SQL per figure group: each returns (county, month, value...) rows for days in [?, ?)."""
-    via_spot = (" JOIN office_fig_inspections si ON si.id = {alias}.inspection_id"
-                " JOIN office_fig_tasks st ON st.id = si.task_id AND st.kind = 'random'") if spot_only else ""
+    """SQL per figure group: each returns (county, month, value...) rows for days in [?, ?). Inspections carry
+    their county and 双随机 flag (projection.py), so the 100,000 of a year are one table's scan."""
+    via_spot = (" JOIN office_fig_inspections si ON si.id = {alias}.inspection_id AND si.spot = 1") if spot_only else ""
     return {
+        # each chain once, by its original (an amendment always amends a sealed inspection)
         "inspections": (
-            "SELECT e.county, substr(i.day, 1, 7), count(DISTINCT i.chain),"
-            " count(DISTINCT CASE WHEN i.findings > 0 THEN i.chain END),"
-            " count(DISTINCT CASE WHEN i.immediate > 0 THEN i.chain END)"
-            f" FROM office_fig_inspections i {_SPOT if spot_only else 'LEFT JOIN office_fig_tasks t ON t.id = i.task_id'}"
-            " JOIN office_fig_enterprises e ON e.id = i.enterprise_id"
-            " WHERE i.sealed = 1 AND i.day >= ? AND i.day < ?{county} GROUP BY e.county, substr(i.day, 1, 7)"),
+            "SELECT i.county, substr(i.day, 1, 7), sum(i.spot), sum(CASE WHEN i.spot = 1 AND i.findings > 0 THEN 1"
+            " ELSE 0 END), sum(CASE WHEN i.immediate > 0 AND i.spot >= ? THEN 1 ELSE 0 END)"
+            " FROM office_fig_inspections i WHERE i.sealed = 1 AND i.chain = i.id AND i.day >= ? AND i.day < ?{county}"
+            " GROUP BY i.county, substr(i.day, 1, 7)").replace("{county}", "{county_i}"),
+        # chains whose original had no finding (or none fixed on the spot) but a sealed amendment has one
+        "amendments": (
+            "SELECT r.county, substr(r.day, 1, 7), r.spot, count(DISTINCT CASE WHEN r.findings = 0 AND a.findings > 0"
+            " THEN r.id END), count(DISTINCT CASE WHEN r.immediate = 0 AND a.immediate > 0 THEN r.id END)"
+            " FROM office_fig_inspections a JOIN office_fig_inspections r ON r.id = a.chain"
+            " WHERE a.chain <> a.id AND a.sealed = 1 AND r.sealed = 1 AND r.day >= ? AND r.day < ?{county_r}"
+            " GROUP BY r.county, substr(r.day, 1, 7), r.spot"),
         "events": (
             "SELECT e.county, substr(c.day, 1, 7), c.event, count(*) FROM office_fig_case_events c"
             + via_spot.format(alias="c") + " JOIN office_fig_enterprises e ON e.id = c.enterprise_id"
@@ -93,17 +96,23 @@ class _Tally:
 
 def _collect(office: OfficeDB, tally: _Tally, year: int, county: str | None, spot_only: bool) -> None:
     span = (f"{year}-01-01", f"{year + 1}-01-01")
-    where = " AND e.county = ?" if county else ""
+    where = {"county": " AND e.county = ?" if county else "", "county_i": " AND i.county = ?" if county else "",
+             "county_r": " AND r.county = ?" if county else ""}
     params = (*span, county) if county else span
     q = _queries(spot_only)
-    for c, month, checks, problems, immediate in office.rows(q["inspections"].format(county=where), params):
-        if spot_only:
-            tally.add(c, month, "spot_checks", checks)
+    rows = office.rows(q["inspections"].format(**where), (int(spot_only), *params))
+    for c, month, checks, problems, immediate in rows:
+        tally.add(c, month, "spot_checks", int(checks or 0))
+        tally.add(c, month, "problems_found", int(problems or 0))
+        tally.add(c, month, "immediate_rectifications", int(immediate or 0))
+    for c, month, spot, problems, immediate in office.rows(q["amendments"].format(**where), params):
+        if spot:
             tally.add(c, month, "problems_found", problems)
-        tally.add(c, month, "immediate_rectifications", immediate)
-    for c, month, event, n in office.rows(q["events"].format(county=where), params):
+        if spot or not spot_only:
+            tally.add(c, month, "immediate_rectifications", immediate)
+    for c, month, event, n in office.rows(q["events"].format(**where), params):
         tally.add(c, month, EVENT_KEYS[event], n)
-    for c, month, kind, n, fen in office.rows(q["documents"].format(county=where), params):
+    for c, month, kind, n, fen in office.rows(q["documents"].format(**where), params):
         if kind in FINE_KINDS:
             tally.add(c, month, "fines_yuan", int(fen or 0))  # in fen until the end (exact sums)
         else:

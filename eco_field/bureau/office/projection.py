@@ -100,13 +100,33 @@ def _delete(office: OfficeDB, table: str, ids: list[str], column: str = "id") ->
         office.run(f"DELETE FROM {table} WHERE {column} IN ({', '.join('?' * len(part))})", part)
 
 
+def _lookup(office: OfficeDB, sql: str, ids: list[str]) -> dict[str, Any]:
+    """{id: value} of `sql` (SELECT id, value ... WHERE id IN ({marks})) for these ids, 500 at a time."""
+    found: dict[str, Any] = {}
+    unique = list(dict.fromkeys(i for i in ids if i))
+    for start in range(0, len(unique), 500):
+        part = unique[start:start + 500]
+        found.update(office.rows(sql.format(marks=", ".join("?" * len(part))), part))
+    return found
+
+
 def _enterprises(office: OfficeDB, items: list[tuple[str, dict[str, Any], bool]]) -> None:
+    before = _lookup(office, "SELECT id, county FROM office_fig_enterprises WHERE id IN ({marks})",
+                     [i for i, _, _ in items])
     _upsert(office, "office_fig_enterprises", ("id", "name", "county", "credit_code"),
             [(i, str(p.get("name", "")), str(p.get("county", "")), str(p.get("credit_code", "")))
              for i, p, _ in items])
+    moved = [(str(p.get("county", "")), i) for i, p, _ in items if i in before and before[i] != p.get("county", "")]
+    if moved:  # an enterprise's county changed: its inspections count there from now on
+        run_many(office, "UPDATE office_fig_inspections SET county = ? WHERE enterprise_id = ?", moved)
 
 
 def _tasks(office: OfficeDB, items: list[tuple[str, dict[str, Any], bool]]) -> None:
+    before = _lookup(office, "SELECT id, kind FROM office_fig_tasks WHERE id IN ({marks})", [i for i, _, _ in items])
+    changed = [(int(p.get("kind") == "random" and not deleted), i) for i, p, deleted in items
+               if i in before and (deleted or before[i] != p.get("kind"))]
+    if changed:  # a task's kind changed (or it went): its inspections are 双随机 ones or not from now on
+        run_many(office, "UPDATE office_fig_inspections SET spot = ? WHERE task_id = ?", changed)
     _delete(office, "office_fig_tasks", [i for i, _, deleted in items if deleted])
     _upsert(office, "office_fig_tasks", ("id", "kind", "enterprise_id", "title", "due_date", "status", "officers",
                                          "updated_at"),
@@ -121,6 +141,10 @@ def _inspections(office: OfficeDB, items: list[tuple[str, dict[str, Any], bool]]
     _delete(office, "office_fig_inspections", [i for i, _, deleted in items if deleted])
     chains: dict[str, str] = {}
     rows = []
+    places = _lookup(office, "SELECT id, county FROM office_fig_enterprises WHERE id IN ({marks})",
+                     [str(p.get("enterprise_id", "")) for _, p, _ in items])
+    kinds = _lookup(office, "SELECT id, kind FROM office_fig_tasks WHERE id IN ({marks})",
+                    [str(p.get("task_id") or "") for _, p, _ in items])
     for inspection_id, p, deleted in items:
         if deleted:
             continue
@@ -133,9 +157,10 @@ def _inspections(office: OfficeDB, items: list[tuple[str, dict[str, Any], bool]]
         immediate = any(isinstance(f, dict) and f.get(IMMEDIATE_KEY) is True for f in findings)
         rows.append((inspection_id, chain, str(p.get("enterprise_id", "")), p.get("task_id") or None,
                      day_of(p.get("started_at")), int(p.get("status") == "sealed"), len(findings), int(immediate),
-                     p.get("sealed_at") or None))
+                     p.get("sealed_at") or None, places.get(str(p.get("enterprise_id", "")), ""),
+                     int(kinds.get(p.get("task_id") or "") == "random")))
     _upsert(office, "office_fig_inspections", ("id", "chain", "enterprise_id", "task_id", "day", "sealed", "findings",
-                                               "immediate", "sealed_at"), rows)
+                                               "immediate", "sealed_at", "county", "spot"), rows)
 
 
 def _chain_of(office: OfficeDB, inspection_id: str) -> str | None:
