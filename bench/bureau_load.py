@@ -92,15 +92,16 @@ def device_main(config: dict) -> None:
     for n in range(config["inspections"]):
         inspection_id = str(uuid.uuid4())
         photos = [rng.randbytes(config["photo_bytes"]) for _ in range(config["photos"])]
-        entries = [_entry("inspection", inspection_id, {
+        entries = [_entry("inspection", inspection_id, "create", 1, {
             "id": inspection_id, "enterprise_id": config["enterprise_id"], "officers": [config["officer"]],
-            "status": "draft", "started_at": "2026-11-28T09:00:00+08:00", "note": f"load {rng_seed}/{n}"})]
+            "status": "draft", "started_at": "2026-11-28T09:00:00+08:00", "place": f"load {rng_seed}/{n}",
+            "revision": 1})]
         for index, data in enumerate(photos):
             sha = hashlib.sha256(data).hexdigest()
             evidence_id = str(uuid.uuid4())
-            entries.append(_entry("evidence", evidence_id, {
-                "id": evidence_id, "inspection_id": inspection_id, "sha256": sha, "size": len(data),
-                "kind": "photo", "original_name": f"IMG_{index:04d}.jpg"}))
+            entries.append(_entry("evidence", evidence_id, "import", None, {
+                "inspection_id": inspection_id, "sha256": sha, "size": len(data), "kind": "photo",
+                "original_name": f"IMG_{index:04d}.jpg"}))
             hashes.append(sha)
         pushed = call("POST", "/push", json={"entries": entries}).ok()
         counts.update(r["status"] for r in pushed["results"])
@@ -163,9 +164,10 @@ def _json_bytes(value: object) -> bytes:
     return json.dumps(value).encode()
 
 
-def _entry(entity: str, entity_id: str, payload: dict) -> dict:
-    return {"entry_id": str(uuid.uuid4()), "entity": entity, "entity_id": entity_id, "op": "upsert",
-            "revision": 1, "payload": payload}
+def _entry(entity: str, entity_id: str, op: str, revision: int | None, payload: dict) -> dict:
+    """An outbox entry as the bureau declares it (bureau/schemas/entries.py)."""
+    return {"entry_id": str(uuid.uuid4()), "entity": entity, "entity_id": entity_id, "op": op,
+            "revision": revision, "payload": payload}
 
 
 def _upload(call, sha: str, data: bytes, counts: Counter) -> None:
