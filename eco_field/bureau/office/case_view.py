@@ -42,7 +42,8 @@ def shipped_catalog() -> dict[str, CatalogEntry]:
 
 def state_of(storage: BureauStorage, case: Record, today: date | None = None,
              approvals_given: list[Record] | None = None, documents: list[Record] | None = None,
-             investigators: list[str] | None = None) -> CaseState:
+             investigators: list[str] | None = None, catalog: dict[str, CatalogEntry] | None = None,
+             calendar: Any = None) -> CaseState:
     """The engine's CaseState of a synced case (settings at their defaults: the bureau holds no laptop's).
     documents/investigators: given by the caller, or read here (the queue passes [] — the approval steps
     do not depend on them)."""
@@ -63,7 +64,7 @@ def state_of(storage: BureauStorage, case: Record, today: date | None = None,
                                 {"step": q["step"], "by": q["by"], "role": q["role"], "opinion": q.get("opinion", ""),
                                  "source": "bureau", "approval_id": r.entity_id}))
     events.sort(key=lambda e: (e.day, e.seq))
-    catalog = shipped_catalog()
+    catalog = catalog if catalog is not None else shipped_catalog()
     entries = [catalog[v["catalog_id"]] for v in p.get("violations") or [] if v.get("catalog_id") in catalog]
     docs = documents if documents is not None else documents_of(storage, case)
     return CaseState(
@@ -76,7 +77,7 @@ def state_of(storage: BureauStorage, case: Record, today: date | None = None,
                    if d.payload.get("status") not in ("void", "voided") and not d.payload.get("void_reason")],
         photo_flags={}, investigators=investigators if investigators is not None else _investigators(storage, p),
         today=today or now_local().date(),
-        calendar=load_calendar(None), settings={})
+        calendar=calendar if calendar is not None else load_calendar(None), settings={})
 
 
 def _investigators(storage: BureauStorage, payload: dict[str, Any]) -> list[str]:
@@ -123,12 +124,13 @@ def queue(storage: BureauStorage, today: date | None = None) -> list[dict[str, A
     given: dict[str, list[Record]] = {}
     for r in storage.records("case_approval"):
         given.setdefault(str(r.payload.get("case_id")), []).append(r)
-    rows = []
+    rows, catalog, calendar = [], shipped_catalog(), load_calendar(None)
     for case in storage.records("case"):
         p = case.payload
         if case.deleted or p.get("status") in g.FINAL:
             continue
-        s = state_of(storage, case, today, given.get(case.entity_id, []), documents=[], investigators=[])
+        s = state_of(storage, case, today, given.get(case.entity_id, []), documents=[], investigators=[],
+                     catalog=catalog, calendar=calendar)
         steps = waiting_steps(s, today)
         if steps:
             rows.append(summary(s, case, names.get(p.get("enterprise_id"), ""), steps, today))

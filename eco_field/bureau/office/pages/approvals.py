@@ -18,6 +18,7 @@ from eco_field.law import approvals, procedure
 
 APPROVERS = ("reviewer", "leader")
 VIEWERS = ("reviewer", "leader", "admin")
+PAGE_ROWS = 100  # the queue's first rows by decision deadline; the rest are counted
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _REFUSAL_WORDS = ("不同意", "不予通过", "不通过", "退回", "不予批准", "不批准")  # law.approvals.passed() reads these
 audit.LABELS.update({"approved": "审批通过", "returned": "审批退回"})
@@ -27,7 +28,10 @@ audit.LABELS.update({"approved": "审批通过", "returned": "审批退回"})
 def queue(ctx: Ctx):
     items = case_view.queue(ctx.storage)
     mine = [i for i in items if any(case_view.STEP_ROLES[s] == ctx.user.role for s in i["steps"])]
-    return ctx.render("approvals.html", title="案件审批", items=items, mine=len(mine))
+    if ctx.request.query_params.get("mine"):
+        items = mine
+    return ctx.render("approvals.html", title="案件审批", items=items[:PAGE_ROWS], total=len(items), mine=len(mine),
+                      only_mine=bool(ctx.request.query_params.get("mine")))
 
 
 @page("/approvals/{case_id}", roles=VIEWERS, title="案件审批")
