@@ -132,7 +132,10 @@ class ReadingsTab(QWidget):
         for row, item in enumerate(series):
             for column, key in enumerate(COLUMNS):
                 text = labels.get(item[key], item[key]) if key == "statistic" else _number(item.get(key))
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if key == "pollutant":  # the parameter's name and the instrument's own column name
+                    cell.setToolTip(f"{item.get('name', '')}\n{item.get('sensor', '')}".strip())
+                self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
         if series and self.table.currentRow() < 0:
             self.table.setCurrentCell(0, 0)

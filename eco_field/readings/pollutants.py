@@ -154,3 +154,11 @@ def limit_pollutants(series_pollutant: str) -> tuple[str, ...]:
     if series_pollutant in ("NOx", "NO2", "NO"):
         return ("NOx",) if series_pollutant == "NOx" else (series_pollutant, "NOx")
     return (series_pollutant,)
+
+
+def label(code: str) -> str:
+    """The parameter's name in the interface language ('DO' -> 溶解氧); the code itself when unknown."""
+    from eco_field import messages
+
+    key = "readings.pollutant." + code.lower().replace(".", "_")
+    return messages.text(key) if messages.has(key) else code

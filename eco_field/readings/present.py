@@ -8,7 +8,7 @@ from typing import Any
 import sqlite_utils
 
 from eco_field.messages import Message, Term
-from eco_field.readings import storage
+from eco_field.readings import pollutants, storage
 from eco_field.readings.limits import SCREENING_NOTE
 from eco_field.readings.timeparse import iso
 from eco_field.readings.units import o2_correct
@@ -32,7 +32,7 @@ def series_json(row: dict[str, Any]) -> dict[str, Any]:
         "instrument": {"make": row["make"], "model": row["model"], "serial": row["serial"]},
         "source_lines": meta.get("lines"), "time_zone": row["time_zone"], "source_id": row["source_id"],
         "inspection_id": row["inspection_id"], "meta": {k: v for k, v in meta.items() if k != "lines"},
-        "evaluation": evaluation,
+        "evaluation": evaluation, "name": pollutants.label(row["pollutant"]),
     }
 
 

@@ -107,3 +107,16 @@ def test_status_words(word, expected):
     from eco_field.readings.status import status_flag
 
     assert status_flag(word) == expected
+
+
+def test_water_noise_and_dust_parameters_have_codes_and_names():
+    from eco_field.readings import pollutants
+
+    assert [pollutants.match(n) for n in ("溶解氧", "ODO mg/L", "Cond µS/cm", "Turbidity FNU", "Chlorophyll RFU",
+                                          "ORP mV", "pH", "氨氮", "COD", "Temp °C")] == \
+        ["DO", "DO", "COND", "TURB", "CHLA", "ORP", "PH", "NH3-N", "COD", "TEMP"]
+    assert pollutants.match("pH mV") is None  # the electrode's millivolts, not a second pH
+    assert [pollutants.match(n) for n in ("LEQ", "LAeq", "Lmax", "L10", "L50", "L90", "PM2.5", "PM10", "TSP")] == \
+        ["LAeq", "LAeq", "LAmax", "L10", "L50", "L90", "PM2.5", "PM10", "TSP"]
+    assert pollutants.label("DO") == "溶解氧" and pollutants.label("LAeq") == "等效连续 A 声级"
+    assert pollutants.limit_pollutants("TSP") == ("TSP", "PM")
