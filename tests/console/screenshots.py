@@ -70,6 +70,13 @@ def build(folder: Path) -> tuple[BureauServer, str, str]:
     reviewed = waiting_for_legal_review(walk)
     inspection_id = cases.get(ws.db, reviewed).inspection_id
     readings.import_file(ws, inspection_id, READINGS)
+    # a photo the bureau flags: taken in 2019, 1,600 km away (Guangzhou)
+    from eco_field.evidence.service import import_paths
+    from tests.evidence.conftest import make_photo
+
+    far = make_photo(folder / "made" / "IMG_20190301_堆场.jpg", taken="2019:03:01 10:00:00", lat=23.13, lon=113.26,
+                     size=(320, 240), seed=7)
+    import_paths(ws, inspection_id, [far], workers=1)
     fresh = walk.open_case(2, "AIR-10", "物料堆场未采取覆盖措施，扬尘明显", 3)
     enroll(ws, server.url, server.code("14110100001"), "离石大队 笔记本 1")  # after: numbers were local
     result = run_sync(ws)
