@@ -13,10 +13,11 @@ from eco_field.bureau.office import complaint_rules, projection
 from eco_field.bureau.office.db import OfficeDB
 from eco_field.records import TASK_KINDS, TASK_STATUSES
 
-SQL = ("SELECT t.id, t.kind, t.title, t.due_date, t.status, t.officers, e.name, e.county, i.n, i.sealed, i.day,"
-       " i.findings FROM office_fig_tasks t LEFT JOIN office_fig_enterprises e ON e.id = t.enterprise_id"
-       " LEFT JOIN (SELECT task_id, count(*) AS n, max(sealed) AS sealed, max(day) AS day, max(findings) AS findings"
-       " FROM office_fig_inspections WHERE task_id IS NOT NULL GROUP BY task_id) i ON i.task_id = t.id")
+SQL = ("SELECT t.id, t.kind, t.title, t.due_date, t.status, t.officers, e.name, e.county FROM office_fig_tasks t"
+       " LEFT JOIN office_fig_enterprises e ON e.id = t.enterprise_id")
+CHECKS = ("SELECT task_id, count(*), max(sealed), max(day), max(findings) FROM office_fig_inspections"
+          " WHERE task_id IN ({marks}) GROUP BY task_id")
+PAGE = 500
 
 
 def status_of(bureau_status: str, inspections: int, sealed: int) -> str:
@@ -29,7 +30,8 @@ def status_of(bureau_status: str, inspections: int, sealed: int) -> str:
 
 def tasks(office: OfficeDB, *, kind: str | None = None, county: str | None = None, status: str | None = None,
           task_ids: list[str] | None = None, today: date | None = None, limit: int = 300) -> list[dict[str, Any]]:
-    """Tasks (newest due first among open ones), each with status, overdue warning and officers."""
+    """Tasks in due-date order, each with status, overdue warning and officers; read a page at a time (the
+    status comes from the inspections, so a status filter is applied to each page)."""
     projection.catch_up(office)
     today = today or date.today()
     where, params = [], []
@@ -44,23 +46,32 @@ def tasks(office: OfficeDB, *, kind: str | None = None, county: str | None = Non
             return []
         where.append(f"t.id IN ({', '.join('?' * len(task_ids))})")
         params += task_ids
-    sql = SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY t.due_date, t.title"
-    result = []
-    for tid, k, title, due, bureau_status, officers, name, place, n, sealed, day, findings in office.rows(sql, params):
-        state = status_of(bureau_status, n or 0, sealed or 0)
-        if status == "overdue":
-            pass
-        elif status and state != status:
-            continue
-        warn = complaint_rules.warning(today, date.fromisoformat(due) if due else None, state in ("done", "cancelled"))
-        if status == "overdue" and warn != "overdue":
-            continue
-        result.append({"id": tid, "kind": k, "kind_label": TASK_KINDS.get(k, k), "title": title, "due_date": due,
-                       "status": state, "status_label": TASK_STATUSES.get(state, state), "enterprise": name or "",
-                       "county": place or "", "officers": [o["name"] for o in json.loads(officers or "[]")],
-                       "checked_on": day if sealed else None, "problems_found": bool(findings) if sealed else None,
-                       "warning": warn, "warning_text": {"overdue": "已超期", "soon": "临近期限", "": ""}[warn]})
-        if len(result) >= limit:
+    sql = SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY t.due_date, t.title LIMIT ? OFFSET ?"
+    result: list[dict[str, Any]] = []
+    offset = 0
+    while len(result) < limit:
+        page = office.rows(sql, (*params, PAGE, offset))
+        offset += PAGE
+        checks = {r[0]: r[1:] for r in office.rows(CHECKS.format(marks=", ".join("?" * len(page))),
+                                                   [r[0] for r in page])} if page else {}
+        for tid, k, title, due, bureau_status, officers, name, place in page:
+            n, sealed, day, findings = checks.get(tid, (0, 0, None, 0))
+            state = status_of(bureau_status, n or 0, sealed or 0)
+            if status and status != "overdue" and state != status:
+                continue
+            warn = complaint_rules.warning(today, date.fromisoformat(due) if due else None,
+                                           state in ("done", "cancelled"))
+            if status == "overdue" and warn != "overdue":
+                continue
+            result.append({"id": tid, "kind": k, "kind_label": TASK_KINDS.get(k, k), "title": title, "due_date": due,
+                           "status": state, "status_label": TASK_STATUSES.get(state, state), "enterprise": name or "",
+                           "county": place or "", "officers": [o["name"] for o in json.loads(officers or "[]")],
+                           "checked_on": day if sealed else None,
+                           "problems_found": bool(findings) if sealed else None, "warning": warn,
+                           "warning_text": {"overdue": "已超期", "soon": "临近期限", "": ""}[warn]})
+            if len(result) >= limit:
+                break
+        if len(page) < PAGE:
             break
     return result
 

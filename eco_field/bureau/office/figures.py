@@ -47,7 +47,8 @@ def _queries(spot_only: bool) -> dict[str, str]:
         # each chain once, by its original (an amendment always amends a sealed inspection)
         "inspections": (
             "SELECT i.county, substr(i.day, 1, 7), sum(i.spot), sum(CASE WHEN i.spot = 1 AND i.findings > 0 THEN 1"
-            " ELSE 0 END), sum(CASE WHEN i.immediate > 0 AND i.spot >= ? THEN 1 ELSE 0 END)"
+            " ELSE 0 END), sum(CASE WHEN i.immediate > 0 THEN 1 ELSE 0 END),"
+            " sum(CASE WHEN i.immediate > 0 AND i.spot = 1 THEN 1 ELSE 0 END)"
             " FROM office_fig_inspections i WHERE i.sealed = 1 AND i.chain = i.id AND i.day >= ? AND i.day < ?{county}"
             " GROUP BY i.county, substr(i.day, 1, 7)").replace("{county}", "{county_i}"),
         # chains whose original had no finding (or none fixed on the spot) but a sealed amendment has one
@@ -94,29 +95,34 @@ class _Tally:
             self.by_month[month][key] += value
 
 
-def _collect(office: OfficeDB, tally: _Tally, year: int, county: str | None, spot_only: bool) -> None:
+def _collect(office: OfficeDB, tally: _Tally, spot: _Tally, year: int, county: str | None) -> None:
+    """Every figure group into tally (bureau-wide) and spot (only what traces to a 双随机 inspection)."""
     span = (f"{year}-01-01", f"{year + 1}-01-01")
     where = {"county": " AND e.county = ?" if county else "", "county_i": " AND i.county = ?" if county else "",
              "county_r": " AND r.county = ?" if county else ""}
     params = (*span, county) if county else span
-    q = _queries(spot_only)
-    rows = office.rows(q["inspections"].format(**where), (int(spot_only), *params))
-    for c, month, checks, problems, immediate in rows:
-        tally.add(c, month, "spot_checks", int(checks or 0))
-        tally.add(c, month, "problems_found", int(problems or 0))
+    q_all, q_spot = _queries(False), _queries(True)
+    for c, month, checks, problems, immediate, spot_immediate in office.rows(q_all["inspections"].format(**where),
+                                                                             params):
+        for target in (tally, spot):
+            target.add(c, month, "spot_checks", int(checks or 0))
+            target.add(c, month, "problems_found", int(problems or 0))
         tally.add(c, month, "immediate_rectifications", int(immediate or 0))
-    for c, month, spot, problems, immediate in office.rows(q["amendments"].format(**where), params):
-        if spot:
-            tally.add(c, month, "problems_found", problems)
-        if spot or not spot_only:
-            tally.add(c, month, "immediate_rectifications", immediate)
-    for c, month, event, n in office.rows(q["events"].format(**where), params):
-        tally.add(c, month, EVENT_KEYS[event], n)
-    for c, month, kind, n, fen in office.rows(q["documents"].format(**where), params):
-        if kind in FINE_KINDS:
-            tally.add(c, month, "fines_yuan", int(fen or 0))  # in fen until the end (exact sums)
-        else:
-            tally.add(c, month, "rectification_orders", n)
+        spot.add(c, month, "immediate_rectifications", int(spot_immediate or 0))
+    for c, month, is_spot, problems, immediate in office.rows(q_all["amendments"].format(**where), params):
+        tally.add(c, month, "immediate_rectifications", immediate)
+        if is_spot:
+            for target in (tally, spot):
+                target.add(c, month, "problems_found", problems)
+            spot.add(c, month, "immediate_rectifications", immediate)
+    for target, q in ((tally, q_all), (spot, q_spot)):
+        for c, month, event, n in office.rows(q["events"].format(**where), params):
+            target.add(c, month, EVENT_KEYS[event], n)
+        for c, month, kind, n, fen in office.rows(q["documents"].format(**where), params):
+            if kind in FINE_KINDS:
+                target.add(c, month, "fines_yuan", int(fen or 0))  # in fen until the end (exact sums)
+            else:
+                target.add(c, month, "rectification_orders", n)
 
 
 def _complaints(office: OfficeDB, tally: _Tally, year: int, county: str | None) -> None:
@@ -146,16 +152,9 @@ def figures(office: OfficeDB, year: int, county: str | None = None) -> dict[str,
     definitions}. Amounts are summed in fen and given in yuan (2 decimals)."""
     projection.catch_up(office)
     tally = _Tally(year, county, KEYS)
-    _collect(office, tally, year, county, spot_only=False)
-    _complaints(office, tally, year, county)
     spot = _Tally(year, county, ("spot_checks", "problems_found", *SPOT_KEYS))
-    _collect(office, spot, year, county, spot_only=True)
-    for key in ("spot_checks", "problems_found"):  # by definition only 双随机 inspections
-        tally.total[key] = spot.total[key]
-        for c, values in spot.by_county.items():
-            tally.by_county.setdefault(c, _blank(KEYS))[key] = values[key]
-        for m, values in spot.by_month.items():
-            tally.by_month[m][key] = values[key]
+    _collect(office, tally, spot, year, county)
+    _complaints(office, tally, year, county)
     return {"year": year, "county": county, **_yuan(tally.total),
             "by_county": {c: _yuan(v) for c, v in tally.by_county.items()},
             "by_month": {m: _yuan(v) for m, v in tally.by_month.items()},

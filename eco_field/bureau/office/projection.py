@@ -15,6 +15,7 @@ from eco_field.bureau.office.db import OfficeDB, pg_sql
 CURSOR = "figures"
 ENTITIES = ("enterprise", "task", "inspection", "case", "document")
 PAGE = 5000
+ANALYZE_AFTER = 20_000  # records read in one catch-up after which PostgreSQL's statistics are refreshed
 LOCK_KEY = 7_300_219  # PostgreSQL: one catch-up at a time (the sessions' pool runs pages in parallel)
 # case event -> the figure group it dates (first date of the group per case)
 CASE_EVENTS = {"filed": "filed", "seized": "seizure", "production_limited": "production",
@@ -43,12 +44,16 @@ def catch_up(office: OfficeDB) -> int:
             if not rows:
                 top = office.one("SELECT max(seq) FROM records")
                 _set_cursor(office, max(since, int(top[0] or 0)) if top else since, row is None)
-                return done
+                break
             _apply(office, rows)
             _set_cursor(office, int(rows[-1][4]), row is None)
             done += len(rows)
         if len(rows) < PAGE:
-            return done
+            break
+    if done > ANALYZE_AFTER and office.backend == "pg":  # fresh statistics after a bulk catch-up: good plans
+        office.run("ANALYZE office_fig_inspections, office_fig_tasks, office_fig_case_events, office_fig_documents,"
+                   " office_fig_enterprises, office_fig_cases")
+    return done
 
 
 def _set_cursor(office: OfficeDB, seq: int, new: bool) -> None:
@@ -107,6 +112,15 @@ def _lookup(office: OfficeDB, sql: str, ids: list[str]) -> dict[str, Any]:
     for start in range(0, len(unique), 500):
         part = unique[start:start + 500]
         found.update(office.rows(sql.format(marks=", ".join("?" * len(part))), part))
+    return found
+
+
+def _lookup_rows(office: OfficeDB, sql: str, ids: list[str]) -> list[tuple]:
+    found: list[tuple] = []
+    unique = list(dict.fromkeys(i for i in ids if i))
+    for start in range(0, len(unique), 500):
+        part = unique[start:start + 500]
+        found += office.rows(sql.format(marks=", ".join("?" * len(part))), part)
     return found
 
 
@@ -194,19 +208,23 @@ def _cases(office: OfficeDB, items: list[tuple[str, dict[str, Any], bool]]) -> N
 def _documents(office: OfficeDB, items: list[tuple[str, dict[str, Any], bool]]) -> None:
     _delete(office, "office_fig_documents", [i for i, _, deleted in items if deleted])
     rows = []
-    for doc_id, p, deleted in items:
-        if deleted:
-            continue
+    live = [(i, p) for i, p, deleted in items if not deleted]
+    cases = {cid: (insp, ent) for cid, insp, ent in _lookup_rows(
+        office, "SELECT id, inspection_id, enterprise_id FROM office_fig_cases WHERE id IN ({marks})",
+        [str(p.get("case_id") or "") for _, p in live])}
+    owners = _lookup(office, "SELECT id, enterprise_id FROM office_fig_inspections WHERE id IN ({marks})",
+                     [str(p.get("inspection_id") or "") for _, p in live])
+    for doc_id, p in live:
         facts = p.get("facts") if isinstance(p.get("facts"), dict) else {}
         case_id, inspection_id = p.get("case_id") or None, p.get("inspection_id") or None
         enterprise_id = ""
-        if case_id:
-            found = office.one("SELECT inspection_id, enterprise_id FROM office_fig_cases WHERE id = ?", (case_id,))
-            if found:
-                inspection_id, enterprise_id = inspection_id or found[0], found[1]
+        if case_id in cases:
+            inspection_id, enterprise_id = inspection_id or cases[case_id][0], cases[case_id][1]
         if inspection_id and not enterprise_id:
-            found = office.one("SELECT enterprise_id FROM office_fig_inspections WHERE id = ?", (inspection_id,))
-            enterprise_id = found[0] if found else ""
+            enterprise_id = owners.get(inspection_id) or ""
+            if not enterprise_id:
+                found = office.one("SELECT enterprise_id FROM office_fig_inspections WHERE id = ?", (inspection_id,))
+                enterprise_id = found[0] if found else ""
         amount = facts.get("amount_fen")
         current = p.get("status") == "issued" and not p.get("superseded_by")
         rows.append((doc_id, str(p.get("kind", "")), day_of(facts.get("issued_on") or p.get("issued_at")), case_id,
