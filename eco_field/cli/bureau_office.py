@@ -44,7 +44,7 @@ def _office(args: argparse.Namespace) -> OfficeDB:
 def cmd_users_add(args: argparse.Namespace) -> int:
     line = sys.stdin.readline()
     if not line:
-        raise BadInput("--password-stdin: standard input is empty")
+        raise BadInput("console.password_stdin_empty")
     made = staff.add_user(_office(args), args.name, args.role, line.rstrip("\r\n"), args.display_name)
     item = {"username": made.username, "display_name": made.display_name, "role": made.role}
     emit(args, item, f"staff account {made.username} ({made.role_label}) saved")

@@ -151,5 +151,5 @@ def summary(s: CaseState, case: Record, enterprise: str, steps: list[str], today
 def load_case(storage: BureauStorage, case_id: str) -> Record:
     case = storage.record("case", case_id)
     if case is None or case.deleted:
-        raise NotFound(f"局端没有案件 {case_id}")
+        raise NotFound("console.no_case", case_id=case_id)
     return case

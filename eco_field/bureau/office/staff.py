@@ -38,11 +38,11 @@ def add_user(db: OfficeDB, username: str, role: str, password: str, display_name
     """Add a staff account, or set a new role and password for an existing one."""
     username = username.strip()
     if not _NAME.match(username):
-        raise BadInput(f"用户名 {username!r} 不合规：1–40 个字母、数字、汉字或 . _ -")
+        raise BadInput("console.bad_username", name=username)
     if role not in ROLES:
-        raise BadInput(f"--role {role!r}: expected one of {', '.join(ROLES)}")
+        raise BadInput("console.bad_role", role=role, known=", ".join(ROLES))
     if len(password) < MIN_PASSWORD:
-        raise BadInput(f"密码至少 {MIN_PASSWORD} 个字符")
+        raise BadInput("console.short_password", n=MIN_PASSWORD)
     display = display_name.strip() or username
     hashed = _hasher.hash(password)
     with db.transaction():
@@ -69,7 +69,7 @@ def list_users(db: OfficeDB) -> list[Staff]:
 def disable_user(db: OfficeDB, username: str) -> None:
     with db.transaction():
         if not db.run("UPDATE office_users SET disabled_at = ? WHERE username = ?", (utc_now(), username)):
-            raise NotFound(f"没有用户 {username!r}")
+            raise NotFound("console.no_user", name=username)
         db.run("DELETE FROM office_sessions WHERE username = ?", (username,))
 
 

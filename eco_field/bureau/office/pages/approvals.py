@@ -84,20 +84,20 @@ def decide(ctx: Ctx, case_id: str):
     step, verdict = ctx.form.get("step", ""), ctx.form.get("verdict", "")
     opinion = ctx.form.get("opinion", "").strip()
     if step not in case_view.STEP_ROLES or verdict not in ("approve", "return"):
-        raise BadInput("请选择审批环节和审批结果")
+        raise BadInput("console.choose_step")
     if case_view.STEP_ROLES[step] != ctx.user.role:
-        raise BadInput(f"{approvals.STEPS[step]}不由{ctx.user.role_label}审批")
+        raise BadInput("console.step_not_role", step=approvals.STEPS[step], role=ctx.user.role_label)
     case = case_view.load_case(ctx.storage, case_id)
     today = now_local().date()
     if step not in case_view.waiting_steps(case_view.state_of(ctx.storage, case, today), today):
-        raise BadInput(f"本案现在不等待{approvals.STEPS[step]}")
+        raise BadInput("console.step_not_waiting", step=approvals.STEPS[step])
     if verdict == "approve":
         if opinion.startswith(_REFUSAL_WORDS):
-            raise BadInput("同意的意见不能以「不同意/退回」开头；要退回请点「退回」")
+            raise BadInput("console.approve_refusal_words")
         opinion = opinion or "同意"
     else:
         if not opinion:
-            raise BadInput("退回须写明理由")
+            raise BadInput("console.return_needs_reason")
         if not opinion.startswith(_REFUSAL_WORDS):
             opinion = f"退回：{opinion}"
     day = ctx.form.get("date", "").strip() or today.isoformat()
@@ -113,12 +113,12 @@ def decide(ctx: Ctx, case_id: str):
 def case_file_blob(ctx: Ctx, case_id: str, sha256: str) -> Response:
     """A stored document PDF or photo of this case's file (nothing else of the blob store)."""
     if not _SHA.match(sha256):
-        raise NotFound("没有这个文件")
+        raise NotFound("console.no_file")
     case = case_view.load_case(ctx.storage, case_id)
     kinds = {r.entity for r in case_view.linked_records(ctx.storage, case) if r.sha256 == sha256}
     path = ctx.data_dir / "blobs" / sha256[:2] / sha256
     if not kinds & {"document", "evidence"} or not ctx.storage.blob_sizes([sha256]) or not path.is_file():
-        raise NotFound("局端没有这个文件（终端尚未上传）")
+        raise NotFound("console.no_file")
     media = "application/pdf" if "document" in kinds else _image_type(path)
     return FileResponse(path, media_type=media, headers={"Cache-Control": "private, max-age=3600",
                                                          "X-Content-Type-Options": "nosniff"})

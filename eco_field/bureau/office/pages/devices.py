@@ -50,9 +50,9 @@ def enroll_code(ctx: Ctx):
     try:
         hours = float(ctx.form.get("hours") or 24)
     except ValueError as exc:
-        raise BadInput("有效时长须为小时数") from exc
+        raise BadInput("console.hours_number") from exc
     if not 0 < hours <= 24 * 7:
-        raise BadInput("有效时长须在 0 到 168 小时之间")
+        raise BadInput("console.hours_range")
     made = auth.new_enroll_code(ctx.storage, officer, hours)
     ctx.audit("enroll_code", officer, valid_until=local_time(made["expires_at"]))  # never the code itself
     return _page(ctx, made)
@@ -61,7 +61,7 @@ def enroll_code(ctx: Ctx):
 @page("/devices/{device_id}/revoke", roles=ROLES, title="执法终端", methods=("POST",))
 def revoke(ctx: Ctx, device_id: str):
     if ctx.form.get("confirm") != device_id:
-        raise BadInput("请确认要吊销的设备")
+        raise BadInput("console.confirm_device")
     result = admin.revoke_device(ctx.storage, ctx.data_dir, device_id)
     ctx.audit("device_revoked", device_id, uploads_ended=result.get("uploads_ended"))
     return ctx.redirect("/devices", "设备已吊销：它的令牌从现在起被拒绝，进行中的上传已终止。")
