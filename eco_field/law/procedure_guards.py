@@ -227,7 +227,9 @@ def statement(s: CaseState, day: date, data: dict | None) -> str | None:
     adopted = None if data is None else data.get("adopted")
     at_hearing = bool(data and data.get("at_hearing"))
     held = s.last("hearing_held")
-    return first(_not_before(day, notice), need(data, "text", text("procedure.need_statement_text")),
+    decided = s.after("decided", notice) or s.after("no_penalty", notice) or s.after("daily_decided", notice)
+    return first(text("procedure.decided_already") if decided else None,
+                 _not_before(day, notice), need(data, "text", text("procedure.need_statement_text")),
                  need(data, "reason", text("procedure.need_review_reason")) if adopted is not None else None,
                  (text("procedure.hearing_not_held") if held is None else _not_before(day, held)) if at_hearing
                  else None)

@@ -91,5 +91,6 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
     ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(12)))
     ok(cli("documents", "render", "daily-penalty-decision", "--case", cid))
     ok(cli("cases", "event", cid, "daily_decided", "--date", ago(12)))
+    refused(cli("cases", "statement", cid, "--date", ago(11), "--text", "补充申辩"), "已作出决定")
     daily = procedure.facts(workspace.db, cid)["daily"]
     assert (daily["days"], daily["amount"]) == (19, 19 * 100000)  # counted only up to the re-check
