@@ -231,3 +231,41 @@ def test_revocation_ends_an_upload_in_flight(bureau: BureauServer, device: Works
     with bureau.storage() as storage:
         assert storage.blob_sizes([sha]) == {}
         assert storage.uploads([sha], device_id_of(device)) == {}
+
+
+def test_the_case_export_counts_only_evidence_of_the_cases_own_chain(bureau: BureauServer, device_factory,
+                                                                      tmp_path) -> None:
+    """Evidence of another unit naming the case's inspection (as an older bureau let in, or written into
+    its database) and its audit entry do not reach the case file; verify-export accepts what does."""
+    from eco_field.bureau.storage import Record
+    from eco_field.sync.client import run_sync
+    from tests.sync.test_case_export_bureau import _case_with_document
+
+    lishi = device_factory("14110100001", "lishi")
+    case_id, _doc = _case_with_document(lishi)
+    assert run_sync(lishi)["ok"]
+    with bureau.storage() as storage:
+        case = storage.record("case", case_id)
+        inspection_id = case.payload["inspection_id"]
+        data = b"a planted photo"
+        sha = hashlib.sha256(data).hexdigest()
+        area = BlobArea(bureau.data_dir, storage)
+        target = area.store.path_for(sha, "")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        with storage.transaction():
+            storage.put_blob(sha, len(data), None, "2026-06-01T00:00:00+00:00")
+            storage.put_record(Record("evidence", "planted", None, "孝义市",
+                                      {"inspection_id": inspection_id, "sha256": sha, "size": len(data),
+                                       "kind": "photo", "original_name": "planted.jpg"},
+                                      origin_device="elsewhere", inspection_id=inspection_id, sha256=sha,
+                                      updated_at="2026-06-01T00:00:00+00:00"))
+    out = tmp_path / "case.zip"
+    summary = bureau.admin_json("cases", "export", case_id, "-o", str(out))
+    assert summary["files"] == 2  # its photo and its document, not the planted one
+    checked = run_cli("verify-export", str(out), "--json")
+    assert checked.returncode == 0 and json.loads(checked.stdout)["ok"]
+    import zipfile
+
+    with zipfile.ZipFile(out) as archive:
+        assert sha not in json.dumps(json.loads(archive.read("manifest.json")))
