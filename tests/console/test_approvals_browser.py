@@ -73,6 +73,12 @@ def test_leader_returns_a_case_and_the_laptop_stays_closed(console: BureauServer
     page.click("form[action$='/decide'] button[value=return]")  # no reason given: refused
     page.wait_for_load_state()
     assert "退回须写明理由" in page.inner_text("main")
+    token = page.locator("input[name=csrf_token]").first.input_value()
+    future = page.request.post(f"{page.url}/decide", headers={"Referer": page.url},
+                               form={"csrf_token": token, "step": "filing", "verdict": "approve", "opinion": "同意",
+                                     "date": "2099-01-01"})
+    assert "未完成" in future.text() and "晚于今天" in future.text() and "审批记录" in future.text()
+    assert "尚无审批" in future.text()  # nothing recorded
     page.fill("form[action$='/decide'] textarea[name=opinion]", "证据不足，补充现场照片后再报")
     page.click("form[action$='/decide'] button[value=return]")
     page.wait_for_load_state()
