@@ -175,10 +175,20 @@ def _decide(storage: BureauStorage, device: Device, entry: dict[str, Any], curre
         problem = _amend_problem(storage, entry, batch)
         if problem:
             return _conflict(storage, device, entry, current, problem)
+    if entity == "case" and _claims_bureau_approval(entry["payload"]):
+        from eco_field.bureau.case_approvals import unconfirmed_bureau_approvals
+
+        if unconfirmed_bureau_approvals(storage, payload):  # an approval the bureau never gave
+            return _conflict(storage, device, entry, current, "unconfirmed_approval")
     record = _record_from(entry, payload, device, unit, current)
     storage.put_record(record)
     batch.records[record.entity, record.entity_id] = record
     return {"entry_id": entry_id, "status": "applied", "revision": record.revision, "seq": record.seq}
+
+
+def _claims_bureau_approval(payload: dict[str, Any]) -> bool:
+    return any(isinstance(e, dict) and isinstance(e.get("data"), dict) and e["data"].get("source") == "bureau"
+               for e in payload.get("events") or [])
 
 
 def _amend_problem(storage: BureauStorage, entry: dict[str, Any], batch: Batch) -> str | None:

@@ -269,3 +269,28 @@ def test_the_case_export_counts_only_evidence_of_the_cases_own_chain(bureau: Bur
 
     with zipfile.ZipFile(out) as archive:
         assert sha not in json.dumps(json.loads(archive.read("manifest.json")))
+
+
+def test_a_case_claiming_an_approval_the_bureau_never_gave_is_kept_as_a_conflict(bureau: BureauServer,
+                                                                                 device: Workspace) -> None:
+    inspection = inspection_entry(enterprise_in(device, "离石区"))
+    case_id = str(uuid.uuid4())
+    events = [{"event": "discovered", "label": "发现违法行为", "date": "2026-06-01", "note": ""},
+              {"event": "approved", "label": "审批", "date": "2026-06-02", "note": "",
+               "data": {"step": "filing", "by": "局长", "source": "bureau", "approval_id": "never-given"}}]
+    case = {"entry_id": str(uuid.uuid4()), "entity": "case", "entity_id": case_id, "op": "create", "revision": 1,
+            "payload": {"id": case_id, "inspection_id": inspection["entity_id"],
+                        "enterprise_id": inspection["payload"]["enterprise_id"], "facts": "超标排放",
+                        "violations": [{"catalog_id": "AIR-02", "facts": "", "evidence_ids": []}],
+                        "assessment": None, "status": "filed", "opened_at": "2026-06-01T09:00:00+08:00",
+                        "events": events, "revision": 1}}
+    results = raw_push(bureau, device, [inspection, case]).json()["results"]
+    assert [r["status"] for r in results] == ["applied", "conflict"]
+    assert results[1]["reason"] == "unconfirmed_approval"
+    headers = _auth(device)
+    assert httpx.get(f"{bureau.url}/records/case/{case_id}", headers=headers).status_code == 404
+    # the same case with the approval recorded as the device's own is taken
+    own = {**case, "entry_id": str(uuid.uuid4()),
+           "payload": {**case["payload"], "events": [events[0], {**events[1], "data": {
+               "step": "filing", "by": "局长", "source": "device"}}]}}
+    assert raw_push(bureau, device, [own]).json()["results"][0]["status"] == "applied"
