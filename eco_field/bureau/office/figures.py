@@ -5,6 +5,8 @@ a record counts in the month and county of its own date and its enterprise's cou
 
 from __future__ import annotations
 
+import copy
+import threading
 from typing import Any
 
 from eco_field.bureau.office import projection
@@ -70,6 +72,8 @@ def _queries(spot_only: bool) -> dict[str, str]:
     }
 
 
+_CACHE: dict[tuple, dict[str, Any]] = {}  # (office, year, county, feed cursor, complaints stamp) -> figures
+_CACHE_LOCK = threading.Lock()
 EVENT_KEYS = {"filed": "cases_filed", "seizure": "seizures", "production": "production_limits",
               "detention": "detention_transfers", "criminal": "criminal_transfers"}
 
@@ -151,6 +155,22 @@ def figures(office: OfficeDB, year: int, county: str | None = None) -> dict[str,
     of_spot_checks: {cases_filed, fines_yuan, rectification_orders, immediate_rectifications}, labels,
     definitions}. Amounts are summed in fen and given in yuan (2 decimals)."""
     projection.catch_up(office)
+    stamp = (id(office), year, county, *office.one("SELECT seq FROM office_feed_cursor WHERE name = ?",
+                                                    (projection.CURSOR,)),
+             *office.one("SELECT count(*), max(updated_at), sum(extension_days), count(accepted_on), count(closed_on)"
+                         " FROM office_complaints"))
+    with _CACHE_LOCK:
+        if stamp in _CACHE:  # nothing synced and no complaint changed since: the same figures
+            return copy.deepcopy(_CACHE[stamp])
+    result = _compute(office, year, county)
+    with _CACHE_LOCK:
+        if len(_CACHE) > 32:
+            _CACHE.clear()
+        _CACHE[stamp] = copy.deepcopy(result)
+    return result
+
+
+def _compute(office: OfficeDB, year: int, county: str | None) -> dict[str, Any]:
     tally = _Tally(year, county, KEYS)
     spot = _Tally(year, county, ("spot_checks", "problems_found", *SPOT_KEYS))
     _collect(office, tally, spot, year, county)

@@ -17,7 +17,7 @@ audit.LABELS.update({"complaint_added": "信访登记", "complaint_accepted": "�
 @page("/complaints", roles=VIEW, title="信访举报", nav=True, order=40)
 def complaints_page(ctx: Ctx):
     status = ctx.request.query_params.get("status") or None
-    items = complaints.list_complaints(ctx.office, status=status)
+    items = complaints.list_complaints(ctx.office, status=status, limit=200)
     enterprises = sorted(((r.entity_id, r.payload.get("name", ""), r.payload.get("county", ""))
                           for r in ctx.storage.records("enterprise") if not r.deleted), key=lambda e: (e[2], e[1]))
     officers = sorted(ctx.storage.officers(), key=lambda o: (o["units"][0] if o["units"] else "", o["cert_no"]))

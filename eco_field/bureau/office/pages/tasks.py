@@ -7,7 +7,7 @@ from eco_field.bureau.office.web import Ctx, page
 from eco_field.records import COUNTIES, TASK_KINDS, TASK_STATUSES
 
 VIEW = ("dispatcher", "admin", "leader", "clerk")
-SHOWN = 300
+SHOWN = 100
 
 
 @page("/tasks", roles=VIEW, title="任务调度", nav=True, order=30)
