@@ -61,6 +61,10 @@ def register(commands) -> None:
     p.add_argument("--text", action="append", default=[], metavar="X,Y,TEXT", help="a label at X,Y")
     p.add_argument("--shapes", type=Path, metavar="FILE", help="the shapes as a JSON list instead")
     add_json_flag(p)
+    p = commands.command("removed", cmd_removed, "what was removed from an inspection, why and when (newest"
+                         " first)", parent=ev)
+    p.add_argument("inspection_id")
+    add_json_flag(p)
     p = commands.command("undo-import", cmd_undo_import, "take out every file the last import added to a draft"
                          " inspection (`evidence undo-remove` puts them back)", parent=ev)
     p.add_argument("inspection_id")
@@ -106,7 +110,7 @@ def _why_nothing(errors: list[dict]) -> str:
     if not errors:
         return "no files found in the paths given"
     more = f" (and {len(errors) - 1} more refused)" if len(errors) > 1 else ""
-    return f"{errors[0]['path']}: {errors[0]['error']}{more}"
+    return f"{errors[0]['path']}: {errors[0].get('message') or errors[0]['error']}{more}"
 
 
 def _import_text(report: service.ImportReport) -> str:
@@ -221,6 +225,16 @@ def _shapes(args: argparse.Namespace) -> list:
             else:
                 shapes.append({"type": kind, "at": numbers, "text": parts[2]})
     return shapes
+
+
+def cmd_removed(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        service.rows.inspection_status(ws.db, args.inspection_id)  # NotFound for an unknown inspection
+        items = handling.removals(ws.db, args.inspection_id)
+    emit(args, items, lambda: table(
+        ((i["removed_at"][:19], i["original_name"], i["reason"], (i["restored_at"] or "")[:19]) for i in items),
+        ("移除时间", "文件", "理由", "已恢复")))
+    return 0
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:

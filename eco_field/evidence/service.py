@@ -14,7 +14,7 @@ from typing import Any
 import sqlite_utils
 
 from eco_field.clock import zone
-from eco_field.errors import BadInput, NotFound, SealedRecord
+from eco_field.errors import BadInput, NotFound
 from eco_field.evidence import checks, handling, metadata, pixels, pool, refusals, rows, scan, sniff
 from eco_field.evidence.worker import Job, thumbnail_file, write_atomic
 from eco_field.store import settings
@@ -74,9 +74,7 @@ def _refusal(path: str, error: str) -> dict[str, Any]:
 
 
 def _require_draft(db: sqlite_utils.Database, inspection_id: str) -> None:
-    if rows.inspection_status(db, inspection_id) == "sealed":
-        raise SealedRecord(f"Inspection {inspection_id} is sealed; amend it (`eco-field inspections amend`) "
-                           "to add evidence")
+    handling.require_draft(db, inspection_id)  # the officer reads the enterprise and day, not an id
 
 
 def _commit(db: sqlite_utils.Database, inspection_id: str, result: dict[str, Any], site: checks.Site,

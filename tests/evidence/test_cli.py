@@ -65,7 +65,7 @@ def test_seal_verify_and_amend_from_the_command_line(cli, insp, tmp_path, data_d
     assert out.returncode == 0 and len(out.json()["seal_hash"]) == 64
     assert cli("inspections", "verify", insp).returncode == 0
     refused = cli("evidence", "import", insp, str(make_photo(tmp_path / "b.jpg", seed=2)))
-    assert refused.returncode == 2 and "sealed" in refused.stderr
+    assert refused.returncode == 2 and "已封存" in refused.stderr and insp not in refused.stderr
     conn = sqlite3.connect(data_dir / "eco_field.db")
     conn.execute("DROP TRIGGER inspections_sealed_readonly")
     conn.execute("UPDATE inspections SET place = '别处' WHERE id = ?", [insp])

@@ -128,6 +128,9 @@ def test_cli_caption_markup_remove_and_undo(workspace, inspection, tmp_path):
     assert no_reason.returncode == 2
     assert run("evidence", "remove", evidence_id, "--reason", "重复拍摄", data_dir=data_dir).returncode == 0
     assert json.loads(run("evidence", "list", inspection, "--json", data_dir=data_dir).stdout) == []
+    removed = json.loads(run("evidence", "removed", inspection, "--json", data_dir=data_dir).stdout)
+    assert sorted((r["original_name"], r["reason"], r["restored_at"]) for r in removed) == [
+        ("DCIM/100MEDIA/DJI_0007.JPG", "重复拍摄", None), ("DJI_0007（标注）.jpg", "重复拍摄", None)]  # with its copy
     assert run("evidence", "undo-remove", inspection, data_dir=data_dir).returncode == 0
     back = json.loads(run("evidence", "list", inspection, "--json", data_dir=data_dir).stdout)
     assert back[0]["caption"] == "厂区东侧雨水排口" and back[0]["marked"]
@@ -135,6 +138,9 @@ def test_cli_caption_markup_remove_and_undo(workspace, inspection, tmp_path):
     assert json.loads(run("evidence", "list", inspection, "--json", data_dir=data_dir).stdout) == []
     nothing = run("evidence", "undo-import", inspection, data_dir=data_dir)
     assert nothing.returncode == 2 and "没有可以撤销的导入" in nothing.stderr
+    assert run("inspections", "seal", inspection, data_dir=data_dir).returncode == 0
+    sealed = run("evidence", "undo-remove", inspection, data_dir=data_dir)
+    assert sealed.returncode != 0 and "已封存" in sealed.stderr and inspection not in sealed.stderr
 
 
 def test_cli_refusal_reasons_follow_the_interface_language(workspace, inspection, tmp_path):
