@@ -48,10 +48,10 @@ def tasks(office: OfficeDB, *, kind: str | None = None, county: str | None = Non
         params += task_ids
     sql = SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY t.due_date, t.title LIMIT ? OFFSET ?"
     result: list[dict[str, Any]] = []
-    offset = 0
+    offset, size = 0, max(50, min(PAGE, limit + 1))
     while len(result) < limit:
-        page = office.rows(sql, (*params, PAGE, offset))
-        offset += PAGE
+        page = office.rows(sql, (*params, size, offset))
+        offset += size
         checks = {r[0]: r[1:] for r in office.rows(CHECKS.format(marks=", ".join("?" * len(page))),
                                                    [r[0] for r in page])} if page else {}
         for tid, k, title, due, bureau_status, officers, name, place in page:
@@ -71,7 +71,7 @@ def tasks(office: OfficeDB, *, kind: str | None = None, county: str | None = Non
                            "warning_text": {"overdue": "已超期", "soon": "临近期限", "": ""}[warn]})
             if len(result) >= limit:
                 break
-        if len(page) < PAGE:
+        if len(page) < size:
             break
     return result
 
