@@ -115,5 +115,7 @@ def _swap_in(staging: Path, data_dir: Path) -> None:
                 dest = data_dir / path.relative_to(staging)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 make_read_only(path)  # originals in the store are read-only files
+                if dest.exists():  # Windows will not replace a read-only file
+                    os.chmod(dest, 0o644)
                 os.replace(path, dest)
     os.replace(staging / DATABASE_NAME, data_dir / DATABASE_NAME)  # last: a restore is complete or absent
