@@ -296,9 +296,15 @@ class EvidenceTab(QWidget):
         if self.inspection is None:
             return
         inspection_id = self.inspection.id
-        self.ctx.run(lambda ws: handling.undo_removal(ws, inspection_id), lambda done: self.message.setText(
-            self.tr("Restored: {names}").format(names="、".join(r["original_name"] for r in done["restored"]))),
-            announce=("evidence",))
+        self.ctx.run(lambda ws: handling.undo_removal(ws, inspection_id), self._restored, announce=("evidence",))
+
+    def _restored(self, done: dict[str, Any]) -> None:
+        names = "、".join(r["original_name"] for r in done["restored"])
+        text = self.tr("Restored: {names}").format(names=names) if names else ""
+        if done.get("already_there"):
+            text += (" " if text else "") + self.tr("{n} were imported again meanwhile and are here already.").format(
+                n=len(done["already_there"]))
+        self.message.setText(text)
 
     def save_caption(self, evidence_id: str, text: str) -> None:
         self.ctx.run(lambda ws: handling.set_caption(ws, evidence_id, text), lambda _done: self.message.setText(

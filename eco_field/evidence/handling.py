@@ -133,17 +133,25 @@ def undo_removal(ws: Workspace, inspection_id: str) -> dict[str, Any]:
                          " ORDER BY seq DESC LIMIT 1", [inspection_id]).fetchone()
     if last is None:
         raise BadInput("evidence.nothing_to_restore")
-    restored = []
+    restored, skipped, gone = [], [], set()
     with write_transaction(ws.db):
         entries = ws.db.execute("SELECT seq, row_json FROM evidence_removals WHERE batch = ? ORDER BY seq DESC",
                                 [last[0]]).fetchall()
         for seq, row_json in entries:  # originals before their copies: reverse of removal
             snapshot = json.loads(row_json)
-            _restore(ws.db, snapshot)
-            ws.db.execute("UPDATE evidence_removals SET restored_at = ? WHERE seq = ?", [utc_now(), seq])
             item = snapshot["evidence"]
-            restored.append({"id": item["id"], "original_name": item["original_name"], "kind": item["kind"]})
-    return {"inspection_id": inspection_id, "restored": restored}
+            shown = {"id": item["id"], "original_name": item["original_name"], "kind": item["kind"]}
+            if item.get("derived_from") in gone or ws.db.execute(
+                    "SELECT 1 FROM evidence WHERE inspection_id = ? AND sha256 = ?",
+                    [inspection_id, item["sha256"]]).fetchone():
+                # imported again since: the row there now is the evidence; its copies stay out with it
+                gone.add(item["id"])
+                skipped.append(shown)
+            else:
+                _restore(ws.db, snapshot)
+                restored.append(shown)
+            ws.db.execute("UPDATE evidence_removals SET restored_at = ? WHERE seq = ?", [utc_now(), seq])
+    return {"inspection_id": inspection_id, "restored": restored, "already_there": skipped}
 
 
 def _restore(db: sqlite_utils.Database, snapshot: dict[str, Any]) -> None:

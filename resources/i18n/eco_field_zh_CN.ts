@@ -321,138 +321,138 @@
 <context>
     <name>EnterpriseDetail</name>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="62" />
+        <location filename="../../ui/enterprise_detail.py" line="63" />
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="64" />
+        <location filename="../../ui/enterprise_detail.py" line="65" />
         <source>Outlet</source>
         <translation>排放口</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="64" />
+        <location filename="../../ui/enterprise_detail.py" line="65" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="64" />
+        <location filename="../../ui/enterprise_detail.py" line="65" />
         <source>Pollutant</source>
         <translation>污染物</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="64" />
+        <location filename="../../ui/enterprise_detail.py" line="65" />
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <location filename="../../ui/enterprise_detail.py" line="66" />
         <source>Ref. O₂ %</source>
         <translation>基准含氧量 %</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <location filename="../../ui/enterprise_detail.py" line="66" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="67" />
+        <location filename="../../ui/enterprise_detail.py" line="68" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="67" />
+        <location filename="../../ui/enterprise_detail.py" line="68" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="67" />
-        <location filename="../../ui/enterprise_detail.py" line="69" />
+        <location filename="../../ui/enterprise_detail.py" line="68" />
+        <location filename="../../ui/enterprise_detail.py" line="70" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="69" />
+        <location filename="../../ui/enterprise_detail.py" line="70" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="69" />
+        <location filename="../../ui/enterprise_detail.py" line="70" />
         <source>Violations</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="69" />
+        <location filename="../../ui/enterprise_detail.py" line="70" />
         <source>Fine</source>
         <translation>罚款</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="73" />
+        <location filename="../../ui/enterprise_detail.py" line="74" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="73" />
+        <location filename="../../ui/enterprise_detail.py" line="74" />
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="74" />
+        <location filename="../../ui/enterprise_detail.py" line="75" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="74" />
+        <location filename="../../ui/enterprise_detail.py" line="75" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="75" />
+        <location filename="../../ui/enterprise_detail.py" line="76" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="75" />
+        <location filename="../../ui/enterprise_detail.py" line="76" />
         <source>Discharge permit</source>
         <translation>排污许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="76" />
+        <location filename="../../ui/enterprise_detail.py" line="77" />
         <source>Site</source>
         <translation>厂址</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="83" />
+        <location filename="../../ui/enterprise_detail.py" line="84" />
         <source>Outlets and limits</source>
         <translation>排放口与限值</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="85" />
+        <location filename="../../ui/enterprise_detail.py" line="86" />
         <source>Past inspections</source>
         <translation>历次检查</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="87" />
+        <location filename="../../ui/enterprise_detail.py" line="88" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="101" />
+        <location filename="../../ui/enterprise_detail.py" line="102" />
         <source>radius {r} m</source>
         <translation>半径 {r} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="102" />
+        <location filename="../../ui/enterprise_detail.py" line="103" />
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="108" />
+        <location filename="../../ui/enterprise_detail.py" line="109" />
         <source>air</source>
         <translation>废气</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="108" />
+        <location filename="../../ui/enterprise_detail.py" line="109" />
         <source>water</source>
         <translation>废水</translation>
     </message>
@@ -637,17 +637,22 @@
         <translation>已撤销导入：移出 {n} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="300" />
+        <location filename="../../ui/evidence_tab.py" line="303" />
         <source>Restored: {names}</source>
         <translation>已恢复：{names}</translation>
     </message>
     <message>
         <location filename="../../ui/evidence_tab.py" line="305" />
+        <source>{n} were imported again meanwhile and are here already.</source>
+        <translation>其中 {n} 个文件此后已重新导入，已在本次检查中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_tab.py" line="311" />
         <source>Caption saved.</source>
         <translation>证明事项已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_tab.py" line="323" />
+        <location filename="../../ui/evidence_tab.py" line="329" />
         <source>Marked copy saved; the original is unchanged.</source>
         <translation>已保存标注件；原始照片未作任何改动。</translation>
     </message>
@@ -1824,17 +1829,17 @@
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../../ui/readings_chart.py" line="62" />
+        <location filename="../../ui/readings_chart.py" line="86" />
         <source>Limit {v} {u}</source>
         <translation>限值 {v} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_chart.py" line="69" />
+        <location filename="../../ui/readings_chart.py" line="95" />
         <source>Exceeding ({n})</source>
         <translation>超标（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_chart.py" line="80" />
+        <location filename="../../ui/readings_chart.py" line="106" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1842,122 +1847,122 @@
 <context>
     <name>ReadingsTab</name>
     <message>
-        <location filename="../../ui/readings_tab.py" line="40" />
+        <location filename="../../ui/readings_tab.py" line="41" />
         <source>instantaneous</source>
         <translation>瞬时值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="41" />
+        <location filename="../../ui/readings_tab.py" line="42" />
         <source>average</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="42" />
+        <location filename="../../ui/readings_tab.py" line="43" />
         <source>peak</source>
         <translation>峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="43" />
+        <location filename="../../ui/readings_tab.py" line="44" />
         <source>minimum</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="60" />
+        <location filename="../../ui/readings_tab.py" line="61" />
         <source>Import instrument data…</source>
         <translation>导入仪器数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="63" />
+        <location filename="../../ui/readings_tab.py" line="64" />
         <source>Detect the format</source>
         <translation>自动识别格式</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="67" />
+        <location filename="../../ui/readings_tab.py" line="68" />
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="72" />
+        <location filename="../../ui/readings_tab.py" line="73" />
         <source>Pollutant</source>
         <translation>污染物</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="72" />
+        <location filename="../../ui/readings_tab.py" line="73" />
         <source>Statistic</source>
         <translation>统计量</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="72" />
+        <location filename="../../ui/readings_tab.py" line="73" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="73" />
+        <location filename="../../ui/readings_tab.py" line="74" />
         <source>Min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="73" />
+        <location filename="../../ui/readings_tab.py" line="74" />
         <source>Max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="73" />
+        <location filename="../../ui/readings_tab.py" line="74" />
         <source>Mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="73" />
+        <location filename="../../ui/readings_tab.py" line="74" />
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="74" />
+        <location filename="../../ui/readings_tab.py" line="75" />
         <source>Exceeding</source>
         <translation>超标次数</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="74" />
+        <location filename="../../ui/readings_tab.py" line="75" />
         <source>Max multiple</source>
         <translation>最大超标倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="91" />
+        <location filename="../../ui/readings_tab.py" line="92" />
         <source>Outlet</source>
         <translation>排放口</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="110" />
+        <location filename="../../ui/readings_tab.py" line="111" />
         <source>no limit check</source>
         <translation>不对照限值</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="117" />
+        <location filename="../../ui/readings_tab.py" line="118" />
         <source>Save the inspection first, then import its readings.</source>
         <translation>请先保存本次检查，再导入监测数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="143" />
+        <location filename="../../ui/readings_tab.py" line="147" />
         <source>Import instrument data</source>
         <translation>导入仪器数据</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="173" />
+        <location filename="../../ui/readings_tab.py" line="179" />
         <source>Reading {name}: {n} samples</source>
         <translation>正在读取 {name}：{n} 个数据</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="177" />
+        <location filename="../../ui/readings_tab.py" line="183" />
         <source>{fmt}: {n} series imported</source>
         <translation>{fmt}：导入 {n} 个数据序列</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="180" />
+        <location filename="../../ui/readings_tab.py" line="186" />
         <source>This file was already imported.</source>
         <translation>该文件已导入过。</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_tab.py" line="194" />
+        <location filename="../../ui/readings_tab.py" line="202" />
         <source>Import cancelled; nothing was stored.</source>
         <translation>已取消导入，未保存任何数据。</translation>
     </message>
@@ -2050,6 +2055,7 @@
         <translation>其他文件</translation>
     </message>
     <message>
+        <location filename="../../ui/screenshots.py" line="174" />
         <location filename="../../ui/seal_flow.py" line="61" />
         <source>Seal this inspection</source>
         <translation>封存本次检查</translation>

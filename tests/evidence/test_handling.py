@@ -154,3 +154,17 @@ def test_an_amendment_keeps_captions_names_and_marked_copies(workspace, inspecti
     assert "duplicate" not in copy["flags"]
     with pytest.raises(BadInput):
         handling.undo_import(workspace, amended)  # what came with the amendment is no import
+
+
+def test_undo_of_a_removal_after_the_photo_was_imported_again(workspace, inspection, tmp_path):
+    """Removed, then imported again from the card: undo must not fail nor make a second row of it."""
+    from eco_field.evidence import markup
+    path = make_photo(tmp_path / "DSC_0001.jpg")
+    service.import_paths(workspace, inspection, [path])
+    (photo,) = service.list_evidence(workspace.db, inspection)
+    markup.save(workspace, photo["id"], [{"type": "circle", "center": [0.5, 0.5], "radius": 0.2}])
+    service.remove(workspace, photo["id"], "误删")
+    service.import_paths(workspace, inspection, [path])
+    done = handling.undo_removal(workspace, inspection)
+    assert done["restored"] == [] and len(done["already_there"]) == 2
+    assert len(service.list_evidence(workspace.db, inspection, all_kinds=True)) == 1
