@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 
 from eco_field import demo
 from eco_field.documents import numbering
@@ -112,3 +112,18 @@ def test_file_dialogs_open_on_a_camera_card_else_pictures(tmp_path):
 def test_filter_names_are_chinese():
     text = file_places.translated_filters("Photos (*.jpg *.heic);;All files (*)")
     assert text == "照片 (*.jpg *.heic);;所有文件 (*)"
+
+
+def test_tab_order_follows_the_inspection_form(window, ctx):
+    insp = inspections.create(ctx.db, demo.demo_tasks()[0].enterprise_id, demo.demo_tasks()[0].officers)
+    window.open_inspection(insp)
+    form = window.inspections.editor.form
+    expected = [form.ended, form.has_ended, form.place, form.party_name, form.party_title, form.party_phone,
+                form.party_present]
+    chain, widget = [], form.started
+    while len(chain) < len(expected):
+        widget = widget.nextInFocusChain()
+        inner = isinstance(widget.parentWidget(), QAbstractSpinBox)  # a date field's own line edit
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled() and widget.isVisible() and not inner:
+            chain.append(widget)
+    assert chain == expected
