@@ -164,3 +164,23 @@ def test_a_complaint_closed_late_is_not_on_time(demo_bureau: Path) -> None:
     figures = bureau_json(demo_bureau, "figures", "--year", str(due_year), "--county", "孝义市")
     assert figures["complaints_due"] == 1 and figures["complaints_closed_on_time"] == 0
     assert figures["by_county"]["孝义市"]["complaints_due"] == 1
+
+
+def test_figures_export_as_spreadsheet_and_pdf_read_back(demo_bureau: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests import pdftools
+
+    received = date.today() - timedelta(days=2)
+    bureau_json(demo_bureau, "complaints", "add", "--channel", "来信", "--content", "异味", "--received",
+                received.isoformat(), "--county", "兴县")
+    xlsx, pdf = tmp_path / "年度统计.xlsx", tmp_path / "年度统计.pdf"
+    data = bureau_json(demo_bureau, "figures", "--year", str(received.year), "--xlsx", str(xlsx), "--pdf", str(pdf))
+    book = load_workbook(xlsx)
+    summary = {row[0]: row[1] for row in book["汇总"].iter_rows(values_only=True) if row and row[0]}
+    assert summary["信访举报受理登记（件）"] == data["complaints_received"] == 1
+    county_rows = {row[0]: row for row in book["按区县"].iter_rows(values_only=True)}
+    assert county_rows["兴县"][11] == 1  # the complaints_received column
+    text = pdftools.text(pdf)
+    assert f"{received.year}年度生态环境执法统计（全市）" in text and "信访举报受理登记（件）" in text
+    assert "按区县" in text and "按月份" in text
