@@ -71,15 +71,21 @@ def test_same_answers_on_both_backends(storage) -> None:
     assert storage.changes(0, ["兴县"], "dev-x", ("task",), 10) == (top, [])
 
     with storage.transaction():
-        storage.put_blob("a" * 64, 10, "dev-1", "now")
-        storage.put_blob("a" * 64, 10, "dev-2", "later")  # a second time changes nothing
-        storage.put_upload(Upload("b" * 64, 100, 0, "dev-1"), "now")
-        storage.put_upload(Upload("b" * 64, 100, 40, "dev-1"), "now")
+        storage.put_officer("c-1", "officer", ["离石区"])
+        for device_id in ("dev-3", "dev-4"):
+            if storage.device(device_id) is None:
+                storage.add_device(device_id, "c-1", device_id, f"hash-{device_id}", "now")
+    with storage.transaction():
+        storage.put_blob("a" * 64, 10, "dev-3", "now")
+        storage.put_blob("a" * 64, 10, "dev-4", "later")  # a second time changes nothing
+        storage.put_upload(Upload("b" * 64, 100, 0, "dev-3"), "now")
+        storage.put_upload(Upload("b" * 64, 100, 40, "dev-3"), "now")
     assert storage.blob_sizes(["a" * 64, "b" * 64]) == {"a" * 64: 10}
     assert storage.blobs_of("i1") == [("a" * 64, True), ("b" * 64, False)]
-    assert storage.uploads(["b" * 64, "a" * 64]) == {"b" * 64: Upload("b" * 64, 100, 40, "dev-1")}
+    assert storage.uploads(["b" * 64, "a" * 64], "dev-3") == {"b" * 64: Upload("b" * 64, 100, 40, "dev-3")}
+    assert storage.uploads(["b" * 64], "dev-4") == {}  # a session is its device's own
     with storage.transaction():
-        storage.drop_upload("b" * 64)
+        storage.drop_upload("b" * 64, "dev-3")
         storage.put_entries("dev-1", [("e1", "d", "task", "t1", {"status": "applied"}),
                                       ("e3", "d3", "task", "t2", {"status": "conflict"})], "now")
         storage.add_conflict({"device_id": "dev-1", "entry_id": "e2", "entity": "task", "entity_id": "t1",
@@ -87,7 +93,7 @@ def test_same_answers_on_both_backends(storage) -> None:
                               "client_payload": {"x": 1}, "server_payload": None, "at": "now"})
         storage.add_number_block({"id": "nb", "device_id": "dev-1", "kind": "k", "year": 2026, "start": 1,
                                   "end": 50, "reserved_at": "now"})
-    assert storage.uploads(["b" * 64]) == {}
+    assert storage.uploads(["b" * 64], "dev-3") == {}
     seen, records = storage.entries_and_records("dev-1", ["e1", "e9", "e3"], [("task", "t1"), ("task", "zz")])
     assert seen == {"e1": ("d", {"status": "applied"}), "e3": ("d3", {"status": "conflict"})}
     assert list(records) == [("task", "t1")] and storage.entries_and_records("dev-2", ["e1"], []) == ({}, {})
@@ -205,14 +211,32 @@ def test_migrations_apply_once(storage) -> None:
 
 
 def test_upload_state_is_read_fresh_after_every_write(storage) -> None:
+    from eco_field.bureau.storage import Record
+
     sha = "d" * 64
-    assert storage.blob_sizes([sha]) == {} and storage.uploads([sha]) == {}
+    with storage.transaction():
+        storage.put_officer("c-1", "officer", ["离石区"])
+        storage.add_device("dev", "c-1", "laptop", "hash-dev", "now")
+        storage.add_device("other", "c-1", "laptop", "hash-other", "now")
+        storage.put_record(Record("evidence", "ev", None, "离石区", {"sha256": sha}, origin_device="dev",
+                                  sha256=sha, updated_at="now"))
+        storage.put_entries("dev", [("e1", "d", "evidence", "ev", {"status": "applied"})], "now")
+    assert storage.blob_sizes([sha]) == {} and storage.uploads([sha], "dev") == {}
     with storage.transaction():
         storage.put_upload(Upload(sha, 10, 4, "dev"), "now")
-    assert storage.blob_sizes([sha]) == {} and storage.uploads([sha]) == {sha: Upload(sha, 10, 4, "dev")}
-    assert storage.blob_sizes([sha]) == {}
+    assert storage.blob_sizes([sha]) == {} and storage.uploads([sha], "dev") == {sha: Upload(sha, 10, 4, "dev")}
+    state = storage.blob_states("dev", [sha])[sha]
+    assert (state.named, state.stored, state.upload) == (True, None, Upload(sha, 10, 4, "dev"))
     with storage.transaction():  # a write between the two reads: the second sees it
         storage.put_upload(Upload(sha, 10, 8, "dev"), "now")
-    assert storage.uploads([sha]) == {sha: Upload(sha, 10, 8, "dev")}
-    storage.put_blob(sha, 10, "dev", "now")  # the complete blob's upload row goes with it, atomically
-    assert storage.blob_sizes([sha]) == {sha: 10} and storage.uploads([sha]) == {}
+    assert storage.uploads([sha], "dev") == {sha: Upload(sha, 10, 8, "dev")}
+    assert storage.put_blob(sha, 10, "dev", "now")  # the complete blob's upload row goes with it, atomically
+    assert storage.blob_sizes([sha]) == {sha: 10} and storage.uploads([sha], "dev") == {}
+    # another device learns nothing of a blob its own records do not name
+    assert storage.blob_states("other", [sha])[sha].named is False
+    # a revoked device's session is not written, nor its blob row
+    with storage.transaction():
+        storage.revoke_device("other", "now")
+    assert storage.put_upload(Upload("e" * 64, 10, 4, "other"), "now") is False
+    assert storage.put_blob("e" * 64, 10, "other", "now") is False and storage.blob_sizes(["e" * 64]) == {}
+    assert storage.stale_uploads("9999") == [] and storage.stale_uploads("", "other") == []
