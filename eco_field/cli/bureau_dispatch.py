@@ -210,7 +210,7 @@ def cmd_lists_category(args: argparse.Namespace) -> int:
 def cmd_lists_enterprise(args: argparse.Namespace) -> int:
     office, storage = _office(args)
     done = directory.set_enterprise_category(office, storage, args.enterprise, args.category,
-                                             excluded=bool(args.exclude), note=args.exclude or "")
+                                             excluded=args.exclude is not None, note=args.exclude or "")
     emit(args, done, f"{done['name']}：{done['category']}" + ("（不参与双随机）" if done["excluded"] else ""))
     return 0
 

@@ -184,3 +184,23 @@ def test_figures_export_as_spreadsheet_and_pdf_read_back(demo_bureau: Path, tmp_
     text = pdftools.text(pdf)
     assert f"{received.year}年度生态环境执法统计（全市）" in text and "信访举报受理登记（件）" in text
     assert "按区县" in text and "按月份" in text
+
+
+def test_lists_changes_shape_the_next_draw(demo_bureau: Path) -> None:
+    lists = bureau_json(demo_bureau, "lists", "show")
+    lishi = [e for e in lists["enterprises"] if e["county"] == "离石区"]
+    left_out = lishi[0]
+    proc = bureau(demo_bureau, "lists", "enterprise", left_out["credit_code"], "重点", "--exclude", "")
+    assert proc.returncode == 2 and "理由" in proc.stderr  # excluding needs its reason
+    bureau_json(demo_bureau, "lists", "enterprise", left_out["credit_code"], "重点", "--exclude", "2025年起长期停产")
+    bureau_json(demo_bureau, "lists", "officer", "14110100003", "--out", "--note", "调离执法岗位")
+    made = bureau_json(demo_bureau, "draw", "--year", "2026", "--category", "重点=1", "--category", "一般=1",
+                       "--seed", "lists", "--county", "离石区")
+    assert left_out["id"] not in {i["id"] for i in made["items"]}
+    assert len(made["items"]) == len(lishi) - 1
+    assert all("14110100003" not in i["officers"] for i in made["items"])
+    assert all(set(i["officers"]) == {"14110100001", "14110100002"} or "14110000001" in i["officers"]
+               or "14110000002" in i["officers"] for i in made["items"])
+    bureau_json(demo_bureau, "lists", "category", "重点", "1/3", "--period", "每季度", "--source", "本局2026年实施细则")
+    shown = {c["name"]: c for c in bureau_json(demo_bureau, "lists", "show")["categories"]}
+    assert shown["重点"]["ratio"] == "1/3" and shown["重点"]["source"] == "本局2026年实施细则"
