@@ -3,7 +3,10 @@
 import pytest
 
 from eco_field.readings import service
+from tests.conftest import needs_fixtures
 from tests.readings.conftest import REAL, by_series, parse
+
+pytestmark = needs_fixtures  # the instrument files of the third-party corpus
 
 DX4015 = REAL / "goflux__Gasmet_DX4015_Calcmet.TXT"
 GT5000 = REAL / "goflux__Gasmet_GT5000_Calcmet.TXT"
