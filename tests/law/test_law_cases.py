@@ -128,7 +128,7 @@ def test_decided_amount_inside_the_range_is_stored_with_the_suggestion(workspace
     case = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "超标排放")
     result = cases.assess(workspace.db, case.id, {"impact": "medium"}, amount=180000, reason="集体讨论决定").assessment
     assert (result.amount, result.suggested_amount) == (180000, 154000)
-    assert "决定罚款：人民币180000元（计算建议154000元）。理由：集体讨论决定。" in result.rationale
+    assert "决定罚款：人民币180,000.00元（计算建议154000元）。理由：集体讨论决定。" in result.rationale
 
 
 def test_decided_amount_outside_the_range_needs_a_legal_ground(workspace, inspection):
