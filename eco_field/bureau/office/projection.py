@@ -31,6 +31,10 @@ def day_of(value: Any) -> str:
 
 def catch_up(office: OfficeDB) -> int:
     """Apply the feed since the cursor; returns how many records were read."""
+    cursor, top = office.one("SELECT seq FROM office_feed_cursor WHERE name = ?", (CURSOR,)), \
+        office.one("SELECT max(seq) FROM records")
+    if cursor and top and int(cursor[0]) >= int(top[0] or 0):
+        return 0  # nothing new: no write transaction (SQLite's single writer stays free for pushes)
     done = 0
     while True:
         with office.transaction():

@@ -44,7 +44,7 @@ def new_draw(ctx: Ctx):
     if not ratios:
         raise BadInput("dispatch.empty_draw")
     made = draws.make_draw(ctx.office, ctx.storage, year, ratios, ctx.form.get("seed", ""),
-                           ctx.form.get("county") or None, made_by=ctx.user.username, due=ctx.form.get("due") or None)
+                           ctx.form.get("county") or None, made_by=f"{ctx.user.display_name}（{ctx.user.username}）", due=ctx.form.get("due") or None)
     ctx.audit("draw_made", target=made["id"], year=year, number=made["number"], seed_sha256=made["seed_sha256"],
               snapshot_sha256=made["snapshot_sha256"], drawn=made["drawn"])
     return ctx.redirect(f"/draws/{made['id']}", f"已抽取 {made['drawn']} 家企业，检查任务已下发到执法人员的终端（同步后可见）")
