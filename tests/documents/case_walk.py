@@ -1,10 +1,9 @@
 """Walking a case through the real procedure steps (eco_field.law) so each document kind is issued at its step,
-and reading the issued PDFs back with pdftotext. Dates lie in the past, as in a real file."""
+and reading the issued PDFs back (their text, pypdfium2: tests/pdftools.py). Dates lie in the past, as in a real file."""
 
 from __future__ import annotations
 
 import re
-import subprocess
 import time
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from eco_field.documents import numbering, service
 from eco_field.law import case_steps, cases
 from eco_field.store import settings
 from eco_field.store.database import write_transaction
+from tests import pdftools
 from tests.law.procedure_helpers import ago, allow_roles, recent_case
 
 # what no issued document may print: the calculator's working and internal ids
@@ -47,7 +47,7 @@ def issue(workspace, kind: str, case_id: str, folder: Path) -> tuple[dict, str]:
     # of the walk is recorded in a later second, as an officer's next entry would be
     while utc_now() <= result["issued_at"]:
         time.sleep(0.05)
-    return result, pdftotext(path)
+    return result, read_text(path)
 
 
 def assert_all_verify(workspace, folder: Path) -> None:
@@ -57,9 +57,9 @@ def assert_all_verify(workspace, folder: Path) -> None:
         assert result["matches"], (path.name, result.get("problem"))
 
 
-def pdftotext(path: Path) -> str:
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return re.sub(r"\s+", "", out)
+def read_text(path: Path) -> str:
+    """The PDF's text with line breaks and blanks removed, so wrapped phrases match."""
+    return re.sub(r"\s+", "", pdftools.text(path))
 
 
 def assert_clean(kind: str, text: str) -> None:

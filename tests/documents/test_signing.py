@@ -5,7 +5,6 @@ version's SHA-256. Checked on the PDF itself (image XObjects per page) and on it
 from __future__ import annotations
 
 import hashlib
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from pypdf import PdfReader
 
 from eco_field.documents import service
 from eco_field.store import inspections
+from tests import pdftools
 
 DPI = 100
 
@@ -38,19 +38,12 @@ def images_per_page(path: Path) -> list[int]:
 
 
 def ink_in(path: Path, page: int, spot: dict, tmp_path: Path) -> int:
-    """Dark pixels inside a spot's rectangle on the rendered page (PDF points, origin bottom left)."""
-    prefix = tmp_path / f"r{page}"
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-f", str(page), "-l", str(page), "-png", str(path), str(prefix)],
-                   check=True)
-    png = next(tmp_path.glob(f"r{page}*.png"))
-    with Image.open(png) as img:
-        scale = DPI / 72
-        box = (int(spot["x"] * scale) + 40, int(img.height - (spot["y"] + spot["h"]) * scale) + 2,
-               int((spot["x"] + spot["w"]) * scale) - 2, int(img.height - spot["y"] * scale) - 2)
-        cell = img.convert("L").crop(box)
-        dark = sum(cell.histogram()[:128])
-    png.unlink()
-    return dark
+    """Dark pixels inside a spot's rectangle on the rendered page (PDF points, origin bottom left; page from 1)."""
+    img = pdftools.page_image(path, page - 1, DPI)
+    scale = DPI / 72
+    box = (int(spot["x"] * scale) + 40, int(img.height - (spot["y"] + spot["h"]) * scale) + 2,
+           int((spot["x"] + spot["w"]) * scale) - 2, int(img.height - spot["y"] * scale) - 2)
+    return sum(img.convert("L").crop(box).histogram()[:128])
 
 
 def test_the_party_signs_every_page_of_a_record(workspace, long_record, signature_png, tmp_path, cli):

@@ -1,21 +1,20 @@
 """Helpers for the typesetting tests: the system-font environments a document may meet, and readers of
 rendered PDFs (pdftotext -layout lines, word boxes, ink on a PNG of the page, the font each piece of text
-is set in)."""
+is set in) — through tests/pdftools.py, so they run with pip packages only (poppler-utils optional)."""
 
 from __future__ import annotations
 
-import html
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
 from eco_field.documents import fonts
+from tests import pdftools
+from tests.pdftools import layout_lines, words  # noqa: F401 - the readers the typesetting tests import from here
 
 SYSTEM_DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")  # Debian fonts-droid-fallback
 SYSTEM_NOTO = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")        # Debian fonts-noto-cjk
@@ -24,13 +23,6 @@ ENVIRONMENTS = ("shipped", "droid", "noto")
 CLOSING = "，。、；：？！）」』〕》〉】”’…"
 OPENING = "（「『〔《〈【“‘"
 SYMBOLS = "℃ⅤⅩǎǐǒǔǘ"
-
-
-def poppler(tool: str) -> str:
-    found = shutil.which(tool)
-    if not found:
-        pytest.skip(f"needs {tool} (Debian poppler-utils; .ci/run installs it)")
-    return found
 
 
 def use_font_environment(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -45,11 +37,6 @@ def use_font_environment(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPa
         (folder / path.name).symlink_to(path)
     monkeypatch.setenv(fonts.FONT_DIRS_ENV, str(folder))
     return folder
-
-
-def layout_lines(pdf: Path) -> list[str]:
-    out = subprocess.run([poppler("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [line.rstrip() for line in out.splitlines() if line.strip()]
 
 
 def segments(line: str) -> list[str]:
@@ -67,30 +54,10 @@ def kinsoku_faults(pdf: Path) -> list[str]:
     return faults
 
 
-def words(pdf: Path) -> list[dict]:
-    """Each word pdftotext finds, with its page and box in points."""
-    out = subprocess.run([poppler("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    found, page = [], 0
-    for line in out.splitlines():
-        if "<page " in line:
-            page += 1
-        match = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
-        if match:
-            x0, y0, x1, y1 = (float(v) for v in match.groups()[:4])
-            found.append({"page": page, "box": (x0, y0, x1, y1), "text": html.unescape(match.group(5))})
-    return found
-
-
-def page_image(pdf: Path, page: int, dpi: int, folder: Path) -> Image.Image:
-    stem = folder / f"{pdf.stem}-p{page}-{dpi}"
-    subprocess.run([poppler("pdftoppm"), "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile",
-                    str(pdf), str(stem)], check=True)
-    return Image.open(f"{stem}.png").convert("L")
-
-
-def ink(pdf: Path, word: dict, folder: Path, dpi: int = 200) -> int:
-    """Dark pixels inside the word's box on a rendering of its page (a blank glyph has none)."""
-    image = page_image(pdf, word["page"], dpi, folder)
+def ink(pdf: Path, word: dict, folder: Path | None = None, dpi: int = 200) -> int:
+    """Dark pixels inside the word's box (pdftools.words: page from 1, points from the top) on a rendering of
+    its page (a blank glyph has none). folder: unused, kept for the callers."""
+    image = pdftools.page_image(pdf, word["page"] - 1, dpi).convert("L")
     scale = dpi / 72
     x0, y0, x1, y1 = word["box"]
     box = image.crop((int(x0 * scale), int(y0 * scale), int(x1 * scale) + 1, int(y1 * scale) + 1))
