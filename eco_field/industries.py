@@ -26,7 +26,8 @@ def industry_code(text: str) -> str:
     for code, label in INDUSTRIES.items():
         if text in (code, label):
             return code
-    raise BadInput(f"Unknown industry {text!r}; use one of " + ", ".join(f"{c} ({n})" for c, n in INDUSTRIES.items()))
+    raise BadInput("enterprise.unknown_industry", text=text,
+                   known=", ".join(f"{c} ({n})" for c, n in INDUSTRIES.items()))
 
 
 def industry_label(code: str) -> str:

@@ -21,7 +21,7 @@ def task_kind_code(text: str) -> str:
     for code, label in TASK_KINDS.items():
         if text in (code, label):
             return code
-    raise BadInput(f"Unknown task kind {text!r}; use one of " + ", ".join(f"{c} ({n})" for c, n in TASK_KINDS.items()))
+    raise BadInput("task.unknown_kind", text=text, known=", ".join(f"{c} ({n})" for c, n in TASK_KINDS.items()))
 
 
 LIMIT_KINDS = ("max", "min", "range")

@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from eco_field import demo
+from eco_field import demo, messages
 from eco_field.cli.output import add_json_flag, emit, open_workspace, table
 from eco_field.clock import zone
 from eco_field.errors import BadInput
@@ -96,7 +96,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     with open_workspace(args, create=True) as ws:
         added = demo.seed(ws) if args.demo else {}
         emit(args, {"data_dir": str(ws.data_dir), "database": str(ws.db_path), "demo": added},
-             f"EcoField data folder ready: {ws.data_dir}" + (f"\ndemo data added: {added}" if added else ""))
+             messages.text("cli.init_ready", path=ws.data_dir)
+             + ("\n" + messages.text("cli.init_demo", added=added) if added else ""))
     return 0
 
 
@@ -105,7 +106,7 @@ def cmd_enterprises_list(args: argparse.Namespace) -> int:
         items = enterprises.list_enterprises(ws.db, county=args.county, search=args.search)
     emit(args, [e.to_dict() for e in items], lambda: table(
         ((e.id[:8], e.name, e.credit_code, e.county, e.industry) for e in items),
-        ("id", "名称", "统一社会信用代码", "区县", "行业")))
+        ("id", "cli.col.name", "cli.col.credit_code", "cli.col.county", "cli.col.industry")))
     return 0
 
 
@@ -128,7 +129,8 @@ def cmd_enterprises_add(args: argparse.Namespace) -> int:
         base = enterprises.get(ws.db, known[0]) if known else Enterprise(id="", name="", credit_code=code,
                                                                          county="", industry=industry_code(""))
         stored, created = enterprises.upsert(ws.db, replace(base, **given))
-    emit(args, stored.to_dict(), f"{'added' if created else 'updated'} {stored.name} ({stored.id})")
+    emit(args, stored.to_dict(), messages.text("cli.enterprise_added" if created else "cli.enterprise_updated",
+                                               name=stored.name, id=stored.id))
     return 0
 
 
@@ -136,7 +138,7 @@ def cmd_enterprises_import(args: argparse.Namespace) -> int:
     items = read_json_list(args.file)
     with open_workspace(args) as ws:
         counts = enterprises.import_many(ws.db, items, source=str(args.file))
-    emit(args, counts, f"{counts['created']} added, {counts['updated']} updated")
+    emit(args, counts, messages.text("cli.enterprises_imported", created=counts["created"], updated=counts["updated"]))
     return 0
 
 
@@ -144,13 +146,13 @@ def read_json_list(path: Path) -> list[dict]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
-        raise BadInput(f"{path}: no such file") from exc
+        raise BadInput("os.not_found", path=path) from exc
     except (UnicodeDecodeError, OSError) as exc:
-        raise BadInput(f"{path}: cannot read ({exc})") from exc
+        raise BadInput("cli.cannot_read", path=path, detail=exc) from exc
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{path}: not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+        raise BadInput("cli.not_json", path=path, line=exc.lineno, column=exc.colno, detail=exc.msg) from exc
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise BadInput(f"{path}: expected a JSON list of objects (the shape `enterprises list --json` prints)")
+        raise BadInput("cli.not_json_list", path=path)
     return data
 
 
@@ -158,7 +160,7 @@ def cmd_officers_list(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         items = officers.list_officers(ws.db)
     emit(args, [o.to_dict() for o in items],
-         lambda: table(((o.name, o.cert_no, o.unit) for o in items), ("姓名", "执法证号", "单位")))
+         lambda: table(((o.name, o.cert_no, o.unit) for o in items), ("cli.col.person", "cli.col.cert_no", "cli.col.unit")))
     return 0
 
 
@@ -167,7 +169,7 @@ def cmd_officers_add(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         officer = officers.upsert(ws.db, Officer(args.cert_no.strip(), args.name.strip(), args.unit.strip()))
-    emit(args, officer.to_dict(), f"officer {officer.name} ({officer.cert_no}) saved")
+    emit(args, officer.to_dict(), messages.text("cli.officer_saved", name=officer.name, cert_no=officer.cert_no))
     return 0
 
 
@@ -176,7 +178,7 @@ def cmd_tasks_list(args: argparse.Namespace) -> int:
         items = tasks.list_tasks(ws.db, status=args.status)
     emit(args, [t.to_dict() for t in items], lambda: table(
         ((t.id[:8], t.to_dict()["kind_label"], t.enterprise_name, t.due_date, t.to_dict()["status_label"])
-         for t in items), ("id", "类型", "企业", "期限", "状态")))
+         for t in items), ("id", "cli.col.kind", "cli.col.enterprise", "cli.col.due", "cli.col.status")))
     return 0
 
 
@@ -185,7 +187,7 @@ def cmd_inspections_new(args: argparse.Namespace) -> int:
         created = inspections.create(ws.db, args.enterprise, args.officer, task_id=args.task,
                                      started_at=args.start, place=args.place,
                                      party=Party(args.party_name, args.party_title, "", bool(args.party_name)))
-    emit(args, created.to_dict(), f"inspection {created.id} opened for {created.enterprise_name}")
+    emit(args, created.to_dict(), messages.text("cli.inspection_opened", id=created.id, enterprise=created.enterprise_name))
     return 0
 
 
@@ -194,7 +196,7 @@ def cmd_inspections_list(args: argparse.Namespace) -> int:
         items = inspections.list_inspections(ws.db, search=args.search)
     emit(args, [i.to_dict() for i in items], lambda: table(
         ((i.id, i.enterprise_name, i.started_at, i.to_dict()["status_label"]) for i in items),
-        ("id", "企业", "开始时间", "状态")))
+        ("id", "cli.col.enterprise", "cli.col.started", "cli.col.status")))
     return 0
 
 
@@ -208,8 +210,8 @@ def cmd_inspections_show(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         report = audit.verify(ws.db)
-    emit(args, vars(report), f"audit chain intact: {report.entries} entries, head {report.head[:16]}"
-         if report.ok else f"AUDIT CHAIN BROKEN at entry {report.first_bad_seq}: {report.problem}")
+    emit(args, vars(report), messages.text("cli.audit_intact", entries=report.entries, head=report.head[:16])
+         if report.ok else messages.text("cli.audit_broken", seq=report.first_bad_seq, problem=report.problem))
     return 0 if report.ok else 1
 
 
@@ -232,7 +234,7 @@ def cmd_settings_set(args: argparse.Namespace) -> int:
         try:
             float(args.value)
         except ValueError:
-            raise BadInput(f"Setting {args.key} takes a number, not {args.value!r}") from None
+            raise BadInput("cli.setting_number", key=args.key, value=args.value) from None
     with open_workspace(args) as ws, write_transaction(ws.db):
         settings.put(ws.db, args.key, args.value)
     return 0

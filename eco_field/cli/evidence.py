@@ -9,6 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from eco_field import messages
 from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace, table
 from eco_field.errors import BadInput
 from eco_field.evidence import handling, markup, redraw, seal, service
@@ -102,22 +103,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     emit(args, report.to_dict(), lambda: _import_text(report))
     if report.imported or report.duplicates:
         return 0
-    print(f"eco-field: nothing imported: {_why_nothing(report.errors)}", file=sys.stderr)
+    print("eco-field: " + messages.text("evidence.nothing_imported", why=_why_nothing(report.errors)), file=sys.stderr)
     return 2
 
 
 def _why_nothing(errors: list[dict]) -> str:
     if not errors:
-        return "no files found in the paths given"
-    more = f" (and {len(errors) - 1} more refused)" if len(errors) > 1 else ""
+        return messages.text("evidence.no_files_found")
+    more = messages.text("evidence.more_refused", n=len(errors) - 1) if len(errors) > 1 else ""
     return f"{errors[0]['path']}: {errors[0].get('message') or errors[0]['error']}{more}"
 
 
 def _import_text(report: service.ImportReport) -> str:
-    lines = [f"imported {len(report.imported)}, already in this inspection {len(report.duplicates)}, "
-             f"refused {len(report.errors)}"]
+    lines = [messages.text("evidence.import_summary", imported=len(report.imported),
+                           duplicates=len(report.duplicates), refused=len(report.errors))]
     lines += [f"  {e['original_name']}: {', '.join(e['flags'])}" for e in report.imported if e["flags"]]
-    lines += [f"  refused {e['path']}: {e.get('message') or e['error']}" for e in report.errors]
+    lines += ["  " + messages.text("evidence.import_refused_line", path=e["path"], why=e.get("message") or e["error"])
+              for e in report.errors]
     return "\n".join(lines)
 
 
@@ -127,7 +129,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     emit(args, items, lambda: table(
         ((i["sha256"][:12], i["original_name"], i["taken_at"] or "", _position(i), i["model"] or "",
           " ".join(i["flags"])) for i in items),
-        ("sha256", "文件", "拍摄时间", "位置", "设备", "提示")))
+        ("sha256", "cli.col.file", "cli.col.taken", "cli.col.position", "cli.col.device", "cli.col.flags")))
     return 0
 
 
@@ -147,7 +149,7 @@ def cmd_thumbnail(args: argparse.Namespace) -> int:
     try:
         write_atomic(args.output.resolve(), source.read_bytes(), durable=True)
     except OSError as exc:
-        raise BadInput(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
+        raise BadInput("cli.cannot_write", path=args.output, detail=exc.strerror or exc) from exc
     print(f"{args.output}", file=sys.stderr)
     return 0
 
@@ -207,7 +209,7 @@ def _shapes(args: argparse.Namespace) -> list:
         try:
             return json.loads(args.shapes.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise BadInput(f"{args.shapes}: not a readable JSON list of shapes ({exc})") from exc
+            raise BadInput("evidence.shapes_unreadable", path=args.shapes, detail=exc) from exc
     shapes: list = []
     for option, kind, count in (("--arrow", "arrow", 4), ("--circle", "circle", 3), ("--text", "text", 3)):
         for value in getattr(args, option[2:]):
@@ -215,9 +217,9 @@ def _shapes(args: argparse.Namespace) -> list:
             try:
                 numbers = [float(p) for p in (parts[:2] if kind == "text" else parts)]
             except ValueError as exc:
-                raise BadInput(f"{option} {value}: give {count} comma-separated values") from exc
+                raise BadInput("evidence.shape_values", option=option, value=value, count=count) from exc
             if len(parts) != count:
-                raise BadInput(f"{option} {value}: give {count} comma-separated values")
+                raise BadInput("evidence.shape_values", option=option, value=value, count=count)
             if kind == "arrow":
                 shapes.append({"type": kind, "from": numbers[:2], "to": numbers[2:]})
             elif kind == "circle":

@@ -93,9 +93,9 @@ def parse_factors(items: list[str]) -> dict[str, str]:
     for item in items:
         name, sep, level = item.partition("=")
         if not sep or not name.strip() or not level.strip():
-            raise BadInput(f"--factor {item!r}: expected NAME=LEVEL, e.g. impact=medium")
+            raise BadInput("law.factor_syntax", item=item)
         if name.strip() in factors:
-            raise BadInput(f"--factor {name.strip()} is given twice")
+            raise BadInput("law.factor_given_twice", name=name.strip())
         factors[name.strip()] = level.strip()
     return factors
 
@@ -169,7 +169,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise BadInput(f"Not a date: {text!r} (expected YYYY-MM-DD)") from exc
+        raise BadInput("law.not_a_date", value=text) from exc
 
 
 def cmd_cases_new(args: argparse.Namespace) -> None:

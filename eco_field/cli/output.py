@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from eco_field import messages
 from eco_field.errors import BadInput
 from eco_field.workspace import Workspace
 
@@ -21,13 +22,13 @@ def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Workspa
 def output_file(path: Path) -> Path:
     """The -o FILE of a command, checked before any work: BadInput (exit 2) when it cannot be written there."""
     if path.is_dir():
-        raise BadInput(f"{path}: is a folder; give a file name (e.g. {path / 'out.zip'})")
+        raise BadInput("cli.output_is_folder", path=path, example=path / "out.zip")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=path.parent):  # a real probe: permission bits mean nothing to root
             pass
     except OSError as exc:
-        raise BadInput(f"Cannot write {path}: {exc.strerror or exc}") from exc
+        raise BadInput("cli.cannot_write", path=path, detail=exc.strerror or exc) from exc
     return path
 
 
@@ -50,7 +51,7 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
 
 def table(rows: Iterable[Iterable[Any]], headers: Iterable[str]) -> str:
     rows = [["" if v is None else str(v) for v in row] for row in rows]
-    headers = list(headers)
+    headers = [messages.text(h) if messages.is_code(h) else h for h in headers]  # column names in the language
     widths = [max(_width(h), *(_width(r[i]) for r in rows)) if rows else _width(h) for i, h in enumerate(headers)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True))]
     lines += ["  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)) for row in rows]

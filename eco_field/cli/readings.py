@@ -55,7 +55,7 @@ def parse_mapping(entries: list[str]) -> dict[str, str]:
     for entry in entries:
         key, sep, value = entry.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise BadInput(f"--map {entry!r}: expected K=V, e.g. --map time=采样时间")
+            raise BadInput("readings.map_syntax", entry=entry)
         mapping[key.strip()] = value.strip()
     return mapping
 

@@ -49,7 +49,7 @@ class Commands:
 
 
 def _needs_action(prog: str, actions: Any) -> int:
-    raise BadInput(f"`{prog}` needs an action: {', '.join(actions.choices)}")
+    raise BadInput("cli.needs_action", command=prog, actions=", ".join(actions.choices))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -46,23 +46,24 @@ SUPERSEDE_REASON = "重新签发，由{number}取代"
 
 def _source(module, ws: Workspace, inspection_id: str | None, case_id: str | None) -> Source:
     if inspection_id and case_id:
-        raise BadInput("Give --inspection or --case, not both")
+        raise BadInput("documents.both_selectors")
     if not inspection_id and not case_id:
-        raise BadInput("Give --inspection ID or --case ID")
+        raise BadInput("documents.no_selector")
     # either selector names the record when it is unambiguous: a case has one inspection, and an
     # inspection with exactly one case names that case
     if module.SOURCE == "inspection" and case_id:
         row = ws.db.execute("SELECT inspection_id FROM cases WHERE id = ?", [case_id]).fetchone()
         if row is None:
-            raise NotFound(f"No case {case_id!r}")
+            raise NotFound("law.no_case", id=case_id)
         inspection_id, case_id = row[0], None
     if module.SOURCE == "case" and not case_id:
         ids = [r[0] for r in ws.db.execute("SELECT id FROM cases WHERE inspection_id = ? ORDER BY opened_at",
                                            [inspection_id])]
         if len(ids) != 1:
-            raise BadInput(f"A {module.TITLE} is made from a case and inspection {inspection_id} has "
-                           + (f"{len(ids)} ({', '.join(ids)})" if ids else "none (open one with `eco-field cases new`)")
-                           + ": give --case ID")
+            if not ids:
+                raise BadInput("documents.case_needed_none", title=module.TITLE, inspection=inspection_id)
+            raise BadInput("documents.case_needed_many", title=module.TITLE, inspection=inspection_id,
+                           n=len(ids), ids=", ".join(ids))
         inspection_id, case_id = None, ids[0]
     return Source(ws, inspection_id=inspection_id, case_id=case_id)
 
@@ -227,7 +228,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     try:
         write_bytes_atomically(target, data)
     except OSError as exc:  # a PDF path the user gave that cannot be written is bad input, not a crash
-        raise BadInput(f"Cannot write the PDF to {target}: {exc.strerror or exc}") from exc
+        raise BadInput("documents.cannot_write", path=target, detail=exc.strerror or exc) from exc
 
 
 # --- reading back ------------------------------------------------------------------------------------------
@@ -263,7 +264,7 @@ def list_documents(db: sqlite_utils.Database, *, inspection_id: str | None = Non
 def get_document(db: sqlite_utils.Database, number_or_id: str) -> dict[str, Any]:
     found = _row(db, " WHERE number = ? OR id = ?", [number_or_id, number_or_id])
     if not found:
-        raise NotFound(f"No document {number_or_id!r} on this device")
+        raise NotFound("documents.no_document", number=number_or_id)
     return found[0]
 
 
@@ -290,13 +291,13 @@ def sign(ws: Workspace, number: str, role: str, name: str, image: bytes | str | 
     from eco_field.documents import signing
 
     if role not in signing.ROLES:
-        raise BadInput(f"--role must be one of {', '.join(signing.ROLES)} (当事人、执法人员、见证人), not {role!r}")
+        raise BadInput("documents.bad_role", roles=", ".join(signing.ROLES), role=role)
     name = name.strip()
     if not name:
-        raise BadInput("Give the signer's name (--name)")
+        raise BadInput("documents.no_signer")
     png = Path(image).read_bytes() if isinstance(image, (str, os.PathLike)) and _readable(image) else image
     if not isinstance(png, bytes):
-        raise BadInput(f"{image}: no such image file")
+        raise BadInput("documents.no_image", path=image)
     db = ws.db
     when = _sign_date(signed_on, settings.get(db, "time_zone"))
     ink = signing.ink_image(png, str(image) if not isinstance(image, bytes) else "the signature image")
@@ -304,9 +305,9 @@ def sign(ws: Workspace, number: str, role: str, name: str, image: bytes | str | 
     with write_transaction(db):
         doc = get_document(db, number)
         if doc["status"] != "issued":
-            raise BadInput(f"{doc['number']} 已作废，不能再签名")
+            raise BadInput("documents.sign_void", number=doc["number"])
         if any(s["role"] == role and s["name"] == name for s in versions.signatures_of(db, doc["id"])):
-            raise BadInput(f"{name}已作为{signing.ROLES[role]}在 {doc['number']} 上签名")
+            raise BadInput("documents.signed_already", name=name, role=signing.ROLES[role], number=doc["number"])
         spots = signing.spots_for(doc["spots"], role, name)
         previous = ws.blobs.find(doc["pdf_sha256"])
         if previous is None:
@@ -358,7 +359,7 @@ def verify_pdf(ws: Workspace, path: str | os.PathLike[str]) -> dict[str, Any]:
     is not voided and its record still gathers to the hash it was issued with."""
     path = Path(path)
     if not path.is_file():
-        raise BadInput(f"{path}: no such file")
+        raise BadInput("os.not_found", path=path)
     file_sha = file_sha256(path)
     version = versions.by_sha(ws.db, file_sha)
     if version is not None:
@@ -371,7 +372,7 @@ def verify_pdf(ws: Workspace, path: str | os.PathLike[str]) -> dict[str, Any]:
         carried = found
         rows = _row(ws.db, " WHERE number = ?", [carried[0]])
         if not rows:
-            raise NotFound(f"{path}: document {carried[0]} was not issued from this database")
+            raise NotFound("documents.not_issued_here", path=path, number=carried[0])
         doc = rows[0]
     current, problem = _regather(ws, doc)
     doc["signatures"] = versions.signatures_of(ws.db, doc["id"])
@@ -393,5 +394,5 @@ def read_payload(path: Path) -> tuple[str, str]:
     """(number, record hash) the PDF carries (kept for callers of the earlier API)."""
     found = verification.read_carried(Path(path))
     if found == "draft":
-        raise BadInput(f"{path}: a draft (草稿) carries no document number")
+        raise BadInput("documents.draft_no_number", path=path)
     return found

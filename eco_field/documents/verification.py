@@ -80,19 +80,18 @@ def read_carried(path: Path) -> tuple[str, str] | None | str:
     from pypdf.errors import PdfReadError
 
     if not path.is_file():
-        raise BadInput(f"{path}: no such file")
+        raise BadInput("os.not_found", path=path)
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on a foreign file would clutter stderr
     try:
         meta = PdfReader(path).metadata or {}
     except (PdfReadError, OSError, ValueError) as exc:
-        raise BadInput(f"{path}: not a readable PDF ({exc})") from exc
+        raise BadInput("documents.not_pdf", path=path, detail=exc) from exc
     keywords = str(meta.get("/Keywords", ""))
     if keywords.startswith(DRAFT_PREFIX):
         return "draft"
     parsed = qr.parse(keywords) or payload_from_qr_code(path)
     if parsed is None:
-        raise BadInput(f"{path}: not an EcoField document (no document number and record hash in its metadata "
-                       "or in a QR code on its first page)")
+        raise BadInput("documents.not_ours", path=path)
     return parsed
 
 

@@ -24,7 +24,7 @@ def load_site(db: sqlite_utils.Database, inspection_id: str) -> Site:
         "SELECT i.started_at, i.ended_at, e.lat, e.lon, e.radius_m FROM inspections i"
         " JOIN enterprises e ON e.id = i.enterprise_id WHERE i.id = ?", [inspection_id]).fetchone()
     if row is None:
-        raise NotFound(f"No inspection {inspection_id!r} (see `eco-field inspections list`)")
+        raise NotFound("inspection.not_found", id=inspection_id)
     started, ended, lat, lon, radius = row
     return Site(datetime.fromisoformat(started), datetime.fromisoformat(ended) if ended else None,
                 timedelta(minutes=tolerance_minutes(db)), lat, lon, radius or 500.0,
@@ -125,5 +125,5 @@ def evidence_rows(db: sqlite_utils.Database, inspection_id: str, all_kinds: bool
 def inspection_status(db: sqlite_utils.Database, inspection_id: str) -> str:
     row = db.execute("SELECT status FROM inspections WHERE id = ?", [inspection_id]).fetchone()
     if row is None:
-        raise NotFound(f"No inspection {inspection_id!r} (see `eco-field inspections list`)")
+        raise NotFound("inspection.not_found", id=inspection_id)
     return row[0]

@@ -53,11 +53,11 @@ def seal(ws: Workspace, inspection_id: str) -> dict[str, Any]:
     from eco_field.evidence.service import refresh_checks, verify
 
     if rows.inspection_status(ws.db, inspection_id) == "sealed":
-        raise SealedRecord(f"Inspection {inspection_id} is already sealed")
+        raise SealedRecord("evidence.already_sealed", id=inspection_id)
     files = verify(ws, inspection_id)
     if files["missing"] or files["altered"]:
         bad = [p["sha256"][:12] + " " + p["status"] for p in files["missing"] + files["altered"]]
-        raise BadInput(f"Cannot seal inspection {inspection_id}: evidence files {', '.join(bad)}")
+        raise BadInput("evidence.seal_files_bad", id=inspection_id, files=", ".join(bad))
     refresh_checks(ws.db, inspection_id)
     with write_transaction(ws.db):
         payload = canonical_record(ws.db, inspection_id)
@@ -79,7 +79,7 @@ def verify_seal(ws: Workspace, inspection_id: str) -> dict[str, Any]:
     from eco_field.evidence.service import verify
 
     if rows.inspection_status(ws.db, inspection_id) != "sealed":
-        raise BadInput(f"Inspection {inspection_id} is not sealed (seal it with `eco-field inspections seal`)")
+        raise BadInput("evidence.not_sealed", id=inspection_id)
     stored_hash = ws.db.execute("SELECT seal_hash FROM inspections WHERE id = ?", [inspection_id]).fetchone()[0]
     seal_row = ws.db.execute("SELECT seal_hash, payload_json FROM inspection_seals WHERE inspection_id = ?",
                              [inspection_id]).fetchone()
@@ -160,7 +160,7 @@ def _copy_evidence(db: sqlite_utils.Database, from_id: str, to_id: str) -> None:
 def amend(ws: Workspace, inspection_id: str) -> str:
     """A new draft inspection amending a sealed one: same record and evidence, amends_id set. Returns its id."""
     if rows.inspection_status(ws.db, inspection_id) != "sealed":
-        raise BadInput(f"Inspection {inspection_id} is a draft; change it directly (only sealed ones are amended)")
+        raise BadInput("evidence.amend_draft", id=inspection_id)
     new_id, now = str(uuid.uuid4()), utc_now()
     columns = [c for c in RECORD_FIELDS if c not in ("id", "amends_id", "created_at")]
     with write_transaction(ws.db):

@@ -177,12 +177,12 @@ def _shown_size(width: int | None, height: int | None, orientation: int | None) 
 def resolve_sha(db: sqlite_utils.Database, sha_or_prefix: str) -> str:
     text = sha_or_prefix.strip().lower()
     if len(text) < 6 or any(c not in "0123456789abcdef" for c in text):
-        raise BadInput(f"{sha_or_prefix!r} is not a SHA-256 (give the 64 hex digits, or at least the first 6)")
+        raise BadInput("evidence.bad_sha", sha=sha_or_prefix)
     found = [r[0] for r in db.execute("SELECT sha256 FROM blobs WHERE sha256 LIKE ? LIMIT 2", [text + "%"])]
     if not found:
-        raise NotFound(f"No stored file with SHA-256 {sha_or_prefix}")
+        raise NotFound("evidence.no_blob", sha=sha_or_prefix)
     if len(found) > 1:
-        raise BadInput(f"SHA-256 prefix {sha_or_prefix} is ambiguous; give more digits")
+        raise BadInput("evidence.sha_ambiguous", sha=sha_or_prefix)
     return found[0]
 
 
@@ -190,18 +190,18 @@ def thumbnail_path(ws: Workspace, sha256: str, size: int = 256) -> Path:
     """The cached thumbnail (256) or preview (1600) of a stored photo, made now (from the picture) if it is
     not there."""
     if size not in SIZES:
-        raise BadInput(f"Thumbnail size must be 256 or 1600, not {size}")
+        raise BadInput("evidence.thumb_size", size=size)
     sha = resolve_sha(ws.db, sha256)
     target = thumbnail_file(ws.cache_dir, sha, size)
     if target.exists():
         return target
     original = ws.blobs.find(sha)
     if original is None:
-        raise NotFound(f"The original of {sha} is missing from the evidence store (run `eco-field evidence verify`)")
+        raise NotFound("evidence.original_missing", sha=sha)
     data = original.read_bytes()
     media_type = sniff.media_type(data[:64])
     if media_type is None:
-        raise BadInput(f"{sha} is not a photo; it has no thumbnail")
+        raise BadInput("evidence.not_photo", sha=sha)
     row = ws.db.execute("SELECT orientation FROM photo_meta WHERE sha256 = ?", [sha]).fetchone()
     try:  # made again from the picture itself, never from an embedded preview (see redraw.py)
         rendered = pixels.render(data, media_type, row[0] if row else None, size, embedded=False)

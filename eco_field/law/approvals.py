@@ -36,7 +36,7 @@ def step_code(text: str) -> str:
     for code, label in STEPS.items():
         if wanted in (code, label):
             return code
-    raise BadInput(f"Unknown approval step {text!r}; steps: " + ", ".join(f"{c} ({n})" for c, n in STEPS.items()))
+    raise BadInput("law.unknown_step", text=text, known=", ".join(f"{c} ({n})" for c, n in STEPS.items()))
 
 
 def passed(data: dict[str, Any]) -> bool:

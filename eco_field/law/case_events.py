@@ -42,7 +42,7 @@ def status_code(text: str) -> str:
     for code, label in STATUSES.items():
         if text.strip() in (code, label):
             return code
-    raise BadInput(f"Unknown case status {text!r}; statuses: " + ", ".join(f"{c} ({n})" for c, n in STATUSES.items()))
+    raise BadInput("law.unknown_status", text=text, known=", ".join(f"{c} ({n})" for c, n in STATUSES.items()))
 
 
 def event_code(text: str) -> str:
@@ -58,7 +58,7 @@ def event_code(text: str) -> str:
              "停产": "production_halted"}
     if wanted in short:
         return short[wanted]
-    raise BadInput(f"Unknown case event {text!r}; events: " + ", ".join(EVENTS))
+    raise BadInput("law.unknown_event", text=text, known=", ".join(EVENTS))
 
 
 def parse_day(value: date | str) -> date:
@@ -69,7 +69,7 @@ def parse_day(value: date | str) -> date:
     try:
         return date.fromisoformat(str(value).strip()[:10])
     except ValueError as exc:
-        raise BadInput(f"Not a date: {value!r} (expected YYYY-MM-DD)") from exc
+        raise BadInput("law.not_a_date", value=value) from exc
 
 
 def status_after(current: str, event: str) -> str:

@@ -34,7 +34,7 @@ def parse_adopted(value: str | None) -> bool | None:
         return True
     if text in ("no", "n", "false", "0", "否", "不采纳", "不予采纳"):
         return False
-    raise BadInput(f"--adopted {value!r}: expected yes or no")
+    raise BadInput("law.adopted_yes_no", value=value)
 
 
 def add_statement(db: sqlite_utils.Database, case_id: str, day: date | str, text: str, adopted: bool | None = None,
@@ -42,7 +42,7 @@ def add_statement(db: sqlite_utils.Database, case_id: str, day: date | str, text
     """The party's 陈述申辩 (or what it said at the hearing). Recorded again with the same text and --adopted,
     it is the 复核: whether it was adopted, and why."""
     if adopted is None and reason.strip():
-        raise BadInput("--reason goes with --adopted yes|no")
+        raise BadInput("law.reason_needs_adopted")
     return cases.record_event(db, case_id, "statement", day, text.strip(),
                               {"text": text.strip(), "adopted": adopted, "reason": reason.strip(),
                                "at_hearing": at_hearing or None})
@@ -55,7 +55,7 @@ def attach_monitoring_report(ws: Workspace, case_id: str, number: str, body: str
     one takes no new evidence: the file is then kept by its hash in the event)."""
     path = Path(file)
     if not path.is_file():
-        raise BadInput(f"--file {path}: no such file")
+        raise BadInput("os.not_found", path=path)
     case = cases.get(ws.db, case_id)
     ref = ws.blobs.put_file(path)
     with write_transaction(ws.db):

@@ -74,9 +74,9 @@ def new_case(db: sqlite_utils.Database, inspection_id: str, violations: list[Cas
     inspection = inspections.get(db, inspection_id)
     items = [v if isinstance(v, CaseViolation) else CaseViolation(str(v)) for v in violations]
     if not items:
-        raise BadInput("A case needs at least one violation (--violation CATALOG_ID)")
+        raise BadInput("law.case_no_violation")
     if not facts.strip():
-        raise BadInput("A case needs the facts of the violation (--facts TEXT)")
+        raise BadInput("law.case_no_facts")
     catalog = load_catalog(data_dir_of(db))
     for item in items:
         item.catalog_id = get_entry(catalog, item.catalog_id).id
@@ -101,7 +101,7 @@ def _check_evidence(db: sqlite_utils.Database, inspection_id: str, evidence_ids:
     for evidence_id in evidence_ids:
         row = db.execute("SELECT inspection_id FROM evidence WHERE id = ?", [evidence_id]).fetchone()
         if row is None or row[0] != inspection_id:
-            raise BadInput(f"Evidence {evidence_id!r} is not part of inspection {inspection_id}")
+            raise BadInput("law.evidence_not_in_inspection", evidence=evidence_id, inspection=inspection_id)
 
 
 def get(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> Case:
@@ -109,7 +109,7 @@ def get(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> C
                      " c.assessment_json, c.revision, e.name FROM cases c JOIN enterprises e ON e.id = c.enterprise_id"
                      " WHERE c.id = ?", [case_id]).fetchone()
     if row is None:
-        raise NotFound(f"No case {case_id!r}")
+        raise NotFound("law.no_case", id=case_id)
     return _case(db, row, _View.of(db, today))
 
 
@@ -225,8 +225,7 @@ def set_status(db: sqlite_utils.Database, case_id: str, status: str, sync: bool 
     event record (procedure.py), so no correction can skip a step."""
     code = status_code(status)
     if sync and not reason.strip():
-        raise BadInput("A status is no longer set by hand: record the procedure event (cases event, approve, "
-                       "statement); a correction of a wrong status needs its reason (--reason)")
+        raise BadInput("law.status_by_hand")
     with write_transaction(db):
         get(db, case_id)
         db.execute("UPDATE cases SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",

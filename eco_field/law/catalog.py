@@ -84,7 +84,7 @@ class CatalogEntry:
             if option.when == when:
                 return option
         options = ", ".join(f"{o.when} ({o.label})" for o in self.other_fines) or "none"
-        raise BadInput(f"{self.id} has no fine range {when!r}; ranges available: {options}")
+        raise BadInput("law.no_fine_range", id=self.id, when=when, options=options)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -122,7 +122,7 @@ def load_catalog(data_dir: Path | None = None) -> dict[str, CatalogEntry]:
 def get_entry(catalog: dict[str, CatalogEntry], catalog_id: str) -> CatalogEntry:
     key = catalog_id.strip().upper()
     if key not in catalog:
-        raise NotFound(f"No catalog entry {catalog_id!r}; see `eco-field catalog list`")
+        raise NotFound("law.no_catalog_entry", id=catalog_id)
     return catalog[key]
 
 

@@ -133,7 +133,7 @@ def daily_penalty_days(order_served: date, rechecks: list[tuple[date, bool]]) ->
     last = None
     for day, violating in sorted(rechecks):
         if day <= order_served:
-            raise BadInput(f"Re-check on {day} is not after the order was served on {order_served}")
+            raise BadInput("law.recheck_before_order", day=day, served=order_served)
         if not violating:
             break
         last = day
@@ -145,7 +145,7 @@ def daily_penalty(original_fine: int | float | str, order_served: date,
     """Total daily continuous penalty = original fine × days (computed in fen: a fine with 角/分 stays exact)."""
     fen = money.parse_yuan(original_fine, "原处罚决定罚款数额")
     if fen <= 0:
-        raise BadInput("A daily continuous penalty needs the original fine (a positive amount)")
+        raise BadInput("law.daily_needs_fine")
     days, last = daily_penalty_days(order_served, rechecks)
     original, total = money.fen_to_yuan(fen), money.fen_to_yuan(fen * days)
     return {"original_fine": original, "days": days, "amount": total, "amount_fen": fen * days,

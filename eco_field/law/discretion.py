@@ -57,13 +57,12 @@ class Assessment:
     def validate(self) -> None:
         """BadInput unless the amount is inside the statutory range or a legal ground is stated."""
         if self.amount < 0:
-            raise BadInput(f"{self.catalog_id}: a fine cannot be negative ({self.amount})")
+            raise BadInput("law.fine_negative", id=self.catalog_id, amount=self.amount)
         if self.amount > self.max:  # the grounds (减轻, 不予处罚) only go down; 从重 stays inside the range
-            raise BadInput(f"{self.catalog_id}: fine {self.amount} yuan is outside the statutory range "
-                           f"{self.min}–{self.max} yuan, above the maximum, which no legal ground allows")
+            raise BadInput("law.fine_above_max", id=self.catalog_id, amount=self.amount, min=self.min, max=self.max)
         if not self.min <= self.amount <= self.max and not self.legal_ground:
-            raise BadInput(f"{self.catalog_id}: fine {self.amount} yuan is outside the statutory range "
-                           f"{self.min}–{self.max} yuan and no legal ground (减轻/不予处罚的法定依据) is stated")
+            raise BadInput("law.fine_outside_no_ground", id=self.catalog_id, amount=self.amount, min=self.min,
+                           max=self.max)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -89,7 +88,7 @@ def suggest(entry: CatalogEntry, factors: dict[str, str], investment: float | No
     fine = entry.fine_for(_tier(factors.get("tier", "")))
     low, high, inputs = statutory_range(entry, fine, investment, disposal_cost, occurrences)
     if _yuan_up(low) > _yuan_down(high):
-        raise BadInput(f"{entry.id}: the statutory range {low}–{high} yuan holds no whole yuan; check the inputs")
+        raise BadInput("law.range_no_whole_yuan", id=entry.id, low=low, high=high)
     base = Assessment(entry.id, 0, _yuan_up(low), _yuan_down(high), "", "", entry.law,
                       f"{entry.article}{entry.clause}", entry.citation, factors, shares,
                       range_text=_range_text(fine, occurrences), inputs=inputs,
@@ -126,21 +125,21 @@ def statutory_range(entry: CatalogEntry, fine: FineRange, investment: float | No
     low, high = Decimal(str(fine.min)), Decimal(str(fine.max))
     for name, value in (("investment", investment), ("disposal cost", disposal_cost)):
         if value is not None and not math.isfinite(value):
-            raise BadInput(f"{entry.id}: the {name} must be a finite number of yuan, not {value}")
+            raise BadInput("law.amount_not_finite", id=entry.id, name=name, value=value)
     if fine.basis == "investment":
         if investment is None or investment <= 0:
-            raise BadInput(f"{entry.id}: the fine is {fine.describe()}; give the total investment (--investment YUAN)")
+            raise BadInput("law.need_investment", id=entry.id, fine=fine.describe())
         total = Decimal(str(investment))
         return total * low / HUNDRED, total * high / HUNDRED, {"investment": float(total)}
     if fine.basis == "disposal_cost":
         if disposal_cost is None or disposal_cost < 0:
-            raise BadInput(f"{entry.id}: the fine is {fine.describe()}; give the disposal cost (--disposal-cost YUAN)")
+            raise BadInput("law.need_disposal_cost", id=entry.id, fine=fine.describe())
         cost = Decimal(str(disposal_cost))
         counted = max(cost, Decimal(fine.basis_floor or 0))
         return counted * low, counted * high, {"disposal_cost": float(cost), "counted_cost": float(counted)}
     if fine.basis == "per_occurrence":
         if occurrences < 1:
-            raise BadInput(f"{entry.id}: the number of occurrences must be at least 1")
+            raise BadInput("law.occurrences", id=entry.id)
         return low * occurrences, high * occurrences, {"occurrences": occurrences}
     return low, high, {}
 
@@ -152,7 +151,7 @@ def _split_factors(config: DiscretionConfig, exemptions: exemption_list.Exemptio
         factor = config.factor(name)
         if factor is not None:
             if any(s["name"] == factor.name for s in shares):
-                raise BadInput(f"Factor {factor.name} ({factor.label}) is given twice (as {name!r} too)")
+                raise BadInput("law.factor_twice", factor=factor.name, label=factor.label, name=name)
             level = factor.level(value)
             shares.append({"name": factor.name, "label": factor.label, "level": level.code,
                            "level_label": level.label, "share": float(level.share), "value": value})
@@ -160,7 +159,7 @@ def _split_factors(config: DiscretionConfig, exemptions: exemption_list.Exemptio
             facts[name] = value
         elif name not in SPECIAL:
             known = [f"{f.name} ({f.label})" for f in config.factors] + list(SPECIAL) + list(exemptions.facts)
-            raise BadInput(f"Unknown factor {name!r}; factors: {', '.join(known)}")
+            raise BadInput("law.unknown_factor", name=name, known=", ".join(known))
     return shares, facts
 
 
@@ -174,7 +173,7 @@ def _treatment(factors: dict[str, str]) -> str:
     for code, label in TREATMENTS.items():
         if text in (code, label):
             return code
-    raise BadInput(f"treatment={text!r}: use one of " + ", ".join(f"{c} ({n})" for c, n in TREATMENTS.items()))
+    raise BadInput("law.unknown_treatment", text=text, known=", ".join(f"{c} ({n})" for c, n in TREATMENTS.items()))
 
 
 def _exemption(facts: dict[str, str], checks: list[exemption_list.ExemptionCheck]) -> dict[str, Any] | None:
@@ -205,9 +204,7 @@ def _fined(base: Assessment, entry: CatalogEntry, config: DiscretionConfig, fact
     treatment = _treatment(factors)
     ground = config.ground(factors["ground"]) if factors.get("ground") else None
     if treatment == "reduced" and ground is None:
-        raise BadInput("减轻处罚 (treatment=reduced) goes below the statutory minimum only on a ground of "
-                       "《行政处罚法》第三十二条: add --factor ground=CODE ("
-                       + ", ".join(g.code for g in config.grounds) + ")")
+        raise BadInput("law.reduced_needs_ground", grounds=", ".join(g.code for g in config.grounds))
     no_minimum = low == ZERO
     start = config.start_when_no_minimum if no_minimum else low / high
     total = sum((Decimal(str(s["share"])) for s in base.shares), ZERO)

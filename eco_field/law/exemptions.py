@@ -94,7 +94,7 @@ def parse_bool(name: str, value: str) -> bool:
         return True
     if text in FALSE:
         return False
-    raise BadInput(f"Fact {name}={value!r}: expected yes or no")
+    raise BadInput("law.fact_yes_no", name=name, value=value)
 
 
 def _holds(exemptions: ExemptionList, name: str, op: str, expected: Any, value: str) -> bool:
@@ -106,7 +106,7 @@ def _holds(exemptions: ExemptionList, name: str, op: str, expected: Any, value: 
         try:
             return compare(float(value), float(expected))
         except ValueError as exc:
-            raise BadInput(f"Fact {name}={value!r}: expected a number") from exc
+            raise BadInput("law.fact_number", name=name, value=value) from exc
     return compare(str(value).strip(), str(expected))
 
 

@@ -57,7 +57,7 @@ class Factor:
                 if level.holds(number):
                     return level
         choices = ", ".join(f"{lv.code} ({lv.label})" for lv in self.levels)
-        raise BadInput(f"Factor {self.name} ({self.label}) has no level {text!r}; levels: {choices}")
+        raise BadInput("law.unknown_level", factor=self.name, label=self.label, text=text, choices=choices)
 
 
 def _number(text: str) -> Decimal | None:
@@ -96,7 +96,7 @@ class DiscretionConfig:
             if key in (ground.code, ground.label):
                 return ground
         choices = ", ".join(f"{g.code} ({g.label})" for g in self.grounds)
-        raise BadInput(f"Unknown ground {text!r} for 从轻/减轻; grounds: {choices}")
+        raise BadInput("law.unknown_ground", text=text, choices=choices)
 
 
 def load_config(data_dir: Path | None = None) -> DiscretionConfig:

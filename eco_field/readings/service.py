@@ -81,7 +81,7 @@ def import_file(ws: Workspace, inspection_id: str, path: str | os.PathLike[str],
     db, path = ws.db, Path(path)
     inspection = inspections.get(db, inspection_id)
     if inspection.sealed:
-        raise SealedRecord(f"Inspection {inspection_id} is sealed; readings cannot be added")
+        raise SealedRecord("readings.import.sealed", id=inspection_id)
     target = _outlet(db, inspection.enterprise_id, outlet)
     source = open_source(path)
     importer = _importer(source, fmt, mapping)
@@ -191,7 +191,7 @@ def _steps(progress: Callable[[int], None] | None, cancel: Callable[[], bool] | 
 
     def step(done: int) -> None:
         if cancel is not None and cancel():
-            raise Cancelled("Import cancelled; nothing was stored")
+            raise Cancelled("readings.import.cancelled")
         if progress is not None:
             progress(done)
 
@@ -238,7 +238,7 @@ def source_notes(db: sqlite_utils.Database, source_id: str) -> dict[str, Any]:
     their line), in the current language — for the GUI beside the series of that file."""
     row = db.execute("SELECT options_json, original_name FROM reading_sources WHERE id = ?", [source_id]).fetchone()
     if row is None:
-        raise NotFound(f"No reading source {source_id!r}")
+        raise NotFound("readings.no_source", id=source_id)
     basis = json.loads(row[0]).get("time_basis") or {}
     return {"name": row[1], "time_basis": str(time_basis_message(basis)) if basis else "",
             "warnings": source_warnings(db, source_id)}
@@ -246,9 +246,9 @@ def source_notes(db: sqlite_utils.Database, source_id: str) -> dict[str, Any]:
 
 def save_profile(db: sqlite_utils.Database, name: str, mapping: dict[str, str]) -> None:
     if not name.strip():
-        raise BadInput("A mapping profile needs a name")
+        raise BadInput("readings.profile_no_name")
     if not mapping:
-        raise BadInput("A mapping profile needs at least one K=V entry")
+        raise BadInput("readings.profile_empty")
     with write_transaction(db):
         storage.put_profile(db, name.strip(), mapping)
         record(db, "reading_profile", name.strip(), "save", mapping, sync=False)
@@ -258,7 +258,7 @@ def load_profile(db: sqlite_utils.Database, name: str) -> dict[str, str]:
     found = storage.get_profile(db, name.strip())
     if found is None:
         known = ", ".join(storage.profile_names(db)) or "none saved yet"
-        raise BadInput(f"No mapping profile {name!r} (profiles: {known})")
+        raise BadInput("readings.no_profile", name=name, known=known)
     return found
 
 

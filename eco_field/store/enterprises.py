@@ -123,13 +123,13 @@ def import_many(db: sqlite_utils.Database, items: list[dict[str, Any]], *, sourc
         try:
             ent = Enterprise.from_dict(item)
         except BadInput as exc:  # a limit with a bad kind or range names the pollutant
-            raise BadInput(f"{source}: item {index + 1}: {exc}") from exc
+            raise BadInput("enterprise.import_item", source=source, n=index + 1, detail=exc) from exc
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise BadInput("enterprise.import_not_enterprise", source=source, n=index + 1, detail=exc) from exc
         try:
             ent.validate()
         except BadInput as exc:
-            raise BadInput(f"{source}: item {index + 1}: {exc}") from exc
+            raise BadInput("enterprise.import_item", source=source, n=index + 1, detail=exc) from exc
         parsed.append(ent)
     created = updated = 0
     with write_transaction(db):

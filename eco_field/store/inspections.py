@@ -129,7 +129,7 @@ def update(db: sqlite_utils.Database, inspection_id: str, **changes: Any) -> Ins
     """Change a draft inspection's fields (see EDITABLE); a sealed one raises SealedRecord."""
     unknown = set(changes) - EDITABLE
     if unknown:
-        raise BadInput(f"Cannot change {', '.join(sorted(unknown))} of an inspection")
+        raise BadInput("inspection.not_editable", fields=", ".join(sorted(unknown)))
     with write_transaction(db):
         current = get(db, inspection_id)
         if current.sealed:

@@ -20,7 +20,7 @@ def settle_conflict(ws: Workspace, conflict_id: int, resolution: str) -> dict[st
     with write_transaction(ws.db):
         conflict = next((c for c in state.conflicts(ws.db) if c["id"] == conflict_id), None)
         if conflict is None:
-            raise NotFound(f"No open sync conflict {conflict_id} (see `eco-field sync conflicts`)")
+            raise NotFound("sync.no_conflict", id=conflict_id)
         applied = _take_server_version(ws, conflict) if resolution == ACCEPT_SERVER else False
         state.resolve_conflict(ws.db, conflict_id, resolution)
     return {"id": conflict_id, "resolution": resolution, "applied_locally": applied}

@@ -32,8 +32,7 @@ def require_enrolment(db: sqlite_utils.Database) -> tuple[str, str]:
     """(server url, token) of this device; BadInput when it was never enrolled."""
     url, token = get(db, "server_url"), get(db, "token")
     if not url or not token:
-        raise BadInput("This device is not enrolled with a bureau: run `eco-field enroll URL CODE` first "
-                       "(ask the bureau for a code: `eco-field bureau enroll-code --officer CERT`).")
+        raise BadInput("sync.not_enrolled")
     return url, token
 
 
@@ -83,7 +82,7 @@ def resolve_conflict(db: sqlite_utils.Database, conflict_id: int, resolution: st
     row = db.execute("SELECT entity, entity_id, local_revision, server_revision, local_payload_json"
                      " FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL", [conflict_id]).fetchone()
     if row is None:
-        raise NotFound(f"No open sync conflict {conflict_id} (see `eco-field sync conflicts`)")
+        raise NotFound("sync.no_conflict", id=conflict_id)
     entity, entity_id, local_revision, server_revision, payload_json = row
     db.execute("UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
                [utc_now(), resolution, conflict_id])

@@ -117,7 +117,7 @@ def test_a_fine_outside_the_range_without_a_legal_ground_is_refused(ready, tmp_p
     stored.update(amount=50000, legal_ground=None)
     ready.db.execute("UPDATE cases SET assessment_json = ? WHERE id = ?", [json.dumps(stored), case_id])
     before = issued_count(ready)
-    with pytest.raises(BadInput, match="outside the statutory range"):
+    with pytest.raises(BadInput, match="法定幅度"):
         service.render(ready, "penalty-decision", case_id=case_id)
     assert issued_count(ready) == before
 

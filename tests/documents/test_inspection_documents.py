@@ -100,7 +100,7 @@ def test_photo_sheet_without_photos_is_refused_without_consuming_a_number(worksp
 
 
 def test_wrong_source_is_refused(workspace, inspection):
-    with pytest.raises(NotFound, match="No case 'x'"):  # a case selects its inspection; this one does not exist
+    with pytest.raises(NotFound, match="没有案件「x」"):  # a case selects its inspection; this one does not exist
         service.render(workspace, "inspection-record", case_id="x")
     with pytest.raises(BadInput, match="--case"):
         service.render(workspace, "penalty-decision", inspection_id=inspection.id)

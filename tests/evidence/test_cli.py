@@ -56,7 +56,7 @@ def test_exit_2_when_nothing_could_be_imported(cli, insp, tmp_path):
     (tmp_path / "a.txt").write_text("no photo")
     out = cli("evidence", "import", insp, str(tmp_path / "a.txt"), "--json")
     assert out.returncode == 2 and out.json()["imported"] == []
-    assert "a.txt" in out.stderr and "nothing imported" in out.stderr  # exit 2 says why on stderr
+    assert "a.txt" in out.stderr and "未导入任何文件" in out.stderr  # exit 2 says why on stderr
 
 
 def test_seal_verify_and_amend_from_the_command_line(cli, insp, tmp_path, data_dir):

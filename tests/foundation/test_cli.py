@@ -71,7 +71,7 @@ def test_import_round_trip_and_all_or_nothing(demo_cli, tmp_path):
     bad[3]["credit_code"] = "91141102MA0D000001"
     (tmp_path / "bad.json").write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
     result = demo_cli("enterprises", "import", str(tmp_path / "bad.json"))
-    assert result.returncode == 2 and "item 4" in result.stderr
+    assert result.returncode == 2 and "第 4 项" in result.stderr
     assert "改名后的企业（演示）" not in demo_cli("enterprises", "list").stdout
 
     (tmp_path / "good.json").write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")

@@ -32,11 +32,11 @@ def test_new_case_links_the_inspection_and_records_discovery(workspace, inspecti
 def test_bad_input_is_refused_before_anything_is_written(workspace, inspection):
     with pytest.raises(NotFound):
         cases.new_case(workspace.db, inspection.id, ["AIR-99"], "事实")
-    with pytest.raises(BadInput, match="at least one violation"):
+    with pytest.raises(BadInput, match="至少需要一项违法行为"):
         cases.new_case(workspace.db, inspection.id, [], "事实")
-    with pytest.raises(BadInput, match="facts"):
+    with pytest.raises(BadInput, match="违法事实"):
         cases.new_case(workspace.db, inspection.id, ["AIR-02"], "  ")
-    with pytest.raises(BadInput, match="Evidence"):
+    with pytest.raises(BadInput, match="不属于检查"):
         cases.new_case(workspace.db, inspection.id, [cases.CaseViolation("AIR-02", "", ["no-such-id"])], "事实")
     with pytest.raises(NotFound):
         cases.new_case(workspace.db, "no-such-inspection", ["AIR-02"], "事实")
@@ -101,9 +101,9 @@ def test_set_status_from_the_bureau_is_not_queued_again(workspace, inspection):
 
     assert last in RECEIVED_ACTIONS
     assert cases.set_status(workspace.db, case.id, "已销案", reason="重复登记").status == "withdrawn"
-    with pytest.raises(BadInput, match="Unknown case status"):
+    with pytest.raises(BadInput, match="没有案件状态"):
         cases.set_status(workspace.db, case.id, "archived")
-    with pytest.raises(BadInput, match="Unknown case event"):
+    with pytest.raises(BadInput, match="没有案件事项"):
         cases.record_event(workspace.db, case.id, "lunch", "2026-06-02")
 
 
@@ -133,13 +133,13 @@ def test_decided_amount_inside_the_range_is_stored_with_the_suggestion(workspace
 
 def test_decided_amount_outside_the_range_needs_a_legal_ground(workspace, inspection):
     case = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "超标排放")
-    with pytest.raises(BadInput, match="outside the statutory range"):
+    with pytest.raises(BadInput, match="法定幅度"):
         cases.assess(workspace.db, case.id, {}, amount=80000)
-    with pytest.raises(BadInput, match="outside the statutory range"):
+    with pytest.raises(BadInput, match="法定幅度"):
         cases.assess(workspace.db, case.id, {}, amount=1200000)
     assert cases.get(workspace.db, case.id).assessment is None
     ground = "《中华人民共和国行政处罚法》第三十二条第一项"
-    with pytest.raises(BadInput, match="above the maximum"):  # 减轻 goes below the minimum, never above the maximum
+    with pytest.raises(BadInput, match="超出法定幅度.*上限"):  # 减轻 goes below the minimum, never above the maximum
         cases.assess(workspace.db, case.id, {}, amount=1200000, legal_ground=ground)
     assert cases.get(workspace.db, case.id).assessment is None
     result = cases.assess(workspace.db, case.id, {}, amount=80000, legal_ground=ground).assessment

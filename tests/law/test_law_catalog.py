@@ -58,7 +58,7 @@ def test_alternative_ranges_are_selectable():
     entry = load_catalog()["EIA-04"]
     assert entry.fine_for("uncorrected").min == 1000000
     assert entry.fine_for("person").applies_to == "person"
-    with pytest.raises(BadInput, match="no fine range"):
+    with pytest.raises(BadInput, match="的罚款幅度"):
         entry.fine_for("serious")
 
 

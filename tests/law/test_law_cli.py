@@ -86,7 +86,7 @@ def test_cases_assess_refuses_a_fine_outside_the_range_without_legal_ground(cli,
     case_id = cli("cases", "new", "--inspection", inspection_id, "--violation", "WAT-01", "--facts", "无证排污",
                   "--json").json()["id"]
     out = cli("cases", "assess", case_id, "--amount", "50000")
-    assert out.returncode == 2 and "outside the statutory range" in out.stderr
+    assert out.returncode == 2 and "法定幅度" in out.stderr
     assert cli("cases", "show", case_id, "--json").json()["assessment"] is None
     ok = cli("cases", "assess", case_id, "--amount", "50000", "--legal-ground", "《中华人民共和国行政处罚法》第三十二条第一项",
              "--json")

@@ -171,7 +171,7 @@ def test_aliases_and_numbers_select_the_level(name, value, level):
 
 
 def test_a_number_outside_every_range_is_refused():
-    with pytest.raises(BadInput, match="no level"):
+    with pytest.raises(BadInput, match="没有档次"):
         suggest(CATALOG["AIR-02"], {"repeat": "0"})
 
 
@@ -194,11 +194,11 @@ def test_level_names_are_unambiguous_within_each_factor():
 
 
 def test_one_factor_given_twice_under_two_names_is_refused():
-    with pytest.raises(BadInput, match="given twice"):
+    with pytest.raises(BadInput, match="给了两次"):
         suggest(CATALOG["AIR-02"], {"impact": "large", "环境影响": "重大"})
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf")])
 def test_non_finite_inputs_are_refused(value):
-    with pytest.raises(BadInput, match="finite"):
+    with pytest.raises(BadInput, match="有限"):
         suggest(CATALOG["EIA-01"], {}, investment=value)

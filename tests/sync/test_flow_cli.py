@@ -77,7 +77,7 @@ def test_enterprises_import_takes_what_enterprises_list_prints(tmp_path: Path) -
     broken = tmp_path / "broken.json"
     broken.write_text('[{"name": "x", "credit_code": "123", "county": "兴县"}]', encoding="utf-8")
     refused = run_cli("--data-dir", folder, "bureau", "enterprises", "import", str(broken))
-    assert refused.returncode == 2 and "broken.json" in refused.stderr and "item 1" in refused.stderr
+    assert refused.returncode == 2 and "broken.json" in refused.stderr and "第 1 项" in refused.stderr
 
 
 def test_enroll_code_is_one_time_and_only_a_hash_of_the_token_is_kept(tmp_path: Path,
