@@ -48,8 +48,9 @@ class _Walk:
     def approve(self, case_id: str, step: str, days_ago: int, who: tuple[str, str] = HEAD, opinion: str = "同意。") -> None:
         case_steps.approve(self.ws.db, case_id, step, who[0], who[1], self.day(days_ago), opinion, source="demo")
 
-    def issue(self, case_id: str, kind: str) -> None:
-        self.issued.append(service.render(self.ws, kind, case_id=case_id)["number"])
+    def issue(self, case_id: str, kind: str, days_ago: int) -> None:
+        """Issued on its own date, as a file recorded after the fact: never after the event that serves it."""
+        self.issued.append(service.render(self.ws, kind, case_id=case_id, issued_on=self.day(days_ago))["number"])
 
     def open_case(self, enterprise_index: int, catalog_id: str, facts: str, days_ago: int) -> str:
         ent = demo.demo_enterprises()[enterprise_index]
@@ -85,19 +86,19 @@ def seed_cases(ws: Workspace, folder: Path) -> dict[str, Any]:
 def _fine_with_hearing(w: _Walk) -> str:
     cid = w.open_case(0, "AIR-02", "焦炉烟囱颗粒物排放浓度超过《炼焦化学工业污染物排放标准》特别排放限值", 60)
     w.approve(cid, "filing", 59, opinion="同意立案。")
-    w.issue(cid, "filing-approval")
+    w.issue(cid, "filing-approval", 59)
     w.event(cid, "filed", 59)
     cases.assess(w.ws.db, cid, {"impact": "medium"}, amount=250000, reason="超标持续时间较长（演示）")
     report = w.folder / "monitoring-report.pdf"
     report.write_bytes(_report_pdf())
     case_steps.attach_monitoring_report(w.ws, cid, "LLJC-演示-001", "吕梁市生态环境监测中心（演示）", w.day(57), report)
-    w.issue(cid, "investigation-report")
+    w.issue(cid, "investigation-report", 50)
     w.event(cid, "investigated", 50)
-    w.issue(cid, "penalty-notice")
+    w.issue(cid, "penalty-notice", 46)
     w.event(cid, "notified", 45, "直接送达，当事人签收")
     w.event(cid, "hearing_requested", 43, f"当事人书面申请听证。时间：{w.day(30)} 9时；地点：本局三楼听证室；"
             "主持人：钱主持（演示）；记录人：孙记录（演示）")
-    w.issue(cid, "hearing-notice")
+    w.issue(cid, "hearing-notice", 42)
     w.event(cid, "hearing_notified", 42)
     w.event(cid, "hearing_held", 30, f"公开举行。时间：{w.day(30)} 9时；地点：本局三楼听证室；主持人：钱主持（演示）；"
             "记录人：孙记录（演示）")
@@ -105,15 +106,15 @@ def _fine_with_hearing(w: _Walk) -> str:
     case_steps.add_statement(w.ws.db, cid, w.day(30), text, at_hearing=True)
     case_steps.add_statement(w.ws.db, cid, w.day(29), text, False, "事后更换布袋不影响超标排放事实的认定，"
                              "拟处罚款已考虑其改正情节", at_hearing=True)
-    w.issue(cid, "hearing-record")
+    w.issue(cid, "hearing-record", 29)
     w.approve(cid, "legal_review", 27, LEGAL, "事实清楚，证据确凿，程序合法，同意。")
-    w.issue(cid, "internal-approval")
+    w.issue(cid, "internal-approval", 27)
     w.approve(cid, "decision", 25, opinion="同意按拟处罚意见作出决定。")
-    w.issue(cid, "penalty-decision")
+    w.issue(cid, "penalty-decision", 25)
     w.event(cid, "decided", 25)
     w.event(cid, "served", 24, "直接送达")
     w.event(cid, "paid", 10, "银行缴款")
-    w.issue(cid, "closing-approval")
+    w.issue(cid, "closing-approval", 6)
     w.event(cid, "closed", 5, "罚款已缴清，经李局长（演示）批准结案")
     return cid
 
@@ -125,7 +126,7 @@ def _first_violation(w: _Walk) -> str:
     cases.assess(w.ws.db, cid, {"first": "yes", "area_m2": "150", "corrected_days": "5"})
     w.event(cid, "investigated", 20)
     w.approve(cid, "decision", 18, opinion="符合首违不罚条件，同意不予行政处罚。")
-    w.issue(cid, "no-penalty-decision")
+    w.issue(cid, "no-penalty-decision", 18)
     w.event(cid, "no_penalty", 18)
     w.event(cid, "served", 17, "直接送达")
     w.event(cid, "closed", 10, "不予行政处罚决定已送达，经李局长（演示）批准结案")
@@ -137,25 +138,25 @@ def _seizure_then_daily(w: _Walk) -> str:
     w.approve(cid, "filing", 79, opinion="同意立案。")
     w.event(cid, "filed", 79)
     w.event(cid, "seized", 79, "对旁路烟道阀门实施查封", measure="查封", approved_by=HEAD[0])
-    w.issue(cid, "seizure-decision")
+    w.issue(cid, "seizure-decision", 79)
     cases.assess(w.ws.db, cid, {"impact": "medium"}, amount=150000, reason="逃避监管（演示）")
     w.event(cid, "investigated", 70)
-    w.issue(cid, "penalty-notice")
+    w.issue(cid, "penalty-notice", 66)
     w.event(cid, "notified", 65, "直接送达")
     w.event(cid, "waived", 64, "当事人书面放弃陈述、申辩")
     w.approve(cid, "decision", 63)
-    w.issue(cid, "penalty-decision")
+    w.issue(cid, "penalty-decision", 63)
     w.event(cid, "decided", 63)
     w.event(cid, "served", 62, "直接送达")
     w.event(cid, "order_served", 62, "责令立即拆除旁路烟道")
-    w.issue(cid, "seizure-release")
+    w.issue(cid, "seizure-release", 56)
     w.event(cid, "seizure_lifted", 55, "行政处罚决定已作出，解除查封")
     w.event(cid, "recheck_violation", 40, "暗查：旁路烟道仍在使用")
-    w.issue(cid, "daily-penalty-notice")
+    w.issue(cid, "daily-penalty-notice", 36)
     w.event(cid, "daily_notified", 35, "直接送达")
     w.event(cid, "waived", 34, "当事人书面放弃陈述、申辩")
     w.approve(cid, "decision", 33, opinion="同意按日连续处罚。")
-    w.issue(cid, "daily-penalty-decision")
+    w.issue(cid, "daily-penalty-decision", 33)
     w.event(cid, "daily_decided", 33)
     return cid
 

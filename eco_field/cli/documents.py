@@ -25,6 +25,8 @@ def register(commands) -> None:
     p.add_argument("--draft", action="store_true", help="render without a number, 草稿 on every page; store nothing")
     p.add_argument("--reason", default="", help="why an earlier document of this kind for the record is replaced"
                                                " (it is voided, 作废)")
+    p.add_argument("--date", help="its date of issue (落款日期), YYYY-MM-DD, for a document recorded after the fact"
+                                  " (default today; never in the future, nor before its step allows)")
     add_json_flag(p)
     p = commands.command("list", cmd_list, "documents issued on this device (current: the one in force)",
                          parent=doc)
@@ -83,7 +85,7 @@ def cmd_render(args: argparse.Namespace) -> int:
                                           out_path=args.output)
         else:
             result = service.issue(ws, args.kind, inspection_id=args.inspection, case_id=args.case,
-                                   out_path=args.output, reason=args.reason)
+                                   out_path=args.output, reason=args.reason, issued_on=args.date)
     if args.draft:
         still = result["missing_settings"]
         emit(args, result, f"草稿（未编号）：{result['pdf']}（{result['pages']} 页）"

@@ -68,13 +68,14 @@ def _source(module, ws: Workspace, inspection_id: str | None, case_id: str | Non
     return Source(ws, inspection_id=inspection_id, case_id=case_id)
 
 
-def _procedure_allows(ws: Workspace, kind: str, src: Source, *, draft: bool) -> None:
-    """A case document only at the step the procedure allows it (eco_field/law/procedure.py); exit 2 with why."""
+def _procedure_allows(ws: Workspace, kind: str, src: Source, *, draft: bool, day: date | None = None) -> None:
+    """A case document only at the step the procedure allows it on its date of issue (eco_field/law/procedure.py);
+    exit 2 with why."""
     if not src.case_id:
         return
     from eco_field.law import procedure
 
-    allowed, reason = procedure.document_allowed(ws.db, src.case_id, kind, draft=draft)
+    allowed, reason = procedure.document_allowed(ws.db, src.case_id, kind, day, draft=draft)
     if not allowed:
         raise BadInput("procedure.document_refused", title=module_for(kind).TITLE, reason=reason)
 
@@ -91,11 +92,28 @@ def _page(ws: Workspace, module, fonts, number: str, today, record_sha: str, rec
 
 
 def render(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: str | None = None,
-           out_path: str | os.PathLike[str] | None = None, *, draft: bool = False, reason: str = "") -> dict[str, Any]:
+           out_path: str | os.PathLike[str] | None = None, *, draft: bool = False, reason: str = "",
+           issued_on: date | str | None = None) -> dict[str, Any]:
     """A draft (draft=True) or an issued document; see render_draft and issue."""
     if draft:
         return render_draft(ws, kind, inspection_id, case_id, out_path)
-    return issue(ws, kind, inspection_id, case_id, out_path, reason=reason)
+    return issue(ws, kind, inspection_id, case_id, out_path, reason=reason, issued_on=issued_on)
+
+
+def issue_date(db: sqlite_utils.Database, value: date | str | None) -> date:
+    """The date of issue: today by default; a document recorded after the fact carries its own, never a
+    future one (`documents render --date`)."""
+    today = now_local(settings.get(db, "time_zone")).date()
+    if value is None or value == "":
+        return today
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise BadInput(f"--date {value!r}: give the date as YYYY-MM-DD") from None
+    if value > today:
+        raise BadInput("procedure.issue_date_future", day=value, today=today)
+    return value
 
 
 def render_draft(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: str | None = None,
@@ -127,29 +145,31 @@ def render_draft(ws: Workspace, kind: str, inspection_id: str | None = None, cas
 
 
 def issue(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: str | None = None,
-          out_path: str | os.PathLike[str] | None = None, *, reason: str = "") -> dict[str, Any]:
+          out_path: str | os.PathLike[str] | None = None, *, reason: str = "",
+          issued_on: date | str | None = None) -> dict[str, Any]:
     """Issue one document; returns id, number, kind, pdf (path), sha256, record_sha256, version, current,
-    superseded (numbers voided by this issue) and more. reason: why an earlier one is replaced."""
+    superseded (numbers voided by this issue), issued_date and more. reason: why an earlier one is replaced.
+    issued_on: its date of issue (落款日期), default today; the procedure judges the case as of that date."""
     module = module_for(kind)
     src = _source(module, ws, inspection_id, case_id)
     db = ws.db
+    day = issue_date(db, issued_on)
     issuer.check(db, kind, module.TITLE)  # the bureau's own details first: they do not depend on the case
-    _procedure_allows(ws, kind, src, draft=False)
+    _procedure_allows(ws, kind, src, draft=False, day=day)
     fonts = font_set(settings.get(db, FONT_SETTING))
     if hasattr(module, "prepare"):
         module.prepare(src)  # slow, idempotent work (photo downsampling) outside the write lock
     with write_transaction(db):
         earlier = [] if getattr(module, "MANY_PER_RECORD", False) else current_of(db, kind, src)
-        today = now_local(settings.get(db, "time_zone"))
-        issued = numbering.issue(db, kind, today.year)
+        issued = numbering.issue(db, kind, day.year)
         for old in earlier:  # voided first: what the new document lists as issued before it excludes them
             _supersede(db, old, issued.number, reason)
         rec = module.gather(src)
         record_sha = sha256_of(rec)
-        page = _page(ws, module, fonts, issued.number, today, record_sha, rec, draft=False)
+        page = _page(ws, module, fonts, issued.number, day, record_sha, rec, draft=False)
         pdf, pages = layout.build(page, module.story(page, rec), qr.payload(issued.number, record_sha))
         fonts.refuse_missing()  # a character no font of the chain draws: refused by name, never blank
-        stated = facts.of_record(kind, page.title, rec, page.issued_on)
+        stated = {**facts.of_record(kind, page.title, rec, page.issued_on), "issued_date": day.isoformat()}
         doc, ref = _keep(ws, src, rec, kind, issued.number, record_sha, pdf, pages, out_path, stated, page.spots)
         for old in earlier:
             db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", [doc["id"], old["id"]])
@@ -157,7 +177,7 @@ def issue(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: s
                                                             doc["number"]})
     target = Path(out_path) if out_path else ref.path
     return {**doc, "pdf": str(target.resolve()), "sha256": ref.sha256, "stored_at": str(ref.path), "version": 1,
-            "current": True, "superseded": [old["number"] for old in earlier]}
+            "current": True, "superseded": [old["number"] for old in earlier], "issued_date": day.isoformat()}
 
 
 def current_of(db: sqlite_utils.Database, kind: str, src: Source) -> list[dict[str, Any]]:

@@ -97,11 +97,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+ISSUED_DAY = "COALESCE(json_extract(facts_json, '$.issued_date'), issued_at)"
+
+
 def issued_documents(db: sqlite_utils.Database, *, inspection_id: str | None = None, case_id: str | None = None,
                      before: int | None = None) -> list[dict[str, Any]]:
     """Documents issued for the inspection or case (stored before the row `before`, when given)."""
     column, value = ("case_id", case_id) if case_id else ("inspection_id", inspection_id)
-    sql = (f"SELECT number, kind, issued_at, status FROM documents WHERE {column} = ? AND status = 'issued'")
+    # issued_at here is the document's date of issue (落款日期; a document recorded after the fact carries its
+    # own, kept in its facts as issued_date), not the moment it was stored
+    sql = (f"SELECT number, kind, {ISSUED_DAY}, status FROM documents WHERE {column} = ? AND status = 'issued'")
     params: list[Any] = [value]
     if before:
         sql += " AND rowid < ?"

@@ -73,6 +73,28 @@ EVENTS: dict[str, tuple[str, g.Guard]] = {
 APPROVAL_EVENTS = {f"approve_{step}": label for step, label in approvals.STEPS.items()}
 
 
+# the document an event serves or gives effect to: the event may not be dated before that document's date of
+# issue (a document is never served before it was issued; a decision never takes effect before its 决定书)
+SERVES: dict[str, tuple[str, ...]] = {
+    "notified": ("penalty-notice",), "hearing_notified": ("hearing-notice",),
+    "decided": ("penalty-decision",), "no_penalty": ("no-penalty-decision",),
+    "served": ("penalty-decision", "no-penalty-decision"), "daily_notified": ("daily-penalty-notice",),
+    "daily_decided": ("daily-penalty-decision",), "payment_reminder": ("payment-reminder",),
+    "seizure_extended": ("seizure-extension",), "seizure_lifted": ("seizure-release",),
+    "production_limited": ("production-limit-order",), "production_halted": ("production-halt-order",),
+    "detention_transfer": ("detention-transfer",), "criminal_transfer": ("criminal-transfer",),
+}
+
+
+def _before_issue(s: CaseState, code: str, day: date) -> str | None:
+    for kind in SERVES.get(code, ()):
+        docs = s.documents_of(kind)
+        if docs and day < date.fromisoformat(docs[-1]["issued_on"]):
+            return text("procedure.before_issue", day=day, title=g.step_label(kind), number=docs[-1]["number"],
+                        issued=docs[-1]["issued_on"])
+    return None
+
+
 def event_label(code: str) -> str:
     return g.step_label(code)
 
@@ -88,7 +110,7 @@ def reason_for(s: CaseState, code: str, day: date, data: dict[str, Any] | None) 
         if step not in approvals.STEPS:
             return text("procedure.use_command", command="cases approve")
         return dec.approval(s, step, day)
-    return EVENTS[code][1](s, day, data)
+    return EVENTS[code][1](s, day, data) or _before_issue(s, code, day)
 
 
 def check_event(db: sqlite_utils.Database, case_id: str, code: str, day: date, data: dict[str, Any],
@@ -162,6 +184,8 @@ def _document_reason(s: CaseState, kind: str, draft: bool = False) -> str | None
         return None
     if g.status_of(s.events) == "closed":
         return text("procedure.case_closed")
+    if s.today < s.discovered:  # s.today is the date of issue asked for (documents render --date)
+        return text("procedure.issue_before_discovery", day=s.today, discovered=s.discovered)
     return rule(s, draft)
 
 
@@ -169,7 +193,8 @@ def document_allowed(db: sqlite_utils.Database, case_id: str, kind: str, today: 
                      draft: bool = False) -> tuple[bool, str]:
     """Whether the case may issue a document of this kind now, and if not why (Chinese). Kinds that are not
     steps of the case procedure (inspection records, photo sheets …) are always allowed. draft=True: a
-    draft for review, made before the approvals it will carry (法制审核 reads the draft decision)."""
+    draft for review, made before the approvals it will carry (法制审核 reads the draft decision).
+    today: the date of issue (a document recorded after the fact is judged by the case as of its date)."""
     reason = _document_reason(load(db, case_id, today), kind, draft)
     return reason is None, reason or ""
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
-from eco_field.clock import now_local
+from eco_field.clock import now_local, zone
 from eco_field.errors import NotFound
 from eco_field.law.catalog import CatalogEntry, load_catalog
 from eco_field.law.data_dir import data_dir_of
@@ -113,6 +113,11 @@ class CaseState:
     def documents_of(self, kind: str) -> list[dict[str, Any]]:
         return [d for d in self.documents if d["kind"] == kind]
 
+    def issued_on(self, kind: str) -> date | None:
+        """The date of issue of the current document of this kind (None when none is issued)."""
+        docs = self.documents_of(kind)
+        return date.fromisoformat(docs[-1]["issued_on"]) if docs else None
+
     def approvals(self, step: str) -> list[Event]:
         return [e for e in self.all("approved") if e.data.get("step") == step]
 
@@ -196,9 +201,17 @@ def _events(db: sqlite_utils.Database, case_id: str) -> list[Event]:
 def _documents(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
     if "case_id" not in {c.name for c in db["documents"].columns}:
         return []
-    rows = db.execute("SELECT kind, number, status, issued_at FROM documents WHERE case_id = ? ORDER BY rowid",
-                      [case_id]).fetchall()
-    return [{"kind": k, "number": n, "status": s, "issued_at": i} for k, n, s, i in rows if s not in ("void", "voided")]
+    # issued_on: the date of issue printed on it (its facts' issued_date; older ones: the day it was stored)
+    rows = db.execute("SELECT kind, number, status, issued_at, json_extract(facts_json, '$.issued_date') FROM documents"
+                      " WHERE case_id = ? ORDER BY rowid", [case_id]).fetchall()
+    tz = settings.get(db, "time_zone")
+    return [{"kind": k, "number": n, "status": s, "issued_at": i, "issued_on": on or _local_day(i, tz)}
+            for k, n, s, i, on in rows if s not in ("void", "voided")]
+
+
+def _local_day(iso: str, tz: str) -> str:
+    moment = datetime.fromisoformat(iso)
+    return (moment.astimezone(zone(tz)) if moment.tzinfo and tz else moment).date().isoformat()
 
 
 def _photo_flags(db: sqlite_utils.Database, inspection_id: str, evidence: dict[str, list[str]]) -> dict[str, Any]:

@@ -40,14 +40,22 @@ def prepare(workspace) -> None:
                 pass
 
 
-def issue(workspace, kind: str, case_id: str, folder: Path) -> tuple[dict, str]:
+def issue(workspace, kind: str, case_id: str, folder: Path, day: str | None = None) -> tuple[dict, str]:
+    """Issue at the step; dated (as a file recorded after the fact) on day, by default the date of the last
+    step recorded, so the events after it (its service, the decision) never predate it."""
     path = folder / f"{kind}.pdf"
-    result = service.render(workspace, kind, case_id=case_id, out_path=path)
+    day = day or last_step_day(workspace, case_id)
+    result = service.render(workspace, kind, case_id=case_id, out_path=path, issued_on=day)
     # documents print what was recorded up to their issue (recorded_at, one-second resolution): the next step
     # of the walk is recorded in a later second, as an officer's next entry would be
     while utc_now() <= result["issued_at"]:
         time.sleep(0.05)
     return result, read_text(path)
+
+
+def last_step_day(workspace, case_id: str) -> str:
+    row = workspace.db.execute("SELECT MAX(date) FROM case_events WHERE case_id = ?", [case_id]).fetchone()
+    return row[0] or ago(0)
 
 
 def assert_all_verify(workspace, folder: Path) -> None:

@@ -57,7 +57,7 @@ def test_a_fine_with_a_hearing_reads_like_a_real_decision(ready, tmp_path):
     decision, texts["penalty-decision"] = issue(ws, "penalty-decision", case_id, tmp_path)
     cases.record_event(ws.db, case_id, "decided", ago(22))
     cases.record_event(ws.db, case_id, "served", ago(21))
-    _, texts["payment-reminder"] = issue(ws, "payment-reminder", case_id, tmp_path)
+    _, texts["payment-reminder"] = issue(ws, "payment-reminder", case_id, tmp_path, ago(2))
     cases.record_event(ws.db, case_id, "paid", ago(1))
     _, texts["closing-approval"] = issue(ws, "closing-approval", case_id, tmp_path)
 

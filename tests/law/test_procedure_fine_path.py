@@ -38,7 +38,7 @@ def test_fine_with_a_hearing_from_filing_to_closing(cli, workspace, tmp_path):
     ok(cli("cases", "report", cid, "--number", "LLJC-2026-118", "--body", "吕梁市生态环境监测中心", "--date", ago(36),
            "--file", str(report)))
     refused(cli("cases", "event", cid, "notified", "--date", ago(30)), "行政处罚事先告知书尚未制作")
-    ok(cli("documents", "render", "penalty-notice", "--case", cid))
+    ok(cli("documents", "render", "penalty-notice", "--case", cid, "--date", ago(30)))
     ok(cli("cases", "event", cid, "notified", "--date", ago(30)))
     refused(cli("documents", "render", "penalty-notice", "--case", cid), "已告知")
 
@@ -66,7 +66,7 @@ def test_fine_with_a_hearing_from_filing_to_closing(cli, workspace, tmp_path):
     ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--opinion", "同意处罚",
            "--date", ago(10)))
     refused(cli("cases", "event", cid, "decided", "--date", ago(8)), "行政处罚决定书尚未制作")
-    ok(cli("documents", "render", "penalty-decision", "--case", cid))
+    ok(cli("documents", "render", "penalty-decision", "--case", cid, "--date", ago(8)))
     ok(cli("cases", "event", cid, "decided", "--date", ago(8)))
     refused(cli("cases", "event", cid, "paid", "--date", ago(7)), "已决定")
     ok(cli("cases", "event", cid, "served", "--date", ago(7)))

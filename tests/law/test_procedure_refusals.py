@@ -25,7 +25,7 @@ def _filed(workspace, tmp_path, violations=("AIR-10",), days_ago=60, amount=None
 def _notified(workspace, tmp_path, amount, days_ago=60, notice_ago=50, violations=("AIR-10",)):
     cid = _filed(workspace, tmp_path, violations, days_ago, amount)
     cases.record_event(workspace.db, cid, "investigated", ago(notice_ago + 2))
-    service.render(workspace, "penalty-notice", case_id=cid)
+    service.render(workspace, "penalty-notice", case_id=cid, issued_on=ago(notice_ago))
     cases.record_event(workspace.db, cid, "notified", ago(notice_ago))
     return cid
 
@@ -34,7 +34,7 @@ def _served(workspace, tmp_path, amount, served_ago):
     cid = _notified(workspace, tmp_path, amount, days_ago=served_ago + 12, notice_ago=served_ago + 8)
     cases.record_event(workspace.db, cid, "waived", ago(served_ago + 7))
     case_steps.approve(workspace.db, cid, "decision", "李建国", "局负责人", ago(served_ago + 6))
-    service.render(workspace, "penalty-decision", case_id=cid)
+    service.render(workspace, "penalty-decision", case_id=cid, issued_on=ago(served_ago + 6))
     cases.record_event(workspace.db, cid, "decided", ago(served_ago + 6))
     cases.record_event(workspace.db, cid, "served", ago(served_ago))
     return cid
