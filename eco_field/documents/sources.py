@@ -123,7 +123,7 @@ def case(db: sqlite_utils.Database, case_id: str) -> dict[str, Any]:
         raise BadInput("Case documents need the case register (eco_field.law), which is not installed") from exc
     found = cases.get(db, case_id)
     if found is None:
-        raise NotFound(f"No case {case_id!r}")
+        raise NotFound("law.no_case", id=case_id)
     return _as_dict(found)
 
 

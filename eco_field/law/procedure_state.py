@@ -174,7 +174,7 @@ def approval_list(items: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any
 def load(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> CaseState:
     row = db.execute("SELECT status, inspection_id, assessment_json FROM cases WHERE id = ?", [case_id]).fetchone()
     if row is None:
-        raise NotFound(f"No case {case_id!r}")
+        raise NotFound("law.no_case", id=case_id)
     catalog = load_catalog(data_dir_of(db))
     entries, evidence = [], {}
     for catalog_id, evidence_json in db.execute(

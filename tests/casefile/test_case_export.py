@@ -2,30 +2,30 @@
 
 import json
 import zipfile
-from datetime import date
 
 import pytest
 
-from eco_field.documents import numbering
 from eco_field.documents import service as documents
-from eco_field.evidence.service import import_paths
 from eco_field.law import cases
 from eco_field.store.inspections import create
-from tests.documents.conftest import fill_issuer_settings
-from tests.evidence.conftest import make_photo
+from tests.documents.case_walk import approve, file_and_investigate, issue, opened, prepare
+from tests.law.procedure_helpers import ago
 
 
 @pytest.fixture
 def case_zip(workspace, cli, tmp_path):
-    insp = create(workspace.db, "91141102MA0D00000X", ["14110100001", "14110100002"], started_at="2026-06-05T09:30")
-    import_paths(workspace, insp.id, [make_photo(tmp_path / "card" / "DSC_0001.jpg")])
-    case = cases.new_case(workspace.db, insp.id, ["AIR-02"], "焦炉烟囱颗粒物浓度超标")
-    cases.assess(workspace.db, case.id, {})
-    numbering.add_block(workspace.db, "penalty-decision", date.today().year, 1, 10)
-    fill_issuer_settings(workspace)  # a decision states the bureau's details (documents/issuer.py)
-    doc = documents.render(workspace, "penalty-decision", case_id=case.id)
+    """A real case walked through the procedure (filed, investigated, notice served, decision approved) so
+    its 行政处罚决定书 may issue, with the bureau's details a decision states (case_walk.prepare)."""
+    prepare(workspace)
+    case_id = opened(workspace, tmp_path, factors={"impact": "medium"})
+    (tmp_path / "walk").mkdir()
+    file_and_investigate(workspace, case_id, tmp_path / "walk")
+    issue(workspace, "penalty-notice", case_id, tmp_path / "walk")
+    cases.record_event(workspace.db, case_id, "notified", ago(40))
+    approve(workspace, case_id, "decision", ago(30))
+    doc, _ = issue(workspace, "penalty-decision", case_id, tmp_path / "walk")
     out = tmp_path / "case.zip"
-    result = cli("cases", "export", case.id, "-o", str(out), "--json")
+    result = cli("cases", "export", case_id, "-o", str(out), "--json")
     assert result.returncode == 0, result.stderr
     return out, doc
 
@@ -37,7 +37,7 @@ def test_export_holds_documents_originals_and_audit(case_zip, cli):
         names = set(archive.namelist())
     roles = {f["role"] for f in manifest["files"]}
     assert roles == {"document", "photo"}
-    pdf = next(f for f in manifest["files"] if f["role"] == "document")
+    pdf = next(f for f in manifest["files"] if f["role"] == "document" and f["number"] == doc["number"])
     assert pdf["sha256"] == doc["sha256"] and pdf["number"] == doc["number"] and pdf["path"] in names
     assert manifest["audit"] and all("hash" in e for e in manifest["audit"])
     result = cli("verify-export", str(out), "--json")
