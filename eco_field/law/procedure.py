@@ -135,13 +135,17 @@ def status_of(db: sqlite_utils.Database, case_id: str) -> str:
 # A kind may be issued while its step is open; issuing it again (a corrected version) is the document
 # service's business, and once the step is recorded the window closes.
 def _notice_ready(s: CaseState) -> str | None:
-    reason = g.notified(s, s.today, None)
-    return None if reason == text("procedure.notice_not_issued") else reason
+    reason = g.notified(s, s.today, None)  # s.today: the date of issue asked for
+    if reason == text("procedure.notice_not_issued"):
+        return g._not_before(s.today, s.last("investigated"))
+    return reason
 
 
 def _daily_notice_ready(s: CaseState) -> str | None:
     reason = m.daily_notified(s, s.today, None)
-    return None if reason == text("procedure.daily_notice_not_issued") else reason
+    if reason == text("procedure.daily_notice_not_issued"):
+        return g._not_before(s.today, s.last("recheck_violation"))
+    return reason
 
 
 def _internal_approval(s: CaseState) -> str | None:
