@@ -73,11 +73,11 @@ def test_events_drive_status_and_deadlines(workspace, tmp_path):
     assert cases.record_event(db, case_id, "立案", ago(29)).status == "filed"
     cases.assess(db, case_id, {"impact": "small"})
     cases.record_event(db, case_id, "investigated", ago(25))
-    service.render(workspace, "penalty-notice", case_id=case_id)
+    service.render(workspace, "penalty-notice", case_id=case_id, issued_on=ago(20))
     cases.record_event(db, case_id, "notified", ago(20))
     cases.record_event(db, case_id, "waived", ago(19), "当事人书面放弃陈述申辩")
     case_steps.approve(db, case_id, "decision", "李建国", "局负责人", ago(19), "同意")
-    service.render(workspace, "penalty-decision", case_id=case_id)
+    service.render(workspace, "penalty-decision", case_id=case_id, issued_on=ago(19))
     cases.record_event(db, case_id, "decided", ago(19))
     done = cases.record_event(db, case_id, "served", ago(18))
     assert done.status == "served"
