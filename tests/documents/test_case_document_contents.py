@@ -1,5 +1,5 @@
 """The 告知书 and 决定书 read like real decisions, issued at their steps of a real case walk and read back with
-pdftotext: facts, evidence, the violated and the penalty provision with their texts, the benchmark by name and
+pypdfium2: facts, evidence, the violated and the penalty provision with their texts, the benchmark by name and
 the factors applied, the amount, the statements and whether adopted, the notice's number and date — and never
 the calculator's working, internal catalog ids or pre-check notes. （听证） only where the hearing right applies."""
 

@@ -1,4 +1,4 @@
-"""Documents made from an inspection, read back with pypdf and pdffonts."""
+"""Documents made from an inspection, read back with pypdf (text, and the fonts as pdffonts lists them)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The document kinds added for issue 13, each issued at its step of a real case walk and read back with
-pdftotext: 不予行政处罚决定书 (首违不罚), 查封决定书 with its extension and release, 按日连续处罚 with its own
+pypdfium2: 不予行政处罚决定书 (首违不罚), 查封决定书 with its extension and release, 按日连续处罚 with its own
 notice, 限产/停产 orders, referrals to the police (detention, crime), internal approval forms."""
 
 from __future__ import annotations
