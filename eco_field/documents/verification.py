@@ -85,7 +85,7 @@ def read_carried(path: Path) -> tuple[str, str] | None | str:
     try:
         meta = PdfReader(path).metadata or {}
     except (PdfReadError, OSError, ValueError) as exc:
-        raise BadInput("documents.not_pdf", path=path, detail=exc) from exc
+        raise BadInput("documents.not_pdf", path=path) from exc  # the parser's own words are English
     keywords = str(meta.get("/Keywords", ""))
     if keywords.startswith(DRAFT_PREFIX):
         return "draft"
