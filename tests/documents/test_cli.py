@@ -122,6 +122,7 @@ def test_an_unwritable_output_is_bad_input_and_consumes_no_number(workspace, ins
     blocker.write_text("x")
     out = cli("documents", "render", "inspection-record", "--inspection", inspection.id,
               "-o", str(blocker / "sub" / "a.pdf"))
-    assert out.returncode == 2 and "无法写入" in out.stderr
+    # the refusal says, in the interface language, that the PDF cannot be written there, naming the place
+    assert out.returncode == 2 and "无法将 PDF 写入" in out.stderr and str(blocker / "sub" / "a.pdf") in out.stderr
     assert issued_count(workspace) == 0
     assert not list(workspace.blobs.root.rglob("*.pdf"))  # no stored PDF of a number never issued
