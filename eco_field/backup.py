@@ -54,13 +54,13 @@ def backup(ws: Workspace, out: Path, progress: ProgressFn | None = None) -> dict
 def restore(archive_path: Path, data_dir: Path, *, force: bool = False) -> dict:
     """Restore a backup into data_dir (refused over an existing database unless force). Verifies every file."""
     if data_dir.exists() and not data_dir.is_dir():
-        raise BadInput(f"Cannot restore into {data_dir}: it is a file, not a folder")
+        raise BadInput("backup.target_is_file", path=data_dir)
     if (data_dir / DATABASE_NAME).exists() and not force:
-        raise BadInput(f"{data_dir} already holds a database; restore into an empty folder or pass --force")
+        raise BadInput("backup.target_has_database", path=data_dir)
     try:
         archive = zipfile.ZipFile(archive_path)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise BadInput(f"{archive_path}: not an EcoField backup ({exc})") from exc
+        raise BadInput("backup.not_backup", path=archive_path) from exc
     with archive:
         manifest = _manifest(archive, archive_path)
         staging = Path(tempfile.mkdtemp(dir=_parent(data_dir), prefix=".restore-"))
@@ -81,9 +81,9 @@ def _manifest(archive: zipfile.ZipFile, archive_path: Path) -> dict:
     try:
         manifest = json.loads(archive.read(MANIFEST))
     except (KeyError, ValueError) as exc:
-        raise BadInput(f"{archive_path}: no readable {MANIFEST}; not an EcoField backup") from exc
+        raise BadInput("backup.not_backup", path=archive_path) from exc
     if manifest.get("format") != FORMAT:
-        raise BadInput(f"{archive_path}: unknown backup format {manifest.get('format')!r}")
+        raise BadInput("backup.unknown_format", path=archive_path, format=manifest.get("format"))
     return manifest
 
 
@@ -91,17 +91,17 @@ def _extract_checked(archive: zipfile.ZipFile, manifest: dict, staging: Path, ar
     for entry in [{"path": manifest["database"]}, *manifest["files"]]:
         name = entry["path"]
         if name.startswith("/") or ".." in Path(name).parts:
-            raise BadInput(f"{archive_path}: unsafe path {name!r} in backup")
+            raise BadInput("backup.unsafe_path", path=archive_path, name=name)
         target = staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         with archive.open(name) as src, open(target, "wb") as dst:
             shutil.copyfileobj(src, dst, 1024 * 1024)
     if file_sha256(staging / manifest["database"]) != manifest["database_sha256"]:
-        raise BadInput(f"{archive_path}: the database copy in the backup is damaged")
+        raise BadInput("backup.database_damaged", path=archive_path)
     for entry in manifest["files"]:
         sha = Path(entry["path"]).name.split(".")[0]
         if file_sha256(staging / entry["path"]) != sha:
-            raise BadInput(f"{archive_path}: {entry['path']} does not match its SHA-256; backup damaged")
+            raise BadInput("backup.file_damaged", path=archive_path, name=entry["path"])
 
 
 def _swap_in(staging: Path, data_dir: Path) -> None:

@@ -91,7 +91,7 @@ def write_case_file(out: Path, case_id: str, record: dict[str, Any], files: list
 def _original(ws: Workspace, sha: str) -> Path:
     path = ws.blobs.find(sha)
     if path is None or file_sha256(path) != sha:
-        raise BadInput(f"The original {sha} is missing or altered in the evidence store; run `eco-field evidence verify`")
+        raise BadInput("casefile.original_bad", sha=sha)
     return path
 
 
@@ -104,7 +104,7 @@ def _audit_entries(ws: Workspace, ids: set[str]) -> list[dict[str, Any]]:
     entries = [dict(zip(keys, row, strict=True)) for row in rows]
     head = audit.verify(ws.db)
     if not head.ok:
-        raise BadInput(f"The local audit chain is broken ({head.problem}); a case file cannot be exported")
+        raise BadInput("casefile.audit_broken", problem=head.problem)
     return entries
 
 

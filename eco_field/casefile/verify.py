@@ -33,7 +33,7 @@ def verify_export(path: Path, extract_to: Path | None = None) -> dict[str, Any]:
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise BadInput(f"{path}: not a readable zip file ({exc})") from exc
+        raise BadInput("casefile.not_zip", path=path) from exc
     with archive:
         infos = _screen(archive, path)
         manifest = _manifest(archive, infos, path)
@@ -47,37 +47,37 @@ def verify_export(path: Path, extract_to: Path | None = None) -> dict[str, Any]:
 def _screen(archive: zipfile.ZipFile, path: Path) -> dict[str, zipfile.ZipInfo]:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise BadInput(f"{path}: refused, {len(infos)} entries is more than a case file holds")
+        raise BadInput("casefile.too_many_entries", path=path, n=len(infos))
     seen: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         why = path_problem(info.filename)
         if why:
-            raise BadInput(f"{path}: refused, unsafe entry {info.filename!r} ({why})")
+            raise BadInput("casefile.unsafe_entry", path=path, name=info.filename, why=why)
         if info.filename in seen:
-            raise BadInput(f"{path}: refused, entry {info.filename!r} appears twice")
+            raise BadInput("casefile.entry_twice", path=path, name=info.filename)
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise BadInput(f"{path}: refused, entry {info.filename!r} is a symbolic link")
+            raise BadInput("casefile.entry_link", path=path, name=info.filename)
         if info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise BadInput(f"{path}: refused, entry {info.filename!r} expands {info.file_size} bytes from "
-                           f"{info.compress_size} (zip bomb)")
+            raise BadInput("casefile.zip_bomb", path=path, name=info.filename, size=info.file_size,
+                           packed=info.compress_size)
         total += info.file_size
         seen[info.filename] = info
     if total > MAX_TOTAL_BYTES:
-        raise BadInput(f"{path}: refused, {total} bytes uncompressed is more than a case file holds")
+        raise BadInput("casefile.too_large", path=path, size=total)
     return seen
 
 
 def _manifest(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], path: Path) -> dict[str, Any]:
     info = infos.get(MANIFEST)
     if info is None or info.file_size > MAX_MANIFEST_BYTES:
-        raise BadInput(f"{path}: no usable {MANIFEST}; not an EcoField case file")
+        raise BadInput("casefile.not_casefile", path=path)
     try:
         manifest = json.loads(_read_capped(archive, info, MAX_MANIFEST_BYTES))
     except ValueError as exc:
-        raise BadInput(f"{path}: {MANIFEST} is not JSON ({exc})") from exc
+        raise BadInput("casefile.not_casefile", path=path) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or not isinstance(manifest.get("files"), list):
-        raise BadInput(f"{path}: {MANIFEST} is not an {FORMAT} manifest")
+        raise BadInput("casefile.not_casefile", path=path)
     return manifest
 
 
@@ -85,7 +85,7 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> b
     with archive.open(info) as handle:
         data = handle.read(cap + 1)
     if len(data) > cap:
-        raise BadInput(f"entry {info.filename!r} is larger than declared")
+        raise BadInput("casefile.entry_larger", name=info.filename)
     return data
 
 
@@ -179,9 +179,9 @@ def _extract(archive: zipfile.ZipFile, manifest: dict[str, Any], target: Path) -
     for name in [MANIFEST, RECORD, *(f["path"] for f in manifest["files"])]:
         dest = (root / name).resolve()
         if root not in dest.parents:
-            raise BadInput(f"refused to extract {name!r} outside {root}")
+            raise BadInput("casefile.extract_outside", name=name, root=root)
         if dest.exists():
-            raise BadInput(f"{dest} exists; extract into an empty folder")
+            raise BadInput("casefile.extract_exists", path=dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
         with archive.open(name) as src, open(dest, "xb") as out:
             while chunk := src.read(CHUNK):

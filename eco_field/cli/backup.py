@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from eco_field import backup
+from eco_field import backup, messages
 from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace, output_file
 from eco_field.paths import resolve_data_dir
 
@@ -29,11 +29,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
         manifest = backup.backup(ws, args.output, progress=lambda done, total: progress.advance(1))
     progress.finish()
     summary = {"file": str(args.output), "files": len(manifest["files"]), "created_at": manifest["created_at"]}
-    emit(args, summary, f"backup written to {args.output} ({summary['files']} originals)")
+    emit(args, summary, messages.text("backup.written", path=args.output, files=summary["files"]))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     result = backup.restore(args.file, resolve_data_dir(getattr(args, "data_dir", None)), force=args.force)
-    emit(args, result, f"restored {result['files']} originals and the database into {result['restored_to']}")
+    emit(args, result, messages.text("backup.restored", files=result["files"], path=result["restored_to"]))
     return 0

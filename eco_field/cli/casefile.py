@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from eco_field import messages
 from eco_field.cli.output import add_json_flag, emit, open_workspace, output_file
 
 ORDER = 60
@@ -31,8 +32,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         manifest = export_case(ws, args.case_id, args.output)
     summary = {"file": str(args.output), "case_id": args.case_id, "files": len(manifest["files"]),
                "audit_entries": len(manifest["audit"])}
-    emit(args, summary, f"case file written to {args.output}: {summary['files']} files, "
-                        f"{summary['audit_entries']} audit entries")
+    emit(args, summary, messages.text("casefile.written", path=args.output, files=summary["files"],
+                                      audit=summary["audit_entries"]))
     return 0
 
 
@@ -40,6 +41,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from eco_field.casefile.verify import verify_export
 
     report = verify_export(args.file, args.extract)
-    emit(args, report, lambda: "case file intact" if report["ok"] else "CASE FILE DOES NOT VERIFY:\n  "
-         + "\n  ".join(report["problems"]))
+    emit(args, report, lambda: messages.text("casefile.intact") if report["ok"] else messages.text("casefile.broken")
+         + "\n  " + "\n  ".join(report["problems"]))
     return 0 if report["ok"] else 1

@@ -8,6 +8,7 @@ import sys
 import threading
 from typing import Any
 
+from eco_field import messages
 from eco_field.cli.output import add_json_flag, emit, open_workspace, print_json, table
 from eco_field.sync import state
 from eco_field.sync.client import run_sync
@@ -51,8 +52,8 @@ def register(commands) -> None:
 def cmd_enroll(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         result = enroll(ws, args.url, args.code, args.name)
-    emit(args, result, f"enrolled as device {result['device_id']} for {result['officer']['name']} "
-                       f"({result['officer']['cert_no']}) at {result['server_url']}")
+    emit(args, result, messages.text("sync.cli.enrolled", device=result["device_id"], name=result["officer"]["name"],
+                                     cert_no=result["officer"]["cert_no"], url=result["server_url"]))
     return 0
 
 
@@ -95,16 +96,16 @@ def _progress_printer():
 
 
 def _summary(result: dict[str, Any]) -> str:
-    lines = [f"sent {result.get('pushed', 0)} changes ({result.get('duplicates', 0)} already there, "
-             f"{result.get('conflicts', 0)} conflicts), {result.get('blobs_sent', 0)} files "
-             f"({result.get('blob_bytes_sent', 0) / 1e6:.1f} MB), {result.get('audit_sent', 0)} audit entries; "
-             f"received {result.get('pulled', 0)} records"]
+    lines = [messages.text("sync.cli.summary", pushed=result.get("pushed", 0), duplicates=result.get("duplicates", 0),
+                           conflicts=result.get("conflicts", 0), files=result.get("blobs_sent", 0),
+                           mb=f"{result.get('blob_bytes_sent', 0) / 1e6:.1f}", audit=result.get("audit_sent", 0),
+                           pulled=result.get("pulled", 0))]
     for err in result.get("blob_errors", []):
-        lines.append(f"file {err['sha256'][:12]} not accepted: {err['error']}")
+        lines.append(messages.text("sync.cli.file_refused", sha=err["sha256"][:12], error=err["error"]))
     if result.get("conflicts"):
-        lines.append("see `eco-field sync conflicts` for the changes the bureau did not accept")
+        lines.append(messages.text("sync.cli.see_conflicts"))
     if not result.get("ok"):
-        lines.append(f"sync did not finish: {result.get('error') or 'cancelled'}")
+        lines.append(messages.text("sync.cli.unfinished", error=result.get("error") or messages.text("sync.cli.cancelled")))
     return "\n".join(lines)
 
 
@@ -117,15 +118,15 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def _status_text(status: dict[str, Any]) -> str:
     if not status["enrolled"]:
-        return "not enrolled with a bureau (run `eco-field enroll URL CODE`)"
-    return "\n".join([
-        f"bureau:        {status['server_url']} (device {status['device_id']})",
-        f"officer:       {status['officer']} ({'、'.join(status['units'])})",
-        f"last success:  {status['last_success'] or 'never'}",
-        f"waiting:       {status['pending']} changes, {status['pending_blobs']} files",
-        f"conflicts:     {status['conflicts']} open" + ("" if not status["last_error"] else
-                                                          f"\nlast error:    {status['last_error']}"),
-    ])
+        return messages.text("sync.cli.not_enrolled")
+    lines = [messages.text("sync.cli.status_bureau", url=status["server_url"], device=status["device_id"]),
+             messages.text("sync.cli.status_officer", officer=status["officer"], units="、".join(status["units"])),
+             messages.text("sync.cli.status_last", when=status["last_success"] or messages.text("sync.cli.never")),
+             messages.text("sync.cli.status_waiting", pending=status["pending"], files=status["pending_blobs"]),
+             messages.text("sync.cli.status_conflicts", n=status["conflicts"])]
+    if status["last_error"]:
+        lines.append(messages.text("sync.cli.status_error", error=status["last_error"]))
+    return "\n".join(lines)
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
@@ -136,7 +137,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     else:
         print(table(((c["id"], c["entity"], c["entity_id"][:8], c["reason"], c["local_revision"],
                       c["server_revision"], c["detected_at"]) for c in items),
-                    ("id", "entity", "record", "reason", "mine", "bureau's", "when")))
+                    ("id", "sync.col.entity", "sync.col.record", "sync.col.reason", "sync.col.mine", "sync.col.bureau",
+                     "sync.col.when")))
     return 0
 
 
@@ -144,5 +146,5 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         result = settle_conflict(ws, args.id, state.REENTER if args.keep == "mine" else ACCEPT_SERVER)
     emit(args, {"id": args.id, "resolved": True, "keep": args.keep, "applied_locally": result["applied_locally"]},
-         f"conflict {args.id} settled ({'my version goes again' if args.keep == 'mine' else 'the bureau’s stands'})")
+         messages.text("sync.cli.settled_mine" if args.keep == "mine" else "sync.cli.settled_bureau", id=args.id))
     return 0

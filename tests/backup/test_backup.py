@@ -35,7 +35,7 @@ def test_restore_refuses_existing_database_and_damaged_backup(workspace, cli, tm
     out = tmp_path / "backup.zip"
     assert cli("backup", "-o", str(out)).returncode == 0
     refused = cli("restore", str(out))
-    assert refused.returncode == 2 and "already holds" in refused.stderr
+    assert refused.returncode == 2 and "已有数据库" in refused.stderr
 
     damaged = tmp_path / "damaged.zip"
     with zipfile.ZipFile(out) as src, zipfile.ZipFile(damaged, "w") as dst:
@@ -46,7 +46,7 @@ def test_restore_refuses_existing_database_and_damaged_backup(workspace, cli, tm
             dst.writestr(item, data)
     target = tmp_path / "restored"
     result = cli("--data-dir", str(target), "restore", str(damaged))
-    assert result.returncode == 2 and "does not match" in result.stderr
+    assert result.returncode == 2 and "不符" in result.stderr
     assert not (target / "eco_field.db").exists()
 
 

@@ -88,7 +88,7 @@ def test_path_traversal_is_refused(case_zip, cli, tmp_path, name):
     with zipfile.ZipFile(hostile, "a") as archive:
         archive.writestr(name, b"x")
     result = cli("verify-export", str(hostile), "--extract", str(tmp_path / "out"))
-    assert result.returncode == 2 and "refused" in result.stderr
+    assert result.returncode == 2 and "已拒绝" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -98,7 +98,7 @@ def test_zip_bomb_is_refused(cli, tmp_path):
         archive.writestr("manifest.json", json.dumps({"format": "eco-field-case/1", "files": []}))
         archive.writestr("evidence/photos/zeros.jpg", b"\0" * (64 * 1024 * 1024))
     result = cli("verify-export", str(bomb))
-    assert result.returncode == 2 and "zip bomb" in result.stderr
+    assert result.returncode == 2 and "压缩炸弹" in result.stderr
 
 
 def test_extract_after_clean_check(case_zip, cli, tmp_path):
