@@ -107,6 +107,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 2
 
 
+def _status_word(status: str) -> str:
+    return messages.text("evidence.cli.status_missing" if status == "missing" else "evidence.cli.status_altered")
+
+
 def _why_nothing(errors: list[dict]) -> str:
     if not errors:
         return messages.text("evidence.no_files_found")
@@ -165,8 +169,9 @@ def cmd_redraw(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         done = redraw.redraw_thumbnails(ws, args.inspection_id, progress=progress)
     bar.finish()
-    emit(args, done, lambda: "\n".join([f"{done['redrawn']} thumbnails drawn again from their pictures"]
-                                       + [f"  NOT SHOWN {r['sha256']}: {r['error']}" for r in done["refused"]]))
+    emit(args, done, lambda: "\n".join([messages.text("evidence.cli.redrawn", n=done["redrawn"])]
+                                       + ["  " + messages.text("evidence.cli.not_shown", sha=r["sha256"], error=r["error"])
+                                          for r in done["refused"]]))
     return 0
 
 
@@ -175,9 +180,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         result = service.verify(ws, args.inspection_id)
     bad = result["missing"] + result["altered"]
     emit(args, result, lambda: "\n".join(
-        [f"checked {result['checked']} originals: {result['ok']} intact, {len(result['missing'])} missing, "
-         f"{len(result['altered'])} altered"]
-        + [f"  {p['status'].upper()} {p['sha256']} "
+        [messages.text("evidence.cli.checked", checked=result["checked"], ok=result["ok"],
+                       missing=len(result["missing"]), altered=len(result["altered"]))]
+        + [f"  {_status_word(p['status'])} {p['sha256']} "
            + ", ".join(e["original_name"] for e in p["evidence"]) for p in bad]))
     return 1 if bad else 0
 
@@ -185,14 +190,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_remove(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         removed = service.remove(ws, args.evidence_id, args.reason)
-    emit(args, removed, f"removed {removed['original_name']} ({removed['reason']})")
+    emit(args, removed, messages.text("evidence.cli.removed", name=removed["original_name"], reason=removed["reason"]))
     return 0
 
 
 def cmd_caption(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         done = handling.set_caption(ws, args.evidence_id, args.text)
-    emit(args, done, f"证明事项: {done['caption'] or '—'}")
+    emit(args, done, messages.text("evidence.cli.caption", caption=done["caption"] or "—"))
     return 0
 
 
@@ -200,7 +205,7 @@ def cmd_markup(args: argparse.Namespace) -> int:
     shapes = _shapes(args)
     with open_workspace(args) as ws:
         done = markup.save(ws, args.evidence_id, shapes)
-    emit(args, done, f"marked copy {done['sha256']} of original {done['original_sha256']}")
+    emit(args, done, messages.text("evidence.cli.marked", sha=done["sha256"], original=done["original_sha256"]))
     return 0
 
 
@@ -235,41 +240,41 @@ def cmd_removed(args: argparse.Namespace) -> int:
         items = handling.removals(ws.db, args.inspection_id)
     emit(args, items, lambda: table(
         ((i["removed_at"][:19], i["original_name"], i["reason"], (i["restored_at"] or "")[:19]) for i in items),
-        ("移除时间", "文件", "理由", "已恢复")))
+        ("evidence.col.removed_at", "cli.col.file", "evidence.col.reason", "evidence.col.restored")))
     return 0
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         done = handling.undo_import(ws, args.inspection_id)
-    emit(args, done, f"import undone: {len(done['removed'])} files taken out")
+    emit(args, done, messages.text("evidence.cli.import_undone", n=len(done["removed"])))
     return 0
 
 
 def cmd_undo_remove(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         done = handling.undo_removal(ws, args.inspection_id)
-    emit(args, done, "restored: " + ", ".join(r["original_name"] for r in done["restored"]))
+    emit(args, done, messages.text("evidence.cli.restored", names=", ".join(r["original_name"] for r in done["restored"])))
     return 0
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         result = seal.seal(ws, args.id)
-    emit(args, result, f"inspection {args.id} sealed: {result['seal_hash']} ({result['evidence']} evidence files)")
+    emit(args, result, messages.text("evidence.cli.sealed", id=args.id, hash=result["seal_hash"], n=result["evidence"]))
     return 0
 
 
 def cmd_seal_verify(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         result = seal.verify_seal(ws, args.id)
-    emit(args, result, lambda: f"seal intact: {result['seal_hash']}" if result["ok"] else
-         "SEAL BROKEN:\n" + "\n".join(f"  {p}" for p in result["problems"]))
+    emit(args, result, lambda: messages.text("evidence.cli.seal_intact", hash=result["seal_hash"]) if result["ok"] else
+         messages.text("evidence.cli.seal_broken") + "\n" + "\n".join(f"  {p}" for p in result["problems"]))
     return 0 if result["ok"] else 1
 
 
 def cmd_amend(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         new_id = seal.amend(ws, args.id)
-    emit(args, {"id": new_id, "amends_id": args.id}, f"amendment {new_id} opened (amends {args.id})")
+    emit(args, {"id": new_id, "amends_id": args.id}, messages.text("evidence.cli.amendment", id=new_id, amends=args.id))
     return 0

@@ -150,4 +150,4 @@ def test_redraw_thumbnails_from_the_command_line(cli, insp, tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.json() == {"redrawn": 1, "refused": [], "cancelled": False}
     again = cli("evidence", "redraw-thumbnails")
-    assert again.returncode == 0 and again.stdout.startswith("0 thumbnails drawn again")
+    assert again.returncode == 0 and again.stdout.startswith("已从照片本身重新生成 0 张缩略图")
