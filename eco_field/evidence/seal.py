@@ -157,6 +157,21 @@ def _copy_evidence(db: sqlite_utils.Database, from_id: str, to_id: str) -> None:
                    " FROM evidence_names WHERE evidence_id = ?", [new_ids[old_id], old_id])
 
 
+def _record_copies(db: sqlite_utils.Database, inspection_id: str) -> None:
+    """The amendment's evidence rows go to the bureau as its own records (after the amendment itself), so a
+    caption, mark-up or removal made on the amendment names a record the bureau holds."""
+    for evidence_id, sha, size, kind, name, caption, derived_from in db.execute(
+            "SELECT e.id, e.sha256, b.size, e.kind, e.original_name, e.caption, e.derived_from FROM evidence e"
+            " LEFT JOIN blobs b ON b.sha256 = e.sha256 WHERE e.inspection_id = ?"
+            " ORDER BY e.derived_from IS NOT NULL, e.rowid", [inspection_id]).fetchall():
+        payload = {"inspection_id": inspection_id, "sha256": sha, "size": size, "kind": kind, "original_name": name}
+        if caption:
+            payload["caption"] = caption
+        if derived_from:
+            payload["derived_from"] = derived_from
+        record(db, "evidence", evidence_id, "import", payload)
+
+
 def amend(ws: Workspace, inspection_id: str) -> str:
     """A new draft inspection amending a sealed one: same record and evidence, amends_id set. Returns its id."""
     if rows.inspection_status(ws.db, inspection_id) != "sealed":
@@ -176,6 +191,7 @@ def amend(ws: Workspace, inspection_id: str) -> str:
         amended["evidence"] = [r[0] for r in ws.db.execute(
             "SELECT sha256 FROM evidence WHERE inspection_id = ? ORDER BY sha256", [new_id])]
         record(ws.db, "inspection", new_id, "amend", amended, revision=1)
+        _record_copies(ws.db, new_id)
     from eco_field.evidence.service import refresh_checks
 
     refresh_checks(ws.db, new_id)
