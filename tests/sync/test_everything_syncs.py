@@ -43,7 +43,8 @@ def signature_png(path: Path) -> Path:
 def officer_work(ws, tmp_path: Path) -> str:
     """One inspection with every synced thing done to it through the services; returns its amendment's id."""
     ent = enterprises.get(ws.db, enterprise_in(ws, "离石区")).to_dict()
-    ent["outlets"] = [*ent["outlets"], {"code": "DW001", "kind": "water", "name": "废水总排口", "limits": LIMITS}]
+    ent["outlets"] = [*ent["outlets"], {"code": "DW001", "kind": "water", "name": "废水总排口", "limits": LIMITS},
+                                    {"code": "DW002", "kind": "water", "name": "雨水排口", "limits": LIMITS[:1]}]
     listing = tmp_path / "enterprise.json"
     listing.write_text(json.dumps([ent], ensure_ascii=False), encoding="utf-8")
     cli(ws.data_dir, "enterprises", "import", str(listing))
@@ -58,13 +59,18 @@ def officer_work(ws, tmp_path: Path) -> str:
     handling.set_caption(ws, ids[0], "废水总排口，出水浑浊")
     markup.save(ws, ids[1], [{"type": "arrow", "from": [0.1, 0.1], "to": [0.5, 0.5]},
                              {"type": "circle", "center": [0.7, 0.3], "radius": 0.2}])
+    markup.save(ws, ids[1], [{"type": "arrow", "from": [0.2, 0.2], "to": [0.6, 0.6]}])  # replaces the copy
+    renamed = tmp_path / "再次导入.jpg"
+    renamed.write_bytes(photos[0].read_bytes())
+    import_paths(ws, insp.id, [renamed], workers=1)  # the same bytes seen under another name
     handling.remove(ws, ids[2], "拍错了对象")
     handling.undo_removal(ws, insp.id)
 
     water = tmp_path / "water.csv"
     water.write_text(WATER_CSV, encoding="utf-8")
-    imported = readings.import_file(ws, insp.id, water, outlet="DW001")
-    assert imported["warnings"]
+    readings.import_file(ws, insp.id, water, outlet="DW002")
+    again = readings.import_file(ws, insp.id, water, outlet="DW001")  # the right outlet: evaluated again
+    assert again["warnings"]
 
     first = documents.issue(ws, "inspection-record", inspection_id=insp.id)
     documents.sign(ws, first["number"], "party", "张三", signature_png(tmp_path / "sig.png"))
@@ -103,6 +109,11 @@ def test_an_officers_whole_day_reaches_the_bureau(tmp_path: Path, bureau: Bureau
     assert unacked == []
     assert bureau.read("conflicts") == []
 
+    ops = {tuple(row) for row in device.db.execute("SELECT entity, op FROM outbox").fetchall()}
+    assert {("evidence", "update"), ("evidence", "delete"), ("evidence", "restore"), ("reading_source", "evaluate"),
+            ("document", "sign"), ("document", "supersede"), ("document", "void"), ("document_number", "void"),
+            ("document_signature", "sign"), ("inspection", "seal"), ("inspection", "amend"), ("case", "event"),
+            ("case", "assess")} <= ops, ops  # every synced op was exercised
     with bureau.storage() as storage:
         held = {kind: len(storage.records(kind)) for kind in
                 ("inspection", "case", "evidence", "reading_source", "document", "document_version",
@@ -110,6 +121,7 @@ def test_an_officers_whole_day_reaches_the_bureau(tmp_path: Path, bureau: Bureau
         assert storage.record("inspection", amendment) is not None
         evidence = [r.payload for r in storage.records("evidence")]
     assert all(held.values()), held
+    assert any(e.get("names") and len(e["names"]) == 2 for e in evidence), "the second name reached the bureau"
     captions = {e.get("caption") for e in evidence}
     assert {"废水总排口，出水浑浊", "补正：出水口近景"} <= captions  # the amendment's copy is held, captioned
     assert any(e.get("derived_from") and e["kind"] == "markup" for e in evidence)
