@@ -8,7 +8,7 @@ from pathlib import Path
 from eco_field import messages
 from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace, print_json, table
 from eco_field.errors import BadInput
-from eco_field.readings import service
+from eco_field.readings import pollutants, service
 
 ORDER = 30
 
@@ -76,23 +76,29 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format_name(name: str) -> str:
+    key = "readings.format." + name
+    return messages.text(key) if messages.has(key) else name
+
+
 def _import_text(result: dict) -> str:
-    lines = [f"format: {result['format']}" + ("  (already imported; nothing changed)" if result["already_imported"]
-                                              else "")]
+    lines = [messages.text("readings.cli.format", format=_format_name(result["format"]))
+             + ("  " + messages.text("readings.cli.already") if result["already_imported"] else "")]
     lines.append(_series_table(result["series"]))
     if result.get("time_basis"):
         lines.append(result["time_basis"])
-    lines += [f"warning: {w}" for w in result["warnings"]]
+    lines += [messages.text("readings.cli.warning", text=w) for w in result["warnings"]]
     lines.append(result["screening_note"])
     return "\n".join(lines)
 
 
 def _series_table(series: list[dict]) -> str:
-    rows = [(s["id"], s["pollutant"], s["statistic"], s["unit"], s["n"], s["flagged"], s["t_start"], s["t_end"],
+    rows = [(s["id"], pollutants.label(s["pollutant"]), s["statistic"], s["unit"], s["n"], s["flagged"], s["t_start"], s["t_end"],
              s["min"], s["max"], _fmt(s["mean"]), _limit(s), s["exceed_count"], s["max_exceed_multiple"])
             for s in series]
-    return table(rows, ["id", "pollutant", "statistic", "unit", "n", "flagged", "start", "end", "min", "max", "mean",
-                        "limit", "exceed", "max 超标倍数"])
+    return table(rows, ["id", "readings.col.pollutant", "readings.col.statistic", "readings.col.unit", "n",
+                        "readings.col.flagged", "readings.col.start", "readings.col.end", "min", "max",
+                        "readings.col.mean", "readings.col.limit", "readings.col.exceed", "readings.col.multiple"])
 
 
 def _fmt(value) -> str:

@@ -48,14 +48,14 @@ def test_import_list_show(cli, inspection_id):
     samples = shown.json()["samples"]
     assert [s["flag"] for s in samples] == [None, "OVR", "---", "-999", None]
     text = cli("readings", "show", str(so2["id"]))
-    assert text.returncode == 0 and "SO2" in text.stdout
+    assert text.returncode == 0 and "二氧化硫" in text.stdout
 
 
 @needs_fixtures
 def test_import_text_output_and_reimport(cli, inspection_id):
     path = str(REAL / "goflux__Gasmet_DX4015_Calcmet.TXT")
     first = cli("readings", "import", inspection_id, path)
-    assert first.returncode == 0 and "gasmet_calcmet" in first.stdout and "CO2" in first.stdout
+    assert first.returncode == 0 and "Gasmet" in first.stdout and "格式：" in first.stdout and "二氧化碳" in first.stdout
     again = cli("readings", "import", inspection_id, path, "--json")
     assert again.json()["already_imported"] is True
 
