@@ -147,15 +147,14 @@ def cn_numeral(n: int) -> str:
 def checked_assessment(rec: dict[str, Any]) -> dict[str, Any]:
     """The stored fine; refused when missing, 不予处罚, or outside the range without a stated legal ground."""
     assessment = rec["case"].get("assessment")
+    case = rec["case"].get("number") or rec["case"]["id"]
     if not assessment:
-        raise BadInput(f"Case {rec['case']['id']} has no fine assessment yet; run `eco-field cases assess "
-                       f"{rec['case']['id']}` first")
+        raise BadInput("kinds.no_assessment", case=case)
     if assessment.get("decision") == "no_penalty":
-        raise BadInput(f"The assessment of case {rec['case']['id']} is 不予处罚; a penalty document cannot be issued")
+        raise BadInput("kinds.assessment_no_penalty", case=case)
     amount, low, high = assessment["amount"], assessment["min"], assessment["max"]
     if not (low <= amount <= high) and not assessment.get("legal_ground"):
-        raise BadInput(f"The fine {amount} yuan of case {rec['case']['id']} is outside the statutory range "
-                       f"{low}–{high} yuan and no legal ground (e.g. 《行政处罚法》第三十二条 减轻) is stated")
+        raise BadInput("kinds.fine_outside_range", case=case, amount=amount, low=low, high=high)
     return assessment
 
 
