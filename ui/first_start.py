@@ -147,7 +147,7 @@ def begin(window, choice: str, url: str = "", code: str = "") -> None:
 def offer(window, offer_demo: bool = True) -> FirstStartDialog:
     """Show the setup over the window (not blocking: the window keeps painting)."""
     dialog = FirstStartDialog(window, offer_demo)
-    dialog.rejected.connect(lambda: window.show_banner(QCoreApplication.translate("FirstStart", 
+    dialog.rejected.connect(lambda: window.show_banner(QCoreApplication.translate("FirstStart",
         "Your data folder is {path}. Enter this laptop's officers and bureau under Settings.")
         .format(path=window.ctx.data_dir)))
     dialog.open()
