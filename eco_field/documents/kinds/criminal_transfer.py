@@ -23,9 +23,8 @@ OFFENCE = "污染环境罪（《中华人民共和国刑法》第三百三十八
 
 def gather(src: Source) -> dict[str, Any]:
     rec = case_base(src)
-    bases = [m["basis"] for v in rec["violations"] for m in v["entry"]["measures"]
-             if MEASURE in m.get("measure", "") and m.get("basis")]
-    rec.update(bases=list(dict.fromkeys(bases)), police=transfers.authority(src, "doc_police", "公安局"),
+    bases = transfers.measure_bases(rec, MEASURE)
+    rec.update(bases=bases, police=transfers.authority(src, "doc_police", "公安局"),
                procuratorate=transfers.authority(src, "doc_procuratorate", "人民检察院"))
     rec["materials"] = transfers.materials(rec, ["涉嫌犯罪案件移送书", "涉嫌犯罪案件调查报告"])
     return rec

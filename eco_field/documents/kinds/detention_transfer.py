@@ -27,15 +27,14 @@ RULES = "《行政主管部门移送适用行政拘留环境违法案件暂行�
 def gather(src: Source) -> dict[str, Any]:
     rec = case_base(src)
     case_id = rec["case"]["id"]
-    bases = [m["basis"] for v in rec["violations"] for m in v["entry"]["measures"]
-             if MEASURE in m.get("measure", "") and m.get("basis")]
+    bases = transfers.measure_bases(rec, MEASURE)
     if not bases:
         raise BadInput("kinds.no_detention_ground", case=case_id)
     decision = earlier_of(rec, "penalty-decision")
     if decision is None:
         raise BadInput("kinds.missing_event", case=case_id, event="penalty-decision（行政处罚决定书）",
                        why=f"移送行政拘留应当在依法作出行政处罚决定后进行（{RULES}第二条）")
-    rec.update(bases=list(dict.fromkeys(bases)), decision=decision,
+    rec.update(bases=bases, decision=decision,
                police=transfers.authority(src, "doc_police", "公安局"))
     rec["materials"] = transfers.materials(rec, ["案件移送书", "案件移送审批表"])
     return rec

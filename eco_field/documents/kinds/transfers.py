@@ -18,6 +18,13 @@ DOC_TITLES = {"inspection-record": "现场检查（勘察）笔录", "interview-
               "daily-penalty-decision": "按日连续处罚决定书", "hearing-record": "听证笔录"}
 
 
+def measure_bases(rec: dict[str, Any], measure: str) -> list[str]:
+    """The catalog's legal bases for a measure across the case's violations, in order, each once."""
+    bases = [m["basis"] for v in rec["violations"] for m in v["entry"]["measures"]
+             if measure in m.get("measure", "") and m.get("basis")]
+    return list(dict.fromkeys(bases))
+
+
 def authority(src: Source, setting: str, suffix: str) -> str:
     """The receiving authority: the setting, else the city's (吕梁市公安局) from the bureau name."""
     name = src.setting("bureau_name")
