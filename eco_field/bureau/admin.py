@@ -57,7 +57,7 @@ def import_enterprises(storage: BureauStorage, items: list[dict[str, Any]], sour
             ent = Enterprise.from_dict(item)
             ent.validate()
         except (KeyError, TypeError, ValueError, AttributeError, BadInput) as exc:
-            raise BadInput(f"{source}: item {index + 1} is not a valid enterprise ({exc})") from exc
+            raise BadInput("bureau.enterprise_invalid", source=source, index=index + 1, error=exc) from exc
         parsed.append(ent)
     by_code = {r.payload.get("credit_code"): r for r in storage.records("enterprise")}
     counts = {"created": 0, "updated": 0, "unchanged": 0}

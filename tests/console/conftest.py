@@ -39,8 +39,10 @@ def console(bureau: BureauServer) -> BureauServer:  # noqa: F811
     return bureau
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """One browser per test module: Playwright's sync API keeps an asyncio loop marked running while it is
+    open, so a session-long browser would break every later test that runs its own loop (anyio.run)."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"chromium not installed ({CHROMIUM}); apt-get install chromium")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install playwright)")
