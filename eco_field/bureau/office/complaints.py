@@ -100,12 +100,32 @@ def _view(c: dict[str, Any], today: date) -> dict[str, Any]:
     return c
 
 
+# a complaint's status as SQL (the same order as _view: closed, then not accepted, then accepted, else received)
+STATUS_SQL = {"closed": "closed_on IS NOT NULL",
+              "not_accepted": "closed_on IS NULL AND not_accepted_reason <> ''",
+              "accepted": "closed_on IS NULL AND not_accepted_reason = '' AND accepted_on IS NOT NULL",
+              "received": "closed_on IS NULL AND not_accepted_reason = '' AND accepted_on IS NULL",
+              "warning": "closed_on IS NULL AND not_accepted_reason = ''"}  # then by date, in Python
+
+
 def list_complaints(office: OfficeDB, today: date | None = None, status: str | None = None,
-                    limit: int = 500) -> list[dict[str, Any]]:
-    rows = office.rows(f"SELECT {', '.join(COLUMNS)} FROM office_complaints ORDER BY received_on DESC, number DESC"
-                       " LIMIT ?", (limit,))
-    items = [_view(dict(zip(COLUMNS, r, strict=True)), today or date.today()) for r in rows]
-    return [c for c in items if status is None or c["status"] == status or (status == "warning" and c["warning"])]
+                    limit: int = 500, offset: int = 0, county: str | None = None) -> list[dict[str, Any]]:
+    """Complaints, newest first: status (STATUS_SQL's keys; warning = near or past a deadline) and county
+    filter the whole register before limit/offset cut a page of it."""
+    today = today or date.today()
+    where, params = [], []
+    if status in STATUS_SQL:
+        where.append(STATUS_SQL[status])
+    if county:
+        where.append("county = ?")
+        params.append(county)
+    sql = (f"SELECT {', '.join(COLUMNS)} FROM office_complaints" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY received_on DESC, number DESC")
+    if status != "warning":  # the open ones a warning is computed for are few; every other filter is SQL
+        rows = office.rows(sql + " LIMIT ? OFFSET ?", (*params, limit, max(0, offset)))
+        return [_view(dict(zip(COLUMNS, r, strict=True)), today) for r in rows]
+    items = [_view(dict(zip(COLUMNS, r, strict=True)), today) for r in office.rows(sql, params)]
+    return [c for c in items if c["warning"]][max(0, offset):max(0, offset) + limit]
 
 
 def _update(office: OfficeDB, complaint_id: str, **values: Any) -> None:

@@ -29,9 +29,11 @@ def status_of(bureau_status: str, inspections: int, sealed: int) -> str:
 
 
 def tasks(office: OfficeDB, *, kind: str | None = None, county: str | None = None, status: str | None = None,
-          task_ids: list[str] | None = None, today: date | None = None, limit: int = 300) -> list[dict[str, Any]]:
+          task_ids: list[str] | None = None, today: date | None = None, limit: int = 300,
+          offset: int = 0) -> list[dict[str, Any]]:
     """Tasks in due-date order, each with status, overdue warning and officers; read a page at a time (the
-    status comes from the inspections, so a status filter is applied to each page)."""
+    status comes from the inspections, so a status filter is applied to each page). offset: how many of the
+    matching tasks to skip (the console's pages)."""
     projection.catch_up(office)
     today = today or date.today()
     where, params = [], []
@@ -48,10 +50,11 @@ def tasks(office: OfficeDB, *, kind: str | None = None, county: str | None = Non
         params += task_ids
     sql = SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY t.due_date, t.title LIMIT ? OFFSET ?"
     result: list[dict[str, Any]] = []
-    offset, size = 0, max(50, min(PAGE, limit + 1))
-    while len(result) < limit:
-        page = office.rows(sql, (*params, size, offset))
-        offset += size
+    wanted = max(0, offset) + limit
+    read, size = 0, max(50, min(PAGE, wanted + 1))
+    while len(result) < wanted:
+        page = office.rows(sql, (*params, size, read))
+        read += size
         checks = {r[0]: r[1:] for r in office.rows(CHECKS.format(marks=", ".join("?" * len(page))),
                                                    [r[0] for r in page])} if page else {}
         for tid, k, title, due, bureau_status, officers, name, place in page:
@@ -69,11 +72,11 @@ def tasks(office: OfficeDB, *, kind: str | None = None, county: str | None = Non
                            "checked_on": day if sealed else None,
                            "problems_found": bool(findings) if sealed else None, "warning": warn,
                            "warning_text": {"overdue": "已超期", "soon": "临近期限", "": ""}[warn]})
-            if len(result) >= limit:
+            if len(result) >= wanted:
                 break
         if len(page) < size:
             break
-    return result
+    return result[max(0, offset):]
 
 
 def results_by_task(office: OfficeDB, task_ids: list[str]) -> dict[str, dict[str, Any]]:

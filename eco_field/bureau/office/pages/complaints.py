@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from eco_field.bureau.office import audit, complaint_rules, complaints
+from eco_field.bureau.office import audit, complaint_rules, complaints, paging
 from eco_field.bureau.office.web import Ctx, page
 from eco_field.records import COUNTIES
 
 VIEW = ("clerk", "dispatcher", "leader", "admin")
+SHOWN = 100
 AUDIT = {"accept": "complaint_accepted", "refuse": "complaint_refused", "assign": "complaint_assigned",
          "extend": "complaint_extended", "close": "complaint_closed"}
 audit.LABELS.update({"complaint_added": "信访登记", "complaint_accepted": "信访受理", "complaint_refused": "信访不予受理",
@@ -16,12 +17,19 @@ audit.LABELS.update({"complaint_added": "信访登记", "complaint_accepted": "�
 
 @page("/complaints", roles=VIEW, title="信访举报", nav=True, order=40)
 def complaints_page(ctx: Ctx):
-    status = ctx.request.query_params.get("status") or None
-    items = complaints.list_complaints(ctx.office, status=status, limit=200)
+    q = ctx.request.query_params
+    status = q.get("status") if q.get("status") in complaints.STATUS_SQL else None
+    county = q.get("county") if q.get("county") in COUNTIES else None
+    number = paging.page_number(q)
+    items = complaints.list_complaints(ctx.office, status=status, county=county, limit=SHOWN + 1,
+                                       offset=(number - 1) * SHOWN)
+    pager = paging.pager(ctx.request.url.path, q, number, SHOWN, len(items) > SHOWN)
+    items = items[:SHOWN]
     enterprises = sorted(((r.entity_id, r.payload.get("name", ""), r.payload.get("county", ""))
                           for r in ctx.storage.records("enterprise") if not r.deleted), key=lambda e: (e[2], e[1]))
     officers = sorted(ctx.storage.officers(), key=lambda o: (o["units"][0] if o["units"] else "", o["cert_no"]))
-    return ctx.render("complaints.html", title="信访举报", items=items, shown_status=status, channels=complaint_rules.CHANNELS,
+    return ctx.render("complaints.html", title="信访举报", items=items, shown_status=status,
+                      shown_county=county, pager=pager, shown=len(items), channels=complaint_rules.CHANNELS,
                       routes=complaint_rules.ROUTES, results=complaint_rules.RESULTS, counties=COUNTIES,
                       enterprises=enterprises, officers=officers, role=ctx.user.role,
                       warnings=sum(1 for c in items if c["warning"] == "overdue"))

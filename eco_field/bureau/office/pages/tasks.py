@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eco_field.bureau.office import dispatch
+from eco_field.bureau.office import dispatch, paging
 from eco_field.bureau.office.web import Ctx, page
 from eco_field.records import COUNTIES, TASK_KINDS, TASK_STATUSES
 
@@ -16,7 +16,11 @@ def tasks_page(ctx: Ctx):
     kind = q.get("kind") if q.get("kind") in TASK_KINDS else None
     status = q.get("status") if q.get("status") in (*TASK_STATUSES, "overdue") else None
     county = q.get("county") if q.get("county") in COUNTIES else None
-    items = dispatch.tasks(ctx.office, kind=kind, county=county, status=status, limit=SHOWN + 1)
-    return ctx.render("tasks.html", title="任务调度", tasks=items[:SHOWN], more=len(items) > SHOWN, kinds=TASK_KINDS,
+    number = paging.page_number(q)
+    items = dispatch.tasks(ctx.office, kind=kind, county=county, status=status, limit=SHOWN + 1,
+                           offset=(number - 1) * SHOWN)
+    pager = paging.pager(ctx.request.url.path, q, number, SHOWN, len(items) > SHOWN)
+    shown = items[:SHOWN]
+    return ctx.render("tasks.html", title="任务调度", tasks=shown, pager=pager, shown=len(shown), kinds=TASK_KINDS,
                       statuses=TASK_STATUSES, counties=COUNTIES, kind=kind, shown_status=status, county=county,
-                      overdue=sum(1 for t in items if t["warning"] == "overdue"))
+                      overdue=sum(1 for t in shown if t["warning"] == "overdue"))
