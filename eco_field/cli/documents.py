@@ -8,6 +8,7 @@ import argparse
 from eco_field.cli.output import add_json_flag, emit, open_workspace, table
 from eco_field.documents.kinds import MODULES  # names only; ReportLab is not imported
 from eco_field.errors import BadInput
+from eco_field.messages import has, text
 
 ORDER = 60
 KINDS = tuple(MODULES)
@@ -88,12 +89,13 @@ def cmd_render(args: argparse.Namespace) -> int:
                                    out_path=args.output, reason=args.reason, issued_on=args.date)
     if args.draft:
         still = result["missing_settings"]
-        emit(args, result, f"草稿（未编号）：{result['pdf']}（{result['pages']} 页）"
-                           + (f"\n签发前还须填写设置：{'、'.join(still)}" if still else ""))
+        emit(args, result, text("documents.draft_written", pdf=result["pdf"], pages=result["pages"])
+             + ("\n" + text("documents.draft_settings_missing", names="、".join(still)) if still else ""))
         return 0
-    voided = "".join(f"\n{n} 已作废（由 {result['number']} 取代）" for n in result["superseded"])
-    emit(args, result, f"{result['number']} issued: {result['pdf']} ({result['pages']} pages, "
-                       f"sha256 {result['sha256'][:16]}…){voided}")
+    voided = "".join("\n" + text("documents.superseded", old=n, number=result["number"])
+                     for n in result["superseded"])
+    emit(args, result, text("documents.issued", number=result["number"], pdf=result["pdf"], pages=result["pages"],
+                            sha=result["sha256"][:16]) + voided)
     return 0
 
 
@@ -104,11 +106,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         items = service.list_documents(ws.db)
     for item in items:
         item["case"], item["sha256"] = item["case_id"], item["pdf_sha256"]
-    emit(args, items, lambda: table(((d["number"], d["kind"], d["case_id"] or "", d["status"],
-                                      "现行" if d["current"] else "已作废", d["version"],
-                                      "已签名" if d["signed"] else "", d["pdf_sha256"][:16]) for d in items),
-                                    ("文号", "kind", "case", "status", "current", "version", "signed",
-                                     "pdf sha256")))
+    emit(args, items, lambda: table(((d["number"], d["kind"], d["case_id"] or "", _status(d["status"]),
+                                      text("documents.current" if d["current"] else "documents.void"),
+                                      d["version"], text("documents.has_signature") if d["signed"] else "",
+                                      d["pdf_sha256"][:16]) for d in items),
+                                    ("documents.col_number", "documents.col_kind", "documents.col_case",
+                                     "documents.col_status", "documents.col_current", "documents.col_version",
+                                     "documents.col_signed", "documents.col_sha")))
     return 0
 
 
@@ -128,12 +132,12 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
     image = Path(args.image)
     if not image.is_file():
-        raise BadInput(f"{image}: no such image file (--image)")
+        raise BadInput("documents.no_image", path=image)
     with open_workspace(args) as ws:
         result = service.sign(ws, args.number, args.role, args.name, image, args.date)
-    emit(args, result, f"{result['number']}：{result['name']}已签名，第 {result['version']} 版"
-                       f"（签名页：{'、'.join(str(p) for p in result['pages_signed'])}；"
-                       f"sha256 {result['pdf_sha256'][:16]}…，上一版 {result['previous_sha256'][:16]}…）")
+    emit(args, result, text("documents.signed", number=result["number"], name=result["name"],
+                            version=result["version"], pages="、".join(str(p) for p in result["pages_signed"]),
+                            sha=result["pdf_sha256"][:16], previous=result["previous_sha256"][:16]))
     return 0
 
 
@@ -153,13 +157,14 @@ def cmd_fonts(args: argparse.Namespace) -> int:
                 settings.put(ws.db, doc_fonts.FONT_SETTING, spec)
         chain = doc_fonts.font_set(settings.get(ws.db, doc_fonts.FONT_SETTING))
     result = {"main": chain.paths[0], "fallbacks": chain.paths[1:], "system_fonts": doc_fonts.system_source()}
-    lines = [f"正文字体 main: {chain.paths[0]}", *(f"后备字体 fallback: {p}" for p in chain.paths[1:]),
-             f"系统字体 system: {result['system_fonts']}"]
+    lines = [text("documents.font_main", path=chain.paths[0]),
+             *(text("documents.font_fallback", path=p) for p in chain.paths[1:]),
+             text("documents.font_system", source=result["system_fonts"])]
     if args.check:
         found = [{"char": c, "font": doc_fonts.font_file(chain.font_for(c))} for c in dict.fromkeys(args.check)
                  if c not in doc_fonts.WHITESPACE]
         result["characters"] = found
-        lines += [f"{f['char']}  U+{ord(f['char']):04X}  {f['font'] or '（无字体）'}" for f in found]
+        lines += [f"{f['char']}  U+{ord(f['char']):04X}  {f['font'] or text('documents.font_none')}" for f in found]
         if any(f["font"] is None for f in found):
             chain.missing.update(f["char"] for f in found if f["font"] is None)
             chain.refuse_missing()
@@ -172,8 +177,8 @@ def cmd_add_block(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as ws:
         block = numbering.add_block(ws.db, args.kind, args.year, args.start, args.end)
-    emit(args, block.to_dict(), f"block {block.kind} {block.year} {block.start}-{block.end}: "
-                                f"{block.remaining} numbers free")
+    emit(args, block.to_dict(), text("numbers.block_added", kind=block.kind, year=block.year, start=block.start,
+                                     end=block.end, remaining=block.remaining))
     return 0
 
 
@@ -184,9 +189,12 @@ def cmd_numbers_list(args: argparse.Namespace) -> int:
         blocks = [b.to_dict() for b in numbering.list_blocks(ws.db, args.kind)]
         used = numbering.list_numbers(ws.db, args.kind)
     emit(args, {"blocks": blocks, "numbers": used}, lambda: table(
-        ((b["kind"], b["year"], f"{b['start']}-{b['end']}", b["next"], b["remaining"], b["source"]) for b in blocks),
-        ("kind", "year", "block", "next", "free", "source")) + "\n\n" + table(
-        ((n["number"], n["status"], n["reason"]) for n in used), ("文号", "status", "reason")))
+        ((b["kind"], b["year"], f"{b['start']}-{b['end']}", b["next"], b["remaining"],
+          _term("numbers.source_", b["source"])) for b in blocks),
+        ("numbers.col_kind", "numbers.col_year", "numbers.col_block", "numbers.col_next", "numbers.col_free",
+         "numbers.col_source")) + "\n\n" + table(
+        ((n["number"], _status(n["status"]), n["reason"]) for n in used),
+        ("numbers.col_number", "numbers.col_status", "numbers.col_reason")))
     return 0
 
 
@@ -199,9 +207,9 @@ def cmd_void(args: argparse.Namespace) -> int:
         elif args.kind and args.year and args.serial:
             kind, year, serial = args.kind, args.year, args.serial
         else:
-            raise BadInput("Give the number to void, or --kind, --year and --serial")
+            raise BadInput("numbers.void_what")
         number = numbering.void(ws.db, kind, year, serial, args.reason)
-    emit(args, {"number": number, "status": "void", "reason": args.reason}, f"{number} recorded as void")
+    emit(args, {"number": number, "status": "void", "reason": args.reason}, text("numbers.voided", number=number))
     return 0
 
 
@@ -211,3 +219,12 @@ def cmd_set_code(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         numbering.set_kind_code(ws.db, args.kind, args.code)
     return 0
+
+
+def _term(prefix: str, value: str) -> str:
+    """A stored value (a status, a source) as the user reads it; an unknown one as it is."""
+    return text(prefix + value) if has(prefix + value) else value
+
+
+def _status(status: str) -> str:
+    return _term("numbers.status_", status)

@@ -23,9 +23,9 @@ def to_decimal(amount: int | float | str | Decimal) -> Decimal:
             raise InvalidOperation
         value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     except (InvalidOperation, ValueError) as exc:
-        raise BadInput(f"Not an amount of money: {amount!r}") from exc
+        raise BadInput("documents.not_amount", amount=amount) from exc
     if value < 0 or value > MAX_AMOUNT:
-        raise BadInput(f"Amount out of range: {amount!r}")
+        raise BadInput("documents.amount_range", amount=amount)
     return value
 
 

@@ -32,6 +32,7 @@ DEFAULT_CODES = {
     # issue 13 (CASEDOCS): 不罚 is attested (吕环不罚〔2025〕6007号); the others follow the same style
     "daily-penalty-notice": "按日告",
     "no-penalty-decision": "不罚",
+    "production-notice": "限停告",
     "production-limit-order": "限产",
     "production-halt-order": "停产",
     "detention-transfer": "移拘",
@@ -80,7 +81,7 @@ class IssuedNumber:
 
 def check_kind(kind: str) -> str:
     if kind not in DEFAULT_CODES:
-        raise BadInput(f"Unknown document kind {kind!r}; use one of: {', '.join(DEFAULT_CODES)}")
+        raise BadInput("numbers.unknown_kind", kind=kind, known=", ".join(DEFAULT_CODES))
     return kind
 
 
@@ -91,7 +92,7 @@ def kind_code(db: sqlite_utils.Database, kind: str) -> str:
 def set_kind_code(db: sqlite_utils.Database, kind: str, code: str) -> None:
     code = code.strip()
     if not code or any(ch in code for ch in "〔〕[]()（）"):
-        raise BadInput(f"Invalid 文种代字 {code!r}: give a short code such as 罚 or 责改")
+        raise BadInput("numbers.bad_code", code=code)
     with write_transaction(db):
         settings.put(db, CODE_SETTING + check_kind(kind), code)
         record(db, "setting", CODE_SETTING + kind, "set", {"value": code}, sync=False)
@@ -121,9 +122,9 @@ def add_block(db: sqlite_utils.Database, kind: str, year: int, start: int, end: 
     a block overlapping another one is refused (its numbers could be issued twice)."""
     check_kind(kind)
     if source not in ("local", "bureau"):
-        raise BadInput(f"Block source must be 'local' or 'bureau', not {source!r}")
+        raise BadInput("numbers.bad_source", source=source)
     if not (1900 <= year <= 9999) or start < 1 or end < start:
-        raise BadInput(f"Invalid number block {kind} {year} {start}-{end}: need 1 <= start <= end and a 4-digit year")
+        raise BadInput("numbers.bad_block", kind=kind, year=year, start=start, end=end)
     with write_transaction(db):
         same = db.execute(BLOCK_SELECT + " WHERE kind = ? AND year = ? AND start_serial = ? AND end_serial = ?",
                           [kind, year, start, end]).fetchone()
@@ -132,7 +133,8 @@ def add_block(db: sqlite_utils.Database, kind: str, year: int, start: int, end: 
         clash = db.execute("SELECT start_serial, end_serial FROM number_blocks WHERE kind = ? AND year = ?"
                            " AND start_serial <= ? AND end_serial >= ?", [kind, year, end, start]).fetchone()
         if clash:
-            raise BadInput(f"Number block {kind} {year} {start}-{end} overlaps the block {clash[0]}-{clash[1]}")
+            raise BadInput("numbers.overlap", kind=kind, year=year, start=start, end=end, other_start=clash[0],
+                           other_end=clash[1])
         cursor = db.execute("INSERT INTO number_blocks (kind, year, start_serial, end_serial, next_serial, source,"
                             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", [kind, year, start, end, start, source,
                                                                         utc_now()])
@@ -175,10 +177,8 @@ def issue(db: sqlite_utils.Database, kind: str, year: int) -> IssuedNumber:
         return issue(db, kind, year)
     if blocks:
         used = ", ".join(f"{b.start}-{b.end}" for b in blocks)
-        raise BadInput(f"The number blocks for {kind} in {year} are exhausted ({used}); enter a new block with "
-                       f"`eco-field numbers add-block --kind {kind} --year {year} --start N --end M`")
-    raise BadInput(f"No number block for {kind} in {year} on this device; enter one with "
-                   f"`eco-field numbers add-block --kind {kind} --year {year} --start N --end M`")
+        raise BadInput("numbers.exhausted", kind=kind, year=year, used=used)
+    raise BadInput("numbers.no_block", kind=kind, year=year)
 
 
 def _auto_block(db: sqlite_utils.Database, kind: str, year: int) -> bool:
@@ -197,12 +197,12 @@ def _auto_block(db: sqlite_utils.Database, kind: str, year: int) -> bool:
 def void(db: sqlite_utils.Database, kind: str, year: int, serial: int, reason: str) -> str:
     """Void a number: an issued one (its document becomes void) or an unused one of a block (never issued)."""
     if not reason.strip():
-        raise BadInput("Give the reason for voiding the number (--reason)")
+        raise BadInput("numbers.no_reason")
     with write_transaction(db):
         row = db.execute("SELECT number, status FROM document_numbers WHERE kind = ? AND year = ? AND serial = ?",
                          [check_kind(kind), year, serial]).fetchone()
         if row and row[1] == "void":
-            raise BadInput(f"{row[0]} is already void")
+            raise BadInput("numbers.already_void", number=row[0])
         if row:
             number = row[0]
             db.execute("UPDATE document_numbers SET status = 'void', reason = ?, at = ? WHERE number = ?",
@@ -214,7 +214,7 @@ def void(db: sqlite_utils.Database, kind: str, year: int, serial: int, reason: s
         else:
             if not db.execute("SELECT 1 FROM number_blocks WHERE kind = ? AND year = ? AND ? BETWEEN start_serial"
                               " AND end_serial", [kind, year, serial]).fetchone():
-                raise NotFound(f"Serial {serial} of {kind} {year} is in no block on this device")
+                raise NotFound("numbers.serial_in_no_block", serial=serial, kind=kind, year=year)
             number = format_number(db, kind, year, serial)
             db.execute("INSERT INTO document_numbers (kind, year, serial, number, status, reason, at)"
                        " VALUES (?, ?, ?, ?, 'void', ?, ?)", [kind, year, serial, number, reason, utc_now()])
@@ -226,7 +226,7 @@ def void(db: sqlite_utils.Database, kind: str, year: int, serial: int, reason: s
 def find_number(db: sqlite_utils.Database, number: str) -> tuple[str, int, int]:
     row = db.execute("SELECT kind, year, serial FROM document_numbers WHERE number = ?", [number]).fetchone()
     if row is None:
-        raise NotFound(f"No document number {number!r} on this device")
+        raise NotFound("numbers.no_number", number=number)
     return row[0], row[1], row[2]
 
 

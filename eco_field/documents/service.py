@@ -110,7 +110,7 @@ def issue_date(db: sqlite_utils.Database, value: date | str | None) -> date:
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
-            raise BadInput(f"--date {value!r}: give the date as YYYY-MM-DD") from None
+            raise BadInput("documents.bad_date", value=value) from None
     if value > today:
         raise BadInput("procedure.issue_date_future", day=value, today=today)
     return value
@@ -320,7 +320,7 @@ def sign(ws: Workspace, number: str, role: str, name: str, image: bytes | str | 
         raise BadInput("documents.no_image", path=image)
     db = ws.db
     when = _sign_date(signed_on, settings.get(db, "time_zone"))
-    ink = signing.ink_image(png, str(image) if not isinstance(image, bytes) else "the signature image")
+    ink = signing.ink_image(png, str(image) if not isinstance(image, bytes) else None)
     fonts = font_set(settings.get(db, FONT_SETTING))
     with write_transaction(db):
         doc = get_document(db, number)
@@ -331,10 +331,10 @@ def sign(ws: Workspace, number: str, role: str, name: str, image: bytes | str | 
         spots = signing.spots_for(doc["spots"], role, name)
         previous = ws.blobs.find(doc["pdf_sha256"])
         if previous is None:
-            raise EcoFieldError(f"The PDF of {doc['number']} ({doc['pdf_sha256']}) is missing from the store")
+            raise EcoFieldError("documents.pdf_missing", number=doc["number"], sha=doc["pdf_sha256"])
         old = previous.read_bytes()
         if hashlib.sha256(old).hexdigest() != doc["pdf_sha256"]:
-            raise EcoFieldError(f"The stored PDF of {doc['number']} no longer matches its SHA-256")
+            raise EcoFieldError("documents.pdf_altered", number=doc["number"])
         pdf, pages = signing.place(old, spots, ink, when, fonts)
         fonts.refuse_missing()
         image_ref = ws.blobs.put_bytes(png, "png")
@@ -370,7 +370,7 @@ def _sign_date(value: str | None, tz: str) -> str:
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise BadInput(f"--date {value!r}: give the date as YYYY-MM-DD") from None
+        raise BadInput("documents.bad_date", value=value) from None
 
 
 # --- verifying ---------------------------------------------------------------------------------------------

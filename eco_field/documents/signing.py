@@ -16,13 +16,15 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from eco_field.documents.signature_cells import ROLES, text_width
 from eco_field.errors import BadInput
+from eco_field.messages import Term
 
 LABEL_SIZE = 10  # the cells' label size (signature_cells.SpotCell)
 LINE_SIZE = 9.5  # the per-page line's label size
 
 
-def ink_image(png: bytes, source: str = "the signature image") -> Image.Image:
+def ink_image(png: bytes, source: str | None = None) -> Image.Image:
     """The strokes of a signature as an RGBA image: cropped to the ink, white turned transparent."""
+    where = source or Term("documents.signature_image")
     try:
         with Image.open(io.BytesIO(png)) as img:
             img.load()
@@ -32,11 +34,11 @@ def ink_image(png: bytes, source: str = "the signature image") -> Image.Image:
                 img = Image.alpha_composite(white, img)
             gray = img.convert("L")
     except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as exc:
-        raise BadInput(f"{source}: not a readable image ({exc})") from exc
+        raise BadInput("documents.image_unreadable", source=where) from exc
     ink = ImageOps.invert(gray).point(lambda v: 0 if v < 40 else v)  # paper grain is not ink
     box = ink.getbbox()
     if box is None:
-        raise BadInput(f"{source}: the image is blank (no strokes to place)")
+        raise BadInput("documents.image_blank", source=where)
     pad = 4
     box = (max(0, box[0] - pad), max(0, box[1] - pad), min(gray.width, box[2] + pad), min(gray.height, box[3] + pad))
     ink = ink.crop(box)

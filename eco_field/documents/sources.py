@@ -12,6 +12,7 @@ import sqlite_utils
 
 from eco_field import checklists
 from eco_field.errors import BadInput, NotFound
+from eco_field.messages import Term
 from eco_field.store import enterprises, inspections
 
 
@@ -21,12 +22,11 @@ def party(db: sqlite_utils.Database, enterprise_id: str, *, strict: bool) -> dic
     data = {"name": ent.name, "credit_code": ent.credit_code, "address": ent.address, "legal_rep": ent.legal_rep,
             "county": ent.county, "industry": ent.industry, "permit_no": ent.permit_no}
     if strict:
-        labels = {"name": "名称", "credit_code": "统一社会信用代码", "address": "地址", "legal_rep": "法定代表人"}
-        missing = [f"{key} ({label})" for key, label in labels.items() if not data[key].strip()]
+        missing = [Term(f"documents.party_{key}") for key in ("name", "credit_code", "address", "legal_rep")
+                   if not data[key].strip()]
         if missing:
-            raise BadInput(f"Missing party details for {ent.name or ent.id}: {', '.join(missing)} is empty; "
-                           f"complete the enterprise record (eco-field enterprises add --credit-code "
-                           f"{ent.credit_code} ...)")
+            raise BadInput("documents.party_incomplete", party=ent.name or ent.id, missing=missing,
+                           credit_code=ent.credit_code)
     return data
 
 
@@ -37,8 +37,7 @@ def inspection(db: sqlite_utils.Database, inspection_id: str) -> dict[str, Any]:
     leaves an issued document matching its record."""
     insp = inspections.get(db, inspection_id)
     if not insp.officers:
-        raise BadInput(f"Inspection {inspection_id} has no officers; a 笔录 needs the officers' names and "
-                       "执法证号 (add them to the inspection first)")
+        raise BadInput("documents.no_officers", inspection=inspection_id)
     industry = enterprises.get(db, insp.enterprise_id).industry
     answers = checklists.answers_of(insp.checklist)
     items = []
@@ -120,7 +119,7 @@ def case(db: sqlite_utils.Database, case_id: str) -> dict[str, Any]:
     try:
         from eco_field.law import cases
     except ImportError as exc:
-        raise BadInput("Case documents need the case register (eco_field.law), which is not installed") from exc
+        raise BadInput("documents.no_law_module") from exc
     found = cases.get(db, case_id)
     if found is None:
         raise NotFound("law.no_case", id=case_id)
@@ -145,5 +144,5 @@ def catalog_entries(data_dir: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
     catalog = load_catalog(data_dir)
     missing = [i for i in ids if i not in catalog]
     if missing:
-        raise BadInput(f"Unknown catalog id(s) in the case: {', '.join(missing)}")
+        raise BadInput("documents.unknown_catalog_ids", ids=", ".join(missing))
     return {i: _as_dict(catalog[i]) for i in ids}

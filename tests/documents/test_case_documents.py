@@ -105,7 +105,7 @@ def test_missing_party_details_are_refused_without_consuming_a_number(ready, tmp
     to_decision(ready, case_id, tmp_path)
     ready.db.execute("UPDATE enterprises SET legal_rep = '' WHERE id = ?", [cases.get(ready.db, case_id).enterprise_id])
     before = issued_count(ready)
-    with pytest.raises(BadInput, match="legal_rep"):
+    with pytest.raises(BadInput, match="法定代表人 为空"):
         service.render(ready, "penalty-decision", case_id=case_id)
     assert issued_count(ready) == before
 

@@ -60,7 +60,7 @@ def test_numbers_commands(workspace, inspection, cli):
     assert added.returncode == 0 and added.json()["remaining"] == 2
     clash = cli("numbers", "add-block", "--kind", "penalty-decision", "--year", str(year), "--start", "8",
                 "--end", "9")
-    assert clash.returncode == 2 and "overlaps" in clash.stderr
+    assert clash.returncode == 2 and "重叠" in clash.stderr
     void = cli("numbers", "void", "--kind", "penalty-decision", "--year", str(year), "--serial", "7",
                "--reason", "空白作废", "--json")
     assert void.returncode == 0 and void.json()["number"] == f"吕环罚〔{year}〕7号"
@@ -75,7 +75,7 @@ def test_exhausted_block_exits_2_and_consumes_nothing(workspace, inspection, cli
     assert cli("documents", "render", "inspection-record", "--inspection", inspection.id).returncode == 0
     before = issued_count(workspace)
     again = cli("documents", "render", "inspection-record", "--inspection", inspection.id)
-    assert again.returncode == 2 and "exhausted" in again.stderr
+    assert again.returncode == 2 and "文号段已用完" in again.stderr
     assert issued_count(workspace) == before
 
 

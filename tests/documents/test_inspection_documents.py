@@ -86,7 +86,7 @@ def test_numbers_increase_per_kind(workspace, inspection, tmp_path):
 def test_an_inspection_with_no_officers_is_refused_and_consumes_no_number(workspace, inspection, tmp_path):
     workspace.db.execute("DELETE FROM inspection_officers WHERE inspection_id = ?", [inspection.id])
     before = issued_count(workspace)
-    with pytest.raises(BadInput, match="no officers"):
+    with pytest.raises(BadInput, match="没有执法人员"):
         service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "x.pdf")
     assert issued_count(workspace) == before and not (tmp_path / "x.pdf").exists()
 
@@ -94,7 +94,7 @@ def test_an_inspection_with_no_officers_is_refused_and_consumes_no_number(worksp
 def test_photo_sheet_without_photos_is_refused_without_consuming_a_number(workspace, inspection, tmp_path):
     empty = inspections.create(workspace.db, inspection.enterprise_id, ["14110000001", "14110000002"],
                                party=Party("李四", "", "", True))
-    with pytest.raises(BadInput, match="no photos"):
+    with pytest.raises(BadInput, match="没有照片"):
         service.render(workspace, "photo-evidence", inspection_id=empty.id)
     assert service.render(workspace, "photo-evidence", inspection_id=inspection.id)["number"].endswith("〕1号")
 

@@ -42,16 +42,16 @@ def enrol(ws) -> None:
 def test_blocks_are_per_kind_and_year(workspace):
     enrol(workspace)  # an enrolled device only issues from blocks it holds
     numbering.add_block(workspace.db, "penalty-decision", 2026, 1, 5)
-    with pytest.raises(BadInput, match="No number block"):
+    with pytest.raises(BadInput, match="没有 .* 年的文号段"):
         issue(workspace, "penalty-notice", 2026)
-    with pytest.raises(BadInput, match="No number block"):
+    with pytest.raises(BadInput, match="没有 .* 年的文号段"):
         issue(workspace, "penalty-decision", 2027)
 
 
 def test_exhausted_block_is_refused_then_a_new_block_continues(workspace):
     numbering.add_block(workspace.db, "penalty-decision", 2026, 1, 2)
     issue(workspace), issue(workspace)
-    with pytest.raises(BadInput, match="exhausted"):
+    with pytest.raises(BadInput, match="文号段已用完"):
         issue(workspace)
     numbering.add_block(workspace.db, "penalty-decision", 2026, 50, 60, source="bureau")
     assert issue(workspace).serial == 50
@@ -69,13 +69,13 @@ def test_a_standalone_device_reserves_its_first_block_itself(workspace):
 def test_auto_block_can_be_turned_off(workspace):
     with write_transaction(workspace.db):
         settings.put(workspace.db, numbering.AUTO_BLOCK_SETTING, "0")
-    with pytest.raises(BadInput, match="No number block"):
+    with pytest.raises(BadInput, match="没有 .* 年的文号段"):
         issue(workspace)
 
 
 def test_overlapping_block_is_refused_and_the_same_block_twice_is_a_no_op(workspace):
     numbering.add_block(workspace.db, "penalty-decision", 2026, 1, 10)
-    with pytest.raises(BadInput, match="overlaps"):
+    with pytest.raises(BadInput, match="重叠"):
         numbering.add_block(workspace.db, "penalty-decision", 2026, 10, 20)
     again = numbering.add_block(workspace.db, "penalty-decision", 2026, 1, 10, source="bureau")
     assert (again.start, again.end) == (1, 10)
@@ -97,7 +97,7 @@ def test_void_numbers_are_recorded_and_never_issued(workspace):
     rows = {n["number"]: n for n in numbering.list_numbers(workspace.db)}
     assert rows["吕环罚〔2026〕1号"]["status"] == "void" and rows["吕环罚〔2026〕1号"]["reason"] == "打印错误"
     assert rows["吕环罚〔2026〕2号"]["status"] == "void"
-    with pytest.raises(BadInput, match="already void"):
+    with pytest.raises(BadInput, match="已作废"):
         numbering.void(workspace.db, "penalty-decision", 2026, 1, "again")
     audit = workspace.db.execute("SELECT count(*) FROM audit_log WHERE entity = 'document_number'").fetchone()[0]
     assert audit == 2

@@ -35,7 +35,7 @@ def test_readings_report_tables_and_charts_each_series_against_its_limit(workspa
 
 
 def test_an_inspection_without_readings_is_refused(workspace, inspection):
-    with pytest.raises(BadInput, match="no imported readings"):
+    with pytest.raises(BadInput, match="没有已导入的监测数据"):
         service.render(workspace, "readings-report", inspection_id=inspection.id)
 
 

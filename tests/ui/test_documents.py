@@ -68,7 +68,7 @@ def test_a_document_that_cannot_be_made_says_why(window, ctx, dialogs):
     window.inspections.editor.tabs.setCurrentWidget(panel)
     panel.kind.setCurrentIndex(panel.kind.findData("photo-evidence"))
     panel.render_button.click()
-    assert dialogs.shown[-1][0] == "error" and "no photos" in dialogs.shown[-1][2]
+    assert dialogs.shown[-1][0] == "error" and "没有照片" in dialogs.shown[-1][2]
     assert panel.render_button.isEnabled() and not panel.busy.isVisible() and panel.list.count() == 0
 
 

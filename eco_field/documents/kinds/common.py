@@ -36,12 +36,12 @@ class Source:
 
     def need_inspection(self) -> str:
         if not self.inspection_id:
-            raise BadInput("This document is made from an inspection: give --inspection ID")
+            raise BadInput("documents.needs_inspection")
         return self.inspection_id
 
     def need_case(self) -> str:
         if not self.case_id:
-            raise BadInput("This document is made from a case: give --case ID")
+            raise BadInput("documents.needs_case")
         return self.case_id
 
 
@@ -118,7 +118,7 @@ def quote_articles(page: Page, entries: list[dict[str, Any]]) -> list[Flowable]:
 def violations_with_entries(src: Source, case: dict[str, Any]) -> list[dict[str, Any]]:
     ids = [v["catalog_id"] for v in case.get("violations", [])]
     if not ids:
-        raise BadInput(f"Case {case.get('id')} lists no violation")
+        raise BadInput("documents.case_no_violation", case=case.get("id"))
     entries = sources.catalog_entries(src.ws.data_dir, ids)
     return [{**v, "entry": entries[v["catalog_id"]], "evidence": _evidence_counts(src, v.get("evidence_ids") or [])}
             for v in case["violations"]]
@@ -148,7 +148,7 @@ def case_base(src: Source, *, strict_party: bool = True) -> dict[str, Any]:
     insp = sources.inspection(src.db, case["inspection_id"]) if case.get("inspection_id") else None
     enterprise_id = case.get("enterprise_id") or (insp or {}).get("enterprise_id")
     if not enterprise_id:
-        raise BadInput(f"Case {case['id']} names no enterprise")
+        raise BadInput("documents.case_no_enterprise", case=case["id"])
     return {
         # not status, deadlines or documents: they move on after issue without changing what was issued
         "case": {k: case.get(k) for k in ("id", "facts", "opened_at", "assessment", "inspection_id")},

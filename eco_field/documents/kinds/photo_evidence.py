@@ -27,7 +27,7 @@ def gather(src: Source) -> dict[str, Any]:
     insp = sources.inspection(src.db, src.need_inspection())
     photos = sources.photos(src.db, insp["id"])
     if not photos:
-        raise BadInput(f"Inspection {insp['id']} has no photos to put on a photo evidence sheet")
+        raise BadInput("documents.no_photos", inspection=insp["id"])
     return {"inspection": insp, "party": sources.party(src.db, insp["enterprise_id"], strict=False),
             "photos": photos, "bureau": bureau(src), "time_zone": src.setting("time_zone")}
 

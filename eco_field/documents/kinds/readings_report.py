@@ -39,7 +39,7 @@ def gather(src: Source) -> dict[str, Any]:
         full = get_series(src.db, summary["id"], samples=True)
         series.append(_series_record(full))
     if not series:
-        raise BadInput(f"Inspection {insp['id']} has no imported readings to report (eco-field readings import)")
+        raise BadInput("documents.no_readings", inspection=insp["id"])
     return {"inspection": insp, "party": sources.party(src.db, insp["enterprise_id"], strict=False),
             "series": series, "bureau": bureau(src), "time_zone": src.setting("time_zone")}
 

@@ -57,10 +57,10 @@ def gather(src: Source) -> dict[str, Any]:
     insp = sources.inspection(src.db, inspection_id) if inspection_id else None
     enterprise_id = enterprise_id or (insp or {}).get("enterprise_id")
     if not enterprise_id:
-        raise BadInput("The service receipt needs the party: the case names no enterprise")
+        raise BadInput("documents.receipt_no_party")
     served = [{**d, "title": served_title(src, d["kind"])} for d in served if d["kind"] not in NOT_SERVED]
     if not served:
-        raise BadInput("No document has been issued yet to serve; render the documents first")
+        raise BadInput("documents.receipt_nothing_served")
     return {"party": sources.party(src.db, enterprise_id, strict=False), "documents": served,
             "officers": (insp or {}).get("officers", []), "bureau": bureau(src)}
 
