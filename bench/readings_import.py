@@ -5,7 +5,10 @@ hashes the file, copies it into the evidence store and computes statistics), the
 `.import --csv` of the same file into a plain table, the ratio, and our peak memory (max RSS of the
 importing process). Target: ours ≤ 2× the shell, peak ≤ 100 MB.
 
-    python bench/readings_import.py [--rows N] [--keep DIR]
+On a shared machine one run says little: --repeat N runs the shell and ours alternately N times (each of
+ours into a fresh data folder) and reports the median wall and CPU seconds of each and the median ratios.
+
+    python bench/readings_import.py [--rows N] [--repeat N] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,6 +70,7 @@ def write_csv(path: Path, rows: int) -> None:
 
 
 def run_ours(csv_path: Path, work: Path) -> dict:
+    shutil.rmtree(work / "data", ignore_errors=True)
     proc = subprocess.run([sys.executable, "-c", CHILD, str(work / "data"), str(csv_path)],
                           capture_output=True, text=True, check=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -74,6 +79,7 @@ def run_ours(csv_path: Path, work: Path) -> dict:
 def run_shell(csv_path: Path, work: Path) -> tuple[float, float]:
     """Wall and CPU seconds of `sqlite3 db ".import --csv FILE plain"` (a plain table made from the header)."""
     db = work / "shell.db"
+    db.unlink(missing_ok=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(["sqlite3", str(db), f".import --csv {csv_path} plain"], check=True)
@@ -85,6 +91,7 @@ def run_shell(csv_path: Path, work: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=1, help="interleaved runs of each; medians reported")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="readings-bench-"))
@@ -95,14 +102,24 @@ def main() -> None:
         write_csv(csv_path, args.rows)
         print(f"rows: {args.rows:,}  file: {csv_path.stat().st_size / 1e6:.1f} MB  "
               f"(written in {time.perf_counter() - t0:.1f} s)")
-        shell, shell_cpu = run_shell(csv_path, work)
-        ours = run_ours(csv_path, work)
+        runs = []
+        for _ in range(max(1, args.repeat)):  # alternate, so a load spike from elsewhere hits both alike
+            runs.append((*run_shell(csv_path, work), run_ours(csv_path, work)))
+        shell, shell_cpu = (statistics.median(r[i] for r in runs) for i in (0, 1))
+        ours = {key: statistics.median(r[2][key] for r in runs) for key in ("seconds", "cpu", "max_rss_mb")}
+        ours.update(samples=runs[0][2]["samples"], series=runs[0][2]["series"])
+        wall_ratio = statistics.median(r[2]["seconds"] / r[0] for r in runs)
+        cpu_ratio = statistics.median(r[2]["cpu"] / r[1] for r in runs)
         base_rss = float(subprocess.run([sys.executable, "-c", BASELINE], capture_output=True, text=True,
                                         check=True).stdout)
+        if len(runs) > 1:
+            print(f"{len(runs)} interleaved runs each; medians:")
+            print("  per run (shell wall/CPU, ours wall/CPU): " + "; ".join(
+                f"{r[0]:.2f}/{r[1]:.2f}, {r[2]['seconds']:.2f}/{r[2]['cpu']:.2f}" for r in runs))
         print(f"sqlite3 shell .import --csv: {shell:.2f} s wall, {shell_cpu:.2f} s CPU")
         print(f"eco-field import:            {ours['seconds']:.2f} s wall, {ours['cpu']:.2f} s CPU  "
               f"({ours['samples']:,} samples, {ours['series']} series)")
-        print(f"ratio ours / shell:          {ours['seconds'] / shell:.2f} wall, {ours['cpu'] / shell_cpu:.2f} CPU"
+        print(f"ratio ours / shell:          {wall_ratio:.2f} wall, {cpu_ratio:.2f} CPU"
               "  (target ≤ 2)")
         print(f"peak memory (max RSS):       {ours['max_rss_mb']:.0f} MB  (interpreter + imports alone: "
               f"{base_rss:.0f} MB; target ≤ 100 MB)")
