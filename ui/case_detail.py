@@ -1,14 +1,16 @@
-"""One case: facts, violations, the fine assessment, statutory deadlines (overdue in red), procedure events."""
+"""One case: facts, violations, the fine assessment, statutory deadlines (overdue in red) and the events so far;
+and, on a page of its own (办案程序), what the procedure allows next, why the rest is closed, and the forms."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +36,7 @@ def _table(headers: list[str]) -> QTableWidget:
 
 class CaseDetail(QWidget):
     assess = Signal(object)  # Case
+    document_chosen = Signal(str)  # a document kind the next steps offer, clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +48,10 @@ class CaseDetail(QWidget):
         self.deadlines = _table([self.tr("Deadline"), self.tr("Due"), self.tr("State"), self.tr("Basis")])
         self.events = _table([self.tr("Date"), self.tr("Event"), self.tr("Note")])
         self.next_steps = NextSteps()  # what the procedure allows now, and why the rest is closed
-        self.forms = StepForms()       # event, approval and statement forms
+        self.forms = StepForms()       # event, approval, statement, monitoring report and photo forms
+        self.next_steps.chosen.connect(self._chosen)
+        self.procedure_title = QLabel(objectName="screenTitle", wordWrap=True)
+        self.procedure_page = self._procedure_page()  # the screen shows it as a tab of its own
         self.event_kind, self.event_date, self.add_event = self.forms.event_kind, self.forms.event_date, \
             self.forms.add_event
         self.assess_button = QPushButton(self.tr("Penalty calculator…"), objectName="primary")
@@ -57,32 +63,49 @@ class CaseDetail(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.assess_button)
-        events_box = QGroupBox(self.tr("Procedure"))
-        events = QVBoxLayout(events_box)
-        row = QHBoxLayout()
-        steps_box = QGroupBox(self.tr("Next steps"))
-        QVBoxLayout(steps_box).addWidget(self.next_steps)
-        row.addWidget(steps_box, 1)
-        row.addWidget(self.forms, 1)
-        events.addLayout(row, 2)
-        events.addWidget(self.events, 1)
         deadlines_box = QGroupBox(self.tr("Statutory deadlines"))
         QVBoxLayout(deadlines_box).addWidget(self.deadlines)
+        events_box = QGroupBox(self.tr("Procedure so far"))
+        QVBoxLayout(events_box).addWidget(self.events)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.facts)
         layout.addWidget(self.amount)
         layout.addWidget(self.violations, 1)
         layout.addWidget(deadlines_box, 2)
-        layout.addWidget(events_box, 4)
+        layout.addWidget(events_box, 3)
 
-    def show_case(self, case: Case, descriptions: dict[str, str], steps: dict | None = None) -> None:
+    def _procedure_page(self) -> QWidget:
+        page = QWidget(enabled=False)
+        steps_box = QGroupBox(self.tr("Next steps"))
+        QVBoxLayout(steps_box).addWidget(self.next_steps)
+        splitter = QSplitter(Qt.Orientation.Vertical)  # both at full width: the reasons are long sentences
+        splitter.addWidget(steps_box)
+        splitter.addWidget(self.forms)
+        splitter.setSizes([260, 340])
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.procedure_title)
+        layout.addWidget(splitter, 1)
+        return page
+
+    def _chosen(self, code: str) -> None:
+        if "-" in code:  # a document kind (event codes use underscores)
+            emit(self.document_chosen, code)
+        else:
+            self.forms.open_for(code)
+
+    def show_case(self, case: Case, descriptions: dict[str, str], steps: dict | None = None,
+                  reports: list[dict] | None = None, photos: list[dict] | None = None) -> None:
+        """steps: procedure.next_steps; reports: the monitoring reports attached (procedure.facts); photos:
+        the flagged photos the case cites (case_steps.flagged_photos)."""
         self.case = case
         steps = steps or {"events": [], "documents": []}
         self.next_steps.show_steps(steps)
-        self.forms.set_case(case.id, steps)
+        self.forms.set_case(case.id, steps, reports, photos)
         self.setEnabled(True)
+        self.procedure_page.setEnabled(True)
         self.title.setText(f"{case.enterprise_name} · {STATUSES.get(case.status, case.status)}")
+        self.procedure_title.setText(self.title.text())
         self.facts.setText(self.tr("Facts: {facts}").format(facts=case.facts))
         a = case.assessment
         self.amount.setText(self.tr("Fine: {amount} yuan (range {low}–{high})").format(

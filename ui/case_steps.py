@@ -1,18 +1,20 @@
 """The case's procedure on screen: what may happen next and why the rest is closed (procedure.next_steps),
-and the forms that record an event, an approval or the party's statement. Every form goes through the same
-services as the command line; a refusal comes back as the procedure's own message."""
+and the forms that record an event, an approval, the party's statement, a monitoring report or a flagged
+photo's note. Every form goes through the same services as the command line; a refusal comes back as the
+procedure's own message."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -21,17 +23,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eco_field.clock import now_local
 from eco_field.law.approvals import CHAIN_ROLES, FINAL_ROLES, STEPS
 from eco_field.law.procedure import event_label
+from ui.case_evidence_forms import PhotoNoteForm, ReportForm, closed_hint, date_edit, iso
 from ui.slots import emit
 
-CLOSED_COLOUR = "#777777"
+OPEN_COLOUR, CLOSED_COLOUR = "#1d6b45", "#8a8a8a"
+# events with a form of their own (they carry details the plain event form has no fields for)
+OWN_FORMS = {"statement": 2, "monitoring_report": 3, "evidence_explained": 4, "evidence_excluded": 4}
+# The procedure words what is missing for the command line ("须写明审批人姓名（--by）"); on screen the option
+# becomes the form's field, and options with no field here are left out.
+FLAG_FIELDS = {"note": QT_TRANSLATE_NOOP("CaseFields", "Note"), "by": QT_TRANSLATE_NOOP("CaseFields", "Approver"),
+               "text": QT_TRANSLATE_NOOP("CaseFields", "Explanation or reason"),
+               "body": QT_TRANSLATE_NOOP("CaseFields", "Monitoring body"),
+               "number": QT_TRANSLATE_NOOP("CaseFields", "Report number"),
+               "reason": QT_TRANSLATE_NOOP("CaseFields", "Why"), "adopted": QT_TRANSLATE_NOOP("CaseFields", "Review"),
+               "date": QT_TRANSLATE_NOOP("CaseFields", "Date")}
+FLAG = re.compile(r"--([a-z][a-z-]*)(?: yes\|no)?")
 
 
-def _date_edit() -> QDateEdit:
-    today = now_local().date()  # the bureau's day, which the procedure's "not in the future" uses
-    return QDateEdit(QDate(today.year, today.month, today.day), calendarPopup=True, displayFormat="yyyy-MM-dd")
+def screen_text(text: str) -> str:
+    """A procedure message as the window shows it: command-line options named by the form's fields."""
+    def field(match: re.Match) -> str:
+        label = FLAG_FIELDS.get(match.group(1))
+        return f"“{QCoreApplication.translate('CaseFields', label)}”" if label else ""
+
+    out = FLAG.sub(field, text)
+    for before, after in (("（，", "（"), ("（ ", "（"), ("，）", "）"), ("（）", ""), (" ）", "）"),
+                          ("” ", "”"), (" “", "“")):
+        out = out.replace(before, after)
+    return re.sub(r" {2,}", " ", out).strip()
 
 
 def kind_title(kind: str) -> str:
@@ -44,50 +65,80 @@ def kind_title(kind: str) -> str:
         return kind
 
 
-def _iso(edit: QDateEdit) -> str:
-    day = edit.date().toPython()
-    return (day if isinstance(day, date) else date.today()).isoformat()
-
-
 class NextSteps(QListWidget):
-    """Open steps first (✓), then the closed ones with the reason each is closed (✗)."""
+    """Three groups: the steps open now, the documents that may be made now (both in green, a click opens
+    the form or the document), then the closed ones in grey, each with the procedure's reason."""
+
+    chosen = Signal(str)  # an open event or document kind, clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the reasons when the pane is resized
+        self.itemClicked.connect(self._clicked)
+        self._state: dict[str, tuple[bool, str]] = {}
 
     def show_steps(self, steps: dict) -> None:
         self.clear()
         events, documents = steps.get("events", []), steps.get("documents", [])
-        for e in events:
-            if e["allowed"]:
-                self._add(f"✓ {event_label(e['event'])}", e["event"], True)
-        for d in documents:
-            if d["allowed"]:
-                self._add("✓ " + self.tr("Document {kind}").format(kind=kind_title(d["kind"])), d["kind"], True)
-        for e in events:
-            if not e["allowed"]:
-                self._add(f"✗ {event_label(e['event'])}：{e['reason']}", e["event"], False)
-        for d in documents:
-            if not d["allowed"]:
-                self._add("✗ " + self.tr("Document {kind}").format(kind=kind_title(d["kind"])) + f"：{d['reason']}", d["kind"],
-                          False)
+        self._state = {e["event"]: (e["allowed"], screen_text(e["reason"])) for e in events}
+        self._state.update({d["kind"]: (d["allowed"], screen_text(d["reason"])) for d in documents})
+        open_events = [e for e in events if e["allowed"]]
+        open_docs = [d for d in documents if d["allowed"]]
+        closed = [(event_label(e["event"]), e["event"], self._state[e["event"]][1]) for e in events if not e["allowed"]]
+        closed += [(f"《{kind_title(d['kind'])}》", d["kind"], self._state[d["kind"]][1]) for d in documents
+                   if not d["allowed"]]
+        self._header(self.tr("Open now ({n})").format(n=len(open_events)))
+        if not open_events:
+            self._note(self.tr("No step is open now: see the reasons below."))
+        for e in open_events:
+            self._open(f"● {event_label(e['event'])}", e["event"])
+        self._header(self.tr("Documents that may be made now ({n})").format(n=len(open_docs)))
+        for d in open_docs:
+            self._open(f"● 《{kind_title(d['kind'])}》", d["kind"])
+        self._header(self.tr("Not open now, and why ({n})").format(n=len(closed)))
+        for label, code, reason in closed:
+            item = self._item(f"{label}：{reason}", code)
+            item.setForeground(QBrush(QColor(CLOSED_COLOUR)))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not a choice
 
-    def _add(self, text: str, code: str, allowed: bool) -> None:
+    def _item(self, text: str, code: str | None) -> QListWidgetItem:
         item = QListWidgetItem(text)
         item.setToolTip(text)
-        item.setData(Qt.ItemDataRole.UserRole, (code, allowed))
-        if not allowed:
-            item.setForeground(QColor(CLOSED_COLOUR))
+        item.setData(Qt.ItemDataRole.UserRole, code)
         self.addItem(item)
+        return item
+
+    def _header(self, text: str) -> None:
+        item = self._item(text, None)
+        font = QFont(self.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def _note(self, text: str) -> None:
+        self._item(text, None).setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def _open(self, text: str, code: str) -> None:
+        item = self._item(text, code)
+        item.setForeground(QBrush(QColor(OPEN_COLOUR)))
+        item.setToolTip(self.tr("Open now: click to fill in its form"))
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        if code and self._state.get(code, (False, ""))[0]:
+            emit(self.chosen, code)
+
+    def state(self, code: str) -> tuple[bool, str]:
+        """(open now, the reason it is closed) as the list shows it."""
+        return self._state.get(code, (False, ""))
 
     def allowed(self) -> list[str]:
-        return [self.item(r).data(Qt.ItemDataRole.UserRole)[0] for r in range(self.count())
-                if self.item(r).data(Qt.ItemDataRole.UserRole)[1]]
+        return [code for code, (open_now, _) in self._state.items() if open_now]
 
 
 class StepForms(QTabWidget):
-    """Record an event, an approval or a statement for the case shown."""
+    """Record an event, an approval, a statement, a monitoring report or a photo's note for the case shown."""
 
     record_event = Signal(str, str, str, str)                      # case id, event code, ISO date, note
     approve = Signal(str, str, str, str, str, str)                 # case id, step, by, role, opinion, ISO date
@@ -96,19 +147,27 @@ class StepForms(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case_id: str | None = None
+        self._reasons: dict[str, str] = {}
+        self.report_form, self.photo_form = ReportForm(), PhotoNoteForm()
+        self.report, self.photo_note = self.report_form.submitted, self.photo_form.submitted
         self.addTab(self._event_form(), self.tr("Event"))
         self.addTab(self._approval_form(), self.tr("Approval"))
         self.addTab(self._statement_form(), self.tr("Statement"))
+        self.addTab(self.report_form, self.tr("Monitoring report"))
+        self.addTab(self.photo_form, self.tr("Flagged photos"))
 
     def _event_form(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
         self.event_kind = QComboBox()
-        self.event_date, self.event_note = _date_edit(), QLineEdit()
+        self.event_kind.currentIndexChanged.connect(self._show_event_reason)
+        self.event_reason = closed_hint()
+        self.event_date, self.event_note = date_edit(), QLineEdit()
         self.event_note.setPlaceholderText(self.tr("Reason, ground or approval the step needs"))
         self.add_event = QPushButton(self.tr("Record event"))
         self.add_event.clicked.connect(self._record_event)
         form.addRow(self.tr("Event"), self.event_kind)
+        form.addRow(self.event_reason)
         form.addRow(self.tr("Date"), self.event_date)
         form.addRow(self.tr("Note"), self.event_note)
         form.addRow(self.add_event)
@@ -121,12 +180,14 @@ class StepForms(QTabWidget):
         for code, label in STEPS.items():
             self.step.addItem(label, code)
         self.role = QComboBox(editable=True)
+        self.approval_reason = closed_hint()
         self.step.currentIndexChanged.connect(self._fill_roles)
         self._fill_roles()
-        self.approver, self.opinion, self.approval_date = QLineEdit(), QLineEdit(), _date_edit()
+        self.approver, self.opinion, self.approval_date = QLineEdit(), QLineEdit(), date_edit()
         self.approve_button = QPushButton(self.tr("Record approval"))
         self.approve_button.clicked.connect(self._approve)
         form.addRow(self.tr("Step"), self.step)
+        form.addRow(self.approval_reason)
         form.addRow(self.tr("Approver"), self.approver)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Opinion"), self.opinion)
@@ -138,19 +199,22 @@ class StepForms(QTabWidget):
         code = self.step.currentData()
         self.role.clear()
         self.role.addItems(list(FINAL_ROLES.get(code, ())) + list(CHAIN_ROLES.get(code, ())))
+        self._show(self.approval_reason, self._reasons.get(f"approve_{code}", ""))
 
     def _statement_form(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
         self.statement_text, self.statement_reason = QLineEdit(), QLineEdit()
+        self.statement_hint = closed_hint()
         self.adopted = QComboBox()
         self.adopted.addItem(self.tr("Not reviewed yet"), None)
         self.adopted.addItem(self.tr("Adopted"), True)
         self.adopted.addItem(self.tr("Not adopted"), False)
         self.at_hearing = QCheckBox(self.tr("Stated at the hearing"))
-        self.statement_date = _date_edit()
+        self.statement_date = date_edit()
         self.statement_button = QPushButton(self.tr("Record statement"))
         self.statement_button.clicked.connect(self._statement)
+        form.addRow(self.statement_hint)
         form.addRow(self.tr("What the party stated"), self.statement_text)
         form.addRow(self.tr("Review"), self.adopted)
         form.addRow(self.tr("Why"), self.statement_reason)
@@ -159,32 +223,63 @@ class StepForms(QTabWidget):
         form.addRow(self.statement_button)
         return page
 
-    def set_case(self, case_id: str, steps: dict) -> None:
-        """Offer the events the procedure lists (approvals and statements have their own forms)."""
+    def set_case(self, case_id: str, steps: dict, reports: list[dict[str, Any]] | None = None,
+                 photos: list[dict[str, Any]] | None = None) -> None:
+        """Offer the events the procedure lists (open ones first; closed ones greyed, their reason shown when
+        chosen). Approvals, statements, reports and photo notes have their own forms."""
         self.case_id = case_id
+        self._reasons = {e["event"]: screen_text(e["reason"]) for e in steps.get("events", []) if not e["allowed"]}
         current = self.event_kind.currentData()
+        self.event_kind.blockSignals(True)
         self.event_kind.clear()
-        for e in steps.get("events", []):
-            if e["event"] in ("statement",) or e["event"].startswith("approve_"):
-                continue
-            self.event_kind.addItem(("" if e["allowed"] else "✗ ") + event_label(e["event"]), e["event"])
+        events = [e for e in steps.get("events", [])
+                  if e["event"] not in OWN_FORMS and not e["event"].startswith("approve_")]
+        for e in sorted(events, key=lambda e: not e["allowed"]):  # stable: the procedure's order within each
+            self.event_kind.addItem(event_label(e["event"]), e["event"])
+            if not e["allowed"]:
+                index = self.event_kind.count() - 1
+                self.event_kind.setItemData(index, QBrush(QColor(CLOSED_COLOUR)), Qt.ItemDataRole.ForegroundRole)
+                self.event_kind.setItemData(index, self._reasons[e["event"]], Qt.ItemDataRole.ToolTipRole)
         index = self.event_kind.findData(current)
-        if index < 0:  # the first open step
-            index = next((i for i in range(self.event_kind.count())
-                          if not self.event_kind.itemText(i).startswith("✗")), 0)
-        self.event_kind.setCurrentIndex(index)
+        self.event_kind.setCurrentIndex(max(index, 0))  # else the first open step
+        self.event_kind.blockSignals(False)
+        self._show_event_reason()
+        self._show(self.approval_reason, self._reasons.get(f"approve_{self.step.currentData()}", ""))
+        self._show(self.statement_hint, self._reasons.get("statement", ""))
+        self.report_form.set_case(case_id, reports or [], self._reasons.get("monitoring_report", ""))
+        self.photo_form.set_case(case_id, photos or [], self._reasons.get("evidence_explained", ""))
+
+    def open_for(self, code: str) -> None:
+        """Bring up the form that records this step, with the step chosen."""
+        if code.startswith("approve_"):
+            self.setCurrentIndex(1)
+            self.step.setCurrentIndex(max(self.step.findData(code.removeprefix("approve_")), 0))
+        elif code in OWN_FORMS:
+            self.setCurrentIndex(OWN_FORMS[code])
+            if code.startswith("evidence_"):
+                self.photo_form.set_action(code)
+        elif self.event_kind.findData(code) >= 0:
+            self.setCurrentIndex(0)
+            self.event_kind.setCurrentIndex(self.event_kind.findData(code))
+
+    def _show_event_reason(self) -> None:
+        self._show(self.event_reason, self._reasons.get(self.event_kind.currentData() or "", ""))
+
+    def _show(self, label: QLabel, reason: str) -> None:
+        label.setText(self.tr("Not open now: {reason}").format(reason=reason) if reason else "")
+        label.setVisible(bool(reason))
 
     def _record_event(self) -> None:
         if self.case_id:
-            emit(self.record_event, self.case_id, self.event_kind.currentData(), _iso(self.event_date),
+            emit(self.record_event, self.case_id, self.event_kind.currentData(), iso(self.event_date),
                  self.event_note.text().strip())
 
     def _approve(self) -> None:
         if self.case_id:
             emit(self.approve, self.case_id, self.step.currentData(), self.approver.text().strip(),
-                 self.role.currentText().strip(), self.opinion.text().strip(), _iso(self.approval_date))
+                 self.role.currentText().strip(), self.opinion.text().strip(), iso(self.approval_date))
 
     def _statement(self) -> None:
         if self.case_id:
-            emit(self.statement, self.case_id, _iso(self.statement_date), self.statement_text.text().strip(),
+            emit(self.statement, self.case_id, iso(self.statement_date), self.statement_text.text().strip(),
                  self.adopted.currentData(), self.statement_reason.text().strip(), self.at_hearing.isChecked())

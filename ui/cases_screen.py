@@ -1,14 +1,21 @@
-"""案件: penalty cases with their next deadline (overdue and near ones stand out), the case detail beside."""
+"""案件: penalty cases with their next deadline (overdue and near ones stand out); beside them the case (概况),
+its procedure (next steps and the forms that record them) and its documents."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
 
+from eco_field.errors import EcoFieldError
 from eco_field.law import case_steps, cases, procedure
 from eco_field.law.case_events import STATUSES
 from eco_field.law.catalog import load_catalog
 from eco_field.law.data_dir import data_dir_of
 from ui.case_detail import CaseDetail
+from ui.case_evidence_forms import REPORT_FILTER
+from ui.case_steps import screen_text
 from ui.context import AppContext
 from ui.documents_panel import DocumentsPanel
 from ui.empty_state import EmptyState
@@ -49,10 +56,15 @@ class CasesScreen(QWidget):
         self.detail.forms.record_event.connect(self._record_event)
         self.detail.forms.approve.connect(self._approve)
         self.detail.forms.statement.connect(self._statement)
+        self.detail.forms.report.connect(self._report)
+        self.detail.forms.photo_note.connect(self._photo_note)
+        self.detail.forms.report_form.choose_file = self._choose_report
         self.detail.assess.connect(self.open_calculator)
+        self.detail.document_chosen.connect(self.show_document_kind)
         self.documents = DocumentsPanel(ctx, "case")
         self.side = QTabWidget()
         self.side.addTab(self.detail, self.tr("Case"))
+        self.side.addTab(self.detail.procedure_page, self.tr("Procedure"))
         self.side.addTab(self.documents, self.tr("Documents"))
         splitter = QSplitter()
         splitter.addWidget(self.list)
@@ -91,19 +103,54 @@ class CasesScreen(QWidget):
     def show_case(self, case: cases.Case) -> None:
         catalog = load_catalog(data_dir_of(self.ctx.db))
         self.detail.show_case(case, {k: e.description for k, e in catalog.items()},
-                              procedure.next_steps(self.ctx.db, case.id))
+                              procedure.next_steps(self.ctx.db, case.id),
+                              procedure.facts(self.ctx.db, case.id)["monitoring_reports"],
+                              case_steps.flagged_photos(self.ctx.db, case.id))
         if self.documents.case_id != case.id:
             self.documents.set_source(case_id=case.id)
 
     def _record_event(self, case_id: str, event: str, day: str, note: str = "") -> None:
-        self.ctx.run(lambda ws: cases.record_event(ws.db, case_id, event, day, note), announce=("case",))
+        self._act(lambda ws: cases.record_event(ws.db, case_id, event, day, note))
 
     def _approve(self, case_id: str, step: str, by: str, role: str, opinion: str, day: str) -> None:
-        self.ctx.run(lambda ws: case_steps.approve(ws.db, case_id, step, by, role, day, opinion), announce=("case",))
+        self._act(lambda ws: case_steps.approve(ws.db, case_id, step, by, role, day, opinion))
 
     def _statement(self, case_id: str, day: str, text: str, adopted, reason: str, hearing: bool) -> None:
-        self.ctx.run(lambda ws: case_steps.add_statement(ws.db, case_id, day, text, adopted, reason,
-                                                         at_hearing=hearing), announce=("case",))
+        self._act(lambda ws: case_steps.add_statement(ws.db, case_id, day, text, adopted, reason, at_hearing=hearing))
+
+    def _act(self, func, on_done=None, announce: tuple[str, ...] = ("case",)) -> None:
+        """Record a step through the service; a refusal is shown as the procedure words it, the command
+        line's options named by the form's fields."""
+        self.ctx.run(func, on_done, announce=announce, handle_error=self._refused)
+
+    def _refused(self, error: BaseException) -> bool:
+        if not isinstance(error, EcoFieldError):
+            return False  # the context's own message
+        self.ctx.dialogs.error(QCoreApplication.translate("AppContext", "Cannot do that"), screen_text(str(error)))
+        return True
+
+    def _report(self, case_id: str, number: str, body: str, day: str, path: str) -> None:
+        if not path:  # the other fields the procedure checks, naming them
+            self.ctx.dialogs.error(QCoreApplication.translate("AppContext", "Cannot do that"),
+                                   self.tr("Choose the report's PDF or scan first."))
+            return
+        self._act(lambda ws: case_steps.attach_monitoring_report(ws, case_id, number, body, day, Path(path)),
+                  lambda _case: self.detail.forms.report_form.set_file(None), ("case", "evidence"))
+
+    def _choose_report(self) -> Path | None:
+        chosen = self.ctx.dialogs.open_files(self.tr("Choose the monitoring report"), REPORT_FILTER)
+        return chosen[0] if chosen else None
+
+    def _photo_note(self, case_id: str, evidence_id: str, text: str, day: str, exclude: bool) -> None:
+        self._act(lambda ws: case_steps.note_evidence(ws.db, case_id, evidence_id, text, day, exclude=exclude),
+                  lambda _case: self.detail.forms.photo_form.text.clear())
+
+    def show_document_kind(self, kind: str) -> None:
+        """The documents tab with this kind chosen, ready to preview or make."""
+        self.side.setCurrentWidget(self.documents)
+        index = self.documents.kind.findData(kind)
+        if index >= 0:
+            self.documents.kind.setCurrentIndex(index)
 
     def open_calculator(self, case: cases.Case) -> PenaltyDialog:
         dialog = PenaltyDialog(self.ctx, case, self)

@@ -70,6 +70,14 @@ class DocumentsPanel(QWidget):
         self.case_id: str | None = None
         self._kinds_loaded = False
         self.kind = QComboBox()
+        # a case's document may be recorded after the fact with its own date of issue (落款日期), as
+        # `documents render --date` does; never a future one (the service refuses it)
+        from ui.case_evidence_forms import date_edit
+
+        self.issue_date = date_edit()
+        self.issue_date_label = QLabel(self.tr("Date of issue"), buddy=self.issue_date)
+        for widget in (self.issue_date, self.issue_date_label):
+            widget.setVisible(source == "case")
         self.preview_button = QPushButton(self.tr("Preview draft"))
         self.render_button = QPushButton(self.tr("Make document"), objectName="primary")
         self.showing_draft: str | None = None  # the draft PDF in the view, if any (not in the list)
@@ -99,6 +107,8 @@ class DocumentsPanel(QWidget):
     def _build(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.kind, 1)
+        top.addWidget(self.issue_date_label)
+        top.addWidget(self.issue_date)
         top.addWidget(self.preview_button)
         top.addWidget(self.render_button)
         top.addWidget(self.busy)
@@ -263,11 +273,14 @@ class DocumentsPanel(QWidget):
 
     def _issue(self, kind: str) -> None:
         _kind, inspection_id, case_id = self._selection()
+        from ui.case_evidence_forms import iso
+
+        issued_on = iso(self.issue_date) if case_id else None
 
         def make(ws: Workspace) -> dict[str, Any]:
             from eco_field.documents import service
 
-            return service.issue(ws, kind, inspection_id=inspection_id, case_id=case_id)
+            return service.issue(ws, kind, inspection_id=inspection_id, case_id=case_id, issued_on=issued_on)
 
         self._busy(self.tr("Making {title}…").format(title=self.kind.currentText()))
         self.ctx.run(make, self._rendered, announce=("document", "evidence"), on_error=self._idle)

@@ -18,7 +18,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 # The filter names used in ui/ (lupdate reads them here; translated when a dialog opens).
 FILTER_NAMES = (QT_TRANSLATE_NOOP("FileFilters", "Photos"), QT_TRANSLATE_NOOP("FileFilters", "All files"),
                 QT_TRANSLATE_NOOP("FileFilters", "Instrument exports"), QT_TRANSLATE_NOOP("FileFilters", "PDF"),
-                QT_TRANSLATE_NOOP("FileFilters", "TrueType fonts"))
+                QT_TRANSLATE_NOOP("FileFilters", "TrueType fonts"),
+                QT_TRANSLATE_NOOP("FileFilters", "Monitoring reports"))
 
 
 def mount_roots() -> list[Path]:

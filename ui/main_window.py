@@ -241,13 +241,25 @@ class MainWindow(QMainWindow):
         self.inspections.open_inspection(insp)
 
     def load_demo(self) -> None:
-        """Add the fictitious demo enterprises, officers and tasks (in the background)."""
+        """Add the fictitious demo enterprises, officers and tasks, then the three demo cases walked through
+        the real procedure (a fine with a hearing, a 首违不罚, a 查封 then 按日连续处罚), in the background."""
         from eco_field import demo
 
-        self.ctx.run(demo.seed, lambda added: self.show_banner(
-            self.tr("Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).")
-            .format(e=added["enterprises"], o=added["officers"], t=added["tasks"])),
-            announce=("enterprise", "officer", "task"))
+        self.ctx.run(demo.seed, self._demo_loaded, announce=("enterprise", "officer", "task"))
+
+    def _demo_loaded(self, added: dict[str, int]) -> None:
+        from eco_field.demo_cases import seed_cases
+
+        text = self.tr("Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”)."
+                       ).format(e=added["enterprises"], o=added["officers"], t=added["tasks"])
+        self.show_banner(text + " " + self.tr("Making the demo cases…"))
+        self.ctx.run(lambda ws: seed_cases(ws, ws.cache_dir / "demo-cases"),
+                     lambda made: self.show_banner(text + " " + self.tr(
+                         "{n} demo cases (a fine with a hearing, a first violation not fined, a seizure followed "
+                         "by a daily penalty) are under Cases.").format(n=len(made["cases"])) if made["cases"]
+                         else text),
+                     announce=("case", "inspection", "evidence", "document"),
+                     on_error=lambda: self.show_banner(text))
 
     def open_settings(self):
         if self.ctx is None:  # still opening the data folder

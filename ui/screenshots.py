@@ -92,7 +92,10 @@ def seed_examples(ws: Workspace, scratch: Path) -> dict[str, str]:
     numbering.add_block(ws.db, "penalty-decision", 2026, 201, 300, source="bureau")
     numbering.add_block(ws.db, "rectification-order", 2026, 51, 80)
     numbering.void(ws.db, "penalty-decision", 2026, 201, "文书打印错误")
-    case = cases.new_case(ws.db, insp.id, [cases.CaseViolation("AIR-03", "脱硝设施停运")], "脱硝设施停运，无运行记录")
+    photos = [r[0] for r in ws.db.execute("SELECT id FROM evidence WHERE inspection_id = ? ORDER BY original_name",
+                                          [insp.id])]  # the last one, 12 km away, is flagged
+    case = cases.new_case(ws.db, insp.id, [cases.CaseViolation("AIR-03", "脱硝设施停运", photos)],
+                          "脱硝设施停运，无运行记录")
     cases.assess(ws.db, case.id, {"impact": "medium"})
     return {"coking": insp.id, "sewage": water.id, "case": case.id}
 
@@ -122,6 +125,19 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
             window.show_section("cases")
             window.cases.list.table.selectRow(0)
             window.cases.side.setCurrentIndex(tab)
+        return show
+
+    def procedure(form: int) -> Callable[[], None]:
+        def show() -> None:
+            case(1)()
+            forms = window.cases.detail.forms
+            forms.setCurrentIndex(form)
+            if form == 3:  # a monitoring report being attached
+                forms.report_form.number.setText("LLJC-2026-0611")
+                forms.report_form.body.setText("吕梁市生态环境监测中心")
+                forms.report_form.set_file(Path("监测报告LLJC-2026-0611.pdf"))
+            elif form == 4:  # the far photo being explained
+                forms.photo_form.text.setText("相机时间与位置设置有误，照片系本次检查时在厂区拍摄")
         return show
 
     def calculator() -> QWidget:
@@ -190,7 +206,7 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
         ("10_inspection_documents", editor("coking", "documents")),
         ("11_new_inspection_from_task", lambda: window.start_from_task(demo.demo_tasks()[3])),
         ("12_cases", case(0)),
-        ("13_case_documents", case(1)),
+        ("13_case_documents", case(2)),
         ("14_sync", lambda: window.show_section("sync")),
         ("15_penalty_calculator", calculator),
         ("16_settings", settings),
@@ -199,6 +215,9 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
         ("19_number_blocks_void", number_blocks(1)),
         ("20_first_start", first_start),
         ("21_seal_confirmation", seal_confirmation),
+        ("22_case_procedure", procedure(0)),
+        ("23_case_monitoring_report", procedure(3)),
+        ("24_case_flagged_photo", procedure(4)),
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -74,3 +75,14 @@ def note_evidence(db: sqlite_utils.Database, case_id: str, evidence_id: str, tex
     """A flagged photo explained by the officer (printed beside it) or left out of the case."""
     return cases.record_event(db, case_id, "evidence_excluded" if exclude else "evidence_explained", day,
                               text.strip(), {"evidence_id": evidence_id, "text": text.strip()})
+
+
+def flagged_photos(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
+    """The case's cited photos that carry a flag (outside the window, far from the site, no time or place),
+    each with its reasons and the officer's note so far: {id, name, reasons, note: {action, text} | None}.
+    The GUI's photo form lists these; an unnoted one keeps the case from 告知 (procedure_guards.evidence_gaps)."""
+    from eco_field.law.procedure_state import load
+
+    state = load(db, case_id)
+    return [{"id": evidence_id, "name": flag["name"], "reasons": list(flag["reasons"]),
+             "note": state.evidence_note(evidence_id)} for evidence_id, flag in state.photo_flags.items()]

@@ -3,6 +3,8 @@
 <context>
     <name>AppContext</name>
     <message>
+        <location filename="../../ui/cases_screen.py" line="129" />
+        <location filename="../../ui/cases_screen.py" line="134" />
         <location filename="../../ui/context.py" line="75" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
@@ -25,147 +27,200 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="44" />
+        <location filename="../../ui/case_detail.py" line="47" />
         <source>Catalog</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="44" />
+        <location filename="../../ui/case_detail.py" line="47" />
         <source>Facts</source>
         <translation>事实</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="45" />
+        <location filename="../../ui/case_detail.py" line="48" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="45" />
+        <location filename="../../ui/case_detail.py" line="48" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="45" />
+        <location filename="../../ui/case_detail.py" line="48" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="45" />
+        <location filename="../../ui/case_detail.py" line="48" />
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="46" />
+        <location filename="../../ui/case_detail.py" line="49" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="46" />
+        <location filename="../../ui/case_detail.py" line="49" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="46" />
+        <location filename="../../ui/case_detail.py" line="49" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="51" />
+        <location filename="../../ui/case_detail.py" line="57" />
         <source>Penalty calculator…</source>
         <translation>罚款裁量…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="60" />
-        <source>Procedure</source>
-        <translation>办案程序</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_detail.py" line="63" />
+        <location filename="../../ui/case_detail.py" line="80" />
         <source>Next steps</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="69" />
+        <location filename="../../ui/case_detail.py" line="66" />
         <source>Statutory deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="86" />
+        <location filename="../../ui/case_detail.py" line="68" />
+        <source>Procedure so far</source>
+        <translation>已办程序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="109" />
         <source>Facts: {facts}</source>
         <translation>违法事实：{facts}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="88" />
+        <location filename="../../ui/case_detail.py" line="111" />
         <source>Fine: {amount} yuan (range {low}–{high})</source>
         <translation>罚款：{amount} 元（法定幅度 {low}–{high} 元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="89" />
+        <location filename="../../ui/case_detail.py" line="112" />
         <source>Fine: not assessed yet</source>
         <translation>罚款：尚未裁量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="103" />
+        <location filename="../../ui/case_detail.py" line="126" />
         <source> ({n} days left)</source>
         <translation>（剩 {n} 天）</translation>
     </message>
 </context>
 <context>
+    <name>CaseFields</name>
+    <message>
+        <location filename="../../ui/case_steps.py" line="36" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="36" />
+        <source>Approver</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="37" />
+        <source>Explanation or reason</source>
+        <translation>说明或理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="38" />
+        <source>Monitoring body</source>
+        <translation>监测机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="39" />
+        <source>Report number</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="40" />
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="40" />
+        <source>Review</source>
+        <translation>复核结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="41" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>CasesScreen</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="36" />
+        <location filename="../../ui/cases_screen.py" line="43" />
         <source>No cases</source>
         <translation>没有案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="37" />
+        <location filename="../../ui/cases_screen.py" line="44" />
         <source>A case is opened from an inspection's findings: open the inspection, pick the violations from the catalog under “Findings”, then press “Open case”.</source>
         <translation>案件从检查发现的问题立案：打开检查，在「发现的问题」中为问题选择违法行为，再点「立案」。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="39" />
+        <location filename="../../ui/cases_screen.py" line="46" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="40" />
+        <location filename="../../ui/cases_screen.py" line="47" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="41" />
+        <location filename="../../ui/cases_screen.py" line="48" />
         <source>Violations</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="42" />
+        <location filename="../../ui/cases_screen.py" line="49" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="43" />
+        <location filename="../../ui/cases_screen.py" line="50" />
         <source>Next deadline</source>
         <translation>最近期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="44" />
+        <location filename="../../ui/cases_screen.py" line="51" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="45" />
+        <location filename="../../ui/cases_screen.py" line="52" />
         <source>Search: enterprise, violation, facts (Ctrl+F)</source>
         <translation>搜索：企业、违法行为、事实（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="55" />
+        <location filename="../../ui/cases_screen.py" line="66" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="56" />
+        <location filename="../../ui/cases_screen.py" line="67" />
+        <source>Procedure</source>
+        <translation>办案程序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="68" />
         <source>Documents</source>
         <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="141" />
+        <source>Choose the monitoring report</source>
+        <translation>选择监测报告</translation>
     </message>
 </context>
 <context>
@@ -222,98 +277,103 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="73" />
+        <location filename="../../ui/documents_panel.py" line="78" />
+        <source>Date of issue</source>
+        <translation>落款日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="80" />
         <source>Preview draft</source>
         <translation>预览草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="74" />
+        <location filename="../../ui/documents_panel.py" line="81" />
         <source>Make document</source>
         <translation>生成文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="86" />
+        <location filename="../../ui/documents_panel.py" line="93" />
         <source>Print (A4)…</source>
         <translation>打印（A4）…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="87" />
+        <location filename="../../ui/documents_panel.py" line="94" />
         <source>Save a copy…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="88" />
+        <location filename="../../ui/documents_panel.py" line="95" />
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="130" />
+        <location filename="../../ui/documents_panel.py" line="138" />
         <source>Save the inspection first.</source>
         <translation>请先保存本次检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="164" />
+        <location filename="../../ui/documents_panel.py" line="172" />
         <source>(void)</source>
         <translation>（已作废）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="166" />
+        <location filename="../../ui/documents_panel.py" line="174" />
         <source>(signed, version {n})</source>
         <translation>（已签名，第{n}版）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="223" />
-        <location filename="../../ui/documents_panel.py" line="272" />
+        <location filename="../../ui/documents_panel.py" line="231" />
+        <location filename="../../ui/documents_panel.py" line="283" />
         <source>Making {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="235" />
+        <location filename="../../ui/documents_panel.py" line="243" />
         <source>Draft (no number, not issued), {pages} pages.</source>
         <translation>草稿（未编号，未签发），共{pages}页。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="237" />
+        <location filename="../../ui/documents_panel.py" line="245" />
         <source>Issuing it needs: {names}</source>
         <translation>签发前还须填写：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="248" />
+        <location filename="../../ui/documents_panel.py" line="256" />
         <source>Issue again</source>
         <translation>重新签发</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="249" />
+        <location filename="../../ui/documents_panel.py" line="257" />
         <source>{number} is in force for this record. Issuing again voids it (作废) and takes a new number. Issue again?</source>
         <translation>本记录已有现行文书{number}。重新生成将作废该文号并取得新文号。是否重新签发？</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="285" />
+        <location filename="../../ui/documents_panel.py" line="296" />
         <source>Issued {number} ({pages} pages).</source>
         <translation>已出具 {number}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="287" />
+        <location filename="../../ui/documents_panel.py" line="298" />
         <source>Voided: {numbers}</source>
         <translation>已作废：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="304" />
+        <location filename="../../ui/documents_panel.py" line="315" />
         <source>Sent {n} pages to the printer.</source>
         <translation>已发送 {n} 页到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="310" />
+        <location filename="../../ui/documents_panel.py" line="321" />
         <source>Save the document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="313" />
+        <location filename="../../ui/documents_panel.py" line="324" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="327" />
+        <location filename="../../ui/documents_panel.py" line="338" />
         <source>Signed by {name}: version {n} of {number}.</source>
         <translation>{name}已签名：{number}第{n}版。</translation>
     </message>
@@ -684,53 +744,73 @@
         <source>TrueType fonts</source>
         <translation>TrueType 字体</translation>
     </message>
+    <message>
+        <location filename="../../ui/file_places.py" line="22" />
+        <source>Monitoring reports</source>
+        <translation>监测报告</translation>
+    </message>
 </context>
 <context>
     <name>FindingsWidget</name>
     <message>
-        <location filename="../../ui/findings_widget.py" line="33" />
+        <location filename="../../ui/findings_widget.py" line="35" />
         <source>Check item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="33" />
+        <location filename="../../ui/findings_widget.py" line="35" />
         <source>Violation (catalog)</source>
         <translation>违法行为（目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="34" />
+        <location filename="../../ui/findings_widget.py" line="36" />
         <source>Facts found</source>
         <translation>检查发现的事实</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="34" />
+        <location filename="../../ui/findings_widget.py" line="36" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="44" />
+        <location filename="../../ui/findings_widget.py" line="37" />
+        <source>On-the-spot correction</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="49" />
         <source>Add from non-compliant items</source>
         <translation>从不符合项生成</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="45" />
+        <location filename="../../ui/findings_widget.py" line="50" />
         <source>Add finding</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="46" />
+        <location filename="../../ui/findings_widget.py" line="51" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="47" />
+        <location filename="../../ui/findings_widget.py" line="52" />
         <source>Choose violation…</source>
         <translation>选择违法行为…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_widget.py" line="48" />
+        <location filename="../../ui/findings_widget.py" line="53" />
         <source>Open case…</source>
         <translation>立案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="96" />
+        <source>Corrected on the spot</source>
+        <translation>已立行立改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_widget.py" line="98" />
+        <source>The party corrected this on the spot, in the officers' presence</source>
+        <translation>当事人已在执法人员见证下当场改正（立行立改）</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1270,16 @@
         <translation>同步</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="255" />
+        <source>Making the demo cases…</source>
+        <translation>正在生成演示案件……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="258" />
+        <source>{n} demo cases (a fine with a hearing, a first violation not fined, a seizure followed by a daily penalty) are under Cases.</source>
+        <translation>“案件”中有 {n} 件演示案件：罚款并举行听证、首违不罚、查封后按日连续处罚。</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="173" />
         <source>Tasks</source>
         <translation>任务</translation>
@@ -1210,7 +1300,7 @@
         <translation>没有可打印的文书：请打开检查或案件的「文书」，选择一份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Demo data loaded: {e} enterprises, {o} officers, {t} tasks — all fictitious (名称带“演示”).</source>
         <translation>已载入演示数据：企业 {e} 家、执法人员 {o} 名、任务 {t} 项——均为虚构（名称带“演示”）。</translation>
     </message>
@@ -1339,10 +1429,29 @@
 <context>
     <name>NextSteps</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="67" />
-        <location filename="../../ui/case_steps.py" line="73" />
-        <source>Document {kind}</source>
-        <translation>文书：{kind}</translation>
+        <location filename="../../ui/case_steps.py" line="91" />
+        <source>Open now ({n})</source>
+        <translation>现在可以办理（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="93" />
+        <source>No step is open now: see the reasons below.</source>
+        <translation>现在没有可以办理的程序事项，原因见下。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="96" />
+        <source>Documents that may be made now ({n})</source>
+        <translation>现在可以制作的文书（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="99" />
+        <source>Not open now, and why ({n})</source>
+        <translation>暂不能办理及原因（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="125" />
+        <source>Open now: click to fill in its form</source>
+        <translation>可以办理：点击打开相应表单</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +1936,97 @@
     </message>
 </context>
 <context>
+    <name>PhotoNoteForm</name>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="122" />
+        <source>Explain it (printed beside the photo)</source>
+        <translation>说明疑点（印在照片旁）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="123" />
+        <source>Leave it out of the case</source>
+        <translation>不作为本案证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="129" />
+        <source>Record the note</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="139" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="140" />
+        <source>Flagged because</source>
+        <translation>疑点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="141" />
+        <source>Action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="142" />
+        <source>Explanation or reason</source>
+        <translation>说明或理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="143" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="157" />
+        <source>Not open now: {reason}</source>
+        <translation>暂不能办理：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="159" />
+        <source>None of the photos this case cites is flagged: nothing to explain.</source>
+        <translation>本案引用的照片均无疑点，无需说明。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="168" />
+        <source>not explained yet</source>
+        <translation>尚未说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="169" />
+        <source>left out of the case</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="169" />
+        <source>explained</source>
+        <translation>已说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="177" />
+        <source>Noted: {text}</source>
+        <translation>已登记：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="184" />
+        <source>Why it was taken then or there, e.g. the camera clock was wrong</source>
+        <translation>为何在该时间、地点拍摄，如相机时间设置有误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="186" />
+        <source>Why it is left out, e.g. taken at another site</source>
+        <translation>排除的理由，如系在其他地点拍摄</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication.self</name>
+    <message>
+        <location filename="../../ui/cases_screen.py" line="135" />
+        <source>Choose the report's PDF or scan first.</source>
+        <translation>请先选择监测报告的 PDF 文件或扫描件。</translation>
+    </message>
+</context>
+<context>
     <name>ReadingsChart</name>
     <message>
         <location filename="../../ui/readings_chart.py" line="86" />
@@ -1968,6 +2168,74 @@
     </message>
 </context>
 <context>
+    <name>ReportForm</name>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="60" />
+        <source>As printed on the report</source>
+        <translation>按报告上印的编号填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="61" />
+        <source>The qualified monitoring body that issued it</source>
+        <translation>出具报告的有资质监测机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="62" />
+        <source>The report's PDF or scan</source>
+        <translation>报告的 PDF 文件或扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="63" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="65" />
+        <source>Attach monitoring report</source>
+        <translation>附加监测报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="73" />
+        <source>Report number</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="74" />
+        <source>Monitoring body</source>
+        <translation>监测机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="75" />
+        <source>Report date</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="76" />
+        <source>Report file</source>
+        <translation>报告文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="85" />
+        <source>Not open now: {reason}</source>
+        <translation>暂不能办理：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="87" />
+        <source>{body}, report {number} of {date}</source>
+        <translation>{body}（报告编号 {number}，{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="89" />
+        <source>Attached: {reports}</source>
+        <translation>已附：{reports}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="90" />
+        <source>No monitoring report attached yet. An exceedance needs one before the notice; screening readings are only a lead.</source>
+        <translation>尚未附监测报告。超标排放的违法行为在告知前须附有资质监测机构出具的监测报告；快速检测读数只作线索。</translation>
+    </message>
+</context>
+<context>
     <name>SealFlow</name>
     <message>
         <location filename="../../ui/seal_flow.py" line="29" />
@@ -2055,7 +2323,7 @@
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshots.py" line="174" />
+        <location filename="../../ui/screenshots.py" line="190" />
         <location filename="../../ui/seal_flow.py" line="61" />
         <source>Seal this inspection</source>
         <translation>封存本次检查</translation>
@@ -2277,107 +2545,122 @@
 <context>
     <name>StepForms</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="99" />
-        <location filename="../../ui/case_steps.py" line="111" />
+        <location filename="../../ui/case_steps.py" line="153" />
+        <location filename="../../ui/case_steps.py" line="169" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="100" />
+        <location filename="../../ui/case_steps.py" line="154" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="101" />
+        <location filename="../../ui/case_steps.py" line="155" />
         <source>Statement</source>
         <translation>陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="108" />
+        <location filename="../../ui/case_steps.py" line="156" />
+        <source>Monitoring report</source>
+        <translation>监测报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="157" />
+        <source>Flagged photos</source>
+        <translation>照片疑点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="166" />
         <source>Reason, ground or approval the step needs</source>
         <translation>该步骤需要的理由、依据或批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="109" />
+        <location filename="../../ui/case_steps.py" line="167" />
         <source>Record event</source>
         <translation>登记程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="112" />
-        <location filename="../../ui/case_steps.py" line="133" />
-        <location filename="../../ui/case_steps.py" line="158" />
+        <location filename="../../ui/case_steps.py" line="171" />
+        <location filename="../../ui/case_steps.py" line="194" />
+        <location filename="../../ui/case_steps.py" line="222" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="113" />
+        <location filename="../../ui/case_steps.py" line="172" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="127" />
+        <location filename="../../ui/case_steps.py" line="187" />
         <source>Record approval</source>
         <translation>登记审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="129" />
+        <location filename="../../ui/case_steps.py" line="189" />
         <source>Step</source>
         <translation>审批事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="130" />
+        <location filename="../../ui/case_steps.py" line="191" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="131" />
+        <location filename="../../ui/case_steps.py" line="192" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="132" />
+        <location filename="../../ui/case_steps.py" line="193" />
         <source>Opinion</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="147" />
+        <location filename="../../ui/case_steps.py" line="210" />
         <source>Not reviewed yet</source>
         <translation>尚未复核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="148" />
+        <location filename="../../ui/case_steps.py" line="211" />
         <source>Adopted</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="149" />
+        <location filename="../../ui/case_steps.py" line="212" />
         <source>Not adopted</source>
         <translation>不采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="150" />
+        <location filename="../../ui/case_steps.py" line="213" />
         <source>Stated at the hearing</source>
         <translation>在听证会上陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="152" />
+        <location filename="../../ui/case_steps.py" line="215" />
         <source>Record statement</source>
         <translation>登记陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="154" />
+        <location filename="../../ui/case_steps.py" line="218" />
         <source>What the party stated</source>
         <translation>当事人陈述申辩内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="155" />
+        <location filename="../../ui/case_steps.py" line="219" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="156" />
+        <location filename="../../ui/case_steps.py" line="220" />
         <source>Why</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="269" />
+        <source>Not open now: {reason}</source>
+        <translation>暂不能办理：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2591,52 +2874,52 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="93" />
+        <location filename="../../ui/status_bar.py" line="96" />
         <source>Not enrolled with a bureau</source>
         <translation>未注册局端</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="95" />
+        <location filename="../../ui/status_bar.py" line="98" />
         <source>Online: the bureau answers</source>
         <translation>在线：局端可达</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="95" />
+        <location filename="../../ui/status_bar.py" line="98" />
         <source>Offline: no answer from the bureau</source>
         <translation>离线：局端无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="97" />
+        <location filename="../../ui/status_bar.py" line="100" />
         <source>Network: unknown</source>
         <translation>网络：未知</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="99" />
+        <location filename="../../ui/status_bar.py" line="102" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="99" />
+        <location filename="../../ui/status_bar.py" line="102" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="101" />
+        <location filename="../../ui/status_bar.py" line="104" />
         <source>last sync failed</source>
         <translation>上次同步失败</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="103" />
+        <location filename="../../ui/status_bar.py" line="106" />
         <source>{n} changes to sync</source>
         <translation>待同步 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="105" />
+        <location filename="../../ui/status_bar.py" line="108" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="106" />
+        <location filename="../../ui/status_bar.py" line="109" />
         <source>never</source>
         <translation>从未</translation>
     </message>

@@ -30,10 +30,13 @@ def test_next_steps_and_the_forms(window, ctx, dialogs, tmp_path):
     detail = screen.detail
     assert detail.case.id == made["id"]
     texts = _texts(detail)
-    # open steps first, in Chinese; closed ones say why
-    assert texts[0].startswith("✓") and any(t.startswith("✓ 不予立案") for t in texts)
-    assert "✗ 立案：立案审批尚未完成（须由局负责人或负责人审批）" in texts
-    assert any(t.startswith("✗ 文书：行政处罚决定书：案件尚未立案") for t in texts)
+    # open steps first under their heading, in Chinese; closed ones below theirs, greyed, each saying why
+    closed_at = next(i for i, t in enumerate(texts) if t.startswith("暂不能办理及原因"))
+    assert texts[0].startswith("现在可以办理") and "● 不予立案" in texts[:closed_at]
+    assert "立案：立案审批尚未完成（须由局负责人或负责人审批）" in texts[closed_at:]
+    assert any(t.startswith("《行政处罚决定书》：案件尚未立案") for t in texts[closed_at:])
+    assert not any(t.startswith(("●", "✓")) for t in texts[closed_at:])  # nothing closed looks open
+    assert detail.next_steps.state("filed") == (False, "立案审批尚未完成（须由局负责人或负责人审批）")
 
     # the laptop may not approve until the settings allow the role here: the refusal is shown
     forms = detail.forms
@@ -46,7 +49,7 @@ def test_next_steps_and_the_forms(window, ctx, dialogs, tmp_path):
     assert dialogs.shown[-1][0] == "error" and "approval_roles_on_device" in dialogs.shown[-1][2]
     allow_roles(ctx.ws)
     forms.approve_button.click()
-    assert "✓ 立案" in _texts(detail)
+    assert "● 立案" in _texts(detail) and detail.next_steps.state("filed") == (True, "")
     forms.event_kind.setCurrentIndex(forms.event_kind.findData("filed"))
     forms.event_date.setDate(_day(9))
     forms.add_event.click()
