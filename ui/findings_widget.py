@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from eco_field.checklists import ChecklistItem
+from eco_field.findings import RECTIFIED
 from eco_field.law.catalog import CatalogEntry
 from ui.catalog_picker import CatalogPicker
 from ui.slots import emit, emitter
 from ui.style import TOUCH_HEIGHT
 
 FIELDS = ("item_id", "catalog_id", "facts", "basis")
+RECTIFIED_COLUMN = len(FIELDS)  # a check box: 已立行立改 (corrected on the spot), counted in the bureau's figures
 
 
 class FindingsWidget(QWidget):
@@ -29,9 +31,11 @@ class FindingsWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, len(FIELDS))
+        self.table = QTableWidget(0, len(FIELDS) + 1)
         self.table.setHorizontalHeaderLabels([self.tr("Check item"), self.tr("Violation (catalog)"),
-                                              self.tr("Facts found"), self.tr("Legal basis")])
+                                              self.tr("Facts found"), self.tr("Legal basis"),
+                                              self.tr("On-the-spot correction")])
+        self._read_only = False
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT + 8)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
@@ -40,6 +44,7 @@ class FindingsWidget(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 90)
         self.table.setColumnWidth(1, 160)
+        self.table.setColumnWidth(RECTIFIED_COLUMN, 110)
         self.table.itemChanged.connect(emitter(self.changed))
         self.from_checklist = QPushButton(self.tr("Add from non-compliant items"))
         self.add_button = QPushButton(self.tr("Add finding"))
@@ -88,6 +93,20 @@ class FindingsWidget(QWidget):
         for column, key in enumerate(FIELDS):
             self.table.setItem(row, column, QTableWidgetItem(str(finding.get(key, ""))))
         self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, finding)
+        mark = QTableWidgetItem(self.tr("Corrected on the spot"))
+        mark.setCheckState(Qt.CheckState.Checked if finding.get(RECTIFIED) is True else Qt.CheckState.Unchecked)
+        mark.setToolTip(self.tr("The party corrected this on the spot, in the officers' presence"))
+        self._set_mark_flags(mark)
+        self.table.setItem(row, RECTIFIED_COLUMN, mark)
+
+    def _set_mark_flags(self, mark: QTableWidgetItem) -> None:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        mark.setFlags(flags if self._read_only else flags | Qt.ItemFlag.ItemIsUserCheckable)
+
+    def set_rectified(self, row: int, rectified: bool) -> None:
+        """Mark (or unmark) the finding of this row as corrected on the spot."""
+        state = Qt.CheckState.Checked if rectified else Qt.CheckState.Unchecked
+        self.table.item(row, RECTIFIED_COLUMN).setCheckState(state)
 
     def pick_catalog(self) -> CatalogPicker | None:
         """Choose the catalog entry of the current finding (a non-blocking dialog)."""
@@ -118,11 +137,17 @@ class FindingsWidget(QWidget):
         for row in range(self.table.rowCount()):
             original = dict(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) or {})
             original.update({key: self.table.item(row, col).text().strip() for col, key in enumerate(FIELDS)})
+            rectified = self.table.item(row, RECTIFIED_COLUMN).checkState() == Qt.CheckState.Checked
+            if rectified or RECTIFIED in original:  # unmarked findings stay as they were stored (no key added)
+                original[RECTIFIED] = rectified
             if original["facts"] or original["item_id"]:
                 result.append(original)
         return result
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        for row in range(self.table.rowCount()):
+            self._set_mark_flags(self.table.item(row, RECTIFIED_COLUMN))
         for button in (self.from_checklist, self.add_button, self.remove_button, self.catalog_button):
             button.setEnabled(not read_only)
         triggers = QTableWidget.EditTrigger

@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlite_utils
 
+from eco_field import findings
 from eco_field.clock import now_local, parse_local_time, utc_now
 from eco_field.errors import BadInput, NotFound, SealedRecord
 from eco_field.records import Inspection, Party
@@ -160,7 +161,7 @@ def _column_values(changes: dict[str, Any], tz: str) -> dict[str, Any]:
     if "checklist" in changes:
         values["checklist_json"] = json.dumps(changes["checklist"], ensure_ascii=False)
     if "findings" in changes:
-        values["findings_json"] = json.dumps(changes["findings"], ensure_ascii=False)
+        values["findings_json"] = json.dumps(findings.normalised(changes["findings"]), ensure_ascii=False)
     return values
 
 
