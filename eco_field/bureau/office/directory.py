@@ -108,6 +108,28 @@ def enterprise_list(office: OfficeDB, storage: Any, county: str | None = None) -
     return sorted(result, key=lambda e: (e["credit_code"], e["id"]))
 
 
+def enterprise_rows(office: OfficeDB, storage: Any, *, county: str | None = None, category: str | None = None,
+                    search: str = "") -> list[dict[str, Any]]:
+    """Every enterprise of the bureau for the console's 名录库 page — those not yet given a category too
+    (category None) — filtered, by county then credit code. category "" means: not yet in the list."""
+    placed = {eid: (cat, bool(ex), note) for eid, cat, ex, note in office.rows(
+        "SELECT enterprise_id, category, excluded, note FROM office_enterprise_categories")}
+    words = search.strip()
+    result = []
+    for eid, p in _enterprises(storage).items():
+        cat, excluded, note = placed.get(eid, (None, False, ""))
+        if county and p.get("county") != county:
+            continue
+        if category is not None and (cat or "") != category:
+            continue
+        if words and words not in p.get("name", "") and words not in p.get("credit_code", ""):
+            continue
+        result.append({"id": eid, "credit_code": p.get("credit_code", ""), "name": p.get("name", ""),
+                       "county": p.get("county", ""), "industry": p.get("industry", ""), "category": cat,
+                       "excluded": excluded, "note": note})
+    return sorted(result, key=lambda e: (e["county"], e["credit_code"], e["id"]))
+
+
 # -- the 执法人员名录库 --------------------------------------------------------------------------------------
 def set_officer_active(office: OfficeDB, storage: Any, cert_no: str, active: bool, note: str = "") -> dict[str, Any]:
     if cert_no not in {o["cert_no"] for o in storage.officers()}:
@@ -133,6 +155,13 @@ def declare_conflict(office: OfficeDB, storage: Any, cert_no: str, enterprise_id
         office.run("INSERT INTO office_officer_conflicts (cert_no, enterprise_id, reason, declared_at) VALUES (?, ?, ?, ?)",
                    (cert_no, enterprise_id, reason.strip(), utc_now()))
     return {"cert_no": cert_no, "enterprise_id": enterprise_id, "reason": reason.strip()}
+
+
+def withdraw_conflict(office: OfficeDB, cert_no: str, enterprise_id: str) -> bool:
+    """Take back a declared 回避 (declared by mistake, or the relationship ended); False when none was declared."""
+    with office.transaction():
+        return office.run("DELETE FROM office_officer_conflicts WHERE cert_no = ? AND enterprise_id = ?",
+                          (cert_no, enterprise_id)) > 0
 
 
 def officer_list(office: OfficeDB, storage: Any) -> list[dict[str, Any]]:
