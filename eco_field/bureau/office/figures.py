@@ -41,35 +41,33 @@ DEFINITIONS = {
     "complaints_closed_on_time": "上述应办结件中，办结日期不晚于办结期限的件数。",
 }
 
-def _queries(spot_only: bool) -> dict[str, str]:
-    """SQL per figure group: each returns (county, month, value...) rows for days in [?, ?). Inspections carry
-    their county and 双随机 flag (projection.py), so the 100,000 of a year are one table's scan."""
-    via_spot = (" JOIN office_fig_inspections si ON si.id = {alias}.inspection_id AND si.spot = 1") if spot_only else ""
-    return {
-        # each chain once, by its original (an amendment always amends a sealed inspection)
-        "inspections": (
-            "SELECT i.county, substr(i.day, 1, 7), sum(i.spot), sum(CASE WHEN i.spot = 1 AND i.findings > 0 THEN 1"
-            " ELSE 0 END), sum(CASE WHEN i.immediate > 0 THEN 1 ELSE 0 END),"
-            " sum(CASE WHEN i.immediate > 0 AND i.spot = 1 THEN 1 ELSE 0 END)"
-            " FROM office_fig_inspections i WHERE i.sealed = 1 AND i.chain = i.id AND i.day >= ? AND i.day < ?{county}"
-            " GROUP BY i.county, substr(i.day, 1, 7)").replace("{county}", "{county_i}"),
-        # chains whose original had no finding (or none fixed on the spot) but a sealed amendment has one
-        "amendments": (
-            "SELECT r.county, substr(r.day, 1, 7), r.spot, count(DISTINCT CASE WHEN r.findings = 0 AND a.findings > 0"
-            " THEN r.id END), count(DISTINCT CASE WHEN r.immediate = 0 AND a.immediate > 0 THEN r.id END)"
-            " FROM office_fig_inspections a JOIN office_fig_inspections r ON r.id = a.chain"
-            " WHERE a.chain <> a.id AND a.sealed = 1 AND r.sealed = 1 AND r.day >= ? AND r.day < ?{county_r}"
-            " GROUP BY r.county, substr(r.day, 1, 7), r.spot"),
-        "events": (
-            "SELECT e.county, substr(c.day, 1, 7), c.event, count(*) FROM office_fig_case_events c"
-            + via_spot.format(alias="c") + " JOIN office_fig_enterprises e ON e.id = c.enterprise_id"
-            " WHERE c.day >= ? AND c.day < ?{county} GROUP BY e.county, substr(c.day, 1, 7), c.event"),
-        "documents": (
-            "SELECT e.county, substr(d.day, 1, 7), d.kind, count(*), sum(d.amount_fen) FROM office_fig_documents d"
-            + via_spot.format(alias="d") + " JOIN office_fig_enterprises e ON e.id = d.enterprise_id"
-            " WHERE d.current = 1 AND d.kind IN ('penalty-decision', 'daily-penalty-decision', 'rectification-order')"
-            " AND d.day >= ? AND d.day < ?{county} GROUP BY e.county, substr(d.day, 1, 7), d.kind"),
-    }
+# Each query returns (county, month, values...) rows for days in [?, ?); {county_*} adds a county filter.
+# Inspections carry their county and 双随机 flag (projection.py), so the 100,000 of a year are one table's scan.
+QUERIES = {
+    # each chain once, by its original (an amendment always amends a sealed inspection)
+    "inspections": (
+        "SELECT i.county, substr(i.day, 1, 7), sum(i.spot), sum(CASE WHEN i.spot = 1 AND i.findings > 0 THEN 1"
+        " ELSE 0 END), sum(CASE WHEN i.immediate > 0 THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN i.immediate > 0 AND i.spot = 1 THEN 1 ELSE 0 END)"
+        " FROM office_fig_inspections i WHERE i.sealed = 1 AND i.amendment = 0 AND i.day >= ? AND i.day < ?"
+        "{county_i} GROUP BY i.county, substr(i.day, 1, 7)"),
+    # chains whose original had no finding (or none fixed on the spot) but a sealed amendment has one
+    "amendments": (
+        "SELECT r.county, substr(r.day, 1, 7), r.spot, count(DISTINCT CASE WHEN r.findings = 0 AND a.findings > 0"
+        " THEN r.id END), count(DISTINCT CASE WHEN r.immediate = 0 AND a.immediate > 0 THEN r.id END)"
+        " FROM office_fig_inspections a JOIN office_fig_inspections r ON r.id = a.chain"
+        " WHERE a.amendment = 1 AND a.sealed = 1 AND r.sealed = 1 AND r.day >= ? AND r.day < ?{county_r}"
+        " GROUP BY r.county, substr(r.day, 1, 7), r.spot"),
+    # bureau-wide and, through the inspection they trace to, 双随机 only: one pass for both
+    "events": (
+        "SELECT e.county, substr(c.day, 1, 7), c.event, count(*), sum(c.spot)"
+        " FROM office_fig_case_events c JOIN office_fig_enterprises e ON e.id = c.enterprise_id WHERE c.day >= ? AND c.day < ?{county} GROUP BY e.county, substr(c.day, 1, 7), c.event"),
+    "documents": (
+        "SELECT e.county, substr(d.day, 1, 7), d.kind, count(*), sum(d.amount_fen), sum(d.spot),"
+        " sum(d.spot * d.amount_fen) FROM office_fig_documents d JOIN office_fig_enterprises e ON e.id = d.enterprise_id"
+        " WHERE d.current = 1 AND d.kind IN ('penalty-decision', 'daily-penalty-decision', 'rectification-order')"
+        " AND d.day >= ? AND d.day < ?{county} GROUP BY e.county, substr(d.day, 1, 7), d.kind"),
+}
 
 
 _CACHE: dict[tuple, dict[str, Any]] = {}  # (office, year, county, feed cursor, complaints stamp) -> figures
@@ -105,28 +103,29 @@ def _collect(office: OfficeDB, tally: _Tally, spot: _Tally, year: int, county: s
     where = {"county": " AND e.county = ?" if county else "", "county_i": " AND i.county = ?" if county else "",
              "county_r": " AND r.county = ?" if county else ""}
     params = (*span, county) if county else span
-    q_all, q_spot = _queries(False), _queries(True)
-    for c, month, checks, problems, immediate, spot_immediate in office.rows(q_all["inspections"].format(**where),
+    for c, month, checks, problems, immediate, spot_immediate in office.rows(QUERIES["inspections"].format(**where),
                                                                              params):
         for target in (tally, spot):
             target.add(c, month, "spot_checks", int(checks or 0))
             target.add(c, month, "problems_found", int(problems or 0))
         tally.add(c, month, "immediate_rectifications", int(immediate or 0))
         spot.add(c, month, "immediate_rectifications", int(spot_immediate or 0))
-    for c, month, is_spot, problems, immediate in office.rows(q_all["amendments"].format(**where), params):
+    for c, month, is_spot, problems, immediate in office.rows(QUERIES["amendments"].format(**where), params):
         tally.add(c, month, "immediate_rectifications", immediate)
         if is_spot:
             for target in (tally, spot):
                 target.add(c, month, "problems_found", problems)
             spot.add(c, month, "immediate_rectifications", immediate)
-    for target, q in ((tally, q_all), (spot, q_spot)):
-        for c, month, event, n in office.rows(q["events"].format(**where), params):
-            target.add(c, month, EVENT_KEYS[event], n)
-        for c, month, kind, n, fen in office.rows(q["documents"].format(**where), params):
-            if kind in FINE_KINDS:
-                target.add(c, month, "fines_yuan", int(fen or 0))  # in fen until the end (exact sums)
-            else:
-                target.add(c, month, "rectification_orders", n)
+    for c, month, event, n, n_spot in office.rows(QUERIES["events"].format(**where), params):
+        tally.add(c, month, EVENT_KEYS[event], n)
+        spot.add(c, month, EVENT_KEYS[event], int(n_spot or 0))
+    for c, month, kind, n, fen, n_spot, fen_spot in office.rows(QUERIES["documents"].format(**where), params):
+        if kind in FINE_KINDS:  # in fen until the end (exact sums)
+            tally.add(c, month, "fines_yuan", int(fen or 0))
+            spot.add(c, month, "fines_yuan", int(fen_spot or 0))
+        else:
+            tally.add(c, month, "rectification_orders", n)
+            spot.add(c, month, "rectification_orders", int(n_spot or 0))
 
 
 def _complaints(office: OfficeDB, tally: _Tally, year: int, county: str | None) -> None:
