@@ -93,11 +93,9 @@ class ImportContext:
         if self.row_warnings <= ROW_WARNINGS_KEPT:
             self.warn(Message(code, {"line": line, **params}))
 
-    def fail(self, line: int | None, text: str, **params: Any) -> BadInput:
-        if text.startswith("readings."):
-            return BadInput(text, file=self.source_name, line=line or "?", **params)
-        where = f"line {line}: " if line else ""
-        return BadInput(f"{self.source_name}: {where}{text}")
+    def fail(self, line: int | None, code: str, **params: Any) -> BadInput:
+        """A BadInput naming the file and line; `code` is a message catalog code (readings.*)."""
+        return BadInput(code, file=self.source_name, line=line or "?", **params)
 
     # -- time ---------------------------------------------------------------------------------------------
     def zone_for_naive(self, file_zone: str | None = None, where: str = "") -> str:

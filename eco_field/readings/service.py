@@ -172,7 +172,7 @@ def _outlet(db: sqlite_utils.Database, enterprise_id: str, code: str | None):
     ent = enterprises.get(db, enterprise_id)
     found = ent.outlet(code)
     if found is None:
-        known = ", ".join(o.code for o in ent.outlets) or "none"
+        known = ", ".join(o.code for o in ent.outlets) or Message("readings.known.none")
         raise BadInput("readings.import.no_outlet", enterprise=ent.name, outlet=code, known=known)
     return found
 
@@ -257,7 +257,7 @@ def save_profile(db: sqlite_utils.Database, name: str, mapping: dict[str, str]) 
 def load_profile(db: sqlite_utils.Database, name: str) -> dict[str, str]:
     found = storage.get_profile(db, name.strip())
     if found is None:
-        known = ", ".join(storage.profile_names(db)) or "none saved yet"
+        known = ", ".join(storage.profile_names(db)) or Message("readings.known.no_profiles")
         raise BadInput("readings.no_profile", name=name, known=known)
     return found
 

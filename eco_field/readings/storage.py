@@ -240,7 +240,7 @@ def series_row(db: sqlite_utils.Database, series_id: int | str) -> dict[str, Any
     text = str(series_id).strip()
     rows = series_rows(db, "id = ?" if text.isdigit() else "uuid = ?", [int(text) if text.isdigit() else text])
     if not rows:
-        raise NotFound(f"No reading series {series_id!r}")
+        raise NotFound("readings.no_series", id=str(series_id))
     return rows[0]
 
 

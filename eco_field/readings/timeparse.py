@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from eco_field.errors import BadInput
+from eco_field.messages import Message
 
 # (name, strptime pattern); ISO 8601 is tried first through datetime.fromisoformat.
 PATTERNS = [
@@ -142,7 +143,7 @@ class TimeParser:
         sample = next((str(t) for t in texts if isinstance(t, str)), "")
         readings = sorted({ORDER_OF[n] for n in best})
         error = AmbiguousDates("readings.time.ambiguous_order", column=column or "?", sample=sample,
-                               orders=" / ".join(_ORDER_WORDS[o] for o in readings))
+                               orders=" / ".join(str(order_word(o)) for o in readings))
         error.patterns = [_BY_NAME[n] for n in best if n in _BY_NAME]  # what --time-format could say, day first
         error.patterns.sort(key=lambda f: not f.startswith("%d"))
         raise error
@@ -193,7 +194,13 @@ class TimeParser:
         return self.pattern or ""
 
 
-_ORDER_WORDS = {"dmy": "日/月/年", "mdy": "月/日/年", "ymd": "年-月-日"}
+
+
+def order_word(order: str | None) -> Message | str:
+    """A date order ("dmy", "mdy", "ymd") as the user reads it, in the interface language."""
+    return Message(f"readings.order.{order}") if order in ("dmy", "mdy", "ymd") else (order or "")
+
+
 _ALL = ["iso", *(n for n, _ in PATTERNS)]
 _ALL_DETECT = ["iso", "epoch", *(n for n, _ in PATTERNS)]
 _BY_NAME = dict(PATTERNS)

@@ -10,7 +10,8 @@ import re
 import unicodedata
 
 MARKERS = {"OVR", "OVER", "OVERRANGE", "OR", "UR", "UNDER", "---", "--", "-", "------", "N/A", "NA", "NAN", "NULL",
-           "NONE", "ERR", "ERROR", "FAULT", "INF", "-INF", "+INF", "#N/A", "#VALUE!", "超量程", "故障", "无效", "/"}
+           "NONE", "ERR", "ERROR", "FAULT", "INF", "-INF", "+INF", "#N/A", "#VALUE!", "超量程", "故障", "无效", "/",
+           "NODATA"}  # Aeris MIRA writes `No Data` (spaces are dropped before the lookup)
 SENTINELS = {-999.0, -9999.0, -99999.0}
 _DASHES = re.compile(r"^-{2,}$")
 _NUMBER_WITH_UNIT = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*(?:ppm|ppb|%|%LEL|%VOL|mg/m3|mg/m³|ug/m3|µg/m³|μg/m3|℃|°C)$",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from eco_field.readings.formats.family import Instrument, channel, declare, emit, numbered_rows
 from eco_field.readings.formats.tables import TableRows
@@ -42,7 +43,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     model = "MIRA Ultra" if any(c.code == "CH4" for c in channels) else "MIRA"
     series = declare(ctx, channels, Instrument("Aeris", model), unused)
     timer = ctx.time_parser(order="mdy")
-    head = [r[0] for r in TableRows(source, delimiter=",") if r and r[0][:1].isdigit()][:300]
+    head = list(islice((r[0] for r in TableRows(source, delimiter=",") if r and r[0][:1].isdigit()), 300))
     timer.detect(head, "Time Stamp")
     ctx.options.update(delimiter=",", encoding=source.encoding, time_pattern=timer.pattern,
                        time_order_decided_by=timer.decided_by)

@@ -40,10 +40,11 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     iterator = iter(rows)
     header = [c.strip() for c in next(iterator, [])]
     if header[:3] != ["Line", "Date", "Time"] or not header or header[-1] != "Status":
-        raise ctx.fail(1, "not a Calcmet results header (Line, Date, Time … Status)")
+        raise ctx.fail(1, "readings.header.missing", wanted="Line, Date, Time, SpectrumFile, LibraryFile, …, Status",
+                       seen="、".join(c for c in header if c) or "—")
     groups = (len(header) - FIXED - 1) // 4
     if (len(header) - FIXED - 1) % 4 or groups < 1:
-        raise ctx.fail(1, f"a Calcmet header has 5 fixed columns, 4 per component and Status; found {len(header)}")
+        raise ctx.fail(1, "readings.calcmet.bad_width", found=len(header))
     names = [header[FIXED + 4 * g] for g in range(groups)]
     ctx.options.update(delimiter="\t", encoding=ENCODING, time_pattern="iso", components=names)
     timer = ctx.time_parser()

@@ -23,7 +23,7 @@ from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesM
 from eco_field.readings.status import status_flag
 from eco_field.readings.storage import MARKER, SeriesStats
 from eco_field.readings.textio import Source, uses_decimal_comma
-from eco_field.readings.timeparse import TimeParser
+from eco_field.readings.timeparse import TimeParser, order_word
 from eco_field.readings.units import normalize_unit, split_name_unit
 from eco_field.readings.values import is_empty, parse_value
 
@@ -104,7 +104,7 @@ def _time_parser(ctx: ImportContext, layout: Layout, head: list) -> TimeParser:
     if pattern is None and values:
         raise ctx.fail(head[0][0], "readings.time.unreadable_column", column=column, value=str(values[0]))
     if timer.ambiguous:
-        ctx.warn(Message("readings.time.order_assumed", {"column": column, "order": timer.order or ""}))
+        ctx.warn(Message("readings.time.order_assumed", {"column": column, "order": order_word(timer.order)}))
     ctx.options["time_pattern"] = pattern
     ctx.options["time_column"] = column
     return timer

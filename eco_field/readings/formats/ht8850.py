@@ -35,7 +35,8 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     iterator = iter(rows)
     header = [c.strip() for c in next(iterator, [])]
     if not header or header[0].lower() != "time" or not all(_COLUMN.match(c) for c in header[1:]):
-        raise ctx.fail(1, "not an HT8850 header (time, then <gas>concentration_<unit> columns)")
+        raise ctx.fail(1, "readings.header.missing", wanted="time, CO2concentration_ppm, …（<gas>concentration_<unit>）",
+                       seen="、".join(c for c in header if c) or "—")
     columns = []
     for index, cell in enumerate(header[1:], start=1):
         m = _COLUMN.match(cell)

@@ -20,6 +20,7 @@ from eco_field.readings import pollutants
 from eco_field.readings.formats.tables import TableRows
 from eco_field.readings.model import ImportContext, RowProblems, Sample, SeriesMeta
 from eco_field.readings.textio import Source
+from eco_field.readings.timeparse import order_word
 from eco_field.readings.values import parse_value
 
 NAME = "isc_datalog"
@@ -64,7 +65,8 @@ def _unit(code: str) -> str:
 def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     found = _header(source)
     if found is None:
-        raise ctx.fail(1, "not an Industrial Scientific datalog header (5 columns then 3 per sensor)")
+        first = next((ln for ln in source.head_lines(3) if ln.strip()), "")
+        raise ctx.fail(1, "readings.isc.bad_header", seen=first.strip()[:200] or "—")
     delim, header = found
     symbols = _triples(header)
     rows = TableRows(source, delimiter=delim)
@@ -77,7 +79,7 @@ def read(source: Source, ctx: ImportContext) -> Iterator[Sample]:
     if timer.ambiguous:
         # the docking station's culture is not in the file: its separator says which one it probably was
         ctx.warn(Message("readings.time.order_assumed", {"column": "Reading Time",
-                                                         "order": "日/月/年" if delim != "," else "月/日/年"}))
+                                                         "order": order_word("dmy" if delim != "," else "mdy")}))
     name = _FILE_NAME.match(source.name)
     instrument = {"make": "Industrial Scientific", "serial": name["serial"] if name else ""}
     ctx.options.update(delimiter=delim, decimal_comma=decimal_comma, time_pattern=timer.pattern,

@@ -61,10 +61,9 @@ def _check_units(ctx: ImportContext, layout, data: list) -> None:
                   if v is not None]
         if values and max(abs(v) for v in values) < PPM_MAGNITUDE:
             column.unit = "ppm"
-            ctx.warn(f"column {column.header!r}: every value is below {PPM_MAGNITUDE}, a ppm magnitude, not µg/m³ "
-                     "(known Sniffer4D export fault: ppm written under a µg/m³ header); imported as ppm")
+            ctx.warn(Message("readings.sniffer4d.ppm_magnitude", {"column": column.header, "limit": PPM_MAGNITUDE}))
         if column.pollutant == "O3":
-            ctx.warn(f"column {column.header!r} measures oxidants (O3 + NO2), stored as O3")
+            ctx.warn(Message("readings.sniffer4d.oxidants", {"column": column.header}))
 
 
 def _check_position_order(ctx: ImportContext, layout, data: list) -> None:
