@@ -82,7 +82,7 @@ class CaseDetail(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)  # both at full width: the reasons are long sentences
         splitter.addWidget(steps_box)
         splitter.addWidget(self.forms)
-        splitter.setSizes([260, 340])
+        splitter.setSizes([330, 290])
         layout = QVBoxLayout(page)
         layout.addWidget(self.procedure_title)
         layout.addWidget(splitter, 1)

@@ -96,7 +96,7 @@ class NextSteps(QListWidget):
         self._header(self.tr("Documents that may be made now ({n})").format(n=len(open_docs)))
         for d in open_docs:
             self._open(f"● 《{kind_title(d['kind'])}》", d["kind"])
-        self._header(self.tr("Not open now, and why ({n})").format(n=len(closed)))
+        self.closed_header = self._header(self.tr("Not open now, and why ({n})").format(n=len(closed)))
         for label, code, reason in closed:
             item = self._item(f"{label}：{reason}", code)
             item.setForeground(QBrush(QColor(CLOSED_COLOUR)))
@@ -109,12 +109,13 @@ class NextSteps(QListWidget):
         self.addItem(item)
         return item
 
-    def _header(self, text: str) -> None:
+    def _header(self, text: str) -> QListWidgetItem:
         item = self._item(text, None)
         font = QFont(self.font())
         font.setBold(True)
         item.setFont(font)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        return item
 
     def _note(self, text: str) -> None:
         self._item(text, None).setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -132,7 +132,10 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
             case(1)()
             forms = window.cases.detail.forms
             forms.setCurrentIndex(form)
-            if form == 3:  # a monitoring report being attached
+            steps = window.cases.detail.next_steps
+            if form == 0:  # where the open steps end and the closed ones, with their reasons, begin
+                steps.scrollToItem(steps.closed_header, steps.ScrollHint.PositionAtCenter)
+            elif form == 3:  # a monitoring report being attached
                 forms.report_form.number.setText("LLJC-2026-0611")
                 forms.report_form.body.setText("吕梁市生态环境监测中心")
                 forms.report_form.set_file(Path("监测报告LLJC-2026-0611.pdf"))
