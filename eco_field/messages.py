@@ -15,6 +15,7 @@ can find the text on screen that skipped translation.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import threading
@@ -156,8 +157,21 @@ def describe_exception(error: BaseException) -> str:
     if isinstance(error, PermissionError):
         return text("os.permission", path=error.filename or "")
     if isinstance(error, OSError):
-        return text("os.failed", path=error.filename or "", detail=error.strerror or _short(error))
+        return text("os.failed", path=error.filename or "", detail=os_reason(error))
     return text("error.unexpected", detail=_short(error))
+
+
+def os_reason(error: BaseException) -> str:
+    """Why an OSError happened, in the interface language ('Not a directory' reads 路径中有一项不是文件夹).
+
+    The library's English strerror never reaches the user: common errno values have a catalog entry, any
+    other one is named by its symbol (ENOSPC) rather than its English text."""
+    number = getattr(error, "errno", None)
+    if not isinstance(number, int):
+        return text("os.errno.unknown") if isinstance(error, OSError) else _short(error)
+    name = errno.errorcode.get(number, str(number))
+    code = f"os.errno.{name.lower()}"
+    return text(code) if has(code) else text("os.errno.other", code=name)
 
 
 def _short(error: BaseException) -> str:

@@ -153,7 +153,7 @@ def cmd_thumbnail(args: argparse.Namespace) -> int:
     try:
         write_atomic(args.output.resolve(), source.read_bytes(), durable=True)
     except OSError as exc:
-        raise BadInput("cli.cannot_write", path=args.output, detail=exc.strerror or exc) from exc
+        raise BadInput("cli.cannot_write", path=args.output, detail=messages.os_reason(exc)) from exc
     print(f"{args.output}", file=sys.stderr)
     return 0
 

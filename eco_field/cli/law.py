@@ -13,6 +13,7 @@ from eco_field.law.deadlines import daily_penalty
 from eco_field.law.discretion import TREATMENTS, suggest
 from eco_field.law.exemptions import load_exemptions
 from eco_field.law.factors import load_config
+from eco_field.messages import text
 from eco_field.paths import resolve_data_dir
 
 ORDER = 40
@@ -108,7 +109,7 @@ def cmd_catalog_list(args: argparse.Namespace) -> None:
     entries = list(load_catalog(_data_dir(args)).values())
     emit(args, [e.to_dict() for e in entries], lambda: table(
         [(e.id, e.citation, e.fine.describe().split("（")[0], _short(e.description)) for e in entries],
-        ["编号", "处罚依据", "罚款幅度", "违法行为"]))
+        ["law.col_id", "law.col_citation", "law.col_fine", "law.col_violation"]))
 
 
 def _short(text: str, width: int = 30) -> str:
@@ -117,16 +118,18 @@ def _short(text: str, width: int = 30) -> str:
 
 def cmd_catalog_show(args: argparse.Namespace) -> None:
     entry = get_entry(load_catalog(_data_dir(args)), args.id)
-    lines = [f"{entry.id}  {entry.description}", f"处罚依据：{entry.citation}（{entry.law_version}）",
-             f"罚款幅度：{entry.fine.describe()}"]
-    lines += [f"另：{o.label}，{o.describe()}" for o in entry.other_fines]
+    lines = [f"{entry.id}  {entry.description}",
+             text("law.show_citation", citation=entry.citation, version=entry.law_version),
+             text("law.show_fine", fine=entry.fine.describe())]
+    lines += [text("law.show_other_fine", label=o.label, fine=o.describe()) for o in entry.other_fines]
     if entry.violated_article:
-        lines.append(f"违反：{entry.violated_article}“{entry.violated_text}”")
-    lines += [f"处罚条文：{entry.article_text}"]
-    lines += [f"其他措施：{m['measure']}" + (f"（{m['condition']}）" if m.get("condition") else "")
-              + (f" 依据{m['basis']}" if m.get("basis") else "") for m in entry.measures]
+        lines.append(text("law.show_violated", article=entry.violated_article, text=entry.violated_text))
+    lines += [text("law.show_article", text=entry.article_text)]
+    lines += [text("law.show_measure", measure=m["measure"])
+              + (text("law.show_measure_condition", condition=m["condition"]) if m.get("condition") else "")
+              + (text("law.show_measure_basis", basis=m["basis"]) if m.get("basis") else "") for m in entry.measures]
     if entry.overlap_notes:
-        lines.append(f"竞合：{entry.overlap_notes}")
+        lines.append(text("law.show_overlap", notes=entry.overlap_notes))
     emit(args, entry.to_dict(), "\n".join(lines))
 
 
@@ -135,8 +138,8 @@ def cmd_penalty_suggest(args: argparse.Namespace) -> None:
     entry = get_entry(load_catalog(data_dir), args.catalog_id)
     result = suggest(entry, parse_factors(args.factor), args.investment, args.disposal_cost, args.occurrences,
                      data_dir=data_dir)
-    emit(args, result.to_dict(), lambda: f"{result.rationale}\n\n建议罚款 {result.amount} 元"
-         f"（法定 {result.min}–{result.max} 元）\n公式：{result.formula}")
+    emit(args, result.to_dict(), lambda: f"{result.rationale}\n\n" + text(
+        "law.suggested", amount=result.amount, min=result.min, max=result.max, formula=result.formula))
 
 
 def cmd_penalty_factors(args: argparse.Namespace) -> None:
@@ -149,10 +152,10 @@ def cmd_penalty_factors(args: argparse.Namespace) -> None:
              "tiers": "tier=uncorrected | serious | person, where the entry has such a range (catalog show ID)",
              "exemption_facts": exemptions.facts}
     rows = [(f["name"], f["label"], "  ".join(f"{lv['code']}={lv['share']:g}%" for lv in f["levels"])) for f in data]
-    rows.append(("treatment", "处罚情节", "  ".join(f"{c}（{n}）" for c, n in TREATMENTS.items())))
-    rows.append(("ground", "从轻、减轻情形", "  ".join(g.code for g in config.grounds)))
-    rows += [(name, fact.get("label", name), "免罚预检事实") for name, fact in exemptions.facts.items()]
-    emit(args, value, lambda: table(rows, ["名称", "裁量要素", "裁量因子=百分值"]))
+    rows.append(("treatment", text("law.row_treatment"), "  ".join(f"{c}（{n}）" for c, n in TREATMENTS.items())))
+    rows.append(("ground", text("law.row_ground"), "  ".join(g.code for g in config.grounds)))
+    rows += [(name, fact.get("label", name), text("law.row_exemption_fact")) for name, fact in exemptions.facts.items()]
+    emit(args, value, lambda: table(rows, ["law.col_name", "law.col_factor", "law.col_levels"]))
 
 
 def cmd_penalty_daily(args: argparse.Namespace) -> None:
@@ -161,8 +164,8 @@ def cmd_penalty_daily(args: argparse.Namespace) -> None:
         day, _, finding = item.partition(":")
         rechecks.append((_day(day), finding.strip() not in ("corrected", "已改正")))
     result = daily_penalty(args.original, _day(args.served), rechecks)
-    emit(args, result, lambda: f"计罚日数 {result['days']} 日（{result['from']} 至 {result['to'] or '—'}）\n"
-         f"按日连续处罚罚款：{result['formula']}\n依据：{result['basis']}")
+    emit(args, result, lambda: text("law.daily_result", days=result["days"], start=result["from"],
+                                    end=result["to"] or "—", formula=result["formula"], basis=result["basis"]))
 
 
 def _day(text: str) -> date:
@@ -176,7 +179,8 @@ def cmd_cases_new(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
         violations = [cases.CaseViolation(v, "", list(args.evidence)) for v in args.violation]
         case = cases.new_case(ws.db, args.inspection, violations, args.facts)
-    emit(args, case.to_dict(), lambda: f"Case {case.id} opened ({', '.join(v.catalog_id for v in case.violations)})")
+    emit(args, case.to_dict(), lambda: text("law.case_opened", case=case.id,
+                                            violations="、".join(v.catalog_id for v in case.violations)))
 
 
 def cmd_cases_assess(args: argparse.Namespace) -> None:
@@ -184,7 +188,7 @@ def cmd_cases_assess(args: argparse.Namespace) -> None:
         case = cases.assess(ws.db, args.case_id, parse_factors(args.factor), args.investment, args.disposal_cost,
                             args.occurrences, amount=args.amount, reason=args.reason, legal_ground=args.legal_ground)
     a = case.assessment
-    emit(args, case.to_dict(), lambda: f"{a.rationale}\n\n案件 {case.id}：建议罚款 {a.amount} 元")
+    emit(args, case.to_dict(), lambda: f"{a.rationale}\n\n" + text("law.case_assessed", case=case.id, amount=a.amount))
 
 
 def cmd_cases_list(args: argparse.Namespace) -> None:
@@ -193,7 +197,8 @@ def cmd_cases_list(args: argparse.Namespace) -> None:
     emit(args, [c.to_dict() for c in items], lambda: table(
         [(c.id[:8], c.enterprise_name, ",".join(v.catalog_id for v in c.violations), c.to_dict()["status_label"],
           c.assessment.amount if c.assessment else "", _deadline_text(c)) for c in items],
-        ["案件", "当事人", "违法行为", "状态", "罚款(元)", "期限"]))
+        ["law.col_case", "law.col_party", "law.col_violation", "law.col_status", "law.col_amount",
+         "law.col_deadlines"]))
 
 
 def _deadline_text(case: cases.Case) -> str:
@@ -208,11 +213,13 @@ def cmd_cases_show(args: argparse.Namespace) -> None:
 
 
 def _case_text(case: cases.Case) -> str:
-    lines = [f"案件 {case.id}", f"当事人：{case.enterprise_name}", f"检查：{case.inspection_id}",
-             f"状态：{case.to_dict()['status_label']}", f"事实：{case.facts}"]
-    lines += [f"违法行为：{v.catalog_id} {v.facts}" for v in case.violations]
+    lines = [text("law.case_heading", case=case.id), text("law.case_party", party=case.enterprise_name),
+             text("law.case_inspection", inspection=case.inspection_id),
+             text("law.case_status", status=case.to_dict()["status_label"]), text("law.case_facts", facts=case.facts)]
+    lines += [text("law.case_violation", id=v.catalog_id, facts=v.facts) for v in case.violations]
     lines += [f"{e['date']} {e['label']}" + (f"（{e['note']}）" if e["note"] else "") for e in case.events]
-    lines += [f"期限：{d['label']} 至 {d['due']}（{d['day_kind'] == 'working' and '工作日' or '自然日'}）{d['status_label']}"
+    lines += [text("law.case_deadline", label=d["label"], due=d["due"], status=d["status_label"],
+                   day_kind=text("law.working_days" if d["day_kind"] == "working" else "law.calendar_days"))
               for d in case.deadlines]
     if case.assessment:
         lines += ["", case.assessment.rationale]
@@ -236,4 +243,4 @@ def cmd_cases_event(args: argparse.Namespace) -> None:
 def cmd_cases_status(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
         case = cases.set_status(ws.db, args.case_id, args.status, reason=args.reason)
-    emit(args, case.to_dict(), lambda: f"Case {case.id}: {case.to_dict()['status_label']}")
+    emit(args, case.to_dict(), lambda: text("law.case_status_now", case=case.id, status=case.to_dict()["status_label"]))

@@ -28,7 +28,7 @@ def output_file(path: Path) -> Path:
         with tempfile.TemporaryFile(dir=path.parent):  # a real probe: permission bits mean nothing to root
             pass
     except OSError as exc:
-        raise BadInput("cli.cannot_write", path=path, detail=exc.strerror or exc) from exc
+        raise BadInput("cli.cannot_write", path=path, detail=messages.os_reason(exc)) from exc
     return path
 
 

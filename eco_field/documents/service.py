@@ -31,6 +31,7 @@ from eco_field.documents.fonts import FONT_SETTING, font_set
 from eco_field.documents.kinds import module_for
 from eco_field.documents.kinds.common import Source
 from eco_field.errors import BadInput, EcoFieldError, NotFound
+from eco_field.messages import os_reason
 from eco_field.store import settings
 from eco_field.store.blobs import file_sha256, register
 from eco_field.store.changes import record
@@ -248,7 +249,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     try:
         write_bytes_atomically(target, data)
     except OSError as exc:  # a PDF path the user gave that cannot be written is bad input, not a crash
-        raise BadInput("documents.cannot_write", path=target, detail=exc.strerror or exc) from exc
+        raise BadInput("documents.cannot_write", path=target, detail=os_reason(exc)) from exc
 
 
 # --- reading back ------------------------------------------------------------------------------------------

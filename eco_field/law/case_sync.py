@@ -12,6 +12,7 @@ from eco_field.clock import utc_now
 from eco_field.errors import BadInput, NotFound
 from eco_field.law import cases
 from eco_field.law.case_events import event_code, parse_day, status_code
+from eco_field.messages import text
 from eco_field.store.changes import record
 from eco_field.store.database import write_transaction
 
@@ -21,11 +22,11 @@ def apply_remote(db: sqlite_utils.Database, payload: dict[str, Any]) -> cases.Ca
     with a higher revision replaces the local case (its violations, events and assessment)."""
     case_id = str(payload.get("id") or "")
     if not case_id or "status" not in payload:
-        raise BadInput("A case from the bureau needs at least 'id' and 'status'")
+        raise BadInput("law.case_sync_incomplete")
     exists = db.execute("SELECT revision FROM cases WHERE id = ?", [case_id]).fetchone()
     if "violations" not in payload:
         if exists is None:
-            raise NotFound(f"Case {case_id} from the bureau is not on this device and came without its contents")
+            raise NotFound("law.case_sync_unknown", case=case_id)
         return cases.set_status(db, case_id, payload["status"], sync=False)
     if exists is not None and int(payload.get("revision") or 0) <= exists[0]:
         return cases.get(db, case_id)
@@ -38,7 +39,7 @@ def apply_remote(db: sqlite_utils.Database, payload: dict[str, Any]) -> cases.Ca
 
 def _replace(db: sqlite_utils.Database, case_id: str, p: dict[str, Any], exists: bool) -> None:
     if db.execute("SELECT 1 FROM inspections WHERE id = ?", [p.get("inspection_id")]).fetchone() is None:
-        raise NotFound(f"Case {case_id} refers to inspection {p.get('inspection_id')}, which is not on this device")
+        raise NotFound("law.case_sync_no_inspection", case=case_id, inspection=p.get("inspection_id"))
     now = utc_now()
     assessment = json.dumps(p["assessment"], ensure_ascii=False) if p.get("assessment") else None
     if exists:
@@ -68,7 +69,7 @@ def apply_approval(db: sqlite_utils.Database, approval_id: str, payload: dict[st
     Returns why it could not be applied (the procedure refused it here), or None."""
     case_id = str(payload.get("case_id") or "")
     if db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone() is None:
-        return f"case {case_id} of bureau approval {approval_id} is not on this device"
+        return text("sync.skip.approval_no_case", case=case_id, approval=approval_id)
     for (data_json,) in db.execute("SELECT data_json FROM case_events WHERE case_id = ? AND event = 'approved'",
                                    [case_id]):
         if json.loads(data_json or "{}").get("approval_id") == approval_id:

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from eco_field.errors import BadInput, NotFound
+from eco_field.law import resource_errors
+from eco_field.messages import Message, Term
 from eco_field.paths import RESOURCES_DIR
 
 CATALOG_FILE = "catalog.json"
@@ -130,52 +132,55 @@ def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise BadInput(f"Cannot read the catalog {path}: {exc}") from exc
+        raise resource_errors.unreadable(resource_errors.CATALOG, path, exc) from exc
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{path}, line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+        raise resource_errors.not_json(path, exc) from exc
 
 
-def parse_catalog(doc: Any, source: Path | str = "catalog") -> dict[str, CatalogEntry]:
+CATALOG_NAME = Term("law.what_catalog")  # the source named in errors when the caller names none
+
+
+def parse_catalog(doc: Any, source: Path | str | Message = CATALOG_NAME) -> dict[str, CatalogEntry]:
     items = doc.get("entries") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
-        raise BadInput(f"{source}: expected an object with an 'entries' list")
+        raise BadInput("law.catalog_no_entries", source=source)
     catalog: dict[str, CatalogEntry] = {}
     for index, raw in enumerate(items):
-        entry = _entry(raw, f"{source}, entry {index + 1}")
+        entry = _entry(raw, Message("law.catalog_entry_where", {"source": source, "index": index + 1}))
         if entry.id in catalog:
-            raise BadInput(f"{source}: duplicate catalog id {entry.id!r}")
+            raise BadInput("law.catalog_duplicate", source=source, id=entry.id)
         catalog[entry.id] = entry
     return catalog
 
 
-def _entry(raw: Any, where: str) -> CatalogEntry:
+def _entry(raw: Any, where: Message) -> CatalogEntry:
     if not isinstance(raw, dict):
-        raise BadInput(f"{where}: expected an object")
+        raise BadInput("law.catalog_not_object", where=where)
     for key in ("id", "law", "article", "description", "fine"):
         if not raw.get(key):
-            raise BadInput(f"{where}: field {key!r} is missing")
-    where = f"{where} ({raw['id']})"
+            raise BadInput("law.catalog_field_missing", where=where, key=key)
     return CatalogEntry(
         id=str(raw["id"]).upper(), law=str(raw["law"]), article=str(raw["article"]),
         clause=str(raw.get("clause") or ""), description=str(raw["description"]),
-        article_text=str(raw.get("article_text") or ""), fine=_fine(raw["fine"], f"{where}, fine"),
+        article_text=str(raw.get("article_text") or ""), fine=_fine(raw["fine"], Message("law.catalog_fine_where", {"where": where, "id": raw["id"]})),
         measures=[dict(m) for m in raw.get("measures") or []], overlap_notes=str(raw.get("overlap_notes") or ""),
         overlaps=[str(o).upper() for o in raw.get("overlaps") or []],
-        other_fines=[_fine(f, f"{where}, other_fines") for f in raw.get("other_fines") or []],
+        other_fines=[_fine(f, Message("law.catalog_other_fine_where", {"where": where, "id": raw["id"]}))
+                     for f in raw.get("other_fines") or []],
         law_version=str(raw.get("law_version") or ""), violated_article=str(raw.get("violated_article") or ""),
         violated_text=str(raw.get("violated_text") or ""), text_source=str(raw.get("text_source") or ""),
     )
 
 
-def _fine(raw: Any, where: str) -> FineRange:
+def _fine(raw: Any, where: Message) -> FineRange:
     if not isinstance(raw, dict) or raw.get("basis") not in BASES:
-        raise BadInput(f"{where}: 'basis' must be one of {', '.join(BASES)}")
+        raise BadInput("law.catalog_bad_basis", where=where, bases=", ".join(BASES))
     try:
         low, high = float(raw["min"]), float(raw["max"])
     except (KeyError, TypeError, ValueError) as exc:
-        raise BadInput(f"{where}: 'min' and 'max' must be numbers") from exc
+        raise BadInput("law.catalog_bad_numbers", where=where) from exc
     if low < 0 or high <= 0 or low > high:
-        raise BadInput(f"{where}: invalid range {low}–{high}")
+        raise BadInput("law.catalog_bad_range", where=where, low=low, high=high)
     floor = raw.get("basis_floor")
     return FineRange(basis=raw["basis"], min=low, max=high, basis_floor=int(floor) if floor else None,
                      when=str(raw.get("when") or ""), label=str(raw.get("label") or ""),

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from eco_field.errors import BadInput
+from eco_field.law import resource_errors
 from eco_field.paths import RESOURCES_DIR
 
 LIST_FILE = "exemptions.json"
@@ -64,9 +65,9 @@ def load_exemptions(data_dir: Path | None = None) -> ExemptionList:
         doc = json.loads(path.read_text(encoding="utf-8"))
         return ExemptionList(str(doc.get("name") or ""), dict(doc["facts"]), list(doc["items"]))
     except OSError as exc:
-        raise BadInput(f"Cannot read the exemption list {path}: {exc}") from exc
+        raise resource_errors.unreadable(resource_errors.EXEMPTIONS, path, exc) from exc
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise BadInput(f"{path}: malformed exemption list ({exc})") from exc
+        raise resource_errors.malformed(resource_errors.EXEMPTIONS, path, exc) from exc
 
 
 def check(exemptions: ExemptionList, catalog_id: str, facts: dict[str, str]) -> list[ExemptionCheck]:

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from eco_field.errors import BadInput
+from eco_field.law import resource_errors
+from eco_field.messages import Message, Term
 from eco_field.paths import RESOURCES_DIR
 
 CONFIG_FILE = "discretion.json"
@@ -106,13 +108,16 @@ def load_config(data_dir: Path | None = None) -> DiscretionConfig:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise BadInput(f"Cannot read the discretion table {path}: {exc}") from exc
+        raise resource_errors.unreadable(resource_errors.DISCRETION, path, exc) from exc
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{path}, line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+        raise resource_errors.not_json(path, exc) from exc
     return parse_config(doc, path)
 
 
-def parse_config(doc: Any, source: Path | str = "discretion table") -> DiscretionConfig:
+TABLE_NAME = Term("law.what_discretion")  # the source named in errors when the caller names none
+
+
+def parse_config(doc: Any, source: Path | str | Message = TABLE_NAME) -> DiscretionConfig:
     try:
         factors = tuple(Factor(str(f["name"]), str(f.get("label") or f["name"]),
                                tuple(_level(lv) for lv in f["levels"]), tuple(map(str, f.get("aliases", []))))
@@ -124,7 +129,7 @@ def parse_config(doc: Any, source: Path | str = "discretion table") -> Discretio
             lighter_ratio=_ratio(doc, "lighter_ratio", "0.5"), heavier_ratio=_ratio(doc, "heavier_ratio", "0.5"),
             reduced_ratio=_ratio(doc, "reduced_ratio", "0.5"), source=str(source))
     except (KeyError, TypeError, ArithmeticError) as exc:
-        raise BadInput(f"{source}: malformed discretion table ({type(exc).__name__}: {exc})") from exc
+        raise resource_errors.malformed(resource_errors.DISCRETION, source, exc) from exc
 
 
 def _level(raw: dict[str, Any]) -> Level:
@@ -137,5 +142,5 @@ def _level(raw: dict[str, Any]) -> Level:
 def _ratio(doc: dict[str, Any], key: str, default: str) -> Decimal:
     value = Decimal(str(doc.get(key, default)))
     if not Decimal(0) <= value <= Decimal(1):
-        raise BadInput(f"discretion table: {key} must be between 0 and 1, not {value}")
+        raise BadInput("law.discretion_ratio", key=key, value=value)
     return value

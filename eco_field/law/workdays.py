@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from eco_field.errors import BadInput
+from eco_field.law import resource_errors
 from eco_field.paths import RESOURCES_DIR
 
 CALENDAR_FILE = "calendar.json"
@@ -56,7 +56,7 @@ def load_calendar(data_dir: Path | None = None) -> WorkCalendar:
     try:
         stamp = path.stat().st_mtime_ns
     except OSError as exc:
-        raise BadInput(f"Cannot read the holiday calendar {path}: {exc}") from exc
+        raise resource_errors.unreadable(resource_errors.CALENDAR, path, exc) from exc
     return _read_calendar(path, stamp)
 
 
@@ -68,5 +68,6 @@ def _read_calendar(path: Path, _stamp: int) -> WorkCalendar:
         holidays = {date.fromisoformat(d) for y in years.values() for d in y.get("holidays", [])}
         workdays = {date.fromisoformat(d) for y in years.values() for d in y.get("workdays", [])}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise BadInput(f"{path}: malformed holiday calendar ({exc})") from exc
+        raise (resource_errors.unreadable(resource_errors.CALENDAR, path, exc) if isinstance(exc, OSError)
+               else resource_errors.malformed(resource_errors.CALENDAR, path, exc)) from exc
     return WorkCalendar(frozenset(holidays), frozenset(workdays), frozenset(int(y) for y in years))

@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from eco_field.errors import DatabaseUnavailable
+from eco_field.messages import os_reason
 from eco_field.store.migrations import apply_migrations
 
 BUSY_TIMEOUT_MS = int(os.environ.get("ECO_FIELD_BUSY_TIMEOUT_MS", "5000"))
@@ -25,7 +26,7 @@ def connect(path: Path, *, create: bool) -> sqlite_utils.Database:
     except OSError as exc:  # a file in the way, no permission, a read-only disk: the user can fix the path
         if path.parent.is_file():
             raise DatabaseUnavailable("db.folder_is_file", path=path.parent) from exc
-        raise DatabaseUnavailable("db.folder_unusable", path=path.parent, detail=exc.strerror or str(exc)) from exc
+        raise DatabaseUnavailable("db.folder_unusable", path=path.parent, detail=os_reason(exc)) from exc
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         # No sqlite-utils plugins: EcoField uses none, a plugin installed for something else must not change

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from eco_field.messages import text
 from eco_field.store.blobs import BlobStore
 from eco_field.store.database import write_transaction
 from eco_field.sync import state
@@ -123,7 +124,7 @@ def _upload(conn: BureauConnection, path: Path, sha: str, size: int, offset: int
             cancel: Callable[[], bool] | None) -> bool:
     """True once the bureau has the whole blob; False when cancelled between chunks. Runs on a worker."""
     if path.stat().st_size != size:
-        raise BlobRefused(f"the local file {path} has {path.stat().st_size} bytes, not its recorded {size}")
+        raise BlobRefused(text("sync.blob.size_changed", path=path, actual=path.stat().st_size, size=size))
     resyncs = 0
     with open(path, "rb") as source:
         while True:
@@ -138,15 +139,15 @@ def _upload(conn: BureauConnection, path: Path, sha: str, size: int, offset: int
                 offset = _server_offset(conn, sha, response)
                 continue
             if response.status_code == 422:
-                raise BlobRefused(response.json().get("detail", "hash mismatch"))
+                raise BlobRefused(text("sync.blob.hash_mismatch"))
             if response.status_code == 404:  # no record of this device names it (e.g. its record was refused)
-                raise BlobRefused("the bureau holds no record of this device naming this file")
+                raise BlobRefused(text("sync.blob.no_record"))
             check(response)
             offset = int(response.headers.get("Upload-Offset", offset + length))
             if response.headers.get("Upload-Complete") == "1":
                 return True
             if length == 0:
-                raise BlobRefused(f"the bureau did not complete {sha[:12]} at its full size {size}")
+                raise BlobRefused(text("sync.blob.incomplete", sha=sha[:12], size=size))
             if cancel and cancel():
                 return False
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from eco_field.atomicfile import write_bytes_atomically
 from eco_field.errors import EcoFieldError
+from eco_field.messages import text
 from eco_field.records import Enterprise, Officer, Task
 from eco_field.store import enterprises, officers, settings, tasks
 from eco_field.store.database import write_transaction
@@ -55,16 +56,20 @@ def _apply_safely(ws: Workspace, change: dict[str, Any]) -> str | None:
     """None when applied, else why it was skipped (its savepoint rolled back)."""
     handler = APPLY.get(change["entity"])
     if handler is None:
-        return f"this program does not take {change['entity']} records"
+        return text("sync.skip.unknown_entity", entity=change["entity"])
     if change.get("deleted"):
-        return "deletions from the bureau are not applied to local records"
+        return text("sync.skip.deletion")
     if not isinstance(change.get("payload"), dict):
-        return "its payload is not an object"
+        return text("sync.skip.not_object")
     try:
         with write_transaction(ws.db):
             return handler(ws, change["id"], change["payload"])
-    except (EcoFieldError, KeyError, TypeError, ValueError, AttributeError) as exc:
-        return f"{type(exc).__name__}: {exc}"
+    except EcoFieldError as exc:
+        return str(exc)
+    except KeyError as exc:  # the bureau's record lacks a field this program needs
+        return text("sync.skip.missing_field", field=exc.args[0] if exc.args else "?")
+    except (TypeError, ValueError, AttributeError):
+        return text("sync.skip.bad_value")
 
 
 def _officer(ws: Workspace, _id: str, payload: dict[str, Any]) -> None:
@@ -82,7 +87,7 @@ def _task(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
             _officer(ws, detail["cert_no"], detail)
     local = ws.db.execute("SELECT revision FROM tasks WHERE id = ?", [payload["id"]]).fetchone()
     if local and local[0] > int(payload.get("revision") or 1):
-        return "the local task is newer; it goes to the bureau on the next push"
+        return text("sync.skip.task_newer")
     tasks.save(ws.db, Task(id=payload["id"], kind=payload["kind"], enterprise_id=payload["enterprise_id"],
                            title=payload.get("title", ""), officers=list(payload.get("officers", [])),
                            due_date=payload.get("due_date"), status=payload.get("status", "open"),
@@ -93,7 +98,7 @@ def _task(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
 def _number_block(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
     numbering = _optional_module("eco_field.documents.numbering")
     if numbering is None:
-        return "document numbering is not available in this program yet"
+        return text("sync.skip.no_numbering")
     numbering.add_block(ws.db, payload["kind"], int(payload["year"]), int(payload["start"]), int(payload["end"]),
                         source="bureau")
     return None
@@ -103,7 +108,7 @@ def _case(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
     """A status change, or a whole case another device or the bureau made (law.case_sync decides)."""
     case_sync = _optional_module("eco_field.law.case_sync")
     if case_sync is None:
-        return "cases are not available in this program yet"
+        return text("sync.skip.no_cases")
     case_sync.apply_remote(ws.db, {"id": _id, **payload})
     return None
 
@@ -112,7 +117,7 @@ def _case_approval(ws: Workspace, approval_id: str, payload: dict[str, Any]) -> 
     """An approval given at the bureau (bureau cases approve): recorded on the case if the procedure allows it."""
     case_sync = _optional_module("eco_field.law.case_sync")
     if case_sync is None:
-        return "cases are not available in this program yet"
+        return text("sync.skip.no_cases")
     return case_sync.apply_approval(ws.db, approval_id, payload)
 
 
@@ -120,9 +125,10 @@ def _catalog(ws: Workspace, _id: str, payload: dict[str, Any]) -> str | None:
     """The bureau's catalog, written where law.catalog reads it, only if it reads as a catalog (a broken
     one would stop `catalog list` and every case on this laptop)."""
     from eco_field.law.catalog import parse_catalog
+    from eco_field.messages import Term
 
     catalog = payload.get("catalog")
-    parse_catalog(catalog, "the bureau's catalog")  # BadInput: skipped and reported, the old one stays
+    parse_catalog(catalog, Term("law.bureau_catalog"))  # BadInput: skipped and reported, the old one stays
     write_bytes_atomically(ws.data_dir / "catalog.json",
                            json.dumps(catalog, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
     settings.put(ws.db, "catalog_version", str(payload.get("version", "")))

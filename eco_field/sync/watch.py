@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from eco_field.messages import text
 from eco_field.sync import state
 from eco_field.sync.client import run_sync
 from eco_field.sync.status import sync_status
@@ -49,7 +50,7 @@ class SyncWatcher:
             reachable = probe.reachable()
         if not reachable:
             self.failures += 1
-            return {"ok": False, "error": f"the bureau at {url} is not reachable", "error_kind": "unreachable"}, \
+            return {"ok": False, "error": text("sync.unreachable", url=url), "error_kind": "unreachable"}, \
                 self.next_delay()
         result = run_sync(self.ws)
         self.failures = 0 if result["ok"] else self.failures + 1

@@ -44,9 +44,9 @@ def test_a_case_made_elsewhere_arrives_whole(workspace, inspection):
 def test_incomplete_or_orphan_payloads_are_refused(workspace, inspection):
     with pytest.raises(BadInput):
         apply_remote(workspace.db, {"id": "x"})
-    with pytest.raises(NotFound, match="not on this device"):
+    with pytest.raises(NotFound, match="不在本机"):
         apply_remote(workspace.db, {"id": "x", "status": "closed"})
     made = cases.new_case(workspace.db, inspection.id, ["HW-01"], "危废标志")
     orphan = {**cases.snapshot(made), "id": "other", "inspection_id": "gone"}
-    with pytest.raises(NotFound, match="inspection gone"):
+    with pytest.raises(NotFound, match="检查 gone 不在本机"):
         apply_remote(workspace.db, orphan)

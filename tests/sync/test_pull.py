@@ -115,7 +115,7 @@ def test_catalog_and_case_status_come_down(tmp_path, bureau: BureauServer, devic
         storage.close()
     pulled = run_sync(device)
     skipped = [s for s in pulled["pull_skipped"] if s["entity"] == "case"]
-    assert len(skipped) == 1 and "case" in skipped[0]["why"].lower()  # this device never had that case
+    assert len(skipped) == 1 and "案件" in skipped[0]["why"] and "不在本机" in skipped[0]["why"]  # never had it
 
 
 def test_enrolling_with_another_bureau_sends_the_history_again(tmp_path, monkeypatch, bureau: BureauServer,
