@@ -7,9 +7,6 @@ not the issued file, and answered with the record's facts so a paper or scanned 
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -96,38 +93,23 @@ def read_carried(path: Path) -> tuple[str, str] | None | str:
 
 
 def payload_from_qr_code(path: Path) -> tuple[str, str] | None:
-    """Decode the QR code of page 1 (a scan, or a copy whose metadata was stripped). Needs the optional
-    zxing-cpp package, and pypdfium2 (pip) or pdftoppm to draw the page; None when they are missing or no
-    EcoField code is found."""
-    try:
-        import zxingcpp
-        from PIL import Image
-    except ImportError:
-        return None
-    try:  # PDFium from pip draws the page on any platform (no poppler on a Windows laptop)
-        import pypdfium2
+    """Decode the QR code of page 1 (a scan, or a copy whose metadata was stripped); None when no EcoField
+    code is found. PDFium (pypdfium2) draws the page and zxing-cpp reads the code: both are wheels from pip,
+    dependencies of the application, so an installed laptop (Windows has no poppler) verifies the same way."""
+    import pypdfium2  # imported here: only a file without readable metadata needs them
+    import zxingcpp
 
+    try:
         document = pypdfium2.PdfDocument(str(path))
-        try:
-            image = document[0].render(scale=200 / 72).to_pil()
-        finally:
-            document.close()
-        codes = zxingcpp.read_barcodes(image)
-        return next((found for code in codes if (found := qr.parse(code.text))), None)
-    except ImportError:
-        pass
-    except Exception:  # noqa: BLE001 - a file PDFium cannot read has no code we can find
+    except pypdfium2.PdfiumError:  # a file PDFium cannot read carries no code we can find
         return None
-    if not shutil.which("pdftoppm"):
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        done = subprocess.run(["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", str(path),
-                               str(Path(folder) / "page")], capture_output=True, timeout=120)
-        pages = sorted(Path(folder).glob("page*.png"))
-        if done.returncode != 0 or not pages:
+    try:
+        if len(document) == 0:
             return None
-        with Image.open(pages[0]) as image:
-            codes = zxingcpp.read_barcodes(image)
+        image = document[0].render(scale=200 / 72).to_pil()
+    finally:
+        document.close()
+    codes = zxingcpp.read_barcodes(image)
     return next((found for code in codes if (found := qr.parse(code.text))), None)
 
 

@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from eco_field.documents import qr, service
+from eco_field.errors import BadInput
 from eco_field.store import inspections
 from tests import pdftools
 
@@ -68,7 +69,7 @@ def test_a_voided_document_does_not_match(workspace, inspection, tmp_path, cli):
 
 
 def test_the_qr_code_on_every_page_decodes_to_the_number_and_record_hash(workspace, inspection, tmp_path):
-    zxingcpp = pytest.importorskip("zxingcpp")
+    import zxingcpp
     from PIL import Image
 
     result = service.render(workspace, "photo-evidence", inspection_id=inspection.id, out_path=tmp_path / "p.pdf")
@@ -81,7 +82,6 @@ def test_the_qr_code_on_every_page_decodes_to_the_number_and_record_hash(workspa
 
 
 def test_a_copy_without_metadata_is_verified_from_its_qr_code(workspace, inspection, tmp_path):
-    pytest.importorskip("zxingcpp")
     result = service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
     writer = PdfWriter(clone_from=tmp_path / "a.pdf")
     writer.metadata = None
@@ -92,6 +92,27 @@ def test_a_copy_without_metadata_is_verified_from_its_qr_code(workspace, inspect
     # identified by its QR code, but a copy is not the issued file: the facts are given to compare by eye
     assert check["number"] == result["number"] and check["record_match"]
     assert not check["issued_file_match"] and not check["matches"]
+
+
+def test_a_scanned_paper_copy_is_identified_by_its_qr_code(workspace, inspection, tmp_path):
+    # a scan is a picture of the page inside a PDF: no text, no metadata, only the printed QR code to go by
+    from PIL import Image
+
+    result = service.render(workspace, "inspection-record", inspection_id=inspection.id, out_path=tmp_path / "a.pdf")
+    page = pdftools.render_pages(tmp_path / "a.pdf", tmp_path, dpi=150)[0]
+    with Image.open(page) as image:
+        image.convert("L").save(tmp_path / "scan.pdf", resolution=150)
+    check = service.verify_pdf(workspace, tmp_path / "scan.pdf")
+    assert check["number"] == result["number"] and check["record_match"] and not check["matches"]
+
+
+def test_a_pdf_without_metadata_or_qr_code_is_refused_by_name(workspace, tmp_path):
+    from PIL import Image
+
+    Image.new("L", (600, 800), 255).save(tmp_path / "blank.pdf")
+    with pytest.raises(BadInput) as refused:
+        service.verify_pdf(workspace, tmp_path / "blank.pdf")
+    assert "blank.pdf" in str(refused.value)
 
 
 def test_sealing_the_inspection_later_keeps_its_documents_matching(workspace, inspection, tmp_path):
