@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from eco_field.readings import service
+from tests.readings.conftest import parse
 
 GASES = (("SO2", "mg/m3"), ("NOx", "mg/m3"), ("O2", "%"))
 
@@ -46,3 +47,21 @@ def test_every_sample_comes_back_in_file_order_with_its_line_value_and_flag(work
         assert series["min"] == min(usable) and series["max"] == max(usable)
     if rows > 700:
         assert result["source"]["assumptions"]["skipped_lines"] == [702]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_a_file_without_quotes_reads_exactly_as_the_csv_reader_reads_it(tmp_path, ending):
+    # the bulk path splits a quote-free file itself; one quote anywhere sends it through the csv module
+    body = ["2026-06-05 10:00:00,SO2,12.5,mg/m3", "2026-06-05 10:00:00,NOx,40,mg/m3", "",
+            "2026-06-05 10:00:01,SO2,OVR,mg/m3", "2026-06-05 10:00:01,NOx", "2026-06-05 10:00:02,SO2,-0.4,mg/m3 ",
+            "\t", "2026-06-05 10:00:02,NOx,41.5,mg/m3",
+            *(f"2026-06-05 10:01:{i:02d},SO2,{i}.5,mg/m3" for i in range(30))]  # one torn row is under 5 %
+    plain, quoted = tmp_path / "plain.csv", tmp_path / "quoted.csv"
+    plain.write_bytes(ending.join(["采样时间,气体名称,浓度,单位", *body]).encode())  # no newline at the end
+    quoted.write_bytes(ending.join(['"采样时间",气体名称,浓度,单位', *body]).encode())
+    read = {path.name: parse(path) for path in (plain, quoted)}
+    (_, plain_ctx, plain_samples), (_, quoted_ctx, quoted_samples) = read["plain.csv"], read["quoted.csv"]
+    assert plain_samples == quoted_samples
+    assert [s[1] for s in plain_samples][:5] == [2, 3, 5, 7, 9] and plain_samples[-1][1] == 39  # physical lines: the blank and torn ones skipped
+    assert [str(w) for w in plain_ctx.warnings] == [str(w) for w in quoted_ctx.warnings]
+    assert plain_ctx.skipped_lines == quoted_ctx.skipped_lines == [6]

@@ -113,7 +113,7 @@ def _time_parser(ctx: ImportContext, layout: Layout, head: list) -> TimeParser:
 def _long_rows(rows: TableRows, header_line: int, ctx: ImportContext, layout: Layout, timer: TimeParser,
                decimal_comma: bool):
     """Long form, the bulk path: kept flat (no per-row helper calls in the common case) for speed."""
-    with rows.opened(skip_to_line=header_line) as data:
+    with rows.numbered(skip_to_line=header_line) as data:
         roles = layout.roles
         combine = bool(roles.pop("_combine"))
         ti, vi = roles["time"], roles["value"]
@@ -129,24 +129,22 @@ def _long_rows(rows: TableRows, header_line: int, ctx: ImportContext, layout: La
         ids: dict = {}  # key -> (series id, running statistics)
         ctx.keeps_stats = True
         parse_time = timer.parse
-        reader = rows.reader
         last_text: object = None
         t: float | None = None
-        for row in data:
+        for row, line in data:
             if len(row) < width:
                 if not _blank(row):
-                    problems.bad(reader.line_num, Message("readings.rows.short", {"got": len(row), "want": width}), row)
+                    problems.bad(line, Message("readings.rows.short", {"got": len(row), "want": width}), row)
                 continue
             text = _time_value(row, roles, combine) if combine else row[ti]
             if text != last_text:
                 t, last_text = parse_time(text), text
             if t is None:
-                problems.bad(reader.line_num, Message("readings.rows.bad_time", {"value": str(text).strip()}), row)
+                problems.bad(line, Message("readings.rows.bad_time", {"value": str(text).strip()}), row)
                 last_text = None
                 continue
             if problems.pending:
                 problems.good()
-            line = reader.line_num
             entry = ids.get(key_of(row))
             if entry is None:
                 key = key_of(row)

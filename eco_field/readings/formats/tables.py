@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import count, repeat
+from operator import attrgetter
 from struct import error as struct_error
 
 from eco_field.errors import BadInput
@@ -58,6 +60,39 @@ class TableRows:
                 yield self.reader
             except UnicodeDecodeError as exc:
                 raise mixed_encoding_error(self.source.path, self.encoding) from exc
+
+    @contextmanager
+    def numbered(self, skip_to_line: int = 0) -> Iterator[Iterator[tuple[list, int]]]:
+        """(row, physical line) pairs after line skip_to_line, with no Python frame per row (the bulk path).
+
+        A text file without a quote character or NUL byte (the usual instrument export) is split line by
+        line, which is what the csv module would make of it, a third faster; any other goes through it."""
+        if not self._splittable():
+            with self.opened(skip_to_line) as rows:
+                if rows is self.reader:  # the csv reader itself: its line_num is read after each row
+                    yield zip(rows, map(attrgetter("line_num"), repeat(rows)), strict=False)
+                else:
+                    yield ((row, self.reader.line_num) for row in rows)
+            return
+        with open(self.source.path, encoding=self.encoding, errors="strict", newline="") as fh:
+            try:
+                for _ in range(max(0, skip_to_line)):
+                    if not fh.readline():
+                        break
+                lines = map(str.rstrip, fh, repeat("\r\n"))
+                yield zip(map(str.split, lines, repeat(self.delimiter or ",")), count(max(0, skip_to_line) + 1))
+            except UnicodeDecodeError as exc:
+                raise mixed_encoding_error(self.source.path, self.encoding) from exc
+
+    def _splittable(self) -> bool:
+        """Plain text lines with no '"' (so no quoted field, no field across lines) and no NUL anywhere."""
+        if self.source.is_xlsx or self.source.is_xls or not self._plain_lines():
+            return False
+        with open(self.source.path, "rb") as fh:  # in pieces: memory stays flat on a large file
+            while piece := fh.read(1 << 20):
+                if b'"' in piece or b"\x00" in piece:
+                    return False
+        return True
 
     def _skip(self, it: Iterator[list], line: int) -> None:
         if line <= 0:
