@@ -29,7 +29,7 @@ from eco_field.clock import now_local, utc_now
 from eco_field.documents import facts, issuer, layout, numbering, qr, sources, verification, versions
 from eco_field.documents.fonts import FONT_SETTING, font_set
 from eco_field.documents.kinds import module_for
-from eco_field.documents.kinds.common import Source
+from eco_field.documents.kinds.common import Source, gather_record
 from eco_field.errors import BadInput, EcoFieldError, NotFound
 from eco_field.messages import os_reason
 from eco_field.store import settings
@@ -127,7 +127,7 @@ def render_draft(ws: Workspace, kind: str, inspection_id: str | None = None, cas
     fonts = font_set(settings.get(ws.db, FONT_SETTING))
     if hasattr(module, "prepare"):
         module.prepare(src)
-    rec = module.gather(src)
+    rec = gather_record(module, src)
     record_sha = sha256_of(rec)
     today = now_local(settings.get(ws.db, "time_zone"))
     page = _page(ws, module, fonts, "（草稿　未编号）", today, record_sha, rec, draft=True)
@@ -165,12 +165,13 @@ def issue(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: s
         issued = numbering.issue(db, kind, day.year)
         for old in earlier:  # voided first: what the new document lists as issued before it excludes them
             _supersede(db, old, issued.number, reason)
-        rec = module.gather(src)
+        rec = gather_record(module, src)
         record_sha = sha256_of(rec)
         page = _page(ws, module, fonts, issued.number, day, record_sha, rec, draft=False)
         pdf, pages = layout.build(page, module.story(page, rec), qr.payload(issued.number, record_sha))
         fonts.refuse_missing()  # a character no font of the chain draws: refused by name, never blank
-        stated = {**facts.of_record(kind, page.title, rec, page.issued_on), "issued_date": day.isoformat()}
+        stated = {**facts.of_record(kind, page.title, rec, page.issued_on), "issued_date": day.isoformat(),
+                  "record_format": src.record_format}
         doc, ref = _keep(ws, src, rec, kind, issued.number, record_sha, pdf, pages, out_path, stated, page.spots)
         for old in earlier:
             db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", [doc["id"], old["id"]])
@@ -404,9 +405,10 @@ def verify_pdf(ws: Workspace, path: str | os.PathLike[str]) -> dict[str, Any]:
 def _regather(ws: Workspace, doc: dict[str, Any]) -> tuple[str | None, str]:
     module = module_for(doc["kind"])
     src = Source(ws, inspection_id=None if doc["case_id"] else doc["inspection_id"], case_id=doc["case_id"],
-                 before=doc["rowid"], as_of=doc["issued_at"])
+                 before=doc["rowid"], as_of=doc["issued_at"],
+                 format=int((doc.get("facts") or {}).get("record_format") or 1))  # none kept: issued as format 1
     try:
-        return sha256_of(module.gather(src)), ""
+        return sha256_of(gather_record(module, src)), ""
     except EcoFieldError as exc:
         return None, f"记录已无法读取：{exc}"
 

@@ -23,7 +23,7 @@ from eco_field.law.data_dir import data_dir_of
 from eco_field.law.discretion import Assessment, decide
 from eco_field.law.history import history_facts
 from eco_field.law.procedure_state import approval_list, group_statements
-from eco_field.law.readings_facts import facts_from_readings
+from eco_field.law.readings_facts import facts_from_readings, multiple_not_applicable
 from eco_field.law.workdays import WorkCalendar, load_calendar
 from eco_field.store import inspections, settings
 from eco_field.store.changes import record
@@ -213,6 +213,7 @@ def _known_facts(db: sqlite_utils.Database, case: Case) -> tuple[dict[str, str],
                      default=date.fromisoformat(case.opened_at[:10]))
     past, notes = history_facts(db, case.id, case.inspection_id, case.enterprise_id,
                                 [v.catalog_id for v in case.violations], discovered)
+    notes += multiple_not_applicable(db, case.inspection_id)  # a DO/pH exceedance has no 超标倍数: said so
     return {**facts_from_readings(db, case.inspection_id), **past}, notes
 
 

@@ -29,12 +29,48 @@ def facts_from_readings(db: sqlite_utils.Database, inspection_id: str) -> dict[s
     exceeding = [s for s in series if (s.get("evaluation") or {}).get("hourly_exceeding")]
     if not exceeding:
         return {}
-    waivers = [s["evaluation"].get("first_violation_waiver") or {} for s in exceeding]
-    return {
-        "exceed_pollutants": str(len({s["pollutant"] for s in exceeding})),
-        "exceed_multiple": _max(w.get("max_hourly_exceed_multiple") for w in waivers),
-        "exceed_hours": _max(w.get("max_exceeding_hours_per_day") for w in waivers),
-    }
+    facts = {"exceed_pollutants": str(len({s["pollutant"] for s in exceeding}))}
+    # 超标倍数 (and the hours counted with it) are for a maximum: a DO below its minimum or a pH out of its
+    # range gives no multiple, and never a "0" that would pass the 首违不罚 screen (< 0.1) unearned
+    waivers = [s["evaluation"].get("first_violation_waiver") or {} for s in exceeding if _kind(s) == "max"]
+    waivers = [w for w in waivers if w.get("max_hourly_exceed_multiple") is not None]
+    if waivers:
+        facts["exceed_multiple"] = _max(w.get("max_hourly_exceed_multiple") for w in waivers)
+        facts["exceed_hours"] = _max(w.get("max_exceeding_hours_per_day") for w in waivers)
+    return facts
+
+
+def multiple_not_applicable(db: sqlite_utils.Database, inspection_id: str) -> list[str]:
+    """Notes for the fine's working: the parameters that exceed a minimum or a range, for which 超标倍数 is
+    not defined (the benchmark's multiple-based rules then rest on the officer's finding)."""
+    try:
+        from eco_field.readings import exceedance, service
+    except ImportError:
+        return []
+    try:
+        series = service.list_series(db, inspection_id)
+    except (NotFound, sqlite3.OperationalError):
+        return []
+    other = [s for s in series if (s.get("evaluation") or {}).get("hourly_exceeding") and _kind(s) != "max"]
+    if not other:
+        return []
+    names = "、".join(dict.fromkeys(f"{exceedance.chinese_name(s['pollutant'])}（{KIND_WORDS[_kind(s)]}）"
+                                    for s in other))
+    return [f"{names}超出标准，{exceedance.MULTIPLE_NOT_APPLICABLE}"]
+
+
+KIND_WORDS = {"min": "标准下限", "range": "标准范围"}
+
+
+def _kind(series: dict[str, Any]) -> str:
+    return (series.get("evaluation") or {}).get("kind") or "max"
+
+
+def is_exceedance_entry(description: str) -> bool:
+    """Is a catalog violation one of exceeding a standard (the procedure's own rule: procedure_state)."""
+    from eco_field.law.procedure_state import _EXCEEDANCE
+
+    return bool(_EXCEEDANCE.search(description))
 
 
 def _max(values: Any) -> str:

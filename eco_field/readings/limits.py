@@ -18,14 +18,14 @@ from typing import Any
 import sqlite_utils
 
 from eco_field.messages import Message
-from eco_field.readings import pollutants, storage
+from eco_field.readings import exceedance, pollutants, storage
 from eco_field.readings.timeparse import zone_of
 from eco_field.readings.units import conversion_factor, exceed_multiple, o2_correct
 from eco_field.records import Limit, Outlet
 
 SCREENING_NOTE = "现场快速检测（筛查）读数，非监测机构出具的监测结果，不能单独作为超标处罚依据"
 WAIVER_MULTIPLE = 0.1
-DIMENSIONLESS = ("", "ph", "无量纲", "dimensionless", "-")
+DIMENSIONLESS = exceedance.DIMENSIONLESS
 AMBIENT_O2 = 19.0
 WAIVER_HOURS_PER_DAY = 4
 
@@ -134,11 +134,7 @@ class _Tally:
 
     def exceeds(self, value: float) -> bool:
         lim = self.limit
-        if lim.kind == "min":
-            return value < lim.limit
-        if lim.kind == "range":
-            return value < lim.low or value > lim.high
-        return value > lim.limit
+        return exceedance.exceeds(lim.kind, lim.limit, lim.low, lim.high, value)
 
     def add(self, t: float | None, value: float, limit: float | None = None) -> None:
         self.n += 1
@@ -159,10 +155,7 @@ class _Tally:
         lim = self.limit
         if self.top is None:
             return None
-        if lim.kind == "min":
-            return round(self.bottom, 4)
-        below, above = lim.low - self.bottom, self.top - lim.high
-        return round(self.bottom if below > above else self.top, 4)
+        return round(exceedance.worst(lim.kind, lim.limit, lim.low, lim.high, self.bottom, self.top), 4)
 
     def counts(self) -> dict[str, Any]:
         if self.top is None:

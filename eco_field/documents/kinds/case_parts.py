@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from eco_field.documents import amounts, sources
+from eco_field.documents.kinds import measured
 from eco_field.documents.kinds.common import Source, article_label, cn_date
 from eco_field.documents.layout import FRAME_W, Page
 from eco_field.errors import BadInput
@@ -50,7 +51,10 @@ def evidence_by_type(src: Source, rec: dict[str, Any]) -> dict[str, list[str]]:
                 text += "（执法人员说明：" + "；".join(explained) + "）"
             groups["视听资料"].append(text)
         if not any(d["kind"] == "readings-report" for d in docs):
-            groups["电子数据"] += readings_evidence(reading_series(src.db, insp["id"]), tz)
+            if src.record_format >= 2:  # limits of every kind, in words (documents issued before: as they were)
+                groups["电子数据"] += measured.readings_evidence(measured.inspection_series(src, insp["id"]), tz)
+            else:
+                groups["电子数据"] += readings_evidence(reading_series(src.db, insp["id"]), tz)
         if not groups["勘验笔录、现场笔录"]:
             groups["勘验笔录、现场笔录"].append(f"{day}现场检查记录，证明现场检查查明的情况")
     return {k: v for k, v in groups.items() if v}
@@ -89,7 +93,8 @@ def reading_series(db, inspection_id: str) -> list[dict[str, Any]]:
 
 
 def readings_evidence(series: list[dict[str, Any]], tz: str) -> list[str]:
-    """One item per instrument: its pollutants, date, and the largest exceedance found."""
+    """Record format 1 (documents issued before limit kinds were worded; kept so they still verify): one item
+    per instrument, its pollutants, date and the 超标倍数 of a maximum only."""
     by_device: dict[str, list[dict[str, Any]]] = {}
     for item in series:
         device = " ".join(x for x in (item.get("make"), item.get("model"), item.get("serial")) if x)
@@ -115,7 +120,8 @@ def violations_paragraphs(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     for index, violation in enumerate(rec["violations"], start=1):
         facts = violation.get("facts") or violation["entry"]["description"]
         proof = f"（证据：{violation['evidence']}）" if violation.get("evidence") else ""
-        out.append(page.p(f"{index}. {facts}{proof}"))
+        found = measured.measured_sentence(violation.get("measured") or [])
+        out.append(page.p(f"{index}. {facts}{proof}" + (f"。{found}" if found else "")))
     return out
 
 

@@ -16,6 +16,19 @@ from eco_field.errors import BadInput
 from eco_field.store import settings
 from eco_field.workspace import Workspace
 
+# The shape of gathered records. A document keeps the format it was issued with (its facts' record_format;
+# none before format 2) and is gathered again in that format, so a change to what documents print never makes
+# an issued one fail `documents verify`. 2: limits by kind (≥ 5, 6～9) and their exceedances in words.
+RECORD_FORMAT = 2
+
+
+def gather_record(module: Any, src: Source) -> dict[str, Any]:
+    """The kind's record, stamped with its format from format 2 on (format 1 records carry no stamp)."""
+    rec = module.gather(src)
+    if src.record_format > 1:
+        rec["record_format"] = src.record_format
+    return rec
+
 
 @dataclass
 class Source:
@@ -26,6 +39,11 @@ class Source:
     case_id: str | None = None
     before: int | None = None    # documents.rowid of the document being verified (earlier documents only)
     as_of: str | None = None     # when that document was issued (later case events are left out)
+    format: int | None = None    # the record format of the document verified (None: a new one, RECORD_FORMAT)
+
+    @property
+    def record_format(self) -> int:
+        return self.format or RECORD_FORMAT
 
     @property
     def db(self):
@@ -149,7 +167,7 @@ def case_base(src: Source, *, strict_party: bool = True) -> dict[str, Any]:
     enterprise_id = case.get("enterprise_id") or (insp or {}).get("enterprise_id")
     if not enterprise_id:
         raise BadInput("documents.case_no_enterprise", case=case["id"])
-    return {
+    base = {
         # not status, deadlines or documents: they move on after issue without changing what was issued
         "case": {k: case.get(k) for k in ("id", "facts", "opened_at", "assessment", "inspection_id")},
         "violations": violations_with_entries(src, case),
@@ -159,6 +177,11 @@ def case_base(src: Source, *, strict_party: bool = True) -> dict[str, Any]:
         "time_zone": src.setting("time_zone"),
         "earlier": sources.issued_documents(src.db, case_id=case["id"], before=src.before),
     }
+    if src.record_format >= 2:  # the readings' exceedances under each exceedance violation, in words
+        from eco_field.documents.kinds.measured import add_to_violations
+
+        add_to_violations(src, base)
+    return base
 
 
 def case_events(src: Source, case_id: str, wanted: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -1,0 +1,136 @@
+"""A reading against a limit, the one place that knows the three kinds and how a decision words each.
+
+- max (最高允许限值, the default): a value above the limit exceeds; 超标倍数 = (value − limit) / limit
+  (enforcement.md §5.3, as 吕梁's decisions compute it) — 「超过排放标准限值（50 mg/L）0.20倍」;
+- min (a lower bound such as 溶解氧 ≥ 5 mg/L of GB 3838-2002 Ⅲ类): a value below it is the exceedance —
+  「低于标准下限5 mg/L」; no 超标倍数;
+- range (pH 6～9): a value outside low..high — 「超出6～9的范围」; pH has no unit, written 「（无量纲）」
+  after the value as monitoring reports and decisions do; no 超标倍数.
+
+The words follow the published decisions we have read (超过…限值…倍 for a maximum); for a lower bound and a
+range no decision text was available to us this session: 「低于…下限」 and 「超出…的范围」 are the plain
+wording of the standards' own tables (≥ / 6～9), not a quoted template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eco_field.readings.units import exceed_multiple
+
+KINDS = ("max", "min", "range")
+DIMENSIONLESS = ("", "ph", "无量纲", "dimensionless", "-")
+NO_UNIT = "（无量纲）"
+# said in the fine's working where a lower bound or range exceeds: the multiple is not defined for them
+MULTIPLE_NOT_APPLICABLE = "超标倍数仅适用于最高允许限值，下限、范围类限值（如溶解氧、pH值）不计算超标倍数"
+
+
+def exceeds(kind: str, limit: float, low: float | None, high: float | None, value: float) -> bool:
+    """Is value on the wrong side of the limit: above a maximum, below a minimum, outside a range."""
+    if kind == "min":
+        return value < limit
+    if kind == "range" and low is not None and high is not None:
+        return value < low or value > high
+    return value > limit
+
+
+def worst(kind: str, limit: float, low: float | None, high: float | None, lowest: float,
+          highest: float) -> float:
+    """The reading furthest on the wrong side: the highest for a maximum, the lowest for a minimum, the
+    furthest out of a range."""
+    if kind == "min":
+        return lowest
+    if kind == "range" and low is not None and high is not None:
+        return lowest if low - lowest > highest - high else highest
+    return highest
+
+
+def no_unit(unit: str | None) -> bool:
+    return (unit or "").strip().lower() in DIMENSIONLESS
+
+
+def number(value: float) -> str:
+    """6, 5.5, 0.3687: no trailing zeros, at most four decimals."""
+    return f"{round(value, 4):g}"
+
+
+def _amount(value: float, unit: str | None) -> str:
+    """'5 mg/L'; '11（无量纲）' for pH and other dimensionless values."""
+    return number(value) + (NO_UNIT if no_unit(unit) else f" {unit.strip()}")
+
+
+def limit_text(kind: str, limit: float, low: float | None, high: float | None, unit: str | None) -> str:
+    """How a limit reads on paper: '50 mg/m³' (a maximum, as before), '≥ 5 mg/L', '6～9（无量纲）'."""
+    if kind == "min":
+        return "≥ " + _amount(limit, unit)
+    if kind == "range" and low is not None and high is not None:
+        return f"{number(low)}～{number(high)}" + (NO_UNIT if no_unit(unit) else f" {unit.strip()}")
+    return _amount(limit, unit)
+
+
+@dataclass(frozen=True)
+class Exceedance:
+    """One series found on the wrong side of its limit: which kind, the bound(s), the worst value."""
+
+    pollutant: str        # the series' code (DO, PH, SO2 …)
+    name: str             # its Chinese name (溶解氧, pH值 …)
+    kind: str
+    limit: float
+    low: float | None
+    high: float | None
+    unit: str             # the limit's unit ('' for pH)
+    value: float          # the worst reading, in the limit's unit (converted, O2-corrected for a maximum)
+    multiple: float | None  # 超标倍数, a maximum only
+    standard: str = ""
+    outlet: str = ""
+
+    @property
+    def wording(self) -> str:
+        """The fact in a decision's words (see the module docstring)."""
+        if self.kind == "min":
+            return f"{self.name}最低值{_amount(self.value, self.unit)}，低于标准下限{_amount(self.limit, self.unit)}"
+        if self.kind == "range":
+            side = "最低值" if self.low is not None and self.value < self.low else "最高值"
+            bounds = limit_text("range", self.limit, self.low, self.high, self.unit)
+            bounds = bounds.removesuffix(NO_UNIT)  # the unit is said once, after the value
+            return f"{self.name}{side}{_amount(self.value, self.unit)}，超出{bounds}的范围"
+        return (f"{self.name}折算最大值{_amount(self.value, self.unit)}，超过排放标准限值（"
+                f"{_amount(self.limit, self.unit)}）{self.multiple or 0:.2f}倍")
+
+    def as_record(self) -> dict[str, Any]:
+        """Plain JSON for a document's record (what the document prints comes from its record)."""
+        return {"pollutant": self.pollutant, "kind": self.kind, "limit": self.limit, "low": self.low,
+                "high": self.high, "unit": self.unit, "value": self.value, "multiple": self.multiple,
+                "standard": self.standard, "outlet": self.outlet, "wording": self.wording}
+
+
+def chinese_name(code: str) -> str:
+    """The parameter's Chinese name whatever the interface language (documents are Chinese): 溶解氧, pH值."""
+    from eco_field import messages
+
+    key = "readings.pollutant." + code.lower().replace(".", "_")
+    name = messages.text(key, language="zh_CN") if messages.has(key, "zh_CN") else code
+    return name.replace(" ", "")
+
+
+def of_series(series: dict[str, Any]) -> Exceedance | None:
+    """The exceedance of one stored series (the readings service's summary: limit, limit_unit,
+    max_converted, max_exceed_multiple, evaluation {kind, low, high, worst, standard, outlet}), or None when
+    it has no limit or stays on the right side of it."""
+    limit = series.get("limit", series.get("limit_value"))
+    evaluation = series.get("evaluation") or {}
+    if limit is None:
+        return None
+    kind = evaluation.get("kind") or "max"  # an evaluation stored before limit kinds is a maximum
+    low, high = evaluation.get("low"), evaluation.get("high")
+    value = series.get("max_converted") if kind == "max" else evaluation.get("worst")
+    if value is None or not exceeds(kind, limit, low, high, value):
+        return None
+    multiple = series.get("max_exceed_multiple")
+    if kind == "max" and multiple is None:
+        multiple = round(exceed_multiple(value, limit), 4)
+    return Exceedance(pollutant=series["pollutant"], name=chinese_name(series["pollutant"]), kind=kind,
+                      limit=limit, low=low, high=high, unit=series.get("limit_unit") or "", value=value,
+                      multiple=multiple if kind == "max" else None, standard=evaluation.get("standard") or "",
+                      outlet=evaluation.get("outlet") or "")
