@@ -1,9 +1,9 @@
 """A reading against a limit, the one place that knows the three kinds and how a decision words each.
 
 - max (最高允许限值, the default): a value above the limit exceeds; 超标倍数 = (value − limit) / limit
-  (enforcement.md §5.3, as 吕梁's decisions compute it) — 「超过排放标准限值（50 mg/L）0.20倍」;
+  (enforcement.md §5.3, as 吕梁's decisions compute it) — 「超过排放标准限值（50mg/L）0.20倍」;
 - min (a lower bound such as 溶解氧 ≥ 5 mg/L of GB 3838-2002 Ⅲ类): a value below it is the exceedance —
-  「低于标准下限5 mg/L」; no 超标倍数;
+  「低于标准下限5mg/L」; no 超标倍数;
 - range (pH 6～9): a value outside low..high — 「超出6～9的范围」; pH has no unit, written 「（无量纲）」
   after the value as monitoring reports and decisions do; no 超标倍数.
 
@@ -56,16 +56,17 @@ def number(value: float) -> str:
 
 
 def _amount(value: float, unit: str | None) -> str:
-    """'5 mg/L'; '11（无量纲）' for pH and other dimensionless values."""
-    return number(value) + (NO_UNIT if no_unit(unit) else f" {unit.strip()}")
+    """'5mg/L' (no blank: as decisions print it, and a line never splits the number from its unit);
+    '11（无量纲）' for pH and other dimensionless values."""
+    return number(value) + (NO_UNIT if no_unit(unit) else unit.strip())
 
 
 def limit_text(kind: str, limit: float, low: float | None, high: float | None, unit: str | None) -> str:
-    """How a limit reads on paper: '50 mg/m³' (a maximum, as before), '≥ 5 mg/L', '6～9（无量纲）'."""
+    """How a limit reads on paper: '50mg/m³' (a maximum), '≥5mg/L', '6～9（无量纲）'."""
     if kind == "min":
-        return "≥ " + _amount(limit, unit)
+        return "≥" + _amount(limit, unit)
     if kind == "range" and low is not None and high is not None:
-        return f"{number(low)}～{number(high)}" + (NO_UNIT if no_unit(unit) else f" {unit.strip()}")
+        return f"{number(low)}～{number(high)}" + (NO_UNIT if no_unit(unit) else unit.strip())
     return _amount(limit, unit)
 
 

@@ -1,6 +1,6 @@
 """A dissolved oxygen below its minimum (≥ 5 mg/L) and a pH outside its range (6～9) are exceedances the case
-documents state in a decision's words — 「低于标准下限5 mg/L」, 「超出6～9的范围」, pH 「（无量纲）」 — beside a
-maximum's 「超过排放标准限值（50 mg/L）0.20倍」; the readings report prints 「≥ 5」 and 「6～9」; a readings
+documents state in a decision's words — 「低于标准下限5mg/L」, 「超出6～9的范围」, pH 「（无量纲）」 — beside a
+maximum's 「超过排放标准限值（50mg/L）0.20倍」; the readings report prints 「≥5mg/L」 and 「6～9」; a readings
 report issued before (record format 1, the plain number) still verifies byte for byte.
 
 The outlet's limits come in through `enterprises import`, the readings through `readings import`, the case
@@ -9,6 +9,7 @@ walks the real procedure (tests/documents/case_walk.py), and every PDF is read b
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -16,6 +17,7 @@ from eco_field.documents import service
 from eco_field.documents.kinds import common
 from eco_field.law import cases
 from eco_field.store import enterprises
+from tests import pdftools
 from tests.documents.case_walk import (
     approve,
     assert_all_verify,
@@ -90,6 +92,8 @@ def test_do_below_its_minimum_and_ph_out_of_range_reach_the_notice_and_the_decis
         # and the readings are cited as a lead, with the same words
         assert "溶解氧、pH值、化学需氧量），" in text and "为便携式仪器现场筛查数据，作为发现违法行为的线索" in text, kind
         assert "超标0.00倍" not in text and "无量纲）mg" not in text, kind
+        lines = pdftools.text(tmp_path / f"{kind}.pdf")
+        assert not re.search(r"[0-9]\s*\n\s*mg/", lines), kind  # a value is never split from its unit
         assert_clean(kind, text)
     assert_all_verify(ws, tmp_path)
 
@@ -163,4 +167,25 @@ def test_a_notice_issued_before_the_readings_were_worded_still_verifies(ready, c
     ws.db.conn.commit()
     assert "COD折算最大值60mg/L（限值50，超标0.20倍）" in text and "低于标准下限" not in text
     result = service.verify_pdf(ws, tmp_path / "penalty-notice.pdf")
+    assert result["matches"], result["problem"]
+
+
+def test_the_inspection_record_states_the_exceedances_and_a_later_import_leaves_it_verifying(ready, cli, tmp_path):
+    import time
+
+    from eco_field.clock import utc_now
+
+    ws = ready
+    made = water_case(ws, cli, tmp_path)
+    path = tmp_path / "record.pdf"
+    issued = service.render(ws, "inspection-record", inspection_id=made["inspection_id"], out_path=path)
+    text = read_text(path)
+    assert ("经现场快速检测，废水总排口（DW001）溶解氧最低值2mg/L，低于标准下限5mg/L；pH值最高值11（无量纲），超出6～9的范围"
+            in text) and "为筛查数据" in text
+    while utc_now() <= issued["issued_at"]:  # the next file comes in later, as back at the office
+        time.sleep(0.05)
+    later = tmp_path / "afternoon.csv"
+    later.write_text(f"时间,溶解氧(mg/L)\n{made['discovered']} 15:00:00,1.0\n", encoding="utf-8")
+    assert cli("readings", "import", made["inspection_id"], str(later), "--outlet", "DW001").returncode == 0
+    result = service.verify_pdf(ws, path)
     assert result["matches"], result["problem"]

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from eco_field.documents import sources
+from eco_field.documents.kinds import measured
 from eco_field.documents.kinds.common import Source, bureau, cn_time, officer_signatures, officer_text
 from eco_field.documents.layout import FRAME_W, Page
 
@@ -24,8 +25,11 @@ OPENING = ("我们是{bureau}的执法人员{names}，这是我们的执法证�
 
 def gather(src: Source) -> dict[str, Any]:
     insp = sources.inspection(src.db, src.need_inspection())
-    return {"inspection": insp, "party": sources.party(src.db, insp["enterprise_id"], strict=False),
-            "bureau": bureau(src), "time_zone": src.setting("time_zone")}
+    rec = {"inspection": insp, "party": sources.party(src.db, insp["enterprise_id"], strict=False),
+           "bureau": bureau(src), "time_zone": src.setting("time_zone")}
+    if src.record_format >= 2:  # what the portable instruments found out of bounds, as the 笔录 records it
+        rec["measured"] = measured.exceedances(src, insp)
+    return rec
 
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
@@ -46,7 +50,11 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     names = "、".join(o["name"] for o in insp["officers"])
     out.append(page.p(OPENING.format(bureau=rec["bureau"]["name"], names=names)))
     out.append(page.p("检查（勘察）记录：", "heading"))
-    out += body(page, insp)
+    found = measured.measured_sentence(rec.get("measured") or [])
+    if not found or insp["checklist"] or insp["findings"]:
+        out += body(page, insp)
+    if found:
+        out.append(page.p(f"{len(insp['findings']) + 1}. {found}（便携式仪器现场快速检测，为筛查数据。）", "plain"))
     out.append(page.p("以上笔录经被检查（勘察）人核对（已向其宣读），确认无误。", "body"))
     roles = [("被检查（勘察）人", present["name"])] + officer_signatures(insp["officers"], "检查（勘察）人")
     roles += [("记录人", officer_text(insp["officers"][-1])), ("见证人", "")]

@@ -22,15 +22,21 @@ MEDIA = (("大气", "air"), ("水污染物", "water"), ("噪声", "noise"))
 
 
 def inspection_series(src: Source, inspection_id: str) -> list[dict[str, Any]]:
-    """The readings service's summaries of the inspection's series ([] when the readings area is absent)."""
+    """The readings service's summaries of the inspection's series ([] when the readings area is absent); when
+    a document is verified, only the files imported by its issue (one imported later changes nothing issued)."""
     try:
         from eco_field.readings.service import list_series
     except ImportError:
         return []
     try:
-        return list_series(src.db, inspection_id)
+        series = list_series(src.db, inspection_id)
     except (NotFound, sqlite3.OperationalError):
         return []
+    if not src.as_of:
+        return series
+    later = {r[0] for r in src.db.execute("SELECT id FROM reading_sources WHERE inspection_id = ? AND imported_at > ?",
+                                          [inspection_id, src.as_of])}
+    return [s for s in series if s["source_id"] not in later]
 
 
 def _outlets(src: Source, enterprise_id: str) -> dict[str, dict[str, str]]:
