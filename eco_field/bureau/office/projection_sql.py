@@ -17,11 +17,6 @@ CASE_EVENTS = {"filed": "filed", "seized": "seizure", "production_limited": "pro
 IMMEDIATE_KEY = "rectified_on_site"  # a finding corrected on the spot (立行立改), as the laptop records it
 
 
-def feed_ids(entity: str, gone: str = "") -> str:
-    """The ids of the window's records of one entity (gone: an extra condition on the record, e.g. deleted)."""
-    return f"SELECT entity_id FROM records WHERE seq > ? AND seq <= ? AND entity = '{entity}'{gone}"
-
-
 class _Json:
     """SQL reading a payload `r.p` (and array elements `<alias>.value`) on one backend."""
 
@@ -29,13 +24,24 @@ class _Json:
         self.pg = backend == "pg"
         self.deleted = "deleted" if self.pg else "deleted <> 0"
 
+    def records(self, entity: str) -> str:
+        """FROM … WHERE of the window's records of one entity, read by seq alone: the records' primary key
+        starts with the entity, and a planner without statistics would otherwise walk every record of it."""
+        if self.pg:  # OFFSET 0: the entity condition is not pushed into the subquery
+            return ("(SELECT entity, entity_id, deleted, payload_json FROM records WHERE seq > ? AND seq <= ?"
+                    f" OFFSET 0) w WHERE entity = '{entity}'")
+        return f"records WHERE seq > ? AND seq <= ? AND +entity = '{entity}'"  # unary +: not by that index
+
+    def ids(self, entity: str, deleted: bool = False) -> str:
+        """The ids of the window's records of one entity (only the deleted ones when deleted)."""
+        return f"SELECT entity_id FROM {self.records(entity)}" + (f" AND {self.deleted}" if deleted else "")
+
     def window(self, entity: str, live: bool = True) -> str:
         """The window's records of one entity as `r` (id, p), live ones only unless live is False."""
         payload = "payload_json::jsonb" if self.pg else "payload_json"
         keep = f" AND NOT ({self.deleted})" if live else ""
         fence = " OFFSET 0" if self.pg else ""  # PostgreSQL: parse each payload once, not once per reference
-        return (f"(SELECT entity_id AS id, {payload} AS p FROM records WHERE seq > ? AND seq <= ?"
-                f" AND entity = '{entity}'{keep}{fence}) r")
+        return f"(SELECT entity_id AS id, {payload} AS p FROM {self.records(entity)}{keep}{fence}) r"
 
     def text(self, *path: str) -> str:
         """The value at path as text (NULL when absent, JSON null, or a parent is not an object)."""
@@ -124,7 +130,7 @@ def enterprise_statements(j: _Json) -> list[str]:
                 f" coalesce({j.text('credit_code')}, '') FROM {j.window('enterprise', live=False)} WHERE 1 = 1"),
         # an enterprise new or moved: its inspections count in its county from now on
         f"UPDATE office_fig_inspections SET county = {county_now}"
-        f" WHERE enterprise_id IN ({feed_ids('enterprise')}) AND county <> {county_now}",
+        f" WHERE enterprise_id IN ({j.ids('enterprise')}) AND county <> {county_now}",
     ]
 
 
@@ -132,7 +138,7 @@ def task_statements(j: _Json) -> list[str]:
     spot_now = ("(CASE WHEN EXISTS (SELECT 1 FROM office_fig_tasks t WHERE t.id = office_fig_inspections.task_id"
                 " AND t.kind = 'random') THEN 1 ELSE 0 END)")
     return [
-        f"DELETE FROM office_fig_tasks WHERE id IN ({feed_ids('task', f' AND {j.deleted}')})",
+        f"DELETE FROM office_fig_tasks WHERE id IN ({j.ids('task', deleted=True)})",
         _upsert("office_fig_tasks", ("id", "kind", "enterprise_id", "title", "due_date", "status", "officers",
                                      "updated_at"),
                 f"SELECT r.id, coalesce({j.text('kind')}, ''), coalesce({j.text('enterprise_id')}, ''),"
@@ -140,7 +146,7 @@ def task_statements(j: _Json) -> list[str]:
                 f" coalesce({j.text('status')}, 'open'), {j.officers()}, coalesce({j.text('updated_at')}, '')"
                 f" FROM {j.window('task')} WHERE 1 = 1"),
         # a task new, gone or of another kind: its inspections are 双随机 ones or not from now on
-        f"UPDATE office_fig_inspections SET spot = {spot_now} WHERE task_id IN ({feed_ids('task')})"
+        f"UPDATE office_fig_inspections SET spot = {spot_now} WHERE task_id IN ({j.ids('task')})"
         f" AND spot <> {spot_now}",
     ]
 
@@ -149,7 +155,7 @@ def inspection_statements(j: _Json) -> list[str]:
     parent = f"nullif({j.text('amends_id')}, '')"
     immediate = f"(SELECT 1 FROM {j.elements('findings', 'f')} WHERE {j.member_true('f', IMMEDIATE_KEY)})"
     return [
-        f"DELETE FROM office_fig_inspections WHERE id IN ({feed_ids('inspection', f' AND {j.deleted}')})",
+        f"DELETE FROM office_fig_inspections WHERE id IN ({j.ids('inspection', deleted=True)})",
         _upsert("office_fig_inspections", ("id", "chain", "enterprise_id", "task_id", "day", "sealed", "findings",
                                            "immediate", "sealed_at", "county", "spot", "amendment"),
                 f"SELECT r.id, coalesce({parent}, r.id), coalesce({j.text('enterprise_id')}, ''),"
@@ -176,11 +182,11 @@ def _spot_of(inspection: str) -> str:
     return f"coalesce({_lookup('office_fig_inspections', 'spot', inspection)}, 0)"
 
 
-def spot_statements() -> list[str]:
+def spot_statements(j: _Json) -> list[str]:
     """Case steps and documents of the window's inspections, and of the inspections of its tasks, take the
     inspections' 双随机 flag again (an inspection new, gone or re-tasked; a task new, gone or of another kind)."""
-    changed = (f"inspection_id IN ({feed_ids('inspection')} UNION SELECT id FROM office_fig_inspections"
-               f" WHERE task_id IN ({feed_ids('task')}))")
+    changed = (f"inspection_id IN ({j.ids('inspection')} UNION SELECT id FROM office_fig_inspections"
+               f" WHERE task_id IN ({j.ids('task')}))")
     return [f"UPDATE {table} SET spot = {_spot_of(f'{table}.inspection_id')} WHERE {changed}"
             f" AND spot <> {_spot_of(f'{table}.inspection_id')}"
             for table in ("office_fig_case_events", "office_fig_documents")]
@@ -193,8 +199,8 @@ def case_statements(j: _Json) -> list[str]:
     collate = ' COLLATE "C"' if j.pg else ""
     inspection, enterprise = f"coalesce({j.text('inspection_id')}, '')", f"coalesce({j.text('enterprise_id')}, '')"
     return [
-        f"DELETE FROM office_fig_case_events WHERE case_id IN ({feed_ids('case')})",
-        f"DELETE FROM office_fig_cases WHERE id IN ({feed_ids('case', f' AND {j.deleted}')})",
+        f"DELETE FROM office_fig_case_events WHERE case_id IN ({j.ids('case')})",
+        f"DELETE FROM office_fig_cases WHERE id IN ({j.ids('case', deleted=True)})",
         _upsert("office_fig_cases", ("id", "inspection_id", "enterprise_id"),
                 f"SELECT r.id, {inspection}, {enterprise} FROM {j.window('case')} WHERE 1 = 1"),
         # each group's first date per case
@@ -224,7 +230,7 @@ def document_statements(j: _Json) -> list[str]:
     issued = _day(f"coalesce(nullif({j.text('facts', 'issued_on')}, ''), {j.text('issued_at')})")
     current = f"CASE WHEN {j.text('status')} = 'issued' AND coalesce({j.text('superseded_by')}, '') = '' THEN 1 ELSE 0 END"
     return [
-        f"DELETE FROM office_fig_documents WHERE id IN ({feed_ids('document', f' AND {j.deleted}')})",
+        f"DELETE FROM office_fig_documents WHERE id IN ({j.ids('document', deleted=True)})",
         _upsert("office_fig_documents", ("id", "kind", "day", "case_id", "inspection_id", "enterprise_id",
                                          "amount_fen", "current", "spot"),
                 f"SELECT r.id, coalesce({j.text('kind')}, ''), {issued}, {case_id}, {inspection}, {enterprise},"
@@ -239,4 +245,4 @@ def window_statements(backend: str) -> tuple[list[str], list[str], str]:
     documents, then cases and documents."""
     j = _Json(backend)
     return ([*enterprise_statements(j), *task_statements(j), *inspection_statements(j)],
-            [*spot_statements(), *case_statements(j), *document_statements(j)], ORPHAN_DOCUMENTS)
+            [*spot_statements(j), *case_statements(j), *document_statements(j)], ORPHAN_DOCUMENTS)
