@@ -85,6 +85,8 @@ class Exceedance:
     multiple: float | None  # 超标倍数, a maximum only
     standard: str = ""
     outlet: str = ""
+    converted: bool = False  # the value was converted to the limit's unit or corrected to the reference O2
+    sound: bool = False      # a sound level: exceeded by so many dB(A), not by a multiple
 
     @property
     def wording(self) -> str:
@@ -96,7 +98,11 @@ class Exceedance:
             bounds = limit_text("range", self.limit, self.low, self.high, self.unit)
             bounds = bounds.removesuffix(NO_UNIT)  # the unit is said once, after the value
             return f"{self.name}{side}{_amount(self.value, self.unit)}，超出{bounds}的范围"
-        return (f"{self.name}折算最大值{_amount(self.value, self.unit)}，超过排放标准限值（"
+        highest = ("折算" if self.converted else "") + "最大值"
+        if self.sound:  # noise decisions say by how many dB(A), never a multiple of a level in dB
+            return (f"{self.name}{highest}{_amount(self.value, self.unit)}，超过排放标准限值（"
+                    f"{_amount(self.limit, self.unit)}）{number(self.value - self.limit)}{self.unit.strip()}")
+        return (f"{self.name}{highest}{_amount(self.value, self.unit)}，超过排放标准限值（"
                 f"{_amount(self.limit, self.unit)}）{self.multiple or 0:.2f}倍")
 
     def as_record(self) -> dict[str, Any]:
@@ -128,10 +134,16 @@ def of_series(series: dict[str, Any]) -> Exceedance | None:
     value = series.get("max_converted") if kind == "max" else evaluation.get("worst")
     if value is None or not exceeds(kind, limit, low, high, value):
         return None
+    from eco_field.readings.pollutants import NOISE
+
+    sound = series["pollutant"] in NOISE
     multiple = series.get("max_exceed_multiple")
     if kind == "max" and multiple is None:
         multiple = round(exceed_multiple(value, limit), 4)
+    factor = evaluation.get("factor")
+    converted = bool(evaluation.get("o2_corrected")) or (factor is not None and abs(factor - 1.0) > 1e-9)
     return Exceedance(pollutant=series["pollutant"], name=chinese_name(series["pollutant"]), kind=kind,
                       limit=limit, low=low, high=high, unit=series.get("limit_unit") or "", value=value,
-                      multiple=multiple if kind == "max" else None, standard=evaluation.get("standard") or "",
-                      outlet=evaluation.get("outlet") or "")
+                      multiple=multiple if kind == "max" and not sound else None,
+                      standard=evaluation.get("standard") or "", outlet=evaluation.get("outlet") or "",
+                      converted=converted, sound=sound)

@@ -87,7 +87,7 @@ def test_do_below_its_minimum_and_ph_out_of_range_reach_the_notice_and_the_decis
         fact = text[text.index("1.超过水污染物排放标准"):]
         for must in ("经现场快速检测，废水总排口（DW001）溶解氧最低值2mg/L，低于标准下限5mg/L",
                      "pH值最高值11（无量纲），超出6～9的范围",
-                     "化学需氧量折算最大值60mg/L，超过排放标准限值（50mg/L）0.20倍"):
+                     "化学需氧量最大值60mg/L，超过排放标准限值（50mg/L）0.20倍"):
             assert must in fact, (kind, must)
         # and the readings are cited as a lead, with the same words
         assert "溶解氧、pH值、化学需氧量），" in text and "为便携式仪器现场筛查数据，作为发现违法行为的线索" in text, kind
@@ -106,7 +106,7 @@ def test_only_do_and_ph_out_of_bounds_still_make_a_violation_fact(ready, cli, tm
     file_and_investigate(ws, case_id, tmp_path)
     _, text = issue(ws, "penalty-notice", case_id, tmp_path)
     assert "溶解氧最低值2mg/L，低于标准下限5mg/L；pH值最高值11（无量纲），超出6～9的范围。" in text
-    assert "化学需氧量折算最大值" not in text and "倍" not in text.split("以上事实")[0]
+    assert "化学需氧量最大值" not in text and "倍" not in text.split("以上事实")[0]
 
 
 def test_a_violation_that_is_no_exceedance_states_no_readings(ready, cli, tmp_path):
