@@ -9,6 +9,7 @@ import pytest
 from eco_field import messages
 from eco_field.errors import BadInput, NotFound
 from eco_field.readings import service
+from eco_field.readings.model import UnreadableHeader
 from eco_field.readings.timeparse import AmbiguousDates
 from tests.readings.conftest import SYNTHETIC, parse
 
@@ -88,3 +89,14 @@ def test_an_undecidable_day_month_order_names_the_orders_in_the_interface_langua
         parse(path)
     said = str(info.value)
     assert "day/month/year / month/day/year" in said and "日/月/年" not in said, said
+
+
+def test_a_wide_unreadable_header_lists_its_first_columns_and_counts_the_rest(tmp_path, english):
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(f"通道{i}" for i in range(35)) + "\n" + ",".join("1" for _ in range(35)) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(UnreadableHeader) as info:
+        parse(path)
+    assert "'通道29' … and 5 more" in str(info.value) and "'通道30'" not in str(info.value)
+    messages.set_language("zh_CN")
+    assert "'通道29' … 另有 5 列" in str(info.value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from eco_field.messages import Message
 from eco_field.readings.formats.layout import Layout, analyse
 from eco_field.readings.model import ImportContext, UnreadableHeader
 from eco_field.readings.textio import Source
@@ -41,7 +42,7 @@ def find_header(numbered, ctx: ImportContext) -> tuple[int, list[str], Layout]:
             analyse(widest, ctx.mapping)  # raises naming the mapped column that is missing
         except UnreadableHeader as exc:
             raise UnreadableHeader("readings.header.mapping_missing", [c for c in widest if c], line,
-                                   file=ctx.source_name, line=line, problem=str(exc),
+                                   file=ctx.source_name, line=line, problem=exc.message() or str(exc),
                                    columns=column_list(widest)) from None
     raise UnreadableHeader("readings.header.unreadable", [c for c in widest if c], line, file=ctx.source_name,
                            line=line, columns=column_list(widest))
@@ -81,7 +82,11 @@ def preamble_instrument(source: Source, delimiter: str | None, header_line: int)
     return found
 
 
-def column_list(cells: list[str], limit: int = 30) -> str:
+def column_list(cells: list[str], limit: int = 30) -> Message | str:
+    """The columns of a header line for a message: quoted, the first `limit` of them, then how many more."""
     named = [repr(c) for c in cells if c]
-    more = f" … and {len(named) - limit} more" if len(named) > limit else ""
-    return (", ".join(named[:limit]) + more) or "(none)"
+    if not named:
+        return Message("readings.columns.none")
+    if len(named) > limit:
+        return Message("readings.columns.and_more", {"columns": ", ".join(named[:limit]), "more": len(named) - limit})
+    return ", ".join(named)
