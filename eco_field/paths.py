@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RESOURCES_DIR = PROJECT_ROOT / "resources"
 MIGRATIONS_DIR = PROJECT_ROOT / "db"
@@ -19,6 +17,8 @@ def default_data_dir() -> Path:
     env = os.environ.get("ECO_FIELD_HOME")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only here: the GUI's first paint does not wait for it
+
     return Path(platformdirs.user_data_dir("EcoField", appauthor=False))
 
 

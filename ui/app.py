@@ -143,10 +143,9 @@ class Start:
         if error is not None:
             self.refuse(error)
             return
-        from eco_field.workspace import Workspace
         from ui.context import AppContext
 
-        self.ctx = ctx = AppContext(data_dir=self.data_dir, ws=Workspace.open(self.data_dir),
+        self.ctx = ctx = AppContext(data_dir=self.data_dir, ws=ready.workspace,
                                     language=self.args.lang or ready.language)
         if ctx.language == self.language:
             self.window.attach(ctx)

@@ -10,9 +10,10 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
-from ui import file_places, message_dialog
+# QFileDialog, ui.message_dialog (QStyle) and ui.file_places are imported where used: building their enum
+# types costs start-up time, and the first screen shows no dialog.
 
 
 class DialogService:
@@ -21,12 +22,18 @@ class DialogService:
 
     # Questions and messages fit the screen (ui.message_dialog): long text scrolls, the buttons stay in view.
     def ask(self, title: str, text: str) -> bool:
+        from ui import message_dialog
+
         return message_dialog.ask(self.parent, title, text)
 
     def inform(self, title: str, text: str) -> None:
+        from ui import message_dialog
+
         message_dialog.show(self.parent, title, text)
 
     def error(self, title: str, text: str) -> None:
+        from ui import message_dialog
+
         message_dialog.show(self.parent, title, text, warning=True)
 
     def get_text(self, title: str, label: str, text: str = "") -> str | None:
@@ -39,15 +46,27 @@ class DialogService:
     # File dialogs open on a camera card's DCIM folder when one is mounted, else Pictures (ui.file_places);
     # their filter names are translated.
     def open_files(self, title: str, filters: str = "") -> list[Path]:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ui import file_places
+
         names, _ = QFileDialog.getOpenFileNames(self.parent, title, str(file_places.start_folder()),
                                                 file_places.translated_filters(filters))
         return [Path(n) for n in names]
 
     def open_folder(self, title: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ui import file_places
+
         name = QFileDialog.getExistingDirectory(self.parent, title, str(file_places.start_folder()))
         return Path(name) if name else None
 
     def save_file(self, title: str, suggested: str, filters: str = "") -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ui import file_places
+
         start = Path(suggested) if Path(suggested).is_absolute() else Path.home() / "Documents" / suggested
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(start), file_places.translated_filters(filters))
         return Path(name) if name else None

@@ -3,8 +3,9 @@
 Opening the data folder imports sqlite-utils and the core's store (about 60 ms) and, on a first start,
 creates and migrates the database; doing that before the window appeared made start-up 2.6 times as slow
 as an empty Qt window. Now the shell (sidebar, a loading line) is painted first; a background job opens
-and migrates the folder and imports the first screen's modules; back on the GUI thread the window opens
-its own connection (quick once migrated) and attach() builds the first screen.
+and migrates the folder and imports the first screen's modules; back on the GUI thread the window takes
+over that job's connection (opened with check_same_thread=False, and the job no longer uses it) and
+attach() builds the first screen.
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
 from ui import tasks
+
+if TYPE_CHECKING:
+    from eco_field.workspace import Workspace
 
 LANGUAGE_KEY = "language"  # QSettings: the language of the last start, used for the window shown before the data
 # Modules the first screen and the status bar need, imported by the background job rather than the GUI thread.
@@ -27,6 +32,7 @@ FIRST_SCREEN_MODULES = ("eco_field.workspace", "ui.context", "ui.status_bar", "u
 class FolderReady:
     first_start: bool  # the database did not exist before
     language: str  # the language setting stored in the database
+    workspace: Workspace  # open and migrated; handed to the GUI thread, which becomes its only user
 
 
 def prepare_folder(data_dir: Path) -> FolderReady:
@@ -38,8 +44,12 @@ def prepare_folder(data_dir: Path) -> FolderReady:
     from eco_field.workspace import Workspace
 
     first_start = not (data_dir / DATABASE_NAME).exists()
-    with Workspace.open(data_dir, create=True) as ws:  # a connection stays on its thread: this one closes here
-        return FolderReady(first_start, settings.get(ws.db, "language"))
+    ws = Workspace.open(data_dir, create=True)
+    try:
+        return FolderReady(first_start, settings.get(ws.db, "language"), ws)
+    except BaseException:
+        ws.close()
+        raise
 
 
 def open_folder_in_background(data_dir: Path, done: Callable[[FolderReady | None, BaseException | None], None]) -> None:

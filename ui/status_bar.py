@@ -10,6 +10,9 @@ from ui.context import AppContext
 from ui.formatting import short_time
 
 REFRESH_MS = 30_000
+# QtNetwork and the platform's network backend load this long after the status bar appears, so the first
+# screen is painted first (they took ~13 ms on the GUI thread before the tasks showed).
+NETWORK_DELAY_MS = 500
 
 
 def network_online() -> bool | None:
@@ -44,9 +47,10 @@ class SyncStatusBar(QStatusBar):
         self._bureau: bool | None = None  # did the bureau answer the last health check?
         self._checking = False
         self.refresh()
-        QTimer.singleShot(0, self._load_network)
 
     def _load_network(self) -> None:
+        if self._network_ready or not self.isVisible():  # the window closed meanwhile: its data may be closed too
+            return
         self._network_ready = True
         self.check_bureau()
 
@@ -77,6 +81,8 @@ class SyncStatusBar(QStatusBar):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self._timer.start()  # poll only while the window is on screen
+        if not self._network_ready:
+            QTimer.singleShot(NETWORK_DELAY_MS, self._load_network)
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self._timer.stop()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-
 import sqlite_utils
 
 from eco_field.clock import DEFAULT_TIME_ZONE
@@ -61,6 +59,8 @@ def current_actor(db: sqlite_utils.Database) -> str:
     cert = get(db, "officer_cert")
     if cert:
         return cert
+    import getpass  # rarely needed (no officer set), and it imports termios: not at start-up
+
     try:
         return f"user:{getpass.getuser()}"
     except (KeyError, OSError):
