@@ -110,3 +110,40 @@ def test_a_task_from_a_faulty_device_still_lists(feed) -> None:
     listed = {t["id"]: t for t in dispatch.tasks(office)}
     assert listed["T1"]["officers"] == ["a", "b"] and listed["T1"]["status"] == "done"
     assert listed["T3"]["officers"] == [None]  # officer_details without names; the non-object is skipped
+
+
+def test_upgrading_rebuilds_the_projection_from_the_feed(tmp_path: Path, bureau_db, monkeypatch) -> None:  # noqa: F811
+    """A bureau whose projection was kept by the row-by-row code (office schema 0014): an inspection that
+    arrived before its task and enterprise was left without county and 双随机 flag. Office 0016 rebuilds the
+    projection from the feed, and the check counts."""
+    from eco_field.bureau.office import db as office_db
+
+    storage = open_storage(tmp_path / "bureau", bureau_db)
+    with storage.transaction():
+        for entity, entity_id, payload in (
+                ("inspection", "I1", inspection("E1", "T1", f"{YEAR}-05-06", [])),
+                ("task", "T1", {"kind": "random", "enterprise_id": "E1", "title": "双随机抽查", "officers": ["a"]}),
+                ("enterprise", "E1", {"name": "甲厂", "county": "离石区", "credit_code": "X1"})):
+            storage.put_record(Record(entity, entity_id, 1, "离石区", {"id": entity_id, **payload},
+                                      origin_device="test-laptop", updated_at=utc_now()))
+    every = office_db.migrations
+    monkeypatch.setattr(office_db, "migrations", lambda backend: [m for m in every(backend) if m.version <= 14])
+    old = open_office_db(storage)
+    with old.transaction():  # what the row-by-row projection had left
+        old.run("INSERT INTO office_fig_enterprises VALUES ('E1', '甲厂', '离石区', 'X1')")
+        old.run("INSERT INTO office_fig_tasks (id, kind, enterprise_id, title, due_date, status, officers, updated_at)"
+                " VALUES ('T1', 'random', 'E1', '双随机抽查', NULL, 'open', '[]', '')")
+        old.run("INSERT INTO office_fig_inspections (id, chain, enterprise_id, task_id, day, sealed, findings,"
+                f" immediate, sealed_at, county, spot) VALUES ('I1', 'I1', 'E1', 'T1', '{YEAR}-05-06', 1, 0, 0, NULL,"
+                " '', 0)")
+        old.run("INSERT INTO office_feed_cursor (name, seq) VALUES (?, ?)", (projection.CURSOR, storage.last_seq()))
+    old.close()
+    monkeypatch.setattr(office_db, "migrations", every)
+    office = open_office_db(storage)
+    try:
+        assert office.schema_version() >= 16
+        got = figures.figures(office, YEAR)
+        assert got["spot_checks"] == 1 and got["by_county"]["离石区"]["spot_checks"] == 1
+    finally:
+        office.close()
+        storage.close()
