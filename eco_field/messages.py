@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -166,12 +167,28 @@ def os_reason(error: BaseException) -> str:
 
     The library's English strerror never reaches the user: common errno values have a catalog entry, any
     other one is named by its symbol (ENOSPC) rather than its English text."""
-    number = getattr(error, "errno", None)
+    if not isinstance(error, OSError):
+        return _short(error)
+    return os_reason_message(error.errno).text()
+
+
+def os_reason_message(number: int | None) -> Message:
+    """The reason for an errno as a message (rendered later, in the language of the moment)."""
     if not isinstance(number, int):
-        return text("os.errno.unknown") if isinstance(error, OSError) else _short(error)
+        return Message("os.errno.unknown")
     name = errno.errorcode.get(number, str(number))
     code = f"os.errno.{name.lower()}"
-    return text(code) if has(code) else text("os.errno.other", code=name)
+    return Message(code) if has(code, "en") else Message("os.errno.other", {"code": name})
+
+
+def strerror_reason(detail: str) -> Message | str:
+    """An OS error's English text kept in a report ('Not a directory') as a message in the interface
+    language; other text as it is. For reasons recorded as text before they reach a message (import refusals)."""
+    number = _STRERRORS.get(detail.strip())
+    return os_reason_message(number) if number is not None else detail
+
+
+_STRERRORS = {os.strerror(n): n for n in errno.errorcode}
 
 
 def _short(error: BaseException) -> str:

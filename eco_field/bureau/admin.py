@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eco_field import demo
+from eco_field import demo, messages
 from eco_field.bureau.storage import BureauStorage, Record
 from eco_field.clock import utc_now
 from eco_field.errors import BadInput, NotFound
@@ -21,7 +21,7 @@ def add_officer(storage: BureauStorage, cert_no: str, name: str, units: list[str
     cert_no, name = cert_no.strip(), name.strip()
     units = [u.strip() for u in units if u.strip()]
     if not cert_no or not name or not units:
-        raise BadInput("An officer needs --name, --cert-no and at least one --unit")
+        raise BadInput("bureau.officer_incomplete")
     with storage.transaction():
         storage.put_officer(cert_no, name, units)
         payload = {"cert_no": cert_no, "name": name, "unit": units[0]}
@@ -32,7 +32,7 @@ def add_officer(storage: BureauStorage, cert_no: str, name: str, units: list[str
 def officer(storage: BureauStorage, cert_no: str) -> dict[str, Any]:
     found = next((o for o in storage.officers() if o["cert_no"] == cert_no), None)
     if found is None:
-        raise NotFound(f"Unknown officer {cert_no!r} (see `eco-field bureau officers`)")
+        raise NotFound("bureau.unknown_officer", cert_no=cert_no)
     return found
 
 
@@ -79,7 +79,7 @@ def enterprise(storage: BureauStorage, enterprise_id: str) -> Record:
         record = next((r for r in storage.records("enterprise") if r.payload.get("credit_code") == enterprise_id),
                       None)
     if record is None:
-        raise NotFound(f"No enterprise {enterprise_id!r} at the bureau (import it with `bureau enterprises import`)")
+        raise NotFound("bureau.no_enterprise", id=enterprise_id)
     return record
 
 
@@ -88,15 +88,15 @@ def assign_task(storage: BureauStorage, enterprise_id: str, officer_certs: list[
                 note: str = "") -> dict[str, Any]:
     ent = enterprise(storage, enterprise_id)
     if not officer_certs:
-        raise BadInput("Assign the task to at least one --officer")
+        raise BadInput("bureau.task_no_officer")
     details = [officer(storage, cert) for cert in dict.fromkeys(officer_certs)]
     if due:
         try:
             date.fromisoformat(due)
         except ValueError as exc:
-            raise BadInput(f"--due {due!r} is not a date (YYYY-MM-DD)") from exc
+            raise BadInput("bureau.bad_due", due=due) from exc
     if status not in TASK_STATUSES:
-        raise BadInput(f"Unknown task status {status!r}")
+        raise BadInput("bureau.unknown_task_status", status=status, known=", ".join(TASK_STATUSES))
     task = Task(id=task_id or str(uuid.uuid4()), kind=task_kind_code(kind), enterprise_id=ent.entity_id,
                 enterprise_name=ent.payload.get("name", ""), title=title or f"{ent.payload.get('name', '')} 检查任务",
                 officers=[d["cert_no"] for d in details], due_date=due, status=status, note=note)
@@ -112,10 +112,10 @@ def reserve_numbers(storage: BureauStorage, device_id: str, kind: str, count: in
                     year: int | None = None) -> dict[str, Any]:
     """The next `count` document numbers of (kind, year), for one device only."""
     if count < 1 or count > 100000:
-        raise BadInput("--count must be between 1 and 100000")
+        raise BadInput("bureau.bad_count")
     _check_document_kind(kind)
     if storage.device(device_id) is None:
-        raise NotFound(f"No device {device_id!r} (see `eco-field bureau devices`)")
+        raise NotFound("bureau.no_device", id=device_id)
     year = year or date.today().year
     with storage.transaction():
         start = storage.last_number(kind, year) + 1  # blocks come only from here (devices' are refused)
@@ -133,14 +133,14 @@ def _check_document_kind(kind: str) -> None:
     except ImportError:  # numbering not in this build: any non-empty kind
         DEFAULT_CODES = {kind: ""} if kind.strip() else {}
     if kind not in DEFAULT_CODES:
-        raise BadInput(f"Unknown document kind {kind!r}; use one of: {', '.join(DEFAULT_CODES) or 'a kind name'}")
+        raise BadInput("bureau.unknown_kind", kind=kind, known=", ".join(DEFAULT_CODES) or "—")
 
 
 def set_case_status(storage: BureauStorage, case_id: str, status: str) -> dict[str, Any]:
     """The bureau decides a case's status (e.g. after legal review); the devices pull it."""
     current = storage.record("case", case_id)
     if current is None:
-        raise NotFound(f"No case {case_id!r} at the bureau")
+        raise NotFound("bureau.no_case", id=case_id)
     with storage.transaction():
         _put_admin_record(storage, "case", case_id, current.unit, {**current.payload, "status": status})
     return {"case_id": case_id, "status": status}
@@ -155,13 +155,13 @@ def publish_catalog(storage: BureauStorage, catalog: Any, source: str = "catalog
     parse_catalog(catalog, source)  # BadInput naming the entry and field
     version = catalog.get("version") if isinstance(catalog, dict) else None
     if not isinstance(version, str) or _version_key(version) is None:
-        raise BadInput(f"{source}: the catalog needs a \"version\" such as \"2026.2\"")
+        raise BadInput("bureau.catalog_no_version", source=source)
     current = storage.record("catalog", "current")
     if current is not None and current.payload.get("catalog") == catalog:
         return {"version": current.revision, "catalog_version": version, "published": False}
     published = current.payload.get("catalog_version") if current is not None else None
     if isinstance(published, str) and _version_key(published) and _version_key(version) <= _version_key(published):
-        raise BadInput(f"{source}: catalog version {version} is not newer than the published {published}")
+        raise BadInput("bureau.catalog_not_newer", source=source, version=version, published=published)
     number = (current.revision or 0) + 1 if current else 1
     with storage.transaction():
         storage.put_record(Record(entity="catalog", entity_id="current", revision=number, unit="*",
@@ -209,22 +209,22 @@ def set_setting(storage: BureauStorage, key: str, text: str) -> dict[str, Any]:
     try:
         value = kind(text)
     except ValueError as exc:
-        raise BadInput(f"{key} must be a number, not {text!r}") from exc
+        raise BadInput("bureau.setting_not_number", key=key, value=text) from exc
     if not 0 < value <= 3650:
-        raise BadInput(f"{key} must be between 0 and 3650")
+        raise BadInput("bureau.setting_range", key=key)
     with storage.transaction():
         _put_admin_record(storage, "setting", key, "", {"value": value})
     return {"key": key, "value": value}
 
 
 def settings(storage: BureauStorage) -> list[dict[str, Any]]:
-    return [{"key": key, "value": get_setting(storage, key), "about": about}
-            for key, (_, _, about) in SETTINGS.items()]
+    return [{"key": key, "value": get_setting(storage, key), "about": messages.text(f"bureau.setting_about.{key}")}
+            for key in SETTINGS]
 
 
 def _setting(key: str) -> tuple[Any, Any, str]:
     if key not in SETTINGS:
-        raise BadInput(f"Unknown bureau setting {key!r}; settings: {', '.join(SETTINGS)}")
+        raise BadInput("bureau.unknown_setting", key=key, known=", ".join(SETTINGS))
     return SETTINGS[key]
 
 

@@ -38,7 +38,7 @@ def normalise_code(code: str) -> str:
 def new_enroll_code(storage: BureauStorage, officer_cert: str, valid_hours: float = 24) -> dict[str, str]:
     """A one-time enrolment code for the officer's next device."""
     if officer_cert not in {o["cert_no"] for o in storage.officers()}:
-        raise NotFound(f"Unknown officer {officer_cert!r} (see `eco-field bureau officers`)")
+        raise NotFound("bureau.unknown_officer", cert_no=officer_cert)
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     expires = (datetime.now(UTC) + timedelta(hours=valid_hours)).isoformat(timespec="seconds")
     with storage.transaction():
@@ -206,6 +206,6 @@ def _checked(storage: BureauStorage, device: Device | None) -> Device:
 def revoke(storage: BureauStorage, device_id: str) -> dict[str, str]:
     with storage.transaction():
         if not storage.revoke_device(device_id, utc_now()):
-            raise BadInput(f"No device {device_id!r} (see `eco-field bureau devices`)")
+            raise BadInput("bureau.no_device", id=device_id)
     device = storage.device(device_id)
     return {"device_id": device_id, "revoked_at": device.revoked_at if device else ""}

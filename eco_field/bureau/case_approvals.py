@@ -23,7 +23,7 @@ def approve(storage: BureauStorage, case_id: str, step: str, by: str, role: str,
     """Record the approval for the devices of the case's unit; returns the approval's payload with its id."""
     case = storage.record("case", case_id)
     if case is None or case.deleted:
-        raise NotFound(f"The bureau holds no case {case_id!r}")
+        raise NotFound("bureau.no_case", id=case_id)
     code = approvals.step_code(step)
     allowed = approvals.FINAL_ROLES[code] + approvals.CHAIN_ROLES[code]
     if role.strip() not in allowed:
@@ -34,7 +34,7 @@ def approve(storage: BureauStorage, case_id: str, step: str, by: str, role: str,
     try:
         when = date.fromisoformat(day.strip())
     except ValueError as exc:
-        raise BadInput(f"--date {day!r}: expected YYYY-MM-DD") from exc
+        raise BadInput("bureau.bad_date", value=day) from exc
     today = today or now_local().date()
     if when > today:
         raise BadInput("procedure.future_date", day=when, today=today)

@@ -19,17 +19,18 @@ from eco_field.bureau.storage import BureauStorage, Record
 from eco_field.casefile.export import covered_ids, document_file, evidence_file, write_case_file
 from eco_field.casefile.verify import covered_hashes
 from eco_field.errors import BadInput, NotFound
+from eco_field.messages import Message, Term
 from eco_field.store.blobs import BlobStore, file_sha256, normalise_ext
 
 
 def export_case(storage: BureauStorage, data_dir: Path, case_id: str, out: Path) -> dict[str, Any]:
     """Write the case file atomically to out; returns its manifest."""
-    case = _live(storage.record("case", case_id), f"The bureau holds no case {case_id!r}")
+    case = _live(storage.record("case", case_id), NotFound("bureau.no_case", id=case_id))
     inspection_id = str(case.payload.get("inspection_id") or "")
-    inspection = _live(storage.record("inspection", inspection_id),
-                       f"The bureau holds no inspection {inspection_id!r} of case {case_id}")
+    missing = NotFound("bureau.export_no_inspection", inspection=inspection_id, case=case_id)
+    inspection = _live(storage.record("inspection", inspection_id), missing)
     if inspection.unit != case.unit:
-        raise NotFound(f"The bureau holds no inspection {inspection_id!r} of case {case_id}")
+        raise missing
     # only records whose whole chain is this case's: its inspection, its unit (a record of another unit
     # naming this inspection is no part of it, whatever it names)
     linked = [r for r in storage.inspection_records(inspection_id)
@@ -52,9 +53,9 @@ def export_case(storage: BureauStorage, data_dir: Path, case_id: str, out: Path)
     return write_case_file(out, case_id, record, files, entries, exported_from="bureau")
 
 
-def _live(record: Record | None, missing: str) -> Record:
+def _live(record: Record | None, missing: NotFound) -> Record:
     if record is None or record.deleted:
-        raise NotFound(missing)
+        raise missing
     return record
 
 
@@ -75,11 +76,9 @@ def _originals(storage: BureauStorage, store: BlobStore, hashes: list[str]) -> d
     for sha in dict.fromkeys(hashes):
         path = store.find(sha) if sha in sizes else None
         if path is None:
-            raise BadInput(f"The bureau does not hold the original {sha} yet: the device that made it has not"
-                           " sent it; sync that device and export again")
+            raise BadInput("bureau.original_missing", sha=sha)
         if file_sha256(path) != sha:
-            raise BadInput(f"The original {sha} is altered in the bureau's blob store ({path}); the case file"
-                           " is not exported")
+            raise BadInput("bureau.original_altered", sha=sha, path=path)
         found[sha] = (path, sizes[sha])
     return found
 
@@ -92,20 +91,18 @@ def _audit_entries(storage: BureauStorage, ids: set[str], files: list[dict[str, 
     for device_id in dict.fromkeys(e["device_id"] for e in entries):
         problem = chain_problem(storage, device_id)
         if problem:
-            raise BadInput(f"The bureau's copy of the audit chain of {_device(storage, device_id)} is broken"
-                           f" ({problem}); a case file cannot be exported")
+            raise BadInput("bureau.chain_broken", device=_device(storage, device_id), problem=problem)
     behind = _devices_behind(storage, ids, entries)
     if behind:
-        raise BadInput(_sync_first(storage, behind, "has sent changes to this case's records whose audit entries"
-                                   " the bureau does not hold yet"))
+        raise _sync_first(storage, behind, "bureau.sync_first_changes")
     covered = covered_hashes(entries)
     uncovered = [f for f in files if f["sha256"] not in covered]
     if uncovered:
         paths = ", ".join(f["path"] for f in uncovered)
         makers = {device: None for f in uncovered if (device := _maker(records, f))}
         if makers:
-            raise BadInput(_sync_first(storage, makers, f"made {paths}, which no audit entry the bureau holds covers"))
-        raise BadInput(f"No audit entry the bureau holds covers {paths}")
+            raise _sync_first(storage, makers, "bureau.sync_first_files", paths=paths)
+        raise BadInput("bureau.uncovered", paths=paths)
     return [{"chain": e["device_id"], **{k: v for k, v in e.items() if k != "device_id"}} for e in entries]
 
 
@@ -156,14 +153,16 @@ def _maker(records: dict[str, Record], file: dict[str, Any]) -> str | None:
     return record.origin_device if record else None
 
 
-def _sync_first(storage: BureauStorage, devices: dict[str, Any], what: str) -> str:
-    names = "; ".join(_device(storage, d) for d in devices)
-    return (f"{names} {what}: its audit log reached the bureau only in part. Run `eco-field sync` on"
-            f" {'that device' if len(devices) == 1 else 'those devices'} and export again")
+def _sync_first(storage: BureauStorage, devices: dict[str, Any], code: str, **params: Any) -> BadInput:
+    """The devices whose audit log reached the bureau only in part: sync them, then export again."""
+    names = [_device(storage, d) for d in devices]
+    which = Term("bureau.that_device" if len(devices) == 1 else "bureau.those_devices")
+    return BadInput(code, devices=names, which=which, **params)
 
 
-def _device(storage: BureauStorage, device_id: str) -> str:
+def _device(storage: BureauStorage, device_id: str) -> Message:
     device = storage.device(device_id)
     if device is None:
-        return f"device {device_id}"
-    return f"device {device_id} ({device.name or 'unnamed'}, officer {device.officer_cert})"
+        return Message("bureau.device", {"id": device_id})
+    return Message("bureau.device_named", {"id": device_id, "name": device.name or Term("bureau.unnamed"),
+                                           "officer": device.officer_cert})

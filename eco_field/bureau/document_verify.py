@@ -22,7 +22,7 @@ def verify_file(storage: BureauStorage, path: str | Path) -> dict[str, Any]:
 
     path = Path(path)
     if not path.is_file():
-        raise BadInput(f"{path}: no such file")
+        raise BadInput("bureau.no_such_file", path=path)
     file_sha = file_sha256(path)
     documents = {r.entity_id: r for r in storage.records("document") if not r.deleted}
     all_versions = [r for r in storage.records("document_version") if not r.deleted]
@@ -35,7 +35,7 @@ def verify_file(storage: BureauStorage, path: str | Path) -> dict[str, Any]:
         carried = found
         doc_record = next((r for r in documents.values() if r.payload.get("number") == carried[0]), None)
         if doc_record is None:
-            raise NotFound(f"{path}: document {carried[0]} is not among the documents synced to this bureau")
+            raise NotFound("bureau.document_not_synced", path=path, number=carried[0])
     versions = _versions_of(doc_record, all_versions)
     doc = _document(doc_record, versions)
     result = verification.verdict(file_sha, carried, doc, versions, current_record_sha=None)

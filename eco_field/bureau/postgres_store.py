@@ -34,6 +34,7 @@ from eco_field.bureau.schema import migrate
 from eco_field.bureau.storage import BlobState, Device, Record, Upload
 from eco_field.canonical import canonical_json
 from eco_field.errors import BadInput, DatabaseUnavailable
+from eco_field.messages import Term
 
 RECORD_COLUMNS = ("entity", "entity_id", "revision", "unit", "payload_json", "deleted", "origin_device",
                   "target_device", "inspection_id", "sha256", "seq", "updated_at")
@@ -594,12 +595,11 @@ class PostgresStorage:
 def open_postgres(url: str) -> PostgresStorage:
     """The bureau's storage at a postgresql:// URL; a bad URL or an unreachable server is a user error."""
     if not is_postgres_url(url):
-        raise BadInput(f"--db {_redacted(url)!r} is not a PostgreSQL URL (postgresql://USER:PASSWORD@HOST/DB);"
-                       " leave it out to use SQLite in the data folder")
+        raise BadInput("bureau.not_postgres_url", url=_redacted(url))
     try:
         return PostgresStorage(url)
     except psycopg.OperationalError as exc:
-        raise DatabaseUnavailable(f"Cannot open the bureau database {_redacted(url)}: {exc}") from exc
+        raise DatabaseUnavailable("bureau.db_unavailable", url=_redacted(url), detail=Term("bureau.db_unreachable")) from exc
 
 
 def _redacted(url: str) -> str:

@@ -12,6 +12,7 @@ from eco_field.bureau.storage import DB_URL_ENV, BureauStorage, open_storage
 from eco_field.cli.core import read_json_list
 from eco_field.cli.output import add_json_flag, emit, output_file, table
 from eco_field.errors import BadInput
+from eco_field.messages import has, os_reason, text
 from eco_field.paths import default_data_dir
 
 ORDER = 80
@@ -86,12 +87,12 @@ def register(commands) -> None:
                          parent=group)
     p.add_argument("--device", required=True)
     add_json_flag(p)
-    for name, handler, text in (("inspections", cmd_inspections, "inspections received, and whether complete"),
+    for name, handler, about in (("inspections", cmd_inspections, "inspections received, and whether complete"),
                                 ("evidence", cmd_evidence, "evidence files received"),
                                 ("documents", cmd_documents, "documents received (verify FILE.pdf: was it issued?)"),
                                 ("devices", cmd_devices, "enrolled devices"),
                                 ("conflicts", cmd_conflicts, "entries kept as conflicts")):
-        p = commands.command(name, handler, text, parent=group)
+        p = commands.command(name, handler, about, parent=group)
         add_json_flag(p)
         if name == "documents":
             _documents_verify_command(commands, p)
@@ -174,8 +175,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     db_url = getattr(args, "db", None) or os.environ.get(DB_URL_ENV) or None
     workers = serve_workers(args.workers, db_url)
     where = "PostgreSQL" if db_url else "SQLite"
-    print(f"EcoField bureau on http://{args.host}:{args.port} (data {folder}; {where}, {workers} process"
-          f"{'es' if workers > 1 else ''}); API description at /docs", flush=True)
+    print(text("bureau.cli.serving", host=args.host, port=args.port, folder=folder, db=where, workers=workers),
+          flush=True)
     options = {"host": args.host, "port": args.port, "log_level": "warning", "timeout_graceful_shutdown": 5}
     if workers == 1:
         uvicorn.run(bureau_app.create_app(folder, plain_put=args.plain_put, db_url=db_url), **options)
@@ -190,12 +191,10 @@ def serve_workers(asked: int | None, db_url: str | None) -> int:
     """How many server processes: SQLite's one file takes one writer at a time, so it is served by one
     process; PostgreSQL lets several share the load (one per CPU by default)."""
     if asked is not None and asked < 1:
-        raise BadInput("--workers must be at least 1")
-    only_one = ("--workers above 1 needs PostgreSQL (--db postgresql://...): on SQLite every process would wait"
-                " for the one database file's write lock") if not db_url else (
+        raise BadInput("bureau.workers_min")
+    only_one = "bureau.cli.workers_need_postgres" if not db_url else (
         # one PATCH per blob is held within one process there (uploads.PartFile)
-        "--workers above 1 needs Linux or another POSIX system: on Windows the bureau runs one process"
-        if os.name == "nt" else None)
+        "bureau.cli.workers_need_posix" if os.name == "nt" else None)
     if only_one:
         if asked not in (None, 1):
             raise BadInput(only_one)
@@ -214,45 +213,47 @@ def cmd_init(args: argparse.Namespace) -> int:
 
         added["lists"] = seed_demo(open_office_db(storage), storage)
     emit(args, {"data_dir": str(folder), "demo": added, "catalog": catalog},
-         f"bureau data folder ready: {folder}\ncatalog version {catalog['catalog_version']}"
-         + (f"\ndemo data: {added}" if added else ""))
+         text("bureau.cli.ready", folder=folder, version=catalog["catalog_version"])
+         + ("\n" + text("bureau.cli.demo_added", added=added) if added else ""))
     return 0
 
 
 def cmd_officers(args: argparse.Namespace) -> int:
     items = storage_of(args).officers()
     emit(args, items, lambda: table(((o["cert_no"], o["name"], "、".join(o["units"])) for o in items),
-                                    ("执法证号", "姓名", "单位")))
+                                    ("bureau.col.cert_no", "bureau.col.name", "bureau.col.units")))
     return 0
 
 
 def cmd_officers_add(args: argparse.Namespace) -> int:
     item = admin.add_officer(storage_of(args), args.cert_no, args.name, args.unit)
-    emit(args, item, f"officer {item['name']} ({item['cert_no']}) in {', '.join(item['units'])}")
+    emit(args, item, text("bureau.cli.officer_added", name=item["name"], cert_no=item["cert_no"],
+                          units="、".join(item["units"])))
     return 0
 
 
 def cmd_enroll_code(args: argparse.Namespace) -> int:
     item = auth.new_enroll_code(storage_of(args), args.officer, args.hours)
-    emit(args, item, f"enrolment code for {args.officer}: {item['code']} (valid until {item['expires_at']})")
+    emit(args, item, text("bureau.cli.enroll_code", officer=args.officer, code=item["code"], expires=item["expires_at"]))
     return 0
 
 
 def cmd_enterprises_import(args: argparse.Namespace) -> int:
     counts = admin.import_enterprises(storage_of(args), read_json_list(args.file), str(args.file))
-    emit(args, counts, f"{counts['created']} added, {counts['updated']} updated, {counts['unchanged']} unchanged")
+    emit(args, counts, text("bureau.cli.imported", **counts))
     return 0
 
 
 def cmd_tasks_assign(args: argparse.Namespace) -> int:
     task = admin.assign_task(storage_of(args), args.enterprise, args.officer, args.kind, args.due, args.title)
-    emit(args, task, f"task {task['id']} assigned to {', '.join(task['officers'])}")
+    emit(args, task, text("bureau.cli.task_assigned", id=task["id"], officers="、".join(task["officers"])))
     return 0
 
 
 def cmd_numbers_reserve(args: argparse.Namespace) -> int:
     block = admin.reserve_numbers(storage_of(args), args.device, args.kind, args.count, args.year)
-    emit(args, block, f"{block['kind']} {block['year']}: numbers {block['start']}–{block['end']} for {args.device}")
+    emit(args, block, text("bureau.cli.numbers_reserved", kind=block["kind"], year=block["year"], start=block["start"],
+                           end=block["end"], device=args.device))
     return 0
 
 
@@ -260,10 +261,10 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
     try:
         catalog = json.loads(args.file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadInput(f"{args.file}: not a readable JSON file ({exc})") from exc
+        raise BadInput("bureau.not_json_file", path=args.file, detail=_json_problem(exc)) from exc
     result = admin.publish_catalog(storage_of(args), catalog, str(args.file))
-    emit(args, result, f"catalog {result['catalog_version']} published as version {result['version']}"
-         if result["published"] else f"catalog {result['catalog_version']} is already published")
+    emit(args, result, text("bureau.cli.catalog_published" if result["published"] else "bureau.cli.catalog_already",
+                            catalog_version=result["catalog_version"], version=result["version"]))
     return 0
 
 
@@ -279,8 +280,8 @@ def cmd_cases_export(args: argparse.Namespace) -> int:
     summary = {"file": str(args.output), "case_id": args.case_id, "files": len(manifest["files"]),
                "audit_entries": len(manifest["audit"]),
                "devices": sorted({e["chain"] for e in manifest["audit"]})}
-    emit(args, summary, f"case file written to {args.output}: {summary['files']} files, {summary['audit_entries']}"
-                        f" audit entries from {len(summary['devices'])} device(s)")
+    emit(args, summary, text("bureau.cli.case_exported", path=args.output, files=summary["files"],
+                             entries=summary["audit_entries"], devices=len(summary["devices"])))
     return 0
 
 
@@ -304,19 +305,19 @@ def cmd_cases_approve(args: argparse.Namespace) -> int:
         result = approve(storage, args.case_id, args.step, args.by, args.role, args.date, args.opinion)
     finally:
         storage.close()
-    emit(args, result, f"approval {result['id']} recorded for case {args.case_id}; devices receive it on their next sync")
+    emit(args, result, text("bureau.cli.approval_recorded", id=result["id"], case=args.case_id))
     return 0
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
     result = admin.revoke_device(storage_of(args), bureau_dir(args), args.device)
-    emit(args, result, f"device {args.device} revoked")
+    emit(args, result, text("bureau.cli.device_revoked", device=args.device))
     return 0
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
     items = admin.settings(storage_of(args))
-    emit(args, items, lambda: table(((i["key"], i["value"], i["about"]) for i in items), ("setting", "value", "")))
+    emit(args, items, lambda: table(((i["key"], i["value"], i["about"]) for i in items), ("bureau.col.setting", "bureau.col.value", "bureau.col.about")))
     return 0
 
 
@@ -328,24 +329,30 @@ def cmd_settings_set(args: argparse.Namespace) -> int:
 
 def cmd_inspections(args: argparse.Namespace) -> int:
     items = readouts.inspections(storage_of(args))
-    emit(args, items, lambda: table(((i["id"][:8], i["enterprise"], "、".join(i["officers"]), i["status"],
-                                      "complete" if i["complete"] else f"{i['blobs_missing']} missing")
-                                     for i in items), ("id", "企业", "执法人员", "status", "blobs")))
+    emit(args, items, lambda: table(((i["id"][:8], i["enterprise"], "、".join(i["officers"]), _term("bureau.status.", i["status"]),
+                                      text("bureau.files_complete") if i["complete"]
+                                      else text("bureau.files_missing", n=i["blobs_missing"])) for i in items),
+                                    ("bureau.col.id", "bureau.col.enterprise", "bureau.col.officers",
+                                     "bureau.col.status", "bureau.col.files")))
     return 0
 
 
 def cmd_evidence(args: argparse.Namespace) -> int:
     items = readouts.evidence(storage_of(args))
     emit(args, items, lambda: table(((e["sha256"][:12], e["size"], e["inspection_id"][:8], e["kind"],
-                                      "stored" if e["stored"] else "missing") for e in items),
-                                    ("sha256", "size", "inspection", "kind", "blob")))
+                                      text("bureau.blob_stored" if e["stored"] else "bureau.blob_missing"))
+                                     for e in items),
+                                    ("sha256", "bureau.col.size", "bureau.col.inspection", "bureau.col.kind",
+                                     "bureau.col.blob")))
     return 0
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
     items = readouts.documents(storage_of(args))
-    emit(args, items, lambda: table(((d["id"][:8], d["kind"], d["number"], d["stored"]) for d in items),
-                                    ("id", "kind", "number", "stored")))
+    emit(args, items, lambda: table(((d["id"][:8], d["kind"], d["number"], "" if d["stored"] is None else
+                                      text("bureau.blob_stored" if d["stored"] else "bureau.blob_missing"))
+                                     for d in items),
+                                    ("bureau.col.id", "bureau.col.kind", "bureau.col.number", "bureau.col.stored")))
     return 0
 
 
@@ -365,14 +372,29 @@ def cmd_documents_verify(args: argparse.Namespace) -> int:
 def cmd_devices(args: argparse.Namespace) -> int:
     items = readouts.devices(storage_of(args))
     emit(args, items, lambda: table(((d["id"], d["officer"], d["enrolled"], d["last_seen"],
-                                      "revoked" if d["revoked"] else "") for d in items),
-                                    ("device", "officer", "enrolled", "last seen", "")))
+                                      text("bureau.revoked") if d["revoked"] else "") for d in items),
+                                    ("bureau.col.device", "bureau.col.officer", "bureau.col.enrolled",
+                                     "bureau.col.last_seen", "bureau.col.status")))
     return 0
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     items = readouts.conflicts(storage_of(args))
     emit(args, items, lambda: table(((c["id"], c["entity"], c["entity_id"][:8], c["reason"], c["device_id"][:8])
-                                     for c in items), ("id", "entity", "record", "reason", "device")))
+                                     for c in items), ("bureau.col.id", "bureau.col.entity", "bureau.col.record",
+                                                       "bureau.col.reason", "bureau.col.device")))
     return 0
 
+
+def _term(prefix: str, value: str) -> str:
+    """A stored value (a status) as the user reads it; an unknown one as it is."""
+    return text(prefix + value) if has(prefix + value) else value
+
+
+def _json_problem(exc: Exception) -> str:
+    """Why a file is not readable JSON, in the interface language."""
+    if isinstance(exc, json.JSONDecodeError):
+        return text("bureau.json_line", line=exc.lineno, column=exc.colno)
+    if isinstance(exc, UnicodeDecodeError):
+        return text("bureau.not_utf8")
+    return os_reason(exc)

@@ -10,6 +10,7 @@ from eco_field.bureau.office.db import OfficeDB, open_office_db
 from eco_field.cli.bureau import bureau_dir, storage_of
 from eco_field.cli.output import add_json_flag, emit, table
 from eco_field.errors import BadInput
+from eco_field.messages import text
 
 ORDER = 81  # after cli/bureau.py, which makes the `bureau` group
 
@@ -47,7 +48,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
         raise BadInput("console.password_stdin_empty")
     made = staff.add_user(_office(args), args.name, args.role, line.rstrip("\r\n"), args.display_name)
     item = {"username": made.username, "display_name": made.display_name, "role": made.role}
-    emit(args, item, f"staff account {made.username} ({made.role_label}) saved")
+    emit(args, item, text("bureau.cli.user_saved", username=made.username, role=made.role_label))
     return 0
 
 
@@ -61,5 +62,5 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 def cmd_users_disable(args: argparse.Namespace) -> int:
     staff.disable_user(_office(args), args.name)
-    emit(args, {"username": args.name, "disabled": True}, f"staff account {args.name} disabled")
+    emit(args, {"username": args.name, "disabled": True}, text("bureau.cli.user_disabled", username=args.name))
     return 0

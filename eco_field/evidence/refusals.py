@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from eco_field.messages import Message, Term
+from eco_field.messages import Message, Term, strerror_reason
 
 _KINDS = (("video", "evidence.kind.video"), ("GIF", "evidence.kind.gif"), ("BMP", "evidence.kind.bmp"),
           ("PDF", "evidence.kind.pdf"), ("ZIP", "evidence.kind.zip"), ("RIFF", "evidence.kind.riff"),
@@ -52,6 +52,8 @@ def message(reason: str) -> Message:
         found = pattern.search(reason)
         if found:
             params = dict(zip(names, found.groups(), strict=False))
+            if "detail" in params:  # an OS error's English text ('Not a directory') in the interface language
+                params["detail"] = strerror_reason(params["detail"])
             if code == "evidence.refused.bomb":
                 size = _SIZE.search(reason)
                 params["size"] = size.group(1) if size else "?"

@@ -206,9 +206,9 @@ def thumbnail_path(ws: Workspace, sha256: str, size: int = 256) -> Path:
     try:  # made again from the picture itself, never from an embedded preview (see redraw.py)
         rendered = pixels.render(data, media_type, row[0] if row else None, size, embedded=False)
     except pixels.UnreadablePhoto as exc:
-        raise BadInput(f"{sha}: {exc}") from exc
+        raise BadInput("evidence.thumbnail_failed", sha=sha, reason=refusals.message(str(exc))) from exc
     if rendered.jpeg is None:
-        raise BadInput(f"{sha}: {rendered.warning}")
+        raise BadInput("evidence.thumbnail_failed", sha=sha, reason=refusals.message(rendered.warning or ""))
     write_atomic(target, rendered.jpeg, durable=False, tmp_dir=ws.cache_dir / ".tmp")
     return target
 

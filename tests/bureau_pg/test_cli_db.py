@@ -12,13 +12,13 @@ from tests.sync.conftest import run_cli
 
 def test_a_url_that_is_not_postgresql_is_refused(tmp_path) -> None:
     proc = run_cli("bureau", "officers", "--data-dir", str(tmp_path / "b"), "--db", "mysql://u:secret@h/db")
-    assert proc.returncode == 2 and "not a PostgreSQL URL" in proc.stderr and "secret" not in proc.stderr
+    assert proc.returncode == 2 and "不是 PostgreSQL 地址" in proc.stderr and "secret" not in proc.stderr
 
 
 def test_an_unreachable_database_is_refused_without_its_password(tmp_path) -> None:
     url = f"postgresql://u:secret@127.0.0.1:{free_port()}/db"
     proc = run_cli("bureau", "officers", "--data-dir", str(tmp_path / "b"), "--db", url)
-    assert proc.returncode == 2 and "Cannot open the bureau database" in proc.stderr
+    assert proc.returncode == 2 and "无法打开局端数据库" in proc.stderr
     assert "secret" not in proc.stderr and "Traceback" not in proc.stderr
 
 

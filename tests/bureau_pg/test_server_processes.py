@@ -31,9 +31,9 @@ def server_processes(server: BureauServer) -> list[int]:
 
 def test_sqlite_is_served_by_one_process_only(tmp_path: Path) -> None:
     proc = run_cli("bureau", "serve", "--data-dir", str(tmp_path / "b"), "--workers", "2", "--port", "1")
-    assert proc.returncode == 2 and "--workers above 1 needs PostgreSQL" in proc.stderr
+    assert proc.returncode == 2 and "--workers 大于 1 需要 PostgreSQL" in proc.stderr
     proc = run_cli("bureau", "serve", "--data-dir", str(tmp_path / "b"), "--workers", "0", "--port", "1")
-    assert proc.returncode == 2 and "--workers must be at least 1" in proc.stderr
+    assert proc.returncode == 2 and "--workers 至少为 1" in proc.stderr
 
 
 def test_a_server_process_killed_is_replaced_and_the_sync_completes(bureau: BureauServer, device_factory) -> None:

@@ -76,7 +76,7 @@ def test_a_tampered_blob_on_the_bureau_refuses_the_export(bureau: BureauServer, 
     blob.write_bytes(blob.read_bytes()[:-4] + b"XXXX")
     out = tmp_path / "tampered.zip"
     refused = bureau.admin("cases", "export", case_id, "-o", str(out))
-    assert refused.returncode == 2 and "altered" in refused.stderr and not out.exists()
+    assert refused.returncode == 2 and "已被改动" in refused.stderr and not out.exists()
 
 
 def test_a_broken_device_chain_is_refused_at_push(bureau: BureauServer, device: Workspace) -> None:

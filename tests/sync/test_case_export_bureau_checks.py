@@ -101,7 +101,7 @@ def test_a_device_whose_audit_log_arrived_in_part_must_sync_first(bureau: Bureau
     refused = _export(bureau, case_id, out)
     assert refused.returncode == 2 and not out.exists(), refused.stderr
     assert device_id_of(device) in refused.stderr and "laptop a" in refused.stderr
-    assert "eco-field sync" in refused.stderr and "only in part" in refused.stderr
+    assert "eco-field sync" in refused.stderr and "只传到局端一部分" in refused.stderr
 
     # the same with a photo pushed without its audit entry: the device is named, and the file
     _add_evidence(device, cases.get(device.db, case_id).inspection_id)
