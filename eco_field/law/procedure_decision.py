@@ -84,8 +84,12 @@ def decision_ready(s: CaseState, day: date, *, with_approval: bool = True) -> st
     return first(_in(s, ("notified",), "decided"),
                  text("procedure.transferred_no_fine") if s.has("criminal_transfer") else None,
                  period_open(s, notice, day), hearing_open(s, notice), unreviewed(s),
-                 approvals.missing(s, "legal_review", day) if approvals.legal_review_required(s) else None,
-                 approvals.missing(s, "collective", day) if approvals.collective_required(s) else None,
+                 # a draft (with_approval=False) is what the 法制审核 and the 集体讨论 read: none of the approvals
+                 # it will carry is asked of it
+                 approvals.missing(s, "legal_review", day) if with_approval and approvals.legal_review_required(s)
+                 else None,
+                 approvals.missing(s, "collective", day) if with_approval and approvals.collective_required(s)
+                 else None,
                  approvals.missing(s, "decision", day, since=notice.day) if with_approval else None,
                  text("procedure.decision_period_over", due=due) if due and day > due else None,
                  text("procedure.not_assessed") if s.amount <= 0 else None)
