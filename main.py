@@ -11,4 +11,8 @@ sys.modules.setdefault("numpy", None)
 from ui.app import main  # noqa: E402
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):  # the PyInstaller bundle: photo import's worker processes start through
+        import multiprocessing  # this program, and must run the worker, not open a second window
+
+        multiprocessing.freeze_support()
     sys.exit(main())

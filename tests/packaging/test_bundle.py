@@ -58,14 +58,25 @@ def test_the_bundle_starts_imports_a_photo_and_renders_a_document(bundle, tmp_pa
                "--officer", "14110100001", "--officer", "14110100002", "--json", home=home)
     assert made.returncode == 0, made.stderr
     inspection = json.loads(made.stdout)["id"]
-    photo = make_photo(tmp_path / "card" / "DCIM" / "DSC_0001.JPG")
-    imported = run(bundle, "eco-field", "evidence", "import", inspection, str(photo), "--json", home=home)
+    # three photos or more go through the worker processes, which start through the bundled program itself
+    photos = [make_photo(tmp_path / "card" / "DCIM" / f"DSC_000{n}.JPG", seed=n) for n in range(1, 5)]
+    imported = run(bundle, "eco-field", "evidence", "import", inspection, *map(str, photos), "--json", home=home)
     assert imported.returncode == 0, imported.stderr
+    listed = run(bundle, "eco-field", "evidence", "list", inspection, "--json", home=home)
+    assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 4, listed.stdout[-2000:]
     out = tmp_path / "record.pdf"
     rendered = run(bundle, "eco-field", "documents", "render", "inspection-record", "--inspection", inspection,
                    "-o", str(out), home=home)
     assert rendered.returncode == 0, rendered.stderr
     assert "现场检查" in pdftools.text(out).replace(" ", "")  # the shipped Chinese font drew it
+    # a copy without metadata is identified from the QR code PDFium draws (no poppler on a Windows laptop)
+    from pypdf import PdfWriter
+
+    stripped = PdfWriter(clone_from=out)
+    stripped.metadata = None
+    stripped.write(tmp_path / "copy.pdf")
+    verified = run(bundle, "eco-field", "documents", "verify", str(tmp_path / "copy.pdf"), "--json", home=home)
+    assert json.loads(verified.stdout)["record_match"], verified.stdout + verified.stderr
     # the violation catalog and the message catalog are inside the bundle too
     catalog = run(bundle, "eco-field", "catalog", "show", "AIR-02", "--json", home=home)
     assert catalog.returncode == 0 and "大气" in catalog.stdout
