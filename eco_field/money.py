@@ -10,28 +10,32 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from eco_field.errors import BadInput
+from eco_field.messages import Message, Term
 
 MAX_FEN = 10 ** 17  # far above any fine; guards against a typo of many digits
 
 
-def parse_yuan(value: Any, field: str = "金额") -> int:
+AMOUNT = Term("money.amount")
+
+
+def parse_yuan(value: Any, field: str | Message = AMOUNT) -> int:
     """Fen from yuan written as 1000000.05, 1,000,000.05, ¥1000000.05 or 1000000.05元 (or an int/Decimal)."""
     if isinstance(value, bool):
-        raise BadInput(f"{field}：{value!r} 不是金额")
+        raise BadInput("money.not_amount", field=field, value=value)
     text = str(value).strip().replace(",", "").replace("，", "").lstrip("¥￥").removesuffix("元").strip()
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise BadInput(f"{field}：{value!r} 不是金额（以元为单位，例如 1000000.05）") from None
+        raise BadInput("money.not_amount", field=field, value=value) from None
     if not amount.is_finite():
-        raise BadInput(f"{field}：{value!r} 不是金额（以元为单位，例如 1000000.05）")
+        raise BadInput("money.not_amount", field=field, value=value)
     if amount < 0:
-        raise BadInput(f"{field}：{value!r} 不能为负数")
+        raise BadInput("money.negative", field=field, value=value)
     fen = amount * 100
     if fen != fen.to_integral_value():
-        raise BadInput(f"{field}：{value!r} 最多保留两位小数（元以下只到角、分）")
+        raise BadInput("money.too_precise", field=field, value=value)
     if fen >= MAX_FEN:
-        raise BadInput(f"{field}：{value!r} 超出范围")
+        raise BadInput("money.out_of_range", field=field, value=value)
     return int(fen)
 
 

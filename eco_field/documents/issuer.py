@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from eco_field.errors import BadInput
+from eco_field.messages import text
 from eco_field.store import settings
 
 # (settings key, label in the message and on the settings page)
@@ -43,8 +44,8 @@ def check(db: sqlite_utils.Database, kind: str, title: str) -> None:
     gaps = missing(db, kind)
     if gaps:
         names = "、".join(label for _, label in gaps)
-        how = "；".join(f"eco-field settings set {key} 值" for key, _ in gaps)
-        raise BadInput(f"签发{title}前须先在设置中填写：{names}（{how}；或在程序的“设置”中填写）。草稿不受此限。")
+        how = "；".join(text("documents.settings_how", key=key) for key, _ in gaps)
+        raise BadInput("documents.settings_needed", title=title, names=names, how=how)
 
 
 def save(db: sqlite_utils.Database, values: dict[str, str], required: tuple[str, ...] | None = None) -> None:
@@ -56,7 +57,7 @@ def save(db: sqlite_utils.Database, values: dict[str, str], required: tuple[str,
     must = values.keys() if required is None else required
     empty = [labels.get(k, k) for k in must if not str(values.get(k, "")).strip()]
     if empty:
-        raise BadInput("以下设置不能为空：" + "、".join(empty))
+        raise BadInput("documents.settings_empty", names="、".join(empty))
     with write_transaction(db):
         for key, value in values.items():
             settings.put(db, key, str(value).strip())

@@ -16,7 +16,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from eco_field.documents.signature_cells import ROLES, text_width
 from eco_field.errors import BadInput
-from eco_field.messages import Term
+from eco_field.messages import Term, text
 
 LABEL_SIZE = 10  # the cells' label size (signature_cells.SpotCell)
 LINE_SIZE = 9.5  # the per-page line's label size
@@ -52,8 +52,9 @@ def spots_for(spots: list[dict[str, Any]], role: str, name: str) -> list[dict[st
     mine = [s for s in spots if s["role"] == role and (role != "officer" or s["name"] == name)]
     if not any(s["what"] in ("sign", "sign-line") for s in mine):
         officers = sorted({s["name"] for s in spots if s["role"] == "officer" and s["name"]})
-        hint = f"；本文书列明的执法人员：{'、'.join(officers)}" if role == "officer" and officers else ""
-        raise BadInput(f"本文书没有{ROLES.get(role, role)}{name if role == 'officer' else ''}的签名栏{hint}")
+        hint = text("documents.officers_listed", names="、".join(officers)) if role == "officer" and officers else ""
+        raise BadInput("documents.no_sign_cell", role=ROLES.get(role, role), name=name if role == "officer" else "",
+                       hint=hint)
     return mine
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from eco_field import money
 from eco_field.errors import BadInput
 from eco_field.law.workdays import WorkCalendar, load_calendar
+from eco_field.messages import Term
 
 NEAR_SHORT, NEAR_LONG = 3, 10   # days-left threshold for "near": periods up to 15 days / longer
 
@@ -143,7 +144,7 @@ def daily_penalty_days(order_served: date, rechecks: list[tuple[date, bool]]) ->
 def daily_penalty(original_fine: int | float | str, order_served: date,
                   rechecks: list[tuple[date, bool]]) -> dict[str, Any]:
     """Total daily continuous penalty = original fine × days (computed in fen: a fine with 角/分 stays exact)."""
-    fen = money.parse_yuan(original_fine, "原处罚决定罚款数额")
+    fen = money.parse_yuan(original_fine, Term("money.original_fine"))
     if fen <= 0:
         raise BadInput("law.daily_needs_fine")
     days, last = daily_penalty_days(order_served, rechecks)

@@ -22,6 +22,7 @@ from eco_field.errors import BadInput
 from eco_field.law import exemptions as exemption_list
 from eco_field.law.catalog import CatalogEntry, FineRange
 from eco_field.law.factors import DiscretionConfig, load_config
+from eco_field.messages import Term
 
 TREATMENTS = {"normal": "一般", "lighter": "从轻", "heavier": "从重", "reduced": "减轻"}
 SPECIAL = {"treatment": "处罚情节（从轻/从重/减轻）", "ground": "从轻、减轻的法定情形", "tier": "适用的罚款幅度"}
@@ -104,7 +105,7 @@ def decide(assessment: Assessment, amount: int | str | Decimal, reason: str = ""
            legal_ground: str | None = None) -> Assessment:
     """The bureau's decided amount in place of the suggestion (e.g. after 集体讨论), checked against the range.
     amount: yuan with at most two decimals (1000000.05); kept exactly as amount_fen."""
-    fen = money.parse_yuan(amount, "决定罚款金额")
+    fen = money.parse_yuan(amount, Term("money.decided_fine"))
     decided = Assessment.from_dict(assessment.to_dict())
     decided.suggested_amount, decided.amount, decided.amount_fen = assessment.amount, money.fen_to_yuan(fen), fen
     if legal_ground:
