@@ -6,10 +6,10 @@ is shown in Chinese, naming what is missing; nothing is recorded by it."""
 from __future__ import annotations
 
 from datetime import date
-
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
 
 from eco_field.law import cases
 from tests import pdftools
@@ -60,7 +60,11 @@ class CaseWalker:
     def approve(self, step: str, days_ago: int, by: str = "李建国", role: str = "局负责人",
                 opinion: str = "同意。", check: bool = True) -> None:
         before = self.errors()
-        self.forms.open_for(f"approve_{step}")
+        self.screen.side.setCurrentWidget(self.detail.procedure_page)
+        if self.detail.next_steps.state(f"approve_{step}")[0]:
+            self.click_step(f"approve_{step}")  # the open approval in the next steps brings up its form
+        else:
+            self.forms.open_for(f"approve_{step}")
         assert self.forms.currentIndex() == 1 and self.forms.step.currentData() == step
         self.forms.approver.setText(by)
         self.forms.role.setCurrentText(role)
@@ -87,7 +91,7 @@ class CaseWalker:
         before = self.errors()
         assert self.detail.next_steps.state(kind)[0], self.detail.next_steps.state(kind)
         self.screen.side.setCurrentWidget(self.detail.procedure_page)
-        self.detail._chosen(kind)  # what a click on the open document in the next steps does
+        self.click_step(kind)  # the open document in the next steps: a click brings up the documents tab
         panel = self.screen.documents
         assert self.screen.side.currentWidget() is panel and panel.kind.currentData() == kind
         panel.issue_date.setDate(_qdate(days_ago))
@@ -95,6 +99,12 @@ class CaseWalker:
         self.done(before)
         [doc] = [d for d in list_documents(self.ctx.ws, None, self.case_id) if d["kind"] == kind and d["current"]]
         return doc
+
+    def click_step(self, code: str) -> None:
+        steps = self.detail.next_steps
+        [item] = [steps.item(r) for r in range(steps.count()) if steps.item(r).data(Qt.ItemDataRole.UserRole) == code]
+        steps.scrollToItem(item)
+        QTest.mouseClick(steps.viewport(), Qt.MouseButton.LeftButton, pos=steps.visualItemRect(item).center())
 
     def refused(self, click, *words: str) -> str:
         """The click is refused: an error in Chinese naming what is missing, and the case is unchanged."""
@@ -143,10 +153,11 @@ def test_a_fine_with_a_hearing_walked_through_the_window(window, ctx, dialogs, t
     assert cases.get(ctx.db, made["id"]).assessment.amount >= 200000
 
     # 调查取证: an exceedance needs a qualified body's report before 告知; the flagged photo needs a word
-    gaps = w.detail.next_steps
     report = w.forms.report_form
     dialogs.answers.append([_report_pdf(tmp_path)])
-    w.forms.open_for("monitoring_report")
+    w.screen.side.setCurrentWidget(w.detail.procedure_page)
+    w.click_step("monitoring_report")
+    assert w.forms.currentWidget() is report
     report.browse.click()
     assert report.file.text() == "LLJC-2026-0611.pdf"
     report.number.setText("LLJC-2026-0611")
@@ -158,8 +169,7 @@ def test_a_fine_with_a_hearing_walked_through_the_window(window, ctx, dialogs, t
     w.done(before)
     assert "吕梁市生态环境监测中心（报告编号 LLJC-2026-0611" in report.attached.text()
     photo = w.forms.photo_form
-    [flagged] = [p for p in made["photos"] if p == "old"]
-    w.forms.open_for("evidence_explained")
+    w.click_step("evidence_explained")
     assert photo.photo.count() == 1 and "尚未说明" in photo.photo.currentText() and photo.reasons.text()
     photo.text.setText("相机时钟与定位设置有误，照片系本次检查时在厂区拍摄")
     photo.day.setDate(_qdate(57))
@@ -167,7 +177,6 @@ def test_a_fine_with_a_hearing_walked_through_the_window(window, ctx, dialogs, t
     photo.button.click()
     w.done(before)
     assert "已说明" in photo.photo.currentText()
-    del gaps, flagged
 
     # 调查终结 (案件调查报告) → 告知; the decision is refused before the notice is served
     w.document("investigation-report", 50)
