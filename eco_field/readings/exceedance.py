@@ -112,13 +112,25 @@ class Exceedance:
                 "standard": self.standard, "outlet": self.outlet, "wording": self.wording}
 
 
-def chinese_name(code: str) -> str:
-    """The parameter's Chinese name whatever the interface language (documents are Chinese): 溶解氧, pH值."""
-    from eco_field import messages
+# The names documents print, whatever the interface language. Kept here, not taken from the translation
+# catalog: an issued document is gathered again to verify it, so a retranslated label must not change it
+# (a change here is a new record format, kinds/common.RECORD_FORMAT).
+DOCUMENT_NAMES = {
+    "SO2": "二氧化硫", "NO": "一氧化氮", "NO2": "二氧化氮", "NOx": "氮氧化物", "CO": "一氧化碳", "CO2": "二氧化碳",
+    "H2S": "硫化氢", "NH3": "氨", "O2": "氧气", "CH4": "甲烷", "LEL": "可燃气体", "VOC": "挥发性有机物", "PM": "颗粒物",
+    "PM1": "PM1颗粒物", "PM2.5": "细颗粒物（PM2.5）", "PM10": "可吸入颗粒物（PM10）", "PM4": "可吸入颗粒物（PM4）",
+    "TSP": "总悬浮颗粒物", "O3": "臭氧", "H2O": "水汽", "N2O": "氧化亚氮", "TEMP": "温度", "RH": "相对湿度",
+    "PRESSURE": "压力", "COD": "化学需氧量", "NH3-N": "氨氮", "TP": "总磷", "PH": "pH值", "DO": "溶解氧",
+    "DO_SAT": "溶解氧饱和度", "COND": "电导率", "SPCOND": "比电导率（25℃）", "TURB": "浊度", "CHLA": "叶绿素",
+    "ORP": "氧化还原电位", "SAL": "盐度", "TDS": "溶解性总固体", "DEPTH": "水深", "LAeq": "等效连续A声级",
+    "LAmax": "最大A声级", "LAmin": "最小A声级", "L10": "累积百分声级L10", "L50": "累积百分声级L50",
+    "L90": "累积百分声级L90", "LCpeak": "C计权峰值声级", "C2H6": "乙烷",
+}
 
-    key = "readings.pollutant." + code.lower().replace(".", "_")
-    name = messages.text(key, language="zh_CN") if messages.has(key, "zh_CN") else code
-    return name.replace(" ", "")
+
+def chinese_name(code: str) -> str:
+    """The parameter's name in documents (溶解氧, pH值); the code itself when it has none."""
+    return DOCUMENT_NAMES.get(code, code)
 
 
 def of_series(series: dict[str, Any]) -> Exceedance | None:

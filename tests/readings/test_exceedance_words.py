@@ -55,3 +55,15 @@ def test_limits_read_as_on_paper():
     assert exceedance.limit_text("min", 5, None, None, "mg/L") == "≥5mg/L"
     assert exceedance.limit_text("range", 9, 6, 9, "") == "6～9（无量纲）"
     assert exceedance.limit_text("max", 50, None, None, "mg/m³") == "50mg/m³"
+
+
+def test_the_words_are_chinese_whatever_the_interface_language():
+    from eco_field import messages
+
+    before = messages.language()
+    messages.set_language("en")
+    try:
+        assert messages.text("readings.pollutant.do") != "溶解氧"  # the screen speaks English …
+        assert exceedance.of_series(series("DO", "mg/L", "min", 5, 2)).wording.startswith("溶解氧最低值")  # … paper not
+    finally:
+        messages.set_language(before)
