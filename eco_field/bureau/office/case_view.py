@@ -28,7 +28,8 @@ APPROVER_ROLE = {"leader": "局负责人", "reviewer": "法制审核人员"}
 _CATALOG: dict[str, Any] = {}
 
 
-def _bureau_approvals(storage: BureauStorage, case_id: str) -> list[Record]:
+def bureau_approvals(storage: BureauStorage, case_id: str) -> list[Record]:
+    """The approvals given at the bureau for this case (pulled by its laptop or not yet)."""
     return [r for r in storage.records("case_approval") if not r.deleted and r.payload.get("case_id") == case_id]
 
 
@@ -56,7 +57,7 @@ def state_of(storage: BureauStorage, case: Record, today: date | None = None,
         except Exception:  # noqa: BLE001 - a device's odd event is shown, not fatal to the queue
             continue
     pulled = {e.data.get("approval_id") for e in events if e.code == "approved"}
-    given = approvals_given if approvals_given is not None else _bureau_approvals(storage, case.entity_id)
+    given = approvals_given if approvals_given is not None else bureau_approvals(storage, case.entity_id)
     for n, r in enumerate(sorted(given, key=lambda r: r.payload.get("approved_at", ""))):
         if r.entity_id not in pulled:
             q = r.payload

@@ -9,10 +9,11 @@ import re
 from fastapi.responses import FileResponse, Response
 
 from eco_field.bureau import case_approvals
-from eco_field.bureau.office import audit, case_view, photo_flags
+from eco_field.bureau.office import audit, bureau_details, case_view, draft_decision, photo_flags
 from eco_field.bureau.office.charts import readings_chart
 from eco_field.bureau.office.web import Ctx, page
 from eco_field.clock import now_local
+from eco_field.documents import issuer
 from eco_field.errors import BadInput, NotFound
 from eco_field.law import approvals, procedure
 
@@ -21,7 +22,7 @@ VIEWERS = ("reviewer", "leader", "admin")
 PAGE_ROWS = 100  # the queue's first rows by decision deadline; the rest are counted
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _REFUSAL_WORDS = ("不同意", "不予通过", "不通过", "退回", "不予批准", "不批准")  # law.approvals.passed() reads these
-audit.LABELS.update({"approved": "审批通过", "returned": "审批退回"})
+audit.LABELS.update({"approved": "审批通过", "returned": "审批退回", "draft_viewed": "查看决定书草稿"})
 
 
 @page("/approvals", roles=VIEWERS, title="案件审批", nav=True, order=10)
@@ -58,6 +59,10 @@ def case_file(ctx: Ctx, case_id: str):
         p["flags"] = photo_flags.flags(stored_path, site) if stored_path and p["sha256"] in photo_blobs else []
     charts = [readings_chart(series) for r in linked if r.entity == "reading_source"
               for series in r.payload.get("series") or []]
+    kind, not_yet = draft_decision.decision_kind(s)
+    details = bureau_details.current(ctx.office)
+    draft = {"kind": kind, "title": _title({"kind": kind}) if kind else "", "reason": not_yet,
+             "missing": [label for key, label in issuer.required(kind or "") if not details.get(key)]}
     return ctx.render(
         "approval.html", title="案件审批", case=case.payload, case_id=case_id,
         enterprise=enterprise.payload if enterprise else {},
@@ -71,9 +76,11 @@ def case_file(ctx: Ctx, case_id: str):
         statements=s.statements(), entries=s.entries,
         documents=[{"kind": d.payload.get("kind"), "title": _title(d.payload),
                     "number": d.payload.get("number"), "sha256": d.sha256, "stored": d.sha256 in stored,
-                    "void": bool(d.payload.get("void_reason")), "issued_at": d.payload.get("issued_at", "")}
+                    "void": bool(d.payload.get("void_reason")),
+                    # the date of issue (落款日期) the document states, else when the laptop stored it
+                    "issued_at": (d.payload.get("facts") or {}).get("issued_date") or d.payload.get("issued_at", "")}
                    for d in documents],
-        photos=[{**p, "stored": p["sha256"] in photo_blobs} for p in photos], charts=charts,
+        photos=[{**p, "stored": p["sha256"] in photo_blobs} for p in photos], charts=charts, draft=draft,
         steps=[{"code": st, "label": approvals.STEPS[st], "mine": case_view.STEP_ROLES[st] == ctx.user.role}
                for st in steps],
         today=today.isoformat())
@@ -107,6 +114,16 @@ def decide(ctx: Ctx, case_id: str):
               opinion=opinion, approval_id=result["id"])
     word = "已同意" if verdict == "approve" else "已退回"
     return ctx.redirect(f"/approvals/{case_id}", f"{approvals.STEPS[step]}{word}；承办人的终端下次同步时收到。")
+
+
+@page("/approvals/{case_id}/draft.pdf", roles=VIEWERS, title="决定书草稿")
+def draft_pdf(ctx: Ctx, case_id: str) -> Response:
+    """The draft decision made now from the synced records (cached until one of them changes)."""
+    made = draft_decision.draft(ctx.storage, ctx.office, ctx.data_dir, case_id, now_local().date())
+    ctx.audit("draft_viewed", case_id, kind=made.kind)
+    return FileResponse(made.pdf, media_type="application/pdf", filename=f"{made.title}（草稿）.pdf",
+                        content_disposition_type="inline",
+                        headers={"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"})
 
 
 @page("/approvals/{case_id}/files/{sha256}", roles=VIEWERS, title="文件")
