@@ -1,5 +1,6 @@
-"""The penalty (discretion) calculator: pick the factors, see the amount, the range, the formula and the
-rationale as they change; save the assessment to the case."""
+"""The penalty (discretion) calculator: pick the factors, or the facts the 免罚清单 asks about (首违不罚,
+轻微不罚, 无主观过错), see the amount, the range, the formula and the rationale as they change; save the
+assessment to the case."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,8 +25,10 @@ from eco_field.law.case_assessment import assess_violations
 from eco_field.law.catalog import get_entry, load_catalog
 from eco_field.law.data_dir import data_dir_of
 from eco_field.law.discretion import TREATMENTS, Assessment
+from eco_field.law.exemptions import load_exemptions
 from eco_field.law.factors import load_config
 from ui.context import AppContext
+from ui.exemption_facts import ExemptionFacts
 
 
 class PenaltyDialog(QDialog):
@@ -67,8 +72,15 @@ class PenaltyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         left = QVBoxLayout()
         violations = QLabel("\n".join(f"{e.id} {e.description}" for e in self.entries), wordWrap=True)
-        left.addLayout(form)
-        left.addStretch(1)
+        self.exemption_facts = ExemptionFacts(load_exemptions(self.data_dir), [e.id for e in self.entries])
+        self.exemption_facts.changed.connect(self.recompute)
+        factors_page, facts_page = QWidget(), QScrollArea(widgetResizable=True)
+        factors_page.setLayout(form)
+        facts_page.setWidget(self.exemption_facts)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(factors_page, self.tr("Discretion factors"))
+        self.left_tabs.addTab(facts_page, self.tr("No penalty (exemption list)"))
+        left.addWidget(self.left_tabs, 1)
         right = QVBoxLayout()
         right.addWidget(self.amount)
         right.addWidget(self.formula)
@@ -98,6 +110,7 @@ class PenaltyDialog(QDialog):
         chosen["treatment"] = self.treatment.currentData()
         if self.ground.currentData():
             chosen["ground"] = self.ground.currentData()
+        chosen.update(self.exemption_facts.values())
         return chosen
 
     def _investment(self) -> float | None:

@@ -22,6 +22,7 @@ from eco_field import demo
 from eco_field.documents import numbering
 from eco_field.evidence import service as evidence
 from eco_field.law import cases
+from eco_field.law.catalog import load_catalog
 from eco_field.readings import service as readings
 from eco_field.records import Party
 from eco_field.store import inspections
@@ -78,7 +79,8 @@ def seed_examples(ws: Workspace, scratch: Path) -> dict[str, str]:
         "GEN-01": {"answer": "compliant", "note": ""},
         "GEN-07": {"answer": "non_compliant", "note": "焦炉烟气旁路挡板开启"},
         "COK-03": {"answer": "non_compliant", "note": "脱硝设施停运，无运行记录"}}}, findings=[
-        {"item_id": "COK-03", "catalog_id": "AIR-03", "facts": "脱硝设施停运，无运行记录", "basis": ""}])
+        {"item_id": "COK-03", "catalog_id": "AIR-03", "facts": "脱硝设施停运，无运行记录",
+         "basis": load_catalog()["AIR-03"].citation}])  # as choosing the catalog entry fills it in
     ent = next(e for e in demo.demo_enterprises() if e.id == coking.enterprise_id)
     evidence.import_paths(ws, insp.id, site_photos(scratch / "DCIM" / "100MEDIA", ent.lat, ent.lon), workers=1)
     water = inspections.create(ws.db, sewage.enterprise_id, sewage.officers, task_id=sewage.id,
@@ -146,6 +148,11 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
     def calculator() -> QWidget:
         case(0)()
         return window.cases.open_calculator(window.cases.detail.case)
+
+    def exemption_facts() -> QWidget:
+        dialog = calculator()
+        dialog.left_tabs.setCurrentIndex(1)
+        return dialog
 
     def settings() -> QWidget:
         return window.open_settings()
@@ -221,6 +228,7 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
         ("22_case_procedure", procedure(0)),
         ("23_case_monitoring_report", procedure(3)),
         ("24_case_flagged_photo", procedure(4)),
+        ("25_penalty_exemption_facts", exemption_facts),
     ]
 
 

@@ -277,103 +277,108 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="78" />
+        <location filename="../../ui/documents_panel.py" line="79" />
         <source>Date of issue</source>
         <translation>落款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="80" />
+        <location filename="../../ui/documents_panel.py" line="82" />
         <source>Preview draft</source>
         <translation>预览草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="81" />
+        <location filename="../../ui/documents_panel.py" line="83" />
         <source>Make document</source>
         <translation>生成文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="93" />
+        <location filename="../../ui/documents_panel.py" line="90" />
+        <source>No documents yet: choose a kind above, then “Preview draft” to check it or “Make document” to issue it.</source>
+        <translation>尚无文书：在上方选择文书种类，按“预览草稿”核对，或按“生成文书”签发。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="97" />
         <source>Print (A4)…</source>
         <translation>打印（A4）…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="94" />
+        <location filename="../../ui/documents_panel.py" line="98" />
         <source>Save a copy…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="95" />
+        <location filename="../../ui/documents_panel.py" line="99" />
         <source>Sign…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="138" />
+        <location filename="../../ui/documents_panel.py" line="143" />
         <source>Save the inspection first.</source>
         <translation>请先保存本次检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="172" />
+        <location filename="../../ui/documents_panel.py" line="177" />
         <source>(void)</source>
         <translation>（已作废）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="174" />
+        <location filename="../../ui/documents_panel.py" line="179" />
         <source>(signed, version {n})</source>
         <translation>（已签名，第{n}版）</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="231" />
-        <location filename="../../ui/documents_panel.py" line="283" />
+        <location filename="../../ui/documents_panel.py" line="236" />
+        <location filename="../../ui/documents_panel.py" line="288" />
         <source>Making {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="243" />
+        <location filename="../../ui/documents_panel.py" line="248" />
         <source>Draft (no number, not issued), {pages} pages.</source>
         <translation>草稿（未编号，未签发），共{pages}页。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="245" />
+        <location filename="../../ui/documents_panel.py" line="250" />
         <source>Issuing it needs: {names}</source>
         <translation>签发前还须填写：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="256" />
+        <location filename="../../ui/documents_panel.py" line="261" />
         <source>Issue again</source>
         <translation>重新签发</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="257" />
+        <location filename="../../ui/documents_panel.py" line="262" />
         <source>{number} is in force for this record. Issuing again voids it (作废) and takes a new number. Issue again?</source>
         <translation>本记录已有现行文书{number}。重新生成将作废该文号并取得新文号。是否重新签发？</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="296" />
+        <location filename="../../ui/documents_panel.py" line="301" />
         <source>Issued {number} ({pages} pages).</source>
         <translation>已出具 {number}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="298" />
+        <location filename="../../ui/documents_panel.py" line="303" />
         <source>Voided: {numbers}</source>
         <translation>已作废：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="315" />
+        <location filename="../../ui/documents_panel.py" line="320" />
         <source>Sent {n} pages to the printer.</source>
         <translation>已发送 {n} 页到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="321" />
+        <location filename="../../ui/documents_panel.py" line="326" />
         <source>Save the document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="324" />
+        <location filename="../../ui/documents_panel.py" line="329" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_panel.py" line="338" />
+        <location filename="../../ui/documents_panel.py" line="343" />
         <source>Signed by {name}: version {n} of {number}.</source>
         <translation>{name}已签名：{number}第{n}版。</translation>
     </message>
@@ -381,138 +386,153 @@
 <context>
     <name>EnterpriseDetail</name>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="63" />
+        <location filename="../../ui/enterprise_detail.py" line="65" />
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <location filename="../../ui/enterprise_detail.py" line="67" />
         <source>Outlet</source>
         <translation>排放口</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <location filename="../../ui/enterprise_detail.py" line="67" />
         <source>Type</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <location filename="../../ui/enterprise_detail.py" line="67" />
         <source>Pollutant</source>
         <translation>污染物</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="65" />
+        <location filename="../../ui/enterprise_detail.py" line="67" />
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="66" />
+        <location filename="../../ui/enterprise_detail.py" line="68" />
         <source>Ref. O₂ %</source>
         <translation>基准含氧量 %</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="66" />
+        <location filename="../../ui/enterprise_detail.py" line="68" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="68" />
+        <location filename="../../ui/enterprise_detail.py" line="70" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="68" />
+        <location filename="../../ui/enterprise_detail.py" line="70" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="68" />
         <location filename="../../ui/enterprise_detail.py" line="70" />
+        <location filename="../../ui/enterprise_detail.py" line="72" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="70" />
+        <location filename="../../ui/enterprise_detail.py" line="72" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="70" />
+        <location filename="../../ui/enterprise_detail.py" line="72" />
         <source>Violations</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="70" />
+        <location filename="../../ui/enterprise_detail.py" line="72" />
         <source>Fine</source>
         <translation>罚款</translation>
     </message>
     <message>
+        <location filename="../../ui/enterprise_detail.py" line="73" />
+        <source>No outlets or limits on record for this enterprise.</source>
+        <translation>本企业尚无排放口与限值记录。</translation>
+    </message>
+    <message>
         <location filename="../../ui/enterprise_detail.py" line="74" />
+        <source>Not inspected yet: press “New inspection” to start one.</source>
+        <translation>尚未检查过：按“新建检查”开始第一次检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="75" />
+        <source>No cases against this enterprise.</source>
+        <translation>本企业没有案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_detail.py" line="79" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="74" />
+        <location filename="../../ui/enterprise_detail.py" line="79" />
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="75" />
+        <location filename="../../ui/enterprise_detail.py" line="80" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="75" />
+        <location filename="../../ui/enterprise_detail.py" line="80" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="76" />
+        <location filename="../../ui/enterprise_detail.py" line="81" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="76" />
+        <location filename="../../ui/enterprise_detail.py" line="81" />
         <source>Discharge permit</source>
         <translation>排污许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="77" />
+        <location filename="../../ui/enterprise_detail.py" line="82" />
         <source>Site</source>
         <translation>厂址</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="84" />
+        <location filename="../../ui/enterprise_detail.py" line="89" />
         <source>Outlets and limits</source>
         <translation>排放口与限值</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="86" />
+        <location filename="../../ui/enterprise_detail.py" line="93" />
         <source>Past inspections</source>
         <translation>历次检查</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="88" />
+        <location filename="../../ui/enterprise_detail.py" line="94" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="102" />
+        <location filename="../../ui/enterprise_detail.py" line="104" />
         <source>radius {r} m</source>
         <translation>半径 {r} 米</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="103" />
+        <location filename="../../ui/enterprise_detail.py" line="105" />
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="109" />
+        <location filename="../../ui/enterprise_detail.py" line="111" />
         <source>air</source>
         <translation>废气</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_detail.py" line="109" />
+        <location filename="../../ui/enterprise_detail.py" line="111" />
         <source>water</source>
         <translation>废水</translation>
     </message>
@@ -715,6 +735,35 @@
         <location filename="../../ui/evidence_tab.py" line="329" />
         <source>Marked copy saved; the original is unchanged.</source>
         <translation>已保存标注件；原始照片未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>ExemptionFacts</name>
+    <message>
+        <location filename="../../ui/exemption_facts.py" line="35" />
+        <source>Set only what the file establishes; the rest stays “not established”.</source>
+        <translation>只填写案卷已查明的事实，其余保持“未查明”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exemption_facts.py" line="36" />
+        <source>The list has no item for these violations.</source>
+        <translation>免罚清单中没有适用于这些违法行为的条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exemption_facts.py" line="47" />
+        <location filename="../../ui/exemption_facts.py" line="52" />
+        <source>not established</source>
+        <translation>未查明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exemption_facts.py" line="54" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exemption_facts.py" line="55" />
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1498,7 @@
         <translation>暂不能办理及原因（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="125" />
+        <location filename="../../ui/case_steps.py" line="126" />
         <source>Open now: click to fill in its form</source>
         <translation>可以办理：点击打开相应表单</translation>
     </message>
@@ -1699,62 +1748,72 @@
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="36" />
+        <location filename="../../ui/penalty_dialog.py" line="41" />
         <source>Penalty calculator</source>
         <translation>罚款裁量计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="42" />
+        <location filename="../../ui/penalty_dialog.py" line="47" />
         <source>(not considered)</source>
         <translation>（不考虑）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="52" />
+        <location filename="../../ui/penalty_dialog.py" line="57" />
         <source>Treatment</source>
         <translation>处罚情节</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="54" />
+        <location filename="../../ui/penalty_dialog.py" line="59" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="58" />
+        <location filename="../../ui/penalty_dialog.py" line="63" />
         <source>Legal ground for lighter/reduced</source>
         <translation>从轻、减轻的法定情形</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="59" />
+        <location filename="../../ui/penalty_dialog.py" line="64" />
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="61" />
+        <location filename="../../ui/penalty_dialog.py" line="66" />
         <source>Total investment (where the fine depends on it)</source>
         <translation>项目总投资（按投资额计罚时）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="91" />
+        <location filename="../../ui/penalty_dialog.py" line="81" />
+        <source>Discretion factors</source>
+        <translation>裁量因素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="82" />
+        <source>No penalty (exemption list)</source>
+        <translation>免罚清单（不予处罚）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="103" />
         <source>Discard the chosen factors?</source>
         <translation>放弃所选的裁量因素？</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="92" />
+        <location filename="../../ui/penalty_dialog.py" line="104" />
         <source>The factors chosen here are not saved. Close the calculator without saving them?</source>
         <translation>此处选择的裁量因素尚未保存。不保存就关闭计算器吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="112" />
+        <location filename="../../ui/penalty_dialog.py" line="125" />
         <source>Cannot compute</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="117" />
+        <location filename="../../ui/penalty_dialog.py" line="130" />
         <source>Suggested fine: {amount} yuan</source>
         <translation>建议罚款：{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="118" />
+        <location filename="../../ui/penalty_dialog.py" line="131" />
         <source>Statutory range {low}–{high} yuan; {formula}</source>
         <translation>法定幅度 {low}–{high} 元；{formula}</translation>
     </message>
@@ -2039,7 +2098,12 @@
         <translation>超标（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_chart.py" line="106" />
+        <location filename="../../ui/readings_chart.py" line="111" />
+        <source>Time ({day})</source>
+        <translation>时间（{day}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readings_chart.py" line="112" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2323,7 +2387,7 @@
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshots.py" line="190" />
+        <location filename="../../ui/screenshots.py" line="195" />
         <location filename="../../ui/seal_flow.py" line="61" />
         <source>Seal this inspection</source>
         <translation>封存本次检查</translation>
@@ -2545,120 +2609,120 @@
 <context>
     <name>StepForms</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="153" />
-        <location filename="../../ui/case_steps.py" line="169" />
+        <location filename="../../ui/case_steps.py" line="154" />
+        <location filename="../../ui/case_steps.py" line="170" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="154" />
+        <location filename="../../ui/case_steps.py" line="155" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="155" />
+        <location filename="../../ui/case_steps.py" line="156" />
         <source>Statement</source>
         <translation>陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="156" />
+        <location filename="../../ui/case_steps.py" line="157" />
         <source>Monitoring report</source>
         <translation>监测报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="157" />
+        <location filename="../../ui/case_steps.py" line="158" />
         <source>Flagged photos</source>
         <translation>照片疑点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="166" />
+        <location filename="../../ui/case_steps.py" line="167" />
         <source>Reason, ground or approval the step needs</source>
         <translation>该步骤需要的理由、依据或批准人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="167" />
+        <location filename="../../ui/case_steps.py" line="168" />
         <source>Record event</source>
         <translation>登记程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="171" />
-        <location filename="../../ui/case_steps.py" line="194" />
-        <location filename="../../ui/case_steps.py" line="222" />
+        <location filename="../../ui/case_steps.py" line="172" />
+        <location filename="../../ui/case_steps.py" line="195" />
+        <location filename="../../ui/case_steps.py" line="223" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="172" />
+        <location filename="../../ui/case_steps.py" line="173" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="187" />
+        <location filename="../../ui/case_steps.py" line="188" />
         <source>Record approval</source>
         <translation>登记审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="189" />
+        <location filename="../../ui/case_steps.py" line="190" />
         <source>Step</source>
         <translation>审批事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="191" />
+        <location filename="../../ui/case_steps.py" line="192" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="192" />
+        <location filename="../../ui/case_steps.py" line="193" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="193" />
+        <location filename="../../ui/case_steps.py" line="194" />
         <source>Opinion</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="210" />
+        <location filename="../../ui/case_steps.py" line="211" />
         <source>Not reviewed yet</source>
         <translation>尚未复核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="211" />
+        <location filename="../../ui/case_steps.py" line="212" />
         <source>Adopted</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="212" />
+        <location filename="../../ui/case_steps.py" line="213" />
         <source>Not adopted</source>
         <translation>不采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="213" />
+        <location filename="../../ui/case_steps.py" line="214" />
         <source>Stated at the hearing</source>
         <translation>在听证会上陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="215" />
+        <location filename="../../ui/case_steps.py" line="216" />
         <source>Record statement</source>
         <translation>登记陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="218" />
+        <location filename="../../ui/case_steps.py" line="219" />
         <source>What the party stated</source>
         <translation>当事人陈述申辩内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="219" />
+        <location filename="../../ui/case_steps.py" line="220" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="220" />
+        <location filename="../../ui/case_steps.py" line="221" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="269" />
+        <location filename="../../ui/case_steps.py" line="270" />
         <source>Not open now: {reason}</source>
         <translation>暂不能办理：{reason}</translation>
     </message>
@@ -2666,207 +2730,217 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync_screen.py" line="45" />
+        <location filename="../../ui/sync_screen.py" line="46" />
         <source>one-time code from the bureau</source>
         <translation>局端发放的一次性注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="46" />
+        <location filename="../../ui/sync_screen.py" line="47" />
         <source>Enrol this device</source>
         <translation>注册本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="47" />
+        <location filename="../../ui/sync_screen.py" line="48" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="48" />
+        <location filename="../../ui/sync_screen.py" line="49" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="52" />
+        <location filename="../../ui/sync_screen.py" line="53" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="52" />
+        <location filename="../../ui/sync_screen.py" line="53" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="52" />
+        <location filename="../../ui/sync_screen.py" line="53" />
         <source>Mine</source>
         <translation>本机版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="53" />
+        <location filename="../../ui/sync_screen.py" line="54" />
         <source>Bureau's</source>
         <translation>局端版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="53" />
+        <location filename="../../ui/sync_screen.py" line="54" />
         <source>Detected</source>
         <translation>发现时间</translation>
     </message>
     <message>
         <location filename="../../ui/sync_screen.py" line="59" />
+        <source>Choose a conflict to compare your version with the bureau's.</source>
+        <translation>选择一条冲突，对比本机版本与局端版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="60" />
+        <source>No conflicts: when the bureau has kept another version of a record you changed, it is listed here to settle.</source>
+        <translation>没有冲突。局端保留了您改动过的记录的另一版本时，会列在这里等您处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_screen.py" line="63" />
         <source>The bureau's version stands</source>
         <translation>以局端版本为准</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="60" />
+        <location filename="../../ui/sync_screen.py" line="64" />
         <source>Mine is re-entered as a new change</source>
         <translation>本机内容作为新修改重新录入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="61" />
+        <location filename="../../ui/sync_screen.py" line="65" />
         <source>Mark as settled</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="73" />
+        <location filename="../../ui/sync_screen.py" line="77" />
         <source>Enrolled</source>
         <translation>已注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="73" />
+        <location filename="../../ui/sync_screen.py" line="77" />
         <source>Bureau server</source>
         <translation>局端服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="74" />
+        <location filename="../../ui/sync_screen.py" line="78" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="74" />
+        <location filename="../../ui/sync_screen.py" line="78" />
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="75" />
+        <location filename="../../ui/sync_screen.py" line="79" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="75" />
+        <location filename="../../ui/sync_screen.py" line="79" />
         <source>Waiting to be sent</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="76" />
+        <location filename="../../ui/sync_screen.py" line="80" />
         <source>Open conflicts</source>
         <translation>未处理冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="77" />
+        <location filename="../../ui/sync_screen.py" line="81" />
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="81" />
+        <location filename="../../ui/sync_screen.py" line="85" />
         <source>Enrol with a bureau</source>
         <translation>向局端注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="83" />
+        <location filename="../../ui/sync_screen.py" line="87" />
         <source>Server URL</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="84" />
+        <location filename="../../ui/sync_screen.py" line="88" />
         <source>Code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="93" />
+        <location filename="../../ui/sync_screen.py" line="97" />
         <source>Conflicts (the bureau kept another version)</source>
         <translation>冲突（局端保留了另一版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="105" />
+        <location filename="../../ui/sync_screen.py" line="109" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="116" />
+        <location filename="../../ui/sync_screen.py" line="120" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="116" />
+        <location filename="../../ui/sync_screen.py" line="120" />
         <source>no — enter the bureau's URL and a code</source>
         <translation>否——请输入局端地址和注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="119" />
+        <location filename="../../ui/sync_screen.py" line="123" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="121" />
+        <location filename="../../ui/sync_screen.py" line="125" />
         <source>{n} changes, {b} files</source>
         <translation>{n} 条记录、{b} 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="141" />
+        <location filename="../../ui/sync_screen.py" line="145" />
         <source>Enrol</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="141" />
+        <location filename="../../ui/sync_screen.py" line="145" />
         <source>Enter the bureau's server URL and the code.</source>
         <translation>请输入局端服务器地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="147" />
+        <location filename="../../ui/sync_screen.py" line="151" />
         <source>Enrolled as {name} ({cert}).</source>
         <translation>已注册为 {name}（{cert}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="170" />
+        <location filename="../../ui/sync_screen.py" line="174" />
         <source>Uploading records</source>
         <translation>上传记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="170" />
+        <location filename="../../ui/sync_screen.py" line="174" />
         <source>Uploading evidence files</source>
         <translation>上传证据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="171" />
+        <location filename="../../ui/sync_screen.py" line="175" />
         <source>Uploading the audit log</source>
         <translation>上传审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="171" />
+        <location filename="../../ui/sync_screen.py" line="175" />
         <source>Downloading updates</source>
         <translation>下载更新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="176" />
+        <location filename="../../ui/sync_screen.py" line="180" />
         <source>Synced: {p} sent, {b} files, {d} received, {c} conflicts</source>
         <translation>同步完成：上传 {p} 条、文件 {b} 个，下载 {d} 条，冲突 {c} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="179" />
+        <location filename="../../ui/sync_screen.py" line="183" />
         <source>Sync cancelled; it continues where it stopped next time.</source>
         <translation>同步已取消；下次从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="181" />
+        <location filename="../../ui/sync_screen.py" line="185" />
         <source>Sync failed: {error}</source>
         <translation>同步失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="197" />
+        <location filename="../../ui/sync_screen.py" line="201" />
         <source>Mine:</source>
         <translation>本机版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="198" />
+        <location filename="../../ui/sync_screen.py" line="202" />
         <source>The bureau's:</source>
         <translation>局端版本：</translation>
     </message>
@@ -2874,52 +2948,52 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="96" />
+        <location filename="../../ui/status_bar.py" line="99" />
         <source>Not enrolled with a bureau</source>
         <translation>未注册局端</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="98" />
+        <location filename="../../ui/status_bar.py" line="101" />
         <source>Online: the bureau answers</source>
         <translation>在线：局端可达</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="98" />
+        <location filename="../../ui/status_bar.py" line="101" />
         <source>Offline: no answer from the bureau</source>
         <translation>离线：局端无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="100" />
+        <location filename="../../ui/status_bar.py" line="103" />
         <source>Network: unknown</source>
         <translation>网络：未知</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102" />
+        <location filename="../../ui/status_bar.py" line="105" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102" />
+        <location filename="../../ui/status_bar.py" line="105" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="104" />
+        <location filename="../../ui/status_bar.py" line="107" />
         <source>last sync failed</source>
         <translation>上次同步失败</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="106" />
+        <location filename="../../ui/status_bar.py" line="109" />
         <source>{n} changes to sync</source>
         <translation>待同步 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="108" />
+        <location filename="../../ui/status_bar.py" line="111" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="109" />
+        <location filename="../../ui/status_bar.py" line="112" />
         <source>never</source>
         <translation>从未</translation>
     </message>

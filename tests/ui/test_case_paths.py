@@ -231,10 +231,18 @@ def test_a_first_violation_not_fined_walked_through_the_window(window, ctx, dial
     w = CaseWalker(window, ctx, dialogs, made["id"])
     w.approve("filing", 29, opinion="同意立案。")
     w.event("filed", 29)
-    # 首违不罚: the calculator window has no fields for the 免罚清单 facts yet, so the assessment is stored
-    # by the service the command line uses (`cases assess --factor first=yes …`)
-    cases.assess(ctx.db, made["id"], {"first": "yes", "area_m2": "150", "corrected_days": "5"})
-    ctx.hub.announce("case")
+    # 首违不罚: the calculator's 免罚清单 page asks the facts the list tests for this violation
+    dialog = w.screen.open_calculator(w.detail.case)
+    dialog.left_tabs.setCurrentIndex(1)
+    facts = dialog.exemption_facts
+    assert {"first", "area_m2", "corrected_days", "no_fault"} <= set(facts.inputs)
+    facts.set_value("first", "yes")
+    facts.set_value("area_m2", "150")
+    assert dialog.result.amount > 0  # not yet: how fast it was corrected is not established
+    facts.set_value("corrected_days", "5")
+    assert dialog.result.amount == 0 and "首违不罚" in dialog.rationale.toPlainText()
+    dialog.save()
+    assert cases.get(ctx.db, made["id"]).assessment.decision == "no_penalty"
     w.event("investigated", 20)
     # no notice of a fine for a case assessed 不予处罚: closed, and the list says why
     allowed, reason = w.detail.next_steps.state("penalty-notice")
