@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from eco_field.workspace import Workspace
 from ui.context import AppContext
 from ui.pdf_print import a4_printer, print_pdf
+from ui.placeholder import set_placeholder
 from ui.signature_pad import SignatureDialog
 
 
@@ -86,6 +87,8 @@ class DocumentsPanel(QWidget):
         self.busy = QProgressBar(visible=False, maximum=0)
         self.message = QLabel(wordWrap=True)
         self.list = QListWidget()
+        set_placeholder(self.list, self.tr("No documents yet: choose a kind above, then “Preview draft” to "
+                                           "check it or “Make document” to issue it."))
         self.pdf = QPdfDocument(self)
         self.view = QPdfView()
         self.view.setDocument(self.pdf)

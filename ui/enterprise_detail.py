@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,7 @@ from eco_field.law.case_events import STATUSES
 from eco_field.readings.limits import describe as describe_limit
 from eco_field.records import Enterprise, Inspection
 from ui.formatting import inspection_status, short_time
+from ui.placeholder import set_placeholder
 from ui.slots import emit
 
 RECENT_INSPECTIONS = 50
@@ -68,6 +70,9 @@ class EnterpriseDetail(QWidget):
         self.past = _table([self.tr("Started"), self.tr("Officers"), self.tr("Status")])
         self.past.doubleClicked.connect(self._open_past)
         self.cases = _table([self.tr("Registered"), self.tr("Violations"), self.tr("Status"), self.tr("Fine")])
+        set_placeholder(self.limits, self.tr("No outlets or limits on record for this enterprise."))
+        set_placeholder(self.past, self.tr("Not inspected yet: press “New inspection” to start one."))
+        set_placeholder(self.cases, self.tr("No cases against this enterprise."))
         self._build()
 
     def _build(self) -> None:
@@ -83,18 +88,15 @@ class EnterpriseDetail(QWidget):
         top.addWidget(self.new_button)
         outlets = QGroupBox(self.tr("Outlets and limits"))
         QVBoxLayout(outlets).addWidget(self.limits)
-        past = QGroupBox(self.tr("Past inspections"))
-        QVBoxLayout(past).addWidget(self.past)
-        cases_box = QGroupBox(self.tr("Cases"))
-        QVBoxLayout(cases_box).addWidget(self.cases)
-        history = QHBoxLayout()
-        history.addWidget(past, 1)
-        history.addWidget(cases_box, 1)
+        # one above the other as tabs: side by side, half the pane each, their columns were cut at 1280 px
+        history = QTabWidget()
+        history.addTab(self.past, self.tr("Past inspections"))
+        history.addTab(self.cases, self.tr("Cases"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(outlets, 3)
-        layout.addLayout(history, 2)
+        layout.addWidget(history, 2)
 
     def show_enterprise(self, ent: Enterprise, past: list[Inspection], cases: list | None = None) -> None:
         self.enterprise, self._inspections = ent, past

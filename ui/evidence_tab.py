@@ -121,7 +121,7 @@ class EvidenceTab(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.grid)
         splitter.addWidget(side)
-        splitter.setSizes([700, 400])
+        splitter.setSizes([620, 480])  # the details pane fits a SHA-256 (two lines of 32) at 1280 px
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

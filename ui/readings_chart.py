@@ -103,9 +103,14 @@ class ReadingsChart(QChartView):
         self.setChart(chart)
 
     def _axes(self, chart: QChart, added: list, series: dict[str, Any]) -> None:
-        x_axis = QDateTimeAxis(format="MM-dd HH:mm", titleText=self.tr("Time"))
-        x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(self.points[0][0])),
-                        QDateTime.fromMSecsSinceEpoch(int(max(self.points[-1][0], self.points[0][0] + 60_000))))
+        first = QDateTime.fromMSecsSinceEpoch(int(self.points[0][0]))
+        last = QDateTime.fromMSecsSinceEpoch(int(max(self.points[-1][0], self.points[0][0] + 60_000)))
+        # one day's readings: the day goes in the title, so the ticks (HH:mm) fit a half-width chart
+        one_day = first.date() == last.date()
+        x_axis = QDateTimeAxis(format="HH:mm" if one_day else "MM-dd HH:mm",
+                               titleText=self.tr("Time ({day})").format(day=first.toString("yyyy-MM-dd"))
+                               if one_day else self.tr("Time"))
+        x_axis.setRange(first, last)
         top = max([y for _x, y in self.points] + [series.get("limit") or 0])
         y_axis = QValueAxis(min=min(0.0, min(y for _x, y in self.points)), max=top * 1.1 or 1.0)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)

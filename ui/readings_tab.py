@@ -98,7 +98,7 @@ class ReadingsTab(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart)
-        splitter.setSizes([600, 520])
+        splitter.setSizes([680, 440])  # the statistics columns fit at 1280 px
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

@@ -27,6 +27,7 @@ from eco_field.sync.enrol import enroll
 from eco_field.sync.status import sync_status
 from ui.context import AppContext
 from ui.formatting import short_time
+from ui.placeholder import set_placeholder
 from ui.tasks import JobControl
 
 PULLED = ("task", "enterprise", "officer", "case", "inspection", "sync", "settings")
@@ -55,6 +56,9 @@ class SyncScreen(QWidget):
         self.conflicts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.conflicts.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.compare = QPlainTextEdit(readOnly=True)
+        self.compare.setPlaceholderText(self.tr("Choose a conflict to compare your version with the bureau's."))
+        set_placeholder(self.conflicts, self.tr("No conflicts: when the bureau has kept another version of a "
+                                                "record you changed, it is listed here to settle."))
         self.resolution = QComboBox()
         self.resolution.addItem(self.tr("The bureau's version stands"), "accepted_server")
         self.resolution.addItem(self.tr("Mine is re-entered as a new change"), "reentered_local")
