@@ -25,7 +25,7 @@ def interface_language(data_dir: str | None) -> str:
     path = resolve_data_dir(data_dir) / DATABASE_NAME
     if path.exists():
         try:
-            with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as conn:
+            with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as conn:
                 row = conn.execute("SELECT value FROM settings WHERE key = 'language'").fetchone()
             if row:
                 return messages.normalise(row[0])

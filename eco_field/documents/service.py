@@ -367,12 +367,16 @@ def _readable(path: str | os.PathLike[str]) -> bool:
 
 
 def _sign_date(value: str | None, tz: str) -> str:
+    today = now_local(tz).date()
     if not value:
-        return now_local(tz).date().isoformat()
+        return today.isoformat()
     try:
-        return date.fromisoformat(value.strip()).isoformat()
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise BadInput("documents.bad_date", value=value) from None
+    if day > today:  # a signature dated ahead would print a date that has not come
+        raise BadInput("documents.sign_date_future", day=day, today=today)
+    return day.isoformat()
 
 
 # --- verifying ---------------------------------------------------------------------------------------------
@@ -406,11 +410,19 @@ def _regather(ws: Workspace, doc: dict[str, Any]) -> tuple[str | None, str]:
     module = module_for(doc["kind"])
     src = Source(ws, inspection_id=None if doc["case_id"] else doc["inspection_id"], case_id=doc["case_id"],
                  before=doc["rowid"], as_of=doc["issued_at"],
-                 format=int((doc.get("facts") or {}).get("record_format") or 1))  # none kept: issued as format 1
+                 format=int((doc.get("facts") or {}).get("record_format") or 1),  # none kept: issued as format 1
+                 upto_seq=_issue_seq(ws, doc["id"]))
     try:
         return sha256_of(gather_record(module, src)), ""
     except EcoFieldError as exc:
         return None, f"记录已无法读取：{exc}"
+
+
+def _issue_seq(ws: Workspace, document_id: str) -> int | None:
+    """The audit entry of the document's issue: the record is gathered again as it stood at that point."""
+    row = ws.db.execute("SELECT seq FROM audit_log WHERE entity = 'document' AND entity_id = ? AND action = 'issue'"
+                        " ORDER BY seq LIMIT 1", [document_id]).fetchone()
+    return row[0] if row else None
 
 
 def read_payload(path: Path) -> tuple[str, str]:

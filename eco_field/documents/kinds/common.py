@@ -3,6 +3,7 @@ the remedies clause and the legal-provision quotes."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -40,6 +41,7 @@ class Source:
     before: int | None = None    # documents.rowid of the document being verified (earlier documents only)
     as_of: str | None = None     # when that document was issued (later case events are left out)
     format: int | None = None    # the record format of the document verified (None: a new one, RECORD_FORMAT)
+    upto_seq: int | None = None  # audit_log seq of that document's issue: the case is read as it stood then
 
     @property
     def record_format(self) -> int:
@@ -61,6 +63,22 @@ class Source:
         if not self.case_id:
             raise BadInput("documents.needs_case")
         return self.case_id
+
+
+def case_as_issued(src: Source) -> dict[str, Any]:
+    """The case; when verifying (src.upto_seq), with its assessment and events as they stood when the document
+    was issued, from the case's last audit snapshot before the issue. Why: an assessment or event recorded later
+    (even in the same second, or re-inserted by a pull from the bureau) must not make a genuine document fail
+    `documents verify` as if its record had been altered."""
+    case = sources.case(src.db, src.need_case())
+    if src.upto_seq is None:
+        return case
+    row = src.db.execute("SELECT data_json FROM audit_log WHERE entity = 'case' AND entity_id = ? AND seq < ?"
+                         " ORDER BY seq DESC LIMIT 1", [case["id"], src.upto_seq]).fetchone()
+    if row is None:  # no snapshot kept (a case from before the audit chain): read as it is now
+        return case
+    then = json.loads(row[0])
+    return {**case, "assessment": then.get("assessment"), "events": then.get("events") or []}
 
 
 def bureau(src: Source) -> dict[str, str]:
@@ -162,7 +180,7 @@ def _evidence_counts(src: Source, evidence_ids: list[str]) -> str:
 
 def case_base(src: Source, *, strict_party: bool = True) -> dict[str, Any]:
     """The shared part of every case document: the case, its party, inspection, violations, bureau."""
-    case = sources.case(src.db, src.need_case())
+    case = case_as_issued(src)
     insp = sources.inspection(src.db, case["inspection_id"]) if case.get("inspection_id") else None
     enterprise_id = case.get("enterprise_id") or (insp or {}).get("enterprise_id")
     if not enterprise_id:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from eco_field.documents import sources
-from eco_field.documents.kinds.common import Source
+from eco_field.documents.kinds.common import Source, case_as_issued
 
 HEARING_THRESHOLD = 200000  # 较大数额, legal persons (生态环境行政处罚办法 art. 89, from commentary); doc_hearing_threshold
 # measures that carry a hearing right (生态环境行政处罚办法 art. 46 as summarised in enforcement.md §2.1; the
@@ -20,7 +19,7 @@ HEARING_MEASURES = ("停产整治", "停产停业", "责令停业", "关闭", "�
 
 
 def case_record(src: Source) -> dict[str, Any]:
-    return sources.case(src.db, src.need_case())
+    return case_as_issued(src)
 
 
 def law_facts(src: Source) -> dict[str, Any] | None:
@@ -35,6 +34,9 @@ def law_facts(src: Source) -> dict[str, Any] | None:
 
 def event_rows(src: Source, *codes: str) -> list[dict[str, Any]]:
     """{event, date, note, data} of the case, in date order, as recorded up to the document's issue."""
+    if src.upto_seq is not None:  # verifying: the events of the case's snapshot at the issue (date, id order)
+        return [{"event": e["event"], "date": e["date"], "note": e.get("note") or "", "data": e.get("data") or {}}
+                for e in case_as_issued(src).get("events", []) if e["event"] in codes]
     marks = ", ".join("?" * len(codes))
     sql = f"SELECT event, date, note, {{data}} FROM case_events WHERE case_id = ? AND event IN ({marks})"
     params: list[Any] = [src.need_case(), *codes]
