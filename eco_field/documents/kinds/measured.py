@@ -32,10 +32,15 @@ def inspection_series(src: Source, inspection_id: str) -> list[dict[str, Any]]:
         series = list_series(src.db, inspection_id)
     except (NotFound, sqlite3.OperationalError):
         return []
-    if not src.as_of:
+    if src.upto_seq is not None:  # imported after the issue by the audit order (exact, even in the same second)
+        later = {r[0] for r in src.db.execute(
+            "SELECT entity_id FROM audit_log WHERE entity = 'reading_source' AND action = 'import' AND seq > ?",
+            [src.upto_seq])}
+    elif src.as_of:
+        later = {r[0] for r in src.db.execute(
+            "SELECT id FROM reading_sources WHERE inspection_id = ? AND imported_at > ?", [inspection_id, src.as_of])}
+    else:
         return series
-    later = {r[0] for r in src.db.execute("SELECT id FROM reading_sources WHERE inspection_id = ? AND imported_at > ?",
-                                          [inspection_id, src.as_of])}
     return [s for s in series if s["source_id"] not in later]
 
 
