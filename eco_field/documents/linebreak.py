@@ -22,6 +22,8 @@ _LATIN = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"  # with pinyin tone letters (ǎ �
 # 文号, amounts and dates: where one is wider than its line (a narrow table cell), the paragraph is set
 # smaller rather than split (CJKParagraph.wrap).
 STRICT = [
+    # 文号 {机关代字}环{文种代字}: 吕环解封扣〔2026〕1号 has 5 characters before 〔 (numbering.format_number)
+    r"[\u4e00-\u9fff]{0,3}环[\u4e00-\u9fff]{1,4}[〔\[［][0-9]{4}[〕\]］][0-9]+号",
     r"[\u4e00-\u9fff]{1,4}[〔\[［][0-9]{4}[〕\]］][0-9]+号",                     # 文号 吕环罚〔2026〕12号
     r"(?:人民币)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+[元圆](?:[零壹贰叁肆伍陆柒捌玖]+[角分])*整?",  # 壹拾伍万肆仟元整
     r"(?:人民币)?[¥￥]?[0-9][0-9,]*(?:\.[0-9]+)?万?元整?",                      # 154,000.00元

@@ -73,7 +73,9 @@ def signature_table(page: Any, roles: list[tuple[str, str]], frame_width: float,
                      SpotCell(page, "签名：", "sign", role, name, inner),
                      SpotCell(page, DATE_BLANK, "date", role, name, inner)])
     widths = [27 * mm, 47 * mm, 42 * mm, frame_width - 116 * mm]  # the date cell holds 日期：　　年　　月　　日
-    table = Table(rows, colWidths=widths, rowHeights=[row_height] * len(rows))
+    # heights from the content: a row is row_height (the spot cells' inner height + padding) unless the name
+    # beside it wraps to more lines, which then stretch the row instead of running over the rows around it
+    table = Table(rows, colWidths=widths)
     table.setStyle(style)
     return KeepTogether([Spacer(1, 4 * mm), table])
 

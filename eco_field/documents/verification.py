@@ -15,6 +15,9 @@ from eco_field.documents.signature_cells import ROLES
 from eco_field.errors import BadInput
 
 DRAFT_PREFIX = "ECOFIELD-DRAFT/1"
+# A file whose SHA-256 matched no version is parsed for the number it carries only up to this size: issued
+# documents are well under 1 MB and a scanned copy a few tens of MB; pypdf takes a minute per 300 MB of junk.
+MAX_PARSE_BYTES = 64 * 2**20
 
 
 def draft_keywords(kind: str, record_sha256: str) -> str:
@@ -78,6 +81,12 @@ def read_carried(path: Path) -> tuple[str, str] | None | str:
 
     if not path.is_file():
         raise BadInput("os.not_found", path=path)
+    with path.open("rb") as stream:  # a file that is no PDF at all is told at once, not after a parse of it all
+        if b"%PDF-" not in stream.read(1024):
+            raise BadInput("documents.not_pdf", path=path)
+    size = path.stat().st_size
+    if size > MAX_PARSE_BYTES:  # its hash matched no version; parsing it for a number would take minutes
+        raise BadInput("documents.too_large_to_read", path=path, mb=size // 2**20, limit=MAX_PARSE_BYTES // 2**20)
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on a foreign file would clutter stderr
     try:
         meta = PdfReader(path).metadata or {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,24 @@ def test_a_relative_data_folder_works_for_every_command(demo_folder):
                          capture_output=True, text=True, encoding="utf-8", cwd=demo_folder.parent, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "罚" in out.stdout
+
+
+def limited_memory() -> None:  # a laptop with little memory to spare: 500 MB of address space
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (500 * 2**20, 500 * 2**20))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="address-space limit (RLIMIT_AS) is Linux-only")
+def test_a_huge_file_is_refused_without_reading_it_whole(demo_folder, tmp_path):
+    junk = tmp_path / "huge.pdf"
+    with junk.open("wb") as stream:  # 300 MB of zeros (sparse: no disk used)
+        stream.truncate(300 * 2**20)
+    headed = tmp_path / "headed.pdf"
+    with headed.open("wb") as stream:  # a PDF header, then 200 MB that match no version
+        stream.write(b"%PDF-1.4\n")
+        stream.truncate(200 * 2**20)
+    for path, said in ((junk, "不是可读的 PDF"), (headed, "200 MB")):
+        out = subprocess.run([*eco_field_command(), "--data-dir", str(demo_folder), "documents", "verify", str(path)],
+                             capture_output=True, text=True, encoding="utf-8", timeout=300, preexec_fn=limited_memory)
+        assert out.returncode == 2 and said in out.stderr, out.stderr
