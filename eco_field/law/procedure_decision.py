@@ -80,6 +80,8 @@ def decision_ready(s: CaseState, day: date, *, with_approval: bool = True) -> st
     if status in ("open", "filed", "investigated"):
         return text("procedure.not_filed_yet") if status == "open" else text("procedure.notice_not_served")
     notice = s.last("notified")
+    if notice is None:  # decided another way (不予处罚 …) with no penalty notice: the status says why
+        return _in(s, ("notified",), "decided") or text("procedure.notice_not_served")
     due = s.decision_due()
     return first(_in(s, ("notified",), "decided"),
                  text("procedure.transferred_no_fine") if s.has("criminal_transfer") else None,
