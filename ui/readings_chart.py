@@ -9,6 +9,8 @@ from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QSc
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
+from eco_field.readings import exceedance
+
 MAX_POINTS = 4000  # a chart of a day of 1 s samples is thinned; every exceedance is always kept
 
 
@@ -30,14 +32,10 @@ def limit_lines(series: dict[str, Any]) -> tuple[str, list[float]]:
 
 
 def exceeds(series: dict[str, Any], value: float) -> bool:
-    """Above a maximum, below a minimum, outside a range."""
+    """Above a maximum, below a minimum, outside a range: the core's one evaluation (readings.exceedance)."""
     evaluation = series.get("evaluation") or {}
-    kind, limit = evaluation.get("kind", "max"), series.get("limit")
-    if kind == "min":
-        return value < limit
-    if kind == "range" and evaluation.get("low") is not None:
-        return value < evaluation["low"] or value > evaluation["high"]
-    return value > limit
+    return exceedance.exceeds(evaluation.get("kind", "max"), series.get("limit"), evaluation.get("low"),
+                              evaluation.get("high"), value)
 
 
 def plotted(series: dict[str, Any], samples: list[dict[str, Any]]) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
