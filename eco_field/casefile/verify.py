@@ -23,6 +23,7 @@ from eco_field.casefile.layout import (
     path_problem,
 )
 from eco_field.errors import BadInput
+from eco_field.messages import text
 from eco_field.store.audit import entry_hash
 
 CHUNK = 1024 * 1024
@@ -103,17 +104,17 @@ def _hash_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> tu
 def _check_files(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifest: dict[str, Any]) -> list[str]:
     problems = []
     listed = {f.get("path") for f in manifest["files"]} | {MANIFEST, RECORD}
-    problems += [f"{name}: in the archive but not in the manifest" for name in sorted(set(infos) - listed)]
+    problems += [text("casefile.problem.unlisted", name=name) for name in sorted(set(infos) - listed)]
     record = manifest.get("record", {})
     for item in [{"path": RECORD, "sha256": record.get("sha256"), "size": None}, *manifest["files"]]:
         name = item.get("path")
         if name not in infos:
-            problems.append(f"{name}: listed in the manifest but missing")
+            problems.append(text("casefile.problem.missing", name=name))
             continue
         cap = item["size"] if isinstance(item.get("size"), int) else infos[name].file_size
         sha, size = _hash_entry(archive, infos[name], cap)
         if sha != item.get("sha256") or (item.get("size") is not None and size != item["size"]):
-            problems.append(f"{name}: content does not match its SHA-256 in the manifest")
+            problems.append(text("casefile.problem.content", name=name))
     return problems
 
 
@@ -137,27 +138,26 @@ def _check_audit(manifest: dict[str, Any]) -> list[str]:
             if not isinstance(seq, int) or isinstance(seq, bool) or not isinstance(claimed, str):
                 raise TypeError("seq must be a number, hash a text")
         except (KeyError, TypeError, AttributeError):
-            problems.append("audit: an entry is incomplete")
+            problems.append(text("casefile.problem.entry_incomplete"))
             continue
         if digest != claimed:
-            problems.append(f"audit entry {_name(chain, seq)}: altered")
+            problems.append(text("casefile.problem.entry_altered", entry=_name(chain, seq)))
         if (chain, seq) in by_seq:
-            problems.append(f"audit entry {_name(chain, seq)}: appears twice")
+            problems.append(text("casefile.problem.entry_twice", entry=_name(chain, seq)))
         by_seq[chain, seq] = entry
     for (chain, seq), entry in by_seq.items():
         before = by_seq.get((chain, seq - 1))
         if before and entry["prev_hash"] != before["hash"]:
-            problems.append(f"audit entry {_name(chain, seq)}: does not follow entry {seq - 1} (its prev_hash"
-                            " is not that entry's hash)")
+            problems.append(text("casefile.problem.entry_gap", entry=_name(chain, seq), previous=seq - 1))
     covered = covered_hashes(list(by_seq.values()))
     for item in manifest["files"]:
         if item.get("sha256") not in covered:
-            problems.append(f"{item.get('path')}: no audit entry covers its SHA-256")
+            problems.append(text("casefile.problem.uncovered", name=item.get("path")))
     return problems
 
 
 def _name(chain: str, seq: Any) -> str:
-    return f"{seq} of device {chain}" if chain else str(seq)
+    return text("casefile.entry_of_device", seq=seq, chain=chain) if chain else str(seq)
 
 
 def covered_hashes(entries: list[dict[str, Any]]) -> set[str]:

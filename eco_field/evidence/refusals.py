@@ -39,6 +39,8 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"^truncated", "evidence.refused.truncated", ()),
         (r"^damaged picture data", "evidence.refused.damaged_data", ()),
         (r"^cannot decode the picture", "evidence.refused.undecodable", ()),
+        # a worker that raised (pool.py) or whose decoder crashed: no exception class reaches the window
+        (r"^failed: |^the image decoder crashed", "evidence.refused.crashed", ()),
     ))
 
 

@@ -70,7 +70,7 @@ def push_blobs(db: sqlite_utils.Database, store: BlobStore, conn: BureauConnecti
                 sha, size, _ext, offset = item
                 path = store.find(sha)
                 if path is None:
-                    result["blob_errors"].append({"sha256": sha, "error": "the local original is missing"})
+                    result["blob_errors"].append({"sha256": sha, "error": text("sync.blob.local_missing")})
                     continue
                 running[pool.submit(_upload, conn, path, sha, size, offset, chunk_size, sent, cancel)] = (sha, size)
             if not running:

@@ -57,11 +57,11 @@ def test_altered_or_missing_file_fails(case_zip, cli, tmp_path):
     altered = tmp_path / "altered.zip"
     _rewrite(out, altered, lambda name, data: data[:-10] + b"0123456789" if name.startswith("evidence/") else data)
     result = cli("verify-export", str(altered), "--json")
-    assert result.returncode == 1 and any("does not match" in p for p in result.json()["problems"])
+    assert result.returncode == 1 and any("校验值不符" in p for p in result.json()["problems"])
     missing = tmp_path / "missing.zip"
     _rewrite(out, missing, lambda name, data: None if name.startswith("documents/") else data)
     result = cli("verify-export", str(missing), "--json")
-    assert result.returncode == 1 and any("missing" in p for p in result.json()["problems"])
+    assert result.returncode == 1 and any("压缩包中没有" in p for p in result.json()["problems"])
 
 
 def test_forged_audit_entry_fails(case_zip, cli, tmp_path):
@@ -77,7 +77,7 @@ def test_forged_audit_entry_fails(case_zip, cli, tmp_path):
     forged = tmp_path / "forged.zip"
     _rewrite(out, forged, forge)
     result = cli("verify-export", str(forged), "--json")
-    assert result.returncode == 1 and any("altered" in p for p in result.json()["problems"])
+    assert result.returncode == 1 and any("已被改动" in p for p in result.json()["problems"])
 
 
 @pytest.mark.parametrize("name", ["../../etc/evil", "/abs/evil", "documents/../../evil", "C:/evil"])

@@ -211,20 +211,20 @@ def test_verify_export_on_a_tampered_bureau_case_file(bureau: BureauServer, devi
         return [*entries[:index], _rehash(entry) if rehash else entry, *entries[index + 1:]]
 
     _rewrite(good, bad, lambda entries: edited(entries, 0))
-    assert any("altered" in p and device_id_of(device) in p for p in _problems(bad))
+    assert any("已被改动" in p and device_id_of(device) in p for p in _problems(bad))
 
     # edited and re-hashed: its successor in the file no longer follows it
     _rewrite(good, bad, lambda entries: edited(entries, linked, rehash=True))
     seq = audit[linked]["seq"]
-    assert any(f"audit entry {seq + 1} of device" in p and f"does not follow entry {seq}" in p for p in _problems(bad))
+    assert any(f"操作日志第 {seq + 1}（设备" in p and f"与第 {seq} 条接不上" in p for p in _problems(bad))
 
     # an entry taken out of the middle: the file it covered is no longer covered
     _rewrite(good, bad, lambda entries: [*entries[:covering], *entries[covering + 1:]])
-    assert any(p.startswith("evidence/signatures/") and "no audit entry covers" in p for p in _problems(bad))
+    assert any(p.startswith("evidence/signatures/") and "没有操作日志记录涵盖" in p for p in _problems(bad))
 
     # one entry twice (a forked chain)
     _rewrite(good, bad, lambda entries: [*entries, edited(entries, 0, rehash=True)[0]])
-    assert any("appears twice" in p for p in _problems(bad))
+    assert any("出现两次" in p for p in _problems(bad))
 
     # what the file alone cannot show (docs/bureau-storage.md): an entry that covers no file, taken out
     removable = next(i for i, e in enumerate(audit) if i not in (covering,) and not any(
