@@ -30,19 +30,19 @@ def waiting_for_legal_review(w: _Walk) -> str:
     """The demo's fine with a hearing, stopped where 法制审核 is due."""
     cid = w.open_case(0, "AIR-02", "焦炉烟囱颗粒物排放浓度超过《炼焦化学工业污染物排放标准》特别排放限值", 40)
     w.approve(cid, "filing", 39, opinion="同意立案。")
-    w.issue(cid, "filing-approval")
+    w.issue(cid, "filing-approval", 39)
     w.event(cid, "filed", 39)
     cases.assess(w.ws.db, cid, {"impact": "medium"}, amount=250000, reason="超标持续时间较长（演示）")
     report = w.folder / "monitoring-report.pdf"
     report.write_bytes(_report_pdf())
     case_steps.attach_monitoring_report(w.ws, cid, "LLJC-演示-001", "吕梁市生态环境监测中心（演示）", w.day(37), report)
-    w.issue(cid, "investigation-report")
+    w.issue(cid, "investigation-report", 30)
     w.event(cid, "investigated", 30)
-    w.issue(cid, "penalty-notice")
+    w.issue(cid, "penalty-notice", 26)
     w.event(cid, "notified", 25, "直接送达，当事人签收")
     w.event(cid, "hearing_requested", 23, f"当事人书面申请听证。时间：{w.day(10)} 9时；地点：本局三楼听证室；"
             "主持人：钱主持（演示）；记录人：孙记录（演示）")
-    w.issue(cid, "hearing-notice")
+    w.issue(cid, "hearing-notice", 22)
     w.event(cid, "hearing_notified", 22)
     w.event(cid, "hearing_held", 10, f"公开举行。时间：{w.day(10)} 9时；地点：本局三楼听证室；主持人：钱主持（演示）；"
             "记录人：孙记录（演示）")
@@ -50,7 +50,7 @@ def waiting_for_legal_review(w: _Walk) -> str:
     case_steps.add_statement(w.ws.db, cid, w.day(10), text, at_hearing=True)
     case_steps.add_statement(w.ws.db, cid, w.day(9), text, False, "事后更换布袋不影响超标排放事实的认定，"
                              "拟处罚款已考虑其改正情节", at_hearing=True)
-    w.issue(cid, "hearing-record")
+    w.issue(cid, "hearing-record", 9)
     return cid
 
 
@@ -58,6 +58,12 @@ def build(folder: Path) -> tuple[BureauServer, str, str]:
     server = BureauServer(folder / "bureau")
     with server.storage() as storage:
         admin.seed_demo(storage)
+        from eco_field.bureau.office.db import open_office_db
+        from eco_field.bureau.office.directory import seed_demo
+
+        office = open_office_db(storage)
+        seed_demo(office, storage)  # the 名录库 pages show the demo's categories
+        office.close()
     add_staff(server)
     server.start()
     ws = Workspace.open(folder / "laptop", create=True)
@@ -120,8 +126,23 @@ def shoot(out: Path) -> list[Path]:
                 snap("devices")
                 page.goto(f"{server.url}/console/users")
                 snap("users")
+                page.goto(f"{server.url}/console/bureau")
+                for key, value in DETAILS.items():
+                    page.fill(f"input[name={key}]", value)
+                page.fill("input[name=bureau_name]", "吕梁市生态环境局")
+                page.click("form[action$='/bureau/save'] button")
+                page.wait_for_load_state()
+                snap("bureau")
                 page.goto(f"{server.url}/console/audit")
                 snap("audit")
+                page.click("header .logout button")
+                login(page, server, "reviewer", then=f"/console/approvals/{reviewed}")
+                snap("approval_draft", full=True)
+                page.click("header .logout button")
+                login(page, server, "dispatcher", then="/console/lists?county=离石区")
+                snap("lists", full=True)
+                page.goto(f"{server.url}/console/lists/officers?county=离石区")
+                snap("lists_officers", full=True)
                 page.click("header .logout button")
                 login(page, server, "clerk", then="/console/devices")
                 snap("refused")

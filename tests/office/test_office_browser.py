@@ -84,7 +84,7 @@ def test_the_clerk_takes_a_complaint_and_its_deadlines_show(console: BureauServe
     page.fill("input[name=received_on]", received.isoformat())
     page.select_option("select[name=channel]", "12369热线")
     page.fill("input[name=source_ref]", "12369-1405-0031")
-    page.select_option("select[name=county]", "孝义市")
+    page.select_option("form[action$='/complaints/new'] select[name=county]", "孝义市")
     page.fill("textarea[name=content]", "孝义市某焦化厂夜间焦炉冒黑烟，周边村民反映气味刺鼻。")
     page.click("form[action$='/complaints/new'] button")
     page.wait_for_load_state()
