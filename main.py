@@ -6,8 +6,8 @@ import sys
 # nothing in the application uses numpy, so the GUI process skips it (about a quarter of a second).
 sys.modules.setdefault("numpy", None)
 
-# The window is shown before the data folder is opened (ui.startup): sqlite-utils and the core's store are
-# imported by a background job after the first paint, not here.
+# The window is shown before the data folder is opened (ui.startup): the core's store is imported by a
+# background job after the first paint, and sqlite-utils only once the first screen is up (ui.app.warm_up).
 from ui.app import main  # noqa: E402
 
 if __name__ == "__main__":

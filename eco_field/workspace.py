@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from eco_field.paths import DATABASE_NAME, resolve_data_dir
 from eco_field.store import settings
 from eco_field.store.blobs import BlobStore
-from eco_field.store.database import connect
+from eco_field.store.database import as_database, open_connection
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
-@dataclass
 class Workspace:
-    data_dir: Path
-    db: sqlite_utils.Database
+    def __init__(self, data_dir: Path, db: sqlite_utils.Database | None = None, *,
+                 conn: sqlite3.Connection | None = None) -> None:
+        if (db is None) == (conn is None):
+            raise TypeError("Workspace needs either db or conn")
+        self.data_dir = data_dir
+        self.conn: sqlite3.Connection = db.conn if db is not None else conn  # plain reads (the first screen)
+        self._db = db
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the connection, made on first use: the window shows its first screen, read through
+        `conn`, before sqlite-utils is imported (it costs about a fifth of the start-up)."""
+        if self._db is None:
+            self._db = as_database(self.conn)
+        return self._db
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, *, create: bool = False) -> Workspace:
@@ -26,7 +40,7 @@ class Workspace:
         Each thread opens its own Workspace: a SQLite connection stays on the thread that made it.
         """
         folder = resolve_data_dir(data_dir)
-        return cls(folder, connect(folder / DATABASE_NAME, create=create))
+        return cls(folder, conn=open_connection(folder / DATABASE_NAME, create=create))
 
     @property
     def db_path(self) -> Path:
@@ -42,10 +56,10 @@ class Workspace:
         return self.data_dir / "cache"
 
     def setting(self, key: str) -> str:
-        return settings.get(self.db, key)
+        return settings.get(self.conn, key)
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     def __enter__(self) -> Workspace:
         return self

@@ -74,7 +74,7 @@ _shown: list[MainWindow] = []
 
 # Modules the inspection editor needs; imported in the background once the window is up, so opening the
 # first inspection does not stall the GUI thread on imports (openpyxl, Pillow, the law catalog ...).
-WARM_MODULES = ("eco_field.evidence.service", "eco_field.readings.service", "eco_field.law.cases",
+WARM_MODULES = ("sqlite_utils", "eco_field.evidence.service", "eco_field.readings.service", "eco_field.law.cases",
                 "eco_field.law.case_assessment", "eco_field.sync.client")
 
 

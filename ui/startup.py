@@ -5,7 +5,8 @@ creates and migrates the database; doing that before the window appeared made st
 as an empty Qt window. Now the shell (sidebar, a loading line) is painted first; a background job opens
 and migrates the folder and imports the first screen's modules; back on the GUI thread the window takes
 over that job's connection (opened with check_same_thread=False, and the job no longer uses it) and
-attach() builds the first screen.
+attach() builds the first screen. The first screen reads through the plain connection (Workspace.conn), so
+sqlite-utils is imported by the warm-up after it is shown, not before.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def prepare_folder(data_dir: Path) -> FolderReady:
     first_start = not (data_dir / DATABASE_NAME).exists()
     ws = Workspace.open(data_dir, create=True)
     try:
-        return FolderReady(first_start, settings.get(ws.db, "language"), ws)
+        return FolderReady(first_start, settings.get(ws.conn, "language"), ws)
     except BaseException:
         ws.close()
         raise

@@ -56,7 +56,7 @@ class TasksScreen(QWidget):
 
     def _count(self, search: str) -> int:
         # An officer's tasks are a short list: read once per refresh, filtered and paged from memory.
-        every = tasks.list_tasks(self.ctx.db, status=self.status.currentData() or None)
+        every = tasks.list_tasks(self.ctx.ws.conn, status=self.status.currentData() or None)  # plain reads
         self._all = matching(every, search, lambda t: t.title, lambda t: t.enterprise_name, task_kind)
         return len(self._all)
 

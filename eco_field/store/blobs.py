@@ -12,11 +12,13 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from eco_field.atomicfile import fsync_dir
 from eco_field.clock import utc_now
+
+if TYPE_CHECKING:
+    import sqlite_utils  # annotations only: the store's readers also take a plain sqlite3 connection
 
 CHUNK = 1024 * 1024
 READ_ONLY = 0o444

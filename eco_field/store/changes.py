@@ -5,12 +5,13 @@ Call it inside the write's transaction so the change, its audit entry and its ou
 
 from __future__ import annotations
 
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from eco_field.store import audit, outbox
 from eco_field.store.settings import current_actor
+
+if TYPE_CHECKING:
+    import sqlite_utils  # annotations only: the store's readers also take a plain sqlite3 connection
 
 
 def record(db: sqlite_utils.Database, entity: str, entity_id: str, action: str, data: Any, *,

@@ -7,18 +7,33 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from eco_field.errors import DatabaseUnavailable
 from eco_field.messages import os_reason
-from eco_field.store.migrations import apply_migrations
+from eco_field.store.migrations import apply_migrations, up_to_date
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = int(os.environ.get("ECO_FIELD_BUSY_TIMEOUT_MS", "5000"))
 
 
 def connect(path: Path, *, create: bool) -> sqlite_utils.Database:
     """Open (or create) the database file at path and migrate it. Raises DatabaseUnavailable."""
+    return as_database(open_connection(path, create=create))
+
+
+def as_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils over an open connection. No sqlite-utils plugins: EcoField uses none, a plugin installed for
+    something else must not change the evidence database's connection, and the entry-point scan costs ~15 ms."""
+    import sqlite_utils  # here, not at module level: an up-to-date database opens without it (the window's start)
+
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def open_connection(path: Path, *, create: bool) -> sqlite3.Connection:
+    """The plain connection, configured and migrated (the window's first screen reads through it)."""
     if not create and not path.exists():
         raise DatabaseUnavailable("db.missing", path=path)
     try:
@@ -29,14 +44,12 @@ def connect(path: Path, *, create: bool) -> sqlite_utils.Database:
         raise DatabaseUnavailable("db.folder_unusable", path=path.parent, detail=os_reason(exc)) from exc
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        # No sqlite-utils plugins: EcoField uses none, a plugin installed for something else must not change
-        # the evidence database's connection, and the entry-point scan costs ~15 ms on every open.
-        db = sqlite_utils.Database(conn, execute_plugins=False)
         _configure(conn)
-        apply_migrations(db, path)
+        if not up_to_date(conn):
+            apply_migrations(as_database(conn), path)
     except sqlite3.DatabaseError as exc:
         raise _explain(exc, path) from exc
-    return db
+    return conn
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -45,6 +58,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     if mode.lower() != "wal":
         raise sqlite3.OperationalError("could not switch the database to WAL mode")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, before it is even imported
     conn.execute("PRAGMA synchronous = NORMAL")
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from eco_field.clock import utc_now
 from eco_field.errors import BadInput, NotFound
 from eco_field.records import Enterprise, Limit, Outlet
 from eco_field.store.changes import record
 from eco_field.store.database import write_transaction
+
+if TYPE_CHECKING:
+    import sqlite_utils  # annotations only: the store's readers also take a plain sqlite3 connection
 
 COLUMNS = ("id", "name", "credit_code", "county", "industry", "address", "legal_rep", "lat", "lon", "radius_m",
            "permit_no", "revision")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from eco_field.clock import utc_now
 from eco_field.errors import BadInput, NotFound
 from eco_field.records import Officer
 from eco_field.store.changes import record
 from eco_field.store.database import write_transaction
+
+if TYPE_CHECKING:
+    import sqlite_utils  # annotations only: the store's readers also take a plain sqlite3 connection
 
 
 def list_officers(db: sqlite_utils.Database) -> list[Officer]:

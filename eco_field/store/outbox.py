@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from eco_field.canonical import canonical_json
 from eco_field.clock import utc_now
+
+if TYPE_CHECKING:
+    import sqlite_utils  # annotations only: the store's readers also take a plain sqlite3 connection
 
 
 def enqueue(db: sqlite_utils.Database, entity: str, entity_id: str, op: str, payload: Any,

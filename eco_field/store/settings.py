@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from eco_field.clock import DEFAULT_TIME_ZONE
+
+if TYPE_CHECKING:
+    import sqlite_utils  # annotations only: the store's readers also take a plain sqlite3 connection
 
 DEFAULTS: dict[str, str] = {
     "bureau_name": "吕梁市生态环境局",

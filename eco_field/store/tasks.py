@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import uuid
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from eco_field.clock import utc_now
 from eco_field.errors import BadInput, NotFound
@@ -12,6 +11,9 @@ from eco_field.records import TASK_STATUSES, Task, task_kind_code
 from eco_field.store import enterprises, officers
 from eco_field.store.changes import record
 from eco_field.store.database import write_transaction
+
+if TYPE_CHECKING:
+    import sqlite_utils  # annotations only: the store's readers also take a plain sqlite3 connection
 
 SELECT = ("SELECT t.id, t.kind, t.enterprise_id, e.name, t.title, t.due_date, t.status, t.note, t.revision"
           " FROM tasks t JOIN enterprises e ON e.id = t.enterprise_id")

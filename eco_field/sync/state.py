@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from eco_field.canonical import canonical_json
 from eco_field.clock import utc_now
 from eco_field.errors import BadInput, NotFound
 from eco_field.store.changes import record
+
+if TYPE_CHECKING:
+    import sqlite_utils  # annotations only: the store's readers also take a plain sqlite3 connection
 
 
 def get(db: sqlite_utils.Database, key: str, default: str = "") -> str:

@@ -13,7 +13,7 @@ from eco_field.workspace import Workspace
 def sync_status(ws: Workspace) -> dict[str, Any]:
     """enrolled, server_url, device_id, officer, units, last_success, last_attempt, last_error,
     pending (outbox entries not yet sent), pending_blobs (originals not confirmed), conflicts (open)."""
-    db = ws.db
+    db = ws.conn  # reads only: the window shows them before sqlite-utils is loaded
     units = state.get(db, "units")
     return {
         "enrolled": bool(state.get(db, "token")),

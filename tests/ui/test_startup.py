@@ -118,3 +118,26 @@ def test_the_window_is_built_without_importing_sqlite_utils_or_the_store():
                           env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_the_first_screen_reads_its_tasks_without_importing_sqlite_utils(tmp_path):
+    """An up-to-date database opens with one plain query for its migrations, and the tasks screen and status bar
+    read through the plain connection: sqlite-utils (a fifth of the start-up) loads after the first screen."""
+    folder = tmp_path / "d"
+    with Workspace.open(folder, create=True) as ws:
+        demo.seed(ws)
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from pathlib import Path\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "from ui import app as gui_app, tasks\n"
+            "tasks.set_pool(tasks.SynchronousPool())\n"
+            f"folder = Path({str(folder)!r})\n"
+            "begun = gui_app.Start(gui_app.parse_args(['--data-dir', str(folder)]), app, folder, background=False)\n"
+            "begun.open_folder(); app.processEvents()\n"
+            "print(begun.window.tasks.list.model.rowCount(), 'sqlite_utils' in sys.modules)\n"
+            "begun.ctx.close()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["18", "False"]
