@@ -164,6 +164,19 @@ def checked_assessment(rec: dict[str, Any]) -> dict[str, Any]:
     return assessment
 
 
+def same_fine_as_decided(src: Any, decision: dict[str, Any], assessment: dict[str, Any]) -> None:
+    """A 催告书 or an 按日连续处罚 rests on the fine its decision stated: refused when the case was assessed again
+    after the decision (it would state one amount and this document another)."""
+    from eco_field import money
+
+    row = src.db.execute("SELECT json_extract(facts_json, '$.amount_fen') FROM documents WHERE number = ?",
+                         [decision["number"]]).fetchone()
+    stated = row[0] if row else None
+    if stated is not None and stated != money.fen_of(assessment):
+        raise BadInput("kinds.fine_differs_from_decision", number=decision["number"],
+                       decided=amounts.figures(stated / 100), now=amounts.figures(assessment["amount"]))
+
+
 def fine_text(amount: int | float) -> str:
     return f"罚款人民币{amounts.figures(amount)}元（大写：{amounts.capitals(amount)}）"
 

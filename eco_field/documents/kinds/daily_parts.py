@@ -34,6 +34,7 @@ def gather_daily(src: Source) -> dict[str, Any]:
     if decision is None:
         raise BadInput("kinds.missing_event", case=case_id, event="penalty-decision（原行政处罚决定书）",
                        why="按日连续处罚决定应当在原行政处罚决定之后作出（按日连续处罚办法第七条）")
+    parts.same_fine_as_decided(src, decision, assessment)
     rechecks = [(date.fromisoformat(e["date"]), e["event"] == "recheck_violation") for e in events
                 if e["event"] != "order_served"]
     daily = daily_penalty(int(assessment["amount"]), date.fromisoformat(served[0]), rechecks)

@@ -31,6 +31,7 @@ def gather(src: Source) -> dict[str, Any]:
     served = facts.last_event(src, "served")
     if decision is None or served is None:
         raise BadInput("kinds.no_payment_due", case=case_id, why="行政处罚决定书尚未作出或尚未送达")
+    parts.same_fine_as_decided(src, decision, assessment)
     if facts.last_event(src, "paid"):
         raise BadInput("kinds.no_payment_due", case=case_id, why="当事人已缴纳罚款")
     due = date.fromisoformat(served["date"]) + timedelta(days=PAY_DAYS)

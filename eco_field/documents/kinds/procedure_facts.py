@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from eco_field.documents import sources
 from eco_field.documents.kinds.common import Source, case_as_issued
 
 HEARING_THRESHOLD = 200000  # 较大数额, legal persons (生态环境行政处罚办法 art. 89, from commentary); doc_hearing_threshold
@@ -90,13 +91,19 @@ def last_event(src: Source, event: str) -> dict[str, Any] | None:
 def hearing_right(src: Source, amount: float, measures: list[str] | None = None) -> bool:
     """Whether the party has a right to a hearing: a 较大数额 fine or a measure of the hearing list."""
     threshold = float(src.setting("doc_hearing_threshold") or HEARING_THRESHOLD)
-    if measures is None and amount == _case_amount(src):
-        known = law_facts(src)  # the procedure engine decides the case's own hearing right where it runs
+    if measures is None and amount == _case_amount(src) == _amount_now(src):
+        # the procedure engine decides the case's own hearing right where it runs (it reads the case as it is
+        # now: not for a document verified after the fine was assessed again)
+        known = law_facts(src)
         if known is not None and "hearing_right" in known:
             return bool(known["hearing_right"])
     if amount >= threshold:
         return True
     return any(word in m for m in measures or [] for word in HEARING_MEASURES)
+
+
+def _amount_now(src: Source) -> float | None:
+    return (sources.case(src.db, src.need_case()).get("assessment") or {}).get("amount")
 
 
 def _case_amount(src: Source) -> float | None:
