@@ -15,9 +15,11 @@ from eco_field.store.blobs import BlobRef, register
 
 
 def put_inspection(db: sqlite_utils.Database, inspection_id: str, p: dict[str, Any],
-                   evidence: list[tuple[str, dict[str, Any]]]) -> None:
-    """The inspection with its officers (who must be in the officers table already) and its evidence files'
-    rows (their bytes stay where they are: a document gathers their metadata, not the files); sealed last,
+                   evidence: list[tuple[str, dict[str, Any]]],
+                   readings: list[tuple[str, dict[str, Any]]] = ()) -> None:
+    """The inspection with its officers (who must be in the officers table already), its evidence files' rows
+    (their bytes stay where they are: a document gathers their metadata, not the files) and its readings'
+    summary rows (each series as readings.present.series_json pushed it, without the samples); sealed last,
     as on the device (a sealed inspection takes no new rows)."""
     party = p.get("party") or {}
     sealed = bool(p.get("seal_hash"))
@@ -36,6 +38,8 @@ def put_inspection(db: sqlite_utils.Database, inspection_id: str, p: dict[str, A
                    [inspection_id, str(cert), position])
     for evidence_id, e in evidence:
         _put_evidence(db, evidence_id, e)
+    for source_id, r in readings:
+        _put_readings(db, source_id, r)
     if sealed:
         db.execute("UPDATE inspections SET status = 'sealed', seal_hash = ?, sealed_at = ? WHERE id = ?",
                    [p.get("seal_hash"), p.get("sealed_at"), inspection_id])
@@ -65,3 +69,35 @@ def put_document(db: sqlite_utils.Database, document_id: str, p: dict[str, Any])
                 p["pdf_sha256"], int(p.get("pdf_size") or 0), int(p.get("pages") or 1), status, p["issued_at"],
                 int(p.get("version") or 1), p.get("void_reason") or "", p.get("superseded_by"),
                 json.dumps(p.get("facts") or {}, ensure_ascii=False)])
+
+
+SERIES = ("uuid", "source_id", "inspection_id", "position", "pollutant", "sensor", "statistic", "unit", "make", "model",
+          "serial", "time_zone", "n", "flagged", "t_start", "t_end", "min", "max", "mean", "limit_value", "limit_unit",
+          "o2_ref", "exceed_count", "max_converted", "max_exceed_multiple", "evaluation_json", "meta_json")
+
+
+def _put_readings(db: sqlite_utils.Database, source_id: str, p: dict[str, Any]) -> None:
+    found = db.execute("SELECT id FROM evidence WHERE inspection_id = ? AND sha256 = ?",
+                       [p["inspection_id"], p["sha256"]]).fetchone()
+    if found is None:  # the instrument file's evidence record did not reach the bureau: no readings from it
+        return
+    db.execute("INSERT INTO reading_sources (id, inspection_id, evidence_id, sha256, original_name, format, outlet_code,"
+               " options_json, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [source_id, p["inspection_id"], found[0], p["sha256"], p.get("original_name") or "", p["format"],
+                p.get("outlet"), json.dumps(p.get("options") or {}, ensure_ascii=False), utc_now()])
+    for position, x in enumerate(p.get("series") or []):
+        device = x.get("instrument") or {}
+        meta = {**(x.get("meta") or {}), "lines": x.get("source_lines")}
+        row = {"uuid": x.get("uuid") or f"{source_id}-{position}", "source_id": source_id,
+               "inspection_id": p["inspection_id"], "position": position, "pollutant": x.get("pollutant") or "",
+               "sensor": x.get("sensor") or "", "statistic": x.get("statistic") or "", "unit": x.get("unit") or "",
+               "make": device.get("make") or "", "model": device.get("model") or "", "serial": device.get("serial") or "",
+               "time_zone": x.get("time_zone") or "", "n": x.get("n") or 0, "flagged": x.get("flagged") or 0,
+               "t_start": x.get("t_start"), "t_end": x.get("t_end"), "min": x.get("min"), "max": x.get("max"),
+               "mean": x.get("mean"), "limit_value": x.get("limit"), "limit_unit": x.get("limit_unit"),
+               "o2_ref": x.get("o2_ref"), "exceed_count": x.get("exceed_count"), "max_converted": x.get("max_converted"),
+               "max_exceed_multiple": x.get("max_exceed_multiple"),
+               "evaluation_json": json.dumps(x.get("evaluation") or {}, ensure_ascii=False),
+               "meta_json": json.dumps(meta, ensure_ascii=False)}
+        db.execute(f"INSERT INTO reading_series ({', '.join(SERIES)}) VALUES ({', '.join('?' * len(SERIES))})",
+                   [row[c] for c in SERIES])

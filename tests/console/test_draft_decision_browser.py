@@ -16,6 +16,7 @@ from eco_field.demo_cases import DETAILS, _report_pdf, _Walk
 from eco_field.documents import issuer, service
 from eco_field.documents.numbering import DEFAULT_CODES
 from eco_field.law import case_steps, cases, procedure
+from eco_field.readings import service as readings
 from eco_field.store import settings
 from eco_field.store.database import write_transaction
 from eco_field.sync.client import run_sync
@@ -24,6 +25,8 @@ from tests.console.conftest import login
 from tests.office.test_office_browser import shot
 from tests.pdftools import page_count, text
 from tests.sync.conftest import BureauServer, device_id_of
+
+READINGS = Path(__file__).resolve().parents[1] / "readings" / "synthetic" / "generic_long_utf8_synthetic.csv"
 
 
 def _walk_to_legal_review(device: Workspace, folder: Path) -> tuple[str, list[str]]:
@@ -54,6 +57,8 @@ def _walk_to_legal_review(device: Workspace, folder: Path) -> tuple[str, list[st
     case_steps.add_statement(device.db, cid, w.day(11), "除尘布袋突发破损，已更换，请求从轻处罚", False,
                              "事后更换布袋不影响超标排放事实的认定", at_hearing=True)
     w.issue(cid, "hearing-record", 11)
+    # the officers' screening readings of the day (cited as a lead, 电子数据)
+    readings.import_file(device, cases.get(device.db, cid).inspection_id, READINGS)
     return cid, w.issued
 
 
@@ -107,6 +112,7 @@ def test_the_reviewer_reads_the_draft_decision_made_from_the_synced_case(
     assert notice in body, "the decision names the notice it rests on"
     assert laptop["bureau_name"] in body and laptop["doc_payment_account"] in body
     assert "250,000" in body or "贰拾伍万" in body
+    assert "现场筛查数据" in body, "the synced readings are cited as a lead (电子数据)"
     assert not re.search(r"罚〔\d{4}〕\d+号", body.replace(notice, "")), "a draft carries no number of its own"
 
     # the reviewer approves; the next draft is made again (its records changed) and still reads the same

@@ -112,7 +112,8 @@ def _render(kind: str, case: Record, inspection: Record, enterprise: Record, lin
                     officer_store.upsert(db, Officer(str(cert), o["name"], (o["units"] or [""])[0]), sync=False)
                 enterprises.upsert(db, Enterprise.from_dict(enterprise.payload), sync=False)
                 evidence = [(r.entity_id, r.payload) for r in linked if r.entity == "evidence"]
-                synced_records.put_inspection(db, inspection.entity_id, inspection.payload, evidence)
+                readings = [(r.entity_id, r.payload) for r in linked if r.entity == "reading_source"]
+                synced_records.put_inspection(db, inspection.entity_id, inspection.payload, evidence, readings)
                 for doc in (r for r in linked if r.entity == "document"):
                     synced_records.put_document(db, doc.entity_id, doc.payload)
                 case_sync.apply_remote(db, {**case.payload, "id": case.entity_id})

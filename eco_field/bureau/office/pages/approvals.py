@@ -62,7 +62,9 @@ def case_file(ctx: Ctx, case_id: str):
     kind, not_yet = draft_decision.decision_kind(s)
     details = bureau_details.current(ctx.office)
     draft = {"kind": kind, "title": _title({"kind": kind}) if kind else "", "reason": not_yet,
-             "missing": [label for key, label in issuer.required(kind or "") if not details.get(key)]}
+             # 机关代字 goes into a number, which a draft does not have
+             "missing": [label for key, label in issuer.required(kind or "") if key != "doc_prefix"
+                         and not details.get(key)]}
     return ctx.render(
         "approval.html", title="案件审批", case=case.payload, case_id=case_id,
         enterprise=enterprise.payload if enterprise else {},
