@@ -4,6 +4,8 @@
   2. a 首违不罚                  (立案 → 调查终结 → 负责人审批 → 不予行政处罚决定 → 送达 → 结案)
   3. a 查封 then 按日连续处罚      (立案 → 查封 → 决定 → 责令改正 → 解除查封 → 复查 → 按日告知 → 按日决定)
 
+The cases are made only against demo enterprises (名称带“（演示）”) in the laptop's own units (demo_candidates).
+
 Every step goes through eco_field.law (the same checks as the command line) and every document is issued at
 its step. Dates lie in the past. The approvers are fictitious and recorded with source "demo", so the laptop's
 own approval setting is not changed. Run once per data folder (`eco-field cases demo`).
@@ -12,6 +14,7 @@ own approval setting is not changed. Run once per data folder (`eco-field cases 
 from __future__ import annotations
 
 import io
+import json
 import random
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,12 +23,15 @@ from typing import Any
 from eco_field import demo
 from eco_field.clock import now_local
 from eco_field.documents import service
+from eco_field.errors import BadInput, NotFound
 from eco_field.law import case_steps, cases
+from eco_field.records import Enterprise
 from eco_field.store import inspections, settings
 from eco_field.store.database import write_transaction
 from eco_field.workspace import Workspace
 
 MARK = "（演示案件）"
+CITY = "吕梁市"  # the city bureau's unit (eco_field.demo: its officers work for all counties)
 HEAD = ("李局长（演示）", "局负责人")
 LEGAL = ("赵法制（演示）", "法制审核人员")
 # the bureau's details a decision prints; filled only where the setting is empty
@@ -52,9 +58,9 @@ class _Walk:
         """Issued on its own date, as a file recorded after the fact: never after the event that serves it."""
         self.issued.append(service.render(self.ws, kind, case_id=case_id, issued_on=self.day(days_ago))["number"])
 
-    def open_case(self, enterprise_index: int, catalog_id: str, facts: str, days_ago: int) -> str:
-        ent = demo.demo_enterprises()[enterprise_index]
-        certs = [o.cert_no for o in demo.demo_officers() if o.unit == ent.county][:2]
+    def open_case(self, enterprise: int | Enterprise, catalog_id: str, facts: str, days_ago: int) -> str:
+        ent = demo.demo_enterprises()[enterprise] if isinstance(enterprise, int) else enterprise
+        certs = inspectors(self.ws, ent.county)
         start = self.today - timedelta(days=days_ago)
         made = inspections.create(self.ws.db, ent.id, certs, started_at=f"{start.isoformat()}T09:00:00+08:00",
                                   place="厂区（演示）")
@@ -68,23 +74,96 @@ class _Walk:
         return cases.new_case(self.ws.db, made.id, [cases.CaseViolation(catalog_id, facts, ids)], facts + MARK).id
 
 
+def own_units(ws: Workspace) -> list[str] | None:
+    """The counties this laptop works for: the bureau's answer at enrolment, else the unit of the laptop's
+    officer (settings officer_cert); None when nothing narrows it (a fresh, unenrolled laptop)."""
+    from eco_field.store import officers
+    from eco_field.sync import state
+
+    units = json.loads(state.get(ws.db, "units") or "[]")
+    if not units and settings.get(ws.db, "officer_cert"):
+        try:
+            units = [officers.get(ws.db, settings.get(ws.db, "officer_cert")).unit]
+        except NotFound:
+            units = []
+    if not units or CITY in units:  # a 市局 officer works for every county
+        return None
+    return units
+
+
+def enrolled(ws: Workspace) -> bool:
+    from eco_field.sync import state
+
+    return bool(state.get(ws.db, "server_url"))
+
+
+def demo_candidates(ws: Workspace) -> list[Enterprise]:
+    """The demo enterprises (名称带“（演示）”) in the laptop's own units that the laptop holds: a demo case is
+    never made against a real enterprise, nor in a county the bureau will not take from this laptop."""
+    units = own_units(ws)
+    held = {row[0] for row in ws.db.execute("SELECT id FROM enterprises")}
+    found = [e for e in demo.demo_enterprises() if e.id in held and (units is None or e.county in units)]
+    if not found:
+        raise BadInput("procedure.demo_no_enterprise", units="、".join(units or []) or "—")
+    return found
+
+
+def inspectors(ws: Workspace, county: str) -> list[str]:
+    """Two officers of the county (法 art 42), the laptop's own officer first where it is one of them."""
+    from eco_field.store import officers
+
+    own = settings.get(ws.db, "officer_cert")
+    certs = sorted((o.cert_no for o in officers.list_officers(ws.db) if o.unit == county),
+                   key=lambda cert: (cert != own, cert))
+    if len(certs) < 2:
+        raise BadInput("procedure.demo_no_officers", county=county)
+    return certs[:2]
+
+
+def _pick(candidates: list[Enterprise], used: set[str], wants_air: bool) -> Enterprise:
+    """The first unused candidate (with an air outlet when the path needs one), else the first at all."""
+    def fits(e: Enterprise) -> bool:
+        return not wants_air or any(o.kind == "air" and o.limits for o in e.outlets)
+
+    order = [e for e in candidates if e.id not in used and fits(e)] + [e for e in candidates if fits(e)]
+    chosen = (order or candidates)[0]
+    used.add(chosen.id)
+    return chosen
+
+
 def seed_cases(ws: Workspace, folder: Path) -> dict[str, Any]:
-    """Walk the three demo cases; folder holds the generated photos and report until they are imported."""
+    """Walk the three demo cases; folder holds the generated photos and report until they are imported.
+    On a laptop enrolled with a bureau the cases use the demo enterprises it synced, in its own units only
+    (the bureau refuses another unit's records), and no demo records are added behind the bureau's back."""
     if ws.db.execute("SELECT 1 FROM cases WHERE facts LIKE ?", [f"%{MARK}"]).fetchone():
         return {"cases": [], "documents": [], "note": "demo cases are already here"}
-    demo.seed(ws)
+    if not enrolled(ws):
+        demo.seed(ws)
+    candidates = demo_candidates(ws)
+    for ent in candidates[:3]:
+        inspectors(ws, ent.county)  # refused before any case is made
     with write_transaction(ws.db):
         for key, value in DETAILS.items():
             if not settings.get(ws.db, key):
                 settings.put(ws.db, key, value)
     folder.mkdir(parents=True, exist_ok=True)
     walk = _Walk(ws, folder, now_local(settings.get(ws.db, "time_zone")).date())
-    made = [_fine_with_hearing(walk), _first_violation(walk), _seizure_then_daily(walk)]
+    used: set[str] = set()
+    exceeding, first, evading = (_pick(candidates, used, air) for air in (True, False, True))
+    made = [_fine_with_hearing(walk, exceeding), _first_violation(walk, first), _seizure_then_daily(walk, evading)]
     return {"cases": made, "documents": walk.issued}
 
 
-def _fine_with_hearing(w: _Walk) -> str:
-    cid = w.open_case(0, "AIR-02", "焦炉烟囱颗粒物排放浓度超过《炼焦化学工业污染物排放标准》特别排放限值", 60)
+def _exceedance_facts(ent: Enterprise) -> str:
+    outlet = next(o for o in ent.outlets if o.kind == "air" and o.limits)
+    limit = next((lim for lim in outlet.limits if lim.pollutant == "PM"), outlet.limits[0])
+    standard = limit.standard.split(" 表")[0] if limit.standard else "排放标准"
+    name = {"PM": "颗粒物", "SO2": "二氧化硫", "NOx": "氮氧化物"}.get(limit.pollutant, limit.pollutant)
+    return f"{outlet.name}{name}排放浓度超过{standard}规定的排放限值"
+
+
+def _fine_with_hearing(w: _Walk, ent: Enterprise) -> str:
+    cid = w.open_case(ent, "AIR-02", _exceedance_facts(ent), 60)
     w.approve(cid, "filing", 59, opinion="同意立案。")
     w.issue(cid, "filing-approval", 59)
     w.event(cid, "filed", 59)
@@ -119,8 +198,8 @@ def _fine_with_hearing(w: _Walk) -> str:
     return cid
 
 
-def _first_violation(w: _Walk) -> str:
-    cid = w.open_case(1, "AIR-10", "煤炭堆场约150平方米未采取有效覆盖措施，检查后5日内已全部覆盖", 30)
+def _first_violation(w: _Walk, ent: Enterprise) -> str:
+    cid = w.open_case(ent, "AIR-10", "煤炭堆场约150平方米未采取有效覆盖措施，检查后5日内已全部覆盖", 30)
     w.approve(cid, "filing", 29, opinion="同意立案。")
     w.event(cid, "filed", 29)
     cases.assess(w.ws.db, cid, {"first": "yes", "area_m2": "150", "corrected_days": "5"})
@@ -133,8 +212,8 @@ def _first_violation(w: _Walk) -> str:
     return cid
 
 
-def _seizure_then_daily(w: _Walk) -> str:
-    cid = w.open_case(2, "AIR-03", "通过旁路烟道逃避监管排放大气污染物", 80)
+def _seizure_then_daily(w: _Walk, ent: Enterprise) -> str:
+    cid = w.open_case(ent, "AIR-03", "通过旁路烟道逃避监管排放大气污染物", 80)
     w.approve(cid, "filing", 79, opinion="同意立案。")
     w.event(cid, "filed", 79)
     w.event(cid, "seized", 79, "对旁路烟道阀门实施查封", measure="查封", approved_by=HEAD[0])
@@ -149,8 +228,8 @@ def _seizure_then_daily(w: _Walk) -> str:
     w.event(cid, "decided", 63)
     w.event(cid, "served", 62, "直接送达")
     w.event(cid, "order_served", 62, "责令立即拆除旁路烟道")
+    w.event(cid, "seizure_lifted", 56, "行政处罚决定已作出，不再需要查封")
     w.issue(cid, "seizure-release", 56)
-    w.event(cid, "seizure_lifted", 55, "行政处罚决定已作出，解除查封")
     w.event(cid, "recheck_violation", 40, "暗查：旁路烟道仍在使用")
     w.issue(cid, "daily-penalty-notice", 36)
     w.event(cid, "daily_notified", 35, "直接送达")

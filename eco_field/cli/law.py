@@ -68,9 +68,12 @@ def register(commands) -> None:
     p.add_argument("event", help="filed | notified | decided | served | paid | closed | … (or 立案, 告知 …)")
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
     p.add_argument("--note", default="", help="the reason, ground or approval the event needs (cases next says which)")
-    p.add_argument("--measure", choices=("查封", "扣押"), help="seized: which measure")
-    p.add_argument("--ground-item", help="seized: the item (1-6) of 查封扣押办法第四条, where the catalog grants none")
-    p.add_argument("--approved-by", help="seized: the 负责人 who approved it")
+    p.add_argument("--measure", choices=("查封", "扣押", "限制生产", "停产整治"),
+                   help="seized: 查封 | 扣押; production_proposed: 限制生产 | 停产整治")
+    p.add_argument("--months", help="production_proposed with 限制生产: its period in months (1-3, 限产办法第十五条)")
+    p.add_argument("--ground-item", help="seized: the item (1-6) of 查封扣押办法第四条, where the catalog grants none;"
+                   " production_proposed with 停产整治: the item (1-6) of 限产办法第六条")
+    p.add_argument("--approved-by", help="seized, seizure_extended, preserved: the 负责人 who approved it")
     p.add_argument("--until", help="installments: the approved last day of payment (YYYY-MM-DD)")
     add_json_flag(p)
     p = commands.command("status", cmd_cases_status, "correct a wrong stored status (audited, with its reason)",
@@ -235,6 +238,7 @@ def cmd_cases_event(args: argparse.Namespace) -> None:
         if own:  # these steps carry details that only their own command asks for
             raise BadInput("procedure.use_command", command=own)
         data = {"measure": args.measure, "ground_item": args.ground_item, "approved_by": args.approved_by,
+                "months": args.months,
                 "until": _day(args.until).isoformat() if args.until else None}
         case = cases.record_event(ws.db, args.case_id, args.event, args.date, args.note, data)
     emit(args, case.to_dict(), lambda: _case_text(case))

@@ -34,7 +34,8 @@ EVENTS: dict[str, tuple[str, g.Guard]] = {
     "monitoring_report": ("附监测报告", g.monitoring_report),
     "evidence_explained": ("说明照片疑点", g.evidence_note),
     "evidence_excluded": ("排除证据", g.evidence_note),
-    "investigated": ("调查终结（案件调查报告）", g.investigated),
+    "investigated": ("调查终结（案件调查报告）", lambda s, day, data: m.preservation_pending(s, day)
+                     or g.investigated(s, day, data)),
     "suspended": ("案件中止", g.suspended),
     "resumed": ("案件恢复", g.resumed),
     "withdrawn": ("销案（撤销立案）", g.withdrawn),
@@ -66,6 +67,8 @@ EVENTS: dict[str, tuple[str, g.Guard]] = {
     "recheck_corrected": ("复查已改正", m.recheck),
     "daily_notified": ("送达按日连续处罚事先告知书", m.daily_notified),
     "daily_decided": ("作出按日连续处罚决定", m.daily_decided),
+    "production_proposed": ("拟责令限制生产或者停产整治（负责人批准）", m.production_proposed),
+    "production_notified": ("送达责令限制生产（停产整治）事先（听证）告知书", m.production_notified),
     "production_limited": ("责令限制生产", m.production("限制生产", "production_limited")),
     "production_halted": ("责令停产整治", m.production("停产整治", "production_halted")),
 }
@@ -80,7 +83,7 @@ SERVES: dict[str, tuple[str, ...]] = {
     "decided": ("penalty-decision",), "no_penalty": ("no-penalty-decision",),
     "served": ("penalty-decision", "no-penalty-decision"), "daily_notified": ("daily-penalty-notice",),
     "daily_decided": ("daily-penalty-decision",), "payment_reminder": ("payment-reminder",),
-    "seizure_extended": ("seizure-extension",), "seizure_lifted": ("seizure-release",),
+    "production_notified": ("production-notice",),
     "production_limited": ("production-limit-order",), "production_halted": ("production-halt-order",),
     "detention_transfer": ("detention-transfer",), "criminal_transfer": ("criminal-transfer",),
 }
@@ -148,6 +151,11 @@ def _daily_notice_ready(s: CaseState) -> str | None:
     return reason
 
 
+def _order_ready(s: CaseState, measure: str, draft: bool) -> str | None:
+    return m.production_ready(s, measure, s.today, with_approval=not draft) or \
+        g._not_before(s.today, s.last("production_notified"))
+
+
 def _internal_approval(s: CaseState) -> str | None:
     if dec.daily_open(s):
         return m.daily_ready(s, s.today, with_approval=False)
@@ -170,11 +178,12 @@ DOCUMENTS: dict[str, Callable[[CaseState, bool], str | None]] = {
     "no-penalty-decision": lambda s, d: dec.no_penalty_ready(s, s.today, with_approval=not d),
     "service-receipt": lambda s, d: None if s.documents else text("procedure.nothing_to_serve"),
     "seizure-decision": lambda s, d: None if m.seizure_active(s) else text("procedure.record_seizure_first"),
-    "seizure-extension": lambda s, d: m.seizure_extended(s, s.today, None),
-    "seizure-release": lambda s, d: m.seizure_lifted(s, s.today, None),
+    "seizure-extension": lambda s, d: m.seizure_extension_document(s),
+    "seizure-release": lambda s, d: m.seizure_release_document(s),
+    "production-notice": lambda s, d: m.production_notice(s, s.today),
     "daily-penalty-decision": lambda s, d: m.daily_ready(s, s.today, with_approval=not d),
-    "production-limit-order": lambda s, d: m.production("限制生产", "production_limited")(s, s.today, None),
-    "production-halt-order": lambda s, d: m.production("停产整治", "production_halted")(s, s.today, None),
+    "production-limit-order": lambda s, d: _order_ready(s, "限制生产", d),
+    "production-halt-order": lambda s, d: _order_ready(s, "停产整治", d),
     "detention-transfer": lambda s, d: m.detention_transfer(s, s.today, None),
     "criminal-transfer": lambda s, d: m.criminal_transfer(s, s.today, None),
     "payment-reminder": lambda s, d: dec.payment_reminder(s, s.today, None),

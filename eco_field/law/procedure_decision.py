@@ -33,6 +33,12 @@ def daily_open(s: CaseState) -> bool:
     return notice is not None and not s.after("daily_decided", notice)
 
 
+def production_open(s: CaseState) -> bool:
+    """A 限产/停产 notice was served and its order is not made yet."""
+    notice = s.last("production_notified")
+    return notice is not None and not s.after("production_limited", notice) and not s.after("production_halted", notice)
+
+
 # -- approvals --
 def approval(s: CaseState, step: str, day: date) -> str | None:
     status = status_of(s.events)
@@ -40,6 +46,8 @@ def approval(s: CaseState, step: str, day: date) -> str | None:
         return first(_in(s, ("open",), "approve_filing"), _not_before(day, s.last("discovered")))
     if step == "decision" and daily_open(s):
         return _not_before(day, s.last("daily_notified"))
+    if step == "decision" and production_open(s):  # 限产办法第十条: the 负责人 approves the order in writing
+        return _not_before(day, s.last("production_notified"))
     if status == "investigated" and step in ("decision", "legal_review", "collective"):
         return None if s.no_penalty_assessed else text("procedure.notice_not_served")
     reason = _in(s, ("notified",), f"approve_{step}")
@@ -57,7 +65,7 @@ def period_open(s: CaseState, notice: Event, day: date) -> str | None:
     """The party's period after a notice: elapsed by the day, or waived in writing."""
     if s.after("waived", notice):
         return None
-    due = max(s.statement_due(notice), s.hearing_due(notice) if s.hearing_right else notice.day)
+    due = max(s.statement_due(notice), s.hearing_due(notice) if s.hearing_right_for(notice) else notice.day)
     return text("procedure.period_running", due=due) if day <= due else None
 
 

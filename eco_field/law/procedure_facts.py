@@ -68,6 +68,7 @@ def facts_of(s: CaseState) -> dict[str, Any]:
         "evidence_notes": {i: note for ids in s.evidence.values() for i in ids if (note := s.evidence_note(i))},
         "seizure": _seizure(s),
         "daily": _daily(s),
+        "production": _production(s),
         "transfers": [{"event": e.code, "date": e.day.isoformat(), "note": e.note}
                       for e in s.events if e.code in ("detention_transfer", "criminal_transfer")],
     }
@@ -97,3 +98,17 @@ def _daily(s: CaseState) -> dict[str, Any] | None:
             "recheck_note": violating[-1].note if violating else "", "notified": _day(s.last("daily_notified")),
             "days": counted["days"] if counted else 0, "amount": counted["amount"] if counted else 0,
             "from": counted["from"] if counted else None, "to": counted["to"] if counted else None}
+
+
+def _production(s: CaseState) -> dict[str, Any] | None:
+    """The last intended 限产/停产: the measure, the 限产 months, the ground item, its notice and its order."""
+    proposed = s.last("production_proposed")
+    if proposed is None:
+        return None
+    code = "production_limited" if proposed.data.get("measure") == "限制生产" else "production_halted"
+    notice = s.after("production_notified", proposed)
+    order = s.after(code, proposed)
+    months = str(proposed.data.get("months") or "")
+    return {"measure": proposed.data.get("measure", ""), "months": int(months) if months.isdigit() else None,
+            "ground_item": proposed.data.get("ground_item"), "note": proposed.note, "date": proposed.day.isoformat(),
+            "notified": _day(notice[-1]) if notice else None, "ordered": _day(order[-1]) if order else None}

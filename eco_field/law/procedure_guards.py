@@ -174,16 +174,30 @@ def notified(s: CaseState, day: date, data: dict | None) -> str | None:
                  _not_before(day, s.last("investigated")))
 
 
+NOTICES = ("notified", "daily_notified", "production_notified")
+
+
 def current_notice(s: CaseState) -> Event | None:
-    """The notice the party is answering now: the 按日 notice once served, else the penalty notice."""
-    return s.last("daily_notified") or s.last("notified")
+    """The notice the party is answering now: the last served of the penalty notice, the 按日 notice and the
+    限产/停产 notice."""
+    served = [e for e in s.events if e.code in NOTICES]
+    return max(served, key=lambda e: (e.day, e.seq)) if served else None
+
+
+# the decisions that close the party's answer to a notice
+DECISIONS = ("decided", "no_penalty", "daily_decided", "production_limited", "production_halted")
+
+
+def answered(s: CaseState, notice: Event) -> bool:
+    """A decision was made after the notice: the party's statements on it are closed."""
+    return any(s.after(code, notice) for code in DECISIONS)
 
 
 def hearing_requested(s: CaseState, day: date, data: dict | None) -> str | None:
     notice = current_notice(s)
     if notice is None:
         return text("procedure.notice_not_served")
-    if not s.hearing_right:
+    if not s.hearing_right_for(notice):
         return text("procedure.no_hearing_right", amount=s.amount,
                     threshold=int(s.number("doc_hearing_threshold", 200000)))
     due = s.hearing_due(notice)
@@ -216,8 +230,7 @@ def waived(s: CaseState, day: date, data: dict | None) -> str | None:
     if notice is None:
         return text("procedure.notice_not_served")
     return first(text("procedure.waived_already") if s.after("waived", notice) else None, _not_before(day, notice),
-                 text("procedure.decided_already") if s.after("decided", notice) or s.after("daily_decided", notice)
-                 else None)
+                 text("procedure.decided_already") if answered(s, notice) else None)
 
 
 def statement(s: CaseState, day: date, data: dict | None) -> str | None:
@@ -227,7 +240,7 @@ def statement(s: CaseState, day: date, data: dict | None) -> str | None:
     adopted = None if data is None else data.get("adopted")
     at_hearing = bool(data and data.get("at_hearing"))
     held = s.last("hearing_held")
-    decided = s.after("decided", notice) or s.after("no_penalty", notice) or s.after("daily_decided", notice)
+    decided = answered(s, notice)
     return first(text("procedure.decided_already") if decided else None,
                  _not_before(day, notice), need(data, "text", text("procedure.need_statement_text")),
                  need(data, "reason", text("procedure.need_review_reason")) if adopted is not None else None,

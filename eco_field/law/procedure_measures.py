@@ -7,7 +7,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from eco_field.law import approvals
-from eco_field.law.procedure_decision import SEIZURE_GROUNDS, daily_open, period_open, unreviewed
+from eco_field.law.procedure_decision import (
+    SEIZURE_GROUNDS,
+    daily_open,
+    hearing_open,
+    period_open,
+    unreviewed,
+)
 from eco_field.law.procedure_guards import (
     BEFORE_DECISION,
     _in,
@@ -17,7 +23,7 @@ from eco_field.law.procedure_guards import (
     status_of,
     step_label,
 )
-from eco_field.law.procedure_state import CaseState
+from eco_field.law.procedure_state import CaseState, Event
 from eco_field.messages import text
 
 LIVE = ("open", *BEFORE_DECISION, "decided", "no_penalty", "served", "paid", "enforcing")
@@ -51,6 +57,8 @@ def seized(s: CaseState, day: date, data: dict | None) -> str | None:
 
 
 def seizure_extended(s: CaseState, day: date, data: dict | None) -> str | None:
+    """强制法第二十五条: once, within the first 30 days, with the 负责人's approval and its reason (the 延期通知书,
+    issued after this event, prints both)."""
     active = seizure_active(s)
     if active is None:
         return text("procedure.no_active_seizure")
@@ -58,23 +66,74 @@ def seizure_extended(s: CaseState, day: date, data: dict | None) -> str | None:
     return first(text("procedure.seizure_extended_once") if s.after("seizure_extended", active) else None,
                  _not_before(day, active),
                  text("procedure.seizure_period_over", end=end) if day > end else None,
-                 need(data, "note", text("procedure.need_extension_note")))
+                 need(data, "note", text("procedure.need_seizure_extension_reason")),
+                 need(data, "approved_by", text("procedure.need_approved_by")))
 
 
 def seizure_lifted(s: CaseState, day: date, data: dict | None) -> str | None:
+    """解除 (强制法第二十八条; 查扣办法第十九、二十条): the reason is recorded here and printed by the 解除决定书."""
     active = seizure_active(s)
-    return text("procedure.no_active_seizure") if active is None else _not_before(day, active)
+    if active is None:
+        return text("procedure.no_active_seizure")
+    return first(_not_before(day, active), need(data, "note", text("procedure.need_release_reason")))
+
+
+def seizure_extension_document(s: CaseState) -> str | None:
+    """The 延期通知书 prints the recorded extension: it may be issued once that is recorded, before a release."""
+    seized = s.last("seized")
+    extended = s.after("seizure_extended", seized) if seized else []
+    if not extended:
+        return text("procedure.seizure_extension_not_recorded")
+    if s.after("seizure_lifted", seized):
+        return text("procedure.seizure_lifted_already")
+    return _not_before(s.today, extended[-1])
+
+
+def seizure_release_document(s: CaseState) -> str | None:
+    """The 解除决定书 prints the recorded release and its reason."""
+    seized = s.last("seized")
+    lifted = s.after("seizure_lifted", seized) if seized else []
+    if not lifted:
+        return text("procedure.seizure_release_not_recorded")
+    return _not_before(s.today, lifted[-1])
+
+
+# -- 先行登记保存 (法 art 56: 负责人 approval; a decision within 7 days, working days by art 85) --
+PRESERVATION_WORKING_DAYS = 7
+
+
+def preservation_due(s: CaseState) -> date | None:
+    """The last day of the open preservation's decision period (None when none is open)."""
+    kept = s.last("preserved")
+    if kept is None or s.after("preservation_decided", kept):
+        return None
+    return s.calendar.add_working_days(kept.day, PRESERVATION_WORKING_DAYS)
+
+
+def preservation_pending(s: CaseState, day: date) -> str | None:
+    """Evidence preserved and still undecided within its period keeps the investigation open."""
+    due = preservation_due(s)
+    return text("procedure.preservation_pending", due=due) if due is not None and day <= due else None
 
 
 def preserved(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, BEFORE_DECISION, "preserved"), need(data, "note", text("procedure.need_preservation_note")))
+    return first(_in(s, ("open", *BEFORE_DECISION), "preserved"),
+                 text("procedure.preservation_open") if preservation_due(s) else None,
+                 _not_before(day, s.last("discovered")),
+                 need(data, "note", text("procedure.need_preservation_note")),
+                 need(data, "approved_by", text("procedure.need_approved_by")))
 
 
 def preservation_decided(s: CaseState, day: date, data: dict | None) -> str | None:
     kept = s.last("preserved")
     if kept is None:
         return text("procedure.nothing_preserved")
-    return first(text("procedure.preservation_decided_already") if s.after("preservation_decided", kept) else None, _not_before(day, kept))
+    if s.after("preservation_decided", kept):
+        return text("procedure.preservation_decided_already")
+    due = s.calendar.add_working_days(kept.day, PRESERVATION_WORKING_DAYS)
+    return first(_not_before(day, kept),
+                 text("procedure.preservation_late", due=due) if day > due else None,
+                 need(data, "note", text("procedure.need_preservation_decision")))
 
 
 # -- 责令改正、复查、按日连续处罚 --
@@ -119,16 +178,111 @@ def daily_decided(s: CaseState, day: date, data: dict | None) -> str | None:
     return first(daily_ready(s, day), None if docs else text("procedure.daily_decision_not_issued"))
 
 
-# -- 限产、停产 --
+# -- 限产、停产 (限产办法, read in full: procedure.md §2) --
+MEASURES = {"限制生产": ("production_limited", "production-limit-order"),
+            "停产整治": ("production_halted", "production-halt-order")}
+LIMIT_MAX_MONTHS = 3        # 限产办法第十五条第一款: 一般不超过三个月 (an extension of ≤3 more needs approval)
+AFTER_INVESTIGATION = ("investigated", "notified", "decided", "served", "paid", "enforcing")
+
+
+def proposal(s: CaseState, measure: str | None = None) -> Event | None:
+    """The last 拟责令限产/停产 recorded (of that measure), while its order is not made yet."""
+    found = [e for e in s.all("production_proposed") if measure is None or e.data.get("measure") == measure]
+    if not found:
+        return None
+    code = MEASURES.get(found[-1].data.get("measure", ""), ("", ""))[0]
+    return None if s.after(code, found[-1]) else found[-1]
+
+
+def months_of(data: dict | None) -> int | None:
+    """The whole months the officer gave (None when absent; -1 when not a whole number, refused as such)."""
+    value = (data or {}).get("months")
+    if value in (None, ""):
+        return None
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return -1
+
+
+def production_proposed(s: CaseState, day: date, data: dict | None) -> str | None:
+    """The intended measure, decided before its own 告知 (限产办法第十一条): which one, the 限产 period in months
+    (≤ 3, 第十五条), the facts; the 告知书 and the order print them."""
+    measure = None if data is None else str(data.get("measure") or "")
+    months = months_of(data)
+    return first(_in(s, AFTER_INVESTIGATION, "production_proposed") if status_of(s.events) != "filed"
+                 else text("procedure.investigation_open"),
+                 text("procedure.production_pending") if proposal(s) else None,
+                 None if measure is None or measure in MEASURES else text("procedure.need_production_measure"),
+                 None if not measure or s.grants(measure) else
+                 text("procedure.measure_not_granted", measure=step_label(MEASURES[measure][0])),
+                 _not_before(day, s.last("investigated")),
+                 _months_reason(measure, months, data),
+                 need(data, "note", text("procedure.need_measure_note", measure=measure or "")))
+
+
+def _months_reason(measure: str | None, months: int | None, data: dict | None) -> str | None:
+    if measure == "限制生产":
+        if months is None:
+            return text("procedure.need_limit_months", most=LIMIT_MAX_MONTHS)
+        if not 1 <= months <= LIMIT_MAX_MONTHS:
+            return text("procedure.limit_months_over", months=(data or {}).get("months"), most=LIMIT_MAX_MONTHS)
+    if measure == "停产整治":
+        if months is not None:
+            return text("procedure.halt_has_no_months")
+        if data is not None and str(data.get("ground_item") or "").strip() not in HALT_ITEMS:
+            return text("procedure.need_halt_item")
+    return None
+
+
+HALT_ITEMS = ("1", "2", "3", "4", "5", "6")  # 限产办法第六条 (一)–(六)
+
+
+def production_notice(s: CaseState, day: date) -> str | None:
+    """Whether the 限产/停产 告知书 may be issued: a proposal recorded and not yet put to the party."""
+    found = proposal(s)
+    if found is None:
+        return text("procedure.production_not_proposed")
+    return first(text("procedure.production_notice_served") if s.after("production_notified", found) else None,
+                 _not_before(day, found))
+
+
+def production_notified(s: CaseState, day: date, data: dict | None) -> str | None:
+    from eco_field.documents.kinds import MODULES
+
+    found = proposal(s)
+    issued = s.issued_on("production-notice")
+    needs_doc = "production-notice" in MODULES and (issued is None or found is None or issued < found.day)
+    return first(production_notice(s, day),
+                 text("procedure.production_notice_not_issued") if needs_doc else None)
+
+
+def production_ready(s: CaseState, measure: str, day: date, *, with_approval: bool = True) -> str | None:
+    """The order may issue: its own notice served, the party's period run (or waived), any hearing held, the
+    statements reviewed and the 负责人's approval after the notice (限产办法第十条)."""
+    code = MEASURES[measure][0]
+    if not s.grants(measure):
+        return text("procedure.measure_not_granted", measure=step_label(code))
+    found = proposal(s, measure)
+    if found is None:
+        done = s.last(code)
+        return text("procedure.production_ordered_already", measure=step_label(code)) if done \
+            else text("procedure.production_not_proposed_measure", measure=step_label(code))
+    notice = s.after("production_notified", found)
+    if not notice:
+        return text("procedure.production_notice_not_served")
+    return first(period_open(s, notice[-1], day), hearing_open(s, notice[-1]), unreviewed(s),
+                 approvals.missing(s, "decision", day, since=notice[-1].day) if with_approval else None)
+
+
 def production(measure: str, code: str):
-    """measure: the catalog's words for it (限制生产 / 停产整治); code: its event."""
+    """measure: the catalog's words for it (限制生产 / 停产整治); code: its event (the order served)."""
     def guard(s: CaseState, day: date, data: dict | None) -> str | None:
-        notice = s.last("notified")
-        return first(None if s.grants(measure) else text("procedure.measure_not_granted", measure=step_label(code)),
-                     _in(s, ("notified", "decided", "served"), code),
-                     period_open(s, notice, day) if notice else text("procedure.notice_not_served"),
-                     approvals.missing(s, "decision", day),
-                     need(data, "note", text("procedure.need_measure_note", measure=step_label(code))))
+        kind = MEASURES[measure][1]
+        return first(production_ready(s, measure, day),
+                     None if s.documents_of(kind) else text("procedure.production_order_not_issued",
+                                                            title=step_label(kind)),
+                     _not_before(day, s.last("production_notified")))
     return guard
 
 

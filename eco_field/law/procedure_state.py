@@ -99,9 +99,17 @@ class CaseState:
 
     @property
     def hearing_right(self) -> bool:
-        """法 art 63: 较大数额罚款 (and the heavier measures); production halts get it through 限产办法 art 11."""
+        """法 art 63: 较大数额罚款. The penalty notice's right only: a 限产/停产 has a notice and hearing of its own
+        (限产办法第十一条; hearing_right_for), so a later halt does not change what the fine's notice offered."""
         threshold = self.number("doc_hearing_threshold", DEFAULT_HEARING_THRESHOLD)
-        return self.amount >= threshold or self.has("production_halted")
+        return self.amount >= threshold
+
+    def hearing_right_for(self, notice: Event | None) -> bool:
+        """The hearing right the notice offers: a 限产/停产 notice always (限产办法第十一条: 陈述、申辩或者要求
+        举行听证的权利; for 停产整治 also 《行政处罚法》第六十三条), a penalty notice by the fine."""
+        if notice is not None and notice.code == "production_notified":
+            return True
+        return self.hearing_right
 
     @property
     def exceedance(self) -> list[CatalogEntry]:

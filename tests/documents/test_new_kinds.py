@@ -19,6 +19,11 @@ from tests.documents.case_walk import (
 )
 from tests.law.procedure_helpers import ago
 
+
+def cn(iso: str) -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{y}年{m}月{d}日"
+
 FIRST_VIOLATION = {"first": "yes", "toxic": "no", "exceed_pollutants": "1", "exceed_multiple": "0.05",
                    "exceed_hours": "2", "corrected": "yes"}
 
@@ -60,8 +65,6 @@ def test_seizure_then_daily_penalty_and_the_measures_of_an_evasion_case(ready, t
     notice, texts["penalty-notice"] = issue(ws, "penalty-notice", case_id, tmp_path)
     cases.record_event(ws.db, case_id, "notified", ago(48))
     approve(ws, case_id, "decision", ago(40))
-    _, texts["production-limit-order"] = issue(ws, "production-limit-order", case_id, tmp_path)
-    _, texts["production-halt-order"] = issue(ws, "production-halt-order", case_id, tmp_path)
     decision, texts["penalty-decision"] = issue(ws, "penalty-decision", case_id, tmp_path)
     cases.record_event(ws.db, case_id, "decided", ago(40))
     cases.record_event(ws.db, case_id, "served", ago(39))
@@ -75,18 +78,32 @@ def test_seizure_then_daily_penalty_and_the_measures_of_an_evasion_case(ready, t
     _, texts["daily-penalty-decision"] = issue(ws, "daily-penalty-decision", case_id, tmp_path)
     cases.record_event(ws.db, case_id, "seized", ago(5), "查封旁路烟道阀门", {"measure": "查封", "approved_by": "李局长"})
     _, texts["seizure-decision"] = issue(ws, "seizure-decision", case_id, tmp_path)
+    cases.record_event(ws.db, case_id, "seizure_extended", ago(1), "需等待监测报告确认排放情况", {"approved_by": "李局长"})
     _, texts["seizure-extension"] = issue(ws, "seizure-extension", case_id, tmp_path)
-    cases.record_event(ws.db, case_id, "seizure_extended", ago(0), "需等待监测报告确认排放情况")
+    cases.record_event(ws.db, case_id, "seizure_lifted", ago(0), "旁路烟道已拆除，不再需要查封")
     _, texts["seizure-release"] = issue(ws, "seizure-release", case_id, tmp_path)
+    # 限产 then 停产 (限产办法第六条第四项: still exceeding after a limit), each with its own notice
+    for measure, kind, data, day in (("限制生产", "production-limit-order", {"months": "3"}, 9),
+                                     ("停产整治", "production-halt-order", {"ground_item": "1"}, 4)):
+        cases.record_event(ws.db, case_id, "production_proposed", ago(day), "逃避监管排放大气污染物",
+                           {"measure": measure, **data})
+        (tmp_path / kind).mkdir()
+        _, texts[f"notice {kind}"] = issue(ws, "production-notice", case_id, tmp_path / kind, ago(day))
+        cases.record_event(ws.db, case_id, "production_notified", ago(day))
+        cases.record_event(ws.db, case_id, "waived", ago(day), "当事人书面放弃陈述、申辩和听证")
+        approve(ws, case_id, "decision", ago(day))
+        _, texts[kind] = issue(ws, kind, case_id, tmp_path, ago(day))
+        cases.record_event(ws.db, case_id, "production_limited" if measure == "限制生产" else "production_halted",
+                           ago(day))
 
     seal = texts["seizure-decision"]
     for must in ("查封决定书", "查封清单", "第四条第四项", "逃避监管的方式违反法律法规规定排放污染物",
                  "《中华人民共和国环境保护法》第二十五条", "30日", "不得擅自启封"):
         assert must in seal, must
     assert "查封（扣押）" not in seal and "扣押决定书" not in seal
-    for must in ("查封延期通知书", "第二十五条", "延长30日"):
+    for must in ("查封延期通知书", "第二十五条", "延长30日", "因需等待监测报告确认排放情况"):
         assert must in texts["seizure-extension"], must
-    for must in ("解除查封决定书", "自本决定书送达之日起解除查封", "查封决定书"):
+    for must in ("解除查封决定书", f"自{cn(ago(0))}起解除查封", "旁路烟道已拆除，不再需要查封", "查封决定书"):
         assert must in texts["seizure-release"], must
     amount = cases.get(ws.db, case_id).assessment.amount
     days = 14  # from the day after the order was served (ago 38) to the 复查 (ago 24)
@@ -100,7 +117,9 @@ def test_seizure_then_daily_penalty_and_the_measures_of_an_evasion_case(ready, t
                      figures(amount * days)):
             assert must in text, (kind, must)
     assert daily_notice["number"] in texts["daily-penalty-decision"]
-    for must in ("责令限制生产决定书", "《环境保护主管部门实施限制生产、停产整治办法》第五条", "三个月"):
+    assert "限制生产的期限为三个月" in texts["notice production-limit-order"]
+    assert "责令停产整治事先（听证）告知书" in texts["notice production-halt-order"]
+    for must in ("责令限制生产决定书", "《环境保护主管部门实施限制生产、停产整治办法》第五条", "限制生产的期限为三个月"):
         assert must in texts["production-limit-order"], must
     for must in ("责令停产整治决定书", "第六条第一项", "十五个工作日内"):
         assert must in texts["production-halt-order"], must

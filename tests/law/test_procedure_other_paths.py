@@ -56,10 +56,12 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
            "--approved-by", "李建国", "--note", "颗粒物排放浓度超标4倍，周边村庄受影响"))
     refused(cli("cases", "event", cid, "seized", "--date", ago(57), "--measure", "扣押", "--ground-item", "6",
                 "--approved-by", "李建国", "--note", "再次"), "不得重复")
-    refused(cli("cases", "event", cid, "seizure_extended", "--date", ago(20), "--note", "检测未完成，李建国批准"),
-            "届满")
-    ok(cli("cases", "event", cid, "seizure_extended", "--date", ago(30), "--note", "检测未完成，李建国批准"))
-    refused(cli("cases", "event", cid, "seizure_extended", "--date", ago(29), "--note", "再延"), "只能延长一次")
+    refused(cli("cases", "event", cid, "seizure_extended", "--date", ago(20), "--note", "检测未完成",
+                "--approved-by", "李建国"), "届满")
+    ok(cli("cases", "event", cid, "seizure_extended", "--date", ago(30), "--note", "检测未完成",
+           "--approved-by", "李建国"))
+    refused(cli("cases", "event", cid, "seizure_extended", "--date", ago(29), "--note", "再延",
+                "--approved-by", "李建国"), "只能延长一次")
 
     ok(cli("cases", "assess", cid, "--amount", "100000", "--reason", "首次超标", "--factor", "impact=small"))
     report = tmp_path / "report.pdf"
@@ -80,8 +82,9 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
     ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(28), "--note", "暗查：仍超标排放"))
     # the seizure still holds: no daily penalty while it stops the discharge
     refused(cli("documents", "render", "daily-penalty-notice", "--case", cid), "第二十条")
+    refused(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(27)), "解除查封、扣押尚未登记")
+    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(27), "--note", "已作出处罚决定，不再需要查封"))
     ok(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(27)))
-    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(27)))
     refused(cli("cases", "event", cid, "daily_notified", "--date", ago(15)), "按日连续处罚事先告知书尚未制作")
     ok(cli("documents", "render", "daily-penalty-notice", "--case", cid, "--date", ago(15)))
     ok(cli("cases", "event", cid, "daily_notified", "--date", ago(15)))

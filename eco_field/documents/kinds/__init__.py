@@ -21,6 +21,7 @@ MODULES = {
     "readings-report": "readings_report",
     "daily-penalty-notice": "daily_penalty_notice",
     "no-penalty-decision": "no_penalty_decision",
+    "production-notice": "production_notice",
     "production-limit-order": "production_limit_order",
     "production-halt-order": "production_halt_order",
     "detention-transfer": "detention_transfer",

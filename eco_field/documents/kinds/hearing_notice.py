@@ -10,12 +10,13 @@ from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import decision_parts as words
 from eco_field.documents.kinds import hearing_parts
-from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of
+from eco_field.documents.kinds.common import Source, case_base, cn_date
 from eco_field.documents.layout import Page
 
 KIND = "hearing-notice"
 TITLE = "行政处罚听证通知书"
 SOURCE = "case"
+NOTICES = ("penalty-notice", "daily-penalty-notice", "production-notice")
 
 
 def gather(src: Source) -> dict[str, Any]:
@@ -23,13 +24,22 @@ def gather(src: Source) -> dict[str, Any]:
     rec["hearing"] = hearing_parts.particulars(src, "hearing_requested", rec["case"]["id"],
                                                "当事人申请听证后方可通知听证（事件说明写明时间、地点、主持人）",
                                                required=("time", "place", "presider"))
-    rec["notice"] = earlier_of(rec, "penalty-notice")
+    rec["notice"] = _answered_notice(src, rec)
     return rec
+
+
+def _answered_notice(src: Source, rec: dict[str, Any]) -> dict[str, Any] | None:
+    """The notice the hearing was asked on: the last issued of the penalty, 按日 and 限产/停产 notices, with the
+    title it carries."""
+    from eco_field.documents.kinds.service_receipt import served_title
+
+    found = [d for d in rec.get("earlier", []) if d["kind"] in NOTICES]
+    return found and {**found[-1], "title": served_title(src, found[-1]["kind"])} or None
 
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     h, party = rec["hearing"], rec["party"]
-    notice = f"我局《行政处罚事先（听证）告知书》（{rec['notice']['number']}）" if rec["notice"] else "我局拟作出的行政处罚"
+    notice = f"我局《{rec['notice']['title']}》（{rec['notice']['number']}）" if rec["notice"] else "我局拟作出的行政处罚"
     out: list[Flowable] = page.heading()
     out.append(page.p(f"{party['name']}：", "plain"))
     out.append(page.p(f"你单位于{cn_date(h['date'])}就{notice}提出的听证申请收悉。根据《中华人民共和国行政处罚法》"

@@ -1,5 +1,5 @@
 """查封（扣押）延期通知书 (行政强制法第二十五条; 查封扣押办法第十五条; 2016 指南 template 25): the original
-decision, the reason (the note of the `seizure_extended` event), the new end date (≤ 30 more days, once)."""
+decision, the reason (the note of the `seizure_extended` event, recorded first), the new end date (≤ 30 more days, once)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from eco_field.documents.kinds import provisions, seizure_grounds
 from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of, remedies
 from eco_field.documents.kinds.seizure_decision import DAYS, period_end
 from eco_field.documents.layout import Page
+from eco_field.errors import BadInput
 
 KIND = "seizure-extension"
 TITLE = "查封（扣押）延期通知书"
@@ -23,9 +24,12 @@ SOURCE = "case"
 def gather(src: Source) -> dict[str, Any]:
     rec = case_base(src)
     rec["ground"] = seizure_grounds.ground(src, rec)
-    # the notice is issued before the extension is recorded (the procedure closes the step once it is): the
-    # reason is the event's note when recorded, else the 负责人's approval of the measure stands for it
-    extended = facts.last_event(src, "seizure_extended") or {"date": "", "note": ""}
+    # the extension is recorded first (its reason and the 负责人 who approved it, 强制法第二十五条); the notice
+    # prints them, so it is never issued with a stock reason
+    extended = (facts.event_rows(src, "seizure_extended") or [None])[-1]
+    if extended is None or not extended["note"].strip():
+        raise BadInput("kinds.missing_event", case=rec["case"]["id"], event="seizure_extended",
+                       why="先登记查封、扣押延期（延长理由和批准的负责人），再制作延期通知书")
     first_end = period_end(rec["ground"]["on"])
     new_end = (date.fromisoformat(first_end) + timedelta(days=DAYS)).isoformat()
     rec.update(extended=extended, first_end=first_end, new_end=new_end, decision=earlier_of(rec, "seizure-decision"))
@@ -41,7 +45,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     ref = f"以《{m}决定书》（{decision['number']}）" if decision else ""
     out.append(page.p(f"我局于{cn_date(rec['ground']['on'])}{ref}对你单位造成污染物排放的设施、设备实施了{m}，"
                       f"期限至{cn_date(rec['first_end'])}届满。"))
-    reason = (rec["extended"]["note"] or "案情复杂").rstrip("。")
+    reason = rec["extended"]["note"].strip().rstrip("。")
     out.append(page.p(f"因{reason}，经我局负责人批准，依据{provisions.citation('强制法25')}的规定，决定将{m}期限延长"
                       f"{DAYS}日，至{cn_date(rec['new_end'])}止。"))
     out.append(remedies(page, rec))

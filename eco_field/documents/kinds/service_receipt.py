@@ -38,6 +38,9 @@ def served_title(src: Source, kind: str) -> str:
     if kind in ("penalty-notice", "daily-penalty-notice"):
         amount = (facts.case_record(src).get("assessment") or {}).get("amount", 0)
         return title if facts.hearing_right(src, amount) else title.replace("（听证）", "")
+    if kind == "production-notice":
+        measure = ((facts.law_facts(src) or {}).get("production") or {}).get("measure")
+        return title.replace("限制生产（停产整治）", measure) if measure in ("限制生产", "停产整治") else title
     if kind.startswith("seizure-"):
         measure = ((facts.law_facts(src) or {}).get("seizure") or {}).get("measure")
         return title.replace("查封（扣押）", measure) if measure in ("查封", "扣押") else title
