@@ -384,6 +384,8 @@ def verify_pdf(ws: Workspace, path: str | os.PathLike[str]) -> dict[str, Any]:
     """Strict: matches only when the file's SHA-256 is that of a version kept for the document, the document
     is not voided and its record still gathers to the hash it was issued with."""
     path = Path(path)
+    if path.is_dir():  # it exists: "not found" would send the user looking for it
+        raise BadInput("documents.verify_folder", path=path)
     if not path.is_file():
         raise BadInput("os.not_found", path=path)
     file_sha = file_sha256(path)

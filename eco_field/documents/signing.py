@@ -20,6 +20,7 @@ from eco_field.messages import Term, text
 
 LABEL_SIZE = 10  # the cells' label size (signature_cells.SpotCell)
 LINE_SIZE = 9.5  # the per-page line's label size
+MAX_PIXELS = 25_000_000  # a pad or a phone photo of a signature is far smaller; more is no signature
 
 
 def ink_image(png: bytes, source: str | None = None) -> Image.Image:
@@ -27,13 +28,19 @@ def ink_image(png: bytes, source: str | None = None) -> Image.Image:
     where = source or Term("documents.signature_image")
     try:
         with Image.open(io.BytesIO(png)) as img:
+            if img.width * img.height > MAX_PIXELS:  # told from the header, before the pixels fill memory
+                raise BadInput("documents.image_too_large", source=where, pixels=f"{img.width}×{img.height}",
+                               limit=MAX_PIXELS // 1_000_000)
             img.load()
             if img.mode in ("RGBA", "LA", "P"):
                 img = img.convert("RGBA")
                 white = Image.new("RGBA", img.size, "white")
                 img = Image.alpha_composite(white, img)
             gray = img.convert("L")
-    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:  # PIL's own refusal of a giant image, from its header
+        raise BadInput("documents.image_too_large", source=where, pixels=f"> {Image.MAX_IMAGE_PIXELS * 2:,}",
+                       limit=MAX_PIXELS // 1_000_000) from exc
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
         raise BadInput("documents.image_unreadable", source=where) from exc
     ink = ImageOps.invert(gray).point(lambda v: 0 if v < 40 else v)  # paper grain is not ink
     box = ink.getbbox()

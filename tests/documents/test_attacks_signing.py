@@ -49,3 +49,16 @@ def test_ink_drawn_on_a_transparent_background_is_signed(workspace, record, cli,
               "--image", str(ink_png(tmp_path / "pad.png")), "--json")
     assert out.returncode == 0, out.stderr
     assert out.json()["version"] == 2
+
+
+def test_a_giant_image_is_refused_as_too_large_before_it_fills_memory(workspace, record, cli, tmp_path):
+    giant = tmp_path / "giant.png"
+    Image.new("L", (6000, 6000), "white").save(giant)  # 36 million pixels (a small file: it is all white)
+    assert "过大" in refused(cli, record["number"], giant)
+
+
+def test_verifying_a_folder_says_it_is_a_folder(workspace, record, cli, tmp_path):
+    folder = tmp_path / "文书.pdf"
+    folder.mkdir()
+    out = cli("documents", "verify", str(folder))
+    assert out.returncode == 2 and "文件夹" in out.stderr and "找不到" not in out.stderr
