@@ -121,6 +121,14 @@ def _apply(storage: BureauStorage, device: Device, entry: dict[str, Any], batch:
             return first if first["status"] == "conflict" else {**first, "status": "duplicate"}
         return _conflict(storage, device, entry, None, "entry_id_reused", record_entry=False)
     current = batch.records.get((entry["entity"], entry["entity_id"]))
+    if current is not None and current.unit not in device.units and _creates(entry):
+        # an id another unit holds already (a document number is guessable: another county's laptop voided
+        # it first). Refusing the batch would stop this device's pushes for good; kept as a conflict that
+        # shows nothing of the other unit's record.
+        result = _conflict(storage, device, entry, None, "exists")
+        batch.seen[entry_id] = (digest, result)
+        batch.new_entries.append((entry_id, digest, entry["entity"], entry["entity_id"], result))
+        return result
     try:
         _read_parents_of(storage, entry, current, batch)
         unit = rules.unit_of(entry["entity"], entry["payload"], current, batch.records, device.units)
@@ -134,6 +142,10 @@ def _apply(storage: BureauStorage, device: Device, entry: dict[str, Any], batch:
     batch.seen[entry_id] = (digest, result)
     batch.new_entries.append((entry_id, digest, entry["entity"], entry["entity_id"], result))
     return result
+
+
+def _creates(entry: dict[str, Any]) -> bool:
+    return entry["op"] == "create" or entry["op"] in rules.CREATE_OPS.get(entry["entity"], ())
 
 
 def _read_parents_of(storage: BureauStorage, entry: dict[str, Any], current: Record | None, batch: Batch) -> None:

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from eco_field.clock import DEFAULT_TIME_ZONE
+from eco_field.bureau.schemas.common import FIRST_YEAR, LAST_YEAR
+from eco_field.clock import DEFAULT_TIME_ZONE, zone
 from eco_field.evidence import checks, metadata
 
 DEFAULT_TOLERANCE_MIN = 30.0   # store.settings default of photo_time_tolerance_min
@@ -18,12 +19,20 @@ DEFAULT_RADIUS_M = 500.0       # evidence.rows.load_site's default
 
 def site_of(inspection: dict[str, Any], enterprise: dict[str, Any]) -> checks.Site | None:
     try:
-        started = datetime.fromisoformat(str(inspection["started_at"]))
-        ended = datetime.fromisoformat(str(inspection["ended_at"])) if inspection.get("ended_at") else None
+        started = _aware(datetime.fromisoformat(str(inspection["started_at"])))
+        ended = _aware(datetime.fromisoformat(str(inspection["ended_at"]))) if inspection.get("ended_at") else None
     except (KeyError, ValueError):
         return None
+    if any(t is not None and not FIRST_YEAR <= t.year <= LAST_YEAR for t in (started, ended)):
+        return None  # a year 9999 window (stored before the bureau bounded years) overflows the check
     return checks.Site(started, ended, timedelta(minutes=DEFAULT_TOLERANCE_MIN), enterprise.get("lat"),
                        enterprise.get("lon"), float(enterprise.get("radius_m") or DEFAULT_RADIUS_M))
+
+
+def _aware(moment: datetime) -> datetime:
+    """A time without an offset is local time (as the laptop reads one, clock.parse_local_time): compared with
+    a photo's UTC time, a naive one raised TypeError and broke the case file page."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone(DEFAULT_TIME_ZONE))
 
 
 def flags(path: Path, site: checks.Site | None) -> list[str]:

@@ -17,20 +17,32 @@ MAX_BYTES = 2 ** 40             # a blob or file size
 MAX_ITEMS = 10_000              # elements of a list in a payload
 
 
+# Years a record's time may name: a year 9999 (or 0001) time is valid ISO-8601 but overflows the bureau's
+# date arithmetic (the photo window, the procedure's deadlines) and broke the case file page.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
 def _datetime(text: str) -> str:
     try:
-        datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
     except ValueError as exc:
         raise ValueError("not an ISO-8601 date and time") from exc
+    _in_years(moment.year)
     return text
 
 
 def _date(text: str) -> str:
     try:
-        date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as exc:
         raise ValueError("not an ISO-8601 date (YYYY-MM-DD)") from exc
+    _in_years(day.year)
     return text
+
+
+def _in_years(year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
 
 
 # A record id made by a device (UUIDs) or the bureau (UUIDs, uuid5 of the demo): letters, digits, . _ -

@@ -1,0 +1,143 @@
+"""More attacks on the bureau (issue 15, tried after it was declared resolved), against a real server on both
+backends: an enrolled 离石区 laptop, a 孝义市 one, a revoked one and clients with no token at all."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import uuid
+
+import httpx
+import pytest
+
+from eco_field.workspace import Workspace
+from tests.console.conftest import add_staff
+from tests.console.test_http import _signed_in
+from tests.evidence.conftest import make_photo
+from tests.sync.conftest import (
+    BureauServer,
+    device_id_of,
+    enterprise_in,
+    evidence_entry,
+    inspection_entry,
+    raw_push,
+    token_of,
+)
+from tests.sync.test_attacks import XIAOYI, _unchanged
+
+
+def _auth(ws: Workspace) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token_of(ws)}"}
+
+
+def _case_entry(inspection: dict, **fields) -> dict:
+    case_id = str(uuid.uuid4())
+    events = [{"event": "discovered", "label": "发现违法行为", "date": "2026-06-01", "note": ""}]
+    return {"entry_id": str(uuid.uuid4()), "entity": "case", "entity_id": case_id, "op": "create", "revision": 1,
+            "payload": {"id": case_id, "inspection_id": inspection["entity_id"],
+                        "enterprise_id": inspection["payload"]["enterprise_id"], "facts": "超标排放",
+                        "violations": [{"catalog_id": "AIR-02", "facts": "", "evidence_ids": []}],
+                        "assessment": None, "status": "filed", "opened_at": "2026-06-01T09:00:00+08:00",
+                        "events": events, "revision": 1, **fields}}
+
+
+def _void(number: str) -> dict:
+    return {"entry_id": str(uuid.uuid4()), "entity": "document_number", "entity_id": number, "op": "void",
+            "revision": None, "payload": {"kind": "penalty-decision", "year": 2026, "serial": 17,
+                                          "number": number, "reason": "填写错误，作废"}}
+
+
+def test_a_devices_odd_times_do_not_break_the_case_file(bureau: BureauServer, device: Workspace, tmp_path) -> None:
+    """A photo's case whose inspection times carry no offset opens for the reviewer (it answered 500: naive
+    and aware times compared); times in year 9999 or 0001, which overflowed the photo window, are refused."""
+    add_staff(bureau)
+    enterprise = enterprise_in(device, "离石区")
+    inspection = inspection_entry(enterprise, started_at="2026-06-05T09:00:00", ended_at="2026-06-05T10:00:00")
+    photo = make_photo(tmp_path / "photo.jpg", taken="2026:06:05 14:30:00").read_bytes()
+    sha = hashlib.sha256(photo).hexdigest()
+    case = _case_entry(inspection)
+    pushed = raw_push(bureau, device, [inspection, evidence_entry(inspection["entity_id"], sha, len(photo)), case])
+    assert pushed.status_code == 200 and {r["status"] for r in pushed.json()["results"]} == {"applied"}
+    assert httpx.patch(f"{bureau.url}/uploads/{sha}", content=photo, headers={
+        **_auth(device), "Upload-Offset": "0", "Upload-Length": str(len(photo))}).status_code == 204
+    reviewer = _signed_in(bureau, "reviewer")
+    page = reviewer.get(f"/console/approvals/{case['entity_id']}")
+    assert page.status_code == 200 and "超标排放" in page.text
+    assert "拍摄于检查结束后" in page.text  # 14:30 is hours after a 10:00 end read as Beijing time
+    before = _unchanged(bureau)
+    for started, ended in (("9999-12-31T23:00:00+00:00", "9999-12-31T23:59:59-12:00"),
+                           ("0001-01-01T00:00:00+14:00", None)):
+        odd = inspection_entry(enterprise, started_at=started, ended_at=ended)
+        assert raw_push(bureau, device, [odd]).status_code == 422, started
+    late = _case_entry(inspection)
+    late["payload"]["events"][0]["date"] = "9999-12-31"
+    assert raw_push(bureau, device, [late]).status_code == 422
+    assert _unchanged(bureau) == before
+
+
+def test_a_number_another_county_voided_first_does_not_stop_a_laptops_pushes(bureau: BureauServer,
+                                                                            device_factory) -> None:
+    """A document number is guessable: a 离石区 laptop voids 吕环罚〔2026〕17号 before the 孝义市 laptop whose
+    number it is. The 孝义市 laptop's push with its own void went 403 whole, on every sync, for good; now its
+    batch is stored and the void is kept as a conflict that shows nothing of the other county's record."""
+    lishi, xiaoyi = device_factory("14110100001", "lishi"), device_factory("14110200001", "xiaoyi")
+    number = "吕环罚〔2026〕17号"
+    assert raw_push(bureau, lishi, [_void(number)]).json()["results"][0]["status"] == "applied"
+    own = inspection_entry(enterprise_in(xiaoyi, "孝义市"), officers=XIAOYI)
+    answer = raw_push(bureau, xiaoyi, [own, _void(number)])
+    assert answer.status_code == 200, answer.text
+    applied, taken = answer.json()["results"]
+    assert applied["status"] == "applied"
+    assert (taken["status"], taken["reason"], taken["server"]) == ("conflict", "exists", None)
+    assert "离石区" not in answer.text and "lishi" not in answer.text
+    with bureau.storage() as storage:
+        assert storage.record("inspection", own["entity_id"]).unit == "孝义市"
+        assert storage.record("document_number", number).unit == "离石区"  # the first void stands
+        kept = [c for c in storage.conflicts() if c["entity_id"] == number]
+        assert len(kept) == 1 and kept[0]["server_payload"] is None
+    # the same push again answers the same (the laptop retries until it has its answer)
+    again = raw_push(bureau, xiaoyi, [own, _void(number) | {"entry_id": taken["entry_id"]}])
+    assert again.status_code == 200 and again.json()["results"][1]["status"] == "conflict"
+
+
+def test_a_revoked_laptop_is_refused_on_every_endpoint(bureau: BureauServer, device_factory) -> None:
+    lishi, revoked = device_factory("14110100001", "lishi"), device_factory("14110100002", "revoked")
+    inspection = inspection_entry(enterprise_in(lishi, "离石区"))
+    assert raw_push(bureau, lishi, [inspection]).status_code == 200
+    assert bureau.admin("revoke", "--device", device_id_of(revoked)).returncode == 0
+    sha = "a" * 64
+    for method, path, body in [("GET", "/me", {}), ("GET", "/changes", {}),
+                               ("POST", "/push", {"json": {"entries": []}}),
+                               ("POST", "/audit", {"json": {"entries": []}}),
+                               ("POST", "/blobs/missing", {"json": {"hashes": [sha]}}),
+                               ("HEAD", f"/uploads/{sha}", {}), ("PATCH", f"/uploads/{sha}", {"content": b"x"}),
+                               ("GET", f"/records/inspection/{inspection['entity_id']}", {})]:
+        answer = httpx.request(method, f"{bureau.url}{path}", headers=_auth(revoked), **body)
+        assert answer.status_code == 403, (method, path)
+    # the console knows no device tokens: its pages send a device to the sign-in page
+    console = httpx.get(f"{bureau.url}/console/approvals", headers=_auth(lishi))
+    assert console.status_code == 303 and console.headers["location"].startswith("/console/login")
+
+
+@pytest.mark.parametrize("method", ["OPTIONS", "TRACE", "PUT", "DELETE"])
+def test_methods_the_api_does_not_serve_are_405(bureau: BureauServer, device: Workspace, method: str) -> None:
+    assert httpx.request(method, f"{bureau.url}/push", headers=_auth(device)).status_code == 405
+    overridden = httpx.post(f"{bureau.url}/changes", headers={**_auth(device), "X-HTTP-Method-Override": "GET"})
+    assert overridden.status_code == 405
+
+
+def test_malformed_http_is_refused_and_the_service_stays_up(bureau: BureauServer, device: Workspace) -> None:
+    token = token_of(device).encode()
+    for raw in (b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 200_000 + b"\r\n\r\n",
+                b"POST /push HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                b"\r\nContent-Length: 2\r\nContent-Length: 50\r\n\r\n{}"):
+        with socket.create_connection(("127.0.0.1", bureau.port), timeout=30) as sock:
+            sock.sendall(raw)
+            assert sock.recv(64).startswith(b"HTTP/1.1 400"), raw[:40]
+
+    def chunks():  # a chunked body (no Content-Length) past the 16 MB limit
+        for _ in range(20):
+            yield b" " * 1024 * 1024
+
+    assert httpx.post(f"{bureau.url}/push", content=chunks(), headers=_auth(device), timeout=60).status_code == 413
+    assert httpx.get(f"{bureau.url}/health").status_code == 200
