@@ -88,3 +88,14 @@ def test_task_pages_reach_every_task_and_keep_the_filters(console: BureauServer)
             query = parse_qs(urlsplit(link).query)
             assert query["county"] == ["离石区"] and query.get("kind") == (["routine"] if "kind" in first else None)
     assert len(_walk(leader, "/console/tasks?county=离石区")[0]) >= 2
+
+
+def test_the_approval_queue_pages_keep_the_mine_filter(console: BureauServer) -> None:
+    """Few cases here: one page, no links; a page past the end is empty, not an error, and keeps ?mine."""
+    reviewer = _signed_in(console, "reviewer")
+    first = reviewer.get("/console/approvals?mine=1")
+    assert first.status_code == 200 and 'rel="next"' not in first.text
+    past = reviewer.get("/console/approvals?mine=1&page=3")
+    assert past.status_code == 200 and "没有更多" in past.text
+    prev = re.search(r'<a href="([^"]+)" rel="prev"', past.text).group(1).replace("&amp;", "&")
+    assert parse_qs(urlsplit(prev).query) == {"mine": ["1"], "page": ["2"]}

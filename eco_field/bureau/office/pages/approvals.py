@@ -9,7 +9,7 @@ import re
 from fastapi.responses import FileResponse, Response
 
 from eco_field.bureau import case_approvals
-from eco_field.bureau.office import audit, bureau_details, case_view, draft_decision, photo_flags
+from eco_field.bureau.office import audit, bureau_details, case_view, draft_decision, paging, photo_flags
 from eco_field.bureau.office.charts import readings_chart
 from eco_field.bureau.office.web import Ctx, page
 from eco_field.clock import now_local
@@ -19,7 +19,7 @@ from eco_field.law import approvals, procedure
 
 APPROVERS = ("reviewer", "leader")
 VIEWERS = ("reviewer", "leader", "admin")
-PAGE_ROWS = 100  # the queue's first rows by decision deadline; the rest are counted
+PAGE_ROWS = 100  # the queue's rows a page, by decision deadline
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _REFUSAL_WORDS = ("不同意", "不予通过", "不通过", "退回", "不予批准", "不批准")  # law.approvals.passed() reads these
 audit.LABELS.update({"approved": "审批通过", "returned": "审批退回", "draft_viewed": "查看决定书草稿"})
@@ -29,10 +29,14 @@ audit.LABELS.update({"approved": "审批通过", "returned": "审批退回", "dr
 def queue(ctx: Ctx):
     items = case_view.queue(ctx.storage)
     mine = [i for i in items if any(case_view.STEP_ROLES[s] == ctx.user.role for s in i["steps"])]
-    if ctx.request.query_params.get("mine"):
+    q = ctx.request.query_params
+    if q.get("mine"):
         items = mine
-    return ctx.render("approvals.html", title="案件审批", items=items[:PAGE_ROWS], total=len(items), mine=len(mine),
-                      only_mine=bool(ctx.request.query_params.get("mine")))
+    number = paging.page_number(q)
+    pager = paging.pager(ctx.request.url.path, q, number, PAGE_ROWS, len(items) > number * PAGE_ROWS)
+    shown = items[pager.offset:pager.offset + PAGE_ROWS]
+    return ctx.render("approvals.html", title="案件审批", items=shown, total=len(items), mine=len(mine),
+                      only_mine=bool(q.get("mine")), pager=pager, shown=len(shown))
 
 
 @page("/approvals/{case_id}", roles=VIEWERS, title="案件审批")
