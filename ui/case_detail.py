@@ -110,8 +110,10 @@ class CaseDetail(QWidget):
         a = case.assessment
         self.amount.setText(self.tr("Fine: {amount} yuan (range {low}–{high})").format(
             amount=f"{a.amount:,}", low=f"{a.min:,}", high=f"{a.max:,}") if a else self.tr("Fine: not assessed yet"))
-        self._fill(self.violations, [[f"{v.catalog_id} {descriptions.get(v.catalog_id, '')}", v.facts]
+        self._fill(self.violations, [[descriptions.get(v.catalog_id, v.catalog_id), v.facts]
                                      for v in case.violations])
+        for row, v in enumerate(case.violations):  # the catalog id stays at hand for the officer who needs it
+            self.violations.item(row, 0).setToolTip(self.tr("Catalog entry {id}").format(id=v.catalog_id))
         self._fill(self.deadlines, [[d["label"], d["due"], d["status_label"] + self._days_left(d), d["basis"]]
                                     for d in case.deadlines])
         for row, deadline in enumerate(case.deadlines):

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from eco_field.law.approvals import CHAIN_ROLES, FINAL_ROLES, STEPS
+from eco_field.law.case_steps import event_data
 from eco_field.law.procedure import event_label
 from ui.case_evidence_forms import PhotoNoteForm, ReportForm, closed_hint, date_edit, iso
+from ui.event_details import EventDetails
 from ui.slots import emit
 
 OPEN_COLOUR, CLOSED_COLOUR = "#1d6b45", "#8a8a8a"
@@ -38,7 +40,12 @@ FLAG_FIELDS = {"note": QT_TRANSLATE_NOOP("CaseFields", "Note"), "by": QT_TRANSLA
                "body": QT_TRANSLATE_NOOP("CaseFields", "Monitoring body"),
                "number": QT_TRANSLATE_NOOP("CaseFields", "Report number"),
                "reason": QT_TRANSLATE_NOOP("CaseFields", "Why"), "adopted": QT_TRANSLATE_NOOP("CaseFields", "Review"),
-               "date": QT_TRANSLATE_NOOP("CaseFields", "Date")}
+               "date": QT_TRANSLATE_NOOP("CaseFields", "Date"),
+               "measure": QT_TRANSLATE_NOOP("CaseFields", "Measure"),
+               "months": QT_TRANSLATE_NOOP("CaseFields", "Period (months)"),
+               "ground-item": QT_TRANSLATE_NOOP("CaseFields", "Ground"),
+               "approved-by": QT_TRANSLATE_NOOP("CaseFields", "Approved by"),
+               "until": QT_TRANSLATE_NOOP("CaseFields", "Last day of payment")}
 FLAG = re.compile(r"--([a-z][a-z-]*)(?: yes\|no)?")
 
 
@@ -141,7 +148,7 @@ class NextSteps(QListWidget):
 class StepForms(QTabWidget):
     """Record an event, an approval, a statement, a monitoring report or a photo's note for the case shown."""
 
-    record_event = Signal(str, str, str, str)                      # case id, event code, ISO date, note
+    record_event = Signal(str, str, str, str, object)              # case id, event code, ISO date, note, data
     approve = Signal(str, str, str, str, str, str)                 # case id, step, by, role, opinion, ISO date
     statement = Signal(str, str, str, object, str, bool)           # case id, ISO date, text, adopted, reason, hearing
 
@@ -163,14 +170,14 @@ class StepForms(QTabWidget):
         self.event_kind = QComboBox()
         self.event_kind.currentIndexChanged.connect(self._show_event_reason)
         self.event_reason = closed_hint()
-        self.event_date, self.event_note = date_edit(), QLineEdit()
-        self.event_note.setPlaceholderText(self.tr("Reason, ground or approval the step needs"))
+        self.event_date, self.details = date_edit(), EventDetails()
+        self.event_note = self.details.note
         self.add_event = QPushButton(self.tr("Record event"))
         self.add_event.clicked.connect(self._record_event)
         form.addRow(self.tr("Event"), self.event_kind)
         form.addRow(self.event_reason)
         form.addRow(self.tr("Date"), self.event_date)
-        form.addRow(self.tr("Note"), self.event_note)
+        form.addRow(self.details)
         form.addRow(self.add_event)
         return page
 
@@ -264,7 +271,10 @@ class StepForms(QTabWidget):
             self.event_kind.setCurrentIndex(self.event_kind.findData(code))
 
     def _show_event_reason(self) -> None:
-        self._show(self.event_reason, self._reasons.get(self.event_kind.currentData() or "", ""))
+        code = self.event_kind.currentData() or ""
+        self._show(self.event_reason, self._reasons.get(code, ""))
+        if code != self.details.code:
+            self.details.show_for(code)
 
     def _show(self, label: QLabel, reason: str) -> None:
         label.setText(self.tr("Not open now: {reason}").format(reason=reason) if reason else "")
@@ -272,8 +282,9 @@ class StepForms(QTabWidget):
 
     def _record_event(self) -> None:
         if self.case_id:
-            emit(self.record_event, self.case_id, self.event_kind.currentData(), iso(self.event_date),
-                 self.event_note.text().strip())
+            code = self.event_kind.currentData()
+            note, data = event_data(code, self.details.values())
+            emit(self.record_event, self.case_id, code, iso(self.event_date), note, data)
 
     def _approve(self) -> None:
         if self.case_id:

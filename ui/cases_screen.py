@@ -24,6 +24,12 @@ from ui.paged_model import Column
 from ui.penalty_dialog import PenaltyDialog
 
 
+def short_name(description: str, most: int = 16) -> str:
+    """A catalog description cut for a table cell (the whole one is in the tooltip)."""
+    head = description.split("（")[0]
+    return head if len(head) <= most else head[:most] + "…"
+
+
 def next_deadline(case: cases.Case) -> str:
     """The most urgent open deadline, e.g. '作出处理决定期限 2026-09-01（已超期）'."""
     open_ones = [d for d in case.deadlines if d["status"] in ("overdue", "near", "open")]
@@ -40,12 +46,13 @@ class CasesScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._all: list[cases.Case] = []
+        self._descriptions: dict[str, str] | None = None
         empty = EmptyState(self.tr("No cases"),
                            self.tr("A case is opened from an inspection's findings: open the inspection, pick "
                                    "the violations from the catalog under “Findings”, then press “Open case”."))
         columns = [Column(self.tr("Registered"), lambda c: c.opened_at[:10]),
                    Column(self.tr("Enterprise"), lambda c: c.enterprise_name),
-                   Column(self.tr("Violations"), lambda c: "、".join(v.catalog_id for v in c.violations)),
+                   Column(self.tr("Violations"), self._violation_names, tooltip=self._violation_ids),
                    Column(self.tr("Status"), lambda c: STATUSES.get(c.status, c.status)),
                    Column(self.tr("Next deadline"), next_deadline)]
         self.list = ListPage(self.tr("Cases"), columns, self._fetch, self._count, self.show_case, empty,
@@ -86,8 +93,22 @@ class CasesScreen(QWidget):
 
     def _count(self, search: str) -> int:
         self._all = matching(self._load(), search, lambda c: c.enterprise_name,
-                             lambda c: " ".join(v.catalog_id for v in c.violations), lambda c: c.facts)
+                             lambda c: " ".join(v.catalog_id for v in c.violations), self._violation_names,
+                             lambda c: c.facts)
         return len(self._all)
+
+    def _names(self) -> dict[str, str]:
+        """Catalog id -> the violation's Chinese description (read once; the catalog changes only by sync)."""
+        if self._descriptions is None:
+            self._descriptions = {k: e.description for k, e in load_catalog(data_dir_of(self.ctx.db)).items()}
+        return self._descriptions
+
+    def _violation_names(self, case: cases.Case) -> str:
+        """The violations as an officer names them (短名), never the catalog's ids."""
+        return "；".join(short_name(self._names().get(v.catalog_id, v.catalog_id)) for v in case.violations)
+
+    def _violation_ids(self, case: cases.Case) -> str:
+        return "\n".join(f"{v.catalog_id} {self._names().get(v.catalog_id, '')}" for v in case.violations)
 
     def on_changed(self, entities: frozenset) -> None:
         if entities & self.WATCHES:
@@ -101,16 +122,16 @@ class CasesScreen(QWidget):
             self.show_case(self.list.model.record(current.row()))
 
     def show_case(self, case: cases.Case) -> None:
-        catalog = load_catalog(data_dir_of(self.ctx.db))
-        self.detail.show_case(case, {k: e.description for k, e in catalog.items()},
+        self.detail.show_case(case, self._names(),
                               procedure.next_steps(self.ctx.db, case.id),
                               procedure.facts(self.ctx.db, case.id)["monitoring_reports"],
                               case_steps.flagged_photos(self.ctx.db, case.id))
         if self.documents.case_id != case.id:
             self.documents.set_source(case_id=case.id)
 
-    def _record_event(self, case_id: str, event: str, day: str, note: str = "") -> None:
-        self._act(lambda ws: cases.record_event(ws.db, case_id, event, day, note))
+    def _record_event(self, case_id: str, event: str, day: str, note: str = "", data: dict | None = None) -> None:
+        self._act(lambda ws: cases.record_event(ws.db, case_id, event, day, note, data or None),
+                  lambda _case: self.detail.forms.details.clear())
 
     def _approve(self, case_id: str, step: str, by: str, role: str, opinion: str, day: str) -> None:
         self._act(lambda ws: case_steps.approve(ws.db, case_id, step, by, role, day, opinion))

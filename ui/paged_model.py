@@ -17,8 +17,9 @@ PAGE_SIZE = 200
 
 
 class Column:
-    def __init__(self, title: str, text: Callable[[Any], str], align_right: bool = False) -> None:
-        self.title, self.text, self.align_right = title, text, align_right
+    def __init__(self, title: str, text: Callable[[Any], str], align_right: bool = False,
+                 tooltip: Callable[[Any], str] | None = None) -> None:
+        self.title, self.text, self.align_right, self.tooltip = title, text, align_right, tooltip
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -79,6 +80,8 @@ class PagedTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(self._rows[index.row()])
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802

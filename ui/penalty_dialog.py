@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QScrollArea,
     QTabWidget,
@@ -24,7 +25,7 @@ from eco_field.law import cases
 from eco_field.law.case_assessment import assess_violations
 from eco_field.law.catalog import get_entry, load_catalog
 from eco_field.law.data_dir import data_dir_of
-from eco_field.law.discretion import TREATMENTS, Assessment
+from eco_field.law.discretion import TREATMENTS, Assessment, decide
 from eco_field.law.exemptions import load_exemptions
 from eco_field.law.factors import load_config
 from ui.context import AppContext
@@ -71,7 +72,8 @@ class PenaltyDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         left = QVBoxLayout()
-        violations = QLabel("\n".join(f"{e.id} {e.description}" for e in self.entries), wordWrap=True)
+        violations = QLabel("\n".join(e.description for e in self.entries), wordWrap=True)
+        violations.setToolTip("\n".join(f"{e.id} {e.description}" for e in self.entries))
         self.exemption_facts = ExemptionFacts(load_exemptions(self.data_dir), [e.id for e in self.entries])
         self.exemption_facts.changed.connect(self.recompute)
         factors_page, facts_page = QWidget(), QScrollArea(widgetResizable=True)
@@ -84,6 +86,7 @@ class PenaltyDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.amount)
         right.addWidget(self.formula)
+        right.addLayout(self._decided_form())
         right.addWidget(self.rationale, 1)
         body = QHBoxLayout()
         body.addLayout(left, 4)
@@ -95,11 +98,34 @@ class PenaltyDialog(QDialog):
         layout.addWidget(self.buttons)
         self.result: Assessment | None = None
         self.recompute()
-        self._opened_with = (self.factors(), self._investment())
+        self._opened_with = self._chosen()
+
+    def _decided_form(self) -> QFormLayout:
+        """The amount the bureau decided (e.g. after 集体讨论) in place of the suggestion: yuan with up to two
+        decimals, checked by the same service as `cases assess --amount`."""
+        form = QFormLayout()
+        self.decided = QLineEdit(placeholderText=self.tr("Blank: the suggested fine; e.g. 1000000.05"))
+        self.decided_reason = QLineEdit(placeholderText=self.tr("Why it differs from the suggestion"))
+        self.legal_ground = QLineEdit(placeholderText=self.tr("Only for an amount outside the statutory range"))
+        for edit in (self.decided, self.decided_reason, self.legal_ground):
+            edit.textChanged.connect(self.recompute)
+        form.addRow(self.tr("Decided fine (yuan)"), self.decided)
+        form.addRow(self.tr("Reason"), self.decided_reason)
+        form.addRow(self.tr("Legal ground"), self.legal_ground)
+        return form
+
+    def _chosen(self) -> tuple:
+        return (self.factors(), self._investment(), self.decided.text(), self.decided_reason.text(),
+                self.legal_ground.text())
+
+    def _decided(self) -> tuple[str | None, str, str | None]:
+        """(amount, reason, legal ground) as typed; amount None for the suggestion."""
+        return (self.decided.text().strip() or None, self.decided_reason.text().strip(),
+                self.legal_ground.text().strip() or None)
 
     def reject(self) -> None:
         """Esc or Close: chosen factors are not thrown away without asking."""
-        if (self.factors(), self._investment()) != self._opened_with and not self.ctx.dialogs.ask(
+        if self._chosen() != self._opened_with and not self.ctx.dialogs.ask(
                 self.tr("Discard the chosen factors?"),
                 self.tr("The factors chosen here are not saved. Close the calculator without saving them?")):
             return
@@ -120,6 +146,9 @@ class PenaltyDialog(QDialog):
         """The calculator is pure and fast: it runs on every change, on the GUI thread."""
         try:
             self.result = assess_violations(self.entries, self.factors(), self._investment(), None, 1, self.data_dir)
+            amount, reason, ground = self._decided()
+            if amount is not None:
+                self.result = decide(self.result, amount, reason, ground)
         except EcoFieldError as exc:
             self.result = None
             self.amount.setText(self.tr("Cannot compute"))
@@ -127,7 +156,9 @@ class PenaltyDialog(QDialog):
             self.rationale.clear()
             return
         a = self.result
-        self.amount.setText(self.tr("Suggested fine: {amount} yuan").format(amount=f"{a.amount:,}"))
+        decided = a.suggested_amount is not None and self._decided()[0] is not None
+        self.amount.setText((self.tr("Decided fine: {amount} yuan") if decided
+                             else self.tr("Suggested fine: {amount} yuan")).format(amount=f"{a.amount:,}"))
         self.formula.setText(self.tr("Statutory range {low}–{high} yuan; {formula}").format(
             low=f"{a.min:,}", high=f"{a.max:,}", formula=a.formula))
         self.rationale.setPlainText(a.rationale)
@@ -136,5 +167,6 @@ class PenaltyDialog(QDialog):
         if self.result is None:
             return
         case_id, factors, investment = self.case.id, self.factors(), self._investment()
-        self.ctx.run(lambda ws: cases.assess(ws.db, case_id, factors, investment), lambda _case: self.accept(),
-                     announce=("case",))
+        amount, reason, ground = self._decided()
+        self.ctx.run(lambda ws: cases.assess(ws.db, case_id, factors, investment, amount=amount, reason=reason,
+                                             legal_ground=ground), lambda _case: self.accept(), announce=("case",))

@@ -4,6 +4,7 @@ checked by procedure.py like any other."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -86,3 +87,46 @@ def flagged_photos(db: sqlite_utils.Database, case_id: str) -> list[dict[str, An
     state = load(db, case_id)
     return [{"id": evidence_id, "name": flag["name"], "reasons": list(flag["reasons"]),
              "note": state.evidence_note(evidence_id)} for evidence_id, flag in state.photo_flags.items()]
+
+
+# -- the details an event carries beyond its date --
+@dataclass(frozen=True)
+class EventField:
+    """One detail an event takes. key is the event's data key (the CLI option is --key with '-' for '_';
+    "note" is the event's note, --note). kind: text | choice (one of choices) | item (an article's item,
+    1–6, blank when the catalog grants the measure) | months | date. The procedure checks the values and
+    words what is missing; this only says which fields to offer."""
+
+    key: str
+    kind: str = "text"
+    choices: tuple[str, ...] = ()
+
+
+_NOTE, _APPROVER = EventField("note"), EventField("approved_by")
+_ITEMS = ("1", "2", "3", "4", "5", "6")
+EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
+    # 查封扣押办法第四条 item where the catalog grants no seizure; the note states the facts for it
+    "seized": (EventField("measure", "choice", ("查封", "扣押")), EventField("ground_item", "item", _ITEMS),
+               _NOTE, _APPROVER),
+    "seizure_extended": (_NOTE, _APPROVER),
+    "seizure_lifted": (_NOTE,),
+    "preserved": (_NOTE, _APPROVER),
+    # 限制生产: months (≤ 3); 停产整治: the item of 限产办法第六条; the note is the facts
+    "production_proposed": (EventField("measure", "choice", ("限制生产", "停产整治")), EventField("months", "months"),
+                            EventField("ground_item", "item", _ITEMS), _NOTE),
+    "production_limit_extended": (EventField("months", "months"), _NOTE, _APPROVER),
+    "installments": (EventField("until", "date"), _NOTE),
+}
+
+
+def event_fields(code: str) -> tuple[EventField, ...]:
+    """The details the event takes (just the note for an event with none of its own)."""
+    return EVENT_FIELDS.get(code, (_NOTE,))
+
+
+def event_data(code: str, values: dict[str, str]) -> tuple[str, dict[str, Any]]:
+    """(note, data) for cases.record_event from the fields' values as typed: blanks are left out, so the
+    procedure names a missing field as it does for the command line."""
+    keys = {f.key for f in event_fields(code)} - {"note"}
+    data = {k: str(v).strip() for k, v in values.items() if k in keys and str(v or "").strip()}
+    return str(values.get("note") or "").strip(), data

@@ -3,8 +3,8 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="129" />
-        <location filename="../../ui/cases_screen.py" line="134" />
+        <location filename="../../ui/cases_screen.py" line="150" />
+        <location filename="../../ui/cases_screen.py" line="155" />
         <location filename="../../ui/context.py" line="75" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
@@ -107,7 +107,12 @@
         <translation>罚款：尚未裁量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="126" />
+        <location filename="../../ui/case_detail.py" line="116" />
+        <source>Catalog entry {id}</source>
+        <translation>违法行为目录编号 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_detail.py" line="128" />
         <source> ({n} days left)</source>
         <translation>（剩 {n} 天）</translation>
     </message>
@@ -115,110 +120,135 @@
 <context>
     <name>CaseFields</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="36" />
+        <location filename="../../ui/case_steps.py" line="38" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="36" />
+        <location filename="../../ui/case_steps.py" line="38" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="37" />
+        <location filename="../../ui/case_steps.py" line="39" />
         <source>Explanation or reason</source>
         <translation>说明或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="38" />
+        <location filename="../../ui/case_steps.py" line="40" />
         <source>Monitoring body</source>
         <translation>监测机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="39" />
+        <location filename="../../ui/case_steps.py" line="41" />
         <source>Report number</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="40" />
+        <location filename="../../ui/case_steps.py" line="42" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="40" />
+        <location filename="../../ui/case_steps.py" line="42" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="41" />
+        <location filename="../../ui/case_steps.py" line="43" />
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="44" />
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="45" />
+        <source>Period (months)</source>
+        <translation>期限（月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="46" />
+        <source>Ground</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="47" />
+        <source>Approved by</source>
+        <translation>批准的负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="48" />
+        <source>Last day of payment</source>
+        <translation>缴款截止日</translation>
     </message>
 </context>
 <context>
     <name>CasesScreen</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="43" />
+        <location filename="../../ui/cases_screen.py" line="50" />
         <source>No cases</source>
         <translation>没有案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="44" />
+        <location filename="../../ui/cases_screen.py" line="51" />
         <source>A case is opened from an inspection's findings: open the inspection, pick the violations from the catalog under “Findings”, then press “Open case”.</source>
         <translation>案件从检查发现的问题立案：打开检查，在「发现的问题」中为问题选择违法行为，再点「立案」。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="46" />
+        <location filename="../../ui/cases_screen.py" line="53" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="47" />
+        <location filename="../../ui/cases_screen.py" line="54" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="48" />
+        <location filename="../../ui/cases_screen.py" line="55" />
         <source>Violations</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="49" />
+        <location filename="../../ui/cases_screen.py" line="56" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="50" />
+        <location filename="../../ui/cases_screen.py" line="57" />
         <source>Next deadline</source>
         <translation>最近期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="51" />
+        <location filename="../../ui/cases_screen.py" line="58" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="52" />
+        <location filename="../../ui/cases_screen.py" line="59" />
         <source>Search: enterprise, violation, facts (Ctrl+F)</source>
         <translation>搜索：企业、违法行为、事实（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="66" />
+        <location filename="../../ui/cases_screen.py" line="73" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="67" />
+        <location filename="../../ui/cases_screen.py" line="74" />
         <source>Procedure</source>
         <translation>办案程序</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="68" />
+        <location filename="../../ui/cases_screen.py" line="75" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="141" />
+        <location filename="../../ui/cases_screen.py" line="162" />
         <source>Choose the monitoring report</source>
         <translation>选择监测报告</translation>
     </message>
@@ -583,6 +613,121 @@
         <location filename="../../ui/enterprises_screen.py" line="44" />
         <source>Search name, credit code, county or industry</source>
         <translation>搜索名称、信用代码、区县或行业</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetails</name>
+    <message>
+        <location filename="../../ui/event_details.py" line="17" />
+        <source>Facts and reason of the measure</source>
+        <translation>查封（扣押）的事实和理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="18" />
+        <location filename="../../ui/event_details.py" line="22" />
+        <source>Reason for the extension</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="19" />
+        <source>Reason for the release</source>
+        <translation>解除理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="20" />
+        <source>Evidence preserved and why</source>
+        <translation>先行登记保存的证据及理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="21" />
+        <source>Facts of the violation</source>
+        <translation>违法事实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="23" />
+        <source>Reason for paying in instalments</source>
+        <translation>分期（延期）缴纳的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="24" />
+        <location filename="../../ui/event_details.py" line="25" />
+        <source>Facts and reason of the transfer</source>
+        <translation>移送的事实和理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="28" />
+        <source>Ground: item of art. 4 of the seizure measures</source>
+        <translation>依据（《查封扣押办法》第四条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="29" />
+        <source>Ground: item of art. 6 of the production measures</source>
+        <translation>依据（《限产停产办法》第六条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="48" />
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="49" />
+        <source>not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="50" />
+        <source>The responsible person who approved it</source>
+        <translation>批准的负责人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="55" />
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="55" />
+        <source>Ground</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="55" />
+        <source>Period (at most 3 months)</source>
+        <translation>期限（最长三个月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="56" />
+        <source>Approved by</source>
+        <translation>批准的负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="56" />
+        <source>Last day of payment</source>
+        <translation>缴款截止日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="56" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="71" />
+        <source>Granted by the violation catalog (leave blank)</source>
+        <translation>违法行为目录已授权（无需填写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="72" />
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="74" />
+        <source>Item {n}</source>
+        <translation>第（{cn}）项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="77" />
+        <source>What the procedure asks for this step</source>
+        <translation>本步骤须写明的内容</translation>
     </message>
 </context>
 <context>
@@ -1478,27 +1623,27 @@
 <context>
     <name>NextSteps</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="91" />
+        <location filename="../../ui/case_steps.py" line="98" />
         <source>Open now ({n})</source>
         <translation>现在可以办理（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="93" />
+        <location filename="../../ui/case_steps.py" line="100" />
         <source>No step is open now: see the reasons below.</source>
         <translation>现在没有可以办理的程序事项，原因见下。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="96" />
+        <location filename="../../ui/case_steps.py" line="103" />
         <source>Documents that may be made now ({n})</source>
         <translation>现在可以制作的文书（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="99" />
+        <location filename="../../ui/case_steps.py" line="106" />
         <source>Not open now, and why ({n})</source>
         <translation>暂不能办理及原因（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="126" />
+        <location filename="../../ui/case_steps.py" line="133" />
         <source>Open now: click to fill in its form</source>
         <translation>可以办理：点击打开相应表单</translation>
     </message>
@@ -1748,72 +1893,107 @@
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="41" />
+        <location filename="../../ui/penalty_dialog.py" line="42" />
         <source>Penalty calculator</source>
         <translation>罚款裁量计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="47" />
+        <location filename="../../ui/penalty_dialog.py" line="48" />
         <source>(not considered)</source>
         <translation>（不考虑）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="57" />
+        <location filename="../../ui/penalty_dialog.py" line="58" />
         <source>Treatment</source>
         <translation>处罚情节</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="59" />
+        <location filename="../../ui/penalty_dialog.py" line="60" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="63" />
+        <location filename="../../ui/penalty_dialog.py" line="64" />
         <source>Legal ground for lighter/reduced</source>
         <translation>从轻、减轻的法定情形</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="64" />
+        <location filename="../../ui/penalty_dialog.py" line="65" />
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="66" />
+        <location filename="../../ui/penalty_dialog.py" line="67" />
         <source>Total investment (where the fine depends on it)</source>
         <translation>项目总投资（按投资额计罚时）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="81" />
+        <location filename="../../ui/penalty_dialog.py" line="83" />
         <source>Discretion factors</source>
         <translation>裁量因素</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="82" />
+        <location filename="../../ui/penalty_dialog.py" line="84" />
         <source>No penalty (exemption list)</source>
         <translation>免罚清单（不予处罚）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="103" />
+        <location filename="../../ui/penalty_dialog.py" line="107" />
+        <source>Blank: the suggested fine; e.g. 1000000.05</source>
+        <translation>留空即采用建议罚款；例：1000000.05</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="108" />
+        <source>Why it differs from the suggestion</source>
+        <translation>与建议罚款不同的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="109" />
+        <source>Only for an amount outside the statutory range</source>
+        <translation>仅在罚款超出法定幅度时填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="112" />
+        <source>Decided fine (yuan)</source>
+        <translation>决定罚款（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="113" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="114" />
+        <source>Legal ground</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="129" />
         <source>Discard the chosen factors?</source>
         <translation>放弃所选的裁量因素？</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="104" />
+        <location filename="../../ui/penalty_dialog.py" line="130" />
         <source>The factors chosen here are not saved. Close the calculator without saving them?</source>
         <translation>此处选择的裁量因素尚未保存。不保存就关闭计算器吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="125" />
+        <location filename="../../ui/penalty_dialog.py" line="154" />
         <source>Cannot compute</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="130" />
+        <location filename="../../ui/penalty_dialog.py" line="160" />
+        <source>Decided fine: {amount} yuan</source>
+        <translation>决定罚款：{amount} 元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="161" />
         <source>Suggested fine: {amount} yuan</source>
         <translation>建议罚款：{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="131" />
+        <location filename="../../ui/penalty_dialog.py" line="162" />
         <source>Statutory range {low}–{high} yuan; {formula}</source>
         <translation>法定幅度 {low}–{high} 元；{formula}</translation>
     </message>
@@ -2080,7 +2260,7 @@
 <context>
     <name>QCoreApplication.self</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="135" />
+        <location filename="../../ui/cases_screen.py" line="156" />
         <source>Choose the report's PDF or scan first.</source>
         <translation>请先选择监测报告的 PDF 文件或扫描件。</translation>
     </message>
@@ -2088,22 +2268,22 @@
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../../ui/readings_chart.py" line="86" />
+        <location filename="../../ui/readings_chart.py" line="84" />
         <source>Limit {v} {u}</source>
         <translation>限值 {v} {u}</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_chart.py" line="95" />
+        <location filename="../../ui/readings_chart.py" line="93" />
         <source>Exceeding ({n})</source>
         <translation>超标（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_chart.py" line="111" />
+        <location filename="../../ui/readings_chart.py" line="109" />
         <source>Time ({day})</source>
         <translation>时间（{day}）</translation>
     </message>
     <message>
-        <location filename="../../ui/readings_chart.py" line="112" />
+        <location filename="../../ui/readings_chart.py" line="110" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2609,120 +2789,110 @@
 <context>
     <name>StepForms</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="154" />
-        <location filename="../../ui/case_steps.py" line="170" />
+        <location filename="../../ui/case_steps.py" line="161" />
+        <location filename="../../ui/case_steps.py" line="177" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="155" />
+        <location filename="../../ui/case_steps.py" line="162" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="156" />
+        <location filename="../../ui/case_steps.py" line="163" />
         <source>Statement</source>
         <translation>陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="157" />
+        <location filename="../../ui/case_steps.py" line="164" />
         <source>Monitoring report</source>
         <translation>监测报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="158" />
+        <location filename="../../ui/case_steps.py" line="165" />
         <source>Flagged photos</source>
         <translation>照片疑点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="167" />
-        <source>Reason, ground or approval the step needs</source>
-        <translation>该步骤需要的理由、依据或批准人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_steps.py" line="168" />
+        <location filename="../../ui/case_steps.py" line="175" />
         <source>Record event</source>
         <translation>登记程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="172" />
-        <location filename="../../ui/case_steps.py" line="195" />
-        <location filename="../../ui/case_steps.py" line="223" />
+        <location filename="../../ui/case_steps.py" line="179" />
+        <location filename="../../ui/case_steps.py" line="202" />
+        <location filename="../../ui/case_steps.py" line="230" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="173" />
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_steps.py" line="188" />
+        <location filename="../../ui/case_steps.py" line="195" />
         <source>Record approval</source>
         <translation>登记审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="190" />
+        <location filename="../../ui/case_steps.py" line="197" />
         <source>Step</source>
         <translation>审批事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="192" />
+        <location filename="../../ui/case_steps.py" line="199" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="193" />
+        <location filename="../../ui/case_steps.py" line="200" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="194" />
+        <location filename="../../ui/case_steps.py" line="201" />
         <source>Opinion</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="211" />
+        <location filename="../../ui/case_steps.py" line="218" />
         <source>Not reviewed yet</source>
         <translation>尚未复核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="212" />
+        <location filename="../../ui/case_steps.py" line="219" />
         <source>Adopted</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="213" />
+        <location filename="../../ui/case_steps.py" line="220" />
         <source>Not adopted</source>
         <translation>不采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="214" />
+        <location filename="../../ui/case_steps.py" line="221" />
         <source>Stated at the hearing</source>
         <translation>在听证会上陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="216" />
+        <location filename="../../ui/case_steps.py" line="223" />
         <source>Record statement</source>
         <translation>登记陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="219" />
+        <location filename="../../ui/case_steps.py" line="226" />
         <source>What the party stated</source>
         <translation>当事人陈述申辩内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="220" />
+        <location filename="../../ui/case_steps.py" line="227" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="221" />
+        <location filename="../../ui/case_steps.py" line="228" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="270" />
+        <location filename="../../ui/case_steps.py" line="280" />
         <source>Not open now: {reason}</source>
         <translation>暂不能办理：{reason}</translation>
     </message>

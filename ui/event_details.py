@@ -1,0 +1,102 @@
+"""The details an event carries beyond its date (查封/扣押's measure, ground and approver, 限产's months, a
+reason …), offered as the core describes them (case_steps.event_fields): one description for the command
+line's options and these fields. The procedure checks the values; a refusal names the field on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+
+from eco_field.law.case_steps import event_fields
+from ui.case_evidence_forms import date_edit, iso
+
+CHINESE_ITEMS = "一二三四五六七八九"
+T = "EventDetails"
+# The note's label says what the event's note is for (the procedure refuses the event without it)
+NOTE_LABELS = {
+    "seized": QT_TRANSLATE_NOOP("EventDetails", "Facts and reason of the measure"),
+    "seizure_extended": QT_TRANSLATE_NOOP("EventDetails", "Reason for the extension"),
+    "seizure_lifted": QT_TRANSLATE_NOOP("EventDetails", "Reason for the release"),
+    "preserved": QT_TRANSLATE_NOOP("EventDetails", "Evidence preserved and why"),
+    "production_proposed": QT_TRANSLATE_NOOP("EventDetails", "Facts of the violation"),
+    "production_limit_extended": QT_TRANSLATE_NOOP("EventDetails", "Reason for the extension"),
+    "installments": QT_TRANSLATE_NOOP("EventDetails", "Reason for paying in instalments"),
+    "detention_transfer": QT_TRANSLATE_NOOP("EventDetails", "Facts and reason of the transfer"),
+    "criminal_transfer": QT_TRANSLATE_NOOP("EventDetails", "Facts and reason of the transfer"),
+}
+# an item of which article: 查封扣押办法第四条 for a seizure, 限产办法第六条 for 停产整治
+ITEM_LABELS = {"seized": QT_TRANSLATE_NOOP("EventDetails", "Ground: item of art. 4 of the seizure measures"),
+               "production_proposed": QT_TRANSLATE_NOOP("EventDetails", "Ground: item of art. 6 of the production measures")}
+
+
+def _tr(text: str) -> str:
+    """A text named in the tables above, in the interface language."""
+    return QCoreApplication.translate(T, text)
+
+
+class EventDetails(QWidget):
+    """The fields of one event at a time; values() gives them keyed as the core's data (note included)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.code = ""
+        self.measure = QComboBox()
+        self.measure.currentIndexChanged.connect(self._measure_changed)
+        self.ground_item = QComboBox()
+        self.months = QSpinBox(minimum=0, maximum=12, suffix=QCoreApplication.translate("EventDetails", " months"))
+        self.months.setSpecialValueText(QCoreApplication.translate("EventDetails", "not given"))
+        self.approved_by = QLineEdit(placeholderText=QCoreApplication.translate("EventDetails", "The responsible person who approved it"))
+        self.until = date_edit()
+        self.note = QLineEdit()
+        self.widgets = {"measure": self.measure, "ground_item": self.ground_item, "months": self.months,
+                        "approved_by": self.approved_by, "until": self.until, "note": self.note}
+        labels = {"measure": QCoreApplication.translate("EventDetails", "Measure"), "ground_item": QCoreApplication.translate("EventDetails", "Ground"), "months": QCoreApplication.translate("EventDetails", "Period (at most 3 months)"),
+                  "approved_by": QCoreApplication.translate("EventDetails", "Approved by"), "until": QCoreApplication.translate("EventDetails", "Last day of payment"), "note": QCoreApplication.translate("EventDetails", "Note")}
+        for key, widget in self.widgets.items():
+            self.form.addRow(labels[key], widget)
+        self.show_for("")
+
+    def show_for(self, code: str) -> None:
+        """Only the fields this event takes; the choices and labels it needs."""
+        self.code = code
+        fields = {f.key: f for f in event_fields(code)}
+        self.measure.blockSignals(True)
+        self.measure.clear()
+        for choice in fields["measure"].choices if "measure" in fields else ():
+            self.measure.addItem(choice, choice)
+        self.measure.blockSignals(False)
+        self.ground_item.clear()
+        self.ground_item.addItem(QCoreApplication.translate("EventDetails", "Granted by the violation catalog (leave blank)") if code == "seized"
+                                 else QCoreApplication.translate("EventDetails", "Not given"), "")
+        for item in fields["ground_item"].choices if "ground_item" in fields else ():
+            self.ground_item.addItem(QCoreApplication.translate("EventDetails", "Item {n}").format(n=item, cn=CHINESE_ITEMS[int(item) - 1]), item)
+        self.form.labelForField(self.ground_item).setText(_tr(ITEM_LABELS.get(code, "Ground")))
+        self.form.labelForField(self.note).setText(_tr(NOTE_LABELS.get(code, "Note")))
+        self.note.setPlaceholderText(QCoreApplication.translate("EventDetails", "What the procedure asks for this step"))
+        for key, widget in self.widgets.items():
+            self.form.setRowVisible(widget, key in fields)
+        self._measure_changed()
+
+    def _measure_changed(self) -> None:
+        """限制生产 takes months, 停产整治 the item of 第六条: only the one the chosen measure takes shows."""
+        if self.code == "production_proposed":
+            limit = self.measure.currentData() == "限制生产"
+            self.form.setRowVisible(self.months, limit)
+            self.form.setRowVisible(self.ground_item, not limit)
+
+    def values(self) -> dict[str, str]:
+        """The visible fields' values as the core's data keys (blank ones empty: the procedure names them)."""
+        keys = {f.key for f in event_fields(self.code)}
+        out = {"measure": self.measure.currentData() or "", "ground_item": self.ground_item.currentData() or "",
+               "months": str(self.months.value()) if self.months.value() else "",
+               "approved_by": self.approved_by.text(), "until": iso(self.until), "note": self.note.text()}
+        if self.code == "production_proposed":
+            out["months" if out["measure"] == "停产整治" else "ground_item"] = ""
+        return {k: v for k, v in out.items() if k in keys}
+
+    def clear(self) -> None:
+        self.note.clear()
+        self.approved_by.clear()
+        self.months.setValue(0)
