@@ -109,7 +109,7 @@ def _error_handlers(app: FastAPI) -> None:
         return JSONResponse(body, status_code=status, headers=headers)
 
     handlers: dict[type[Exception], Callable[[Any], JSONResponse]] = {
-        auth.AuthRefused: lambda e: answer(e.status, {"detail": str(e)}),
+        auth.AuthRefused: lambda e: answer(e.status, {"detail": str(e), "code": e.code, "params": e.params}),
         UploadRefused: lambda e: answer(e.status, {"detail": str(e), "offset": e.offset},
                                         {"Upload-Offset": str(e.offset)} if e.offset is not None else None),
         push.Forbidden: lambda e: answer(403, {"detail": str(e), "forbidden": e.entry_ids}),

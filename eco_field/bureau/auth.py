@@ -8,8 +8,9 @@ import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from eco_field import messages
 from eco_field.bureau.storage import BureauStorage, Device
 from eco_field.clock import utc_now
 from eco_field.errors import BadInput, NotFound
@@ -20,11 +21,12 @@ T = TypeVar("T")
 
 
 class AuthRefused(Exception):
-    """A request the bureau refuses: status 401 (who are you) or 403 (not allowed)."""
+    """A request the bureau refuses: status 401 (who are you) or 403 (not allowed). The answer's detail is
+    English (the API's language); its code and params let the device say it in the officer's language."""
 
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
+    def __init__(self, status: int, code: str, **params: Any) -> None:
+        super().__init__(messages.text(code, language="en", **params))
+        self.status, self.code, self.params = status, code, params
 
 
 def secret_hash(secret: str) -> str:
@@ -52,7 +54,7 @@ def enroll(storage: BureauStorage, code: str, device_name: str) -> dict[str, obj
     with storage.transaction():
         officer = storage.take_enroll_code(secret_hash(normalise_code(code)), now, device_id)
         if officer is None:
-            raise AuthRefused(403, "enrolment code unknown, already used or expired")
+            raise AuthRefused(403, "bureau.auth.bad_enroll_code")
         storage.add_device(device_id, officer, device_name[:100], secret_hash(token), now)
     officer_row = next(o for o in storage.officers() if o["cert_no"] == officer)
     return {"device_id": device_id, "token": token, "officer": officer_row}
@@ -186,16 +188,16 @@ def _work_as_guess(storage: BureauStorage, token_hash: str, guess: Device,
 
 def _token_hash(authorization: str | None) -> str:
     if not authorization or not authorization.lower().startswith("bearer "):
-        raise AuthRefused(401, "missing device token (enrol the device first)")
+        raise AuthRefused(401, "bureau.auth.no_token")
     return secret_hash(authorization[7:].strip())
 
 
 def _checked(storage: BureauStorage, device: Device | None) -> Device:
     """The device, if it may make requests (else AuthRefused); notes when it was last seen."""
     if device is None:
-        raise AuthRefused(401, "unknown device token")
+        raise AuthRefused(401, "bureau.auth.unknown_token")
     if device.revoked_at:
-        raise AuthRefused(403, f"device {device.id} was revoked on {device.revoked_at}")
+        raise AuthRefused(403, "bureau.auth.revoked", device=device.id, when=device.revoked_at)
     now = utc_now()
     if device.last_seen is None or device.last_seen[:16] != now[:16]:  # one write a minute at most
         with storage.transaction():

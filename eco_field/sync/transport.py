@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 
+from eco_field import messages
 from eco_field.errors import EcoFieldError
 
 
@@ -86,6 +87,9 @@ def check(response: httpx.Response) -> None:
     except ValueError:
         body = {"detail": response.text[:200]}
     detail = body.get("detail") if isinstance(body, dict) else str(body)
+    if isinstance(body, dict) and messages.is_code(body.get("code")) and messages.has(body["code"]):
+        params = body.get("params") if isinstance(body.get("params"), dict) else {}
+        detail = messages.text(body["code"], **{str(k): str(v) for k, v in params.items()})  # the officer's language
     if response.status_code in (401, 403):
         raise DeviceRefused("sync.refused", response.status_code, body, status=response.status_code,
                             detail=detail)

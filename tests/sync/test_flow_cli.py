@@ -92,7 +92,7 @@ def test_enroll_code_is_one_time_and_only_a_hash_of_the_token_is_kept(tmp_path: 
     assert second.returncode != 0 and "403" in second.stderr
     expired = bureau.admin_json("enroll-code", "--officer", "14110100002", "--hours", "0")["code"]
     late = run_cli("--data-dir", str(tmp_path / "other"), "enroll", bureau.url, expired)
-    assert late.returncode != 0 and "expired" in late.stderr
+    assert late.returncode != 0 and "已过期" in late.stderr  # the bureau's refusal in the officer's language
     token = json.loads(run_cli("--data-dir", laptop, "sync", "status", "--json").stdout)
     assert token["enrolled"]
     import sqlite3

@@ -41,7 +41,9 @@ class AuditBody(Strict):
 
 # -- answers ---------------------------------------------------------------------------------------
 class Refusal(BaseModel):
-    detail: str
+    detail: str  # English, for the API's readers
+    code: str | None = None  # a refusal the officer reads (401/403 of auth): its message code, rendered by the
+    params: dict[str, Any] = {}  # device in the interface language (resources/i18n/messages)
 
 
 class InvalidRefusal(BaseModel):
