@@ -328,6 +328,9 @@ def sign(ws: Workspace, number: str, role: str, name: str, image: bytes | str | 
         doc = get_document(db, number)
         if doc["status"] != "issued":
             raise BadInput("documents.sign_void", number=doc["number"])
+        issued_day = str(doc["facts"].get("issued_date") or doc["issued_at"] or "")[:10]
+        if when < issued_day:  # nobody signs a document before the date it bears
+            raise BadInput("documents.sign_before_issue", day=when, issued=issued_day, number=doc["number"])
         if any(s["role"] == role and s["name"] == name for s in versions.signatures_of(db, doc["id"])):
             raise BadInput("documents.signed_already", name=name, role=signing.ROLES[role], number=doc["number"])
         spots = signing.spots_for(doc["spots"], role, name)

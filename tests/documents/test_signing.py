@@ -30,7 +30,7 @@ def signature_png(tmp_path) -> Path:
 def long_record(workspace, inspection):
     """An inspection record of several pages."""
     inspections.update(workspace.db, inspection.id, findings=[f"第{i}项：焦炉烟囱在线监测颗粒物小时均值超标。" for i in range(40)])
-    return service.issue(workspace, "inspection-record", inspection_id=inspection.id)
+    return service.issue(workspace, "inspection-record", inspection_id=inspection.id, issued_on="2026-06-05")
 
 
 def images_per_page(path: Path) -> list[int]:
@@ -145,3 +145,12 @@ def test_a_case_file_carries_the_signed_version_and_verifies(workspace, long_rec
         assert archive.read(pdf["path"]) == Path(signed["pdf"]).read_bytes()
     checked = cli("verify-export", str(out), "--json")
     assert checked.returncode == 0 and checked.json()["ok"], checked.stdout
+
+
+def test_nobody_signs_before_the_date_the_document_bears(long_record, signature_png, cli):
+    early = cli("documents", "sign", long_record["number"], "--role", "party", "--name", "张建国",
+                "--image", str(signature_png), "--date", "2026-06-04")
+    assert early.returncode == 2 and "早于" in early.stderr and "2026-06-05" in early.stderr
+    on_the_day = cli("documents", "sign", long_record["number"], "--role", "party", "--name", "张建国",
+                     "--image", str(signature_png), "--date", "2026-06-05")
+    assert on_the_day.returncode == 0, on_the_day.stderr

@@ -36,7 +36,8 @@ def test_the_bureau_verifies_every_synced_version(bureau: BureauServer, device: 
     inspection_id = new_inspection(device)
     inspections.update(device.db, inspection_id, ended_at=None, findings=["焦炉烟囱颗粒物排放浓度超标。"])
     numbering.add_block(device.db, "inspection-record", date.today().year, 1, 10)
-    issued = service.issue(device, "inspection-record", inspection_id=inspection_id, out_path=tmp_path / "v1.pdf")
+    issued = service.issue(device, "inspection-record", inspection_id=inspection_id, out_path=tmp_path / "v1.pdf",
+                           issued_on="2026-06-05")
     signed = service.sign(device, issued["number"], "party", "张建国", _signature(tmp_path), "2026-06-05")
     assert run_sync(device)["ok"]
 
