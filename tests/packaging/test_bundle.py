@@ -17,7 +17,7 @@ import pytest
 from tests import pdftools
 from tests.evidence.conftest import make_photo
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(2400)]
 REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO / "packaging" / "eco_field.spec"
 
