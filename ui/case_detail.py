@@ -114,6 +114,10 @@ class CaseDetail(QWidget):
                                      for v in case.violations])
         for row, v in enumerate(case.violations):  # the catalog id stays at hand for the officer who needs it
             self.violations.item(row, 0).setToolTip(self.tr("Catalog entry {id}").format(id=v.catalog_id))
+        # a catalog description is long: wrapped in a column of its own width, so the facts stay in view
+        self.violations.setColumnWidth(0, min(self.violations.columnWidth(0), 300))
+        self.violations.setWordWrap(True)
+        self.violations.resizeRowsToContents()
         self._fill(self.deadlines, [[d["label"], d["due"], d["status_label"] + self._days_left(d), d["basis"]]
                                     for d in case.deadlines])
         for row, deadline in enumerate(case.deadlines):

@@ -170,14 +170,14 @@ class StepForms(QTabWidget):
         self.event_kind = QComboBox()
         self.event_kind.currentIndexChanged.connect(self._show_event_reason)
         self.event_reason = closed_hint()
-        self.event_date, self.details = date_edit(), EventDetails()
-        self.event_note = self.details.note
+        self.event_date = date_edit()
         self.add_event = QPushButton(self.tr("Record event"))
         self.add_event.clicked.connect(self._record_event)
         form.addRow(self.tr("Event"), self.event_kind)
         form.addRow(self.event_reason)
         form.addRow(self.tr("Date"), self.event_date)
-        form.addRow(self.details)
+        self.details = EventDetails(form, page)  # the chosen event's own fields, as rows of this form
+        self.event_note = self.details.note
         form.addRow(self.add_event)
         return page
 

@@ -21,13 +21,7 @@ from ui.documents_panel import DocumentsPanel
 from ui.empty_state import EmptyState
 from ui.list_page import ListPage, matching
 from ui.paged_model import Column
-from ui.penalty_dialog import PenaltyDialog
-
-
-def short_name(description: str, most: int = 16) -> str:
-    """A catalog description cut for a table cell (the whole one is in the tooltip)."""
-    head = description.split("（")[0]
-    return head if len(head) <= most else head[:most] + "…"
+from ui.penalty_dialog import PenaltyDialog, short_name
 
 
 def next_deadline(case: cases.Case) -> str:
@@ -57,7 +51,7 @@ class CasesScreen(QWidget):
                    Column(self.tr("Next deadline"), next_deadline)]
         self.list = ListPage(self.tr("Cases"), columns, self._fetch, self._count, self.show_case, empty,
                              search_hint=self.tr("Search: enterprise, violation, facts (Ctrl+F)"))
-        self.list.table.set_column_widths([110, 200, 80, 80])
+        self.list.table.set_column_widths([110, 160, 190, 80])
         self.list.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = CaseDetail()
         self.detail.forms.record_event.connect(self._record_event)

@@ -4,8 +4,8 @@ line's options and these fields. The procedure checks the values; a refusal name
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox
 
 from eco_field.law.case_steps import event_fields
 from ui.case_evidence_forms import date_edit, iso
@@ -28,19 +28,25 @@ NOTE_LABELS = {
 ITEM_LABELS = {"seized": QT_TRANSLATE_NOOP("EventDetails", "Ground: item of art. 4 of the seizure measures"),
                "production_proposed": QT_TRANSLATE_NOOP("EventDetails", "Ground: item of art. 6 of the production measures")}
 
+# the measures are recorded in the core's words (查封 …); shown in the interface language
+MEASURE_LABELS = {"查封": QT_TRANSLATE_NOOP("EventDetails", "Seal up"),
+                  "扣押": QT_TRANSLATE_NOOP("EventDetails", "Detain"),
+                  "限制生产": QT_TRANSLATE_NOOP("EventDetails", "Limit production"),
+                  "停产整治": QT_TRANSLATE_NOOP("EventDetails", "Halt production for rectification")}
+
 
 def _tr(text: str) -> str:
     """A text named in the tables above, in the interface language."""
     return QCoreApplication.translate(T, text)
 
 
-class EventDetails(QWidget):
-    """The fields of one event at a time; values() gives them keyed as the core's data (note included)."""
+class EventDetails(QObject):
+    """The fields of one event at a time, as rows of the event form (so they align with its date); values()
+    gives them keyed as the core's data (note included)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, form: QFormLayout, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form = form
         self.code = ""
         self.measure = QComboBox()
         self.measure.currentIndexChanged.connect(self._measure_changed)
@@ -65,7 +71,7 @@ class EventDetails(QWidget):
         self.measure.blockSignals(True)
         self.measure.clear()
         for choice in fields["measure"].choices if "measure" in fields else ():
-            self.measure.addItem(choice, choice)
+            self.measure.addItem(_tr(MEASURE_LABELS.get(choice, choice)), choice)
         self.measure.blockSignals(False)
         self.ground_item.clear()
         self.ground_item.addItem(QCoreApplication.translate("EventDetails", "Granted by the violation catalog (leave blank)") if code == "seized"

@@ -30,6 +30,13 @@ from eco_field.law.exemptions import load_exemptions
 from eco_field.law.factors import load_config
 from ui.context import AppContext
 from ui.exemption_facts import ExemptionFacts
+from ui.i18n import error_text
+
+
+def short_name(description: str, most: int = 16) -> str:
+    """A catalog description cut for a table cell or a message (the whole one is in a tooltip)."""
+    head = description.split("（")[0]
+    return head if len(head) <= most else head[:most] + "…"
 
 
 class PenaltyDialog(QDialog):
@@ -152,7 +159,7 @@ class PenaltyDialog(QDialog):
         except EcoFieldError as exc:
             self.result = None
             self.amount.setText(self.tr("Cannot compute"))
-            self.formula.setText(str(exc))
+            self.formula.setText(self._named(error_text(exc)))
             self.rationale.clear()
             return
         a = self.result
@@ -163,8 +170,15 @@ class PenaltyDialog(QDialog):
             low=f"{a.min:,}", high=f"{a.max:,}", formula=a.formula))
         self.rationale.setPlainText(a.rationale)
 
+    def _named(self, text: str) -> str:
+        """The calculator's messages start with the catalog id (AIR-02：…): the violation's name instead."""
+        for entry in self.entries:
+            text = text.replace(f"{entry.id}：", "" if len(self.entries) == 1 else f"{short_name(entry.description)}：")
+        return text
+
     def save(self) -> None:
-        if self.result is None:
+        if self.result is None:  # the refusal is on screen beside the amount; said once more, in a dialog
+            self.ctx.dialogs.error(self.tr("Cannot save the fine"), self.formula.text())
             return
         case_id, factors, investment = self.case.id, self.factors(), self._investment()
         amount, reason, ground = self._decided()

@@ -145,6 +145,29 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
                 forms.photo_form.text.setText("相机时间与位置设置有误，照片系本次检查时在厂区拍摄")
         return show
 
+    def event_form(code: str, **values: str) -> Callable[[], None]:
+        """The event form with the event's own fields (case_steps.event_fields) filled as an officer would."""
+        def show() -> None:
+            procedure(0)()
+            forms = window.cases.detail.forms
+            forms.event_kind.setCurrentIndex(max(forms.event_kind.findData(code), 0))
+            details = forms.details
+            for key, value in values.items():
+                widget = details.widgets[key]
+                if key in ("measure", "ground_item"):
+                    widget.setCurrentIndex(max(widget.findData(value), 0))
+                elif key == "months":
+                    widget.setValue(int(value))
+                else:
+                    widget.setText(value)
+        return show
+
+    def decided_amount() -> QWidget:
+        dialog = calculator()
+        dialog.decided.setText("500000.05")
+        dialog.decided_reason.setText("经集体讨论，考虑其整改态度")
+        return dialog
+
     def calculator() -> QWidget:
         case(0)()
         return window.cases.open_calculator(window.cases.detail.case)
@@ -229,6 +252,13 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
         ("23_case_monitoring_report", procedure(3)),
         ("24_case_flagged_photo", procedure(4)),
         ("25_penalty_exemption_facts", exemption_facts),
+        ("26_case_seizure_form", event_form("seized", measure="查封", ground_item="6", approved_by="李建国",
+                                            note="颗粒物排放浓度超标4倍，周边村庄受影响")),
+        ("27_case_production_form", event_form("production_proposed", measure="限制生产", months="2",
+                                               note="焦炉烟囱颗粒物排放浓度持续超过排放标准")),
+        ("28_case_seizure_extension_form", event_form("seizure_extended", note="检测报告尚未出具，需待检测结论",
+                                                      approved_by="李建国")),
+        ("29_penalty_decided_amount", decided_amount),
     ]
 
 

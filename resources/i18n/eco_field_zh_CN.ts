@@ -3,8 +3,8 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="150" />
-        <location filename="../../ui/cases_screen.py" line="155" />
+        <location filename="../../ui/cases_screen.py" line="144" />
+        <location filename="../../ui/cases_screen.py" line="149" />
         <location filename="../../ui/context.py" line="75" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
@@ -112,7 +112,7 @@
         <translation>违法行为目录编号 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="128" />
+        <location filename="../../ui/case_detail.py" line="132" />
         <source> ({n} days left)</source>
         <translation>（剩 {n} 天）</translation>
     </message>
@@ -188,67 +188,67 @@
 <context>
     <name>CasesScreen</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="50" />
+        <location filename="../../ui/cases_screen.py" line="44" />
         <source>No cases</source>
         <translation>没有案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="51" />
+        <location filename="../../ui/cases_screen.py" line="45" />
         <source>A case is opened from an inspection's findings: open the inspection, pick the violations from the catalog under “Findings”, then press “Open case”.</source>
         <translation>案件从检查发现的问题立案：打开检查，在「发现的问题」中为问题选择违法行为，再点「立案」。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="53" />
+        <location filename="../../ui/cases_screen.py" line="47" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="54" />
+        <location filename="../../ui/cases_screen.py" line="48" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="55" />
+        <location filename="../../ui/cases_screen.py" line="49" />
         <source>Violations</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="56" />
+        <location filename="../../ui/cases_screen.py" line="50" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="57" />
+        <location filename="../../ui/cases_screen.py" line="51" />
         <source>Next deadline</source>
         <translation>最近期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="58" />
+        <location filename="../../ui/cases_screen.py" line="52" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="59" />
+        <location filename="../../ui/cases_screen.py" line="53" />
         <source>Search: enterprise, violation, facts (Ctrl+F)</source>
         <translation>搜索：企业、违法行为、事实（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="73" />
+        <location filename="../../ui/cases_screen.py" line="67" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="74" />
+        <location filename="../../ui/cases_screen.py" line="68" />
         <source>Procedure</source>
         <translation>办案程序</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="75" />
+        <location filename="../../ui/cases_screen.py" line="69" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="162" />
+        <location filename="../../ui/cases_screen.py" line="156" />
         <source>Choose the monitoring report</source>
         <translation>选择监测报告</translation>
     </message>
@@ -665,67 +665,87 @@
         <translation>依据（《限产停产办法》第六条）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="48" />
+        <location filename="../../ui/event_details.py" line="32" />
+        <source>Seal up</source>
+        <translation>查封</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="33" />
+        <source>Detain</source>
+        <translation>扣押</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="34" />
+        <source>Limit production</source>
+        <translation>限制生产</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="35" />
+        <source>Halt production for rectification</source>
+        <translation>停产整治</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="54" />
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="49" />
+        <location filename="../../ui/event_details.py" line="55" />
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="50" />
+        <location filename="../../ui/event_details.py" line="56" />
         <source>The responsible person who approved it</source>
         <translation>批准的负责人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="55" />
+        <location filename="../../ui/event_details.py" line="61" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="55" />
+        <location filename="../../ui/event_details.py" line="61" />
         <source>Ground</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="55" />
+        <location filename="../../ui/event_details.py" line="61" />
         <source>Period (at most 3 months)</source>
         <translation>期限（最长三个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="56" />
+        <location filename="../../ui/event_details.py" line="62" />
         <source>Approved by</source>
         <translation>批准的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="56" />
+        <location filename="../../ui/event_details.py" line="62" />
         <source>Last day of payment</source>
         <translation>缴款截止日</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="56" />
+        <location filename="../../ui/event_details.py" line="62" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="71" />
+        <location filename="../../ui/event_details.py" line="77" />
         <source>Granted by the violation catalog (leave blank)</source>
         <translation>违法行为目录已授权（无需填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="72" />
+        <location filename="../../ui/event_details.py" line="78" />
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="74" />
+        <location filename="../../ui/event_details.py" line="80" />
         <source>Item {n}</source>
         <translation>第（{cn}）项</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="77" />
+        <location filename="../../ui/event_details.py" line="83" />
         <source>What the procedure asks for this step</source>
         <translation>本步骤须写明的内容</translation>
     </message>
@@ -1893,109 +1913,114 @@
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="42" />
+        <location filename="../../ui/penalty_dialog.py" line="49" />
         <source>Penalty calculator</source>
         <translation>罚款裁量计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="48" />
+        <location filename="../../ui/penalty_dialog.py" line="55" />
         <source>(not considered)</source>
         <translation>（不考虑）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="58" />
+        <location filename="../../ui/penalty_dialog.py" line="65" />
         <source>Treatment</source>
         <translation>处罚情节</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="60" />
+        <location filename="../../ui/penalty_dialog.py" line="67" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="64" />
+        <location filename="../../ui/penalty_dialog.py" line="71" />
         <source>Legal ground for lighter/reduced</source>
         <translation>从轻、减轻的法定情形</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="65" />
+        <location filename="../../ui/penalty_dialog.py" line="72" />
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="67" />
+        <location filename="../../ui/penalty_dialog.py" line="74" />
         <source>Total investment (where the fine depends on it)</source>
         <translation>项目总投资（按投资额计罚时）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="83" />
+        <location filename="../../ui/penalty_dialog.py" line="90" />
         <source>Discretion factors</source>
         <translation>裁量因素</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="84" />
+        <location filename="../../ui/penalty_dialog.py" line="91" />
         <source>No penalty (exemption list)</source>
         <translation>免罚清单（不予处罚）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="107" />
+        <location filename="../../ui/penalty_dialog.py" line="114" />
         <source>Blank: the suggested fine; e.g. 1000000.05</source>
         <translation>留空即采用建议罚款；例：1000000.05</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="108" />
+        <location filename="../../ui/penalty_dialog.py" line="115" />
         <source>Why it differs from the suggestion</source>
         <translation>与建议罚款不同的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="109" />
+        <location filename="../../ui/penalty_dialog.py" line="116" />
         <source>Only for an amount outside the statutory range</source>
         <translation>仅在罚款超出法定幅度时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="112" />
+        <location filename="../../ui/penalty_dialog.py" line="119" />
         <source>Decided fine (yuan)</source>
         <translation>决定罚款（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="113" />
+        <location filename="../../ui/penalty_dialog.py" line="120" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="114" />
+        <location filename="../../ui/penalty_dialog.py" line="121" />
         <source>Legal ground</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="129" />
+        <location filename="../../ui/penalty_dialog.py" line="136" />
         <source>Discard the chosen factors?</source>
         <translation>放弃所选的裁量因素？</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="130" />
+        <location filename="../../ui/penalty_dialog.py" line="137" />
         <source>The factors chosen here are not saved. Close the calculator without saving them?</source>
         <translation>此处选择的裁量因素尚未保存。不保存就关闭计算器吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="154" />
+        <location filename="../../ui/penalty_dialog.py" line="161" />
         <source>Cannot compute</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="160" />
+        <location filename="../../ui/penalty_dialog.py" line="167" />
         <source>Decided fine: {amount} yuan</source>
         <translation>决定罚款：{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="161" />
+        <location filename="../../ui/penalty_dialog.py" line="168" />
         <source>Suggested fine: {amount} yuan</source>
         <translation>建议罚款：{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="162" />
+        <location filename="../../ui/penalty_dialog.py" line="169" />
         <source>Statutory range {low}–{high} yuan; {formula}</source>
         <translation>法定幅度 {low}–{high} 元；{formula}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/penalty_dialog.py" line="181" />
+        <source>Cannot save the fine</source>
+        <translation>无法保存罚款</translation>
     </message>
 </context>
 <context>
@@ -2260,7 +2285,7 @@
 <context>
     <name>QCoreApplication.self</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="156" />
+        <location filename="../../ui/cases_screen.py" line="150" />
         <source>Choose the report's PDF or scan first.</source>
         <translation>请先选择监测报告的 PDF 文件或扫描件。</translation>
     </message>
@@ -2567,7 +2592,7 @@
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshots.py" line="200" />
+        <location filename="../../ui/screenshots.py" line="223" />
         <location filename="../../ui/seal_flow.py" line="61" />
         <source>Seal this inspection</source>
         <translation>封存本次检查</translation>
@@ -2790,7 +2815,7 @@
     <name>StepForms</name>
     <message>
         <location filename="../../ui/case_steps.py" line="161" />
-        <location filename="../../ui/case_steps.py" line="177" />
+        <location filename="../../ui/case_steps.py" line="176" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
@@ -2815,12 +2840,12 @@
         <translation>照片疑点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="175" />
+        <location filename="../../ui/case_steps.py" line="174" />
         <source>Record event</source>
         <translation>登记程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="179" />
+        <location filename="../../ui/case_steps.py" line="178" />
         <location filename="../../ui/case_steps.py" line="202" />
         <location filename="../../ui/case_steps.py" line="230" />
         <source>Date</source>

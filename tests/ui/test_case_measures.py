@@ -27,7 +27,7 @@ def _event(w: CaseWalker, code: str, days_ago: int, check: bool = True, **values
     details = w.forms.details
     assert details.code == code
     details.clear()  # what a refused try left typed
-    shown = {key for key, widget in details.widgets.items() if widget.isVisibleTo(details)}
+    shown = {key for key, widget in details.widgets.items() if widget.isVisibleTo(w.forms)}
     assert set(values) <= shown, (code, shown)
     for key, value in values.items():
         widget = details.widgets[key]
@@ -118,9 +118,9 @@ def test_a_production_limit_walked_through_the_window(window, ctx, dialogs, tmp_
     w.forms.event_kind.setCurrentIndex(w.forms.event_kind.findData("production_proposed"))
     details = w.forms.details
     details.measure.setCurrentIndex(details.measure.findData("停产整治"))
-    assert details.ground_item.isVisibleTo(details) and not details.months.isVisibleTo(details)
+    assert details.ground_item.isVisibleTo(w.forms) and not details.months.isVisibleTo(w.forms)
     details.measure.setCurrentIndex(details.measure.findData("限制生产"))
-    assert details.months.isVisibleTo(details) and not details.ground_item.isVisibleTo(details)
+    assert details.months.isVisibleTo(w.forms) and not details.ground_item.isVisibleTo(w.forms)
     # the period is at most 3 months (限产办法第十五条): refused in Chinese
     w.refused(lambda: _event(w, "production_proposed", 39, False, measure="限制生产", months="4",
                              note="颗粒物持续超标"), "不超过3个月", "第十五条")
@@ -155,3 +155,41 @@ def test_preservation_and_a_transfer_take_their_fields(window, ctx, dialogs, tmp
     label = w.forms.details.form.labelForField(w.forms.details.note).text()
     assert label == "移送的事实和理由"
     assert [e for e in cases.get(ctx.db, cid).events if e["event"] == "preserved"]
+
+
+def test_the_calculator_saves_a_decided_amount_to_the_fen(window, ctx, dialogs, tmp_path):
+    """`cases assess --amount` in the window: yuan with 角/分, checked by the same service (range, ground)."""
+    cid = _prepared(ctx, tmp_path, ("AIR-02",), 20)
+    w = CaseWalker(window, ctx, dialogs, cid)
+    dialog = w.screen.open_calculator(w.detail.case)
+    dialog.decided.setText("50000.05")  # below the statutory range (10万) without a legal ground
+    assert dialog.amount.text() == "无法计算" and "未写明减轻/不予处罚的法定依据" in dialog.formula.text()
+    dialog.save()
+    assert w.errors() == 1 and "法定幅度" in w.last_error() and "AIR-" not in w.last_error()
+    dialog.decided.setText("1000000.05")  # above it: no ground allows that
+    assert "超出法定幅度" in dialog.formula.text() and "上限" in dialog.formula.text()
+    assert cases.get(ctx.db, cid).assessment is None
+    dialog.decided.setText("十万")
+    assert "「十万」不是金额" in dialog.formula.text() and dialog.result is None
+    dialog.decided.setText("500000.05")
+    dialog.decided_reason.setText("经集体讨论，考虑其整改态度")
+    assert "决定罚款：500,000.05 元" in dialog.amount.text()
+    dialog.save()
+    a = cases.get(ctx.db, cid).assessment
+    assert a.amount_fen == 50000005 and a.suggested_amount not in (None, a.amount)
+    assert "500,000.05" in w.detail.amount.text()
+
+
+def test_violations_show_by_their_chinese_name_the_id_in_a_tooltip(window, ctx, dialogs, tmp_path):
+    from PySide6.QtCore import Qt
+
+    cid = _prepared(ctx, tmp_path, ("AIR-02",), 20)
+    w = CaseWalker(window, ctx, dialogs, cid)
+    model, row = w.screen.list.model, w.screen.list.table.currentIndex().row()
+    cell = model.index(row, 2)
+    assert model.record(row).id == cid
+    assert model.data(cell) == "超过大气污染物排放标准或者超过重…"
+    assert "AIR-02" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    item = w.detail.violations.item(0, 0)
+    assert "AIR-" not in item.text() and item.text().startswith("超过大气污染物排放标准")
+    assert "AIR-02" in item.toolTip()
