@@ -70,10 +70,10 @@ def register(commands) -> None:
     p.add_argument("--note", default="", help="the reason, ground or approval the event needs (cases next says which)")
     p.add_argument("--measure", choices=("查封", "扣押", "限制生产", "停产整治"),
                    help="seized: 查封 | 扣押; production_proposed: 限制生产 | 停产整治")
-    p.add_argument("--months", help="production_proposed with 限制生产: its period in months (1-3, 限产办法第十五条)")
+    p.add_argument("--months", help="production_proposed with 限制生产, production_limit_extended: months (1-3, 限产办法第十五条)")
     p.add_argument("--ground-item", help="seized: the item (1-6) of 查封扣押办法第四条, where the catalog grants none;"
                    " production_proposed with 停产整治: the item (1-6) of 限产办法第六条")
-    p.add_argument("--approved-by", help="seized, seizure_extended, preserved: the 负责人 who approved it")
+    p.add_argument("--approved-by", help="seized, seizure_extended, preserved, production_limit_extended: the 负责人 who approved it")
     p.add_argument("--until", help="installments: the approved last day of payment (YYYY-MM-DD)")
     add_json_flag(p)
     p = commands.command("status", cmd_cases_status, "correct a wrong stored status (audited, with its reason)",

@@ -71,6 +71,7 @@ EVENTS: dict[str, tuple[str, g.Guard]] = {
     "production_notified": ("送达责令限制生产（停产整治）事先（听证）告知书", m.production_notified),
     "production_limited": ("责令限制生产", m.production("限制生产", "production_limited")),
     "production_halted": ("责令停产整治", m.production("停产整治", "production_halted")),
+    "production_limit_extended": ("限制生产期限延长（负责人批准）", m.production_limit_extended),
 }
 # approvals are events too ("approved" with data.step); `cases next` lists them as approve_<step>
 APPROVAL_EVENTS = {f"approve_{step}": label for step, label in approvals.STEPS.items()}

@@ -14,6 +14,7 @@ from eco_field.law import approvals
 from eco_field.law.deadlines import daily_penalty
 from eco_field.law.procedure_decision import SEIZURE_GROUNDS
 from eco_field.law.procedure_guards import status_of
+from eco_field.law.procedure_measures import limit_end
 from eco_field.law.procedure_state import CaseState, Event, load
 
 
@@ -111,4 +112,6 @@ def _production(s: CaseState) -> dict[str, Any] | None:
     months = str(proposed.data.get("months") or "")
     return {"measure": proposed.data.get("measure", ""), "months": int(months) if months.isdigit() else None,
             "ground_item": proposed.data.get("ground_item"), "note": proposed.note, "date": proposed.day.isoformat(),
-            "notified": _day(notice[-1]) if notice else None, "ordered": _day(order[-1]) if order else None}
+            "notified": _day(notice[-1]) if notice else None, "ordered": _day(order[-1]) if order else None,
+            "extended": _day(s.last("production_limit_extended")) if order else None,
+            "limit_end": end.isoformat() if (end := limit_end(s)) and order else None}

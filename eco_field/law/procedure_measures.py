@@ -275,6 +275,36 @@ def production_ready(s: CaseState, measure: str, day: date, *, with_approval: bo
                  approvals.missing(s, "decision", day, since=notice[-1].day) if with_approval else None)
 
 
+def limit_end(s: CaseState) -> date | None:
+    """The last day of the 限产 in force: N months from the order's service (+ an approved extension)."""
+    from eco_field.law.procedure_decision import _add_months
+
+    order = s.last("production_limited")
+    found = [e for e in s.all("production_proposed") if e.data.get("measure") == "限制生产"
+             and order is not None and (e.day, e.seq) <= (order.day, order.seq)]
+    if order is None or not found:
+        return None
+    months = (months_of(found[-1].data) or 0) + sum(months_of(e.data) or 0 for e in s.after("production_limit_extended", order))
+    return _add_months(order.day, months)
+
+
+def production_limit_extended(s: CaseState, day: date, data: dict | None) -> str | None:
+    """限产办法第十五条: 情况复杂的, once, ≤ 3 more months, with the 负责人's approval, before the period ends."""
+    order, end = s.last("production_limited"), limit_end(s)
+    if order is None or end is None:
+        return text("procedure.no_production_limit")
+    months = months_of(data)
+    return first(text("procedure.limit_extended_once") if s.after("production_limit_extended", order) else None,
+                 _not_before(day, order),
+                 text("procedure.limit_period_over", end=end) if day > end else None,
+                 None if data is None else (text("procedure.need_limit_months", most=LIMIT_MAX_MONTHS) if months is None
+                                            else text("procedure.limit_months_over", months=data.get("months"),
+                                                      most=LIMIT_MAX_MONTHS) if not 1 <= months <= LIMIT_MAX_MONTHS
+                                            else None),
+                 need(data, "note", text("procedure.need_limit_extension_reason")),
+                 need(data, "approved_by", text("procedure.need_approved_by")))
+
+
 def production(measure: str, code: str):
     """measure: the catalog's words for it (限制生产 / 停产整治); code: its event (the order served)."""
     def guard(s: CaseState, day: date, data: dict | None) -> str | None:

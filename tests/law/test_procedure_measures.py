@@ -85,6 +85,16 @@ def test_production_limit_has_its_own_notice_hearing_and_the_recorded_period(cli
     ok(cli("cases", "event", cid, "production_limited", "--date", ago(17), "--note", "直接送达"))
     events, documents = next_of(cli, cid)
     assert events["production_limited"] == "已作出责令限制生产决定" and documents["production-notice"]
+    # 情况复杂的: extended once, by at most 3 months, with the 负责人's approval (限产办法第十五条)
+    extend = ("cases", "event", cid, "production_limit_extended", "--date", ago(2))
+    refused(cli(*extend, "--months", "4", "--note", "除尘设施改造未完成", "--approved-by", "李建国"), "不超过3个月")
+    refused(cli(*extend, "--months", "1", "--note", "除尘设施改造未完成"), "--approved-by")
+    ok(cli(*extend, "--months", "1", "--note", "除尘设施改造未完成", "--approved-by", "李建国"))
+    refused(cli(*extend, "--months", "1", "--note", "再延", "--approved-by", "李建国"), "只能延长一次")
+    from eco_field.law import procedure
+    from eco_field.law.procedure_decision import _add_months
+    production = procedure.facts(workspace.db, cid)["production"]
+    assert production["months"] == 2 and production["limit_end"] == _add_months(date.fromisoformat(ago(17)), 3).isoformat()
 
     notice, order, hearing = _read(notice_pdf), _read(order_pdf), _read(hearing_pdf)
     for must in ("责令限制生产事先（听证）告知书", "拟责令你单位限制生产", "焦炉烟囱颗粒物排放浓度持续超过排放标准",
