@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from eco_field.law.case_events import STATUSES
 from eco_field.law.cases import Case
+from ui import case_steps
 from ui.case_steps import NextSteps, StepForms
 from ui.slots import emit
 
@@ -99,6 +100,7 @@ class CaseDetail(QWidget):
         """steps: procedure.next_steps; reports: the monitoring reports attached (procedure.facts); photos:
         the flagged photos the case cites (case_steps.flagged_photos)."""
         self.case = case
+        case_steps.VIOLATION_NAMES.update(descriptions)  # refusals name the violation, not its catalog id
         steps = steps or {"events": [], "documents": []}
         self.next_steps.show_steps(steps)
         self.forms.set_case(case.id, steps, reports, photos)

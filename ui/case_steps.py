@@ -28,6 +28,7 @@ from eco_field.law.case_steps import event_data
 from eco_field.law.procedure import event_label
 from ui.case_evidence_forms import PhotoNoteForm, ReportForm, closed_hint, date_edit, iso
 from ui.event_details import EventDetails
+from ui.formatting import short_name
 from ui.slots import emit
 
 OPEN_COLOUR, CLOSED_COLOUR = "#1d6b45", "#8a8a8a"
@@ -49,8 +50,17 @@ FLAG_FIELDS = {"note": QT_TRANSLATE_NOOP("CaseFields", "Note"), "by": QT_TRANSLA
 FLAG = re.compile(r"--([a-z][a-z-]*)(?: yes\|no)?")
 
 
+CATALOG_ID = re.compile(r"\b[A-Z]{2,6}-\d{2,3}\b")
+# catalog id -> the violation's description, for the case shown (CaseDetail.show_case sets it)
+VIOLATION_NAMES: dict[str, str] = {}
+
+
 def screen_text(text: str) -> str:
-    """A procedure message as the window shows it: command-line options named by the form's fields."""
+    """A procedure message as the window shows it: command-line options named by the form's fields, catalog
+    ids (AIR-02) by the violation's name."""
+    text = CATALOG_ID.sub(lambda m: f"“{short_name(VIOLATION_NAMES[m.group(0)])}”"
+                          if m.group(0) in VIOLATION_NAMES else m.group(0), text)
+
     def field(match: re.Match) -> str:
         label = FLAG_FIELDS.get(match.group(1))
         return f"“{QCoreApplication.translate('CaseFields', label)}”" if label else ""

@@ -19,9 +19,10 @@ from ui.case_steps import screen_text
 from ui.context import AppContext
 from ui.documents_panel import DocumentsPanel
 from ui.empty_state import EmptyState
+from ui.formatting import short_name
 from ui.list_page import ListPage, matching
 from ui.paged_model import Column
-from ui.penalty_dialog import PenaltyDialog, short_name
+from ui.penalty_dialog import PenaltyDialog
 
 
 def next_deadline(case: cases.Case) -> str:

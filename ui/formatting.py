@@ -58,3 +58,9 @@ def instrument_format(name: str) -> str:
 
     code = f"readings.format.{name}"
     return messages.text(code) if messages.has(code) else name
+
+
+def short_name(description: str, most: int = 16) -> str:
+    """A catalog description cut for a table cell or a message (the whole one is in a tooltip)."""
+    head = description.split("（")[0]
+    return head if len(head) <= most else head[:most] + "…"

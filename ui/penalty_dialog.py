@@ -30,13 +30,8 @@ from eco_field.law.exemptions import load_exemptions
 from eco_field.law.factors import load_config
 from ui.context import AppContext
 from ui.exemption_facts import ExemptionFacts
+from ui.formatting import short_name
 from ui.i18n import error_text
-
-
-def short_name(description: str, most: int = 16) -> str:
-    """A catalog description cut for a table cell or a message (the whole one is in a tooltip)."""
-    head = description.split("（")[0]
-    return head if len(head) <= most else head[:most] + "…"
 
 
 class PenaltyDialog(QDialog):

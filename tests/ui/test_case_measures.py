@@ -193,3 +193,8 @@ def test_violations_show_by_their_chinese_name_the_id_in_a_tooltip(window, ctx, 
     item = w.detail.violations.item(0, 0)
     assert "AIR-" not in item.text() and item.text().startswith("超过大气污染物排放标准")
     assert "AIR-02" in item.toolTip()
+    # a procedure reason naming a violation (「违法行为 AIR-02 尚无证据」) reaches the window by its name
+    from ui.case_steps import screen_text
+
+    shown = screen_text("不能告知：违法行为 AIR-02 尚无证据")
+    assert "AIR-" not in shown and "“超过大气污染物排放标准或者超过重…”" in shown
