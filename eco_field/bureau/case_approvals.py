@@ -54,7 +54,7 @@ def list_approvals(storage: BureauStorage, case_id: str) -> list[dict[str, Any]]
 def unconfirmed_bureau_approvals(storage: BureauStorage, case_payload: dict[str, Any]) -> list[dict[str, Any]]:
     """Approvals a pushed case claims came from the bureau but the bureau never gave (the bureau trusts no
     device): each "approved" event with source "bureau" must name an approval_id the bureau holds with the
-    same step, approver and date. Returns the events that fail, for the push checks to refuse or flag."""
+    same step, approver, role and date. Returns the events that fail, for the push checks to refuse or flag."""
     given = {a["id"]: a for a in list_approvals(storage, str(case_payload.get("id") or ""))}
     wrong = []
     for event in case_payload.get("events") or []:
@@ -62,7 +62,8 @@ def unconfirmed_bureau_approvals(storage: BureauStorage, case_payload: dict[str,
         if event.get("event") != "approved" or data.get("source") != "bureau":
             continue
         mine = given.get(str(data.get("approval_id") or ""))
-        if mine is None or (mine["step"], mine["by"], mine["date"]) != (data.get("step"), data.get("by"),
-                                                                        str(event.get("date"))[:10]):
+        # the role too: a 承办机构负责人's approval claimed as the 局负责人's would pass the final step
+        if mine is None or (mine["step"], mine["by"], mine["role"], mine["date"]) != (
+                data.get("step"), data.get("by"), data.get("role"), str(event.get("date"))[:10]):
             wrong.append(event)
     return wrong

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from eco_field.bureau import rules
-from eco_field.bureau.schemas.entries import PUSH_BODY, VERSIONED
+from eco_field.bureau.schemas.entries import ENTITIES, PUSH_BODY, VERSIONED
 from eco_field.bureau.storage import BureauStorage, Device, Record
 from eco_field.canonical import sha256_of
 from eco_field.clock import utc_now
@@ -136,12 +136,26 @@ def _apply(storage: BureauStorage, device: Device, entry: dict[str, Any], batch:
         return {"entry_id": entry_id, "status": "forbidden"}
     if current is None and entry["op"] in rules.UPDATE_OPS.get(entry["entity"], ()):
         return {"entry_id": entry_id, "status": "forbidden"}  # changes a record the bureau does not hold
+    if current is None and entry["op"] == "reenter" and not _whole_record(entry):
+        return {"entry_id": entry_id, "status": "forbidden"}  # a part of a record the bureau does not hold
     if entry["op"] == "create" and entry["payload"].get("amends_id"):
         return {"entry_id": entry_id, "status": "forbidden"}  # only `inspections amend` names a sealed one
     result = _decide(storage, device, entry, current, unit, batch)
     batch.seen[entry_id] = (digest, result)
     batch.new_entries.append((entry_id, digest, entry["entity"], entry["entity_id"], result))
     return result
+
+
+def _whole_record(entry: dict[str, Any]) -> bool:
+    """Whether a re-entered payload is a whole record (its create op's payload): a caption, a seal or a
+    signed PDF alone made a record naming no parent, no number and no file of its own."""
+    creates = rules.CREATE_OPS.get(entry["entity"], {"create"})
+    model = next(m for ops, m in ENTITIES[entry["entity"]][2].items() if creates & set(ops))
+    try:
+        model.model_validate(entry["payload"], strict=True)
+    except ValidationError:
+        return False
+    return True
 
 
 def _creates(entry: dict[str, Any]) -> bool:

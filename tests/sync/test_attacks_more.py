@@ -141,3 +141,54 @@ def test_malformed_http_is_refused_and_the_service_stays_up(bureau: BureauServer
 
     assert httpx.post(f"{bureau.url}/push", content=chunks(), headers=_auth(device), timeout=60).status_code == 413
     assert httpx.get(f"{bureau.url}/health").status_code == 200
+
+
+def _reenter(entity: str, payload: dict, revision: int | None = None) -> dict:
+    return {"entry_id": str(uuid.uuid4()), "entity": entity, "entity_id": str(uuid.uuid4()), "op": "reenter",
+            "revision": revision, "payload": payload}
+
+
+def test_a_reentered_part_of_a_record_the_bureau_does_not_hold_is_refused(bureau: BureauServer,
+                                                                          device: Workspace) -> None:
+    """"reenter" takes any payload of its entity (a device's own version after a conflict): a seal, a caption
+    or a signed PDF alone made a new record with no enterprise, inspection, number or file of its own."""
+    inspection = inspection_entry(enterprise_in(device, "离石区"))
+    assert raw_push(bureau, device, [inspection]).status_code == 200
+    before = _unchanged(bureau)
+    for part in (_reenter("inspection", {"seal_hash": "a" * 64, "sealed_at": "2026-06-01T10:00:00+08:00",
+                                         "evidence": 0, "format": "v1"}, revision=2),
+                 _reenter("evidence", {"caption": "厂区东侧排口"}),
+                 _reenter("document", {"version": 2, "pdf_sha256": "b" * 64, "pdf_size": 3}),
+                 _reenter("reading_source", {"outlet": "DA001"})):
+        refused = raw_push(bureau, device, [part])
+        assert refused.status_code == 403 and refused.json()["forbidden"] == [part["entry_id"]], part["entity"]
+    assert _unchanged(bureau) == before
+    # a whole record re-entered (an import kept as a conflict, sent again) is taken
+    whole = _reenter("evidence", evidence_entry(inspection["entity_id"], "c" * 64, 3)["payload"])
+    assert raw_push(bureau, device, [whole]).json()["results"][0]["status"] == "applied"
+
+
+def test_a_bureau_approval_claimed_with_a_higher_role_is_kept_as_a_conflict(bureau: BureauServer,
+                                                                            device: Workspace) -> None:
+    """The bureau gave 立案审批 as 承办机构负责人 (a step of the chain); the laptop's case names that approval but
+    as the 局负责人's, which the procedure takes as the final one. The bureau compares the role too."""
+    from eco_field.bureau import case_approvals
+
+    inspection = inspection_entry(enterprise_in(device, "离石区"))
+    case = _case_entry(inspection)
+    assert [r["status"] for r in raw_push(bureau, device, [inspection, case]).json()["results"]] == ["applied"] * 2
+    with bureau.storage() as storage:
+        given = case_approvals.approve(storage, case["entity_id"], "filing", "李科长", "承办机构负责人", "2026-06-02")
+
+    def claimed(role: str) -> dict:
+        event = {"event": "approved", "label": "审批", "date": "2026-06-02", "note": "",
+                 "data": {"step": "filing", "by": "李科长", "role": role, "opinion": "", "source": "bureau",
+                          "approval_id": given["id"]}}
+        payload = {**case["payload"], "events": [*case["payload"]["events"], event], "revision": 2}
+        return {**case, "entry_id": str(uuid.uuid4()), "op": "event", "revision": 2, "payload": payload}
+
+    forged = raw_push(bureau, device, [claimed("局负责人")]).json()["results"][0]
+    assert (forged["status"], forged["reason"]) == ("conflict", "unconfirmed_approval")
+    with bureau.storage() as storage:
+        assert storage.record("case", case["entity_id"]).revision == 1
+    assert raw_push(bureau, device, [claimed("承办机构负责人")]).json()["results"][0]["status"] == "applied"

@@ -51,8 +51,8 @@ def test_a_device_cannot_claim_an_approval_the_bureau_never_gave(bureau: BureauS
     today = now_local().date().isoformat()
     with bureau.storage() as storage:
         given = approve(storage, case.id, "filing", "李建国", "局负责人", today)
-        real = {"event": "approved", "date": today, "data": {"step": "filing", "by": "李建国", "source": "bureau",
-                                                             "approval_id": given["id"]}}
+        real = {"event": "approved", "date": today, "data": {"step": "filing", "by": "李建国", "role": "局负责人",
+                                                             "source": "bureau", "approval_id": given["id"]}}
         forged = {"event": "approved", "date": today, "data": {"step": "decision", "by": "李建国", "source": "bureau",
                                                                "approval_id": given["id"]}}
         invented = {"event": "approved", "date": today, "data": {"step": "filing", "by": "某人", "source": "bureau"}}
