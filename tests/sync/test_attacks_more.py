@@ -4,6 +4,7 @@ backends: an enrolled 离石区 laptop, a 孝义市 one, a revoked one and clien
 from __future__ import annotations
 
 import hashlib
+import os
 import socket
 import uuid
 
@@ -192,3 +193,56 @@ def test_a_bureau_approval_claimed_with_a_higher_role_is_kept_as_a_conflict(bure
     with bureau.storage() as storage:
         assert storage.record("case", case["entity_id"]).revision == 1
     assert raw_push(bureau, device, [claimed("承办机构负责人")]).json()["results"][0]["status"] == "applied"
+
+
+def test_another_countys_sealed_inspection_cannot_be_amended_nor_derived_from(bureau: BureauServer,
+                                                                              device_factory) -> None:
+    lishi, xiaoyi = device_factory("14110100001", "lishi"), device_factory("14110200001", "xiaoyi")
+    theirs = inspection_entry(enterprise_in(xiaoyi, "孝义市"), officers=XIAOYI)
+    photo = evidence_entry(theirs["entity_id"], "d" * 64, 3)
+    seal = {"entry_id": str(uuid.uuid4()), "entity": "inspection", "entity_id": theirs["entity_id"], "op": "seal",
+            "revision": 2, "payload": {"seal_hash": "a" * 64, "sealed_at": "2026-06-01T10:00:00+08:00",
+                                       "evidence": 1, "format": "v1"}}
+    assert [r["status"] for r in raw_push(bureau, xiaoyi, [theirs, photo, seal]).json()["results"]] == ["applied"] * 3
+    own = inspection_entry(enterprise_in(lishi, "离石区"))
+    assert raw_push(bureau, lishi, [own]).status_code == 200
+    before = _unchanged(bureau)
+    for enterprise in (enterprise_in(xiaoyi, "孝义市"), enterprise_in(lishi, "离石区")):
+        amendment = inspection_entry(enterprise, op="amend", amends_id=theirs["entity_id"], evidence=["d" * 64])
+        assert raw_push(bureau, lishi, [amendment]).status_code == 403
+    derived = evidence_entry(own["entity_id"], "e" * 64, 3)
+    derived["payload"]["derived_from"] = photo["entity_id"]
+    assert raw_push(bureau, lishi, [derived]).status_code == 403
+    # an id of theirs taken for a new inspection of its own: not stored, nothing of theirs shown
+    clash = raw_push(bureau, lishi, [inspection_entry(enterprise_in(lishi, "离石区"), theirs["entity_id"]),
+                                     evidence_entry(theirs["entity_id"], "f" * 64, 3)])
+    assert clash.status_code == 403 and "孝义" not in clash.text
+    assert _unchanged(bureau) == before
+
+
+def test_two_laptops_uploading_the_same_photo_at_once_store_it_once(bureau: BureauServer, device_factory) -> None:
+    import threading
+
+    from tests.sync.conftest import claim_blobs
+
+    first, second = device_factory("14110100001", "first"), device_factory("14110100002", "second")
+    data = os.urandom(3_000_000)
+    sha = hashlib.sha256(data).hexdigest()
+    for ws in (first, second):
+        claim_blobs(bureau, ws, {sha: len(data)})
+    answers: dict[str, int] = {}
+
+    def upload(ws: Workspace, key: str) -> None:
+        answers[key] = httpx.patch(f"{bureau.url}/uploads/{sha}", content=data, timeout=60, headers={
+            **_auth(ws), "Upload-Offset": "0", "Upload-Length": str(len(data))}).status_code
+
+    threads = [threading.Thread(target=upload, args=pair) for pair in ((first, "first"), (second, "second"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == {"first": 204, "second": 204}
+    assert (bureau.data_dir / "blobs" / sha[:2] / sha).read_bytes() == data
+    assert not list((bureau.data_dir / "uploads").iterdir())
+    missing = httpx.post(f"{bureau.url}/blobs/missing", json={"hashes": [sha]}, headers=_auth(second)).json()
+    assert missing == {"missing": [], "partial": {}}
