@@ -246,3 +246,19 @@ def test_two_laptops_uploading_the_same_photo_at_once_store_it_once(bureau: Bure
     assert not list((bureau.data_dir / "uploads").iterdir())
     missing = httpx.post(f"{bureau.url}/blobs/missing", json={"hashes": [sha]}, headers=_auth(second)).json()
     assert missing == {"missing": [], "partial": {}}
+
+
+def test_a_junk_assessment_is_refused_and_the_approvals_queue_stays_up(bureau: BureauServer,
+                                                                       device: Workspace) -> None:
+    """A case whose assessment is any object (the schema took a free JSON object) broke /console/approvals
+    for every reviewer, not only that case's page (500: Assessment.from_dict)."""
+    add_staff(bureau)
+    inspection = inspection_entry(enterprise_in(device, "离石区"))
+    assert raw_push(bureau, device, [inspection]).status_code == 200
+    before = _unchanged(bureau)
+    for junk in ({"fine": "lots", "amount": -5}, {"catalog_id": "AIR-02", "amount": "x", "min": 1, "max": 2,
+                                                  "formula": "", "rationale": "", "law": "", "article": ""}):
+        answer = raw_push(bureau, device, [_case_entry(inspection, assessment=junk)])
+        assert answer.status_code == 422, junk
+    assert _unchanged(bureau) == before
+    assert _signed_in(bureau, "reviewer").get("/console/approvals").status_code == 200
