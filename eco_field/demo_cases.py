@@ -25,6 +25,7 @@ from eco_field.clock import now_local
 from eco_field.documents import service
 from eco_field.errors import BadInput, NotFound
 from eco_field.law import case_steps, cases
+from eco_field.messages import text
 from eco_field.records import Enterprise
 from eco_field.store import inspections, settings
 from eco_field.store.database import write_transaction
@@ -136,7 +137,7 @@ def seed_cases(ws: Workspace, folder: Path) -> dict[str, Any]:
     On a laptop enrolled with a bureau the cases use the demo enterprises it synced, in its own units only
     (the bureau refuses another unit's records), and no demo records are added behind the bureau's back."""
     if ws.db.execute("SELECT 1 FROM cases WHERE facts LIKE ?", [f"%{MARK}"]).fetchone():
-        return {"cases": [], "documents": [], "note": "demo cases are already here"}
+        return {"cases": [], "documents": [], "note": text("procedure.demo_already_here")}
     if not enrolled(ws):
         demo.seed(ws)
     candidates = demo_candidates(ws)
