@@ -196,6 +196,9 @@ def assess(db: sqlite_utils.Database, case_id: str, factors: dict[str, str], inv
 
     amount: the bureau's decided amount instead of the suggestion; outside the statutory range it needs
     legal_ground, else BadInput and nothing is stored."""
+    from eco_field.law import procedure  # procedure reads cases' records: imported here, not at the top
+
+    procedure.assessment_allowed(db, case_id)
     assessment = preview_assessment(db, case_id, factors, investment, disposal_cost, occurrences)
     if amount is not None:
         assessment = decide(assessment, amount, reason, legal_ground)

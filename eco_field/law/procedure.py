@@ -213,6 +213,13 @@ def document_allowed(db: sqlite_utils.Database, case_id: str, kind: str, today: 
     return reason is None, reason or ""
 
 
+def assessment_allowed(db: sqlite_utils.Database, case_id: str) -> None:
+    """BadInput (Chinese) when the case's fine may no longer be computed again: its decision is made."""
+    reason = dec.assessment_closed(load(db, case_id))
+    if reason:
+        raise BadInput("procedure.refused", step=text("procedure.step_assess"), reason=reason)
+
+
 def next_steps(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> dict[str, list[dict[str, Any]]]:
     s = load(db, case_id, today)
     events = []

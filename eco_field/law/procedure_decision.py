@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from eco_field import money
 from eco_field.law import approvals
 from eco_field.law.procedure_guards import (
     BEFORE_DECISION,
@@ -102,7 +103,28 @@ def decision_ready(s: CaseState, day: date, *, with_approval: bool = True) -> st
                  else None,
                  approvals.missing(s, "decision", day, since=notice.day) if with_approval else None,
                  text("procedure.decision_period_over", due=due) if due and day > due else None,
-                 text("procedure.not_assessed") if s.amount <= 0 else None)
+                 text("procedure.not_assessed") if s.amount <= 0 else None,
+                 heavier_than_notice(s))
+
+
+def heavier_than_notice(s: CaseState) -> str | None:
+    """法 art 45: no heavier penalty because the party spoke up; a fine above the one the served notice stated
+    needs a new notice (and its period) before the decision."""
+    notices = s.documents_of("penalty-notice")
+    stated = notices[-1].get("amount_fen") if notices else None
+    if stated is None or s.amount_fen <= int(stated):
+        return None
+    return text("procedure.heavier_than_notice", number=notices[-1]["number"], stated=money.yuan_text(int(stated)),
+                now=money.yuan_text(s.amount_fen))
+
+
+def assessment_closed(s: CaseState) -> str | None:
+    """Once the decision is made its fine is fixed: a different amount is a new decision (撤销/变更), not a
+    re-assessment."""
+    decision = (s.documents_of("penalty-decision") or s.documents_of("no-penalty-decision") or [None])[-1]
+    if decision is None and not (s.has("decided") or s.has("no_penalty")):
+        return None
+    return text("procedure.assessed_after_decision", number=decision["number"] if decision else "")
 
 
 def decided(s: CaseState, day: date, data: dict | None) -> str | None:

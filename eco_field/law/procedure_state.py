@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
+from eco_field import money
 from eco_field.clock import now_local, zone
 from eco_field.errors import NotFound
 from eco_field.law.catalog import CatalogEntry, load_catalog
@@ -81,6 +82,10 @@ class CaseState:
     @property
     def amount(self) -> int:
         return self.assessment.amount if self.assessment else 0
+
+    @property
+    def amount_fen(self) -> int:
+        return money.fen_of(self.assessment.to_dict()) if self.assessment else 0
 
     @property
     def no_penalty_assessed(self) -> bool:
@@ -210,11 +215,12 @@ def _documents(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
     if "case_id" not in {c.name for c in db["documents"].columns}:
         return []
     # issued_on: the date of issue printed on it (its facts' issued_date; older ones: the day it was stored)
-    rows = db.execute("SELECT kind, number, status, issued_at, json_extract(facts_json, '$.issued_date') FROM documents"
+    rows = db.execute("SELECT kind, number, status, issued_at, json_extract(facts_json, '$.issued_date'),"
+                      " json_extract(facts_json, '$.amount_fen') FROM documents"
                       " WHERE case_id = ? ORDER BY rowid", [case_id]).fetchall()
     tz = settings.get(db, "time_zone")
-    return [{"kind": k, "number": n, "status": s, "issued_at": i, "issued_on": on or _local_day(i, tz)}
-            for k, n, s, i, on in rows if s not in ("void", "voided")]
+    return [{"kind": k, "number": n, "status": s, "issued_at": i, "issued_on": on or _local_day(i, tz),
+             "amount_fen": fen} for k, n, s, i, on, fen in rows if s not in ("void", "voided")]
 
 
 def _local_day(iso: str, tz: str) -> str:

@@ -5,6 +5,7 @@ the decision itself still verifies as issued."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -26,7 +27,13 @@ def test_a_reminder_never_states_another_fine_than_its_decision(tmp_path):
                "-o", str(tmp_path / "ok.pdf")).returncode == 0
     again = run(data_dir, "cases", "assess", case, "--factor", "impact=medium", "--amount", "999999.99",
                 "--reason", "重新计算")
-    assert again.returncode == 0, again.stderr
+    assert again.returncode == 2 and "处罚决定已经作出" in again.stderr and decision["number"] in again.stderr
+    # an assessment changed behind the procedure's back (a restored backup, a hand-edited file) still cannot
+    # reach the party: the reminder is refused
+    with sqlite3.connect(data_dir / "eco_field.db") as db:
+        row = db.execute("SELECT assessment_json FROM cases WHERE id = ?", [case]).fetchone()
+        changed = {**json.loads(row[0]), "amount": 999999.99, "amount_fen": 99999999}
+        db.execute("UPDATE cases SET assessment_json = ? WHERE id = ?", [json.dumps(changed), case])
     out = run(data_dir, "documents", "render", "payment-reminder", "--case", case, "--draft",
               "-o", str(tmp_path / "催告书.pdf"))
     assert out.returncode == 2

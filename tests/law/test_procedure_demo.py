@@ -22,4 +22,4 @@ def test_demo_cases_walk_every_path(cli, data_dir):
         steps = {a["step"] for a in fine.to_dict()["approvals"]}
         assert steps == {"filing", "legal_review", "decision"}
     again = cli("cases", "demo", "--json").json()
-    assert again["cases"] == [] and "already" in again["note"]
+    assert again["cases"] == [] and "已经在本机" in again["note"]

@@ -63,11 +63,19 @@ def test_fine_with_a_hearing_from_filing_to_closing(cli, workspace, tmp_path):
     ok(cli("cases", "approve", cid, "legal_review", "--by", "王法", "--role", "法制审核人员", "--opinion", "同意",
            "--date", ago(12)))
     refused(cli("cases", "event", cid, "decided", "--date", ago(8)), "负责人审批")
+    # 法 art 45: the hearing cannot make the fine heavier than the notice stated, unless notified again
+    ok(cli("cases", "assess", cid, "--amount", "300000", "--reason", "听证后认为情节严重", "--factor", "impact=medium"))
+    refused(cli("documents", "render", "penalty-decision", "--case", cid, "--draft"), "高于告知书", "250,000.00",
+            "第四十五条")
+    ok(cli("cases", "assess", cid, "--amount", "250000", "--reason", "超标时段较长", "--factor", "impact=medium"))
     ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--opinion", "同意处罚",
            "--date", ago(10)))
     refused(cli("cases", "event", cid, "decided", "--date", ago(8)), "行政处罚决定书尚未制作")
     ok(cli("documents", "render", "penalty-decision", "--case", cid, "--date", ago(8)))
     ok(cli("cases", "event", cid, "decided", "--date", ago(8)))
+    # the decided fine is fixed: computing it again is refused, naming the decision
+    refused(cli("cases", "assess", cid, "--amount", "200000", "--reason", "重新计算", "--factor", "impact=medium"),
+            "处罚决定已经作出", "罚")
     refused(cli("cases", "event", cid, "paid", "--date", ago(7)), "已决定")
     ok(cli("cases", "event", cid, "served", "--date", ago(7)))
     refused(cli("cases", "event", cid, "paid", "--date", ago(-1)), "晚于今天")
