@@ -5,6 +5,7 @@ approval steps are open; nothing here decides a rule."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,8 @@ from eco_field.law.catalog import DEFAULT_CATALOG, CatalogEntry, load_catalog
 from eco_field.law.discretion import Assessment
 from eco_field.law.procedure_state import CaseState, Event
 from eco_field.law.workdays import load_calendar
+
+log = logging.getLogger(__name__)
 
 STEP_ORDER = ("filing", "legal_review", "collective", "decision")
 # which console role approves which step (procedure.md: 法制审核 by legal staff; 立案/负责人审批/集体讨论 by the 负责人)
@@ -130,12 +133,26 @@ def queue(storage: BureauStorage, today: date | None = None) -> list[dict[str, A
         p = case.payload
         if case.deleted or p.get("status") in g.FINAL:
             continue
-        s = state_of(storage, case, today, given.get(case.entity_id, []), documents=[], investigators=[],
-                     catalog=catalog, calendar=calendar)
-        steps = waiting_steps(s, today)
+        enterprise = names.get(p.get("enterprise_id"), "")
+        try:
+            s = state_of(storage, case, today, given.get(case.entity_id, []), documents=[], investigators=[],
+                         catalog=catalog, calendar=calendar)
+            steps = waiting_steps(s, today)
+        except Exception:  # noqa: BLE001 - one device's unreadable case must not close the queue to everyone
+            log.exception("approvals queue: case %s cannot be read", case.entity_id)
+            rows.append(unreadable(case, enterprise))
+            continue
         if steps:
-            rows.append(summary(s, case, names.get(p.get("enterprise_id"), ""), steps, today))
+            rows.append(summary(s, case, enterprise, steps, today))
     return sorted(rows, key=lambda r: (r["due"] or "9999", r["case_id"]))
+
+
+def unreadable(case: Record, enterprise: str) -> dict[str, Any]:
+    """The queue's row for a case whose synced record the engine cannot read: listed, so it is looked into."""
+    return {"case_id": case.entity_id, "enterprise": enterprise, "unit": case.unit,
+            "cause": "案件记录无法读取，请核查该设备同步的数据", "status": "记录异常", "steps": [],
+            "step_labels": [], "amount": 0, "legal_review_required": False, "collective_required": False,
+            "hearing": False, "due": None, "days_left": None}
 
 
 def summary(s: CaseState, case: Record, enterprise: str, steps: list[str], today: date) -> dict[str, Any]:
