@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, JsonValue, StringConstraints
 
-from eco_field.bureau.schemas.common import Revision, Sha256, Strict
+from eco_field.bureau.schemas.common import Revision, Sha256, Strict, VisibleName
 
 MAX_HASHES = 10_000
 Hex64 = Annotated[str, StringConstraints(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")]
@@ -14,7 +14,7 @@ Hex64 = Annotated[str, StringConstraints(min_length=64, max_length=64, pattern=r
 
 class EnrollBody(Strict):
     code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    device_name: Annotated[str, StringConstraints(max_length=100)] = ""
+    device_name: VisibleName = ""
 
 
 class MissingBody(Strict):

@@ -7,6 +7,7 @@ before any schema (app.read_json): no NUL, no lone surrogate, nesting and size b
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -45,10 +46,26 @@ def _in_years(year: int) -> None:
         raise ValueError(f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
 
 
+# Characters that change how a text displays without being seen: zero-width marks, bidi overrides, controls,
+# private use and unassigned code points. A document number or a device name holding one reads like another.
+_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+
+
+def _visible(text: str) -> str:
+    hidden = [f"U+{ord(c):04X}" for c in text if unicodedata.category(c) in _HIDDEN]
+    if hidden:
+        raise ValueError(f"holds characters that do not display: {', '.join(hidden[:5])}")
+    if unicodedata.normalize("NFC", text) != text:
+        raise ValueError("is not in Unicode normal form NFC")
+    return text
+
+
 # A record id made by a device (UUIDs) or the bureau (UUIDs, uuid5 of the demo): letters, digits, . _ -
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$")]
 # The id of a document number record: the number as printed (吕环罚〔2026〕1号), no control characters
-NumberId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")]
+NumberId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$"),
+                    AfterValidator(_visible)]
+VisibleName = Annotated[str, StringConstraints(max_length=100), AfterValidator(_visible)]  # a device's name
 Sha256 = Annotated[str, StringConstraints(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")]
 OfficerCert = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z-]+$")]
 Code = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_.:/-]+$")]
