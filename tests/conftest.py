@@ -39,6 +39,17 @@ def fixture_file(*parts: str) -> Path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True)
+def interface_language():
+    """Every test starts and ends in the default interface language: the language is process-wide, and a test
+    that switched to English must not leave the next one reading English."""
+    from eco_field import messages
+
+    messages.set_language(None)
+    yield
+    messages.set_language(None)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
