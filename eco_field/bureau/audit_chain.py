@@ -99,7 +99,7 @@ def receive(storage: BureauStorage, device: Device, entries: list[dict[str, Any]
 def _check_next(entry: dict[str, Any], head_seq: int, head_hash: str, last_seq: int) -> None:
     seq = entry["seq"]
     if seq != head_seq + 1:
-        raise ChainRefused("bureau.refused.chain_gap", last_seq, seq=seq, last_seq=last_seq, next=head_seq + 1)
+        raise ChainRefused("bureau.refused.chain_gap", last_seq, seq=seq, held=last_seq, next=head_seq + 1)
     if entry["prev_hash"] != head_hash:
         raise ChainRefused("bureau.refused.chain_broken", last_seq, seq=seq, head=head_seq)
     digest = entry_hash(seq, entry["at"], entry["actor"], entry["entity"], entry["entity_id"], entry["action"],

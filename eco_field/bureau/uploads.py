@@ -139,7 +139,7 @@ class BlobArea:
             raise UploadRefused(409, "bureau.refused.length_differs", state.offset, length=length,
                                 expected=state.length)
         if offset != state.offset:
-            raise UploadRefused(409, "bureau.refused.offset_differs", state.offset, offset=offset,
+            raise UploadRefused(409, "bureau.refused.offset_differs", state.offset, at=offset,
                                 expected=state.offset)
         if content_length is not None and (content_length > MAX_CHUNK_BYTES
                                            or offset + content_length > state.length):
