@@ -110,15 +110,15 @@ def _error_handlers(app: FastAPI) -> None:
 
     handlers: dict[type[Exception], Callable[[Any], JSONResponse]] = {
         auth.AuthRefused: lambda e: answer(e.status, {"detail": str(e), "code": e.code, "params": e.params}),
-        UploadRefused: lambda e: answer(e.status, {"detail": str(e), "offset": e.offset},
+        UploadRefused: lambda e: answer(e.status, e.body(offset=e.offset),
                                         {"Upload-Offset": str(e.offset)} if e.offset is not None else None),
-        push.Forbidden: lambda e: answer(403, {"detail": str(e), "forbidden": e.entry_ids}),
+        push.Forbidden: lambda e: answer(403, e.body(forbidden=e.entry_ids)),
         push.Invalid: lambda e: answer(422, {"detail": str(e), "invalid": e.entry_ids, "errors": e.errors}),
         push.MalformedEntry: lambda e: answer(400, {"detail": str(e)}),
-        BadBody: lambda e: answer(400, {"detail": str(e)}),
-        audit_chain.ChainRefused: lambda e: answer(409, {"detail": str(e), "last_seq": e.last_seq}),
+        BadBody: lambda e: answer(400, e.body()),
+        audit_chain.ChainRefused: lambda e: answer(409, e.body(last_seq=e.last_seq)),
         audit_chain.MalformedAudit: lambda e: answer(400, {"detail": str(e)}),
-        BodyTooLarge: lambda e: answer(413, {"detail": str(e)}),
+        BodyTooLarge: lambda e: answer(413, e.body()),
         RequestValidationError: lambda e: answer(422, _invalid(e.errors())),
         ValidationError: lambda e: answer(422, _invalid(e.errors(include_url=False, include_input=False))),
     }
@@ -307,10 +307,10 @@ def _int_header(request: Request, name: str, *, required: bool = False) -> int |
     value = request.headers.get(name)
     if value is None:
         if required:
-            raise UploadRefused(400, f"header {name} is required")
+            raise UploadRefused(400, "bureau.refused.header_required", name=name)
         return None
     if not (value.isascii() and value.isdigit()) or len(value) > 19 or int(value) > 2 * MAX_BLOB_BYTES:
-        raise UploadRefused(400, f"header {name} must be a non-negative integer of at most {2 * MAX_BLOB_BYTES}")
+        raise UploadRefused(400, "bureau.refused.header_integer", name=name, max=2 * MAX_BLOB_BYTES)
     return int(value)
 
 
@@ -321,7 +321,7 @@ def _plain_put_route(app: FastAPI, folder: Path) -> None:
     async def plain_put(name: str, request: Request) -> Response:
         await anyio.to_thread.run_sync(current_device, request)
         if not name.replace("-", "").replace(".", "").isalnum():
-            raise UploadRefused(400, "plain name must be alphanumeric")
+            raise UploadRefused(400, "bureau.refused.plain_name")
         with open(folder / name, "wb") as out:
             async for piece in request.stream():
                 out.write(piece)

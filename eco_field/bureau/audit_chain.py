@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eco_field.bureau.refusals import Refusal
 from eco_field.bureau.storage import BureauStorage, Device
 from eco_field.clock import utc_now
 from eco_field.store.audit import GENESIS, entry_hash, verify_rows
@@ -25,11 +26,11 @@ TEXT_KEYS = ("at", "actor", "entity", "entity_id", "action", "data_json", "prev_
 HEX = frozenset("0123456789abcdef")
 
 
-class ChainRefused(Exception):
+class ChainRefused(Refusal):
     """A push that does not continue the device's stored chain (409); last_seq says where the bureau is."""
 
-    def __init__(self, message: str, last_seq: int) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, last_seq: int, **params: Any) -> None:
+        super().__init__(code, **params)
         self.last_seq = last_seq
 
 
@@ -86,8 +87,7 @@ def receive(storage: BureauStorage, device: Device, entries: list[dict[str, Any]
             seq = entry["seq"]
             if seq <= last_seq:
                 if held.get(seq) != entry["hash"]:
-                    raise ChainRefused(f"audit entry {seq} differs from the entry {seq} this device sent before;"
-                                       " the device's audit chain was rewritten", last_seq)
+                    raise ChainRefused("bureau.refused.chain_rewritten", last_seq, seq=seq)
                 continue
             _check_next(entry, head_seq, head_hash, last_seq)
             fresh.append(entry)
@@ -99,15 +99,13 @@ def receive(storage: BureauStorage, device: Device, entries: list[dict[str, Any]
 def _check_next(entry: dict[str, Any], head_seq: int, head_hash: str, last_seq: int) -> None:
     seq = entry["seq"]
     if seq != head_seq + 1:
-        raise ChainRefused(f"audit entry {seq} leaves a gap: the bureau holds this device's chain up to entry"
-                           f" {last_seq}, the next must be {head_seq + 1}", last_seq)
+        raise ChainRefused("bureau.refused.chain_gap", last_seq, seq=seq, held=last_seq, next=head_seq + 1)
     if entry["prev_hash"] != head_hash:
-        raise ChainRefused(f"audit entry {seq} does not follow entry {head_seq} (its prev_hash is not that"
-                           " entry's hash); the device's audit chain is broken", last_seq)
+        raise ChainRefused("bureau.refused.chain_broken", last_seq, seq=seq, head=head_seq)
     digest = entry_hash(seq, entry["at"], entry["actor"], entry["entity"], entry["entity_id"], entry["action"],
                         entry["data_json"], entry["prev_hash"])
     if digest != entry["hash"]:
-        raise ChainRefused(f"audit entry {seq} was altered: its hash does not recompute", last_seq)
+        raise ChainRefused("bureau.refused.chain_altered", last_seq, seq=seq)
 
 
 def chain_problem(storage: BureauStorage, device_id: str) -> str | None:

@@ -9,32 +9,34 @@ from typing import Any
 
 from starlette.requests import Request
 
+from eco_field.bureau.refusals import Refusal
+
 MAX_JSON_BYTES = 16 * 1024 ** 2
 MAX_DEPTH = 64  # a checklist or a reading series nests a handful of levels; json's own limit is ~1000
 
 
-class BodyTooLarge(Exception):
+class BodyTooLarge(Refusal):
     pass
 
 
-class BadBody(ValueError):
+class BadBody(Refusal, ValueError):
     pass
 
 
 def _no_constant(name: str) -> Any:
-    raise BadBody(f"{name} is not a JSON number")
+    raise BadBody("bureau.refused.not_a_number", name=name)
 
 
 async def read_json(request: Request, limit: int = MAX_JSON_BYTES) -> Any:
     """The request's JSON body, refusing more than limit bytes (by header first, then by count)."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isascii() and declared.isdigit() and int(declared) > limit:
-        raise BodyTooLarge(f"body of {declared} bytes is over the limit of {limit}")
+        raise BodyTooLarge("bureau.refused.body_declared_too_large", size=declared, max=limit)
     body = bytearray()
     async for piece in request.stream():
         body += piece
         if len(body) > limit:
-            raise BodyTooLarge(f"body is over the limit of {limit} bytes")
+            raise BodyTooLarge("bureau.refused.body_too_large", max=limit)
     return parse_json(bytes(body))
 
 
@@ -42,13 +44,13 @@ def parse_json(body: bytes) -> Any:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BadBody(f"body is not UTF-8 text: {exc}") from exc
+        raise BadBody("bureau.refused.not_utf8", reason=str(exc)) from exc
     try:  # the parser's own recursion limit stops a body of 100,000 `[` (RecursionError)
         value = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except RecursionError as exc:
-        raise BadBody(f"body nests deeper than {MAX_DEPTH} levels") from exc
+        raise BadBody("bureau.refused.too_deep", max=MAX_DEPTH) from exc
     except json.JSONDecodeError as exc:
-        raise BadBody(f"body is not JSON: {exc}") from exc
+        raise BadBody("bureau.refused.not_json", reason=str(exc)) from exc
     check_texts(value)
     return value
 
@@ -56,7 +58,7 @@ def parse_json(body: bytes) -> Any:
 def _finite(text: str) -> float:
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise BadBody(f"{text[:40]} is out of range for a number")
+        raise BadBody("bureau.refused.out_of_range", text=text[:40])
     return value
 
 
@@ -70,7 +72,7 @@ def check_texts(value: Any) -> None:
             _check_text(item)
             continue
         if depth > MAX_DEPTH:
-            raise BadBody(f"body nests deeper than {MAX_DEPTH} levels")
+            raise BadBody("bureau.refused.too_deep", max=MAX_DEPTH)
         if isinstance(item, dict):
             for key, inner in item.items():
                 _check_text(key)
@@ -82,9 +84,9 @@ def check_texts(value: Any) -> None:
 
 def _check_text(text: str) -> None:
     if "\x00" in text:
-        raise BadBody("a text holds a NUL character")
+        raise BadBody("bureau.refused.nul")
     if not text.isascii():
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as exc:
-            raise BadBody("a text is not valid Unicode (a lone surrogate)") from exc
+            raise BadBody("bureau.refused.surrogate") from exc

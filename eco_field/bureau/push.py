@@ -19,18 +19,20 @@ from typing import Any
 from pydantic import ValidationError
 
 from eco_field.bureau import rules
+from eco_field.bureau.refusals import Refusal
 from eco_field.bureau.schemas.entries import ENTITIES, PUSH_BODY, VERSIONED
 from eco_field.bureau.storage import BureauStorage, Device, Record
 from eco_field.canonical import sha256_of
 from eco_field.clock import utc_now
 
 BLOB_KEYS = ("sha256", "pdf_sha256")  # payload fields naming a blob the record needs (evidence, document PDF)
-REFUSED = "names records this device may not write, or that the bureau does not hold"
 
 
-class Forbidden(Exception):
-    def __init__(self, entry_ids: list[str], message: str) -> None:
-        super().__init__(message)
+class Forbidden(Refusal):
+    """A batch naming records this device may not write or the bureau does not hold (403, nothing stored)."""
+
+    def __init__(self, entry_ids: list[str]) -> None:
+        super().__init__("bureau.refused.push_forbidden", count=len(entry_ids))
         self.entry_ids = entry_ids
 
 
@@ -95,8 +97,7 @@ def apply_batch(storage: BureauStorage, device: Device, entries: list[dict[str, 
         results = [_apply(storage, device, entry, batch) for entry in entries]
         forbidden = [r["entry_id"] for r in results if r["status"] == "forbidden"]
         if forbidden:
-            raise Forbidden(forbidden, f"{len(forbidden)} entr{'y' if len(forbidden) == 1 else 'ies'} {REFUSED}"
-                            " (nothing of the batch was stored)")
+            raise Forbidden(forbidden)
         storage.put_entries(device.id, batch.new_entries, utc_now())
     return results
 

@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import EllipsisType
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import anyio
 
 from eco_field.atomicfile import fsync_dir
+from eco_field.bureau.refusals import Refusal
 from eco_field.bureau.storage import BlobState, BureauStorage, Device, Upload
 from eco_field.clock import utc_now
 from eco_field.store.blobs import BlobStore
@@ -46,12 +47,14 @@ MAX_BLOB_BYTES = 1024 ** 3          # 1 GiB: no photo, PDF or instrument export 
 MAX_CHUNK_BYTES = 64 * 1024 ** 2    # one PATCH body at most
 SHA256_RE = re.compile(r"\A[0-9a-f]{64}\Z")  # \Z: a trailing newline does not pass (as $ would let it)
 DEFAULT_EXPIRY_DAYS = 7
-BUSY = "another PATCH of this blob is in progress; retry shortly"
+BUSY = "bureau.refused.upload_busy"
 
 
-class UploadRefused(Exception):
-    def __init__(self, status: int, message: str, offset: int | None = None) -> None:
-        super().__init__(message)
+class UploadRefused(Refusal):
+    """An upload refused with its status (and the committed offset, when there is one); code: refusals.*.json."""
+
+    def __init__(self, status: int, code: str, offset: int | None = None, **params: Any) -> None:
+        super().__init__(code, **params)
         self.status, self.offset = status, offset
 
 
@@ -98,7 +101,7 @@ class BlobArea:
         if blob is ...:
             blob = self.storage.blob_states(device.id, [sha256])[sha256]
         if not blob.named:  # the same answer whether or not the bureau holds it (no oracle, no stray files)
-            raise UploadRefused(404, "no record of this device names this blob")
+            raise UploadRefused(404, "bureau.refused.blob_unknown")
         state = upload_state(blob)
         if state is not None and state.complete:
             return state, None
@@ -128,17 +131,19 @@ class BlobArea:
         state = self._reconcile(device, sha256, part, state, length)
         if state is None:
             if length is None:
-                raise UploadRefused(400, "the first PATCH of a blob needs Upload-Length")
+                raise UploadRefused(400, "bureau.refused.first_patch_length")
             if length > MAX_BLOB_BYTES or length < 0:
-                raise UploadRefused(413, f"blob of {length} bytes is over the limit of {MAX_BLOB_BYTES}")
+                raise UploadRefused(413, "bureau.refused.blob_too_large", length=length, max=MAX_BLOB_BYTES)
             state = UploadState(0, length, False)
         elif length is not None and length != state.length:
-            raise UploadRefused(409, f"Upload-Length {length} differs from the upload's {state.length}", state.offset)
+            raise UploadRefused(409, "bureau.refused.length_differs", state.offset, length=length,
+                                expected=state.length)
         if offset != state.offset:
-            raise UploadRefused(409, f"offset {offset} is not the committed offset {state.offset}", state.offset)
+            raise UploadRefused(409, "bureau.refused.offset_differs", state.offset, at=offset,
+                                expected=state.offset)
         if content_length is not None and (content_length > MAX_CHUNK_BYTES
                                            or offset + content_length > state.length):
-            raise UploadRefused(413, f"body of {content_length} bytes is too large for this upload", state.offset)
+            raise UploadRefused(413, "bureau.refused.chunk_too_large", state.offset, size=content_length)
         return state  # the upload row is written with the first committed bytes (one write per small blob)
 
     async def receive(self, device: Device, sha256: str, state: UploadState, part: PartFile,
@@ -155,8 +160,7 @@ class BlobArea:
             try:
                 async for piece in body:
                     if received + len(piece) > limit:
-                        raise UploadRefused(413, f"body longer than the {limit} bytes this upload can take",
-                                            state.offset)
+                        raise UploadRefused(413, "bureau.refused.chunk_longer", state.offset, limit=limit)
                     part.file.write(piece)
                     received += len(piece)
             except disconnected:
@@ -191,7 +195,7 @@ class BlobArea:
         if part.sha256() != sha256:
             part.remove()
             self.storage.drop_upload(sha256, device.id)
-            raise UploadRefused(422, "the uploaded bytes do not match their SHA-256; nothing was stored", 0)
+            raise UploadRefused(422, "bureau.refused.sha_mismatch", 0)
         final = self.store.path_for(sha256, "")
         final.parent.mkdir(parents=True, exist_ok=True)
         part.move_to(final)  # the same bytes as any file already there: its name is their hash
@@ -199,13 +203,13 @@ class BlobArea:
         # the row (the blob counts as stored) only for a device not revoked meanwhile; a file without a row
         # is harmless (see docs/bureau-storage.md): the blob counts as missing
         if not self.storage.put_blob(sha256, state.length, device.id, utc_now()):
-            raise UploadRefused(403, "this device was revoked; its upload was not kept")
+            raise UploadRefused(403, "bureau.refused.revoked_not_kept")
         return UploadState(state.length, state.length, True)
 
     def _end_revoked(self, device: Device, sha256: str, part: PartFile) -> None:
         part.remove()
         self.storage.drop_upload(sha256, device.id)
-        raise UploadRefused(403, "this device was revoked; its upload was ended")
+        raise UploadRefused(403, "bureau.refused.revoked_ended")
 
     def _recover_finished(self, device: Device, sha256: str, part: PartFile) -> UploadState | None:
         """A blob renamed into the store just before a crash, its row not yet committed: the file is the
@@ -216,7 +220,7 @@ class BlobArea:
             return None
         size = final.stat().st_size
         if not self.storage.put_blob(sha256, size, device.id, utc_now()):
-            raise UploadRefused(403, "this device was revoked")
+            raise UploadRefused(403, "bureau.refused.revoked")
         part.remove()
         return UploadState(size, size, True)
 
@@ -353,7 +357,7 @@ class PartFile:
         except FileNotFoundError:
             same = False
         if not same:  # between our open and our lock, the PATCH holding it moved the file into the store
-            raise UploadRefused(423, "this blob's upload has just changed; retry")
+            raise UploadRefused(423, "bureau.refused.upload_changed")
 
     def size(self) -> int:
         return os.fstat(self.file.fileno()).st_size
@@ -394,5 +398,5 @@ class PartFile:
 
 def check_sha(sha256: str) -> str:
     if not isinstance(sha256, str) or not SHA256_RE.match(sha256):
-        raise UploadRefused(400, "a blob is named by its SHA-256 in 64 lowercase hex digits")
+        raise UploadRefused(400, "bureau.refused.bad_sha")
     return sha256

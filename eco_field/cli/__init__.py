@@ -34,13 +34,27 @@ def interface_language(data_dir: str | None) -> str:
     return messages.DEFAULT_LANGUAGE
 
 
+def data_dir_given(argv: list[str]) -> str | None:
+    """The --data-dir of a command line not yet parsed (its last one, before or after the command)."""
+    found = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--data-dir" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif arg.startswith("--data-dir="):
+            found = arg.split("=", 1)[1]
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+    # the language comes first: help, usage and argparse's errors are rendered while parsing
+    messages.set_language(interface_language(data_dir_given(sys.argv[1:] if argv is None else argv)))
     parser = build_parser()
     args = parser.parse_args(argv)
-    messages.set_language(interface_language(getattr(args, "data_dir", None)))
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return 2

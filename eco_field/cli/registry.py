@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import eco_field.cli as cli_package
+from eco_field.cli import help_language
 from eco_field.errors import BadInput
 
 Handler = Callable[[argparse.Namespace], int | None]
@@ -53,13 +54,16 @@ def _needs_action(prog: str, actions: Any) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole tree, its help and argparse's own words in the current interface language
+    (messages.set_language() before calling; see help_language)."""
+    help_language.install()
     parser = argparse.ArgumentParser(prog="eco-field", description="EcoField 生态执法现场通 — command line")
     parser.add_argument("--data-dir", default=None,
                         help="data folder (default: ECO_FIELD_HOME or the per-user data folder)")
     commands = Commands(parser)
     for module in _command_modules():
         module.register(commands)
-    return parser
+    return help_language.localise(parser)
 
 
 def _command_modules() -> list[Any]:

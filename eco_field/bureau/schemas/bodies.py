@@ -42,7 +42,7 @@ class AuditBody(Strict):
 # -- answers ---------------------------------------------------------------------------------------
 class Refusal(BaseModel):
     detail: str  # English, for the API's readers
-    code: str | None = None  # a refusal the officer reads (401/403 of auth): its message code, rendered by the
+    code: str | None = None  # a refusal the officer reads (auth, push, upload, chain): its message code, rendered by the
     params: dict[str, Any] = {}  # device in the interface language (resources/i18n/messages)
 
 
@@ -54,20 +54,17 @@ class InvalidRefusal(BaseModel):
     errors: list[dict[str, str]] = []
 
 
-class ForbiddenRefusal(BaseModel):
+class ForbiddenRefusal(Refusal):
     """403 of a push: entries naming records this device may not write or the bureau does not hold."""
 
-    detail: str
     forbidden: list[str]
 
 
-class UploadRefusal(BaseModel):
-    detail: str
+class UploadRefusal(Refusal):
     offset: int | None = None
 
 
-class ChainRefusal(BaseModel):
-    detail: str
+class ChainRefusal(Refusal):
     last_seq: int
 
 
