@@ -73,6 +73,16 @@ def test_two_daily_penalty_rounds_each_count_their_own_days_and_all_verify(cli, 
     assert "共计22日" in _text(second[0]["pdf"])
     rounds = _facts_rounds(workspace, cid)
     assert [(r["round"], r["days"], r["amount"]) for r in rounds] == [(1, 19, 1900000), (2, 22, 2200000)]
+    # `cases next` reports each round, and the round the next document would be of
+    steps = cli("cases", "next", cid, "--json")
+    ok(steps)
+    data = steps.json()
+    assert [(r["round"], r["days"], r["decided"]) for r in data["daily_rounds"]] == [(1, 19, ago(12)),
+                                                                                     (2, 22, ago(3))]
+    assert {d["kind"]: d.get("round") for d in data["documents"]}["daily-penalty-notice"] == 3
+    shown = cli("cases", "next", cid)
+    ok(shown)
+    assert "按日连续处罚第1轮" in shown.stdout and "按日连续处罚第2轮" in shown.stdout and "22日" in shown.stdout
 
 
 def _facts_rounds(workspace, cid: str) -> list[dict]:
