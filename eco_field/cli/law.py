@@ -68,13 +68,7 @@ def register(commands) -> None:
     p.add_argument("event", help="filed | notified | decided | served | paid | closed | … (or 立案, 告知 …)")
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
     p.add_argument("--note", default="", help="the reason, ground or approval the event needs (cases next says which)")
-    p.add_argument("--measure", choices=("查封", "扣押", "限制生产", "停产整治"),
-                   help="seized: 查封 | 扣押; production_proposed: 限制生产 | 停产整治")
-    p.add_argument("--months", help="production_proposed with 限制生产, production_limit_extended: months (1-3, 限产办法第十五条)")
-    p.add_argument("--ground-item", help="seized: the item (1-6) of 查封扣押办法第四条, where the catalog grants none;"
-                   " production_proposed with 停产整治: the item (1-6) of 限产办法第六条")
-    p.add_argument("--approved-by", help="seized, seizure_extended, preserved, production_limit_extended: the 负责人 who approved it")
-    p.add_argument("--until", help="installments: the approved last day of payment (YYYY-MM-DD)")
+    _add_event_options(p)
     add_json_flag(p)
     p = commands.command("status", cmd_cases_status, "correct a wrong stored status (audited, with its reason)",
                          parent=cas)
@@ -229,6 +223,49 @@ def _case_text(case: cases.Case) -> str:
     return "\n".join(lines)
 
 
+# help of each detail option, in the order the options are listed; the events taking it come from EVENT_FIELDS
+_OPTION_HELP = {
+    "measure": "查封 | 扣押 | 限制生产 | 停产整治",
+    "months": "months (1-3, 限产办法第十五条)",
+    "ground_item": "the item (1-6) of 查封扣押办法第四条 (seized, where the catalog grants none) or of 限产办法第六条 (停产整治)",
+    "approved_by": "the 负责人 who approved it",
+    "until": "the approved last day of payment (YYYY-MM-DD)",
+}
+
+
+def _add_event_options(p: argparse.ArgumentParser) -> None:
+    """One option per detail any event takes (case_steps.EVENT_FIELDS, shared with the GUI's event form)."""
+    from eco_field.law.case_steps import EVENT_FIELDS
+
+    takers: dict[str, list[str]] = {}
+    for code, fields in EVENT_FIELDS.items():
+        for f in fields:
+            if f.key != "note":
+                takers.setdefault(f.key, []).append(code)
+    for key, codes in takers.items():
+        p.add_argument("--" + key.replace("_", "-"), dest=key, default=None,
+                       help=f"{', '.join(codes)}: {_OPTION_HELP.get(key, key)}")
+
+
+def _event_options(args: argparse.Namespace, code: str) -> dict:
+    """The event's data from its own options; an option the event does not take is refused, naming it."""
+    from eco_field.law.case_events import EVENTS
+    from eco_field.law.case_steps import EVENT_FIELDS, event_data, event_fields
+
+    taken = {f.key: f for f in event_fields(code)}
+    given = {key: getattr(args, key) for key in {f.key for fs in EVENT_FIELDS.values() for f in fs} - {"note"}
+             if getattr(args, key, None) is not None}
+    for key in given:
+        if key not in taken:
+            raise BadInput("procedure.option_not_taken", option="--" + key.replace("_", "-"),
+                           event=EVENTS.get(code, code),
+                           options="、".join("--" + k.replace("_", "-") for k in taken) or "--note")
+    for key, value in given.items():
+        if taken[key].kind == "date" and str(value).strip():
+            given[key] = _day(str(value)).isoformat()
+    return event_data(code, given)[1]
+
+
 def cmd_cases_event(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
         from eco_field.law.case_events import event_code
@@ -237,9 +274,7 @@ def cmd_cases_event(args: argparse.Namespace) -> None:
                "evidence_explained": "cases photo", "evidence_excluded": "cases photo"}.get(event_code(args.event))
         if own:  # these steps carry details that only their own command asks for
             raise BadInput("procedure.use_command", command=own)
-        data = {"measure": args.measure, "ground_item": args.ground_item, "approved_by": args.approved_by,
-                "months": args.months,
-                "until": _day(args.until).isoformat() if args.until else None}
+        data = _event_options(args, event_code(args.event))
         case = cases.record_event(ws.db, args.case_id, args.event, args.date, args.note, data)
     emit(args, case.to_dict(), lambda: _case_text(case))
 

@@ -62,10 +62,21 @@ def register(commands) -> None:
     add_json_flag(p)
 
 
+def _round(step: dict) -> str:
+    """「（第2轮）」 beside a step of a kind that repeats, once a later round is open."""
+    return text("procedure.cli.round", round=step["round"]) if step.get("round", 1) > 1 else ""
+
+
 def _next_text(steps: dict) -> str:
-    lines = [text("procedure.cli.open")]
-    lines += [f"  ✓ {procedure.event_label(e['event'])} ({e['event']})" for e in steps["events"] if e["allowed"]]
-    lines += [f"  ✓ {procedure.event_label(d['kind'])} ({d['kind']})" for d in steps["documents"] if d["allowed"]]
+    lines = [text("procedure.cli.daily_round", round=r["round"], start=r["from"] or "—", end=r["to"] or "—",
+                  days=r["days"], amount=r["amount"],
+                  decided=r["decided"] or text("procedure.cli.daily_round_open"))
+             for r in steps.get("daily_rounds", [])]
+    lines.append(text("procedure.cli.open"))
+    lines += [f"  ✓ {procedure.event_label(e['event'])}{_round(e)} ({e['event']})" for e in steps["events"]
+              if e["allowed"]]
+    lines += [f"  ✓ {procedure.event_label(d['kind'])}{_round(d)} ({d['kind']})" for d in steps["documents"]
+              if d["allowed"]]
     lines.append(text("procedure.cli.closed"))
     lines += [f"  ✗ {procedure.event_label(e['event'])}: {e['reason']}" for e in steps["events"] if not e["allowed"]]
     lines += [f"  ✗ {procedure.event_label(d['kind'])}: {d['reason']}" for d in steps["documents"] if not d["allowed"]]

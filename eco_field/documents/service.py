@@ -161,7 +161,8 @@ def issue(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: s
     if hasattr(module, "prepare"):
         module.prepare(src)  # slow, idempotent work (photo downsampling) outside the write lock
     with write_transaction(db):
-        earlier = [] if getattr(module, "MANY_PER_RECORD", False) else current_of(db, kind, src)
+        round_no = _round_now(db, kind, src)
+        earlier = [] if getattr(module, "MANY_PER_RECORD", False) else current_of(db, kind, src, round_no)
         issued = numbering.issue(db, kind, day.year)
         for old in earlier:  # voided first: what the new document lists as issued before it excludes them
             _supersede(db, old, issued.number, reason)
@@ -171,7 +172,7 @@ def issue(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: s
         pdf, pages = layout.build(page, module.story(page, rec), qr.payload(issued.number, record_sha))
         fonts.refuse_missing()  # a character no font of the chain draws: refused by name, never blank
         stated = {**facts.of_record(kind, page.title, rec, page.issued_on), "issued_date": day.isoformat(),
-                  "record_format": src.record_format}
+                  "record_format": src.record_format, **({"round": round_no} if round_no else {})}
         doc, ref = _keep(ws, src, rec, kind, issued.number, record_sha, pdf, pages, out_path, stated, page.spots)
         for old in earlier:
             db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", [doc["id"], old["id"]])
@@ -182,15 +183,28 @@ def issue(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: s
             "current": True, "superseded": [old["number"] for old in earlier], "issued_date": day.isoformat()}
 
 
-def current_of(db: sqlite_utils.Database, kind: str, src: Source) -> list[dict[str, Any]]:
-    """The current (not voided) documents of this kind for the same record."""
+def current_of(db: sqlite_utils.Database, kind: str, src: Source, round_no: int | None = None
+               ) -> list[dict[str, Any]]:
+    """The current (not voided) documents of this kind for the same record (of that round only, for a kind that
+    repeats per round: eco_field/law/rounds.py — an earlier round's document is not superseded)."""
     if src.case_id:
         where, params = "case_id = ?", [src.case_id]
     else:
         where, params = "inspection_id = ? AND case_id IS NULL", [src.inspection_id]
-    rows = db.execute(f"SELECT id, number FROM documents WHERE kind = ? AND status = 'issued' AND {where}"
-                      " ORDER BY rowid", [kind, *params]).fetchall()
-    return [{"id": r[0], "number": r[1]} for r in rows]
+    rows = db.execute(f"SELECT id, number, json_extract(facts_json, '$.round') FROM documents WHERE kind = ?"
+                      f" AND status = 'issued' AND {where} ORDER BY rowid", [kind, *params]).fetchall()
+    return [{"id": r[0], "number": r[1]} for r in rows if round_no is None or int(r[2] or 1) == round_no]
+
+
+def _round_now(db: sqlite_utils.Database, kind: str, src: Source) -> int | None:
+    """The round of the case a document of a repeating kind is issued in (None: the kind does not repeat)."""
+    from eco_field.law import rounds
+
+    if not src.case_id or not rounds.repeats(kind):
+        return None
+    from eco_field.law.procedure_state import load
+
+    return rounds.round_of(load(db, src.case_id), kind)
 
 
 def _supersede(db: sqlite_utils.Database, old: dict[str, Any], new_number: str, reason: str) -> None:

@@ -127,29 +127,33 @@ def suspended_days(by_event: dict[str, list[date]], since: date) -> int:
     return total
 
 
-def daily_penalty_days(order_served: date, rechecks: list[tuple[date, bool]]) -> tuple[int, date | None]:
+def daily_penalty_days(order_served: date, rechecks: list[tuple[date, bool]], since: date | None = None
+                       ) -> tuple[int, date | None]:
     """Days of a daily continuous penalty (按日连续处罚办法 arts. 17–18): from the day after the order to
     correct was served up to the last re-check that still found the violation, cumulative across re-checks;
-    a re-check that finds it corrected ends the count. Returns (days, last violating re-check)."""
-    last = None
+    a re-check that finds it corrected ends the count. A later round (law/rounds.py) counts from the day after
+    `since`, the re-check the previous round counted up to. Returns (days, last violating re-check)."""
+    start, last = since or order_served, None
     for day, violating in sorted(rechecks):
         if day <= order_served:
             raise BadInput("law.recheck_before_order", day=day, served=order_served)
+        if day <= start:
+            continue  # counted by an earlier round
         if not violating:
             break
         last = day
-    return ((last - order_served).days if last else 0), last
+    return ((last - start).days if last else 0), last
 
 
 def daily_penalty(original_fine: int | float | str, order_served: date,
-                  rechecks: list[tuple[date, bool]]) -> dict[str, Any]:
+                  rechecks: list[tuple[date, bool]], since: date | None = None) -> dict[str, Any]:
     """Total daily continuous penalty = original fine × days (computed in fen: a fine with 角/分 stays exact)."""
     fen = money.parse_yuan(original_fine, Term("money.original_fine"))
     if fen <= 0:
         raise BadInput("law.daily_needs_fine")
-    days, last = daily_penalty_days(order_served, rechecks)
+    days, last = daily_penalty_days(order_served, rechecks, since)
     original, total = money.fen_to_yuan(fen), money.fen_to_yuan(fen * days)
     return {"original_fine": original, "days": days, "amount": total, "amount_fen": fen * days,
-            "from": (order_served + timedelta(days=1)).isoformat(), "to": last.isoformat() if last else None,
+            "from": ((since or order_served) + timedelta(days=1)).isoformat(), "to": last.isoformat() if last else None,
             "formula": f"{original}元 × {days}日 = {total}元",
             "basis": "《中华人民共和国环境保护法》第五十九条；《环境保护主管部门实施按日连续处罚办法》第十七条、第十八条"}

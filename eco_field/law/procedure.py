@@ -221,11 +221,23 @@ def assessment_allowed(db: sqlite_utils.Database, case_id: str) -> None:
 
 
 def next_steps(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> dict[str, list[dict[str, Any]]]:
+    from eco_field.law.procedure_facts import daily_rounds
+
     s = load(db, case_id, today)
     events = []
     for code in [*EVENTS, *APPROVAL_EVENTS]:
         reason = reason_for(s, code, s.today, None)
-        events.append({"event": code, "allowed": reason is None, "reason": reason or ""})
-    documents = [{"kind": kind, "allowed": (r := _document_reason(s, kind)) is None, "reason": r or ""}
-                 for kind in DOCUMENTS]
-    return {"events": events, "documents": documents}
+        events.append({"event": code, "allowed": reason is None, "reason": reason or "",
+                       **_round_key(s, SERVES.get(code, ("",))[0])})
+    documents = [{"kind": kind, "allowed": (r := _document_reason(s, kind)) is None, "reason": r or "",
+                  **_round_key(s, kind)} for kind in DOCUMENTS]
+    # each 按日连续处罚 round with its own days and amount (law/rounds.py)
+    return {"events": events, "documents": documents, "daily_rounds": daily_rounds(s)}
+
+
+def _round_key(s: CaseState, kind: str) -> dict[str, int]:
+    """{"round": n} for a kind that repeats per round (law/rounds.py): the round a document issued now is of."""
+    from eco_field.law import rounds
+
+    n = rounds.round_of(s, kind)
+    return {"round": n} if n else {}

@@ -10,7 +10,7 @@ from typing import Any
 
 import sqlite_utils
 
-from eco_field.law import approvals
+from eco_field.law import approvals, rounds
 from eco_field.law.deadlines import daily_penalty
 from eco_field.law.procedure_decision import SEIZURE_GROUNDS
 from eco_field.law.procedure_guards import status_of
@@ -91,14 +91,34 @@ def _daily(s: CaseState) -> dict[str, Any] | None:
     order = s.last("order_served")
     if order is None:
         return None
-    rechecks = [(e.day, e.code == "recheck_violation") for e in s.events
-                if e.code in ("recheck_violation", "recheck_corrected") and e.day <= s.today]
     violating = [e for e in s.all("recheck_violation") if e.day <= s.today]
-    counted = daily_penalty(s.amount, order.day, rechecks) if s.amount > 0 and violating else None
+    per_round = daily_rounds(s)
+    last = per_round[-1] if per_round and violating else None
     return {"order_served": order.day.isoformat(), "recheck": violating[-1].day.isoformat() if violating else None,
             "recheck_note": violating[-1].note if violating else "", "notified": _day(s.last("daily_notified")),
-            "days": counted["days"] if counted else 0, "amount": counted["amount"] if counted else 0,
-            "from": counted["from"] if counted else None, "to": counted["to"] if counted else None}
+            "days": last["days"] if last else 0, "amount": last["amount"] if last else 0,
+            "from": last["from"] if last else None, "to": last["to"] if last else None,
+            "round": last["round"] if last else 0, "rounds": per_round}
+
+
+def daily_rounds(s: CaseState) -> list[dict[str, Any]]:
+    """Each 按日连续处罚 round (law/rounds.py): {round, days, amount, from, to, notified, decided}; the days of
+    each from the day after the previous round's 复查 (none overlap)."""
+    order = s.last("order_served")
+    if order is None:
+        return []
+    rechecks = [(e.day, e.code == "recheck_violation") for e in s.events
+                if e.code in ("recheck_violation", "recheck_corrected") and e.day <= s.today]
+    decided, notified = s.all("daily_decided"), s.all("daily_notified")
+    per_round = []
+    for number, (since, mine) in enumerate(rounds.daily_rounds(rechecks, [e.day for e in decided]), start=1):
+        counted = daily_penalty(s.amount, order.day, mine, since) if s.amount > 0 else None
+        per_round.append({"round": number, "days": counted["days"] if counted else 0,
+                          "amount": counted["amount"] if counted else 0,
+                          "from": counted["from"] if counted else None, "to": counted["to"] if counted else None,
+                          "notified": notified[number - 1].day.isoformat() if len(notified) >= number else None,
+                          "decided": decided[number - 1].day.isoformat() if len(decided) >= number else None})
+    return per_round
 
 
 def _production(s: CaseState) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from eco_field.law import approvals
+from eco_field.law import approvals, rounds
 from eco_field.law.procedure_decision import (
     SEIZURE_GROUNDS,
     daily_open,
@@ -142,22 +142,38 @@ def order_served(s: CaseState, day: date, data: dict | None) -> str | None:
 
 
 def recheck(s: CaseState, day: date, data: dict | None) -> str | None:
+    """复查 within 30 days of the order's service (按日办法). After a round's decision, the next round's 复查 is
+    counted from that decision (再次复查; the 办法's text read from web copies, the 30 days for a 再次复查 are our
+    reading of it: unverified)."""
     order = s.last("order_served")
     if order is None:
         return text("procedure.order_not_served")
-    end = order.day + timedelta(days=30)
+    if daily_open(s):  # the round's notice stated its days: a 复查 now belongs to the next round
+        return text("procedure.daily_round_open", round=daily_round(s))
+    decided = s.last("daily_decided")
+    base = decided.day if decided and decided.day > order.day else order.day
+    end = base + timedelta(days=30)
     return first(text("procedure.recheck_before_order", day=day, order=order.day) if day <= order.day else None,
+                 text("procedure.recheck_before_daily", day=day, decided=base) if decided and day <= base else None,
                  text("procedure.recheck_late", end=end) if day > end else None)
+
+
+def daily_round(s: CaseState) -> int:
+    """The 按日连续处罚 round the case is in (law/rounds.py): 1 + the rounds already decided."""
+    return rounds.round_of(s, "daily-penalty-decision") or 1
 
 
 def daily_notified(s: CaseState, day: date, data: dict | None) -> str | None:
     from eco_field.documents.kinds import MODULES
 
     check = s.last("recheck_violation")
-    needs_doc = "daily-penalty-notice" in MODULES and not s.documents_of("daily-penalty-notice")
+    decided = s.last("daily_decided")
+    new_check = check is not None and (decided is None or (check.day, check.seq) > (decided.day, decided.seq))
+    needs_doc = "daily-penalty-notice" in MODULES and not s.documents_of("daily-penalty-notice", daily_round(s))
     return first(None if s.has("decided") else text("procedure.original_decision_missing"),
                  None if s.has("order_served") else text("procedure.order_not_served"),
                  None if check else text("procedure.no_failed_recheck"),
+                 None if new_check else text("procedure.daily_round_needs_recheck", round=daily_round(s)),
                  text("procedure.daily_stopped_discharge")
                  if s.has("production_halted") or seizure_active(s) else None,
                  text("procedure.daily_notice_served") if check and s.after("daily_notified", check) else None,
@@ -174,7 +190,7 @@ def daily_ready(s: CaseState, day: date, *, with_approval: bool = True) -> str |
 
 
 def daily_decided(s: CaseState, day: date, data: dict | None) -> str | None:
-    docs = s.documents_of("daily-penalty-decision")
+    docs = s.documents_of("daily-penalty-decision", daily_round(s))
     return first(daily_ready(s, day), None if docs else text("procedure.daily_decision_not_issued"))
 
 

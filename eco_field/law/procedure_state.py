@@ -123,8 +123,12 @@ class CaseState:
     def grants(self, measure: str) -> list[CatalogEntry]:
         return [e for e in self.entries if any(measure in m.get("measure", "") for m in e.measures)]
 
-    def documents_of(self, kind: str) -> list[dict[str, Any]]:
-        return [d for d in self.documents if d["kind"] == kind]
+    def documents_of(self, kind: str, round_no: int | None = None) -> list[dict[str, Any]]:
+        """The current documents of a kind (of one round only, for a kind that repeats: law/rounds.py)."""
+        from eco_field.law.rounds import document_round
+
+        return [d for d in self.documents if d["kind"] == kind
+                and (round_no is None or document_round(d) == round_no)]
 
     def issued_on(self, kind: str) -> date | None:
         """The date of issue of the current document of this kind (None when none is issued)."""
@@ -216,11 +220,11 @@ def _documents(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
         return []
     # issued_on: the date of issue printed on it (its facts' issued_date; older ones: the day it was stored)
     rows = db.execute("SELECT kind, number, status, issued_at, json_extract(facts_json, '$.issued_date'),"
-                      " json_extract(facts_json, '$.amount_fen') FROM documents"
+                      " json_extract(facts_json, '$.amount_fen'), json_extract(facts_json, '$.round') FROM documents"
                       " WHERE case_id = ? ORDER BY rowid", [case_id]).fetchall()
     tz = settings.get(db, "time_zone")
     return [{"kind": k, "number": n, "status": s, "issued_at": i, "issued_on": on or _local_day(i, tz),
-             "amount_fen": fen} for k, n, s, i, on, fen in rows if s not in ("void", "voided")]
+             "amount_fen": fen, "round": rnd} for k, n, s, i, on, fen, rnd in rows if s not in ("void", "voided")]
 
 
 def _local_day(iso: str, tz: str) -> str:

@@ -14,6 +14,7 @@ from eco_field.documents.kinds import procedure_facts, provisions
 from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of
 from eco_field.documents.layout import Page
 from eco_field.errors import BadInput
+from eco_field.law import rounds
 
 ART59 = "环保法59"
 
@@ -37,7 +38,14 @@ def gather_daily(src: Source) -> dict[str, Any]:
     parts.same_fine_as_decided(src, decision, assessment)
     rechecks = [(date.fromisoformat(e["date"]), e["event"] == "recheck_violation") for e in events
                 if e["event"] != "order_served"]
-    daily = daily_penalty(int(assessment["amount"]), date.fromisoformat(served[0]), rechecks)
+    # this round only (law/rounds.py): re-checks after the previous round's decision, counted from its re-check
+    decided = [date.fromisoformat(e["date"]) for e in procedure_facts.event_rows(src, "daily_decided")]
+    found = rounds.daily_rounds(rechecks, decided)
+    since, mine = found[-1] if found else (None, [])
+    daily = daily_penalty(int(assessment["amount"]), date.fromisoformat(served[0]), mine, since)
+    if len(found) > 1:  # a later round: its number and the previous round's decision (round 1 gathers as before)
+        daily["round"], daily["since"] = len(found), since.isoformat() if since else None
+        rec["previous_daily"] = earlier_of(rec, "daily-penalty-decision")
     if daily["days"] <= 0:
         raise BadInput("kinds.no_daily_recheck", case=case_id)
     rec.update(assessment=assessment, events=events, daily=daily, original=decision,
@@ -63,8 +71,12 @@ def facts_paragraphs(page: Page, rec: dict[str, Any]) -> list[Flowable]:
                   f"对你单位上述违法行为处以{parts.fine_text(daily['original_fine'])}的行政处罚。"
                   f"{cn_date(served)}，我局向你单位送达了《责令改正违法行为决定书》"
                   f"{'（' + order['number'] + '）' if order else ''}，责令你单位立即改正违法行为。")]
+    previous = rec.get("previous_daily")
     for event in rec["events"]:
-        if event["event"] == "recheck_violation":
+        if previous and event["date"] == daily.get("since") and event["event"] == "recheck_violation":
+            out.append(page.p(f"{cn_date(event['date'])}，我局复查发现你单位拒不改正，已以《按日连续处罚决定书》"
+                              f"（{previous['number']}）对此前的计罚日数实施按日连续处罚。"))
+        elif event["event"] == "recheck_violation":
             proof = event["note"] or "复查现场检查笔录"
             out.append(page.p(f"{cn_date(event['date'])}，我局对你单位进行复查，发现你单位仍在继续实施上述违法行为，"
                               f"拒不改正。以上事实有复查证据为凭：{proof}。"))
@@ -75,11 +87,14 @@ def facts_paragraphs(page: Page, rec: dict[str, Any]) -> list[Flowable]:
 
 def days_and_amount(page: Page, rec: dict[str, Any], verb: str) -> list[Flowable]:
     daily = rec["daily"]
+    # a later round counts from the day after the re-check the previous decision counted up to (第十七条: 累计执行)
+    start = ("前次复查发现违法排放污染物行为之日的次日起，至本次复查发现违法排放污染物行为之日止（再次复查仍拒不改正的，"
+             "计罚日数累计执行）" if daily.get("round") else
+             "责令改正违法行为决定书送达之日的次日起，至复查发现违法排放污染物行为之日止")
     return [
         page.p(f"你单位拒不改正的行为违反了{rec['violated']}的规定。依据{rec['daily_basis']}的规定，对你单位实施按日连续"
-               f"处罚。依据{provisions.citation('按日办法17')}的规定，计罚日数自责令改正违法行为决定书送达之日的次日起，"
-               f"至复查发现违法排放污染物行为之日止，即自{cn_date(daily['from'])}起至{cn_date(daily['to'])}止，"
-               f"共计{daily['days']}日。"),
+               f"处罚。依据{provisions.citation('按日办法17')}的规定，计罚日数自{start}，"
+               f"即自{cn_date(daily['from'])}起至{cn_date(daily['to'])}止，共计{daily['days']}日。"),
         page.p(f"依据{provisions.citation('按日办法19')}的规定，按日连续处罚每日的罚款数额为原处罚决定书确定的罚款数额"
                f"{_fig(daily['original_fine'])}元，乘以计罚日数{daily['days']}日，{verb}对你单位按日连续处罚"
                f"{parts.fine_text(daily['amount'])}。"),

@@ -31,11 +31,16 @@ def stated_item(note: str) -> str | None:
 
 def ground(src: Source, rec: dict[str, Any]) -> dict[str, Any]:
     """{measure, item, item_text, basis, on (date), granted_by ('catalog'|'officer'), note}; refused without one."""
-    event = facts.last_event(src, "seized")
+    rows = facts.event_rows(src, "seized")
+    event = rows[-1] if rows else None
     if event is None:
         raise BadInput("kinds.missing_event", case=rec["case"]["id"], event="seized（实施查封、扣押）",
                        why="record the day the measure was taken and name it (查封 or 扣押) in the note")
-    known = (facts.law_facts(src) or {}).get("seizure") or {}
+    # this measure's own event as recorded up to the issue (a later seizure of the case is another round's,
+    # law/rounds.py); the engine's facts only for an event recorded without its data
+    known = event.get("data") or {}
+    if not known.get("measure"):
+        known = (facts.law_facts(src) or {}).get("seizure") or {}
     measure = known.get("measure") if known.get("measure") in ("查封", "扣押") else measure_of(event["note"])
     item = str(known["ground_item"]) if known.get("ground_item") else stated_item(event["note"])
     granted_by = "officer"

@@ -1,0 +1,124 @@
+"""Kinds that legally repeat (law/rounds.py): two rounds of 按日连续处罚, each with its own 复查, notice and
+decision, counting its own days; a second 查封/扣押 after the first was lifted. A new round's document does not
+void the previous round's: every one still verifies; re-issuing within a round still supersedes."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.law.procedure_helpers import ago, allow_roles, next_of, ok, recent_case, refused
+
+
+def _text(pdf: str) -> str:
+    out = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    return "".join(out.split())
+
+
+def _issue(cli, kind: str, cid: str, day: str, target: Path) -> dict:
+    out = cli("documents", "render", kind, "--case", cid, "--date", day, "-o", str(target), "--json")
+    ok(out)
+    return out.json()
+
+
+def _decided_and_ordered(cli, workspace, tmp_path) -> str:
+    allow_roles(workspace)
+    cid = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60)["id"]
+    ok(cli("cases", "approve", cid, "filing", "--by", "李建国", "--role", "局负责人", "--date", ago(59)))
+    ok(cli("cases", "event", cid, "filed", "--date", ago(59)))
+    ok(cli("cases", "assess", cid, "--amount", "100000", "--reason", "首次超标", "--factor", "impact=small"))
+    report = tmp_path / "report.pdf"
+    report.write_bytes(b"%PDF-1.4 scan\n%%EOF\n")
+    ok(cli("cases", "report", cid, "--number", "JC-07", "--body", "山西省生态环境监测中心", "--date", ago(57),
+           "--file", str(report)))
+    ok(cli("cases", "event", cid, "investigated", "--date", ago(55)))
+    ok(cli("documents", "render", "penalty-notice", "--case", cid, "--date", ago(50)))
+    ok(cli("cases", "event", cid, "notified", "--date", ago(50)))
+    ok(cli("cases", "event", cid, "waived", "--date", ago(49), "--note", "当事人书面放弃陈述申辩"))
+    ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(48)))
+    ok(cli("documents", "render", "penalty-decision", "--case", cid, "--date", ago(48)))
+    ok(cli("cases", "event", cid, "decided", "--date", ago(48)))
+    ok(cli("cases", "event", cid, "served", "--date", ago(47)))
+    ok(cli("cases", "event", cid, "order_served", "--date", ago(47)))
+    return cid
+
+
+def _round(cli, cid: str, recheck: int, decide: int, tmp_path: Path, n: int) -> tuple[dict, dict]:
+    ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(recheck), "--note", f"第{n}次暗查：仍超标排放"))
+    notice = _issue(cli, "daily-penalty-notice", cid, ago(recheck), tmp_path / f"notice{n}.pdf")
+    ok(cli("cases", "event", cid, "daily_notified", "--date", ago(recheck)))
+    ok(cli("cases", "event", cid, "waived", "--date", ago(decide + 1)))
+    ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(decide)))
+    decision = _issue(cli, "daily-penalty-decision", cid, ago(decide), tmp_path / f"decision{n}.pdf")
+    ok(cli("cases", "event", cid, "daily_decided", "--date", ago(decide)))
+    return notice, decision
+
+
+def test_two_daily_penalty_rounds_each_count_their_own_days_and_all_verify(cli, workspace, tmp_path):
+    cid = _decided_and_ordered(cli, workspace, tmp_path)
+    first = _round(cli, cid, 28, 12, tmp_path, 1)
+    # the next round needs its own 复查, after the first round's decision
+    events, documents = next_of(cli, cid)
+    assert "再次复查" in events["daily_notified"], events["daily_notified"]
+    refused(cli("cases", "event", cid, "recheck_violation", "--date", ago(13)), "前一轮按日连续处罚决定")
+    second = _round(cli, cid, 6, 3, tmp_path, 2)
+    for doc in (*first, *second):
+        assert doc["superseded"] == [], doc
+        ok(cli("documents", "verify", doc["pdf"]))
+    # round 1: from the day after the order's service to its 复查 (47 - 28 = 19 days); round 2: from the day after
+    # that 复查 to its own (28 - 6 = 22 days); together the whole period once
+    one, two = _text(first[1]["pdf"]), _text(second[1]["pdf"])
+    assert "共计19日" in one and "1,900,000.00元" in one, one
+    assert "共计22日" in two and "2,200,000.00元" in two and "累计执行" in two and first[1]["number"] in two, two
+    assert "共计22日" in _text(second[0]["pdf"])
+    rounds = _facts_rounds(workspace, cid)
+    assert [(r["round"], r["days"], r["amount"]) for r in rounds] == [(1, 19, 1900000), (2, 22, 2200000)]
+    # `cases next` reports each round, and the round the next document would be of
+    steps = cli("cases", "next", cid, "--json")
+    ok(steps)
+    data = steps.json()
+    assert [(r["round"], r["days"], r["decided"]) for r in data["daily_rounds"]] == [(1, 19, ago(12)),
+                                                                                     (2, 22, ago(3))]
+    assert {d["kind"]: d.get("round") for d in data["documents"]}["daily-penalty-notice"] == 3
+    shown = cli("cases", "next", cid)
+    ok(shown)
+    assert "按日连续处罚第1轮" in shown.stdout and "按日连续处罚第2轮" in shown.stdout and "22日" in shown.stdout
+
+
+def _facts_rounds(workspace, cid: str) -> list[dict]:
+    from eco_field.law import procedure
+
+    return procedure.facts(workspace.db, cid)["daily"]["rounds"]
+
+
+def test_reissuing_within_a_round_supersedes_only_that_round(cli, workspace, tmp_path):
+    cid = _decided_and_ordered(cli, workspace, tmp_path)
+    first = _round(cli, cid, 28, 12, tmp_path, 1)
+    ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(6), "--note", "第2次暗查：仍超标排放"))
+    again = _issue(cli, "daily-penalty-notice", cid, ago(6), tmp_path / "n2.pdf")
+    fixed = _issue(cli, "daily-penalty-notice", cid, ago(6), tmp_path / "n2b.pdf")
+    assert again["superseded"] == [] and fixed["superseded"] == [again["number"]]
+    ok(cli("documents", "verify", first[0]["pdf"]))
+    ok(cli("documents", "verify", fixed["pdf"]))
+    assert cli("documents", "verify", again["pdf"]).returncode == 1
+
+
+def test_a_second_seizure_does_not_void_the_first(cli, workspace, tmp_path):
+    allow_roles(workspace)
+    cid = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60)["id"]
+    ok(cli("cases", "approve", cid, "filing", "--by", "李建国", "--role", "局负责人", "--date", ago(59)))
+    ok(cli("cases", "event", cid, "filed", "--date", ago(59)))
+    ok(cli("cases", "event", cid, "seized", "--date", ago(58), "--measure", "查封", "--ground-item", "6",
+           "--approved-by", "李建国", "--note", "除尘设施停运，颗粒物超标排放"))
+    sealed = _issue(cli, "seizure-decision", cid, ago(58), tmp_path / "seal.pdf")
+    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(40), "--note", "除尘设施已修复"))
+    ok(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(40)))
+    ok(cli("cases", "event", cid, "seized", "--date", ago(30), "--measure", "扣押", "--ground-item", "4",
+           "--approved-by", "李建国", "--note", "偷排用水泵两台"))
+    held = _issue(cli, "seizure-decision", cid, ago(30), tmp_path / "hold.pdf")
+    assert held["superseded"] == []
+    ok(cli("documents", "verify", sealed["pdf"]))
+    ok(cli("documents", "verify", held["pdf"]))
+    one, two = _text(sealed["pdf"]), _text(held["pdf"])
+    assert "查封决定书" in one and "除尘设施停运" in one
+    assert "扣押决定书" in two and "偷排用水泵两台" in two and "第四条第四项" in two
