@@ -77,10 +77,13 @@ class _Walk:
 
 def own_units(ws: Workspace) -> list[str] | None:
     """The counties this laptop works for: the bureau's answer at enrolment, else the unit of the laptop's
-    officer (settings officer_cert); None when nothing narrows it (a fresh, unenrolled laptop)."""
+    officer (settings officer_cert); None when nothing narrows it. An unenrolled laptop is never narrowed:
+    no bureau refuses its records, and the unit its set-up records is the bureau's name, not a county."""
     from eco_field.store import officers
     from eco_field.sync import state
 
+    if not enrolled(ws):
+        return None
     units = json.loads(state.get(ws.db, "units") or "[]")
     if not units and settings.get(ws.db, "officer_cert"):
         try:

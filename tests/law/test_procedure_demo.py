@@ -23,3 +23,17 @@ def test_demo_cases_walk_every_path(cli, data_dir):
         assert steps == {"filing", "legal_review", "decision"}
     again = cli("cases", "demo", "--json").json()
     assert again["cases"] == [] and "已经在本机" in again["note"]
+
+
+def test_demo_cases_on_a_laptop_set_up_by_hand_and_not_enrolled(tmp_path):
+    """First start: the officer typed the bureau's name as the unit; no bureau narrows the demo's counties."""
+    from eco_field import setup
+    from eco_field.demo_cases import seed_cases
+    from eco_field.records import Officer
+
+    with Workspace.open(tmp_path / "d", create=True) as ws:
+        setup.apply(ws.db, [Officer("14110100009", "李明", "")], "吕梁市生态环境局", "吕环")
+        made = seed_cases(ws, tmp_path / "demo-files")
+        assert len(made["cases"]) == 3
+        held = {row[0] for row in ws.db.execute("SELECT id FROM cases")}
+        assert set(made["cases"]) <= held

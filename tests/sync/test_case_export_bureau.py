@@ -89,7 +89,8 @@ def test_a_broken_device_chain_is_refused_at_push(bureau: BureauServer, device: 
     conn.execute("UPDATE audit_log SET actor = 'someone else' WHERE seq = ?", [last])
     conn.commit()
     result = run_sync(device)
-    assert not result["ok"] and f"audit entry {last} was altered" in result["error"], result
+    # the officer reads the bureau's refusal in Chinese, naming the altered entry
+    assert not result["ok"] and f"第 {last} 条审计记录被改动过" in result["error"], result
     assert _head(bureau, device) == held  # nothing of the refused push was stored
 
     # a forged continuation (right hash, wrong prev_hash) and a rewritten entry are refused too

@@ -41,6 +41,19 @@ def private_qsettings(tmp_path):
     yield
 
 
+@pytest.fixture(autouse=True)
+def no_unscripted_modal_dialog(monkeypatch):
+    """A window built by the real start-up path uses the real DialogService; a modal message it opens would
+    wait for a click forever (pytest-timeout's alarm cannot interrupt Qt's loop). Fail with its text instead."""
+    from ui import message_dialog
+
+    def refuse(parent, title, text, **kwargs):
+        raise AssertionError(f"an unscripted modal dialog opened: {title}: {text}")
+
+    monkeypatch.setattr(message_dialog, "ask", refuse)
+    monkeypatch.setattr(message_dialog, "show", refuse)
+
+
 @pytest.fixture
 def dialogs() -> ScriptedDialogs:
     return ScriptedDialogs()

@@ -110,7 +110,8 @@ def test_a_pen_signature_is_placed_in_the_document_and_kept_as_evidence(qtbot, c
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.name.setText("王某")
-    dialog.date.setText("2026-06-05")
+    signed_on = date.today()  # a party signs on or after the day the record was issued, never before it
+    dialog.date.setText(signed_on.isoformat())
     pen_line(dialog.pad, stylus(), 120, [0.3, 0.6, 0.9])
     png = dialog.pad.to_png()
     with qtbot.waitSignal(dialog.signed, timeout=5000) as signal:
@@ -123,4 +124,4 @@ def test_a_pen_signature_is_placed_in_the_document_and_kept_as_evidence(qtbot, c
     assert result["version"] == 2 and result["previous_sha256"] == issued["sha256"]
     signed = PdfReader(result["pdf"])
     assert all(len(page.images) >= 1 for page in signed.pages)  # a 笔录: the party signs every page
-    assert "2026年6月5日" in signed.pages[0].extract_text()
+    assert f"{signed_on.year}年{signed_on.month}月{signed_on.day}日" in signed.pages[0].extract_text()
