@@ -9,10 +9,10 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import case_parts as parts
-from eco_field.documents.kinds import daily_parts
+from eco_field.documents.kinds import daily_parts, notice_parts
 from eco_field.documents.kinds import decision_parts as words
 from eco_field.documents.kinds import procedure_facts as facts
-from eco_field.documents.kinds.common import Source, earlier_of, party_rows, remedies
+from eco_field.documents.kinds.common import Source, earlier_of, remedies
 from eco_field.documents.kinds.daily_penalty_notice import PLAIN_TITLE
 from eco_field.documents.kinds.daily_penalty_notice import TITLE as HEARING_TITLE
 from eco_field.documents.layout import Page
@@ -38,8 +38,7 @@ def gather(src: Source) -> dict[str, Any]:
 
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
-    out: list[Flowable] = page.heading()
-    out.append(page.fields(party_rows(rec["party"])))
+    out = notice_parts.opening(page, rec)
     out.append(page.p("一、违法事实、原处罚决定及拒不改正的事实和证据", "heading"))
     out += parts.violations_paragraphs(page, rec)
     out += parts.evidence_paragraphs(page, rec)
@@ -52,6 +51,4 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(words.payment_paragraph(page, rec))
     out.append(page.p("四、申请行政复议或者提起行政诉讼的途径和期限", "heading"))
     out.append(remedies(page, rec))
-    out.append(words.bureau_lines(page, rec))
-    out.append(page.seal_block())
-    return out
+    return out + notice_parts.closing(page, rec, receipt=False)

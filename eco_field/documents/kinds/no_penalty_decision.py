@@ -11,9 +11,8 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import case_parts as parts
-from eco_field.documents.kinds import decision_parts as words
-from eco_field.documents.kinds import provisions
-from eco_field.documents.kinds.common import Source, case_base, party_rows, remedies
+from eco_field.documents.kinds import notice_parts, provisions
+from eco_field.documents.kinds.common import Source, case_base, remedies
 from eco_field.documents.layout import Page
 from eco_field.errors import BadInput
 
@@ -50,12 +49,9 @@ def _basis(exemption: dict[str, Any]) -> str:
 
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
-    out: list[Flowable] = page.heading()
-    out.append(page.fields(party_rows(rec["party"])))
+    out = notice_parts.opening(page, rec)
     out.append(page.p("一、违法事实和证据", "heading"))
-    out += parts.violations_paragraphs(page, rec)
-    out += parts.evidence_paragraphs(page, rec)
-    out += words.basis_paragraphs(page, rec)
+    out += notice_parts.facts_and_basis(page, rec)
     out.append(page.p("二、不予行政处罚的理由和依据", "heading"))
     for g in rec["grounds"]:
         conditions = "；".join(g["met"])
@@ -70,6 +66,4 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
                       "跟踪检查，再次发生同类违法行为的，将依法予以处罚。"))
     out.append(page.p("四、申请行政复议或者提起行政诉讼的途径和期限", "heading"))
     out.append(remedies(page, rec))
-    out.append(words.bureau_lines(page, rec))
-    out.append(page.seal_block())
-    return out
+    return out + notice_parts.closing(page, rec, receipt=False)

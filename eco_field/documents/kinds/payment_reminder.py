@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 from eco_field.clock import now_local, zone
 from eco_field.documents.kinds import case_parts as parts
 from eco_field.documents.kinds import decision_parts as words
+from eco_field.documents.kinds import notice_parts
 from eco_field.documents.kinds import procedure_facts as facts
 from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of
 from eco_field.documents.layout import Page
@@ -62,7 +63,4 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(words.payment_paragraph(page, rec, days="十日", since="本催告书"))
     out.append(page.p("你单位有权进行陈述和申辩，可以向我局提出书面陈述、申辩意见。"
                       "逾期仍不履行的，我局将依法申请人民法院强制执行。"))
-    out.append(words.bureau_lines(page, rec))
-    out.append(page.seal_block())
-    out.append(page.signatures([("当事人签收", rec["party"]["name"])]))
-    return out
+    return out + notice_parts.closing(page, rec)

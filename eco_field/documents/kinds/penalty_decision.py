@@ -11,8 +11,9 @@ from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import case_parts as parts
 from eco_field.documents.kinds import decision_parts as words
+from eco_field.documents.kinds import notice_parts
 from eco_field.documents.kinds import procedure_facts as facts
-from eco_field.documents.kinds.common import Source, case_base, earlier_of, party_rows, remedies
+from eco_field.documents.kinds.common import Source, case_base, earlier_of, remedies
 from eco_field.documents.kinds.penalty_notice import title_for
 from eco_field.documents.layout import Page
 
@@ -49,8 +50,7 @@ def procedure(src: Source, rec: dict[str, Any]) -> dict[str, Any]:
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     assessment = rec["assessment"]
-    out: list[Flowable] = page.heading()
-    out.append(page.fields(party_rows(rec["party"])))
+    out = notice_parts.opening(page, rec)
     out.append(page.p("一、违法事实和证据", "heading"))
     out += parts.violations_paragraphs(page, rec)
     out += parts.evidence_paragraphs(page, rec)
@@ -66,6 +66,4 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(words.payment_paragraph(page, rec))
     out.append(page.p("五、申请行政复议或者提起行政诉讼的途径和期限", "heading"))
     out.append(remedies(page, rec))
-    out.append(words.bureau_lines(page, rec))
-    out.append(page.seal_block())
-    return out
+    return out + notice_parts.closing(page, rec, receipt=False)

@@ -9,10 +9,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from eco_field.documents.kinds import case_parts as parts
-from eco_field.documents.kinds import decision_parts as words
-from eco_field.documents.kinds import provisions
-from eco_field.documents.kinds.common import Source, party_rows
+from eco_field.documents.kinds import notice_parts, provisions
+from eco_field.documents.kinds.common import Source
 from eco_field.documents.kinds.production_order import (
     NOTICE_TITLES,
     gather_measure,
@@ -37,21 +35,11 @@ def gather(src: Source) -> dict[str, Any]:
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     page.title = rec["title"]
-    out: list[Flowable] = page.heading()
-    out.append(page.fields(party_rows(rec["party"])))
-    out += parts.violations_paragraphs(page, rec)
-    out += parts.evidence_paragraphs(page, rec)
-    out += words.basis_paragraphs(page, rec)
+    out = notice_parts.opening(page, rec) + notice_parts.facts_and_basis(page, rec)
     out += measure_paragraphs(page, rec, intended=True)
-    law = "第四十四条、第四十五条"
-    out.append(page.p(f"根据{provisions.citation('限产办法11')}和《中华人民共和国行政处罚法》{law}的规定，你单位有权进行"
-                      "陈述和申辩，可在收到本告知书之日起五日内向我局提出书面陈述、申辩意见，逾期未提出的，视为放弃陈述、"
-                      "申辩的权利。"))
-    hearing = "第六十三条、第六十四条" if rec["measure"]["name"] == "停产整治" else "第六十四条"
-    out.append(page.p(f"根据{provisions.citation('限产办法11')}和《中华人民共和国行政处罚法》{hearing}的规定，你单位有要求"
-                      "举行听证的权利。如要求听证，应当在收到本告知书之日起五日内向我局提出，逾期未提出的，视为放弃听证的"
-                      "权利。"))
-    out.append(words.bureau_lines(page, rec))
-    out.append(page.seal_block())
-    out.append(page.signatures([("当事人签收", rec["party"]["name"])]))
-    return out
+    also = f"{provisions.citation('限产办法11')}和"
+    out.append(page.p(notice_parts.statement_right(also=also)))
+    # 《行政处罚法》第六十三条 gives the hearing for 停产整治 (责令停产停业); 限制生产 has it from 办法第十一条 only
+    articles = notice_parts.HEARING_ARTICLES if rec["measure"]["name"] == "停产整治" else "第六十四条"
+    out.append(page.p(notice_parts.hearing_right(also=also, articles=articles)))
+    return out + notice_parts.closing(page, rec)

@@ -14,9 +14,9 @@ from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import case_parts as parts
 from eco_field.documents.kinds import decision_parts as words
+from eco_field.documents.kinds import notice_parts, provisions
 from eco_field.documents.kinds import procedure_facts as facts
-from eco_field.documents.kinds import provisions
-from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of, party_rows, remedies
+from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of, remedies
 from eco_field.documents.layout import Page
 from eco_field.errors import BadInput
 
@@ -118,12 +118,9 @@ def measure_paragraphs(page: Page, rec: dict[str, Any], intended: bool) -> list[
 
 
 def order_story(page: Page, rec: dict[str, Any], halt: bool) -> list[Flowable]:
-    out: list[Flowable] = page.heading()
-    out.append(page.fields(party_rows(rec["party"])))
+    out = notice_parts.opening(page, rec)
     out.append(page.p("一、违法事实和证据", "heading"))
-    out += parts.violations_paragraphs(page, rec)
-    out += parts.evidence_paragraphs(page, rec)
-    out += words.basis_paragraphs(page, rec)
+    out += notice_parts.facts_and_basis(page, rec)
     out.append(page.p("二、告知和陈述、申辩、听证情况", "heading"))
     notice = rec["notice"]
     served = f"，该告知书已于{cn_date(notice['served'])}送达你单位" if notice["served"] else ""
@@ -139,6 +136,4 @@ def order_story(page: Page, rec: dict[str, Any], halt: bool) -> list[Flowable]:
                       "任务完成情况和整改信息社会公开情况报我局备案，并提交污染物排放监测报告。"))
     out.append(page.p("四、申请行政复议或者提起行政诉讼的途径和期限", "heading"))
     out.append(remedies(page, rec))
-    out.append(words.bureau_lines(page, rec))
-    out.append(page.seal_block())
-    return out
+    return out + notice_parts.closing(page, rec, receipt=False)

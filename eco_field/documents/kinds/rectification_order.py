@@ -7,7 +7,8 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import case_parts as parts
-from eco_field.documents.kinds.common import Source, case_base, party_rows, quote_articles
+from eco_field.documents.kinds import notice_parts
+from eco_field.documents.kinds.common import Source, case_base, quote_articles
 from eco_field.documents.layout import Page
 
 KIND = "rectification-order"
@@ -30,8 +31,7 @@ def _daily_basis(rec: dict[str, Any]) -> str:
 
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
-    out: list[Flowable] = page.heading()
-    out.append(page.fields(party_rows(rec["party"])))
+    out = notice_parts.opening(page, rec)
     out.append(page.p("一、违法事实和证据", "heading"))
     out += parts.violations_paragraphs(page, rec)
     out += parts.evidence_paragraphs(page, rec)

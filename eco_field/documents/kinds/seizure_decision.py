@@ -14,14 +14,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
 from eco_field.documents.kinds import case_parts as parts
-from eco_field.documents.kinds import decision_parts as words
-from eco_field.documents.kinds import seizure_grounds
+from eco_field.documents.kinds import notice_parts, seizure_grounds
 from eco_field.documents.kinds.common import (
     Source,
     case_base,
     cn_date,
     officer_signatures,
-    party_rows,
     remedies,
 )
 from eco_field.documents.layout import FRAME_W, Page
@@ -58,11 +56,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     g = rec["ground"]
     m = g["measure"]
     page.title = rec["title"]
-    out: list[Flowable] = page.heading()
-    out.append(page.fields(party_rows(rec["party"])))
-    out += parts.violations_paragraphs(page, rec)
-    out += parts.evidence_paragraphs(page, rec)
-    out += words.basis_paragraphs(page, rec)
+    out = notice_parts.opening(page, rec) + notice_parts.facts_and_basis(page, rec)
     # the facts the officer stated for this ground (the `seized` event's note), before the item they fall under
     stated = str(g.get("note") or "").strip().rstrip("。；;，, ")
     found = f"经查，{stated}。" if stated else ""
@@ -78,8 +72,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     else:
         out.append(page.p("扣押的设施、设备由我局妥善保管，不得使用或者损毁。你单位不得擅自转移、处置被扣押的设施、设备。"))
     out.append(remedies(page, rec))
-    out.append(words.bureau_lines(page, rec))
-    out.append(page.seal_block())
+    out += notice_parts.closing(page, rec, receipt=False)
     out.append(PageBreak())
     out += inventory(page, rec)
     return out

@@ -8,9 +8,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from eco_field.documents.kinds import decision_parts as words
+from eco_field.documents.kinds import notice_parts, provisions, seizure_grounds
 from eco_field.documents.kinds import procedure_facts as facts
-from eco_field.documents.kinds import provisions, seizure_grounds
 from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of, remedies
 from eco_field.documents.kinds.seizure_decision import DAYS, period_end
 from eco_field.documents.layout import Page
@@ -49,7 +48,4 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p(f"因{reason}，经我局负责人批准，依据{provisions.citation('强制法25')}的规定，决定将{m}期限延长"
                       f"{DAYS}日，至{cn_date(rec['new_end'])}止。"))
     out.append(remedies(page, rec))
-    out.append(words.bureau_lines(page, rec))
-    out.append(page.seal_block())
-    out.append(page.signatures([("当事人签收", rec["party"]["name"])]))
-    return out
+    return out + notice_parts.closing(page, rec)

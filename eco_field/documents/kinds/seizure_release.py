@@ -7,9 +7,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from eco_field.documents.kinds import decision_parts as words
+from eco_field.documents.kinds import notice_parts, seizure_grounds
 from eco_field.documents.kinds import procedure_facts as facts
-from eco_field.documents.kinds import seizure_grounds
 from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of, remedies
 from eco_field.documents.kinds.seizure_decision import inventory, seizure_items
 from eco_field.documents.layout import Page
@@ -44,7 +43,6 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p(f"鉴于{reason}，依据《中华人民共和国行政强制法》第二十八条、《环境保护主管部门实施查封、扣押办法》"
                       f"的规定，我局决定自{cn_date(lifted['date'])}起解除{m}。解除{m}的设施、设备详见所附清单。"))
     out.append(remedies(page, rec))
-    out.append(words.bureau_lines(page, rec))
-    out.append(page.seal_block())
+    out += notice_parts.closing(page, rec, receipt=False)
     out += inventory(page, rec)[1:]
     return out
