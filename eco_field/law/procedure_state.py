@@ -36,6 +36,12 @@ DEFAULT_MAJOR_FINE = 1_000_000
 _EXCEEDANCE = re.compile(r"超过.*(排放标准|许可排放浓度)")
 
 
+def is_exceedance_entry(description: str) -> bool:
+    """Is a catalog violation one of exceeding a standard (超标排放): the procedure's rule, which the documents
+    also follow when they print the measured exceedances under a violation."""
+    return bool(_EXCEEDANCE.search(description))
+
+
 @dataclass
 class Event:
     seq: int
@@ -118,7 +124,7 @@ class CaseState:
 
     @property
     def exceedance(self) -> list[CatalogEntry]:
-        return [e for e in self.entries if _EXCEEDANCE.search(e.description)]
+        return [e for e in self.entries if is_exceedance_entry(e.description)]
 
     def grants(self, measure: str) -> list[CatalogEntry]:
         return [e for e in self.entries if any(measure in m.get("measure", "") for m in e.measures)]

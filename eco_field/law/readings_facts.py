@@ -66,13 +66,6 @@ def _kind(series: dict[str, Any]) -> str:
     return (series.get("evaluation") or {}).get("kind") or "max"
 
 
-def is_exceedance_entry(description: str) -> bool:
-    """Is a catalog violation one of exceeding a standard (the procedure's own rule: procedure_state)."""
-    from eco_field.law.procedure_state import _EXCEEDANCE
-
-    return bool(_EXCEEDANCE.search(description))
-
-
 def _max(values: Any) -> str:
     present = [float(v) for v in values if v is not None]
     return f"{max(present):g}" if present else "0"

@@ -73,7 +73,7 @@ def exceedances(src: Source, inspection: dict[str, Any]) -> list[dict[str, Any]]
 
 def for_violation(entry: dict[str, Any], found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The exceedances an exceedance violation rests on; none for any other violation."""
-    from eco_field.law.readings_facts import is_exceedance_entry
+    from eco_field.law.procedure_state import is_exceedance_entry
 
     description = entry.get("description", "")
     if not is_exceedance_entry(description):
