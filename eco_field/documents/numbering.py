@@ -181,6 +181,16 @@ def issue(db: sqlite_utils.Database, kind: str, year: int) -> IssuedNumber:
     raise BadInput("numbers.no_block", kind=kind, year=year)
 
 
+def put_synced(db: sqlite_utils.Database, kind: str, year: int, number: str, status: str, reason: str,
+               at: str) -> None:
+    """A number another device issued (or voided), after this workspace's numbers of the kind and year, for a
+    throwaway workspace gathering documents from synced records (bureau/office/synced_records.py)."""
+    serial = 1 + db.execute("SELECT count(*) FROM document_numbers WHERE kind = ? AND year = ?",
+                            [kind, year]).fetchone()[0]
+    db.execute("INSERT INTO document_numbers (kind, year, serial, number, status, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               [kind, year, serial, number, status, reason, at])
+
+
 def _auto_block(db: sqlite_utils.Database, kind: str, year: int) -> bool:
     """A standalone device (no bureau server configured) reserves serials 1..N itself the first time a kind is
     issued in a year; the block is recorded and pushed like any local block, so the bureau allocates after it.

@@ -233,9 +233,7 @@ def _keep(ws: Workspace, src: Source, rec: dict[str, Any], kind: str, number: st
                "pages": pages, "evidence_id": evidence_id, "status": "issued", "issued_at": utc_now()}
         extra = {"version": 1, "void_reason": "", "superseded_by": None,
                  "facts_json": json.dumps(stated, ensure_ascii=False), "spots_json": json.dumps(spots)}
-        columns = COLUMNS + EXTRA_COLUMNS
-        db.execute(f"INSERT INTO documents ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                   [{**doc, **extra}[c] for c in columns])
+        insert_row(db, {**doc, **extra})
         record(db, "document", doc["id"], "issue", {**doc, "version": 1, "facts": stated})
         versions.add(db, doc, 1, ref.sha256, ref.size, pages, None, [])
         if out_path:
@@ -245,6 +243,13 @@ def _keep(ws: Workspace, src: Source, rec: dict[str, Any], kind: str, number: st
             ref.path.unlink(missing_ok=True)
         raise
     return doc, ref
+
+
+def insert_row(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
+    """One documents row, every column of COLUMNS and EXTRA_COLUMNS (issued here, or synced: synced_records)."""
+    columns = COLUMNS + EXTRA_COLUMNS
+    db.execute(f"INSERT INTO documents ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+               [row[c] for c in columns])
 
 
 def _is_draft(db: sqlite_utils.Database, inspection_id: str) -> bool:

@@ -116,6 +116,37 @@ def insert_series(db: sqlite_utils.Database, source_id: str, inspection_id: str,
     return cursor.lastrowid
 
 
+def put_synced(db: sqlite_utils.Database, source_id: str, evidence_id: str, p: dict[str, Any]) -> None:
+    """A readings source and its series' summary rows as the device pushed them (each series as
+    readings.present.series_json gives it, without the samples), into a throwaway workspace
+    (bureau/office/synced_records.py): not audited."""
+    db.execute("INSERT INTO reading_sources (id, inspection_id, evidence_id, sha256, original_name, format, outlet_code,"
+               " options_json, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [source_id, p["inspection_id"], evidence_id, p["sha256"], p.get("original_name") or "", p["format"],
+                p.get("outlet"), json.dumps(p.get("options") or {}, ensure_ascii=False), utc_now()])
+    columns = SERIES_FIELDS[1:]  # the id is the database's
+    insert = f"INSERT INTO reading_series ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    for position, x in enumerate(p.get("series") or []):
+        row = _synced_series_row(source_id, p["inspection_id"], position, x)
+        db.execute(insert, [row[c] for c in columns])
+
+
+def _synced_series_row(source_id: str, inspection_id: str, position: int, x: dict[str, Any]) -> dict[str, Any]:
+    device = x.get("instrument") or {}
+    meta = {**(x.get("meta") or {}), "lines": x.get("source_lines")}
+    return {"uuid": x.get("uuid") or f"{source_id}-{position}", "source_id": source_id,
+            "inspection_id": inspection_id, "position": position, "pollutant": x.get("pollutant") or "",
+            "sensor": x.get("sensor") or "", "statistic": x.get("statistic") or "", "unit": x.get("unit") or "",
+            "make": device.get("make") or "", "model": device.get("model") or "", "serial": device.get("serial") or "",
+            "time_zone": x.get("time_zone") or "", "n": x.get("n") or 0, "flagged": x.get("flagged") or 0,
+            "t_start": x.get("t_start"), "t_end": x.get("t_end"), "min": x.get("min"), "max": x.get("max"),
+            "mean": x.get("mean"), "limit_value": x.get("limit"), "limit_unit": x.get("limit_unit"),
+            "o2_ref": x.get("o2_ref"), "exceed_count": x.get("exceed_count"), "max_converted": x.get("max_converted"),
+            "max_exceed_multiple": x.get("max_exceed_multiple"),
+            "evaluation_json": json.dumps(x.get("evaluation") or {}, ensure_ascii=False),
+            "meta_json": json.dumps(meta, ensure_ascii=False)}
+
+
 INF = float("inf")
 
 

@@ -198,3 +198,26 @@ def replace_from_bureau(db: sqlite_utils.Database, payload: dict[str, Any]) -> I
         record(db, "inspection", current.id, "accept_bureau", snapshot(replaced), sync=False,
                revision=replaced.revision)
     return replaced
+
+
+def put_synced(db: sqlite_utils.Database, inspection_id: str, p: dict[str, Any]) -> None:
+    """The inspection as its device pushed it, written as a draft with its officers (who must be in the officers
+    table already) into a throwaway workspace (bureau/office/synced_records.py): neither audited nor queued."""
+    party = p.get("party") or {}
+    now = utc_now()
+    db.execute("INSERT INTO inspections (id, task_id, enterprise_id, started_at, ended_at, place, party_name,"
+               " party_title, party_phone, party_present, checklist_json, findings_json, status, seal_hash,"
+               " sealed_at, revision, created_at, updated_at) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+               " ?, ?, ?)",
+               [inspection_id, p["enterprise_id"], p["started_at"], p.get("ended_at"), p.get("place") or "",
+                party.get("name", ""), party.get("title", ""), party.get("phone", ""), int(bool(party.get("present"))),
+                json.dumps(p.get("checklist") or {}, ensure_ascii=False),
+                json.dumps(p.get("findings") or [], ensure_ascii=False), "draft", None, None,
+                int(p.get("revision") or 1), p.get("created_at") or now, p.get("updated_at") or now])
+    _set_officers(db, inspection_id, [str(cert) for cert in p.get("officers") or []])
+
+
+def seal_synced(db: sqlite_utils.Database, inspection_id: str, seal_hash: str, sealed_at: str | None) -> None:
+    """Seal a synced inspection with the seal its device gave it (last: a sealed inspection takes no new rows)."""
+    db.execute("UPDATE inspections SET status = 'sealed', seal_hash = ?, sealed_at = ? WHERE id = ?",
+               [seal_hash, sealed_at, inspection_id])

@@ -1,7 +1,7 @@
 """The draft decision (行政处罚决定书 or 不予行政处罚决定书, 草稿, no number) the approvers read beside a case's
 file, made at the bureau from what the laptop synced — by the laptop's own code: the synced case, inspection,
 enterprise, officers, evidence rows, issued documents and the approvals given here are written into a
-throwaway workspace (store/synced_records.py, law/case_sync.py, the store services) and
+throwaway workspace (synced_records.py, law/case_sync.py, the store services) and
 documents.service.render_draft renders it there. Nothing is stored but the PDF, cached under the bureau's
 cache folder by a hash of everything it was made from (a new push, approval or bureau detail makes a new one).
 
@@ -91,10 +91,11 @@ def draft(storage: BureauStorage, office: OfficeDB, data_dir: Path, case_id: str
 def _render(kind: str, case: Record, inspection: Record, enterprise: Record, linked: list[Record],
             pending: list[Record], officers: dict[str, dict[str, Any]], details: dict[str, str], folder: Path,
             target: Path) -> dict[str, Any]:
+    from eco_field.bureau.office import synced_records
     from eco_field.documents import service
     from eco_field.law import case_sync
     from eco_field.records import Enterprise, Officer
-    from eco_field.store import enterprises, settings, synced_records
+    from eco_field.store import enterprises, settings
     from eco_field.store import officers as officer_store
     from eco_field.store.database import write_transaction
     from eco_field.workspace import Workspace
