@@ -3,6 +3,7 @@ and in the window, one optionally flagged), so every date of the walk lies in th
 
 from __future__ import annotations
 
+import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -92,3 +93,35 @@ def refused(out, *words: str) -> None:
     assert out.returncode == 2, (out.stdout, out.stderr)
     for word in words:
         assert word in out.stderr, out.stderr
+
+
+def file_case(cli, case_id: str, day: int) -> None:
+    """Filed (立案) `day` days ago, with the 局负责人's 立案审批 the same day."""
+    ok(cli("cases", "approve", case_id, "filing", "--by", "李建国", "--role", "局负责人", "--date", ago(day)))
+    ok(cli("cases", "event", case_id, "filed", "--date", ago(day)))
+
+
+def fine_decided_and_served(cli, case_id: str, tmp_path: Path) -> None:
+    """A filed exceedance case walked to a served fine of 100,000 元 with its 责令改正 order, as the 按日连续处罚
+    walks need it: monitoring report 57 days ago, investigated 55, notice 50, statements waived 49, decision
+    approved and issued 48, decision and order served 47."""
+    ok(cli("cases", "assess", case_id, "--amount", "100000", "--reason", "首次超标", "--factor", "impact=small"))
+    report = tmp_path / "report.pdf"
+    report.write_bytes(b"%PDF-1.4 scan\n%%EOF\n")
+    ok(cli("cases", "report", case_id, "--number", "JC-07", "--body", "山西省生态环境监测中心", "--date", ago(57),
+           "--file", str(report)))
+    ok(cli("cases", "event", case_id, "investigated", "--date", ago(55)))
+    ok(cli("documents", "render", "penalty-notice", "--case", case_id, "--date", ago(50)))
+    ok(cli("cases", "event", case_id, "notified", "--date", ago(50)))
+    ok(cli("cases", "event", case_id, "waived", "--date", ago(49), "--note", "当事人书面放弃陈述申辩"))
+    ok(cli("cases", "approve", case_id, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(48)))
+    ok(cli("documents", "render", "penalty-decision", "--case", case_id, "--date", ago(48)))
+    ok(cli("cases", "event", case_id, "decided", "--date", ago(48)))
+    ok(cli("cases", "event", case_id, "served", "--date", ago(47)))
+    ok(cli("cases", "event", case_id, "order_served", "--date", ago(47)))
+
+
+def pdf_text(pdf: str | Path) -> str:
+    """The issued PDF's text as pdftotext reads it back, blanks and line breaks removed (wrapped phrases match)."""
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return "".join(out.split())

@@ -3,14 +3,7 @@ the event does not take is refused in Chinese; the 查封决定书 prints the fa
 
 from __future__ import annotations
 
-import subprocess
-
-from tests.law.procedure_helpers import ago, allow_roles, ok, recent_case, refused
-
-
-def _file(cli, cid: str, day: int) -> None:
-    ok(cli("cases", "approve", cid, "filing", "--by", "李建国", "--role", "局负责人", "--date", ago(day)))
-    ok(cli("cases", "event", cid, "filed", "--date", ago(day)))
+from tests.law.procedure_helpers import ago, allow_roles, file_case, ok, pdf_text, recent_case, refused
 
 
 def test_an_option_the_event_does_not_take_is_refused_naming_it(cli, workspace, tmp_path):
@@ -21,7 +14,7 @@ def test_an_option_the_event_does_not_take_is_refused_naming_it(cli, workspace, 
     refused(cli("cases", "event", cid, "seizure_lifted", "--date", ago(59), "--approved-by", "李建国"),
             "--approved-by", "--note")
     refused(cli("cases", "event", cid, "seized", "--date", ago(59), "--until", ago(1)), "--until")
-    _file(cli, cid, 59)
+    file_case(cli, cid, 59)
     # a choice outside the event's: the procedure words it
     refused(cli("cases", "event", cid, "seized", "--date", ago(58), "--measure", "停产整治", "--ground-item", "6",
                 "--approved-by", "李建国", "--note", "超标"), "查封或扣押")
@@ -32,13 +25,12 @@ def test_an_option_the_event_does_not_take_is_refused_naming_it(cli, workspace, 
 def test_the_seizure_decision_prints_the_facts_stated_for_its_ground(cli, workspace, tmp_path):
     allow_roles(workspace)
     cid = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60)["id"]
-    _file(cli, cid, 59)
+    file_case(cli, cid, 59)
     facts = "颗粒物排放浓度超过排放标准4倍，下风向村庄居民投诉"
     ok(cli("cases", "event", cid, "seized", "--date", ago(58), "--measure", "查封", "--ground-item", "6",
            "--approved-by", "李建国", "--note", facts))
     pdf = tmp_path / "seal.pdf"
     ok(cli("documents", "render", "seizure-decision", "--case", cid, "--date", ago(58), "-o", str(pdf)))
-    text = "".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                                  check=True).stdout.split())
+    text = pdf_text(pdf)
     assert "经查，颗粒物排放浓度超过排放标准4倍，下风向村庄居民投诉。" in text
     assert "第四条第一款规定的" in text

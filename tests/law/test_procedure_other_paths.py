@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from eco_field.law import procedure
-from tests.law.procedure_helpers import ago, allow_roles, next_of, ok, recent_case, refused
-
-
-def _file(cli, cid: str, day: int) -> None:
-    ok(cli("cases", "approve", cid, "filing", "--by", "李建国", "--role", "局负责人", "--date", ago(day)))
-    ok(cli("cases", "event", cid, "filed", "--date", ago(day)))
+from tests.law.procedure_helpers import (
+    ago,
+    allow_roles,
+    file_case,
+    fine_decided_and_served,
+    next_of,
+    ok,
+    recent_case,
+    refused,
+)
 
 
 def test_first_violation_not_punished(cli, workspace, tmp_path):
     allow_roles(workspace)
     cid = recent_case(workspace, tmp_path, ("AIR-10",), days_ago=20)["id"]
-    _file(cli, cid, 19)
+    file_case(cli, cid, 19)
     ok(cli("cases", "assess", cid, "--factor", "first=yes", "--factor", "area_m2=150", "--factor", "corrected_days=5"))
     refused(cli("cases", "event", cid, "no_penalty", "--date", ago(12)), "调查尚未终结")
     ok(cli("cases", "event", cid, "investigated", "--date", ago(12)))
@@ -35,7 +39,7 @@ def test_first_violation_not_punished(cli, workspace, tmp_path):
 def test_a_fined_case_cannot_take_the_no_penalty_path(cli, workspace, tmp_path):
     allow_roles(workspace)
     cid = recent_case(workspace, tmp_path, ("AIR-10",), days_ago=20)["id"]
-    _file(cli, cid, 19)
+    file_case(cli, cid, 19)
     ok(cli("cases", "assess", cid, "--factor", "first=no"))
     ok(cli("cases", "event", cid, "investigated", "--date", ago(12)))
     events, documents = next_of(cli, cid)
@@ -47,7 +51,7 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
     allow_roles(workspace)
     case = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60)
     cid = case["id"]
-    _file(cli, cid, 59)
+    file_case(cli, cid, 59)
     # the exceedance article grants no seizure: only a stated ground of 办法第四条 with its item
     refused(cli("cases", "event", cid, "seized", "--date", ago(58), "--measure", "查封", "--approved-by", "李建国"),
             "第四条")
@@ -63,20 +67,7 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
     refused(cli("cases", "event", cid, "seizure_extended", "--date", ago(29), "--note", "再延",
                 "--approved-by", "李建国"), "只能延长一次")
 
-    ok(cli("cases", "assess", cid, "--amount", "100000", "--reason", "首次超标", "--factor", "impact=small"))
-    report = tmp_path / "report.pdf"
-    report.write_bytes(b"%PDF-1.4 scan\n%%EOF\n")
-    ok(cli("cases", "report", cid, "--number", "JC-07", "--body", "山西省生态环境监测中心", "--date", ago(57),
-           "--file", str(report)))
-    ok(cli("cases", "event", cid, "investigated", "--date", ago(55)))
-    ok(cli("documents", "render", "penalty-notice", "--case", cid, "--date", ago(50)))
-    ok(cli("cases", "event", cid, "notified", "--date", ago(50)))
-    ok(cli("cases", "event", cid, "waived", "--date", ago(49), "--note", "当事人书面放弃陈述申辩"))
-    ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(48)))
-    ok(cli("documents", "render", "penalty-decision", "--case", cid, "--date", ago(48)))
-    ok(cli("cases", "event", cid, "decided", "--date", ago(48)))
-    ok(cli("cases", "event", cid, "served", "--date", ago(47)))
-    ok(cli("cases", "event", cid, "order_served", "--date", ago(47)))
+    fine_decided_and_served(cli, cid, tmp_path)
     refused(cli("cases", "event", cid, "recheck_violation", "--date", ago(-3)), "晚于今天")
     refused(cli("cases", "event", cid, "recheck_violation", "--date", ago(10)), "30日内")
     ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(28), "--note", "暗查：仍超标排放"))

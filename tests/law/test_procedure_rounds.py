@@ -4,15 +4,19 @@ void the previous round's: every one still verifies; re-issuing within a round s
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-from tests.law.procedure_helpers import ago, allow_roles, next_of, ok, recent_case, refused
-
-
-def _text(pdf: str) -> str:
-    out = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
-    return "".join(out.split())
+from tests.law.procedure_helpers import (
+    ago,
+    allow_roles,
+    file_case,
+    fine_decided_and_served,
+    next_of,
+    ok,
+    pdf_text,
+    recent_case,
+    refused,
+)
 
 
 def _issue(cli, kind: str, cid: str, day: str, target: Path) -> dict:
@@ -24,22 +28,8 @@ def _issue(cli, kind: str, cid: str, day: str, target: Path) -> dict:
 def _decided_and_ordered(cli, workspace, tmp_path) -> str:
     allow_roles(workspace)
     cid = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60)["id"]
-    ok(cli("cases", "approve", cid, "filing", "--by", "李建国", "--role", "局负责人", "--date", ago(59)))
-    ok(cli("cases", "event", cid, "filed", "--date", ago(59)))
-    ok(cli("cases", "assess", cid, "--amount", "100000", "--reason", "首次超标", "--factor", "impact=small"))
-    report = tmp_path / "report.pdf"
-    report.write_bytes(b"%PDF-1.4 scan\n%%EOF\n")
-    ok(cli("cases", "report", cid, "--number", "JC-07", "--body", "山西省生态环境监测中心", "--date", ago(57),
-           "--file", str(report)))
-    ok(cli("cases", "event", cid, "investigated", "--date", ago(55)))
-    ok(cli("documents", "render", "penalty-notice", "--case", cid, "--date", ago(50)))
-    ok(cli("cases", "event", cid, "notified", "--date", ago(50)))
-    ok(cli("cases", "event", cid, "waived", "--date", ago(49), "--note", "当事人书面放弃陈述申辩"))
-    ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(48)))
-    ok(cli("documents", "render", "penalty-decision", "--case", cid, "--date", ago(48)))
-    ok(cli("cases", "event", cid, "decided", "--date", ago(48)))
-    ok(cli("cases", "event", cid, "served", "--date", ago(47)))
-    ok(cli("cases", "event", cid, "order_served", "--date", ago(47)))
+    file_case(cli, cid, 59)
+    fine_decided_and_served(cli, cid, tmp_path)
     return cid
 
 
@@ -67,10 +57,10 @@ def test_two_daily_penalty_rounds_each_count_their_own_days_and_all_verify(cli, 
         ok(cli("documents", "verify", doc["pdf"]))
     # round 1: from the day after the order's service to its 复查 (47 - 28 = 19 days); round 2: from the day after
     # that 复查 to its own (28 - 6 = 22 days); together the whole period once
-    one, two = _text(first[1]["pdf"]), _text(second[1]["pdf"])
+    one, two = pdf_text(first[1]["pdf"]), pdf_text(second[1]["pdf"])
     assert "共计19日" in one and "1,900,000.00元" in one, one
     assert "共计22日" in two and "2,200,000.00元" in two and "累计执行" in two and first[1]["number"] in two, two
-    assert "共计22日" in _text(second[0]["pdf"])
+    assert "共计22日" in pdf_text(second[0]["pdf"])
     rounds = _facts_rounds(workspace, cid)
     assert [(r["round"], r["days"], r["amount"]) for r in rounds] == [(1, 19, 1900000), (2, 22, 2200000)]
     # `cases next` reports each round, and the round the next document would be of
@@ -106,8 +96,7 @@ def test_reissuing_within_a_round_supersedes_only_that_round(cli, workspace, tmp
 def test_a_second_seizure_does_not_void_the_first(cli, workspace, tmp_path):
     allow_roles(workspace)
     cid = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60)["id"]
-    ok(cli("cases", "approve", cid, "filing", "--by", "李建国", "--role", "局负责人", "--date", ago(59)))
-    ok(cli("cases", "event", cid, "filed", "--date", ago(59)))
+    file_case(cli, cid, 59)
     ok(cli("cases", "event", cid, "seized", "--date", ago(58), "--measure", "查封", "--ground-item", "6",
            "--approved-by", "李建国", "--note", "除尘设施停运，颗粒物超标排放"))
     sealed = _issue(cli, "seizure-decision", cid, ago(58), tmp_path / "seal.pdf")
@@ -119,6 +108,6 @@ def test_a_second_seizure_does_not_void_the_first(cli, workspace, tmp_path):
     assert held["superseded"] == []
     ok(cli("documents", "verify", sealed["pdf"]))
     ok(cli("documents", "verify", held["pdf"]))
-    one, two = _text(sealed["pdf"]), _text(held["pdf"])
+    one, two = pdf_text(sealed["pdf"]), pdf_text(held["pdf"])
     assert "查封决定书" in one and "除尘设施停运" in one
     assert "扣押决定书" in two and "偷排用水泵两台" in two and "第四条第四项" in two
