@@ -100,3 +100,13 @@ def assert_fonts_embedded(path: Path) -> None:
 
 def issued_count(ws) -> int:
     return ws.db.execute("SELECT count(*) FROM document_numbers").fetchone()[0]
+
+
+@pytest.fixture
+def ready(workspace):
+    """The demo workspace set up for walking a case (tests/documents/case_walk.py): approval roles on the device,
+    the bureau's details and number blocks for this year and the last."""
+    from tests.documents.case_walk import prepare
+
+    prepare(workspace)
+    return workspace

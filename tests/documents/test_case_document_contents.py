@@ -5,8 +5,6 @@ the calculator's working, internal catalog ids or pre-check notes. （听证） 
 
 from __future__ import annotations
 
-import pytest
-
 from eco_field.law import case_steps, cases
 from tests.documents.case_walk import (
     approve,
@@ -15,15 +13,8 @@ from tests.documents.case_walk import (
     file_and_investigate,
     issue,
     opened,
-    prepare,
 )
 from tests.law.procedure_helpers import ago
-
-
-@pytest.fixture
-def ready(workspace):
-    prepare(workspace)
-    return workspace
 
 
 def test_a_fine_with_a_hearing_reads_like_a_real_decision(ready, tmp_path):
@@ -100,10 +91,10 @@ def test_below_the_hearing_threshold_the_notice_has_no_hearing_and_the_decision_
     assert_clean("penalty-decision", decided)
 
 
-def test_the_evidence_is_the_monitoring_report_and_the_photos_the_officer_stands_by(ready, tmp_path):
+def _notice_with_the_old_photo(ws, tmp_path, event: str, text: str) -> str:
+    """The 告知书 of a case with a monitoring report and a flagged old photo the officer excluded or explained."""
     from tests.law.procedure_helpers import recent_case
 
-    ws = ready
     made = recent_case(ws, tmp_path, ("AIR-02",), days_ago=60, flagged=True, facts="颗粒物排放浓度超标")
     case_id = made["id"]
     cases.assess(ws.db, case_id, {"impact": "medium"})
@@ -111,29 +102,19 @@ def test_the_evidence_is_the_monitoring_report_and_the_photos_the_officer_stands
     cases.record_event(ws.db, case_id, "filed", ago(55))
     cases.record_event(ws.db, case_id, "monitoring_report", ago(52), "", {"number": "LLJC-2026-118",
                                                                          "body": "吕梁市生态环境监测中心"})
-    cases.record_event(ws.db, case_id, "evidence_excluded", ago(51), "",
-                       {"evidence_id": made["photos"]["old"], "text": "拍摄时间和地点与本次检查不符"})
+    cases.record_event(ws.db, case_id, event, ago(51), "", {"evidence_id": made["photos"]["old"], "text": text})
     cases.record_event(ws.db, case_id, "investigated", ago(50))
-    _, text = issue(ws, "penalty-notice", case_id, tmp_path)
+    return issue(ws, "penalty-notice", case_id, tmp_path)[1]
+
+
+def test_the_evidence_is_the_monitoring_report_and_the_photos_the_officer_stands_by(ready, tmp_path):
+    text = _notice_with_the_old_photo(ready, tmp_path, "evidence_excluded", "拍摄时间和地点与本次检查不符")
     assert "吕梁市生态环境监测中心出具的监测报告（编号：LLJC-2026-118）" in text
     assert "现场照片1张" in text and "现场照片2张" not in text  # the excluded photo is not counted
 
 
 def test_an_explained_photo_carries_its_explanation(ready, tmp_path):
-    from tests.law.procedure_helpers import recent_case
-
-    ws = ready
-    made = recent_case(ws, tmp_path, ("AIR-02",), days_ago=60, flagged=True, facts="颗粒物排放浓度超标")
-    case_id = made["id"]
-    cases.assess(ws.db, case_id, {"impact": "medium"})
-    approve(ws, case_id, "filing", ago(55))
-    cases.record_event(ws.db, case_id, "filed", ago(55))
-    cases.record_event(ws.db, case_id, "monitoring_report", ago(52), "", {"number": "LLJC-2026-118",
-                                                                         "body": "吕梁市生态环境监测中心"})
-    cases.record_event(ws.db, case_id, "evidence_explained", ago(51), "",
-                       {"evidence_id": made["photos"]["old"], "text": "该照片系当事人提供的2019年设备安装照片"})
-    cases.record_event(ws.db, case_id, "investigated", ago(50))
-    _, text = issue(ws, "penalty-notice", case_id, tmp_path)
+    text = _notice_with_the_old_photo(ready, tmp_path, "evidence_explained", "该照片系当事人提供的2019年设备安装照片")
     assert "现场照片2张" in text and "执法人员说明：该照片系当事人提供的2019年设备安装照片" in text
 
 

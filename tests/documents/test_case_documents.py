@@ -13,15 +13,9 @@ from eco_field.documents import service
 from eco_field.errors import BadInput
 from eco_field.law import cases
 from eco_field.store import inspections
-from tests.documents.case_walk import approve, file_and_investigate, issue, opened, prepare
+from tests.documents.case_walk import approve, file_and_investigate, issue, opened
 from tests.documents.conftest import assert_fonts_embedded, issued_count
 from tests.law.procedure_helpers import ago
-
-
-@pytest.fixture
-def ready(workspace):
-    prepare(workspace)
-    return workspace
 
 
 def to_decision(ws, case_id: str, folder) -> dict:

@@ -24,7 +24,6 @@ from tests.documents.case_walk import (
     assert_clean,
     file_and_investigate,
     issue,
-    prepare,
     read_text,
 )
 from tests.law.procedure_helpers import ago, recent_case
@@ -63,12 +62,6 @@ def water_case(ws, cli, tmp_path, cod_peak: float = 60) -> dict:
     by_code = {s["pollutant"]: s for s in out.json()["series"]}
     assert by_code["DO"]["exceed_count"] == 2 and by_code["PH"]["exceed_count"] == 1
     return made
-
-
-@pytest.fixture
-def ready(workspace):
-    prepare(workspace)
-    return workspace
 
 
 def test_do_below_its_minimum_and_ph_out_of_range_reach_the_notice_and_the_decision(ready, cli, tmp_path):

@@ -15,7 +15,6 @@ from tests.documents.case_walk import (
     file_and_investigate,
     issue,
     opened,
-    prepare,
 )
 from tests.law.procedure_helpers import ago
 
@@ -26,12 +25,6 @@ def cn(iso: str) -> str:
 
 FIRST_VIOLATION = {"first": "yes", "toxic": "no", "exceed_pollutants": "1", "exceed_multiple": "0.05",
                    "exceed_hours": "2", "corrected": "yes"}
-
-
-@pytest.fixture
-def ready(workspace):
-    prepare(workspace)
-    return workspace
 
 
 def test_a_first_violation_ends_in_a_no_penalty_decision_with_its_grounds(ready, tmp_path):
