@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from eco_field.errors import BadInput
-
 from tests.law.procedure_helpers import ago, allow_roles, next_of, ok, recent_case, refused
 
 
