@@ -187,7 +187,7 @@ DOCUMENTS: dict[str, Callable[[CaseState, bool], str | None]] = {
     "production-halt-order": lambda s, d: _order_ready(s, "停产整治", d),
     "detention-transfer": lambda s, d: m.detention_transfer(s, s.today, None),
     "criminal-transfer": lambda s, d: m.criminal_transfer(s, s.today, None),
-    "payment-reminder": lambda s, d: dec.payment_reminder(s, s.today, None),
+    "payment-reminder": lambda s, d: dec.reminder_ready(s, s.today),
     "closing-approval": lambda s, d: dec.closing_ready(s),
 }
 
