@@ -237,13 +237,17 @@ def court_window(s: CaseState) -> tuple[date, date] | None:
     return start, _add_months(start, 3)
 
 
-REMINDER_WORKING_DAYS = 10  # 强制法第五十四条「催告书送达十日后」; 第六十九条: 十日以内期限指工作日
+# 强制法第五十四条「催告书送达十日后当事人仍未履行义务的」(text read this session from a web copy, not an official
+# gazette: unverified); counted in working days by 第六十九条 (procedure.md; its text not read here)
+REMINDER_WORKING_DAYS = 10
 
 
 def court_earliest(s: CaseState) -> date | None:
     """The first day the court may be asked (强制法第五十四条): the party's ten (working) days after the LAST 催告
-    served have run out — the day after the tenth. A later 催告 gave the party a new ten days in writing, so the
-    application waits for them too (our reading: the 法 says nothing of a repeated 催告)."""
+    served have run out — the day after the tenth (our reading of 「十日后」: the day of service is not counted and
+    the tenth day is still the party's, as the 催告书 says 「自收到本催告书之日起十日内履行」). A later 催告 gave the
+    party a new ten days in writing, so the application waits for them too (our reading: the 法 says nothing of
+    a repeated 催告)."""
     reminder = s.last("payment_reminder")
     if reminder is None:
         return None
