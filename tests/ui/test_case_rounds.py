@@ -81,4 +81,4 @@ def test_the_daily_penalty_rounds_are_shown_read_only_as_the_procedure_counts_th
     assert steps.heading.text().startswith("现在可以办理") and steps.heading.isVisibleTo(detail.procedure_page)
     assert steps.heading.geometry().bottom() <= steps.geometry().top()
     assert not any(steps.item(r).text().startswith("现在可以办理") for r in range(steps.count()))
-    detail.procedure_page.grab().save("/tmp/case_rounds.png")
+    window.grab().save(str(tmp_path / "case_rounds.png"))  # to look at it as an officer would
