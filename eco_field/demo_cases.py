@@ -72,7 +72,10 @@ class _Walk:
 
         import_paths(self.ws, made.id, [photo], workers=1)
         ids = [r[0] for r in self.ws.db.execute("SELECT id FROM evidence WHERE inspection_id = ?", [made.id])]
-        return cases.new_case(self.ws.db, made.id, [cases.CaseViolation(catalog_id, facts, ids)], facts + MARK).id
+        # opened on the inspection's day like the rest of the walk, not on the day the demo was loaded: the
+        # list's 登记 date and the 立案 deadline then tell the same story
+        return cases.new_case(self.ws.db, made.id, [cases.CaseViolation(catalog_id, facts, ids)], facts + MARK,
+                              opened_at=f"{start.isoformat()}T11:30:00+08:00").id
 
 
 def own_units(ws: Workspace) -> list[str] | None:

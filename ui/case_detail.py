@@ -21,6 +21,7 @@ from eco_field.law.case_events import STATUSES
 from eco_field.law.cases import Case
 from ui import case_steps
 from ui.case_steps import NextSteps, StepForms
+from ui.daily_rounds import DailyRounds
 from ui.slots import emit
 
 DEADLINE_COLOURS = {"overdue": "#f6d0cc", "near": "#fbe7c2", "met_late": "#f6d0cc", "lapsed": "#e5e5e5"}
@@ -52,6 +53,7 @@ class CaseDetail(QWidget):
         self.forms = StepForms()       # event, approval, statement, monitoring report and photo forms
         self.next_steps.chosen.connect(self._chosen)
         self.procedure_title = QLabel(objectName="screenTitle", wordWrap=True)
+        self.daily_rounds = DailyRounds()  # the 按日连续处罚 rounds, read-only
         self.procedure_page = self._procedure_page()  # the screen shows it as a tab of its own
         self.event_kind, self.event_date, self.add_event = self.forms.event_kind, self.forms.event_date, \
             self.forms.add_event
@@ -79,13 +81,16 @@ class CaseDetail(QWidget):
     def _procedure_page(self) -> QWidget:
         page = QWidget(enabled=False)
         steps_box = QGroupBox(self.tr("Next steps"))
-        QVBoxLayout(steps_box).addWidget(self.next_steps)
+        steps_layout = QVBoxLayout(steps_box)
+        steps_layout.addWidget(self.next_steps.heading)  # stays in view however far the list is scrolled
+        steps_layout.addWidget(self.next_steps)
         splitter = QSplitter(Qt.Orientation.Vertical)  # both at full width: the reasons are long sentences
         splitter.addWidget(steps_box)
         splitter.addWidget(self.forms)
         splitter.setSizes([330, 290])
         layout = QVBoxLayout(page)
         layout.addWidget(self.procedure_title)
+        layout.addWidget(self.daily_rounds)  # only once a 复查 found the violation continuing
         layout.addWidget(splitter, 1)
         return page
 
@@ -97,12 +102,13 @@ class CaseDetail(QWidget):
 
     def show_case(self, case: Case, descriptions: dict[str, str], steps: dict | None = None,
                   reports: list[dict] | None = None, photos: list[dict] | None = None) -> None:
-        """steps: procedure.next_steps; reports: the monitoring reports attached (procedure.facts); photos:
+        """steps: procedure.next_steps (with its daily_rounds); reports: the monitoring reports attached (procedure.facts); photos:
         the flagged photos the case cites (case_steps.flagged_photos)."""
         self.case = case
         case_steps.VIOLATION_NAMES.update(descriptions)  # refusals name the violation, not its catalog id
         steps = steps or {"events": [], "documents": []}
         self.next_steps.show_steps(steps)
+        self.daily_rounds.show_rounds(steps.get("daily_rounds", []))
         self.forms.set_case(case.id, steps, reports, photos)
         self.setEnabled(True)
         self.procedure_page.setEnabled(True)

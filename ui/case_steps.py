@@ -83,8 +83,9 @@ def kind_title(kind: str) -> str:
 
 
 class NextSteps(QListWidget):
-    """Three groups: the steps open now, the documents that may be made now (both in green, a click opens
-    the form or the document), then the closed ones in grey, each with the procedure's reason."""
+    """Three groups: the steps open now (under `heading`, kept above the list), the documents that may be made
+    now (both in green, a click opens the form or the document), then the closed ones in grey, each with the
+    procedure's reason."""
 
     chosen = Signal(str)  # an open event or document kind, clicked
 
@@ -94,6 +95,12 @@ class NextSteps(QListWidget):
         self.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the reasons when the pane is resized
         self.itemClicked.connect(self._clicked)
         self._state: dict[str, tuple[bool, str]] = {}
+        # 「现在可以办理」 is a label the page places above the list, not a row of it: a long list of closed
+        # steps would scroll it out of view
+        self.heading = QLabel(objectName="nextStepsHeading")
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        self.heading.setFont(font)
 
     def show_steps(self, steps: dict) -> None:
         self.clear()
@@ -105,7 +112,7 @@ class NextSteps(QListWidget):
         closed = [(event_label(e["event"]), e["event"], self._state[e["event"]][1]) for e in events if not e["allowed"]]
         closed += [(f"《{kind_title(d['kind'])}》", d["kind"], self._state[d["kind"]][1]) for d in documents
                    if not d["allowed"]]
-        self._header(self.tr("Open now ({n})").format(n=len(open_events)))
+        self.heading.setText(self.tr("Open now ({n})").format(n=len(open_events)))
         if not open_events:
             self._note(self.tr("No step is open now: see the reasons below."))
         for e in open_events:

@@ -96,8 +96,10 @@ def seed_examples(ws: Workspace, scratch: Path) -> dict[str, str]:
     numbering.void(ws.db, "penalty-decision", 2026, 201, "文书打印错误")
     photos = [r[0] for r in ws.db.execute("SELECT id FROM evidence WHERE inspection_id = ? ORDER BY original_name",
                                           [insp.id])]  # the last one, 12 km away, is flagged
+    # opened on the inspection's day: opened "now", the list showed it registered half a year after its own
+    # 立案 deadline (2026-06-20)
     case = cases.new_case(ws.db, insp.id, [cases.CaseViolation("AIR-03", "脱硝设施停运", photos)],
-                          "脱硝设施停运，无运行记录")
+                          "脱硝设施停运，无运行记录", opened_at="2026-06-05T11:00:00+08:00")
     cases.assess(ws.db, case.id, {"impact": "medium"})
     return {"coking": insp.id, "sewage": water.id, "case": case.id}
 

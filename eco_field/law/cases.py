@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import sqlite_utils
@@ -69,8 +69,10 @@ class Case:
 
 
 def new_case(db: sqlite_utils.Database, inspection_id: str, violations: list[CaseViolation | str],
-             facts: str) -> Case:
-    """Open a case on an inspection. The inspection's start date is recorded as 发现 (discovered)."""
+             facts: str, *, opened_at: str | None = None) -> Case:
+    """Open a case on an inspection. The inspection's start date is recorded as 发现 (discovered).
+    opened_at (ISO time): when the case was opened, for a file recorded after the fact (the demo's walk,
+    whose steps are dated weeks back): never before the inspection's day nor after today. Default: now."""
     inspection = inspections.get(db, inspection_id)
     items = [v if isinstance(v, CaseViolation) else CaseViolation(str(v)) for v in violations]
     if not items:
@@ -82,7 +84,7 @@ def new_case(db: sqlite_utils.Database, inspection_id: str, violations: list[Cas
         item.catalog_id = get_entry(catalog, item.catalog_id).id
         _check_evidence(db, inspection_id, item.evidence_ids)
     case_id, now = str(uuid.uuid4()), utc_now()
-    opened = now_local(settings.get(db, "time_zone")).isoformat()
+    opened = _opened_at(db, inspection.started_at[:10], opened_at)
     with write_transaction(db):
         db.execute("INSERT INTO cases (id, inspection_id, enterprise_id, facts, status, opened_at, created_at,"
                    " updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?)",
@@ -95,6 +97,19 @@ def new_case(db: sqlite_utils.Database, inspection_id: str, violations: list[Cas
         created = get(db, case_id)
         record(db, "case", case_id, "create", snapshot(created), revision=1)
     return created
+
+
+def _opened_at(db: sqlite_utils.Database, discovered: str, given: str | None) -> str:
+    today = now_local(settings.get(db, "time_zone"))
+    if given is None:
+        return today.isoformat()
+    try:
+        day = datetime.fromisoformat(given).date().isoformat()
+    except ValueError:
+        raise BadInput("law.bad_opened_at", value=given) from None
+    if not discovered <= day <= today.date().isoformat():
+        raise BadInput("law.opened_out_of_range", day=day, discovered=discovered, today=today.date())
+    return given
 
 
 def _check_evidence(db: sqlite_utils.Database, inspection_id: str, evidence_ids: list[str]) -> None:

@@ -178,7 +178,7 @@ DOCUMENTS: dict[str, Callable[[CaseState, bool], str | None]] = {
     "penalty-decision": lambda s, d: dec.decision_ready(s, s.today, with_approval=not d),
     "no-penalty-decision": lambda s, d: dec.no_penalty_ready(s, s.today, with_approval=not d),
     "service-receipt": lambda s, d: None if s.documents else text("procedure.nothing_to_serve"),
-    "seizure-decision": lambda s, d: None if m.seizure_active(s) else text("procedure.record_seizure_first"),
+    "seizure-decision": lambda s, d: m.seizure_decision_document(s),
     "seizure-extension": lambda s, d: m.seizure_extension_document(s),
     "seizure-release": lambda s, d: m.seizure_release_document(s),
     "production-notice": lambda s, d: m.production_notice(s, s.today),
@@ -187,7 +187,7 @@ DOCUMENTS: dict[str, Callable[[CaseState, bool], str | None]] = {
     "production-halt-order": lambda s, d: _order_ready(s, "停产整治", d),
     "detention-transfer": lambda s, d: m.detention_transfer(s, s.today, None),
     "criminal-transfer": lambda s, d: m.criminal_transfer(s, s.today, None),
-    "payment-reminder": lambda s, d: dec.payment_reminder(s, s.today, None),
+    "payment-reminder": lambda s, d: dec.reminder_ready(s, s.today),
     "closing-approval": lambda s, d: dec.closing_ready(s),
 }
 

@@ -195,11 +195,26 @@ def installments(s: CaseState, day: date, data: dict | None) -> str | None:
                  need(data, "note", text("procedure.need_installments_note")))
 
 
-def payment_reminder(s: CaseState, day: date, data: dict | None) -> str | None:
+def reminder_ready(s: CaseState, day: date) -> str | None:
+    """A 催告书 may be issued (强制法第三十五条、第五十四条): the decision served, the payment period run, no court
+    application made yet. A 催告 may be repeated (each one served is a round of its own: law/rounds.py); a
+    later one is not dated before the earlier one's service."""
     due = payment_due(s)
     return first(_in(s, ("served",), "payment_reminder"),
                  text("procedure.nothing_to_pay") if s.last("no_penalty") else None,
-                 text("procedure.payment_period_running", due=due) if due and day <= due else None)
+                 text("procedure.payment_period_running", due=due) if due and day <= due else None,
+                 _not_before(day, s.last("payment_reminder")))
+
+
+def payment_reminder(s: CaseState, day: date, data: dict | None) -> str | None:
+    """送达催告书: the 催告书 of this round is issued first (a service of no document is no 催告)."""
+    from eco_field.documents.kinds import MODULES
+    from eco_field.law import rounds
+
+    round_no = rounds.round_of(s, "payment-reminder") or 1
+    needs_doc = "payment-reminder" in MODULES and not s.documents_of("payment-reminder", round_no)
+    return first(reminder_ready(s, day),
+                 text("procedure.reminder_not_issued", round=round_no) if needs_doc else None)
 
 
 def _add_months(day: date, months: int) -> date:
@@ -222,14 +237,31 @@ def court_window(s: CaseState) -> tuple[date, date] | None:
     return start, _add_months(start, 3)
 
 
-def court_application(s: CaseState, day: date, data: dict | None) -> str | None:
+# 强制法第五十四条「催告书送达十日后当事人仍未履行义务的」(text read this session from a web copy, not an official
+# gazette: unverified); counted in working days by 第六十九条 (procedure.md; its text not read here)
+REMINDER_WORKING_DAYS = 10
+
+
+def court_earliest(s: CaseState) -> date | None:
+    """The first day the court may be asked (强制法第五十四条): the party's ten (working) days after the LAST 催告
+    served have run out — the day after the tenth (our reading of 「十日后」: the day of service is not counted and
+    the tenth day is still the party's, as the 催告书 says 「自收到本催告书之日起十日内履行」). A later 催告 gave the
+    party a new ten days in writing, so the application waits for them too (our reading: the 法 says nothing of
+    a repeated 催告)."""
     reminder = s.last("payment_reminder")
     if reminder is None:
+        return None
+    return s.calendar.add_working_days(reminder.day, REMINDER_WORKING_DAYS) + timedelta(days=1)
+
+
+def court_application(s: CaseState, day: date, data: dict | None) -> str | None:
+    reminder, earliest = s.last("payment_reminder"), court_earliest(s)
+    if reminder is None or earliest is None:
         return first(_in(s, ("served",), "court_application"), text("procedure.reminder_not_served"))
-    earliest = s.calendar.add_working_days(reminder.day, 10)
     window = court_window(s)
     return first(_in(s, ("served",), "court_application"),
-                 text("procedure.court_too_soon", earliest=earliest) if day < earliest else None,
+                 text("procedure.court_too_soon", earliest=earliest, served=reminder.day)
+                 if day < earliest else None,
                  text("procedure.court_before_window", start=window[0]) if window and day < window[0] else None,
                  text("procedure.court_window_over", end=window[1]) if window and day > window[1] else None)
 

@@ -84,7 +84,9 @@ def _seizure(s: CaseState) -> dict[str, Any] | None:
     return {"date": seized.day.isoformat(), "measure": seized.data.get("measure", ""), "ground_item": item,
             "ground_text": SEIZURE_GROUNDS.get(item, "") if item else "", "ground_note": seized.note,
             "granted_by_catalog": [e.id for e in s.grants("查封、扣押")], "approved_by": seized.data.get("approved_by"),
-            "extended": _day(s.last("seizure_extended")), "lifted": _day(s.last("seizure_lifted"))}
+            # of this measure only: an earlier seizure's extension or release is not this one's
+            "extended": _day((s.after("seizure_extended", seized) or [None])[-1]),
+            "lifted": _day((s.after("seizure_lifted", seized) or [None])[-1])}
 
 
 def _daily(s: CaseState) -> dict[str, Any] | None:

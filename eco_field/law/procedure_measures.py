@@ -48,9 +48,32 @@ def seizure_ground(s: CaseState, data: dict | None) -> str | None:
     return need(data, "note", text("procedure.need_seizure_facts"))
 
 
+def seizure_in_force(s: CaseState) -> str | None:
+    """Why no second 查封/扣押 may be decided now: one is in force until its 解除 is recorded. An expired period
+    does not end it by itself: 《行政强制法》第二十八条第一款第四项 「查封、扣押期限已经届满」 is a case where the
+    bureau 「应当及时作出解除查封、扣押决定」 (text read this session from web copies of the 法, not an official
+    gazette: unverified; 查扣办法第二十条 likewise, per procedure.md, its text not read here). Its extension is
+    `seizure_extended`, not a second `seized`. The reason names the earlier measure's decision (number and
+    dates) so the officer finds it."""
+    active = seizure_active(s)
+    if active is None:
+        return None
+    measure = str(active.data.get("measure") or "") or text("procedure.seizure_measure_unnamed")
+    round_no = [e.seq for e in s.all("seized")].index(active.seq) + 1
+    docs = s.documents_of("seizure-decision", round_no)
+    if docs:
+        return text("procedure.seized_already_decision", measure=measure, number=docs[-1]["number"],
+                    issued=docs[-1]["issued_on"], day=active.day)
+    return text("procedure.seized_already_undocumented", measure=measure, day=active.day)
+
+
 def seized(s: CaseState, day: date, data: dict | None) -> str | None:
     measure = None if data is None else str(data.get("measure") or "")
-    return first(_in(s, LIVE, "seized"), text("procedure.seized_already") if seizure_active(s) else None,
+    lifted = s.last("seizure_lifted")
+    return first(_in(s, LIVE, "seized"), seizure_in_force(s),
+                 # a new measure starts after the earlier one ended: dated back, it would overlap it
+                 text("procedure.seized_before_release", day=day, lifted=lifted.day)
+                 if lifted is not None and day < lifted.day else None,
                  None if measure is None or measure in ("查封", "扣押") else text("procedure.need_measure"),
                  seizure_ground(s, data),
                  need(data, "approved_by", text("procedure.need_approved_by")))
@@ -76,6 +99,16 @@ def seizure_lifted(s: CaseState, day: date, data: dict | None) -> str | None:
     if active is None:
         return text("procedure.no_active_seizure")
     return first(_not_before(day, active), need(data, "note", text("procedure.need_release_reason")))
+
+
+def seizure_decision_document(s: CaseState) -> str | None:
+    """The decision of the measure in force (handed over on the spot, 查扣办法第十四条): never dated before the
+    measure it decides; issuing it again for the same measure is a correction that supersedes the first
+    (documents.service), so two decisions of one seizure are never both in force."""
+    active = seizure_active(s)
+    if active is None:
+        return text("procedure.record_seizure_first")
+    return _not_before(s.today, active)
 
 
 def seizure_extension_document(s: CaseState) -> str | None:

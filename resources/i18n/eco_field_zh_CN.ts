@@ -3,8 +3,8 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="144" />
-        <location filename="../../ui/cases_screen.py" line="149" />
+        <location filename="../../ui/cases_screen.py" line="145" />
+        <location filename="../../ui/cases_screen.py" line="150" />
         <location filename="../../ui/context.py" line="75" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
@@ -27,92 +27,92 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/case_detail.py" line="47" />
+        <location filename="../../ui/case_detail.py" line="49" />
         <source>Catalog</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="47" />
+        <location filename="../../ui/case_detail.py" line="49" />
         <source>Facts</source>
         <translation>事实</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="48" />
+        <location filename="../../ui/case_detail.py" line="50" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="48" />
+        <location filename="../../ui/case_detail.py" line="50" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="48" />
+        <location filename="../../ui/case_detail.py" line="50" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="48" />
+        <location filename="../../ui/case_detail.py" line="50" />
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="49" />
+        <location filename="../../ui/case_detail.py" line="51" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="49" />
+        <location filename="../../ui/case_detail.py" line="51" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="49" />
+        <location filename="../../ui/case_detail.py" line="51" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="57" />
+        <location filename="../../ui/case_detail.py" line="60" />
         <source>Penalty calculator…</source>
         <translation>罚款裁量…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="80" />
+        <location filename="../../ui/case_detail.py" line="83" />
         <source>Next steps</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="66" />
+        <location filename="../../ui/case_detail.py" line="69" />
         <source>Statutory deadlines</source>
         <translation>法定期限</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="68" />
+        <location filename="../../ui/case_detail.py" line="71" />
         <source>Procedure so far</source>
         <translation>已办程序</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="109" />
+        <location filename="../../ui/case_detail.py" line="117" />
         <source>Facts: {facts}</source>
         <translation>违法事实：{facts}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="111" />
+        <location filename="../../ui/case_detail.py" line="119" />
         <source>Fine: {amount} yuan (range {low}–{high})</source>
         <translation>罚款：{amount} 元（法定幅度 {low}–{high} 元）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="112" />
+        <location filename="../../ui/case_detail.py" line="120" />
         <source>Fine: not assessed yet</source>
         <translation>罚款：尚未裁量</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="116" />
+        <location filename="../../ui/case_detail.py" line="124" />
         <source>Catalog entry {id}</source>
         <translation>违法行为目录编号 {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_detail.py" line="132" />
+        <location filename="../../ui/case_detail.py" line="140" />
         <source> ({n} days left)</source>
         <translation>（剩 {n} 天）</translation>
     </message>
@@ -120,67 +120,67 @@
 <context>
     <name>CaseFields</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="38" />
+        <location filename="../../ui/case_steps.py" line="39" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="38" />
+        <location filename="../../ui/case_steps.py" line="39" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="39" />
+        <location filename="../../ui/case_steps.py" line="40" />
         <source>Explanation or reason</source>
         <translation>说明或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="40" />
+        <location filename="../../ui/case_steps.py" line="41" />
         <source>Monitoring body</source>
         <translation>监测机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="41" />
+        <location filename="../../ui/case_steps.py" line="42" />
         <source>Report number</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="42" />
+        <location filename="../../ui/case_steps.py" line="43" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="42" />
+        <location filename="../../ui/case_steps.py" line="43" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="43" />
+        <location filename="../../ui/case_steps.py" line="44" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="44" />
+        <location filename="../../ui/case_steps.py" line="45" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="45" />
+        <location filename="../../ui/case_steps.py" line="46" />
         <source>Period (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="46" />
+        <location filename="../../ui/case_steps.py" line="47" />
         <source>Ground</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="47" />
+        <location filename="../../ui/case_steps.py" line="48" />
         <source>Approved by</source>
         <translation>批准的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="48" />
+        <location filename="../../ui/case_steps.py" line="49" />
         <source>Last day of payment</source>
         <translation>缴款截止日</translation>
     </message>
@@ -188,67 +188,67 @@
 <context>
     <name>CasesScreen</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="44" />
+        <location filename="../../ui/cases_screen.py" line="45" />
         <source>No cases</source>
         <translation>没有案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="45" />
+        <location filename="../../ui/cases_screen.py" line="46" />
         <source>A case is opened from an inspection's findings: open the inspection, pick the violations from the catalog under “Findings”, then press “Open case”.</source>
         <translation>案件从检查发现的问题立案：打开检查，在「发现的问题」中为问题选择违法行为，再点「立案」。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="47" />
+        <location filename="../../ui/cases_screen.py" line="48" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="48" />
+        <location filename="../../ui/cases_screen.py" line="49" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="49" />
+        <location filename="../../ui/cases_screen.py" line="50" />
         <source>Violations</source>
         <translation>违法行为</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="50" />
+        <location filename="../../ui/cases_screen.py" line="51" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="51" />
+        <location filename="../../ui/cases_screen.py" line="52" />
         <source>Next deadline</source>
         <translation>最近期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="52" />
+        <location filename="../../ui/cases_screen.py" line="53" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="53" />
+        <location filename="../../ui/cases_screen.py" line="54" />
         <source>Search: enterprise, violation, facts (Ctrl+F)</source>
         <translation>搜索：企业、违法行为、事实（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="67" />
+        <location filename="../../ui/cases_screen.py" line="68" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="68" />
+        <location filename="../../ui/cases_screen.py" line="69" />
         <source>Procedure</source>
         <translation>办案程序</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="69" />
+        <location filename="../../ui/cases_screen.py" line="70" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="156" />
+        <location filename="../../ui/cases_screen.py" line="157" />
         <source>Choose the monitoring report</source>
         <translation>选择监测报告</translation>
     </message>
@@ -302,6 +302,59 @@
         <location filename="../../ui/checklist_widget.py" line="91" />
         <source>(inferred in the research, not read in a source: check before relying on it)</source>
         <translation>（此依据未与法规原文核对，使用前请核实）</translation>
+    </message>
+</context>
+<context>
+    <name>DailyRounds</name>
+    <message>
+        <location filename="../../ui/daily_rounds.py" line="19" />
+        <source>Daily continuous penalty</source>
+        <translation>按日连续处罚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_rounds.py" line="21" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_rounds.py" line="21" />
+        <source>Re-check date</source>
+        <translation>复查日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_rounds.py" line="22" />
+        <source>Period counted</source>
+        <translation>计罚期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_rounds.py" line="22" />
+        <source>Days counted</source>
+        <translation>计罚日数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_rounds.py" line="23" />
+        <source>Amount (yuan)</source>
+        <translation>罚款金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_rounds.py" line="23" />
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_rounds.py" line="35" />
+        <source>Round {n}</source>
+        <translation>第{n}轮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_rounds.py" line="36" />
+        <source>{n} days</source>
+        <translation>{n}日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_rounds.py" line="37" />
+        <source>Not decided yet</source>
+        <translation>尚未决定</translation>
     </message>
 </context>
 <context>
@@ -1643,27 +1696,27 @@
 <context>
     <name>NextSteps</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="98" />
+        <location filename="../../ui/case_steps.py" line="115" />
         <source>Open now ({n})</source>
         <translation>现在可以办理（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="100" />
+        <location filename="../../ui/case_steps.py" line="117" />
         <source>No step is open now: see the reasons below.</source>
         <translation>现在没有可以办理的程序事项，原因见下。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="103" />
+        <location filename="../../ui/case_steps.py" line="120" />
         <source>Documents that may be made now ({n})</source>
         <translation>现在可以制作的文书（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="106" />
+        <location filename="../../ui/case_steps.py" line="123" />
         <source>Not open now, and why ({n})</source>
         <translation>暂不能办理及原因（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="133" />
+        <location filename="../../ui/case_steps.py" line="150" />
         <source>Open now: click to fill in its form</source>
         <translation>可以办理：点击打开相应表单</translation>
     </message>
@@ -1913,112 +1966,112 @@
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="49" />
+        <location filename="../../ui/penalty_dialog.py" line="44" />
         <source>Penalty calculator</source>
         <translation>罚款裁量计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="55" />
+        <location filename="../../ui/penalty_dialog.py" line="50" />
         <source>(not considered)</source>
         <translation>（不考虑）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="65" />
+        <location filename="../../ui/penalty_dialog.py" line="60" />
         <source>Treatment</source>
         <translation>处罚情节</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="67" />
+        <location filename="../../ui/penalty_dialog.py" line="62" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="71" />
+        <location filename="../../ui/penalty_dialog.py" line="66" />
         <source>Legal ground for lighter/reduced</source>
         <translation>从轻、减轻的法定情形</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="72" />
+        <location filename="../../ui/penalty_dialog.py" line="67" />
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="74" />
+        <location filename="../../ui/penalty_dialog.py" line="69" />
         <source>Total investment (where the fine depends on it)</source>
         <translation>项目总投资（按投资额计罚时）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="90" />
+        <location filename="../../ui/penalty_dialog.py" line="85" />
         <source>Discretion factors</source>
         <translation>裁量因素</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="91" />
+        <location filename="../../ui/penalty_dialog.py" line="86" />
         <source>No penalty (exemption list)</source>
         <translation>免罚清单（不予处罚）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="114" />
+        <location filename="../../ui/penalty_dialog.py" line="109" />
         <source>Blank: the suggested fine; e.g. 1000000.05</source>
         <translation>留空即采用建议罚款；例：1000000.05</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="115" />
+        <location filename="../../ui/penalty_dialog.py" line="110" />
         <source>Why it differs from the suggestion</source>
         <translation>与建议罚款不同的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="116" />
+        <location filename="../../ui/penalty_dialog.py" line="111" />
         <source>Only for an amount outside the statutory range</source>
         <translation>仅在罚款超出法定幅度时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="119" />
+        <location filename="../../ui/penalty_dialog.py" line="114" />
         <source>Decided fine (yuan)</source>
         <translation>决定罚款（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="120" />
+        <location filename="../../ui/penalty_dialog.py" line="115" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="121" />
+        <location filename="../../ui/penalty_dialog.py" line="116" />
         <source>Legal ground</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="136" />
+        <location filename="../../ui/penalty_dialog.py" line="131" />
         <source>Discard the chosen factors?</source>
         <translation>放弃所选的裁量因素？</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="137" />
+        <location filename="../../ui/penalty_dialog.py" line="132" />
         <source>The factors chosen here are not saved. Close the calculator without saving them?</source>
         <translation>此处选择的裁量因素尚未保存。不保存就关闭计算器吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="161" />
+        <location filename="../../ui/penalty_dialog.py" line="156" />
         <source>Cannot compute</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="167" />
+        <location filename="../../ui/penalty_dialog.py" line="162" />
         <source>Decided fine: {amount} yuan</source>
         <translation>决定罚款：{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="168" />
+        <location filename="../../ui/penalty_dialog.py" line="163" />
         <source>Suggested fine: {amount} yuan</source>
         <translation>建议罚款：{amount} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="169" />
+        <location filename="../../ui/penalty_dialog.py" line="164" />
         <source>Statutory range {low}–{high} yuan; {formula}</source>
         <translation>法定幅度 {low}–{high} 元；{formula}</translation>
     </message>
     <message>
-        <location filename="../../ui/penalty_dialog.py" line="181" />
+        <location filename="../../ui/penalty_dialog.py" line="176" />
         <source>Cannot save the fine</source>
         <translation>无法保存罚款</translation>
     </message>
@@ -2285,7 +2338,7 @@
 <context>
     <name>QCoreApplication.self</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="150" />
+        <location filename="../../ui/cases_screen.py" line="151" />
         <source>Choose the report's PDF or scan first.</source>
         <translation>请先选择监测报告的 PDF 文件或扫描件。</translation>
     </message>
@@ -2814,110 +2867,110 @@
 <context>
     <name>StepForms</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="161" />
-        <location filename="../../ui/case_steps.py" line="176" />
+        <location filename="../../ui/case_steps.py" line="178" />
+        <location filename="../../ui/case_steps.py" line="193" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="162" />
+        <location filename="../../ui/case_steps.py" line="179" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="163" />
+        <location filename="../../ui/case_steps.py" line="180" />
         <source>Statement</source>
         <translation>陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="164" />
+        <location filename="../../ui/case_steps.py" line="181" />
         <source>Monitoring report</source>
         <translation>监测报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="165" />
+        <location filename="../../ui/case_steps.py" line="182" />
         <source>Flagged photos</source>
         <translation>照片疑点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="174" />
+        <location filename="../../ui/case_steps.py" line="191" />
         <source>Record event</source>
         <translation>登记程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="178" />
-        <location filename="../../ui/case_steps.py" line="202" />
-        <location filename="../../ui/case_steps.py" line="230" />
+        <location filename="../../ui/case_steps.py" line="195" />
+        <location filename="../../ui/case_steps.py" line="219" />
+        <location filename="../../ui/case_steps.py" line="247" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="195" />
+        <location filename="../../ui/case_steps.py" line="212" />
         <source>Record approval</source>
         <translation>登记审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="197" />
+        <location filename="../../ui/case_steps.py" line="214" />
         <source>Step</source>
         <translation>审批事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="199" />
+        <location filename="../../ui/case_steps.py" line="216" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="200" />
+        <location filename="../../ui/case_steps.py" line="217" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="201" />
+        <location filename="../../ui/case_steps.py" line="218" />
         <source>Opinion</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="218" />
+        <location filename="../../ui/case_steps.py" line="235" />
         <source>Not reviewed yet</source>
         <translation>尚未复核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="219" />
+        <location filename="../../ui/case_steps.py" line="236" />
         <source>Adopted</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="220" />
+        <location filename="../../ui/case_steps.py" line="237" />
         <source>Not adopted</source>
         <translation>不采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="221" />
+        <location filename="../../ui/case_steps.py" line="238" />
         <source>Stated at the hearing</source>
         <translation>在听证会上陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="223" />
+        <location filename="../../ui/case_steps.py" line="240" />
         <source>Record statement</source>
         <translation>登记陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="226" />
+        <location filename="../../ui/case_steps.py" line="243" />
         <source>What the party stated</source>
         <translation>当事人陈述申辩内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="227" />
+        <location filename="../../ui/case_steps.py" line="244" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="228" />
+        <location filename="../../ui/case_steps.py" line="245" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="280" />
+        <location filename="../../ui/case_steps.py" line="297" />
         <source>Not open now: {reason}</source>
         <translation>暂不能办理：{reason}</translation>
     </message>

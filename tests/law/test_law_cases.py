@@ -29,6 +29,13 @@ def test_new_case_links_the_inspection_and_records_discovery(workspace, inspecti
     assert cases.get(workspace.db, case.id).to_dict()["violations"][1]["facts"] == "排放口未规范"
 
 
+
+def test_a_case_recorded_after_the_fact_keeps_the_day_it_was_opened(workspace, inspection):
+    late = cases.new_case(workspace.db, inspection.id, ["AIR-02"], "事实", opened_at="2026-06-02T10:00:00+08:00")
+    assert late.opened_at == "2026-06-02T10:00:00+08:00"
+    assert late.deadlines[0]["code"] == "filing" and late.deadlines[0]["due"] == "2026-06-16"
+
+
 def test_bad_input_is_refused_before_anything_is_written(workspace, inspection):
     with pytest.raises(NotFound):
         cases.new_case(workspace.db, inspection.id, ["AIR-99"], "事实")
@@ -38,6 +45,13 @@ def test_bad_input_is_refused_before_anything_is_written(workspace, inspection):
         cases.new_case(workspace.db, inspection.id, ["AIR-02"], "  ")
     with pytest.raises(BadInput, match="不属于检查"):
         cases.new_case(workspace.db, inspection.id, [cases.CaseViolation("AIR-02", "", ["no-such-id"])], "事实")
+    # a case recorded after the fact is opened between its inspection's day and today, never outside
+    with pytest.raises(BadInput, match="2026-06-01"):
+        cases.new_case(workspace.db, inspection.id, ["AIR-02"], "事实", opened_at="2026-05-31T10:00:00+08:00")
+    with pytest.raises(BadInput, match="今天"):
+        cases.new_case(workspace.db, inspection.id, ["AIR-02"], "事实", opened_at="2200-01-01T10:00:00+08:00")
+    with pytest.raises(BadInput, match="不是有效的时间"):
+        cases.new_case(workspace.db, inspection.id, ["AIR-02"], "事实", opened_at="昨天")
     with pytest.raises(NotFound):
         cases.new_case(workspace.db, "no-such-inspection", ["AIR-02"], "事实")
     assert workspace.db.execute("SELECT count(*) FROM cases").fetchone()[0] == 0

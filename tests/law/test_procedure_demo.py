@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from eco_field.law import cases, procedure
 from eco_field.workspace import Workspace
 
@@ -21,6 +23,14 @@ def test_demo_cases_walk_every_path(cli, data_dir):
         assert facts["daily"]["days"] == 22 and facts["seizure"]["lifted"]
         steps = {a["step"] for a in fine.to_dict()["approvals"]}
         assert steps == {"filing", "legal_review", "decision"}
+        # each case was opened (登记) on its inspection's day, and its 立案 deadline runs 15 days from that
+        # day: never a case registered after its own deadline, filing and closing
+        for case in (fine, first, daily):
+            discovered = next(e["date"] for e in case.events if e["event"] == "discovered")
+            filed = next(e["date"] for e in case.events if e["event"] == "filed")
+            filing = next(d for d in case.deadlines if d["code"] == "filing")
+            assert case.opened_at[:10] == discovered <= filed <= filing["due"], (case.opened_at, filed, filing)
+            assert date.fromisoformat(filing["due"]) == date.fromisoformat(discovered) + timedelta(days=15)
     again = cli("cases", "demo", "--json").json()
     assert again["cases"] == [] and "已经在本机" in again["note"]
 

@@ -59,7 +59,7 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
     ok(cli("cases", "event", cid, "seized", "--date", ago(58), "--measure", "查封", "--ground-item", "6",
            "--approved-by", "李建国", "--note", "颗粒物排放浓度超标4倍，周边村庄受影响"))
     refused(cli("cases", "event", cid, "seized", "--date", ago(57), "--measure", "扣押", "--ground-item", "6",
-                "--approved-by", "李建国", "--note", "再次"), "不得重复")
+                "--approved-by", "李建国", "--note", "再次"), "尚未解除")
     refused(cli("cases", "event", cid, "seizure_extended", "--date", ago(20), "--note", "检测未完成",
                 "--approved-by", "李建国"), "届满")
     ok(cli("cases", "event", cid, "seizure_extended", "--date", ago(30), "--note", "检测未完成",

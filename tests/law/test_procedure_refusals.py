@@ -4,6 +4,8 @@ real `eco-field` script."""
 
 from __future__ import annotations
 
+import pytest
+
 from eco_field.documents import service
 from eco_field.law import case_steps, cases
 from eco_field.store import settings
@@ -94,6 +96,9 @@ def test_execution_reminder_and_court_application_windows(cli, workspace, tmp_pa
     cid = _served(workspace, tmp_path, 50000, served_ago=20)
     refused(cli("cases", "event", cid, "payment_reminder", "--date", ago(10)), "缴款期限至")
     refused(cli("cases", "event", cid, "court_application", "--date", ago(1)), "催告书尚未送达")
+    # serving a 催告书 needs the 催告书
+    refused(cli("cases", "event", cid, "payment_reminder", "--date", ago(3)), "第1次催告书尚未制作")
+    service.render(workspace, "payment-reminder", case_id=cid, issued_on=ago(3))
     ok(cli("cases", "event", cid, "payment_reminder", "--date", ago(3)))
     refused(cli("cases", "event", cid, "court_application", "--date", ago(1)), "满10个工作日")
     refused(cli("cases", "event", cid, "closed", "--date", ago(0), "--note", "结案"), "罚款尚未缴纳")
@@ -101,8 +106,41 @@ def test_execution_reminder_and_court_application_windows(cli, workspace, tmp_pa
 
 def test_court_application_only_after_the_review_and_suit_periods(cli, workspace, tmp_path):
     cid = _served(workspace, tmp_path, 50000, served_ago=70)
+    service.render(workspace, "payment-reminder", case_id=cid, issued_on=ago(50))
     ok(cli("cases", "event", cid, "payment_reminder", "--date", ago(50)))
     refused(cli("cases", "event", cid, "court_application", "--date", ago(20)), "复议、诉讼期限届满后")
+
+
+
+def test_a_second_reminder_is_a_reminder_of_its_own_and_the_court_waits_for_its_ten_days(cli, workspace, tmp_path):
+    """强制法第五十四条: the court only after the party's ten (working, 第六十九条) days from the 催告 ran out. A second
+    催告 does not void the first (its own round) and gives the party ten days again: the court waits for them."""
+    from datetime import date, timedelta
+
+    from eco_field.errors import BadInput
+    from eco_field.law.workdays import load_calendar
+
+    # served about eight months ago: the court window (months 6–9 after service, 第五十三条) is open today
+    cid = _served(workspace, tmp_path, 50000, served_ago=240)
+    first = service.render(workspace, "payment-reminder", case_id=cid, issued_on=ago(60))
+    cases.record_event(workspace.db, cid, "payment_reminder", ago(60))
+    # the second needs its own 催告书, not dated before the first was served
+    refused(cli("cases", "event", cid, "payment_reminder", "--date", ago(30)), "第2次催告书尚未制作")
+    with pytest.raises(BadInput, match="早于"):
+        service.render(workspace, "payment-reminder", case_id=cid, issued_on=ago(61))
+    second = service.render(workspace, "payment-reminder", case_id=cid, issued_on=ago(30))
+    assert second["superseded"] == [] and second["number"] != first["number"]
+    cases.record_event(workspace.db, cid, "payment_reminder", ago(30))
+    ok(cli("documents", "verify", first["pdf"]))
+    # the tenth working day after the second 催告 still belongs to the party, though the first's ten days ran out
+    tenth = load_calendar(workspace.data_dir).add_working_days(date.fromisoformat(ago(30)), 10)
+    assert tenth < date.fromisoformat(ago(0))
+    refused(cli("cases", "event", cid, "court_application", "--date", tenth.isoformat()),
+            f"催告书（{ago(30)} 送达）", (tenth + timedelta(days=1)).isoformat())
+    cases.record_event(workspace.db, cid, "court_application", (tenth + timedelta(days=1)).isoformat())
+    # applied to the court: no more 催告
+    with pytest.raises(BadInput, match="申请强制执行"):
+        service.render(workspace, "payment-reminder", case_id=cid, issued_on=ago(0))
 
 
 def test_transfers(cli, workspace, tmp_path):

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from eco_field.errors import BadInput
 from tests.law.procedure_helpers import (
     ago,
     allow_roles,
@@ -111,3 +114,49 @@ def test_a_second_seizure_does_not_void_the_first(cli, workspace, tmp_path):
     one, two = pdf_text(sealed["pdf"]), pdf_text(held["pdf"])
     assert "查封决定书" in one and "除尘设施停运" in one
     assert "扣押决定书" in two and "偷排用水泵两台" in two and "第四条第四项" in two
+
+
+def _refused_by_service(workspace, cid: str, day: str, *words: str) -> None:
+    from eco_field.law import cases
+
+    with pytest.raises(BadInput) as caught:
+        cases.record_event(workspace.db, cid, "seized", day, "偷排用水泵两台",
+                           {"measure": "扣押", "ground_item": "4", "approved_by": "李建国"})
+    for word in words:
+        assert word in str(caught.value), str(caught.value)
+
+
+def test_a_second_seizure_while_the_first_is_in_force_is_refused_naming_its_decision(cli, workspace, tmp_path):
+    from eco_field.documents import service
+    from eco_field.law import case_steps, cases
+
+    allow_roles(workspace)
+    db = workspace.db
+    cid = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60)["id"]
+    case_steps.approve(db, cid, "filing", "李建国", "局负责人", ago(59))
+    cases.record_event(db, cid, "filed", ago(59))
+    cases.record_event(db, cid, "seized", ago(58), "除尘设施停运，颗粒物超标排放",
+                       {"measure": "查封", "ground_item": "6", "approved_by": "李建国"})
+    # recorded, its decision not made yet: the refusal names the measure and its date
+    _refused_by_service(workspace, cid, ago(57), "查封", ago(58), "尚未解除", "seizure_extended")
+    sealed = service.render(workspace, "seizure-decision", case_id=cid, issued_on=ago(58))
+    # in force, extended or not, even past its period (only a release decision ends it): refused by the command
+    # line with exit 2, naming the first decision's number and date
+    second = ("cases", "event", cid, "seized", "--measure", "扣押", "--ground-item", "4", "--approved-by", "李建国",
+              "--note", "偷排用水泵两台")
+    refused(cli(*second, "--date", ago(50)), sealed["number"], ago(58), "尚未解除")
+    cases.record_event(db, cid, "seizure_extended", ago(35), "检测报告尚未出具", {"approved_by": "李建国"})
+    _refused_by_service(workspace, cid, ago(34), sealed["number"], "尚未解除")
+    _refused_by_service(workspace, cid, ago(0), sealed["number"])
+    events, _ = next_of(cli, cid)
+    assert sealed["number"] in events["seized"], events["seized"]
+    cases.record_event(db, cid, "seizure_lifted", ago(5), "检测完毕，不再需要查封")
+    # released: a new measure may follow, but not dated back into the first one's time
+    _refused_by_service(workspace, cid, ago(6), "解除日期", ago(5))
+    cases.record_event(db, cid, "seized", ago(4), "偷排用水泵两台",
+                       {"measure": "扣押", "ground_item": "4", "approved_by": "李建国"})
+    with pytest.raises(BadInput, match="早于"):
+        service.render(workspace, "seizure-decision", case_id=cid, issued_on=ago(5))
+    held = service.render(workspace, "seizure-decision", case_id=cid, issued_on=ago(4))
+    assert held["superseded"] == [] and held["number"] != sealed["number"]
+    _refused_by_service(workspace, cid, ago(3), held["number"], ago(4), "扣押")

@@ -32,7 +32,7 @@ def test_next_steps_and_the_forms(window, ctx, dialogs, tmp_path):
     texts = _texts(detail)
     # open steps first under their heading, in Chinese; closed ones below theirs, greyed, each saying why
     closed_at = next(i for i, t in enumerate(texts) if t.startswith("暂不能办理及原因"))
-    assert texts[0].startswith("现在可以办理") and "● 不予立案" in texts[:closed_at]
+    assert detail.next_steps.heading.text().startswith("现在可以办理") and "● 不予立案" in texts[:closed_at]
     assert "立案：立案审批尚未完成（须由局负责人或负责人审批）" in texts[closed_at:]
     assert any(t.startswith("《行政处罚决定书》：案件尚未立案") for t in texts[closed_at:])
     assert not any(t.startswith(("●", "✓")) for t in texts[closed_at:])  # nothing closed looks open
