@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from eco_field.sync import state
 from eco_field.sync.client import run_sync
+from eco_field.sync.conflict_text import reason_text, record_text
 from eco_field.sync.enrol import enroll
 from eco_field.sync.status import sync_status
 from ui.context import AppContext
@@ -132,7 +133,7 @@ class SyncScreen(QWidget):
         self._items = state.conflicts(self.ctx.db)
         self.conflicts.setRowCount(len(self._items))
         for row, item in enumerate(self._items):
-            for column, text in enumerate((f"{item['entity']} {item['entity_id'][:8]}", item["reason"],
+            for column, text in enumerate((record_text(item), reason_text(item),
                                            item["local_revision"], item["server_revision"],
                                            short_time(item["detected_at"]))):
                 self.conflicts.setItem(row, column, QTableWidgetItem("" if text is None else str(text)))

@@ -1,0 +1,34 @@
+"""A sync conflict as an officer reads it: the kind of record and why the bureau did not take the change, in the
+interface language (never the entity key, a UUID or the reason's code)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eco_field import messages
+from eco_field.sync.transport import wire_text
+
+KNOWN_KINDS = ("inspection", "case", "evidence", "reading_source", "document", "document_version",
+               "document_signature", "signature", "document_number")
+
+
+def kind_text(entity: str) -> str:
+    """The kind of record (the bureau's catalog of record kinds, shared with its refusals)."""
+    return messages.text(f"bureau.entity.{entity}" if entity in KNOWN_KINDS else "bureau.entity.unknown")
+
+
+def record_text(item: dict[str, Any]) -> str:
+    """The kind and a short reference an officer can quote to the bureau (the first 8 characters of its id)."""
+    return messages.text("sync.conflict.record", kind=kind_text(item["entity"]), ref=str(item["entity_id"])[:8])
+
+
+def reason_text(item: dict[str, Any]) -> str:
+    """Why the bureau did not take the change; for a refused entry, what was wrong with it."""
+    reason = str(item.get("reason") or "")
+    code = f"sync.conflict.{reason}"
+    text = messages.text(code if messages.has(code) else "sync.conflict.other", reason=reason)
+    problems = [wire_text(p) for p in item.get("problems") or []]
+    if problems:
+        text = messages.text("sync.conflict.with_problems", reason=text,
+                             problems=("；" if messages.language() == "zh_CN" else "; ").join(problems))
+    return text
