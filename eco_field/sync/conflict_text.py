@@ -8,13 +8,11 @@ from typing import Any
 from eco_field import messages
 from eco_field.sync.transport import wire_text
 
-KNOWN_KINDS = ("inspection", "case", "evidence", "reading_source", "document", "document_version",
-               "document_signature", "signature", "document_number")
-
 
 def kind_text(entity: str) -> str:
     """The kind of record (the bureau's catalog of record kinds, shared with its refusals)."""
-    return messages.text(f"bureau.entity.{entity}" if entity in KNOWN_KINDS else "bureau.entity.unknown")
+    code = f"bureau.entity.{entity}"
+    return messages.text(code if messages.is_code(code) and messages.has(code, "en") else "bureau.entity.unknown")
 
 
 def record_text(item: dict[str, Any]) -> str:

@@ -1,0 +1,51 @@
+"""What the command line prints (not only its errors) reads in the interface language (issue 17.1, the sweep):
+`readings show` — the statistic, the table's columns, the hourly means, the 首违不罚 screen and flagged samples.
+An instrument's own markers (OVR, ---, -999) stay as the instrument wrote them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.i18n.test_cli_language import CJK, EN, assert_chinese
+from tests.readings.conftest import OFFICERS, SYNTHETIC, coking_enterprise_id
+
+
+@pytest.fixture
+def coking_inspection(cli) -> str:
+    assert cli("init", "--demo").returncode == 0
+    made = cli("inspections", "new", "--enterprise", coking_enterprise_id(), "--officer", OFFICERS[0],
+               "--officer", OFFICERS[1], "--json")
+    assert made.returncode == 0, made.stderr
+    return made.json()["id"]
+
+
+def imported_series(cli, inspection_id: str) -> list[dict]:
+    done = cli("readings", "import", inspection_id, str(SYNTHETIC / "generic_wide_gbk_synthetic.csv"),
+               "--outlet", "DA001", "--json")
+    assert done.returncode == 0, done.stderr
+    return done.json()["series"]
+
+
+def test_readings_show_speaks_chinese_and_english(cli, coking_inspection) -> None:
+    series = {s["pollutant"]: s["id"] for s in imported_series(cli, coking_inspection)}
+    so2 = cli("readings", "show", str(series["SO2"]), "--samples")
+    assert so2.returncode == 0, so2.stderr
+    out = so2.stdout
+    assert "瞬时值" in out and "最小值" in out and "小时均值" in out and "已标记 OVR" in out
+    assert "首违不罚初筛：不适用——小时均值最大超标倍数 0.1142（须小于 0.1）" in out, out
+    for english in ("instantaneous", "FLAGGED", "sensor", "mean=", "screen", "None", "exceeding hours"):
+        assert english not in out, english
+    assert_chinese(out)
+    nox = cli("readings", "show", str(series["NOx"]))
+    assert "超标的污染物不止一项：氮氧化物、颗粒物、二氧化硫" in nox.stdout, nox.stdout
+
+    en = cli("readings", "show", str(series["SO2"]), "--samples", env=EN)
+    assert "does not apply — max hourly exceedance multiple 0.1142" in en.stdout and "FLAGGED OVR" in en.stdout
+    assert "instantaneous" in en.stdout and not CJK.search(en.stdout.replace("首违不罚", "").replace("二氧化硫", ""))
+
+
+def test_empty_lists_say_so_in_chinese(cli, coking_inspection) -> None:
+    none = cli("readings", "list", coking_inspection)
+    assert none.returncode == 0 and none.stdout.strip() == "没有读数"
+    profiles = cli("readings", "profiles")
+    assert profiles.returncode == 0 and profiles.stdout.strip() == "没有列映射方案"
