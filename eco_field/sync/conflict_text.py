@@ -17,7 +17,7 @@ def kind_text(entity: str) -> str:
 
 def record_text(item: dict[str, Any]) -> str:
     """The kind and a short reference an officer can quote to the bureau (the first 8 characters of its id)."""
-    return messages.text("sync.conflict.record", kind=kind_text(item["entity"]), ref=str(item["entity_id"])[:8])
+    return f"{kind_text(item['entity'])} {str(item['entity_id'])[:8]}"
 
 
 def reason_text(item: dict[str, Any]) -> str:
@@ -26,7 +26,7 @@ def reason_text(item: dict[str, Any]) -> str:
     code = f"sync.conflict.{reason}"
     text = messages.text(code if messages.has(code) else "sync.conflict.other", reason=reason)
     problems = [wire_text(p) for p in item.get("problems") or []]
-    if problems:
-        text = messages.text("sync.conflict.with_problems", reason=text,
-                             problems=("；" if messages.language() == "zh_CN" else "; ").join(problems))
-    return text
+    if not problems:
+        return text
+    chinese = messages.language() == "zh_CN"
+    return text + ("：" if chinese else ": ") + ("；" if chinese else "; ").join(problems)
