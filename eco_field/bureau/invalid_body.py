@@ -27,7 +27,11 @@ KINDS = {
     "greater_than": "range", "greater_than_equal": "range", "less_than": "range", "less_than_equal": "range",
     "string_pattern_mismatch": "format", "uuid_parsing": "format", "uuid_type": "format",
     "json_invalid": "format",
+    # schemas/common.py's own (PydanticCustomError types); their context fills the message
+    "not_datetime": "date", "not_date": "date", "year_range": "year", "hidden_characters": "hidden",
+    "not_nfc": "not_nfc",
 }
+CONTEXT = ("year", "first", "last", "chars")  # context values a message names (plain numbers and U+ codes)
 DATE_PREFIXES = ("date_", "datetime_", "time_", "timezone_")
 ENTITIES = ("inspection", "case", "evidence", "reading_source", "document", "document_version",
             "document_signature", "signature", "document_number")
@@ -57,9 +61,12 @@ def problem(error: Any, entries: Any = None) -> Message:
     """One pydantic error as a message: what is wrong (bureau.invalid.*) and where (bureau.where.*)."""
     kind = str(error.get("type", ""))
     what = KINDS.get(kind) or ("type" if kind.endswith("_type") or kind.endswith("_parsing") else None)
-    if kind.startswith(DATE_PREFIXES):
+    if kind.startswith(DATE_PREFIXES) and kind not in KINDS:
         what = "date"
-    return Message(f"bureau.invalid.{what or 'rejected'}", {"where": where(list(error.get("loc", ())), entries)})
+    context = error.get("ctx") if isinstance(error.get("ctx"), dict) else {}
+    params = {k: str(context[k])[:60] for k in CONTEXT if k in context}
+    return Message(f"bureau.invalid.{what or 'rejected'}", {"where": where(list(error.get("loc", ())), entries),
+                                                              **params})
 
 
 def _by_entry(errors: Sequence[Any], entries: Any) -> dict[str, list[Any]]:

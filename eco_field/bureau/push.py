@@ -52,7 +52,7 @@ def validate_body(body: Any) -> list[dict[str, Any]]:
         PUSH_BODY.validate_python(body, strict=True)
     except ValidationError as exc:
         entries = body.get("entries") if isinstance(body, dict) else None
-        errors = exc.errors(include_url=False, include_input=False, include_context=False)[:50]
+        errors = exc.errors(include_url=False, include_input=False)[:50]
         ids: list[str] = []
         for error in errors:
             loc = list(error["loc"])

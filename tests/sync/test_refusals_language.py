@@ -20,6 +20,7 @@ from eco_field.bureau.jsonbody import MAX_JSON_BYTES
 from eco_field.sync import state
 from eco_field.sync.client import run_sync
 from eco_field.sync.conflict_text import reason_text, record_text
+from eco_field.sync.enrol import enroll
 from eco_field.sync.transport import SyncError, check
 from eco_field.workspace import Workspace
 from tests.sync.conftest import BureauServer, new_inspection, token_of
@@ -156,3 +157,16 @@ def test_a_malformed_audit_push_names_the_entry_in_chinese(bureau: BureauServer,
         check(answer)
     assert said in str(refused.value), str(refused.value)
     assert "audit entry" not in str(refused.value)
+
+
+def test_a_laptop_name_the_bureau_refuses_is_named_at_enrolment(bureau: BureauServer, tmp_path, chinese) -> None:
+    """A laptop name with a hidden (zero-width) character: the enrolment says which field, in Chinese."""
+    ws = Workspace.open(tmp_path / "fresh", create=True)
+    try:
+        with pytest.raises(SyncError) as refused:
+            enroll(ws, bureau.url, bureau.code("14110100001"), "离石区\u200b笔记本")
+    finally:
+        ws.conn.close()
+    said = str(refused.value)
+    assert "局端未接受本机发送的内容（422）" in said and "字段 device_name 含有不显示的字符（U+200B）" in said, said
+    assert "display" not in said and "device_name:" not in said
