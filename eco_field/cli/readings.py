@@ -46,8 +46,15 @@ def register(commands) -> None:
 
 def cmd_formats(args: argparse.Namespace) -> int:
     items = service.formats()
-    emit(args, items, lambda: table([(f["name"], f["description"]) for f in items], ["name", "description"]))
+    emit(args, items, lambda: table([(f["name"], _format_text(f)) for f in items],
+                                    ["readings.col.format_name", "readings.col.format_text"]))
     return 0
+
+
+def _format_text(item: dict) -> str:
+    """The format's name in Chinese (the catalog's); in English its fuller description (the module's own)."""
+    code = f"readings.format.{item['name']}"
+    return messages.text(code) if messages.language() == "zh_CN" and messages.has(code) else item["description"]
 
 
 def parse_mapping(entries: list[str]) -> dict[str, str]:

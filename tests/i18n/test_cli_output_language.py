@@ -49,3 +49,14 @@ def test_empty_lists_say_so_in_chinese(cli, coking_inspection) -> None:
     assert none.returncode == 0 and none.stdout.strip() == "没有读数"
     profiles = cli("readings", "profiles")
     assert profiles.returncode == 0 and profiles.stdout.strip() == "没有列映射方案"
+
+
+def test_the_formats_list_names_each_format_in_chinese(cli) -> None:
+    listed = cli("readings", "formats")
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert lines[0].split() == ["格式名", "说明"]
+    assert any(line.startswith("gasmet_calcmet") and "傅里叶红外分析仪" in line for line in lines)  # the --format key
+    assert "tab-separated" not in listed.stdout and "Chinese or English headers" not in listed.stdout
+    en = cli("readings", "formats", env=EN)
+    assert en.stdout.splitlines()[0].split() == ["name", "description"] and "tab-separated" in en.stdout
