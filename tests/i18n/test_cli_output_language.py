@@ -4,6 +4,8 @@ An instrument's own markers (OVR, ---, -999) stay as the instrument wrote them."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.i18n.test_cli_language import CJK, EN, assert_chinese
@@ -60,3 +62,14 @@ def test_the_formats_list_names_each_format_in_chinese(cli) -> None:
     assert "tab-separated" not in listed.stdout and "Chinese or English headers" not in listed.stdout
     en = cli("readings", "formats", env=EN)
     assert en.stdout.splitlines()[0].split() == ["name", "description"] and "tab-separated" in en.stdout
+
+
+def test_init_with_demo_data_counts_what_it_added_in_words(cli, tmp_path) -> None:
+    done = cli("init", "--demo")
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"已加入演示数据：执法人员 \d+ 名、企业 \d+ 家、任务 \d+ 项", done.stdout), done.stdout
+    assert "{" not in done.stdout and "officers" not in done.stdout
+    bureau = cli("bureau", "init", "--data-dir", str(tmp_path / "bureau"), "--demo", env=EN)
+    assert bureau.returncode == 0, bureau.stderr
+    assert re.search(r"demo data: \d+ officers, \d+ enterprises, \d+ tasks, the random-inspection lists "
+                     r"\(\d+ categories", bureau.stdout) and "{" not in bureau.stdout, bureau.stdout
