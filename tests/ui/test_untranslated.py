@@ -125,3 +125,6 @@ def test_sync_conflicts_name_the_kind_and_the_reason_in_chinese(window, ctx):
     rows = [[screen.conflicts.item(r, c).text() for c in range(2)] for r in range(screen.conflicts.rowCount())]
     assert rows == [["检查记录 0000aaaa", "局端已有更新的版本"],
                     ["证据 0000aaaa", "局端不接受这项更改的内容：字段 payload.sha256 缺少"]], rows
+    assert screen.conflicts.item(1, 1).toolTip() == rows[1][1]  # the whole reason, when the column cuts it
+    screen.conflicts.setCurrentCell(1, 0)
+    assert screen.compare.toPlainText().startswith("局端不接受这项更改的内容：字段 payload.sha256 缺少\n")
