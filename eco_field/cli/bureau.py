@@ -380,7 +380,10 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     items = readouts.conflicts(storage_of(args))
-    emit(args, items, lambda: table(((c["id"], c["entity"], c["entity_id"][:8], c["reason"], c["device_id"][:8])
+    from eco_field.sync.conflict_text import kind_text, reason_text  # the laptop's words for the same reasons
+
+    emit(args, items, lambda: table(((c["id"], kind_text(c["entity"]), c["entity_id"][:8], reason_text(c),
+                                      c["device_id"][:8])
                                      for c in items), ("bureau.col.id", "bureau.col.entity", "bureau.col.record",
                                                        "bureau.col.reason", "bureau.col.device")))
     return 0

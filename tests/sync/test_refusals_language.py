@@ -23,7 +23,7 @@ from eco_field.sync.conflict_text import reason_text, record_text
 from eco_field.sync.enrol import enroll
 from eco_field.sync.transport import SyncError, check
 from eco_field.workspace import Workspace
-from tests.sync.conftest import BureauServer, new_inspection, token_of
+from tests.sync.conftest import BureauServer, device_id_of, new_inspection, token_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -170,3 +170,17 @@ def test_a_laptop_name_the_bureau_refuses_is_named_at_enrolment(bureau: BureauSe
     said = str(refused.value)
     assert "局端未接受本机发送的内容（422）" in said and "字段 device_name 含有不显示的字符（U+200B）" in said, said
     assert "display" not in said and "device_name:" not in said
+
+
+def test_the_bureaus_conflicts_read_out_names_kind_and_reason_in_chinese(bureau: BureauServer,
+                                                                        device: Workspace) -> None:
+    inspection = new_inspection(device)
+    with bureau.storage() as storage:
+        storage.add_conflict({"device_id": device_id_of(device), "entry_id": str(uuid.uuid4()),
+                              "entity": "inspection", "entity_id": inspection, "reason": "stale_revision",
+                              "client_revision": 1, "server_revision": 2, "client_payload": {},
+                              "server_payload": {}, "at": "2026-12-06T05:00:00+00:00"})
+    listed = bureau.admin("conflicts")
+    assert listed.returncode == 0, listed.stderr
+    row = listed.stdout.splitlines()[1]
+    assert "检查记录" in row and "局端已有更新的版本" in row and "stale_revision" not in row and "inspection" not in row
