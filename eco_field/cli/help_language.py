@@ -82,7 +82,21 @@ class FullWidthColons(argparse.HelpFormatter):
     """Mixed in before a parser's formatter class: a colon after Chinese text is the full-width one."""
 
     def format_help(self) -> str:
-        return CHINESE_THEN_COLON.sub("\\1：", super().format_help())
+        return _align_usage(CHINESE_THEN_COLON.sub("\\1：", super().format_help()))
+
+
+def _align_usage(text: str) -> str:
+    """argparse indents a wrapped usage line by the characters of "用法：", which show twice as wide: widen it."""
+    prefix = tr("usage: ")
+    extra = sum(1 for c in prefix if "\u3000" <= c <= "\uffef")  # each wide character takes two columns
+    if not extra or not text.startswith(prefix):
+        return text
+    lines = text.split("\n")
+    for index in range(1, len(lines)):
+        if not lines[index].startswith(" "):
+            break  # the usage ends at its first unindented (or blank) line
+        lines[index] = " " * extra + lines[index]
+    return "\n".join(lines)
 
 
 def _with_full_width_colons(formatter: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:

@@ -27,7 +27,7 @@ CHINESE_THEN_ASCII_COLON = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef
 
 def main_py(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(PROJECT_ROOT)}
+           "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(PROJECT_ROOT), "COLUMNS": "80"}
     env.pop("ECO_FIELD_HOME", None)
     return subprocess.run([sys.executable, str(PROJECT_ROOT / "main.py"), *args], capture_output=True, text=True,
                           encoding="utf-8", timeout=60, env=env, cwd=tmp_path)
@@ -40,6 +40,9 @@ def test_the_help_reads_in_chinese_by_default(tmp_path: Path) -> None:
     assert "显示本帮助并退出" in zh.stdout and "首次启动时不提供演示数据" in zh.stdout and "界面语言" in zh.stdout
     assert not CHINESE_THEN_ASCII_COLON.search(zh.stdout), zh.stdout
     assert_chinese(zh.stdout.replace("python main.py", ""))
+    first, wrapped = zh.stdout.splitlines()[:2]  # 80 columns: the usage wraps, under its first option
+    assert wrapped.startswith(" ") and first.startswith("用法：python main.py [-h]")
+    assert len(wrapped) - len(wrapped.lstrip()) == len("用法：") * 2 + len("python main.py "), zh.stdout
 
 
 @pytest.mark.parametrize("args", [("--lang", "en", "--help"), ("--help", "--lang=en")])
