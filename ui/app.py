@@ -27,12 +27,33 @@ if TYPE_CHECKING:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The command line, its help and argparse's errors in the interface language: --lang when given, else
+    the last start's (the CLI's mechanism and catalog: eco_field.cli.help_language)."""
+    from eco_field import messages
+    from eco_field.cli import help_language
+
+    messages.set_language(lang_given(argv) or startup.last_language())
+    help_language.install()
     parser = argparse.ArgumentParser(prog="python main.py", description="EcoField desktop application")
-    parser.add_argument("--data-dir", help="data folder (default: ECO_FIELD_HOME or the per-user folder)")
-    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="interface language (default: setting)")
+    parser.add_argument("--data-dir", help="data folder (default: ECO_FIELD_HOME or the per-user data folder)")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
+                        help="interface language (default: the one last used)")
     parser.add_argument("--pseudo", action="store_true", help="pseudo-localise: stretch every string")
     parser.add_argument("--no-demo", action="store_true", help="do not offer demo data on first start")
-    return parser.parse_args(argv)
+    return help_language.localise(parser).parse_args(argv)
+
+
+def lang_given(argv: list[str]) -> str | None:
+    """The --lang of a command line not yet parsed (its last valid one), so --help reads in it."""
+    found = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else \
+            arg.split("=", 1)[1] if arg.startswith("--lang=") else None
+        if value in i18n.LANGUAGES:
+            found = value
+    return found
 
 
 def chosen_data_dir(explicit: str | None) -> Path:

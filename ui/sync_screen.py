@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from eco_field.sync import state
 from eco_field.sync.client import run_sync
+from eco_field.sync.conflict_text import reason_text, record_text
 from eco_field.sync.enrol import enroll
 from eco_field.sync.status import sync_status
 from ui.context import AppContext
@@ -132,10 +133,12 @@ class SyncScreen(QWidget):
         self._items = state.conflicts(self.ctx.db)
         self.conflicts.setRowCount(len(self._items))
         for row, item in enumerate(self._items):
-            for column, text in enumerate((f"{item['entity']} {item['entity_id'][:8]}", item["reason"],
+            for column, text in enumerate((record_text(item), reason_text(item),
                                            item["local_revision"], item["server_revision"],
                                            short_time(item["detected_at"]))):
-                self.conflicts.setItem(row, column, QTableWidgetItem("" if text is None else str(text)))
+                cell = QTableWidgetItem("" if text is None else str(text))
+                cell.setToolTip(cell.text() if column < 2 else "")  # the whole reason, when the column cuts it
+                self.conflicts.setItem(row, column, cell)
         self.resolve_button.setEnabled(bool(self._items))
 
     # -- enrol and sync ----------------------------------------------------------------------------
@@ -198,7 +201,8 @@ class SyncScreen(QWidget):
             return
         item = self._items[row]
         dump = lambda value: json.dumps(value, ensure_ascii=False, indent=1)  # noqa: E731
-        self.compare.setPlainText(self.tr("Mine:") + "\n" + dump(item["local_payload"]) + "\n\n"
+        self.compare.setPlainText(reason_text(item) + "\n\n"  # why, first: the versions below are the data
+                                  + self.tr("Mine:") + "\n" + dump(item["local_payload"]) + "\n\n"
                                   + self.tr("The bureau's:") + "\n" + dump(item["server_payload"]))
 
     def resolve_current(self) -> None:

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from starlette.requests import ClientDisconnect
 
 from eco_field.bureau import admin, audit_chain, auth, openapi, push
+from eco_field.bureau.invalid_body import InvalidBody
 from eco_field.bureau.jsonbody import MAX_JSON_BYTES, BadBody, BodyTooLarge, read_json
 from eco_field.bureau.schemas import bodies
 from eco_field.bureau.schemas.common import MAX_REVISION
@@ -113,23 +114,16 @@ def _error_handlers(app: FastAPI) -> None:
         UploadRefused: lambda e: answer(e.status, e.body(offset=e.offset),
                                         {"Upload-Offset": str(e.offset)} if e.offset is not None else None),
         push.Forbidden: lambda e: answer(403, e.body(forbidden=e.entry_ids)),
-        push.Invalid: lambda e: answer(422, {"detail": str(e), "invalid": e.entry_ids, "errors": e.errors}),
-        push.MalformedEntry: lambda e: answer(400, {"detail": str(e)}),
+        push.Invalid: lambda e: answer(422, e.answer()),
         BadBody: lambda e: answer(400, e.body()),
         audit_chain.ChainRefused: lambda e: answer(409, e.body(last_seq=e.last_seq)),
-        audit_chain.MalformedAudit: lambda e: answer(400, {"detail": str(e)}),
+        audit_chain.MalformedAudit: lambda e: answer(400, e.body()),
         BodyTooLarge: lambda e: answer(413, e.body()),
-        RequestValidationError: lambda e: answer(422, _invalid(e.errors())),
-        ValidationError: lambda e: answer(422, _invalid(e.errors(include_url=False, include_input=False))),
+        RequestValidationError: lambda e: answer(422, InvalidBody(e.errors()).answer()),
+        ValidationError: lambda e: answer(422, InvalidBody(e.errors(include_url=False, include_input=False)).answer()),
     }
     for kind, make in handlers.items():
         app.add_exception_handler(kind, lambda _request, exc, make=make: make(exc))
-
-
-def _invalid(errors: list[Any]) -> dict[str, Any]:
-    listed = [{"loc": ".".join(str(p) for p in e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in errors]
-    return {"detail": "; ".join(f"{e['loc']}: {e['msg']}" for e in listed[:5]) or "invalid request",
-            "invalid": [], "errors": listed[:50]}
 
 
 def _storage(request: Request) -> BureauStorage:
@@ -247,7 +241,7 @@ async def _checked_body(request: Request, parse: Callable[[Any], T]) -> T:
         await anyio.to_thread.run_sync(auth.authenticate_and_read, storage, authorization, None, guesses)
     try:
         return parse(await read_json(request))
-    except (BodyTooLarge, BadBody, push.MalformedEntry, push.Invalid, ValidationError, UploadRefused):
+    except (BodyTooLarge, BadBody, push.Invalid, ValidationError, UploadRefused):
         await anyio.to_thread.run_sync(current_device, request)
         raise
 

@@ -34,46 +34,47 @@ class ChainRefused(Refusal):
         self.last_seq = last_seq
 
 
-class MalformedAudit(ValueError):
-    pass
+class MalformedAudit(Refusal):
+    """A POST /audit body that is no list of audit entries (400, nothing stored): which entry, what is wrong."""
 
 
 def validate(entries: Any) -> list[dict[str, Any]]:
     """The entries of a POST /audit body, or MalformedAudit (400, nothing stored) naming what is wrong.
     An entry has exactly the audit columns: the chain is the device of the token, never named in the body."""
     if not isinstance(entries, list) or len(entries) > MAX_AUDIT_BATCH:
-        raise MalformedAudit(f"send {{\"entries\": [...]}} with at most {MAX_AUDIT_BATCH} audit entries")
+        raise MalformedAudit("bureau.refused.audit_batch", max=MAX_AUDIT_BATCH)
     for index, entry in enumerate(entries):
-        _validate_entry(index, entry)
+        _validate_entry(index + 1, entry)
     if any(b["seq"] <= a["seq"] for a, b in zip(entries, entries[1:], strict=False)):
-        raise MalformedAudit("audit entries must be sent in increasing seq order")
+        raise MalformedAudit("bureau.refused.audit_order")
     return entries
 
 
-def _validate_entry(index: int, entry: Any) -> None:
+def _validate_entry(position: int, entry: Any) -> None:
+    """position: the entry's place in the body, 1 first (its seq is named once it is known to be one)."""
     if not isinstance(entry, dict):
-        raise MalformedAudit(f"audit entry {index} is not an object")
+        raise MalformedAudit("bureau.refused.audit_not_object", position=position)
     extra = sorted(set(entry) - set(AUDIT_KEYS))
     if extra:
-        raise MalformedAudit(f"audit entry {index} has unknown fields {', '.join(map(str, extra))} (an entry has"
-                             f" {', '.join(AUDIT_KEYS)}; its chain is the device of the token)")
+        raise MalformedAudit("bureau.refused.audit_unknown_fields", position=position,
+                             fields=", ".join(f"{name!s:.40}" for name in extra[:5]), keys=", ".join(AUDIT_KEYS))
     seq = entry.get("seq")
     if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= MAX_SEQ:
-        raise MalformedAudit(f"audit entry {index}: seq must be a positive integer, not {seq!r:.40}")
+        raise MalformedAudit("bureau.refused.audit_seq", position=position, value=f"{seq!r:.40}")
     texts = [entry.get(k) for k in TEXT_KEYS]
     if any(not isinstance(t, str) for t in texts):
-        raise MalformedAudit(f"audit entry {seq} needs the texts {', '.join(TEXT_KEYS)}")
+        raise MalformedAudit("bureau.refused.audit_texts", seq=seq, keys=", ".join(TEXT_KEYS))
     try:  # a lone surrogate (legal in JSON) cannot be stored; a NUL cannot be stored on PostgreSQL
         size = sum(len(t.encode("utf-8")) for t in texts)
     except UnicodeEncodeError as exc:
-        raise MalformedAudit(f"audit entry {seq} is not valid Unicode text") from exc
+        raise MalformedAudit("bureau.refused.audit_unicode", seq=seq) from exc
     if any("\x00" in t for t in texts):
-        raise MalformedAudit(f"audit entry {seq} holds a NUL character")
+        raise MalformedAudit("bureau.refused.audit_nul", seq=seq)
     if size > MAX_ENTRY_BYTES:
-        raise MalformedAudit(f"audit entry {seq} is over {MAX_ENTRY_BYTES} bytes")
+        raise MalformedAudit("bureau.refused.audit_too_large", seq=seq, max=MAX_ENTRY_BYTES)
     for key in ("prev_hash", "hash"):
         if len(entry[key]) != 64 or not HEX.issuperset(entry[key]):
-            raise MalformedAudit(f"audit entry {seq}: {key} must be 64 lowercase hex digits")
+            raise MalformedAudit("bureau.refused.audit_hash", seq=seq, key=key)
 
 
 def receive(storage: BureauStorage, device: Device, entries: list[dict[str, Any]]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from eco_field.bureau import rules
+from eco_field.bureau.invalid_body import InvalidBody
 from eco_field.bureau.refusals import Refusal
 from eco_field.bureau.schemas.entries import ENTITIES, PUSH_BODY, VERSIONED
 from eco_field.bureau.storage import BureauStorage, Device, Record
@@ -36,18 +37,8 @@ class Forbidden(Refusal):
         self.entry_ids = entry_ids
 
 
-class Invalid(ValueError):
-    """Entries that match no declared schema (422): which, and why."""
-
-    def __init__(self, entry_ids: list[str], errors: list[dict[str, Any]]) -> None:
-        super().__init__(f"{len(errors)} problem(s) in {len(entry_ids) or 'the'} entr"
-                         f"{'y' if len(entry_ids) == 1 else 'ies'}: " + "; ".join(
-                             f"{e['loc']}: {e['msg']}" for e in errors[:5]))
-        self.entry_ids, self.errors = entry_ids, errors
-
-
-class MalformedEntry(ValueError):
-    pass
+class Invalid(InvalidBody):
+    """Entries that match no declared schema (422): which (entry_ids), and why (errors, and by code)."""
 
 
 def entry_digest(entry: dict[str, Any]) -> str:
@@ -61,16 +52,16 @@ def validate_body(body: Any) -> list[dict[str, Any]]:
         PUSH_BODY.validate_python(body, strict=True)
     except ValidationError as exc:
         entries = body.get("entries") if isinstance(body, dict) else None
-        errors, ids = [], []
-        for error in exc.errors(include_url=False, include_input=False, include_context=False)[:50]:
+        errors = exc.errors(include_url=False, include_input=False)[:50]
+        ids: list[str] = []
+        for error in errors:
             loc = list(error["loc"])
-            errors.append({"loc": ".".join(str(p) for p in loc), "msg": error["msg"]})
             if len(loc) > 1 and loc[0] == "entries" and isinstance(loc[1], int) and isinstance(entries, list):
                 entry = entries[loc[1]]
                 entry_id = entry.get("entry_id") if isinstance(entry, dict) else None
                 if isinstance(entry_id, str) and entry_id not in ids:
                     ids.append(entry_id)
-        raise Invalid(ids, errors) from None
+        raise Invalid(errors, entries, ids) from None
     return body["entries"]
 
 

@@ -19,9 +19,15 @@ class Refusal(Exception):
 
     def body(self, **extra: Any) -> dict[str, Any]:
         """The answer's JSON body: detail, code, params and what this refusal adds (offset, last_seq …)."""
-        return {"detail": str(self), "code": self.code, "params": {k: _plain(v) for k, v in self.params.items()},
+        return {"detail": str(self), "code": self.code, "params": {k: plain(v) for k, v in self.params.items()},
                 **extra}
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """JSON for a parameter; one that is itself a message (a problem, a kind of record) stays a code with its
+    parameters, so the device renders it in its own language too."""
+    if isinstance(value, messages.Message):
+        return {"code": value.code, "params": {k: plain(v) for k, v in value.params.items()}}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
     return value if isinstance(value, int | float | bool | str) or value is None else str(value)

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print("eco-field: interrupted", file=sys.stderr)
+        print(f"eco-field: {messages.text('cli.interrupted')}", file=sys.stderr)
         return 130
     except Exception as exc:  # the last guard: a clear line, exit 1, the trace only on request
         print(f"eco-field: {messages.describe_exception(exc)}", file=sys.stderr)

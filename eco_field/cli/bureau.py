@@ -10,7 +10,7 @@ from pathlib import Path
 from eco_field.bureau import admin, auth, readouts
 from eco_field.bureau.storage import DB_URL_ENV, BureauStorage, open_storage
 from eco_field.cli.core import read_json_list
-from eco_field.cli.output import add_json_flag, emit, output_file, table
+from eco_field.cli.output import add_json_flag, counts_text, emit, output_file, table
 from eco_field.errors import BadInput
 from eco_field.messages import has, os_reason, text
 from eco_field.paths import default_data_dir
@@ -214,7 +214,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         added["lists"] = seed_demo(open_office_db(storage), storage)
     emit(args, {"data_dir": str(folder), "demo": added, "catalog": catalog},
          text("bureau.cli.ready", folder=folder, version=catalog["catalog_version"])
-         + ("\n" + text("bureau.cli.demo_added", added=added) if added else ""))
+         + ("\n" + text("bureau.cli.demo_added", added=counts_text(added)) if added else ""))
     return 0
 
 
@@ -380,7 +380,10 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     items = readouts.conflicts(storage_of(args))
-    emit(args, items, lambda: table(((c["id"], c["entity"], c["entity_id"][:8], c["reason"], c["device_id"][:8])
+    from eco_field.sync.conflict_text import kind_text, reason_text  # the laptop's words for the same reasons
+
+    emit(args, items, lambda: table(((c["id"], kind_text(c["entity"]), c["entity_id"][:8], reason_text(c),
+                                      c["device_id"][:8])
                                      for c in items), ("bureau.col.id", "bureau.col.entity", "bureau.col.record",
                                                        "bureau.col.reason", "bureau.col.device")))
     return 0

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from eco_field import demo, messages
-from eco_field.cli.output import add_json_flag, emit, open_workspace, table
+from eco_field.cli.output import add_json_flag, counts_text, emit, open_workspace, table
 from eco_field.clock import zone
 from eco_field.errors import BadInput
 from eco_field.industries import industry_code
@@ -97,7 +97,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         added = demo.seed(ws) if args.demo else {}
         emit(args, {"data_dir": str(ws.data_dir), "database": str(ws.db_path), "demo": added},
              messages.text("cli.init_ready", path=ws.data_dir)
-             + ("\n" + messages.text("cli.init_demo", added=added) if added else ""))
+             + ("\n" + messages.text("cli.init_demo", added=counts_text(added)) if added else ""))
     return 0
 
 

@@ -73,10 +73,43 @@ def texts(parser: argparse.ArgumentParser) -> Iterator[tuple[object, str, str]]:
                     yield choice, "help", choice.help
 
 
+# Chinese text followed by a colon takes the full-width one ("选项：", "默认：…"); argparse writes its section
+# headings with an ASCII colon of its own, so the finished help is mended rather than each text.
+CHINESE_THEN_COLON = re.compile(r"([\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) ?:(?=\s|$)")
+
+
+class FullWidthColons(argparse.HelpFormatter):
+    """Mixed in before a parser's formatter class: a colon after Chinese text is the full-width one."""
+
+    def format_help(self) -> str:
+        return _align_usage(CHINESE_THEN_COLON.sub("\\1：", super().format_help()))
+
+
+def _align_usage(text: str) -> str:
+    """argparse indents a wrapped usage line by the characters of "用法：", which show twice as wide: widen it."""
+    prefix = tr("usage: ")
+    extra = sum(1 for c in prefix if "\u3000" <= c <= "\uffef")  # each wide character takes two columns
+    if not extra or not text.startswith(prefix):
+        return text
+    lines = text.split("\n")
+    for index in range(1, len(lines)):
+        if not lines[index].startswith(" "):
+            break  # the usage ends at its first unindented (or blank) line
+        lines[index] = " " * extra + lines[index]
+    return "\n".join(lines)
+
+
+def _with_full_width_colons(formatter: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
+    if issubclass(formatter, FullWidthColons):
+        return formatter
+    return type(f"FullWidth{formatter.__name__}", (FullWidthColons, formatter), {})
+
+
 def localise(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Put every text of the tree in the current language (the English id stays where none is known)."""
     table = catalog(messages.language())
     for each in parsers(parser):
+        each.formatter_class = _with_full_width_colons(each.formatter_class)
         for holder, attribute, text in list(texts(each)):
             translated = table.get(text) or _group_title(text, table)
             if translated:

@@ -49,6 +49,21 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON only")
 
 
+def counts_text(counts: dict[str, Any]) -> str:
+    """{"officers": 41, "enterprises": 44, "lists": {...}} as a line an officer reads: 41 名执法人员、44 家企业 …
+    (each key's words from cli.count.<key>; a nested count reads in brackets after its own name)."""
+    zh = messages.language() == "zh_CN"
+    parts = []
+    for key, value in counts.items():
+        code = f"cli.count.{key}"
+        if isinstance(value, dict):
+            inner = counts_text(value)
+            parts.append(messages.text(code, inner=inner) if messages.has(code) else f"{key} ({inner})")
+        else:
+            parts.append(messages.text(code, n=value) if messages.has(code) else f"{key} {value}")
+    return ("、" if zh else ", ").join(parts)
+
+
 def table(rows: Iterable[Iterable[Any]], headers: Iterable[str]) -> str:
     rows = [["" if v is None else str(v) for v in row] for row in rows]
     headers = [messages.text(h) if messages.is_code(h) else h for h in headers]  # column names in the language

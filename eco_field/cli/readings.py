@@ -8,7 +8,7 @@ from pathlib import Path
 from eco_field import messages
 from eco_field.cli.output import Progress, add_json_flag, emit, open_workspace, print_json, table
 from eco_field.errors import BadInput
-from eco_field.readings import pollutants, service
+from eco_field.readings import limits, pollutants, service
 
 ORDER = 30
 
@@ -46,8 +46,15 @@ def register(commands) -> None:
 
 def cmd_formats(args: argparse.Namespace) -> int:
     items = service.formats()
-    emit(args, items, lambda: table([(f["name"], f["description"]) for f in items], ["name", "description"]))
+    emit(args, items, lambda: table([(f["name"], _format_text(f)) for f in items],
+                                    ["readings.col.format_name", "readings.col.format_text"]))
     return 0
+
+
+def _format_text(item: dict) -> str:
+    """The format's name in Chinese (the catalog's); in English its fuller description (the module's own)."""
+    code = f"readings.format.{item['name']}"
+    return messages.text(code) if messages.language() == "zh_CN" and messages.has(code) else item["description"]
 
 
 def parse_mapping(entries: list[str]) -> dict[str, str]:
@@ -93,12 +100,24 @@ def _import_text(result: dict) -> str:
 
 
 def _series_table(series: list[dict]) -> str:
-    rows = [(s["id"], pollutants.label(s["pollutant"]), s["statistic"], s["unit"], s["n"], s["flagged"], s["t_start"], s["t_end"],
+    rows = [(s["id"], pollutants.label(s["pollutant"]), _statistic(s["statistic"]), s["unit"], s["n"], s["flagged"], s["t_start"], s["t_end"],
              s["min"], s["max"], _fmt(s["mean"]), _limit(s), s["exceed_count"], s["max_exceed_multiple"])
             for s in series]
-    return table(rows, ["id", "readings.col.pollutant", "readings.col.statistic", "readings.col.unit", "n",
-                        "readings.col.flagged", "readings.col.start", "readings.col.end", "min", "max",
+    return table(rows, ["id", "readings.col.pollutant", "readings.col.statistic", "readings.col.unit", "readings.col.n",
+                        "readings.col.flagged", "readings.col.start", "readings.col.end", "readings.col.min",
+                        "readings.col.max",
                         "readings.col.mean", "readings.col.limit", "readings.col.exceed", "readings.col.multiple"])
+
+
+def _statistic(name: str) -> str:
+    code = f"readings.statistic.{name}"
+    return messages.text(code) if messages.has(code) else name
+
+
+def _flag(flag: str | None) -> str:
+    """An instrument's own marker (OVR, ---, Warning) as it wrote it; ours ("negative") in the language."""
+    parts = (flag or "").split(";") if flag else []
+    return ";".join(messages.text(f"readings.flag.{p}") if messages.has(f"readings.flag.{p}") else p for p in parts)
 
 
 def _fmt(value) -> str:
@@ -121,7 +140,7 @@ def _limit(s: dict) -> str:
 def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         series = service.list_series(ws.db, args.inspection_id)
-    emit(args, series, lambda: _series_table(series) if series else "no readings")
+    emit(args, series, lambda: _series_table(series) if series else messages.text("readings.cli.none"))
     return 0
 
 
@@ -134,21 +153,24 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(_series_table([series]))
     ins = series["instrument"]
     instrument = " ".join(v for v in (ins["make"], ins["model"], ins["serial"]) if v)
-    print(f"sensor: {series['sensor']}" + (f"  instrument: {instrument}" if instrument else ""))
+    print(messages.text("readings.cli.sensor", sensor=series["sensor"])
+          + (messages.text("readings.cli.instrument", instrument=instrument) if instrument else ""))
     noise = series["meta"].get("noise")
     if noise:
         day, night = noise["day"], noise["night"]
         print(messages.text("readings.cli.noise", leq=noise["leq"], day=_fmt(day["leq"]) or "—", day_n=day["n"],
                             night=_fmt(night["leq"]) or "—", night_n=night["n"]))
     for hour in series["evaluation"].get("hourly", []):
-        print(f"  {hour['hour']}  n={hour['n']}  mean={hour['mean']}  超标倍数={hour['exceed_multiple']}")
+        print(messages.text("readings.cli.hour", hour=hour["hour"], n=hour["n"], mean=hour["mean"],
+                            multiple=hour["exceed_multiple"]))
     waiver = series["evaluation"].get("first_violation_waiver")
     if waiver:
-        print(f"首违不罚 screen: {waiver['could_apply']} — {waiver['reason']}")
+        print(limits.waiver_text(waiver))
     for sample in series.get("samples", []):
         converted = sample.get("converted")
-        print(f"  {sample['line']:>7}  {sample['t']}  {sample['value']}  {'' if converted is None else converted}"
-              f"  {'' if sample['ok'] else 'FLAGGED '}{sample['flag'] or ''}")
+        flagged = "" if sample["ok"] else messages.text("readings.cli.flagged") + " "
+        print(f"  {sample['line']:>7}  {sample['t']}  {'' if sample['value'] is None else sample['value']}"
+              f"  {'' if converted is None else converted}  {flagged}{_flag(sample['flag'])}")
     return 0
 
 
@@ -157,5 +179,5 @@ def cmd_profiles(args: argparse.Namespace) -> int:
         names = service.profiles(ws.db)
         items = [{"name": n, "mapping": service.load_profile(ws.db, n)} for n in names]
     emit(args, items, lambda: "\n".join(f"{i['name']}: " + " ".join(f"{k}={v}" for k, v in i["mapping"].items())
-                                        for i in items) or "no profiles")
+                                        for i in items) or messages.text("readings.cli.no_profiles"))
     return 0

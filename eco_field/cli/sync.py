@@ -12,6 +12,7 @@ from eco_field import messages
 from eco_field.cli.output import add_json_flag, emit, open_workspace, print_json, table
 from eco_field.sync import state
 from eco_field.sync.client import run_sync
+from eco_field.sync.conflict_text import kind_text, reason_text
 from eco_field.sync.enrol import enroll
 from eco_field.sync.resolve import ACCEPT_SERVER, settle_conflict
 from eco_field.sync.status import sync_status
@@ -135,7 +136,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json(items)
     else:
-        print(table(((c["id"], c["entity"], c["entity_id"][:8], c["reason"], c["local_revision"],
+        print(table(((c["id"], kind_text(c["entity"]), c["entity_id"][:8], reason_text(c), c["local_revision"],
                       c["server_revision"], c["detected_at"]) for c in items),
                     ("id", "sync.col.entity", "sync.col.record", "sync.col.reason", "sync.col.mine", "sync.col.bureau",
                      "sync.col.when")))

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from eco_field.messages import Message
+from eco_field.messages import Message, Term, language
 from eco_field.readings import exceedance, pollutants, storage
 from eco_field.readings.timeparse import zone_of
 from eco_field.readings.units import conversion_factor, exceed_multiple, o2_correct
@@ -77,7 +77,8 @@ def evaluate_source(db: sqlite_utils.Database, source_id: str, outlet: Outlet, w
     for series_id, result in results.items():
         waiver = result["evaluation"].get("first_violation_waiver")
         if waiver and waiver.get("could_apply") and len(exceeding) > 1:
-            waiver.update(could_apply=False, reason="more than one pollutant exceeds: " + ", ".join(sorted(exceeding)))
+            waiver.update(could_apply=False, reason="more than one pollutant exceeds: " + ", ".join(sorted(exceeding)),
+                          pollutants_exceeding=sorted(exceeding))  # what the officer's language is rendered from
         storage.save_evaluation(db, series_id, result)
 
 
@@ -193,13 +194,25 @@ def _tally(db, row, factor, o2_values, limit: Limit, warnings, label) -> _Tally:
                 continue
         tally.add(t, c, limit.limit)
     ambient = sum(1 for v in (o2_values or {}).values() if v > AMBIENT_O2)
-    note = (f"{ambient} O2 readings are above {AMBIENT_O2}% (close to ambient air): values corrected to the "
-            "reference O2 are then not meaningful — check where the probe was")
+    note = Message("readings.limits.o2_ambient", {"n": ambient, "o2": AMBIENT_O2})
     if ambient and note not in warnings:
         warnings.append(note)
     if missing:
         warnings.append(Message("readings.limits.o2_missing_at_time", {"series": label, "n": missing}))
     return tally
+
+
+def waiver_text(waiver: dict[str, Any]) -> Message:
+    """The 首违不罚 screen of a series in the interface language (its stored "reason" is the API's English)."""
+    if waiver.get("could_apply") is None:
+        return Message("readings.waiver.none")
+    if waiver.get("pollutants_exceeding"):
+        names = [pollutants.label(p) for p in waiver["pollutants_exceeding"]]
+        return Message("readings.waiver.several", {"pollutants": ("、" if language() == "zh_CN" else ", ").join(names)})
+    return Message("readings.waiver.screen", {
+        "verdict": Term("readings.waiver.may_apply" if waiver["could_apply"] else "readings.waiver.not_apply"),
+        "worst": waiver.get("max_hourly_exceed_multiple"), "hours": waiver.get("max_exceeding_hours_per_day"),
+        "multiple": WAIVER_MULTIPLE, "max_hours": WAIVER_HOURS_PER_DAY})
 
 
 def _waiver(exceeding: list[dict[str, Any]]) -> dict[str, Any]:

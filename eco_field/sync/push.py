@@ -84,8 +84,11 @@ def _send(db: sqlite_utils.Database, conn: BureauConnection, entries: list[dict[
             if not refused:
                 raise
             reason = "forbidden" if status == 403 else "invalid"
+            problems = body.get("entry_problems") if status == 422 else None  # what is wrong with each, by code
+            problems = problems if isinstance(problems, dict) else {}
             _store_results(db, refused, [{"entry_id": e["entry_id"], "status": "conflict", "reason": reason,
-                                          "server": None} for e in refused], counts)
+                                          "server": None, "problems": problems.get(e["entry_id"], [])}
+                                         for e in refused], counts)
             entries = [e for e in entries if e["entry_id"] not in set(listed)]
     return []
 

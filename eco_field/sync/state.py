@@ -54,14 +54,20 @@ CONFLICT_COLUMNS = ("id", "entry_id", "entity", "entity_id", "reason", "local_re
 
 
 def conflicts(db: sqlite_utils.Database, include_resolved: bool = False) -> list[dict[str, Any]]:
-    sql = f"SELECT {', '.join(CONFLICT_COLUMNS)} FROM sync_conflicts"
-    sql += "" if include_resolved else " WHERE resolved_at IS NULL"
+    """The conflicts; "problems": what the bureau said is wrong with an entry it refused as invalid (message
+    codes and parameters, kept with the entry's answer in the outbox; sync.conflict_text renders them)."""
+    sql = (f"SELECT {', '.join(f'c.{c}' for c in CONFLICT_COLUMNS)}, o.response_json FROM sync_conflicts c"
+           " LEFT JOIN outbox o ON o.entry_id = c.entry_id")
+    sql += "" if include_resolved else " WHERE c.resolved_at IS NULL"
     result = []
-    for row in db.execute(sql + " ORDER BY id").fetchall():
-        item = dict(zip(CONFLICT_COLUMNS, row, strict=True))
+    for row in db.execute(sql + " ORDER BY c.id").fetchall():
+        item = dict(zip(CONFLICT_COLUMNS, row[:-1], strict=True))
         item["local_payload"] = json.loads(item.pop("local_payload_json"))
         server = item.pop("server_payload_json")
         item["server_payload"] = json.loads(server) if server else None
+        answer = json.loads(row[-1]) if row[-1] else {}
+        problems = answer.get("problems") if isinstance(answer, dict) else None
+        item["problems"] = problems if isinstance(problems, list) else []
         result.append(item)
     return result
 

@@ -89,11 +89,34 @@ def check(response: httpx.Response) -> None:
     detail = body.get("detail") if isinstance(body, dict) else str(body)
     if isinstance(body, dict) and messages.is_code(body.get("code")) and messages.has(body["code"]):
         params = body.get("params") if isinstance(body.get("params"), dict) else {}
-        detail = messages.text(body["code"], **{str(k): str(v) for k, v in params.items()})  # the officer's language
+        detail = messages.text(body["code"], **_params(params))  # the officer's language
     if response.status_code in (401, 403):
         raise DeviceRefused("sync.refused", response.status_code, body, status=response.status_code,
                             detail=detail)
-    raise SyncError("sync.server", response.status_code, body, status=response.status_code, detail=detail)
+    kind = "sync.not_accepted" if response.status_code < 500 else "sync.server"  # what was sent, or the bureau
+    raise SyncError(kind, response.status_code, body, status=response.status_code, detail=detail)
+
+
+def wire_text(value: Any) -> str:
+    """A {code, params} the bureau sent (a problem with an entry) in the officer's language."""
+    return str(_param(value, 0))
+
+
+def _params(params: dict[str, Any], depth: int = 0) -> dict[str, Any]:
+    """A refusal's parameters, ready to render: a parameter that is itself a known code (a problem, where it
+    is, a kind of record) is rendered in the officer's language too; a list of them reads as one sentence."""
+    return {str(k): _param(v, depth) for k, v in params.items()}
+
+
+def _param(value: Any, depth: int) -> Any:
+    if depth < 4 and isinstance(value, dict) and messages.is_code(value.get("code")) \
+            and messages.has(value["code"]):
+        inner = value.get("params") if isinstance(value.get("params"), dict) else {}
+        return messages.Message(value["code"], _params(inner, depth + 1))
+    if depth < 4 and isinstance(value, list):
+        parts = [_param(v, depth + 1) for v in value[:10]]
+        return ("；" if messages.language() == "zh_CN" else "; ").join(str(p) for p in parts)
+    return str(value)
 
 
 def _request_bytes(request: httpx.Request) -> int:

@@ -4,6 +4,7 @@ of files the research was kept in; the pseudo-locale finds text that skips trans
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -99,3 +100,31 @@ def test_pseudo_locale_finds_no_text_that_skips_translation(walked):
         if english(text) or text.strip() in literals:
             problems.add(f"{shot} · {where}: {text!r}")
     assert not problems, f"{len(problems)} texts skip translation:\n" + "\n".join(sorted(problems))
+
+
+def test_sync_conflicts_name_the_kind_and_the_reason_in_chinese(window, ctx):
+    """The conflicts list: no entity key, no reason code, and what the bureau found wrong with a refused
+    entry (kept from its 422 answer) in the officer's words."""
+    from eco_field.store.database import write_transaction
+    from eco_field.sync import state
+
+    stale = {"entry_id": "e-1", "entity": "inspection", "entity_id": "0000aaaa-1111-2222-3333-444455556666",
+             "revision": 2, "payload": {"status": "draft"}}
+    refused = {**stale, "entry_id": "e-2", "entity": "evidence"}
+    problem = {"code": "bureau.invalid.missing", "params": {"where": {"code": "bureau.where.field",
+                                                                      "params": {"field": "payload.sha256"}}}}
+    with write_transaction(ctx.db):
+        state.add_conflict(ctx.db, stale, "stale_revision", {"revision": 3, "payload": {"status": "sealed"}})
+        ctx.db.execute("INSERT INTO outbox (entry_id, entity, entity_id, op, revision, payload_json, created_at,"
+                       " state, response_json) VALUES ('e-2', 'evidence', ?, 'import', NULL, '{}', '2026-12-06', "
+                       "'conflict', ?)", [refused["entity_id"], json.dumps({"status": "conflict", "reason": "invalid",
+                                                                            "problems": [problem]})])
+        state.add_conflict(ctx.db, refused, "invalid", None)
+    ctx.hub.announce("sync")
+    screen = window.screen("sync")
+    rows = [[screen.conflicts.item(r, c).text() for c in range(2)] for r in range(screen.conflicts.rowCount())]
+    assert rows == [["检查记录 0000aaaa", "局端已有更新的版本"],
+                    ["证据 0000aaaa", "局端不接受这项更改的内容：字段 payload.sha256 缺少"]], rows
+    assert screen.conflicts.item(1, 1).toolTip() == rows[1][1]  # the whole reason, when the column cuts it
+    screen.conflicts.setCurrentCell(1, 0)
+    assert screen.compare.toPlainText().startswith("局端不接受这项更改的内容：字段 payload.sha256 缺少\n")

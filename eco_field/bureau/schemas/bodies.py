@@ -46,12 +46,13 @@ class Refusal(BaseModel):
     params: dict[str, Any] = {}  # device in the interface language (resources/i18n/messages)
 
 
-class InvalidRefusal(BaseModel):
-    """422: the body (or a parameter) matches no declared schema; nothing was stored."""
+class InvalidRefusal(Refusal):
+    """422: the body (or a parameter) matches no declared schema; nothing was stored. code/params: the first
+    problems as message codes (bureau.invalid.*, each naming its entry and field: invalid_body.py)."""
 
-    detail: str
     invalid: list[str] = []   # the entry ids of a push that matched no schema
     errors: list[dict[str, str]] = []
+    entry_problems: dict[str, list[dict[str, Any]]] = {}  # a push: each refused entry's problems, by entry id
 
 
 class ForbiddenRefusal(Refusal):

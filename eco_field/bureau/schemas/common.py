@@ -12,14 +12,16 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+from pydantic_core import PydanticCustomError
 
 MAX_REVISION = 2 ** 62          # a BIGINT on PostgreSQL with room to spare; no record gets near it
 MAX_BYTES = 2 ** 40             # a blob or file size
 MAX_ITEMS = 10_000              # elements of a list in a payload
 
-
 # Years a record's time may name: a year 9999 (or 0001) time is valid ISO-8601 but overflows the bureau's
 # date arithmetic (the photo window, the procedure's deadlines) and broke the case file page.
+# The errors' types below (not_date, year_range, hidden_characters …) let invalid_body.py say each one in the
+# officer's language.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
@@ -27,7 +29,7 @@ def _datetime(text: str) -> str:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise ValueError("not an ISO-8601 date and time") from exc
+        raise PydanticCustomError("not_datetime", "not an ISO-8601 date and time") from exc
     _in_years(moment.year)
     return text
 
@@ -36,14 +38,15 @@ def _date(text: str) -> str:
     try:
         day = date.fromisoformat(text)
     except ValueError as exc:
-        raise ValueError("not an ISO-8601 date (YYYY-MM-DD)") from exc
+        raise PydanticCustomError("not_date", "not an ISO-8601 date (YYYY-MM-DD)") from exc
     _in_years(day.year)
     return text
 
 
 def _in_years(year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
+        raise PydanticCustomError("year_range", "year {year} is outside {first}-{last}",
+                                  {"year": year, "first": FIRST_YEAR, "last": LAST_YEAR})
 
 
 # Characters that change how a text displays without being seen: zero-width marks, bidi overrides, controls,
@@ -54,9 +57,10 @@ _HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
 def _visible(text: str) -> str:
     hidden = [f"U+{ord(c):04X}" for c in text if unicodedata.category(c) in _HIDDEN]
     if hidden:
-        raise ValueError(f"holds characters that do not display: {', '.join(hidden[:5])}")
+        raise PydanticCustomError("hidden_characters", "holds characters that do not display: {chars}",
+                                  {"chars": ", ".join(hidden[:5])})
     if unicodedata.normalize("NFC", text) != text:
-        raise ValueError("is not in Unicode normal form NFC")
+        raise PydanticCustomError("not_nfc", "is not in Unicode normal form NFC")
     return text
 
 
