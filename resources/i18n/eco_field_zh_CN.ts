@@ -307,52 +307,52 @@
 <context>
     <name>DailyRounds</name>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="19" />
+        <location filename="../../ui/daily_rounds.py" line="26" />
         <source>Daily continuous penalty</source>
         <translation>按日连续处罚</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="21" />
+        <location filename="../../ui/daily_rounds.py" line="28" />
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="21" />
+        <location filename="../../ui/daily_rounds.py" line="28" />
         <source>Re-check date</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="22" />
+        <location filename="../../ui/daily_rounds.py" line="29" />
         <source>Period counted</source>
         <translation>计罚期间</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="22" />
+        <location filename="../../ui/daily_rounds.py" line="29" />
         <source>Days counted</source>
         <translation>计罚日数</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="23" />
+        <location filename="../../ui/daily_rounds.py" line="30" />
         <source>Amount (yuan)</source>
         <translation>罚款金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="23" />
+        <location filename="../../ui/daily_rounds.py" line="30" />
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="35" />
+        <location filename="../../ui/daily_rounds.py" line="42" />
         <source>Round {n}</source>
         <translation>第{n}轮</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="36" />
+        <location filename="../../ui/daily_rounds.py" line="43" />
         <source>{n} days</source>
         <translation>{n}日</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="37" />
+        <location filename="../../ui/daily_rounds.py" line="44" />
         <source>Not decided yet</source>
         <translation>尚未决定</translation>
     </message>
@@ -2645,7 +2645,7 @@
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshots.py" line="223" />
+        <location filename="../../ui/screenshots.py" line="225" />
         <location filename="../../ui/seal_flow.py" line="61" />
         <source>Seal this inspection</source>
         <translation>封存本次检查</translation>
@@ -2978,217 +2978,217 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync_screen.py" line="46" />
+        <location filename="../../ui/sync_screen.py" line="47" />
         <source>one-time code from the bureau</source>
         <translation>局端发放的一次性注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="47" />
+        <location filename="../../ui/sync_screen.py" line="48" />
         <source>Enrol this device</source>
         <translation>注册本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="48" />
+        <location filename="../../ui/sync_screen.py" line="49" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="49" />
+        <location filename="../../ui/sync_screen.py" line="50" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="53" />
+        <location filename="../../ui/sync_screen.py" line="54" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="53" />
+        <location filename="../../ui/sync_screen.py" line="54" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="53" />
+        <location filename="../../ui/sync_screen.py" line="54" />
         <source>Mine</source>
         <translation>本机版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="54" />
+        <location filename="../../ui/sync_screen.py" line="55" />
         <source>Bureau's</source>
         <translation>局端版本</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="54" />
+        <location filename="../../ui/sync_screen.py" line="55" />
         <source>Detected</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="59" />
+        <location filename="../../ui/sync_screen.py" line="60" />
         <source>Choose a conflict to compare your version with the bureau's.</source>
         <translation>选择一条冲突，对比本机版本与局端版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="60" />
+        <location filename="../../ui/sync_screen.py" line="61" />
         <source>No conflicts: when the bureau has kept another version of a record you changed, it is listed here to settle.</source>
         <translation>没有冲突。局端保留了您改动过的记录的另一版本时，会列在这里等您处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="63" />
+        <location filename="../../ui/sync_screen.py" line="64" />
         <source>The bureau's version stands</source>
         <translation>以局端版本为准</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="64" />
+        <location filename="../../ui/sync_screen.py" line="65" />
         <source>Mine is re-entered as a new change</source>
         <translation>本机内容作为新修改重新录入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="65" />
+        <location filename="../../ui/sync_screen.py" line="66" />
         <source>Mark as settled</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="77" />
+        <location filename="../../ui/sync_screen.py" line="78" />
         <source>Enrolled</source>
         <translation>已注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="77" />
+        <location filename="../../ui/sync_screen.py" line="78" />
         <source>Bureau server</source>
         <translation>局端服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="78" />
+        <location filename="../../ui/sync_screen.py" line="79" />
         <source>Officer</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="78" />
+        <location filename="../../ui/sync_screen.py" line="79" />
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="79" />
+        <location filename="../../ui/sync_screen.py" line="80" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="79" />
+        <location filename="../../ui/sync_screen.py" line="80" />
         <source>Waiting to be sent</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="80" />
+        <location filename="../../ui/sync_screen.py" line="81" />
         <source>Open conflicts</source>
         <translation>未处理冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="81" />
+        <location filename="../../ui/sync_screen.py" line="82" />
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="85" />
+        <location filename="../../ui/sync_screen.py" line="86" />
         <source>Enrol with a bureau</source>
         <translation>向局端注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="87" />
+        <location filename="../../ui/sync_screen.py" line="88" />
         <source>Server URL</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="88" />
+        <location filename="../../ui/sync_screen.py" line="89" />
         <source>Code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="97" />
+        <location filename="../../ui/sync_screen.py" line="98" />
         <source>Conflicts (the bureau kept another version)</source>
         <translation>冲突（局端保留了另一版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="109" />
+        <location filename="../../ui/sync_screen.py" line="110" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="120" />
+        <location filename="../../ui/sync_screen.py" line="121" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="120" />
+        <location filename="../../ui/sync_screen.py" line="121" />
         <source>no — enter the bureau's URL and a code</source>
         <translation>否——请输入局端地址和注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="123" />
+        <location filename="../../ui/sync_screen.py" line="124" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="125" />
+        <location filename="../../ui/sync_screen.py" line="126" />
         <source>{n} changes, {b} files</source>
         <translation>{n} 条记录、{b} 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="145" />
+        <location filename="../../ui/sync_screen.py" line="148" />
         <source>Enrol</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="145" />
+        <location filename="../../ui/sync_screen.py" line="148" />
         <source>Enter the bureau's server URL and the code.</source>
         <translation>请输入局端服务器地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="151" />
+        <location filename="../../ui/sync_screen.py" line="154" />
         <source>Enrolled as {name} ({cert}).</source>
         <translation>已注册为 {name}（{cert}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="174" />
+        <location filename="../../ui/sync_screen.py" line="177" />
         <source>Uploading records</source>
         <translation>上传记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="174" />
+        <location filename="../../ui/sync_screen.py" line="177" />
         <source>Uploading evidence files</source>
         <translation>上传证据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="175" />
+        <location filename="../../ui/sync_screen.py" line="178" />
         <source>Uploading the audit log</source>
         <translation>上传审计记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="175" />
+        <location filename="../../ui/sync_screen.py" line="178" />
         <source>Downloading updates</source>
         <translation>下载更新</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="180" />
+        <location filename="../../ui/sync_screen.py" line="183" />
         <source>Synced: {p} sent, {b} files, {d} received, {c} conflicts</source>
         <translation>同步完成：上传 {p} 条、文件 {b} 个，下载 {d} 条，冲突 {c} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="183" />
+        <location filename="../../ui/sync_screen.py" line="186" />
         <source>Sync cancelled; it continues where it stopped next time.</source>
         <translation>同步已取消；下次从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="185" />
+        <location filename="../../ui/sync_screen.py" line="188" />
         <source>Sync failed: {error}</source>
         <translation>同步失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="201" />
+        <location filename="../../ui/sync_screen.py" line="205" />
         <source>Mine:</source>
         <translation>本机版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_screen.py" line="202" />
+        <location filename="../../ui/sync_screen.py" line="206" />
         <source>The bureau's:</source>
         <translation>局端版本：</translation>
     </message>
