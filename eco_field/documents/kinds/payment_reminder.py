@@ -1,6 +1,8 @@
 """催告书 (行政强制法第三十五条、第四十五条、第五十四条): the decision and its service, the fine unpaid after the
 15-day period, the 3 % daily surcharge so far (capped at the fine), a deadline of ten days, the account, and the
-party's right to state and defend; then the bureau may apply to the court."""
+party's right to state and defend; then the bureau may apply to the court. From record format 3 the due date
+is the procedure's (law.procedure_decision.payment_due_after) and the late days run to the document's own date;
+a reminder of format 1-2 is gathered again as it was issued (15 calendar days, to the day it was rendered)."""
 
 from __future__ import annotations
 
