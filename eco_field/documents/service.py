@@ -157,6 +157,7 @@ def issue(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: s
     day = issue_date(db, issued_on)
     issuer.check(db, kind, module.TITLE)  # the bureau's own details first: they do not depend on the case
     _procedure_allows(ws, kind, src, draft=False, day=day)
+    src.issued_on = day
     fonts = font_set(settings.get(db, FONT_SETTING))
     if hasattr(module, "prepare"):
         module.prepare(src)  # slow, idempotent work (photo downsampling) outside the write lock
@@ -435,11 +436,17 @@ def _regather(ws: Workspace, doc: dict[str, Any]) -> tuple[str | None, str]:
     src = Source(ws, inspection_id=None if doc["case_id"] else doc["inspection_id"], case_id=doc["case_id"],
                  before=doc["rowid"], as_of=doc["issued_at"],
                  format=int((doc.get("facts") or {}).get("record_format") or 1),  # none kept: issued as format 1
-                 upto_seq=_issue_seq(ws, doc["id"]))
+                 upto_seq=_issue_seq(ws, doc["id"]), issued_on=_issued_day(doc))
     try:
         return sha256_of(gather_record(module, src)), ""
     except EcoFieldError as exc:
         return None, f"记录已无法读取：{exc}"
+
+
+def _issued_day(doc: dict[str, Any]) -> date | None:
+    """The date printed on the document, as its facts keep it (None where they keep none)."""
+    day = (doc.get("facts") or {}).get("issued_date")
+    return date.fromisoformat(day) if day else None
 
 
 def _issue_seq(ws: Workspace, document_id: str) -> int | None:

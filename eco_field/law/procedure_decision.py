@@ -16,6 +16,7 @@ from eco_field.law.procedure_guards import (
     status_of,
 )
 from eco_field.law.procedure_state import CaseState, Event
+from eco_field.law.workdays import WorkCalendar
 from eco_field.messages import text
 
 SEIZURE_GROUNDS = {  # 《环境保护主管部门实施查封、扣押办法》第四条 (procedure.md §2, paraphrased, not quoted)
@@ -183,10 +184,16 @@ def payment_due(s: CaseState) -> date | None:
     served_on = s.last("served")
     if served_on is None:
         return None
-    due = s.calendar.next_working_day(served_on.day + timedelta(days=15))
-    for e in s.all("installments"):   # 分期/延期: the approved last day, as the officer recorded it
-        if e.data.get("until"):
-            due = max(due, date.fromisoformat(e.data["until"]))
+    return payment_due_after(served_on.day, [e.data.get("until") for e in s.all("installments")], s.calendar)
+
+
+def payment_due_after(served_on: date, installments_until: list[str | None], calendar: WorkCalendar) -> date:
+    """The last day to pay (行政处罚法第六十七条: 15 days from service, rolled to the next working day), or the
+    later day of an approved 分期/延期 (第六十六条), as the officer recorded it. The 催告书 prints this day."""
+    due = calendar.next_working_day(served_on + timedelta(days=15))
+    for until in installments_until:
+        if until:
+            due = max(due, date.fromisoformat(until))
     return due
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from reportlab.platypus import Flowable
@@ -20,7 +20,8 @@ from eco_field.workspace import Workspace
 # The shape of gathered records. A document keeps the format it was issued with (its facts' record_format;
 # none before format 2) and is gathered again in that format, so a change to what documents print never makes
 # an issued one fail `documents verify`. 2: limits by kind (≥ 5, 6～9) and their exceedances in words.
-RECORD_FORMAT = 2
+# 3: the 催告书 counts the late days to its own date of issue and takes its due date from the procedure.
+RECORD_FORMAT = 3
 
 
 def gather_record(module: Any, src: Source) -> dict[str, Any]:
@@ -42,6 +43,7 @@ class Source:
     as_of: str | None = None     # when that document was issued (later case events are left out)
     format: int | None = None    # the record format of the document verified (None: a new one, RECORD_FORMAT)
     upto_seq: int | None = None  # audit_log seq of that document's issue: the case is read as it stood then
+    issued_on: date | None = None  # the date printed on the document (落款日期; None: a draft, today)
 
     @property
     def record_format(self) -> int:
