@@ -10,6 +10,7 @@ from tests.law.procedure_helpers import (
     fine_decided_and_served,
     next_of,
     ok,
+    pdf_text,
     recent_case,
     refused,
 )
@@ -83,7 +84,12 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
     refused(cli("documents", "render", "daily-penalty-decision", "--case", cid), "负责人审批")
     ok(cli("cases", "event", cid, "waived", "--date", ago(13)))
     ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(12)))
-    ok(cli("documents", "render", "daily-penalty-decision", "--case", cid, "--date", ago(12)))
+    ok(cli("documents", "render", "daily-penalty-decision", "--case", cid, "--date", ago(12), "-o",
+           str(tmp_path / "daily.pdf")))
+    # the decision states the party's written waiver (the 按日 notice carried a hearing right), never that the
+    # party let the period pass without a word
+    said = pdf_text(str(tmp_path / "daily.pdf"))
+    assert "书面表示放弃陈述、申辩和听证的权利" in said and "未提出陈述、申辩意见" not in said, said
     ok(cli("cases", "event", cid, "daily_decided", "--date", ago(12)))
     refused(cli("cases", "statement", cid, "--date", ago(11), "--text", "补充申辩"), "已作出决定")
     daily = procedure.facts(workspace.db, cid)["daily"]

@@ -20,7 +20,8 @@ from eco_field.workspace import Workspace
 # The shape of gathered records. A document keeps the format it was issued with (its facts' record_format;
 # none before format 2) and is gathered again in that format, so a change to what documents print never makes
 # an issued one fail `documents verify`. 2: limits by kind (≥ 5, 6～9) and their exceedances in words.
-# 3: the 催告书 counts the late days to its own date of issue and takes its due date from the procedure.
+# 3: the 催告书 counts the late days to its own date of issue and takes its due date from the procedure; the
+#    按日连续处罚决定书 states the party's written waiver or the hearing held after its own notice.
 RECORD_FORMAT = 3
 
 

@@ -15,6 +15,7 @@ from eco_field.documents.kinds import procedure_facts as facts
 from eco_field.documents.kinds.common import Source, earlier_of, remedies
 from eco_field.documents.kinds.daily_penalty_notice import PLAIN_TITLE
 from eco_field.documents.kinds.daily_penalty_notice import TITLE as HEARING_TITLE
+from eco_field.documents.kinds.penalty_decision import WAIVER_EVENTS
 from eco_field.documents.layout import Page
 
 KIND = "daily-penalty-decision"
@@ -34,6 +35,11 @@ def gather(src: Source) -> dict[str, Any]:
     since = notice["issued_at"][:10]
     rec["statements"] = [s for s in facts.statements(src) if s["date"] >= since]
     rec["waived"], rec["hearing_held"] = None, None
+    if src.record_format >= 3:  # format 2 and before said 「未提出陈述、申辩意见」 even after a written waiver
+        events = facts.event_dates(src, *WAIVER_EVENTS, "hearing_held")
+        waived = [e for name in WAIVER_EVENTS for e in events[name] if e["date"] >= since]
+        held = [e for e in events["hearing_held"] if e["date"] >= since]
+        rec["waived"], rec["hearing_held"] = (waived[-1] if waived else None), (held[-1] if held else None)
     return rec
 
 
