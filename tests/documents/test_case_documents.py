@@ -63,7 +63,7 @@ def test_seizure_decision_with_its_inventory(ready, tmp_path):
     day = cases.get(ready.db, case_id).events[-1]["date"]
     assert day == ago(10)
     for must in ("查封决定书", "查封清单", "焦炉烟气旁路阀", "DN800", "1号焦炉", "30日", "不得擅自启封", "第二十五条",
-                 "第四条第四项"):
+                 "第四条第一款第四项"):
         assert must in text, must
 
 

@@ -90,7 +90,7 @@ def test_seizure_then_daily_penalty_and_the_measures_of_an_evasion_case(ready, t
                            ago(day))
 
     seal = texts["seizure-decision"]
-    for must in ("查封决定书", "查封清单", "第四条第四项", "逃避监管的方式违反法律法规规定排放污染物",
+    for must in ("查封决定书", "查封清单", "第四条第一款第四项", "逃避监管的方式违反法律法规规定排放污染物",
                  "《中华人民共和国环境保护法》第二十五条", "30日", "不得擅自启封"):
         assert must in seal, must
     assert "查封（扣押）" not in seal and "扣押决定书" not in seal
@@ -136,7 +136,7 @@ def test_a_seizure_for_a_violation_the_catalog_grants_no_power_needs_a_stated_gr
     cases.record_event(ws.db, case_id, "seized", ago(50), "倾倒含重金属污泥",
                        {"measure": "扣押", "approved_by": "李局长", "ground_item": "1"})
     _, text = issue(ws, "seizure-decision", case_id, tmp_path)
-    assert "扣押决定书" in text and "第四条第一项" in text and "含重金属污染物" in text and "查封（扣押）" not in text
+    assert "扣押决定书" in text and "第四条第一款第一项" in text and "含重金属污染物" in text and "查封（扣押）" not in text
 
 
 def test_a_hearing_notice_names_time_place_and_presider_or_is_refused(ready, tmp_path):

@@ -33,4 +33,4 @@ def test_the_seizure_decision_prints_the_facts_stated_for_its_ground(cli, worksp
     ok(cli("documents", "render", "seizure-decision", "--case", cid, "--date", ago(58), "-o", str(pdf)))
     text = pdf_text(pdf)
     assert "经查，颗粒物排放浓度超过排放标准4倍，下风向村庄居民投诉。" in text
-    assert "第四条第一款规定的" in text
+    assert "第四条第一款第六项规定的" in text and "第四条第六项" not in text  # items are those of 第一款

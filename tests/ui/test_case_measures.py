@@ -99,7 +99,7 @@ def test_seizure_then_daily_penalty_walked_through_the_window(window, ctx, dialo
     _event(w, "daily_decided", 12)
     assert procedure.facts(ctx.db, cid)["daily"]["days"] == 19
 
-    for must in ("查封决定书", "第四条第六项", "决定对你单位造成污染物排放的设施、设备实施查封"):
+    for must in ("查封决定书", "第四条第一款第六项", "决定对你单位造成污染物排放的设施、设备实施查封"):
         assert must in _read(seizure), must
     assert "查封（扣押）" not in _read(seizure)
     assert "检测报告尚未出具，需待检测结论" in _read(extension)

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
 from eco_field.documents.kinds import case_parts as parts
-from eco_field.documents.kinds import notice_parts, seizure_grounds
+from eco_field.documents.kinds import notice_parts, provisions, seizure_grounds
 from eco_field.documents.kinds.common import (
     Source,
     case_base,
@@ -60,8 +60,8 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     # the facts the officer stated for this ground (the `seized` event's note), before the item they fall under
     stated = str(g.get("note") or "").strip().rstrip("。；;，, ")
     found = f"经查，{stated}。" if stated else ""
-    out.append(page.p(f"{found}你单位的上述行为属于《环境保护主管部门实施查封、扣押办法》第四条第一款规定的"
-                      f"“{g['item_text']}”情形，造成或者可能造成严重污染。"))
+    out.append(page.p(f"{found}你单位的上述行为属于《环境保护主管部门实施查封、扣押办法》第四条第一款"
+                      f"第{provisions.cn_item(g['item'])}项规定的“{g['item_text']}”情形，造成或者可能造成严重污染。"))
     period = f"自{cn_date(g['on'])}起至{cn_date(period_end(g['on']))}止"
     out.append(page.p(f"依据{g['basis']}的规定，我局决定对你单位造成污染物排放的设施、设备实施{m}，"
                       f"{m}的设施、设备的名称、数量和存放地点详见所附《{m}清单》。{m}期限为{DAYS}日，{period}；"

@@ -50,6 +50,10 @@ def ground(src: Source, rec: dict[str, Any]) -> dict[str, Any]:
         if not granted:
             raise BadInput("kinds.seizure_ground", case=rec["case"]["id"])
         item, granted_by = str(granted[0]["item"]), "catalog"
-    basis = f"{provisions.citation('环保法25')}、{provisions.citation('查扣办法4', item)}"
+    # the items are those of 第四条第一款 (its second paragraph says which items oblige the bureau); format 2 and
+    # before cited 「第四条第四项」
+    item_citation = provisions.citation("查扣办法4", item) if src.record_format < 3 else \
+        f"{provisions.citation('查扣办法4')}第一款第{provisions.cn_item(item)}项"
+    basis = f"{provisions.citation('环保法25')}、{item_citation}"
     return {"measure": measure, "item": item, "item_text": provisions.item_text("查扣办法4", item), "basis": basis,
             "on": event["date"], "granted_by": granted_by, "note": event["note"]}
