@@ -115,6 +115,19 @@ def cn_date(iso: str | None, tz: str = "") -> str:
     return cn_time(iso, tz, minutes=False)
 
 
+def sentence(text: str | None) -> str:
+    """The text ended as a sentence (。), so what a document prints next starts a new one: facts the officer typed
+    without a full stop never run into 涉嫌违法行为… ; a trailing ，、；： becomes the stop."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    if text.endswith(("。", "！", "？", "。”", "！”", "？”", "……")):
+        return text
+    if text.endswith(("，", "、", "；", "：", ",", ";", ":")):
+        text = text[:-1]
+    return text + "。"
+
+
 def officer_text(officer: dict[str, Any]) -> str:
     return f"{officer['name']}（执法证号：{officer['cert_no']}）"
 
