@@ -4,8 +4,6 @@ sentences ended before the next, and approval forms carrying the approvals recor
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from eco_field import demo
@@ -46,3 +44,63 @@ def test_filing_date_is_the_filed_event_not_the_discovery(demo_docs, kind):
         assert filed != discovered  # the demo files the case the day after it was found: the two must differ
         assert f"立案日期{cn_date(filed)}" in text, (number, text[:300])
         assert f"立案日期{cn_date(discovered)}" not in text
+
+
+@pytest.mark.parametrize("kind", ["hearing-notice", "hearing-record"])
+def test_hearing_time_prints_in_chinese_not_iso(demo_docs, kind):
+    docs, found = demo_docs
+    (case_id, number, text), = docs[kind]
+    held = _event_day(found[case_id], "hearing_held")  # the demo's hearing: that day at 9时
+    assert f"听证时间{cn_date(held)}9时" in text, (number, text[:400])
+    assert held not in text  # no ISO day anywhere on the page
+
+
+def test_hearing_time_words_as_typed_by_officers():
+    from eco_field.documents.kinds.hearing_parts import time_text
+
+    assert time_text("2026-07-10 09:30") == "2026年7月10日9时30分"
+    assert time_text("2026-07-10T09:00") == "2026年7月10日9时"
+    assert time_text("2026年7月10日上午9时") == "2026年7月10日上午9时"  # already in words: as recorded
+
+
+def test_no_penalty_decision_cites_the_law_once_and_states_facts_found(demo_docs):
+    docs, _ = demo_docs
+    (_, number, text), = docs["no-penalty-decision"]
+    assert "依据《中华人民共和国行政处罚法》第二十八条第一款、第三十三条第三款的规定，责令" in text, number
+    assert text.count("《中华人民共和国行政处罚法》第三十三条第三款") == 0
+    # the demo's ground: a 150 m² yard covered within 5 days, below the list's 200 m² and 7 days
+    assert "具体为：初次违法（距上次发现同类违法行为超过12个月）；堆场面积小于200平方米；于7日内改正。" in text
+    assert "（m²）" not in text and "改正所用天数不超过" not in text
+
+
+def test_met_conditions_worded_as_facts_found():
+    from eco_field.law.exemptions import found_text, load_exemptions
+
+    listed = load_exemptions()
+    assert found_text(listed, "危险废物年产生或者贮存量（吨）不超过1") == "危险废物年产生或者贮存量未超过1吨"
+    assert found_text(listed, "不涉及有毒有害污染物") == "不涉及有毒有害污染物"
+
+
+def test_case_facts_end_their_sentence_before_the_next(demo_docs):
+    docs, found = demo_docs
+    for case_id, number, text in docs["filing-approval"]:
+        facts = "".join(found[case_id].facts.split()).rstrip("。")  # pdf_text drops blanks
+        assert f"{facts}。涉嫌违法行为：" in text, (number, text[:600])
+    (_, number, text), = docs["no-penalty-decision"]
+    assert "检查后5日内已全部覆盖（演示案件）。1." in text, number
+
+
+def test_sentence_ends_typed_facts_once():
+    from eco_field.documents.kinds.common import sentence
+
+    assert sentence("堆场未覆盖（演示案件）") == "堆场未覆盖（演示案件）。"
+    assert sentence("堆场未覆盖。") == "堆场未覆盖。"
+    assert sentence("堆场未覆盖，") == "堆场未覆盖。"
+    assert sentence("") == ""
+
+
+def test_internal_approval_prints_the_approvals_recorded_before_it(demo_docs):
+    docs, _ = demo_docs
+    (_, number, text), = docs["internal-approval"]
+    assert "法制审核意见事实清楚，证据确凿，程序合法，同意。" in text, number
+    assert "负责人审批意见同意按拟处罚意见作出决定。签名：李局长（演示）" in text, text[-500:]
