@@ -104,3 +104,23 @@ def test_internal_approval_prints_the_approvals_recorded_before_it(demo_docs):
     (_, number, text), = docs["internal-approval"]
     assert "法制审核意见事实清楚，证据确凿，程序合法，同意。" in text, number
     assert "负责人审批意见同意按拟处罚意见作出决定。签名：李局长（演示）" in text, text[-500:]
+
+
+def test_reports_issued_in_format_2_keep_their_opened_day_and_verify(tmp_path, monkeypatch):
+    """Documents issued before the 立案日期 came from the `filed` event print the day opened and still verify."""
+    from eco_field.documents import service
+    from eco_field.documents.kinds import common
+
+    with Workspace.open(tmp_path / "data", create=True) as ws:
+        demo.seed(ws)
+        with monkeypatch.context() as m:
+            m.setattr(common, "RECORD_FORMAT", 2)
+            made = seed_cases(ws, tmp_path / "files")
+        case = cases.get(ws.db, made["cases"][0])
+        for kind in ("investigation-report", "closing-approval"):
+            sha, = ws.db.execute("SELECT pdf_sha256 FROM documents WHERE kind = ? AND case_id = ?",
+                                 [kind, case.id]).fetchone()
+            pdf = ws.data_dir / "evidence" / sha[:2] / f"{sha}.pdf"
+            assert f"立案日期{cn_date(_event_day(case, 'discovered'))}" in pdf_text(pdf)
+            result = service.verify_pdf(ws, pdf)
+            assert result["matches"], (kind, result["problem"])
