@@ -194,8 +194,9 @@ def _fine_with_hearing(w: _Walk, ent: Enterprise) -> str:
                              "拟处罚款已考虑其改正情节", at_hearing=True)
     w.issue(cid, "hearing-record", 29)
     w.approve(cid, "legal_review", 27, LEGAL, "事实清楚，证据确凿，程序合法，同意。")
-    w.issue(cid, "internal-approval", 27)
-    w.approve(cid, "decision", 25, opinion="同意按拟处罚意见作出决定。")
+    # the 负责人 approves on the 内部审批表 before it is filed: recorded first, so the issued form prints the opinion
+    w.approve(cid, "decision", 26, opinion="同意按拟处罚意见作出决定。")
+    w.issue(cid, "internal-approval", 26)
     w.issue(cid, "penalty-decision", 25)
     w.event(cid, "decided", 25)
     w.event(cid, "served", 24, "直接送达")

@@ -26,6 +26,8 @@ BASIS = {
 NO_FAULT_BASIS = "《中华人民共和国行政处罚法》第三十三条第二款（当事人有证据足以证明没有主观过错的，不予行政处罚）"
 OPS = {"eq": (operator.eq, "为"), "lt": (operator.lt, "小于"), "le": (operator.le, "不超过"),
        "gt": (operator.gt, "大于"), "ge": (operator.ge, "不少于")}
+# a threshold met, as a decision states it of the facts found (not the calculator's 不超过/小于 of a bound)
+FOUND_OPS = {"eq": "为", "lt": "小于", "le": "未超过", "gt": "大于", "ge": "不少于"}
 TRUE, FALSE = {"yes", "true", "1", "是", "y"}, {"no", "false", "0", "否", "n"}
 
 
@@ -128,3 +130,19 @@ def _condition_text(exemptions: ExemptionList, name: str, op: str, expected: Any
     if op == "eq" and str(expected) in choices:
         return str(choices[str(expected)])
     return f"{label}{OPS[op][1]}{expected}"
+
+
+def found_text(exemptions: ExemptionList, condition: str) -> str:
+    """A met condition as the 不予行政处罚决定书 states it: 堆场面积（m²）小于200 -> 堆场面积小于200平方米, 改正所用天数
+    不超过7 -> 于7日内改正 (the fact's "found" wording or its "unit" in the list). Conditions of yes/no facts and
+    choices are already worded as facts and come back as they are."""
+    for name, fact in sorted(exemptions.facts.items(), key=lambda kv: -len(kv[1].get("label", kv[0]))):
+        label = str(fact.get("label", name))
+        for op, (_, word) in OPS.items():
+            if fact.get("type") == "number" and condition.startswith(label + word):
+                value = condition[len(label + word):]
+                template = (fact.get("found") or {}).get(op)
+                if template:
+                    return str(template).format(value=value)
+                return f"{label.split('（')[0]}{FOUND_OPS[op]}{value}{fact.get('unit', '')}"
+    return condition

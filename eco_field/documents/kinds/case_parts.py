@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 
 from eco_field.documents import amounts, sources
 from eco_field.documents.kinds import measured
-from eco_field.documents.kinds.common import Source, article_label, cn_date
+from eco_field.documents.kinds.common import Source, article_label, cn_date, sentence
 from eco_field.documents.layout import FRAME_W, Page
 from eco_field.errors import BadInput
 
@@ -116,12 +116,12 @@ def violations_paragraphs(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     insp, tz = rec["inspection"], rec["time_zone"]
     when = cn_date(insp["started_at"], tz) if insp else cn_date(rec["case"]["opened_at"], tz)
     out = [page.p(f"{rec['bureau']['name']}于{when}对你单位进行了现场检查，发现你单位实施了以下环境违法行为：")]
-    out.append(page.p(rec["case"]["facts"]))
+    out.append(page.p(sentence(rec["case"]["facts"])))
     for index, violation in enumerate(rec["violations"], start=1):
         facts = violation.get("facts") or violation["entry"]["description"]
         proof = f"（证据：{violation['evidence']}）" if violation.get("evidence") else ""
         found = measured.measured_sentence(violation.get("measured") or [])
-        out.append(page.p(f"{index}. {facts}{proof}" + (f"。{found}" if found else "")))
+        out.append(page.p(sentence(f"{index}. {facts}{proof}" + (f"。{found}" if found else ""))))
     return out
 
 

@@ -25,6 +25,8 @@ def gather(src: Source) -> dict[str, Any]:
     # the form goes to the 负责人 before 结案 is recorded (with the approver named in its note): the opinion row
     # is filled from a closing approval where one is on record, else left to sign
     rec["approval"] = facts.approval(src, "closing")
+    if src.record_format >= 4:  # the 立案日期 from the `filed` event (earlier formats: the day opened)
+        rec["filed_on"] = facts.filed_on(src)
     return rec
 
 
@@ -49,7 +51,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out: list[Flowable] = page.heading()
     out.append(forms.particulars(page, [
         ("案由", forms.cause(rec)), ("当事人", forms.party_text(rec["party"])),
-        ("立案日期", cn_date(rec["case"]["opened_at"][:10])), ("承办人员", forms.officers_text(rec)),
+        ("立案日期", forms.filed_date(rec)), ("承办人员", forms.officers_text(rec)),
         ("处理结果", what), ("执行情况", done),
         ("文书", "、".join(d["number"] for d in rec["earlier"]) or "无"),
     ]))

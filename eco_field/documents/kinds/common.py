@@ -21,8 +21,11 @@ from eco_field.workspace import Workspace
 # none before format 2) and is gathered again in that format, so a change to what documents print never makes
 # an issued one fail `documents verify`. 2: limits by kind (≥ 5, 6～9) and their exceedances in words.
 # 3: the 催告书 counts the late days to its own date of issue and takes its due date from the procedure; the
-#    按日连续处罚决定书 states the party's written waiver or the hearing held after its own notice.
-RECORD_FORMAT = 3
+#    按日连续处罚决定书 states the party's written waiver or the hearing held after its own notice; the
+#    查封（扣押）决定书 cites 办法第四条第一款第N项.
+# 4: the 立案日期 of the 调查报告 and 结案审批表 from the case's `filed` event (format 1-3 printed the day the case
+#    was opened, i.e. discovered). Formats 3 and 4 were introduced together (no format-3 document was issued).
+RECORD_FORMAT = 4
 
 
 def gather_record(module: Any, src: Source) -> dict[str, Any]:
@@ -114,6 +117,19 @@ def cn_time(iso: str | None, tz: str = "", minutes: bool = True) -> str:
 
 def cn_date(iso: str | None, tz: str = "") -> str:
     return cn_time(iso, tz, minutes=False)
+
+
+def sentence(text: str | None) -> str:
+    """The text ended as a sentence (。), so what a document prints next starts a new one: facts the officer typed
+    without a full stop never run into 涉嫌违法行为… ; a trailing ，、；： becomes the stop."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    if text.endswith(("。", "！", "？", "。”", "！”", "？”", "……")):
+        return text
+    if text.endswith(("，", "、", "；", "：", ",", ";", ":")):
+        text = text[:-1]
+    return text + "。"
 
 
 def officer_text(officer: dict[str, Any]) -> str:

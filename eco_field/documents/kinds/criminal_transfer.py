@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from eco_field.documents.kinds import decision_parts as words
 from eco_field.documents.kinds import forms, transfers
-from eco_field.documents.kinds.common import Source, case_base
+from eco_field.documents.kinds.common import Source, case_base, sentence
 from eco_field.documents.layout import Page
 
 KIND = "criminal-transfer"
@@ -37,7 +37,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p(f"{rec['police']}：", "plain"))
     out.append(page.p(f"我局在查处{party['name']}（统一社会信用代码：{party['credit_code']}，地址：{party['address']}，"
                       f"法定代表人：{party['legal_rep']}）{'、'.join(v['entry']['description'] for v in rec['violations'])}"
-                      f"一案中发现：{rec['case']['facts']}"))
+                      f"一案中发现：{sentence(rec['case']['facts'])}"))
     out += words.basis_paragraphs(page, rec, subject="该单位")
     out.append(page.p(f"经审查，该单位及其有关人员的上述行为涉嫌{OFFENCE}，依据{basis}的规定，涉嫌构成犯罪。根据"
                       "《行政执法机关移送涉嫌犯罪案件的规定》的规定，现将该案移送你局依法处理，并请将处理结果书面告知我局。"))

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from eco_field.documents.kinds import decision_parts as words
 from eco_field.documents.kinds import forms, transfers
-from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of
+from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of, sentence
 from eco_field.documents.layout import Page
 from eco_field.errors import BadInput
 
@@ -47,7 +47,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p(f"{rec['police']}：", "plain"))
     out.append(page.p(f"{party['name']}（统一社会信用代码：{party['credit_code']}，地址：{party['address']}）"
                       f"{'、'.join(v['entry']['description'] for v in rec['violations'])}一案，经我局调查："
-                      f"{rec['case']['facts']}"))
+                      f"{sentence(rec['case']['facts'])}"))
     out += words.basis_paragraphs(page, rec, subject="该单位")
     out.append(page.p(f"我局已于{cn_date(rec['decision']['issued_at'], tz)}以《行政处罚决定书》（{rec['decision']['number']}）"
                       "对该单位依法作出行政处罚决定。"))

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import forms
 from eco_field.documents.kinds import procedure_facts as facts
-from eco_field.documents.kinds.common import Source, case_base, cn_date
+from eco_field.documents.kinds.common import Source, case_base, cn_date, sentence
 from eco_field.documents.layout import Page
 
 KIND = "filing-approval"
@@ -32,7 +32,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(forms.particulars(page, [
         ("案件来源", source), ("案由", forms.cause(rec)), ("当事人", forms.party_text(rec["party"])),
         ("发现日期", cn_date(rec["discovered"])), ("承办人员", forms.officers_text(rec)),
-        ("案情简介及立案理由", f"{rec['case']['facts']}涉嫌违法行为：{forms.violations_text(rec)}。"
+        ("案情简介及立案理由", f"{sentence(rec['case']['facts'])}涉嫌违法行为：{forms.violations_text(rec)}。"
                           "上述行为涉嫌违反生态环境法律法规，依法应当给予行政处罚，建议立案调查。"),
     ]))
     out.append(forms.spacer())

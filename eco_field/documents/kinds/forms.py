@@ -32,6 +32,14 @@ def opinion_rows(page: Page, rows: list[tuple[str, dict[str, Any] | None]]) -> T
     return table
 
 
+def filed_date(rec: dict[str, Any]) -> str:
+    """The 立案日期: the case's `filed` event (records from format 4 on carry it, blank while not filed); records
+    of earlier formats printed the day the case was opened and keep printing it."""
+    if "filed_on" in rec:
+        return cn_date(rec["filed_on"])
+    return cn_date(rec["case"]["opened_at"][:10])
+
+
 def particulars(page: Page, rows: list[tuple[str, object]]) -> Table:
     return page.fields(rows, label_width=36 * mm)
 

@@ -44,7 +44,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p(f"{party['name']}：", "plain"))
     out.append(page.p(f"你单位于{cn_date(h['date'])}就{notice}提出的听证申请收悉。根据《中华人民共和国行政处罚法》"
                       "第六十四条的规定，我局决定举行听证，现将有关事项通知如下："))
-    out.append(page.fields([("听证时间", h["time"]), ("听证地点", h["place"]),
+    out.append(page.fields([("听证时间", hearing_parts.time_text(h["time"])), ("听证地点", h["place"]),
                             ("听证主持人", h["presider"]), ("听证员", h["members"]), ("记录人", h["recorder"])],
                            label_width=30 * 2.835))
     out.append(page.p("一、你单位可以亲自参加听证，也可以委托一至二人代理。委托代理人参加听证的，应当在听证举行前向我局"

@@ -32,7 +32,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     h, party = rec["hearing"], rec["party"]
     out: list[Flowable] = page.heading()
     out.append(forms.particulars(page, [
-        ("案由", forms.cause(rec)), ("听证时间", h["time"] or cn_date(h["date"])), ("听证地点", h["place"]),
+        ("案由", forms.cause(rec)), ("听证时间", hearing_parts.time_text(h["time"]) or cn_date(h["date"])), ("听证地点", h["place"]),
         ("听证主持人", h["presider"]), ("听证员", h["members"]), ("记录人", h["recorder"]),
         ("当事人", f"{party['name']}（法定代表人：{party['legal_rep']}）"), ("委托代理人", h["agents"]),
         ("案件调查人员", forms.officers_text(rec)),

@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable
 from eco_field.documents.kinds import case_parts as parts
 from eco_field.documents.kinds import decision_parts as words
 from eco_field.documents.kinds import forms
-from eco_field.documents.kinds.common import Source, case_base, cn_date, officer_signatures
+from eco_field.documents.kinds import procedure_facts as facts
+from eco_field.documents.kinds.common import Source, case_base, officer_signatures
 from eco_field.documents.layout import Page
 
 KIND = "investigation-report"
@@ -24,13 +25,15 @@ def gather(src: Source) -> dict[str, Any]:
         rec["case"]["assessment"].get("decision") != "no_penalty" else rec["case"].get("assessment")
     rec["evidence"] = parts.evidence_by_type(src, rec)
     rec["benchmark"] = words.benchmark_name(src)
+    if src.record_format >= 4:  # the 立案日期 from the `filed` event (earlier formats: the day opened)
+        rec["filed_on"] = facts.filed_on(src)
     return rec
 
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out: list[Flowable] = page.heading()
     out.append(forms.particulars(page, [("案由", forms.cause(rec)), ("当事人", forms.party_text(rec["party"])),
-                                        ("立案日期", cn_date(rec["case"]["opened_at"][:10])),
+                                        ("立案日期", forms.filed_date(rec)),
                                         ("调查人员", forms.officers_text(rec))]))
     out.append(page.p("一、调查查明的违法事实", "heading"))
     out += parts.violations_paragraphs(page, rec)

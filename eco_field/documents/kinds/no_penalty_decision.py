@@ -15,10 +15,12 @@ from eco_field.documents.kinds import notice_parts, provisions
 from eco_field.documents.kinds.common import Source, case_base, remedies
 from eco_field.documents.layout import Page
 from eco_field.errors import BadInput
+from eco_field.law import exemptions
 
 KIND = "no-penalty-decision"
 TITLE = "不予行政处罚决定书"
 SOURCE = "case"
+PENALTY_LAW = "《中华人民共和国行政处罚法》"  # cited once before its articles: 第二十八条第一款、第三十三条第三款
 KIND_WORDS = {"first": "初次违法且危害后果轻微并及时改正", "minor": "违法行为轻微并及时改正，没有造成危害后果",
               "no_fault": "当事人有证据足以证明没有主观过错"}
 
@@ -53,14 +55,15 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p("一、违法事实和证据", "heading"))
     out += notice_parts.facts_and_basis(page, rec)
     out.append(page.p("二、不予行政处罚的理由和依据", "heading"))
+    listed_items = exemptions.load_exemptions()  # the app's list: typesetting only, the record keeps what was met
     for g in rec["grounds"]:
-        conditions = "；".join(g["met"])
+        conditions = "；".join(exemptions.found_text(listed_items, m) for m in g["met"])
         listed = f"，属于生态环境领域免罚清单所列“{g['title']}”情形" if g["kind"] in ("first", "minor") else ""
         out.append(page.p(f"经查，你单位上述违法行为{KIND_WORDS.get(g['kind'], g['title'])}{listed}"
                           + (f"，具体为：{conditions}" if conditions else "") + "。"))
         out.append(page.p(f"依据{g['basis']}的规定，我局决定对你单位不予行政处罚。"))
     out.append(page.p("三、责令改正和教育", "heading"))
-    out.append(page.p(f"依据《中华人民共和国行政处罚法》第二十八条第一款、{provisions.citation('行政处罚法33-3')}的规定，"
+    out.append(page.p(f"依据{PENALTY_LAW}第二十八条第一款、{provisions.citation('行政处罚法33-3').removeprefix(PENALTY_LAW)}的规定，"
                       "责令你单位立即改正上述违法行为，并对你单位进行教育：不予行政处罚不免除你单位依法履行生态环境保护"
                       "义务的责任，你单位应当严格遵守生态环境法律法规，防止违法行为再次发生。我局将对你单位的改正情况进行"
                       "跟踪检查，再次发生同类违法行为的，将依法予以处罚。"))

@@ -88,6 +88,12 @@ def last_event(src: Source, event: str) -> dict[str, Any] | None:
     return found[-1] if found else None
 
 
+def filed_on(src: Source) -> str | None:
+    """The day the case was filed (立案, its `filed` event) as recorded by the document's issue; None before."""
+    found = event_dates(src, "filed")["filed"]
+    return found[0]["date"] if found else None
+
+
 def hearing_right(src: Source, amount: float, measures: list[str] | None = None) -> bool:
     """Whether the party has a right to a hearing: a 较大数额 fine or a measure of the hearing list."""
     threshold = float(src.setting("doc_hearing_threshold") or HEARING_THRESHOLD)
