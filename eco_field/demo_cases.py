@@ -38,7 +38,7 @@ LEGAL = ("赵法制（演示）", "法制审核人员")
 # the bureau's details a decision prints; filled only where the setting is empty
 DETAILS = {"doc_bureau_address": "吕梁市离石区演示路1号（演示）", "doc_contact": "演示联系人 0358-0000000",
            "doc_payment_bank": "演示银行吕梁分行", "doc_payment_account": "演示账户 0000000000000000000",
-           "doc_review_body": "吕梁市人民政府", "doc_court": "离石区人民法院"}
+           "doc_review_body": "吕梁市人民政府", "doc_court": "吕梁市离石区人民法院"}
 
 
 class _Walk:
