@@ -57,8 +57,11 @@ def test_sync_watch_command_syncs_then_stops_on_interrupt(bureau: BureauServer, 
     from tests.sync.conftest import eco_field_command
 
     new_inspection(device)
+    # as from a terminal: a suite started in the background (`pytest &`) hands its children SIGINT ignored, and
+    # Python then keeps it ignored; Ctrl+C in a terminal always reaches the foreground process
     proc = subprocess.Popen([*eco_field_command(), "--data-dir", str(device.data_dir), "sync", "--watch", "--json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         selector = selectors.DefaultSelector()
         selector.register(proc.stdout, selectors.EVENT_READ)
