@@ -277,7 +277,12 @@ class BlobArea:
         (a first PATCH cut before its row, the layout before sessions were per device)."""
         cutoff = datetime.now(UTC) - timedelta(days=days)
         removed = self.end_sessions(self.storage.stale_uploads(cutoff.isoformat(timespec="seconds")))
+        # a live session's file is never an orphan, whatever its mtime (session times are kept to the second,
+        # file times are not: a session written this second is not stale but its file may look older)
+        live = {self.part_path(u.sha256, u.device_id).name for u in self.storage.stale_uploads(_END_OF_TIME)}
         for path in self.parts.glob("*.part"):
+            if path.name in live:
+                continue
             try:
                 if path.stat().st_mtime < cutoff.timestamp():
                     path.unlink()
@@ -289,6 +294,9 @@ class BlobArea:
     def end_device(self, device_id: str) -> int:
         """End every upload session of a device (it was revoked)."""
         return self.end_sessions(self.storage.stale_uploads("", device_id))
+
+
+_END_OF_TIME = "9999-12-31T23:59:59+00:00"  # later than every session's updated_at
 
 
 def upload_state(blob: BlobState) -> UploadState | None:
