@@ -4,7 +4,6 @@ same as `eco-field cases next`); nothing is counted here."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eco_field.money import yuan_text
+from eco_field.money import parse_yuan, yuan_text
 
 
 class DailyRounds(QGroupBox):
@@ -40,7 +39,7 @@ class DailyRounds(QGroupBox):
         for row, r in enumerate(rounds):
             period = f"{r['from']} — {r['to']}" if r.get("from") and r.get("to") else "—"
             cells = [self.tr("Round {n}").format(n=r["round"]), r.get("to") or "—", period,
-                     self.tr("{n} days").format(n=r["days"]), yuan_text(int(Decimal(str(r["amount"])) * 100)),
+                     self.tr("{n} days").format(n=r["days"]), yuan_text(parse_yuan(r["amount"])),
                      r.get("decided") or self.tr("Not decided yet")]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(text)))

@@ -262,8 +262,8 @@ def court_earliest(s: CaseState) -> date | None:
 
 
 def court_application(s: CaseState, day: date, data: dict | None) -> str | None:
-    reminder, earliest = s.last("payment_reminder"), court_earliest(s)
-    if reminder is None or earliest is None:
+    reminder, earliest = s.last("payment_reminder"), court_earliest(s)  # None exactly when no 催告 was served
+    if reminder is None:
         return first(_in(s, ("served",), "court_application"), text("procedure.reminder_not_served"))
     window = court_window(s)
     return first(_in(s, ("served",), "court_application"),
