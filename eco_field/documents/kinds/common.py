@@ -25,7 +25,8 @@ from eco_field.workspace import Workspace
 #    查封（扣押）决定书 cites 办法第四条第一款第N项.
 # 4: the 立案日期 of the 调查报告 and 结案审批表 from the case's `filed` event (format 1-3 printed the day the case
 #    was opened, i.e. discovered). Formats 3 and 4 were introduced together (no format-3 document was issued).
-RECORD_FORMAT = 4
+# 5: (this session; see below each gate `src.record_format >= 5`)
+RECORD_FORMAT = 5
 
 
 def gather_record(module: Any, src: Source) -> dict[str, Any]:
