@@ -11,12 +11,7 @@ from typing import Any
 from eco_field import messages
 from eco_field.cli.output import add_json_flag, emit, open_workspace, print_json, table
 from eco_field.sync import state
-from eco_field.sync.client import run_sync
-from eco_field.sync.conflict_text import kind_text, reason_text
-from eco_field.sync.enrol import enroll
-from eco_field.sync.resolve import ACCEPT_SERVER, settle_conflict
 from eco_field.sync.status import sync_status
-from eco_field.sync.watch import watch
 
 ORDER = 70
 
@@ -51,6 +46,8 @@ def register(commands) -> None:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
+    from eco_field.sync.enrol import enroll  # httpx and the sync client load only for the commands that talk
+
     with open_workspace(args) as ws:
         result = enroll(ws, args.url, args.code, args.name)
     emit(args, result, messages.text("sync.cli.enrolled", device=result["device_id"], name=result["officer"]["name"],
@@ -59,6 +56,8 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from eco_field.sync.client import run_sync
+
     with open_workspace(args) as ws:
         if args.watch:
             return _watch(args, ws)
@@ -71,6 +70,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _watch(args: argparse.Namespace, ws) -> int:
+    from eco_field.sync.watch import watch
+
     def report(result: dict[str, Any]) -> None:
         if args.json:
             print(json.dumps(result, ensure_ascii=False, default=str), flush=True)
@@ -136,6 +137,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json(items)
     else:
+        from eco_field.sync.conflict_text import kind_text, reason_text  # (it loads the HTTP client)
+
         print(table(((c["id"], kind_text(c["entity"]), c["entity_id"][:8], reason_text(c), c["local_revision"],
                       c["server_revision"], c["detected_at"]) for c in items),
                     ("id", "sync.col.entity", "sync.col.record", "sync.col.reason", "sync.col.mine", "sync.col.bureau",
@@ -144,6 +147,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
+    from eco_field.sync.resolve import ACCEPT_SERVER, settle_conflict
+
     with open_workspace(args) as ws:
         result = settle_conflict(ws, args.id, state.REENTER if args.keep == "mine" else ACCEPT_SERVER)
     emit(args, {"id": args.id, "resolved": True, "keep": args.keep, "applied_locally": result["applied_locally"]},

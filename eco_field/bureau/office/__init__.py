@@ -9,10 +9,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI
-from fastapi.responses import FileResponse, RedirectResponse
+if TYPE_CHECKING:  # FastAPI is imported by mount() only: the CLI's office commands start without it
+    from fastapi import FastAPI
 
 STATIC = Path(__file__).with_name("static")
 _loaded = False
@@ -31,6 +31,8 @@ def load_pages() -> None:
 
 
 def mount(app: FastAPI, storage: Any, data_dir: Path) -> None:
+    from fastapi.responses import FileResponse, RedirectResponse
+
     from eco_field.bureau.office.db import open_office_db
     from eco_field.bureau.office.web import HEADERS, PREFIX, router
 
@@ -39,11 +41,11 @@ def mount(app: FastAPI, storage: Any, data_dir: Path) -> None:
     load_pages()
 
     @app.get(PREFIX, include_in_schema=False)
-    async def console_root() -> RedirectResponse:
+    async def console_root():  # FastAPI would resolve an annotation in module globals
         return RedirectResponse(PREFIX + "/", status_code=307)
 
     @app.get(PREFIX + "/static/{name}", include_in_schema=False)
-    async def console_static(name: str) -> FileResponse:
+    async def console_static(name: str):
         path = STATIC / name
         if "/" in name or not path.is_file():
             return FileResponse(STATIC / "missing.txt", status_code=404)

@@ -3,6 +3,7 @@ Passwords are kept only as argon2id hashes (argon2-cffi's defaults, rehashed whe
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,13 @@ MIN_PASSWORD = 8
 _NAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{1,40}$")
 _hasher = PasswordHasher()
 # verified against when the user is unknown, so an unknown name costs as long as a wrong password
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the user is unknown (same work either way); made on first use, since an
+    argon2 hash costs ~0.15 s and every command line start would pay it."""
+    return _hasher.hash("not a password of anyone")
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ def check_password(db: OfficeDB, username: str, password: str) -> Staff | None:
     """The account when the password is right and the account enabled; None otherwise (same cost either way)."""
     row = db.one("SELECT password_hash, disabled_at FROM office_users WHERE username = ?", (username,))
     try:
-        _hasher.verify(row[0] if row else _DUMMY_HASH, password)
+        _hasher.verify(row[0] if row else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     if row is None or row[1] is not None:

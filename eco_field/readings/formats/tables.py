@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import count, repeat
@@ -129,7 +130,7 @@ class TableRows:
                     while cells and cells[-1] == "":
                         cells.pop()
                     yield cells
-            except XLSX_ERRORS as exc:
+            except xlsx_errors() as exc:  # evaluated only when something was raised
                 raise BadInput("readings.file.bad_xlsx", file=str(self.source.path), row=position.line_num + 1,
                                detail=str(exc)[:200]) from exc
 
@@ -168,7 +169,9 @@ def _xls_cell(cell, datemode: int) -> object:
     return cell.value
 
 
-def _xlsx_errors() -> tuple[type[BaseException], ...]:
+@functools.cache
+def xlsx_errors() -> tuple[type[BaseException], ...]:
+    """What a broken workbook raises (openpyxl loads on first need: ~0.13 s at every start otherwise)."""
     import zipfile
     import zlib
     from xml.etree.ElementTree import ParseError
@@ -178,5 +181,3 @@ def _xlsx_errors() -> tuple[type[BaseException], ...]:
     return (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ParseError, InvalidFileException, KeyError,
             ValueError, TypeError, IndexError, AttributeError, EOFError, OSError)
 
-
-XLSX_ERRORS = _xlsx_errors()
