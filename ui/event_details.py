@@ -20,6 +20,8 @@ NOTE_LABELS = {
     "preserved": QT_TRANSLATE_NOOP("EventDetails", "Evidence preserved and why"),
     "production_proposed": QT_TRANSLATE_NOOP("EventDetails", "Facts of the violation"),
     "production_limit_extended": QT_TRANSLATE_NOOP("EventDetails", "Reason for the extension"),
+    "production_plan_filed": QT_TRANSLATE_NOOP("EventDetails", "Rectification plan filed"),
+    "production_lifted": QT_TRANSLATE_NOOP("EventDetails", "Rectification completed and monitoring report"),
     "installments": QT_TRANSLATE_NOOP("EventDetails", "Reason for paying in instalments"),
     "detention_transfer": QT_TRANSLATE_NOOP("EventDetails", "Facts and reason of the transfer"),
     "criminal_transfer": QT_TRANSLATE_NOOP("EventDetails", "Facts and reason of the transfer"),

@@ -72,6 +72,8 @@ EVENTS: dict[str, tuple[str, g.Guard]] = {
     "production_limited": ("责令限制生产", m.production("限制生产", "production_limited")),
     "production_halted": ("责令停产整治", m.production("停产整治", "production_halted")),
     "production_limit_extended": ("限制生产期限延长（负责人批准）", m.production_limit_extended),
+    "production_plan_filed": ("整改方案报备案", m.production_plan_filed),
+    "production_lifted": ("整改完成报备案，限制生产（停产整治）解除", m.production_lifted),
 }
 # approvals are events too ("approved" with data.step); `cases next` lists them as approve_<step>
 APPROVAL_EVENTS = {f"approve_{step}": label for step, label in approvals.STEPS.items()}

@@ -136,4 +136,8 @@ def _production(s: CaseState) -> dict[str, Any] | None:
             "ground_item": proposed.data.get("ground_item"), "note": proposed.note, "date": proposed.day.isoformat(),
             "notified": _day(notice[-1]) if notice else None, "ordered": _day(order[-1]) if order else None,
             "extended": _day(s.last("production_limit_extended")) if order else None,
-            "limit_end": end.isoformat() if (end := limit_end(s)) and order else None}
+            "limit_end": end.isoformat() if (end := limit_end(s)) and order else None,
+            "plan_filed": _day(s.after("production_plan_filed", order[-1])[-1])
+            if order and s.after("production_plan_filed", order[-1]) else None,
+            "lifted": _day(s.after("production_lifted", order[-1])[-1])
+            if order and s.after("production_lifted", order[-1]) else None}

@@ -208,7 +208,7 @@ def daily_notified(s: CaseState, day: date, data: dict | None) -> str | None:
                  None if check else text("procedure.no_failed_recheck"),
                  None if new_check else text("procedure.daily_round_needs_recheck", round=daily_round(s)),
                  text("procedure.daily_stopped_discharge")
-                 if s.has("production_halted") or seizure_active(s) else None,
+                 if production_in_force(s, "停产整治") or seizure_active(s) else None,
                  text("procedure.daily_notice_served") if check and s.after("daily_notified", check) else None,
                  _not_before(day, check),
                  text("procedure.daily_notice_not_issued") if needs_doc else None)
@@ -352,6 +352,38 @@ def production_limit_extended(s: CaseState, day: date, data: dict | None) -> str
                                             else None),
                  need(data, "note", text("procedure.need_limit_extension_reason")),
                  need(data, "approved_by", text("procedure.need_approved_by")))
+
+
+def production_in_force(s: CaseState, measure: str | None = None) -> Event | None:
+    """The 限产/停产 order served and not lifted yet (of that measure): 限产办法第十七条 lifts it on the day the
+    party's completion report is filed (整改任务完成情况报备案); procedure.md §2, the article read in full there."""
+    codes = [MEASURES[m][0] for m in MEASURES if measure in (None, m)]
+    orders = sorted((e for code in codes for e in s.all(code)), key=lambda e: (e.day, e.seq))
+    if not orders or s.after("production_lifted", orders[-1]):
+        return None
+    return orders[-1]
+
+
+def production_plan_filed(s: CaseState, day: date, data: dict | None) -> str | None:
+    """限产办法第十六条: the party files its rectification plan (整改方案) within 15 working days of service; the
+    bureau records the filing (a late one is recorded too: the lateness is the party's, shown by the dates)."""
+    order = production_in_force(s)
+    return first(None if order else text("procedure.no_production_in_force"),
+                 text("procedure.production_plan_filed_already")
+                 if order and s.after("production_plan_filed", order) else None,
+                 _not_before(day, order),
+                 need(data, "note", text("procedure.need_production_plan")))
+
+
+def production_lifted(s: CaseState, day: date, data: dict | None) -> str | None:
+    """限产办法第十七条: the completion report (整改任务完成情况, 信息公开情况, 监测报告, 用电用水产量对比) filed
+    with the bureau lifts the order from that day; the plan comes first (第十六条)."""
+    order = production_in_force(s)
+    return first(None if order else text("procedure.no_production_in_force"),
+                 None if order is None or s.after("production_plan_filed", order)
+                 else text("procedure.production_plan_not_filed"),
+                 _not_before(day, s.last("production_plan_filed") or order),
+                 need(data, "note", text("procedure.need_production_completion")))
 
 
 def production(measure: str, code: str):

@@ -201,3 +201,35 @@ def test_preserved_evidence_is_decided_within_seven_working_days(cli, workspace,
     refused(cli("cases", "event", late, "preservation_decided", "--date", ago(5), "--note", "退还"), "届满", "第五十六条")
     deadlines = {d["code"]: d for d in cli("cases", "show", late, "--json").json()["deadlines"]}
     assert deadlines["preservation"]["status"] == "overdue", deadlines["preservation"]
+
+
+def test_a_halt_is_lifted_only_by_the_filed_completion_after_the_plan(workspace, tmp_path):
+    """限产办法第十六、十七条: the plan is filed first; the completion report filed lifts the order from that day."""
+    from eco_field.law import procedure
+    from eco_field.law.procedure_state import load as load_state
+
+    cid = _investigated(workspace, tmp_path, ("AIR-03",))
+    db = workspace.db
+    cases.record_event(db, cid, "production_proposed", ago(39), "逃避监管排放颗粒物",
+                       data={"measure": "停产整治", "ground_item": "1"})
+    service.render(workspace, "production-notice", case_id=cid, issued_on=date.fromisoformat(ago(38)))
+    cases.record_event(db, cid, "production_notified", ago(37))
+    cases.record_event(db, cid, "waived", ago(36), "当事人书面放弃陈述、申辩和听证")
+    case_steps.approve(db, cid, "decision", "李建国", "局负责人", ago(36))
+    service.render(workspace, "production-halt-order", case_id=cid, issued_on=date.fromisoformat(ago(35)))
+    cases.record_event(db, cid, "production_halted", ago(34))
+
+    def why(code: str, day: str, note: str = "x") -> str | None:
+        return procedure.reason_for(load_state(db, cid), code, date.fromisoformat(day), {"note": note})
+
+    assert "尚未报备案整改方案" in why("production_lifted", ago(10))
+    assert "早于" in why("production_plan_filed", ago(35))
+    assert "整改方案" in why("production_plan_filed", ago(20), "")
+    cases.record_event(db, cid, "production_plan_filed", ago(20), "收到整改方案：拆除旁路烟道，更换除尘布袋")
+    assert "已经报备案" in why("production_plan_filed", ago(19))
+    assert "监测报告" in why("production_lifted", ago(10), "")
+    assert why("production_lifted", ago(21)) is not None  # not before the plan
+    cases.record_event(db, cid, "production_lifted", ago(10), "整改完成，附监测报告 LLJC-2026-260")
+    production = procedure.facts(db, cid)["production"]
+    assert production["plan_filed"]["date"] == ago(20) and production["lifted"]["date"] == ago(10)
+    assert "没有正在执行" in why("production_lifted", ago(5))
