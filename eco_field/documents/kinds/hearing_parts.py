@@ -1,6 +1,8 @@
 """The hearing's particulars as the case record holds them: the data of the `hearing_requested` (for the notice)
 or `hearing_held` (for the record) event — keys time, place, presider, recorder, members, agents — or, where the
-event carries none, its note written 「时间：2026-07-10 09:00；地点：…；主持人：…；记录人：…」."""
+event carries none, its note written 「时间：2026-07-10 09:00；地点：…；主持人：…；记录人：…」. From record format 5
+the 听证笔录 also reads the `hearing_held` event's hearing_officers [names], representatives [{name, role}],
+withdrawal (yes|no), withdrawal_decision, investigators_statement and final_statement (heard())."""
 
 from __future__ import annotations
 
