@@ -187,7 +187,9 @@ def _fine_with_hearing(w: _Walk, ent: Enterprise) -> str:
     w.issue(cid, "hearing-notice", 42)
     w.event(cid, "hearing_notified", 42)
     w.event(cid, "hearing_held", 30, f"公开举行。时间：{w.day(30)} 9时；地点：本局三楼听证室；主持人：钱主持（演示）；"
-            "记录人：孙记录（演示）")
+            "记录人：孙记录（演示）", hearing_officers=["周听证（演示）"],
+            representatives=[{"name": "刘代理（演示）", "role": "当事人环保部经理"}], withdrawal="no",
+            final_statement="布袋破损系突发情况，公司已及时更换并加强日常巡检，请求从轻处罚")
     text = "颗粒物超标系除尘布袋突发破损所致，已于次日更换，请求从轻处罚"
     case_steps.add_statement(w.ws.db, cid, w.day(30), text, at_hearing=True)
     case_steps.add_statement(w.ws.db, cid, w.day(29), text, False, "事后更换布袋不影响超标排放事实的认定，"

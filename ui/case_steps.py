@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eco_field.errors import EcoFieldError
 from eco_field.law.approvals import CHAIN_ROLES, FINAL_ROLES, STEPS
 from eco_field.law.case_steps import event_data
 from eco_field.law.procedure import event_label
@@ -46,7 +47,8 @@ FLAG_FIELDS = {"note": QT_TRANSLATE_NOOP("CaseFields", "Note"), "by": QT_TRANSLA
                "months": QT_TRANSLATE_NOOP("CaseFields", "Period (months)"),
                "ground-item": QT_TRANSLATE_NOOP("CaseFields", "Ground"),
                "approved-by": QT_TRANSLATE_NOOP("CaseFields", "Approved by"),
-               "until": QT_TRANSLATE_NOOP("CaseFields", "Last day of payment")}
+               "until": QT_TRANSLATE_NOOP("CaseFields", "Last day of payment"),
+               "withdrawal-decision": QT_TRANSLATE_NOOP("CaseFields", "Withdrawal decision")}
 FLAG = re.compile(r"--([a-z][a-z-]*)(?: yes\|no)?")
 
 
@@ -300,7 +302,11 @@ class StepForms(QTabWidget):
     def _record_event(self) -> None:
         if self.case_id:
             code = self.event_kind.currentData()
-            note, data = event_data(code, self.details.values())
+            values = self.details.values()
+            try:
+                note, data = event_data(code, values)
+            except EcoFieldError:  # typed wrongly (an agent without a name …): the service call words it on screen
+                note, data = values.pop("note", ""), values
             emit(self.record_event, self.case_id, code, iso(self.event_date), note, data)
 
     def _approve(self) -> None:

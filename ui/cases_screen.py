@@ -125,8 +125,12 @@ class CasesScreen(QWidget):
             self.documents.set_source(case_id=case.id)
 
     def _record_event(self, case_id: str, event: str, day: str, note: str = "", data: dict | None = None) -> None:
-        self._act(lambda ws: cases.record_event(ws.db, case_id, event, day, note, data or None),
-                  lambda _case: self.detail.forms.details.clear())
+        def record(ws):
+            # the form's values as the core takes them (again: a list typed wrongly is refused here, on screen)
+            typed_note, typed = case_steps.event_data(event, {**(data or {}), "note": note})
+            return cases.record_event(ws.db, case_id, event, day, typed_note, typed or None)
+
+        self._act(record, lambda _case: self.detail.forms.details.clear())
 
     def _approve(self, case_id: str, step: str, by: str, role: str, opinion: str, day: str) -> None:
         self._act(lambda ws: case_steps.approve(ws.db, case_id, step, by, role, day, opinion))

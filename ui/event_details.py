@@ -25,6 +25,7 @@ NOTE_LABELS = {
     "installments": QT_TRANSLATE_NOOP("EventDetails", "Reason for paying in instalments"),
     "detention_transfer": QT_TRANSLATE_NOOP("EventDetails", "Facts and reason of the transfer"),
     "criminal_transfer": QT_TRANSLATE_NOOP("EventDetails", "Facts and reason of the transfer"),
+    "hearing_held": QT_TRANSLATE_NOOP("EventDetails", "Other remarks on the hearing"),
 }
 # an item of which article: 查封扣押办法第四条 for a seizure, 限产办法第六条 for 停产整治
 ITEM_LABELS = {"seized": QT_TRANSLATE_NOOP("EventDetails", "Ground: item of art. 4 of the seizure measures"),
@@ -35,6 +36,12 @@ MEASURE_LABELS = {"查封": QT_TRANSLATE_NOOP("EventDetails", "Seal up"),
                   "扣押": QT_TRANSLATE_NOOP("EventDetails", "Detain"),
                   "限制生产": QT_TRANSLATE_NOOP("EventDetails", "Limit production"),
                   "停产整治": QT_TRANSLATE_NOOP("EventDetails", "Halt production for rectification")}
+
+
+# the 回避 answer as recorded (yes | no), blank when not recorded (the 听证笔录 keeps a line to write it on)
+WITHDRAWAL_LABELS = {"": QT_TRANSLATE_NOOP("EventDetails", "Not recorded"),
+                     "no": QT_TRANSLATE_NOOP("EventDetails", "No: the party did not apply"),
+                     "yes": QT_TRANSLATE_NOOP("EventDetails", "Yes: the party applied")}
 
 
 def _tr(text: str) -> str:
@@ -59,12 +66,49 @@ class EventDetails(QObject):
         self.until = date_edit()
         self.note = QLineEdit()
         self.widgets = {"measure": self.measure, "ground_item": self.ground_item, "months": self.months,
-                        "approved_by": self.approved_by, "until": self.until, "note": self.note}
+                        "approved_by": self.approved_by, "until": self.until}
         labels = {"measure": QCoreApplication.translate("EventDetails", "Measure"), "ground_item": QCoreApplication.translate("EventDetails", "Ground"), "months": QCoreApplication.translate("EventDetails", "Period (at most 3 months)"),
                   "approved_by": QCoreApplication.translate("EventDetails", "Approved by"), "until": QCoreApplication.translate("EventDetails", "Last day of payment"), "note": QCoreApplication.translate("EventDetails", "Note")}
+        labels.update(self._hearing_fields())
+        self.widgets["note"] = self.note
         for key, widget in self.widgets.items():
             self.form.addRow(labels[key], widget)
         self.show_for("")
+
+    def _hearing_fields(self) -> dict[str, str]:
+        """听证 (hearing_held): who heard the case and who spoke for the party, the 回避 answer, the statements
+        the 听证笔录 prints. Names are parted by 、; agents by ；, each 姓名（职务或与当事人的关系）."""
+        self.time = QLineEdit(placeholderText=QCoreApplication.translate("EventDetails", "e.g. 2026-11-06 9时"))
+        self.place = QLineEdit()
+        self.presider = QLineEdit(placeholderText=QCoreApplication.translate("EventDetails", "Not one of the case's investigators"))
+        self.hearing_officers = QLineEdit(placeholderText=QCoreApplication.translate("EventDetails", "Names, parted by 、"))
+        self.recorder = QLineEdit()
+        self.representatives = QLineEdit(
+            placeholderText=QCoreApplication.translate("EventDetails", "Name (position or relationship); at most two, parted by ；"))
+        self.withdrawal = QComboBox()
+        for label, value in ((WITHDRAWAL_LABELS[""], ""), (WITHDRAWAL_LABELS["no"], "no"),
+                             (WITHDRAWAL_LABELS["yes"], "yes")):
+            self.withdrawal.addItem(_tr(label), value)
+        self.withdrawal_decision = QLineEdit(placeholderText=QCoreApplication.translate("EventDetails", "Whom, why, and what was decided"))
+        self.investigators_statement = QLineEdit(
+            placeholderText=QCoreApplication.translate("EventDetails", "Beyond the facts, evidence and proposal on record (optional)"))
+        self.final_statement = QLineEdit()
+        self.text_fields = {"time": self.time, "place": self.place, "presider": self.presider,
+                            "hearing_officers": self.hearing_officers, "recorder": self.recorder,
+                            "representatives": self.representatives,
+                            "withdrawal_decision": self.withdrawal_decision,
+                            "investigators_statement": self.investigators_statement,
+                            "final_statement": self.final_statement}
+        self.widgets.update(self.text_fields)
+        self.widgets["withdrawal"] = self.withdrawal
+        return {"time": QCoreApplication.translate("EventDetails", "Hearing time"), "place": QCoreApplication.translate("EventDetails", "Hearing place"),
+                "presider": QCoreApplication.translate("EventDetails", "Presiding officer"),
+                "hearing_officers": QCoreApplication.translate("EventDetails", "Hearing officers"), "recorder": QCoreApplication.translate("EventDetails", "Recorder"),
+                "representatives": QCoreApplication.translate("EventDetails", "Party's agents"),
+                "withdrawal": QCoreApplication.translate("EventDetails", "Withdrawal applied for"),
+                "withdrawal_decision": QCoreApplication.translate("EventDetails", "Withdrawal decision"),
+                "investigators_statement": QCoreApplication.translate("EventDetails", "Investigators' added statement"),
+                "final_statement": QCoreApplication.translate("EventDetails", "Party's final statement")}
 
     def show_for(self, code: str) -> None:
         """Only the fields this event takes; the choices and labels it needs."""
@@ -99,12 +143,17 @@ class EventDetails(QObject):
         keys = {f.key for f in event_fields(self.code)}
         out = {"measure": self.measure.currentData() or "", "ground_item": self.ground_item.currentData() or "",
                "months": str(self.months.value()) if self.months.value() else "",
-               "approved_by": self.approved_by.text(), "until": iso(self.until), "note": self.note.text()}
+               "approved_by": self.approved_by.text(), "until": iso(self.until), "note": self.note.text(),
+               "withdrawal": self.withdrawal.currentData() or ""}
+        out.update({key: edit.text() for key, edit in self.text_fields.items()})
         if self.code == "production_proposed":
             out["months" if out["measure"] == "停产整治" else "ground_item"] = ""
         return {k: v for k, v in out.items() if k in keys}
 
     def clear(self) -> None:
         self.note.clear()
+        for edit in self.text_fields.values():
+            edit.clear()
+        self.withdrawal.setCurrentIndex(0)
         self.approved_by.clear()
         self.months.setValue(0)

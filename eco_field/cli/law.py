@@ -230,6 +230,16 @@ _OPTION_HELP = {
     "ground_item": "the item (1-6) of 查封扣押办法第四条 (seized, where the catalog grants none) or of 限产办法第六条 (停产整治)",
     "approved_by": "the 负责人 who approved it",
     "until": "the approved last day of payment (YYYY-MM-DD)",
+    "time": "the hearing's time (e.g. 2026-11-06 9时)",
+    "place": "the hearing's place",
+    "presider": "the presiding officer (听证主持人; not one of the case's investigators)",
+    "hearing_officers": "a hearing officer (听证员; not an investigator); repeat for each",
+    "recorder": "the recorder (记录人)",
+    "representatives": "the party's agent as 姓名（职务或与当事人的关系）; repeat for each (at most 2)",
+    "withdrawal": "yes | no: whether the party applied for withdrawal (回避)",
+    "withdrawal_decision": "the withdrawal application and the decision on it",
+    "investigators_statement": "what the investigators stated beyond the facts, evidence and proposal on record",
+    "final_statement": "the party's final statement (最后陈述)",
 }
 
 
@@ -238,12 +248,16 @@ def _add_event_options(p: argparse.ArgumentParser) -> None:
     from eco_field.law.case_steps import EVENT_FIELDS
 
     takers: dict[str, list[str]] = {}
+    options = {}
     for code, fields in EVENT_FIELDS.items():
         for f in fields:
             if f.key != "note":
                 takers.setdefault(f.key, []).append(code)
+                options[f.key] = f
     for key, codes in takers.items():
-        p.add_argument("--" + key.replace("_", "-"), dest=key, default=None,
+        f = options[key]
+        p.add_argument(f.option, dest=key, default=None, action="append" if f.repeats else "store",
+                       metavar=f.option[2:].upper().replace("-", "_"),
                        help=f"{', '.join(codes)}: {_OPTION_HELP.get(key, key)}")
 
 
@@ -253,13 +267,12 @@ def _event_options(args: argparse.Namespace, code: str) -> dict:
     from eco_field.law.case_steps import EVENT_FIELDS, event_data, event_fields
 
     taken = {f.key: f for f in event_fields(code)}
-    given = {key: getattr(args, key) for key in {f.key for fs in EVENT_FIELDS.values() for f in fs} - {"note"}
-             if getattr(args, key, None) is not None}
+    every = {f.key: f for fs in EVENT_FIELDS.values() for f in fs if f.key != "note"}
+    given = {key: getattr(args, key) for key in every if getattr(args, key, None) is not None}
     for key in given:
         if key not in taken:
-            raise BadInput("procedure.option_not_taken", option="--" + key.replace("_", "-"),
-                           event=EVENTS.get(code, code),
-                           options="、".join("--" + k.replace("_", "-") for k in taken) or "--note")
+            raise BadInput("procedure.option_not_taken", option=every[key].option, event=EVENTS.get(code, code),
+                           options="、".join(f.option for f in taken.values()) or "--note")
     for key, value in given.items():
         if taken[key].kind == "date" and str(value).strip():
             given[key] = _day(str(value)).isoformat()

@@ -4,6 +4,7 @@ checked by procedure.py like any other."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -92,17 +93,35 @@ def flagged_photos(db: sqlite_utils.Database, case_id: str) -> list[dict[str, An
 # -- the details an event carries beyond its date --
 @dataclass(frozen=True)
 class EventField:
-    """One detail an event takes. key is the event's data key (the CLI option is --key with '-' for '_';
-    "note" is the event's note, --note). kind: text | choice (one of choices) | item (an article's item,
-    1–6, blank when the catalog grants the measure) | months | date. The procedure checks the values and
-    words what is missing; this only says which fields to offer."""
+    """One detail an event takes. key is the event's data key (the CLI option is --key with '-' for '_', or
+    --flag where one is given; "note" is the event's note, --note). kind: text | choice (one of choices) | item
+    (an article's item, 1–6, blank when the catalog grants the measure) | months | date | yesno | names (a
+    list of names; the option repeats) | agents (a list of {name, role}; the option repeats, each
+    「姓名（职务或与当事人的关系）」). The procedure checks the values and words what is missing; this only says
+    which fields to offer."""
 
     key: str
     kind: str = "text"
     choices: tuple[str, ...] = ()
+    flag: str = ""
+
+    @property
+    def option(self) -> str:
+        return "--" + (self.flag or self.key.replace("_", "-"))
+
+    @property
+    def repeats(self) -> bool:
+        return self.kind in ("names", "agents")
 
 
 _NOTE, _APPROVER = EventField("note"), EventField("approved_by")
+# 听证 (《行政处罚法》第六十四条): who heard the case, who spoke for the party, the 回避 question and its answer,
+# and what the record of the hearing states beyond the party's statements (those are `cases statement --hearing`)
+HEARING_FIELDS = (EventField("time"), EventField("place"), EventField("presider", flag="presiding"),
+                  EventField("hearing_officers", "names", flag="hearing-officer"), EventField("recorder"),
+                  EventField("representatives", "agents", flag="agent"), EventField("withdrawal", "yesno"),
+                  EventField("withdrawal_decision"), EventField("investigators_statement"),
+                  EventField("final_statement"), _NOTE)
 _ITEMS = ("1", "2", "3", "4", "5", "6")
 EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     # 查封扣押办法第四条 item where the catalog grants no seizure; the note states the facts for it
@@ -116,6 +135,7 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
                             EventField("ground_item", "item", _ITEMS), _NOTE),
     "production_limit_extended": (EventField("months", "months"), _NOTE, _APPROVER),
     "installments": (EventField("until", "date"), _NOTE),
+    "hearing_held": HEARING_FIELDS,
 }
 
 
@@ -124,9 +144,63 @@ def event_fields(code: str) -> tuple[EventField, ...]:
     return EVENT_FIELDS.get(code, (_NOTE,))
 
 
-def event_data(code: str, values: dict[str, str]) -> tuple[str, dict[str, Any]]:
+def event_data(code: str, values: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """(note, data) for cases.record_event from the fields' values as typed: blanks are left out, so the
-    procedure names a missing field as it does for the command line."""
-    keys = {f.key for f in event_fields(code)} - {"note"}
-    data = {k: str(v).strip() for k, v in values.items() if k in keys and str(v or "").strip()}
+    procedure names a missing field as it does for the command line. A list field takes a list (a repeated
+    option) or one text, names parted by 、，; a yes/no field takes yes|no|是|否."""
+    fields = {f.key: f for f in event_fields(code) if f.key != "note"}
+    data: dict[str, Any] = {}
+    for key, value in values.items():
+        f = fields.get(key)
+        if f is None or value is None:
+            continue
+        typed = _typed(f, value)
+        if typed:
+            data[key] = typed
     return str(values.get("note") or "").strip(), data
+
+
+NAME_SEPARATORS = re.compile(r"[、,，;；\n]+")
+AGENT_SEPARATORS = re.compile(r"[;；\n]+")
+# 「张三（环保部经理）」, 「张三(律师)」, 「张三：律师」, 「张三，律师」
+AGENT = re.compile(r"^\s*([^（(:：,，]+?)\s*(?:[（(]\s*(.*?)\s*[)）]|[:：,，]\s*(.*?))?\s*$")
+
+
+def _typed(f: EventField, value: Any) -> Any:
+    if f.kind == "names":
+        items = value if isinstance(value, list | tuple) else [value]
+        return [n.strip() for item in items for n in NAME_SEPARATORS.split(str(item or "")) if n.strip()]
+    if f.kind == "agents":
+        items = value if isinstance(value, list | tuple) else [value]
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                name, role = str(item.get("name") or "").strip(), str(item.get("role") or "").strip()
+                if name or role:
+                    out.append({"name": name, "role": role})
+                continue
+            out += [parse_agent(part) for part in AGENT_SEPARATORS.split(str(item or "")) if part.strip()]
+        return out
+    if f.kind == "yesno":
+        return parse_yes_no(str(value), f.option)
+    return str(value).strip()
+
+
+def parse_agent(text: str) -> dict[str, str]:
+    """「姓名（职务或与当事人的关系）」 -> {name, role}; refused without a name."""
+    found = AGENT.match(text)
+    if not found or not found.group(1).strip():
+        raise BadInput("procedure.agent_format", value=text.strip())
+    return {"name": found.group(1).strip(), "role": (found.group(2) or found.group(3) or "").strip()}
+
+
+def parse_yes_no(value: str, option: str) -> str:
+    """yes | no (also 是/否, 申请/未申请) as recorded; blank stays blank."""
+    text = value.strip().lower()
+    if not text:
+        return ""
+    if text in ("yes", "y", "true", "1", "是", "申请", "申请回避"):
+        return "yes"
+    if text in ("no", "n", "false", "0", "否", "不申请", "未申请", "不申请回避"):
+        return "no"
+    raise BadInput("procedure.yes_no", option=option, value=value)

@@ -7,6 +7,7 @@ asking whether the step is open" (cases next), so missing input is not yet a rea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -222,7 +223,37 @@ def hearing_held(s: CaseState, day: date, data: dict | None) -> str | None:
             else text("procedure.no_hearing_requested")
     earliest = s.calendar.add_working_days(notice.day, HEARING_NOTICE_WORKING_DAYS)
     return first(text("procedure.hearing_held_already") if s.after("hearing_held", notice) else None,
-                 text("procedure.hearing_too_early", earliest=earliest) if day < earliest else None)
+                 text("procedure.hearing_too_early", earliest=earliest) if day < earliest else None,
+                 hearing_people(s, data))
+
+
+NOTE_PEOPLE = re.compile(r"(主持人|听证员)\s*[:：=]\s*([^；;\n]+)")
+NOTE_ROLES = {"主持人": "听证主持人", "听证员": "听证员"}
+MAX_AGENTS = 2  # 《行政处罚法》第六十四条第五项: 当事人可以亲自参加听证，也可以委托一至二人代理
+
+
+def hearing_people(s: CaseState, data: dict | None) -> str | None:
+    """Who heard the case: 《行政处罚法》第六十四条第四项 — 听证由行政机关指定的非本案调查人员主持 (the presider and
+    the hearing officers are not the inspection's officers); at most two agents; a 回避 applied for is decided."""
+    if not data:
+        return None
+    investigators = {_bare(n) for n in s.investigators}
+    heard_by = [("听证主持人", data.get("presider"))] + [("听证员", n) for n in data.get("hearing_officers") or []]
+    # the note written 「主持人：…；听证员：…」 (as documents/kinds/hearing_parts reads it) names them too
+    heard_by += [(NOTE_ROLES[role], n) for role, names in NOTE_PEOPLE.findall(str(data.get("note") or ""))
+                 for n in re.split(r"[、,，]", names)]
+    for role, name in heard_by:
+        if name and _bare(str(name)) in investigators:
+            return text("procedure.hearing_by_investigator", role=role, name=str(name).strip())
+    agents = data.get("representatives") or []
+    return first(text("procedure.too_many_agents", n=len(agents)) if len(agents) > MAX_AGENTS else None,
+                 text("procedure.need_withdrawal_decision") if data.get("withdrawal") == "yes"
+                 and not str(data.get("withdrawal_decision") or "").strip() else None)
+
+
+def _bare(name: str) -> str:
+    """A person's name without spaces or a trailing remark in brackets (王建国（演示） is 王建国)."""
+    return re.sub(r"[（(][^（()）]*[)）]$", "", re.sub(r"\s+", "", name))
 
 
 def waived(s: CaseState, day: date, data: dict | None) -> str | None:

@@ -3,8 +3,8 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="145" />
-        <location filename="../../ui/cases_screen.py" line="150" />
+        <location filename="../../ui/cases_screen.py" line="149" />
+        <location filename="../../ui/cases_screen.py" line="154" />
         <location filename="../../ui/context.py" line="75" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
@@ -120,69 +120,74 @@
 <context>
     <name>CaseFields</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="39" />
+        <location filename="../../ui/case_steps.py" line="40" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="39" />
+        <location filename="../../ui/case_steps.py" line="40" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="40" />
+        <location filename="../../ui/case_steps.py" line="41" />
         <source>Explanation or reason</source>
         <translation>说明或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="41" />
+        <location filename="../../ui/case_steps.py" line="42" />
         <source>Monitoring body</source>
         <translation>监测机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="42" />
+        <location filename="../../ui/case_steps.py" line="43" />
         <source>Report number</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="43" />
+        <location filename="../../ui/case_steps.py" line="44" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="43" />
+        <location filename="../../ui/case_steps.py" line="44" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="44" />
+        <location filename="../../ui/case_steps.py" line="45" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="45" />
+        <location filename="../../ui/case_steps.py" line="46" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="46" />
+        <location filename="../../ui/case_steps.py" line="47" />
         <source>Period (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="47" />
+        <location filename="../../ui/case_steps.py" line="48" />
         <source>Ground</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="48" />
+        <location filename="../../ui/case_steps.py" line="49" />
         <source>Approved by</source>
         <translation>批准的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="49" />
+        <location filename="../../ui/case_steps.py" line="50" />
         <source>Last day of payment</source>
         <translation>缴款截止日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="51" />
+        <source>Withdrawal decision</source>
+        <translation>回避申请及决定</translation>
     </message>
 </context>
 <context>
@@ -248,7 +253,7 @@
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../ui/cases_screen.py" line="157" />
+        <location filename="../../ui/cases_screen.py" line="161" />
         <source>Choose the monitoring report</source>
         <translation>选择监测报告</translation>
     </message>
@@ -307,52 +312,52 @@
 <context>
     <name>DailyRounds</name>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="26" />
+        <location filename="../../ui/daily_rounds.py" line="25" />
         <source>Daily continuous penalty</source>
         <translation>按日连续处罚</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="28" />
+        <location filename="../../ui/daily_rounds.py" line="27" />
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="28" />
+        <location filename="../../ui/daily_rounds.py" line="27" />
         <source>Re-check date</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="29" />
+        <location filename="../../ui/daily_rounds.py" line="28" />
         <source>Period counted</source>
         <translation>计罚期间</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="29" />
+        <location filename="../../ui/daily_rounds.py" line="28" />
         <source>Days counted</source>
         <translation>计罚日数</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="30" />
+        <location filename="../../ui/daily_rounds.py" line="29" />
         <source>Amount (yuan)</source>
         <translation>罚款金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="30" />
+        <location filename="../../ui/daily_rounds.py" line="29" />
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="42" />
+        <location filename="../../ui/daily_rounds.py" line="41" />
         <source>Round {n}</source>
         <translation>第{n}轮</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="43" />
+        <location filename="../../ui/daily_rounds.py" line="42" />
         <source>{n} days</source>
         <translation>{n}日</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="44" />
+        <location filename="../../ui/daily_rounds.py" line="43" />
         <source>Not decided yet</source>
         <translation>尚未决定</translation>
     </message>
@@ -708,97 +713,197 @@
         <translation>移送的事实和理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="28" />
+        <location filename="../../ui/event_details.py" line="26" />
+        <source>Other remarks on the hearing</source>
+        <translation>听证其他情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="29" />
         <source>Ground: item of art. 4 of the seizure measures</source>
         <translation>依据（《查封扣押办法》第四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="29" />
+        <location filename="../../ui/event_details.py" line="30" />
         <source>Ground: item of art. 6 of the production measures</source>
         <translation>依据（《限产停产办法》第六条）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="32" />
+        <location filename="../../ui/event_details.py" line="33" />
         <source>Seal up</source>
         <translation>查封</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="33" />
+        <location filename="../../ui/event_details.py" line="34" />
         <source>Detain</source>
         <translation>扣押</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="34" />
+        <location filename="../../ui/event_details.py" line="35" />
         <source>Limit production</source>
         <translation>限制生产</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="35" />
+        <location filename="../../ui/event_details.py" line="36" />
         <source>Halt production for rectification</source>
         <translation>停产整治</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="54" />
+        <location filename="../../ui/event_details.py" line="40" />
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="41" />
+        <source>No: the party did not apply</source>
+        <translation>否：当事人不申请回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="42" />
+        <source>Yes: the party applied</source>
+        <translation>是：当事人申请回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="61" />
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="55" />
+        <location filename="../../ui/event_details.py" line="62" />
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="56" />
+        <location filename="../../ui/event_details.py" line="63" />
         <source>The responsible person who approved it</source>
         <translation>批准的负责人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="61" />
+        <location filename="../../ui/event_details.py" line="68" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="61" />
+        <location filename="../../ui/event_details.py" line="68" />
         <source>Ground</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="61" />
+        <location filename="../../ui/event_details.py" line="68" />
         <source>Period (at most 3 months)</source>
         <translation>期限（最长三个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="62" />
+        <location filename="../../ui/event_details.py" line="69" />
         <source>Approved by</source>
         <translation>批准的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="62" />
+        <location filename="../../ui/event_details.py" line="69" />
         <source>Last day of payment</source>
         <translation>缴款截止日</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="62" />
+        <location filename="../../ui/event_details.py" line="69" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="77" />
+        <location filename="../../ui/event_details.py" line="79" />
+        <source>e.g. 2026-11-06 9时</source>
+        <translation>如 2026-11-06 9时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="81" />
+        <source>Not one of the case's investigators</source>
+        <translation>不得是本案调查人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="82" />
+        <source>Names, parted by 、</source>
+        <translation>姓名，以“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="85" />
+        <source>Name (position or relationship); at most two, parted by ；</source>
+        <translation>姓名（职务或与当事人的关系），至多两人，以“；”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="90" />
+        <source>Whom, why, and what was decided</source>
+        <translation>申请谁回避、理由及决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="92" />
+        <source>Beyond the facts, evidence and proposal on record (optional)</source>
+        <translation>案卷载明的事实、证据和处罚建议之外的陈述（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="102" />
+        <source>Hearing time</source>
+        <translation>听证时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="102" />
+        <source>Hearing place</source>
+        <translation>听证地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="103" />
+        <source>Presiding officer</source>
+        <translation>听证主持人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="104" />
+        <source>Hearing officers</source>
+        <translation>听证员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="104" />
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="105" />
+        <source>Party's agents</source>
+        <translation>委托代理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="106" />
+        <source>Withdrawal applied for</source>
+        <translation>是否申请回避</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="107" />
+        <source>Withdrawal decision</source>
+        <translation>回避申请及决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="108" />
+        <source>Investigators' added statement</source>
+        <translation>调查人员补充陈述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="109" />
+        <source>Party's final statement</source>
+        <translation>当事人最后陈述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="121" />
         <source>Granted by the violation catalog (leave blank)</source>
         <translation>违法行为目录已授权（无需填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="78" />
+        <location filename="../../ui/event_details.py" line="122" />
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="80" />
+        <location filename="../../ui/event_details.py" line="124" />
         <source>Item {n}</source>
         <translation>第（{cn}）项</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="83" />
+        <location filename="../../ui/event_details.py" line="127" />
         <source>What the procedure asks for this step</source>
         <translation>本步骤须写明的内容</translation>
     </message>
@@ -1696,27 +1801,27 @@
 <context>
     <name>NextSteps</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="115" />
+        <location filename="../../ui/case_steps.py" line="117" />
         <source>Open now ({n})</source>
         <translation>现在可以办理（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="117" />
+        <location filename="../../ui/case_steps.py" line="119" />
         <source>No step is open now: see the reasons below.</source>
         <translation>现在没有可以办理的程序事项，原因见下。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="120" />
+        <location filename="../../ui/case_steps.py" line="122" />
         <source>Documents that may be made now ({n})</source>
         <translation>现在可以制作的文书（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="123" />
+        <location filename="../../ui/case_steps.py" line="125" />
         <source>Not open now, and why ({n})</source>
         <translation>暂不能办理及原因（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="150" />
+        <location filename="../../ui/case_steps.py" line="152" />
         <source>Open now: click to fill in its form</source>
         <translation>可以办理：点击打开相应表单</translation>
     </message>
@@ -2338,7 +2443,7 @@
 <context>
     <name>QCoreApplication.self</name>
     <message>
-        <location filename="../../ui/cases_screen.py" line="151" />
+        <location filename="../../ui/cases_screen.py" line="155" />
         <source>Choose the report's PDF or scan first.</source>
         <translation>请先选择监测报告的 PDF 文件或扫描件。</translation>
     </message>
@@ -2867,110 +2972,110 @@
 <context>
     <name>StepForms</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="178" />
-        <location filename="../../ui/case_steps.py" line="193" />
+        <location filename="../../ui/case_steps.py" line="180" />
+        <location filename="../../ui/case_steps.py" line="195" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="179" />
+        <location filename="../../ui/case_steps.py" line="181" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="180" />
+        <location filename="../../ui/case_steps.py" line="182" />
         <source>Statement</source>
         <translation>陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="181" />
+        <location filename="../../ui/case_steps.py" line="183" />
         <source>Monitoring report</source>
         <translation>监测报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="182" />
+        <location filename="../../ui/case_steps.py" line="184" />
         <source>Flagged photos</source>
         <translation>照片疑点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="191" />
+        <location filename="../../ui/case_steps.py" line="193" />
         <source>Record event</source>
         <translation>登记程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="195" />
-        <location filename="../../ui/case_steps.py" line="219" />
-        <location filename="../../ui/case_steps.py" line="247" />
+        <location filename="../../ui/case_steps.py" line="197" />
+        <location filename="../../ui/case_steps.py" line="221" />
+        <location filename="../../ui/case_steps.py" line="249" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="212" />
+        <location filename="../../ui/case_steps.py" line="214" />
         <source>Record approval</source>
         <translation>登记审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="214" />
+        <location filename="../../ui/case_steps.py" line="216" />
         <source>Step</source>
         <translation>审批事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="216" />
+        <location filename="../../ui/case_steps.py" line="218" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="217" />
+        <location filename="../../ui/case_steps.py" line="219" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="218" />
+        <location filename="../../ui/case_steps.py" line="220" />
         <source>Opinion</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="235" />
+        <location filename="../../ui/case_steps.py" line="237" />
         <source>Not reviewed yet</source>
         <translation>尚未复核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="236" />
+        <location filename="../../ui/case_steps.py" line="238" />
         <source>Adopted</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="237" />
+        <location filename="../../ui/case_steps.py" line="239" />
         <source>Not adopted</source>
         <translation>不采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="238" />
+        <location filename="../../ui/case_steps.py" line="240" />
         <source>Stated at the hearing</source>
         <translation>在听证会上陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="240" />
+        <location filename="../../ui/case_steps.py" line="242" />
         <source>Record statement</source>
         <translation>登记陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="243" />
+        <location filename="../../ui/case_steps.py" line="245" />
         <source>What the party stated</source>
         <translation>当事人陈述申辩内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="244" />
+        <location filename="../../ui/case_steps.py" line="246" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="245" />
+        <location filename="../../ui/case_steps.py" line="247" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="297" />
+        <location filename="../../ui/case_steps.py" line="299" />
         <source>Not open now: {reason}</source>
         <translation>暂不能办理：{reason}</translation>
     </message>

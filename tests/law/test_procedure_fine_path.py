@@ -3,6 +3,8 @@ step refuses until what it needs is on record, and says what is missing."""
 
 from __future__ import annotations
 
+import json
+
 from tests.law.procedure_helpers import ago, allow_roles, bureau_details, next_of, ok, recent_case, refused
 
 
@@ -48,7 +50,19 @@ def test_fine_with_a_hearing_from_filing_to_closing(cli, workspace, tmp_path):
     ok(cli("cases", "event", cid, "hearing_requested", "--date", ago(28)))
     ok(cli("cases", "event", cid, "hearing_notified", "--date", ago(27)))
     refused(cli("cases", "event", cid, "hearing_held", "--date", ago(26)), "7个工作日")
-    ok(cli("cases", "event", cid, "hearing_held", "--date", ago(15)))
+    # 法 art 64: no investigator presides; one or two agents; then who heard and who spoke, as the record states it
+    held = ("cases", "event", cid, "hearing_held", "--date", ago(15), "--recorder", "孙记录")
+    refused(cli(*held, "--presiding", case["officers"][0]),
+            f"听证主持人{case['officers'][0]}是本案调查人员", "非本案调查人员主持", "第六十四条第四项")
+    refused(cli(*held, "--presiding", "钱主持", "--agent", "甲（经理）", "--agent", "乙（律师）", "--agent", "丙"),
+            "委托了3名代理人", "一至二人")
+    out = cli(*held, "--presiding", "钱主持", "--hearing-officer", "周听证", "--hearing-officer", "吴听证",
+              "--agent", "刘代理（公司环保部经理）", "--withdrawal", "否", "--final-statement", "请求从轻处罚", "--json")
+    ok(out)
+    data = next(e for e in json.loads(out.stdout)["events"] if e["event"] == "hearing_held")["data"]
+    assert data == {"presider": "钱主持", "hearing_officers": ["周听证", "吴听证"], "recorder": "孙记录",
+                    "representatives": [{"name": "刘代理", "role": "公司环保部经理"}], "withdrawal": "no",
+                    "final_statement": "请求从轻处罚"}
     ok(cli("cases", "statement", cid, "--date", ago(15), "--text", "颗粒物超标系除尘布袋破损所致，已更换", "--hearing"))
     refused(cli("cases", "event", cid, "decided", "--date", ago(8)), "尚未复核")
     refused(cli("cases", "statement", cid, "--date", ago(14), "--text", "颗粒物超标系除尘布袋破损所致，已更换",

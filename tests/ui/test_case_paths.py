@@ -196,11 +196,34 @@ def test_a_fine_with_a_hearing_walked_through_the_window(window, ctx, dialogs, t
             "主持人：钱主持；记录人：孙记录")
     w.document("hearing-notice", 42)
     w.event("hearing_notified", 42)
-    w.event("hearing_held", 30, f"公开举行。时间：{ago(30)} 9时；地点：本局三楼听证室；主持人：钱主持；记录人：孙记录")
+    # the hearing's people and answers in the event form's own fields; an investigator cannot preside (法 art 64)
+    details = w.forms.details
+    w.forms.event_kind.setCurrentIndex(w.forms.event_kind.findData("hearing_held"))
+    assert details.presider.isVisibleTo(w.forms) and not details.measure.isVisibleTo(w.forms)
+    details.time.setText(f"{ago(30)} 9时")
+    details.place.setText("本局三楼听证室")
+    details.presider.setText(made["officers"][0])
+    details.recorder.setText("孙记录")
+    refusal = w.refused(lambda: w.event("hearing_held", 30, "公开举行", check=False), "听证主持人",
+                        made["officers"][0], "非本案调查人员")
+    assert "--" not in refusal
+    details.presider.setText("钱主持")
+    details.hearing_officers.setText("周听证、吴听证")
+    details.representatives.setText("刘代理（公司环保部经理）")
+    details.withdrawal.setCurrentIndex(details.withdrawal.findData("no"))
+    details.final_statement.setText("已及时更换布袋，请求从轻处罚")
+    w.event("hearing_held", 30, "公开举行")
+    held = next(e for e in cases.get(ctx.db, made["id"]).events if e["event"] == "hearing_held")
+    assert held["data"]["presider"] == "钱主持" and held["data"]["hearing_officers"] == ["周听证", "吴听证"]
+    assert held["data"]["representatives"] == [{"name": "刘代理", "role": "公司环保部经理"}]
+    assert held["data"]["withdrawal"] == "no" and held["data"]["final_statement"] == "已及时更换布袋，请求从轻处罚"
+    assert details.presider.text() == ""  # the form is cleared once recorded
     said = "颗粒物超标系除尘布袋突发破损所致，已于次日更换，请求从轻处罚"
     w.statement(30, said, hearing=True)
     w.statement(29, said, False, "事后更换布袋不影响超标排放事实的认定", hearing=True)
-    w.document("hearing-record", 29)
+    record = pdftools.text(Path(w.document("hearing-record", 29)["path"]))
+    for must in ("钱主持", "周听证、吴听证", "刘代理（公司环保部经理）", "答：不申请回避", "已及时更换布袋"):
+        assert must in record, must
 
     # 法制审核 (a fine of this size is a 重大执法决定) → 负责人审批 → 决定 → 送达 → 执行 → 结案
     allowed, reason = w.detail.next_steps.state("penalty-decision")

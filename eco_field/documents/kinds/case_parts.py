@@ -112,10 +112,12 @@ def readings_evidence(series: list[dict[str, Any]], tz: str) -> list[str]:
     return out
 
 
-def violations_paragraphs(page: Page, rec: dict[str, Any]) -> list[Flowable]:
+def violations_paragraphs(page: Page, rec: dict[str, Any], subject: str = "你单位") -> list[Flowable]:
+    """The inspection and the violations found; subject: who the document speaks of (你单位 to the party;
+    当事人 in a record such as the 听证笔录)."""
     insp, tz = rec["inspection"], rec["time_zone"]
     when = cn_date(insp["started_at"], tz) if insp else cn_date(rec["case"]["opened_at"], tz)
-    out = [page.p(f"{rec['bureau']['name']}于{when}对你单位进行了现场检查，发现你单位实施了以下环境违法行为：")]
+    out = [page.p(f"{rec['bureau']['name']}于{when}对{subject}进行了现场检查，发现{subject}实施了以下环境违法行为：")]
     out.append(page.p(sentence(rec["case"]["facts"])))
     for index, violation in enumerate(rec["violations"], start=1):
         facts = violation.get("facts") or violation["entry"]["description"]

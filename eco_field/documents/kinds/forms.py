@@ -65,3 +65,11 @@ def cause(rec: dict[str, Any]) -> str:
 
 def spacer() -> Flowable:
     return Spacer(1, 3 * mm)
+
+
+def ruled_lines(page: Page, count: int) -> Flowable:
+    """Ruled lines to write on by hand, where the record holds nothing for that part of a paper form."""
+    lines = Table([[""] for _ in range(count)], colWidths=[FRAME_W], rowHeights=[9 * mm] * count)
+    lines.setStyle([("FONTNAME", (0, 0), (-1, -1), page.fonts.main),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#888888")])
+    return lines

@@ -16,7 +16,6 @@ from eco_field.documents.layout import Page
 KIND = "hearing-notice"
 TITLE = "行政处罚听证通知书"
 SOURCE = "case"
-NOTICES = ("penalty-notice", "daily-penalty-notice", "production-notice")
 
 
 def gather(src: Source) -> dict[str, Any]:
@@ -24,17 +23,8 @@ def gather(src: Source) -> dict[str, Any]:
     rec["hearing"] = hearing_parts.particulars(src, "hearing_requested", rec["case"]["id"],
                                                "当事人申请听证后方可通知听证（事件说明写明时间、地点、主持人）",
                                                required=("time", "place", "presider"))
-    rec["notice"] = _answered_notice(src, rec)
+    rec["notice"] = hearing_parts.answered_notice(src, rec)
     return rec
-
-
-def _answered_notice(src: Source, rec: dict[str, Any]) -> dict[str, Any] | None:
-    """The notice the hearing was asked on: the last issued of the penalty, 按日 and 限产/停产 notices, with the
-    title it carries."""
-    from eco_field.documents.kinds.service_receipt import served_title
-
-    found = [d for d in rec.get("earlier", []) if d["kind"] in NOTICES]
-    return found and {**found[-1], "title": served_title(src, found[-1]["kind"])} or None
 
 
 def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
