@@ -23,10 +23,11 @@ from eco_field.law.workdays import load_calendar
 
 log = logging.getLogger(__name__)
 
-STEP_ORDER = ("filing", "legal_review", "collective", "decision")
-# which console role approves which step (procedure.md: 法制审核 by legal staff; 立案/负责人审批/集体讨论 by the 负责人)
-# and the approver role written into the approval (one of approvals.FINAL_ROLES[step])
-STEP_ROLES = {"filing": "leader", "decision": "leader", "collective": "leader", "legal_review": "reviewer"}
+STEP_ORDER = ("filing", "legal_review", "collective", "decision", "closing")
+# which console role approves which step (procedure.md: 法制审核 by legal staff; 立案/负责人审批/集体讨论/结案审批 by
+# the 负责人) and the approver role written into the approval (one of approvals.FINAL_ROLES[step])
+STEP_ROLES = {"filing": "leader", "decision": "leader", "collective": "leader", "legal_review": "reviewer",
+              "closing": "leader"}
 APPROVER_ROLE = {"leader": "局负责人", "reviewer": "法制审核人员"}
 _CATALOG: dict[str, Any] = {}
 

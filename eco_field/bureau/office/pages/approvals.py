@@ -1,4 +1,4 @@
-"""Part 4: the approval queue (立案审批, 法制审核, 负责人审批, 集体讨论) and one case's file for the approver, who
+"""Part 4: the approval queue (立案审批, 法制审核, 负责人审批, 集体讨论, 结案审批) and one case's file for the approver, who
 approves with an opinion or returns it. The result is a `case_approval` record written by the same code as
 `eco-field bureau cases approve` (bureau.case_approvals.approve); the laptop pulls it on its next sync."""
 
