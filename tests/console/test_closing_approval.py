@@ -57,12 +57,14 @@ def test_the_leader_approves_closing_in_the_console_and_the_laptop_closes(consol
     with console.storage() as storage:
         row = next(r for r in case_view.queue(storage) if r["case_id"] == cid)
     assert row["steps"] == ["closing"] and row["step_labels"] == ["结案审批"]
+    assert row["due"] is None  # decided: the decision period no longer shows it as overdue
 
     wrong = console.admin("cases", "approve", cid, "closing", "--by", "王法", "--role", "法制审核人员", "--date", today)
     assert wrong.returncode == 2 and "局负责人" in wrong.stderr
     leader = _signed_in(console, "leader")
     page = leader.get(f"/console/approvals/{cid}")
     assert 'name="step" value="closing"' in page.text and "结案审批" in page.text
+    assert "None" not in page.text  # the 立案审批 given without an opinion shows none, not Python's None
     assert "结案审批" in leader.get("/console/approvals?mine=1").text
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
     answer = leader.post(f"/console/approvals/{cid}/decide", data={

@@ -157,7 +157,8 @@ def unreadable(case: Record, enterprise: str) -> dict[str, Any]:
 
 
 def summary(s: CaseState, case: Record, enterprise: str, steps: list[str], today: date) -> dict[str, Any]:
-    due = s.decision_due()
+    # the decision period (法 art 60) binds until the decision: a decided case waiting for 结案审批 is not overdue
+    due = None if s.has("decided") or s.has("no_penalty") else s.decision_due()
     return {"case_id": case.entity_id, "enterprise": enterprise, "unit": case.unit,
             "cause": "；".join(e.description for e in s.entries) or "—",
             "status": g.status_label(g.status_of(s.events)), "steps": steps,
