@@ -236,12 +236,12 @@ def _first_violation(w: _Walk, ent: Enterprise) -> str:
 
 def _sealed(outlet: str) -> list[dict[str, str]]:
     """What the demo seals (the 查封清单's 名称, 规格型号, 数量, 单位, 存放地点, 备注), kept with the inspection's
-    checklist["seizure_items"] as the decision and the release read them."""
+    checklist["seizure_items"] as the decision and the release read them (notes that hold for both lists)."""
     return [
         {"name": "旁路烟道挡板阀门", "spec": "DN1200 电动蝶阀", "quantity": "1", "unit": "台",
-         "place": f"{outlet}废气治理设施旁路烟道", "note": "检查时处于开启状态，关闭后加贴封条"},
+         "place": f"{outlet}废气治理设施旁路烟道", "note": "检查时处于开启状态"},
         {"name": "旁路阀门电动执行器控制箱", "spec": "380V", "quantity": "1", "unit": "台",
-         "place": f"{outlet}废气治理设施配电室", "note": "切断电源后加贴封条"},
+         "place": f"{outlet}废气治理设施配电室", "note": "已切断电源"},
     ]
 
 
