@@ -1,8 +1,9 @@
 """Demo cases: three fictitious cases carried through the real procedure, so a newcomer sees every path.
 
-  1. a fine with a hearing      (立案审批 → 立案 → 监测报告 → 调查终结 → 告知 → 听证 → 复核 → 法制审核 → 决定 → 送达 → 缴款 → 结案)
-  2. a 首违不罚                  (立案 → 调查终结 → 负责人审批 → 不予行政处罚决定 → 送达 → 结案)
-  3. a 查封 then 按日连续处罚      (立案 → 查封 → 决定 → 责令改正 → 解除查封 → 复查 → 按日告知 → 按日决定)
+  1. a fine with a hearing      (立案审批 → 立案 → 监测报告 → 调查终结 → 告知 → 听证 → 复核 → 法制审核 → 决定 → 送达 → 缴款
+                                 → 结案审批 → 结案)
+  2. a 首违不罚                  (立案 → 调查终结 → 负责人审批 → 不予行政处罚决定 → 送达 → 结案审批 → 结案)
+  3. a 查封 then 按日连续处罚      (立案 → 查封 (with its 清单) → 决定 → 责令改正决定书 → 解除查封 → 复查 → 按日告知 → 按日决定)
 
 The cases are made only against demo enterprises (名称带“（演示）”) in the laptop's own units (demo_candidates).
 
@@ -35,6 +36,7 @@ MARK = "（演示案件）"
 CITY = "吕梁市"  # the city bureau's unit (eco_field.demo: its officers work for all counties)
 HEAD = ("李局长（演示）", "局负责人")
 LEGAL = ("赵法制（演示）", "法制审核人员")
+UNIT_HEAD = ("周科长（演示）", "承办机构负责人")  # the 执法科's head, second in the 结案审批 chain
 # the bureau's details a decision prints; filled only where the setting is empty
 DETAILS = {"doc_bureau_address": "吕梁市离石区演示路1号（演示）", "doc_contact": "演示联系人 0358-0000000",
            "doc_payment_bank": "演示银行吕梁分行", "doc_payment_account": "演示账户 0000000000000000000",
@@ -55,17 +57,29 @@ class _Walk:
     def approve(self, case_id: str, step: str, days_ago: int, who: tuple[str, str] = HEAD, opinion: str = "同意。") -> None:
         case_steps.approve(self.ws.db, case_id, step, who[0], who[1], self.day(days_ago), opinion, source="demo")
 
+    def close(self, case_id: str, days_ago: int, proposal: str, ground: str) -> None:
+        """结案审批 up the chain (承办人 → 承办机构负责人 → 局负责人) two days to the day of 结案, the 结案审批表
+        issued with their opinions, then 结案."""
+        officer = inspections.get(self.ws.db, cases.get(self.ws.db, case_id).inspection_id).officers[0].name
+        self.approve(case_id, "closing", days_ago + 2, (officer, "承办人"), proposal)
+        self.approve(case_id, "closing", days_ago + 1, UNIT_HEAD, "情况属实，同意结案。")
+        self.approve(case_id, "closing", days_ago, opinion="同意结案。")
+        self.issue(case_id, "closing-approval", days_ago)
+        self.event(case_id, "closed", days_ago, ground)
+
     def issue(self, case_id: str, kind: str, days_ago: int) -> None:
         """Issued on its own date, as a file recorded after the fact: never after the event that serves it."""
         self.issued.append(service.render(self.ws, kind, case_id=case_id, issued_on=self.day(days_ago))["number"])
 
-    def open_case(self, enterprise: int | Enterprise, catalog_id: str, facts: str, days_ago: int) -> str:
+    def open_case(self, enterprise: int | Enterprise, catalog_id: str, facts: str, days_ago: int,
+                  checklist: dict[str, Any] | None = None) -> str:
         ent = demo.demo_enterprises()[enterprise] if isinstance(enterprise, int) else enterprise
         certs = inspectors(self.ws, ent.county)
         start = self.today - timedelta(days=days_ago)
         made = inspections.create(self.ws.db, ent.id, certs, started_at=f"{start.isoformat()}T09:00:00+08:00",
                                   place="厂区（演示）")
-        inspections.update(self.ws.db, made.id, ended_at=f"{start.isoformat()}T11:00:00+08:00")
+        inspections.update(self.ws.db, made.id, ended_at=f"{start.isoformat()}T11:00:00+08:00",
+                           **({"checklist": checklist} if checklist else {}))
         photo = self.folder / f"{catalog_id}-{start.isoformat()}.jpg"
         photo.write_bytes(_photo(start, ent.lat, ent.lon))
         from eco_field.evidence.service import import_paths
@@ -203,8 +217,7 @@ def _fine_with_hearing(w: _Walk, ent: Enterprise) -> str:
     w.event(cid, "decided", 25)
     w.event(cid, "served", 24, "直接送达")
     w.event(cid, "paid", 10, "银行缴款")
-    w.issue(cid, "closing-approval", 6)
-    w.event(cid, "closed", 5, "罚款已缴清，经李局长（演示）批准结案")
+    w.close(cid, 5, "当事人已缴清罚款，处罚决定已履行完毕，建议结案。", "罚款已缴清，处罚决定已履行完毕")
     return cid
 
 
@@ -218,15 +231,31 @@ def _first_violation(w: _Walk, ent: Enterprise) -> str:
     w.issue(cid, "no-penalty-decision", 18)
     w.event(cid, "no_penalty", 18)
     w.event(cid, "served", 17, "直接送达")
-    w.event(cid, "closed", 10, "不予行政处罚决定已送达，经李局长（演示）批准结案")
+    w.close(cid, 10, "不予行政处罚决定已送达，当事人已改正违法行为，无需执行，建议结案。",
+            "不予行政处罚决定已送达，当事人已改正违法行为，无需执行")
     return cid
 
 
+def _sealed(outlet: str) -> list[dict[str, str]]:
+    """What the demo seals (the 查封清单's 名称, 规格型号, 数量, 单位, 存放地点, 备注), kept with the inspection's
+    checklist["seizure_items"] as the decision and the release read them (notes that hold for both lists)."""
+    return [
+        {"name": "旁路烟道挡板阀门", "spec": "DN1200 电动蝶阀", "quantity": "1", "unit": "台",
+         "place": f"{outlet}废气治理设施旁路烟道", "note": "检查时处于开启状态"},
+        {"name": "旁路阀门电动执行器控制箱", "spec": "380V", "quantity": "1", "unit": "台",
+         "place": f"{outlet}废气治理设施配电室", "note": "已切断电源"},
+    ]
+
+
 def _seizure_then_daily(w: _Walk, ent: Enterprise) -> str:
-    cid = w.open_case(ent, "AIR-03", "通过旁路烟道逃避监管排放大气污染物", 80)
+    outlet = next((o.name for o in ent.outlets if o.kind == "air"), "锅炉")
+    cid = w.open_case(ent, "AIR-03", "通过旁路烟道逃避监管排放大气污染物", 80, {"seizure_items": _sealed(outlet)})
     w.approve(cid, "filing", 79, opinion="同意立案。")
     w.event(cid, "filed", 79)
-    w.event(cid, "seized", 79, "对旁路烟道阀门实施查封", measure="查封", approved_by=HEAD[0])
+    # the facts found (the decision prints 「经查，…」); what is sealed is listed in its 查封清单 (_sealed)
+    found = (f"你单位于{_cn_day(w.today - timedelta(days=80))}在{outlet}废气治理设施停运的情况下，开启旁路烟道挡板阀门，"
+             "通过旁路烟道直接排放未经处理的废气，逃避监管排放大气污染物")
+    w.event(cid, "seized", 79, found, measure="查封", approved_by=HEAD[0])
     w.issue(cid, "seizure-decision", 79)
     cases.assess(w.ws.db, cid, {"impact": "medium"}, amount=150000, reason="逃避监管（演示）")
     w.event(cid, "investigated", 70)
@@ -237,6 +266,8 @@ def _seizure_then_daily(w: _Walk, ent: Enterprise) -> str:
     w.issue(cid, "penalty-decision", 63)
     w.event(cid, "decided", 63)
     w.event(cid, "served", 62, "直接送达")
+    # the 按日连续处罚 notice and decision cite this order by its number
+    w.issue(cid, "rectification-order", 62)
     w.event(cid, "order_served", 62, "责令立即拆除旁路烟道")
     w.event(cid, "seizure_lifted", 56, "行政处罚决定已作出，不再需要查封")
     w.issue(cid, "seizure-release", 56)
@@ -248,6 +279,10 @@ def _seizure_then_daily(w: _Walk, ent: Enterprise) -> str:
     w.issue(cid, "daily-penalty-decision", 33)
     w.event(cid, "daily_decided", 33)
     return cid
+
+
+def _cn_day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _photo(day: date, lat: float, lon: float) -> bytes:

@@ -1,5 +1,5 @@
-"""Approvals given at the bureau (`eco-field bureau cases approve CASE STEP ...`): 立案审批, 负责人审批, 法制审核
-and 集体讨论 by the people who sit at the bureau. Each is a `case_approval` record for the case's unit; the
+"""Approvals given at the bureau (`eco-field bureau cases approve CASE STEP ...`): 立案审批, 负责人审批, 法制审核,
+集体讨论 and 结案审批 by the people who sit at the bureau. Each is a `case_approval` record for the case's unit; the
 devices pull it and record it on the case (law.case_sync.apply_approval), where the procedure checks it like
 any other step. The bureau checks what it can know itself: the case, the step, the role and the date."""
 

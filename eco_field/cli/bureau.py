@@ -287,9 +287,9 @@ def cmd_cases_export(args: argparse.Namespace) -> int:
 
 def _case_approval_command(commands, cases) -> None:
     p = commands.command("approve", cmd_cases_approve, "approve a step of a case at the bureau (立案审批, 负责人审批,"
-                         " 法制审核, 集体讨论); the devices pull it", parent=cases)
+                         " 法制审核, 集体讨论, 结案审批); the devices pull it", parent=cases)
     p.add_argument("case_id")
-    p.add_argument("step", help="filing | decision | legal_review | collective")
+    p.add_argument("step", help="filing | decision | legal_review | collective | closing")
     p.add_argument("--by", required=True, help="the approver's name")
     p.add_argument("--role", required=True, help="e.g. 局负责人, 法制审核人员")
     p.add_argument("--opinion", default="", help="the approver's opinion (starting 不同意/不通过: not approved)")

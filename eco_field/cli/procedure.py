@@ -19,10 +19,10 @@ def register(commands) -> None:
     p.add_argument("case_id")
     add_json_flag(p)
 
-    p = commands.command("approve", cmd_cases_approve, "record an approval (立案审批, 负责人审批, 法制审核, 集体讨论)",
+    p = commands.command("approve", cmd_cases_approve, "record an approval (立案审批, 负责人审批, 法制审核, 集体讨论, 结案审批)",
                          parent=cas)
     p.add_argument("case_id")
-    p.add_argument("step", help="filing | decision | legal_review | collective")
+    p.add_argument("step", help="filing | decision | legal_review | collective | closing")
     p.add_argument("--by", required=True, help="the approver's name")
     p.add_argument("--role", required=True, help="e.g. 局负责人, 承办机构负责人, 法制审核人员")
     p.add_argument("--opinion", default="", help="the approver's opinion (starting 不同意/不通过: not approved)")

@@ -1,4 +1,4 @@
-"""Approval steps of a case (立案审批, 案件处理内部审批, 法制审核, 集体讨论): who may approve, when each is
+"""Approval steps of a case (立案审批, 案件处理内部审批, 法制审核, 集体讨论, 结案审批): who may approve, when each is
 required and whether the one recorded is enough. An approval is a case event "approved" whose data holds
 step, by, role, opinion and source (device | bureau).
 """
@@ -17,14 +17,16 @@ from eco_field.law.procedure_state import (
 from eco_field.messages import text
 
 STEPS = {"filing": "立案审批", "decision": "案件处理内部审批（负责人审批）", "legal_review": "法制审核",
-         "collective": "集体讨论"}
+         "collective": "集体讨论", "closing": "结案审批"}
 # the role whose approval completes the step (procedure.md §1: 立案审批表 chain 承办人 → 承办机构负责人 →
-# 局负责人; 法 art 58 reviewers are legal staff, not investigators; 法 art 57 the 负责人 collectively)
+# 局负责人; 法 art 58 reviewers are legal staff, not investigators; 法 art 57 the 负责人 collectively;
+# procedure.md §1.15 and §3: 结案审批表 「承办→负责人」, approved by the 负责人 — the 2010办法 art 67 rule; the
+# 2023 办法's 结案 article was not available)
 FINAL_ROLES = {"filing": ("局负责人", "负责人"), "decision": ("局负责人", "负责人"),
                "legal_review": ("法制审核人员", "法制审核机构负责人"),
-               "collective": ("局负责人", "负责人", "案件审查委员会")}
+               "collective": ("局负责人", "负责人", "案件审查委员会"), "closing": ("局负责人", "负责人")}
 CHAIN_ROLES = {"filing": ("承办人", "承办机构负责人"), "decision": ("承办人", "承办机构负责人"),
-               "legal_review": (), "collective": ()}
+               "legal_review": (), "collective": (), "closing": ("承办人", "承办机构负责人")}
 DEVICE_ROLES_SETTING = "approval_roles_on_device"   # comma-separated roles this laptop may approve as
 _REFUSALS = ("不同意", "不予通过", "不通过", "退回", "不予批准", "不批准")
 

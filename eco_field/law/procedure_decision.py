@@ -46,6 +46,8 @@ def approval(s: CaseState, step: str, day: date) -> str | None:
     status = status_of(s.events)
     if step == "filing":
         return first(_in(s, ("open",), "approve_filing"), _not_before(day, s.last("discovered")))
+    if step == "closing":  # 结案审批: once the case may be closed, not dated before the day it became so
+        return first(closing_ready(s), _not_before(day, closing_since(s)))
     if step == "decision" and daily_open(s):
         return _not_before(day, s.last("daily_notified"))
     if step == "decision" and production_open(s):  # 限产办法第十条: the 负责人 approves the order in writing
@@ -290,5 +292,20 @@ def closing_ready(s: CaseState) -> str | None:
     return _in(s, (), "closed")
 
 
+# the event that made each status ready to close (closing_ready); 结案审批 is given on or after its day
+_READY_BY = {"paid": "paid", "enforcing": "court_application", "served": "served"}
+
+
+def closing_since(s: CaseState) -> Event | None:
+    """The event by which the case became ready to close (缴款, 申请强制执行, or the 不予处罚决定's service)."""
+    code = _READY_BY.get(status_of(s.events))
+    return s.last(code) if code else None
+
+
 def closed(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(closing_ready(s), need(data, "note", text("procedure.need_closing_note")))
+    """结案 (procedure.md §1.15: 结案审批表 approved by the 负责人): the case is ready to close and a final-role
+    结案审批 passed, dated between the day it became ready and the 结案 date; the note gives the ground."""
+    since = closing_since(s)
+    return first(closing_ready(s), _not_before(day, since),
+                 approvals.missing(s, "closing", day, since=since.day if since else None),
+                 need(data, "note", text("procedure.need_closing_note")))

@@ -124,3 +124,39 @@ def test_reports_issued_in_format_2_keep_their_opened_day_and_verify(tmp_path, m
             assert f"立案日期{cn_date(_event_day(case, 'discovered'))}" in pdf_text(pdf)
             result = service.verify_pdf(ws, pdf)
             assert result["matches"], (kind, result["problem"])
+
+
+def test_daily_penalty_documents_cite_the_order_the_demo_issued(demo_docs):
+    """按日连续处罚办法第八条: the order to correct is a document of its own, cited by its number."""
+    docs, _ = demo_docs
+    (_, order, text), = docs["rectification-order"]
+    assert "责令你单位自收到本决定书之日起立即改正上述违法行为" in text, order
+    for kind in ("daily-penalty-notice", "daily-penalty-decision"):
+        (_, number, text), = docs[kind]
+        assert f"送达了《责令改正违法行为决定书》（{order}），责令你单位立即改正违法行为。" in text, (number, text[:900])
+
+
+def test_seizure_decision_states_what_was_found_and_lists_what_is_sealed(demo_docs):
+    docs, found = demo_docs
+    (case_id, number, text), = docs["seizure-decision"]
+    decision, inventory = text.split("查封清单当事人")  # the decision, then its 清单
+    seen = cn_date(_event_day(found[case_id], "discovered"))
+    assert f"经查，你单位于{seen}在" in decision and "通过旁路烟道直接排放未经处理的废气" in decision, number
+    assert "经查，对" not in decision  # the object is no finding: it is listed in the 清单
+    for cell in ("旁路烟道挡板阀门", "DN1200电动蝶阀", "旁路阀门电动执行器控制箱", "废气治理设施配电室"):
+        assert cell in inventory, (cell, inventory[:500])
+    (_, release, text), = docs["seizure-release"]
+    assert "旁路烟道挡板阀门" in text, release  # released item by item, as sealed
+
+
+def test_closing_forms_print_each_approver_of_the_chain(demo_docs):
+    docs, found = demo_docs
+    assert len(docs["closing-approval"]) == 2  # the fine and the 首违不罚 case
+    for case_id, number, text in docs["closing-approval"]:
+        case = found[case_id]
+        assert "审批人：周科长（演示）（承办机构负责人）" in text and "审批人：李局长（演示）（局负责人）" in text, number
+        assert "（承办人）日期：" in text and "建议结案。" in text
+        assert text.count("签名：") == 3  # a line each for the hand signature
+        approvals = [a for a in case.to_dict()["approvals"] if a["step"] == "closing"]
+        assert [a["role"] for a in approvals] == ["承办人", "承办机构负责人", "局负责人"]
+        assert approvals[-1]["date"] <= _event_day(case, "closed")

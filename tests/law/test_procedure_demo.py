@@ -22,7 +22,7 @@ def test_demo_cases_walk_every_path(cli, data_dir):
         facts = procedure.facts(ws.db, daily.id)
         assert facts["daily"]["days"] == 22 and facts["seizure"]["lifted"]
         steps = {a["step"] for a in fine.to_dict()["approvals"]}
-        assert steps == {"filing", "legal_review", "decision"}
+        assert steps == {"filing", "legal_review", "decision", "closing"}
         # each case was opened (登记) on its inspection's day, and its 立案 deadline runs 15 days from that
         # day: never a case registered after its own deadline, filing and closing
         for case in (fine, first, daily):

@@ -94,14 +94,16 @@ def test_fine_with_a_hearing_from_filing_to_closing(cli, workspace, tmp_path):
     ok(cli("cases", "event", cid, "served", "--date", ago(7)))
     refused(cli("cases", "event", cid, "paid", "--date", ago(-1)), "晚于今天")
     ok(cli("cases", "event", cid, "paid", "--date", ago(2)))
-    refused(cli("cases", "event", cid, "closed", "--date", ago(1)), "结案审批")
-    ok(cli("cases", "event", cid, "closed", "--date", ago(1), "--note", "罚款已缴清，经李建国批准结案"))
+    refused(cli("cases", "event", cid, "closed", "--date", ago(1), "--note", "罚款已缴清"), "结案审批尚未完成")
+    ok(cli("cases", "approve", cid, "closing", "--by", "李建国", "--role", "局负责人", "--opinion", "同意结案",
+           "--date", ago(1)))
+    ok(cli("cases", "event", cid, "closed", "--date", ago(1), "--note", "罚款已缴清，处罚决定已履行完毕"))
     refused(cli("cases", "statement", cid, "--date", ago(0), "--text", "补充意见"), "已结案")
 
     shown = cli("cases", "show", cid, "--json").json()
     assert shown["status"] == "closed"
     assert [(a["step"], a["by"]) for a in shown["approvals"]] == [
-        ("filing", "李建国"), ("legal_review", "王法"), ("decision", "李建国")]
+        ("filing", "李建国"), ("legal_review", "王法"), ("decision", "李建国"), ("closing", "李建国")]
     assert shown["statements"][0]["adopted"] is False and shown["statements"][0]["kind"] == "hearing"
 
 

@@ -34,7 +34,8 @@ def test_first_violation_not_punished(cli, workspace, tmp_path):
     refused(cli("cases", "event", cid, "paid", "--date", ago(5)), "不予处罚")
     refused(cli("cases", "event", cid, "closed", "--date", ago(5), "--note", "结案"), "送达")
     ok(cli("cases", "event", cid, "served", "--date", ago(8)))
-    ok(cli("cases", "event", cid, "closed", "--date", ago(5), "--note", "不予处罚决定已送达，经李建国批准结案"))
+    ok(cli("cases", "approve", cid, "closing", "--by", "李建国", "--role", "局负责人", "--date", ago(5)))
+    ok(cli("cases", "event", cid, "closed", "--date", ago(5), "--note", "不予处罚决定已送达，当事人已改正"))
 
 
 def test_a_fined_case_cannot_take_the_no_penalty_path(cli, workspace, tmp_path):

@@ -239,8 +239,12 @@ def test_a_fine_with_a_hearing_walked_through_the_window(window, ctx, dialogs, t
     w.refused(lambda: w.event("closed", 24, check=False), "结案")
     w.event("served", 24, "直接送达")
     w.event("paid", 10, "银行缴款")
+    # 结案审批 on the form's own approve page: the 承办机构负责人's alone does not close the case
+    w.approve("closing", 7, "周科长", "承办机构负责人", "同意结案。")
+    w.refused(lambda: w.event("closed", 6, check=False), "结案审批尚未完成")
+    w.approve("closing", 6, opinion="同意结案。")
     w.document("closing-approval", 6)
-    w.event("closed", 5, "罚款已缴清，批准结案")
+    w.event("closed", 5, "罚款已缴清，处罚决定已履行完毕")
     assert w.status() == "closed"
     assert "已结案" in w.detail.procedure_title.text()
     # a closed case offers nothing more, and says so
@@ -278,7 +282,8 @@ def test_a_first_violation_not_fined_walked_through_the_window(window, ctx, dial
     assert "不予行政处罚决定书" in text.replace(" ", "") and "AIR-10" not in text
     w.event("no_penalty", 18)
     w.event("served", 17, "直接送达")
-    w.event("closed", 10, "不予行政处罚决定已送达，经李建国批准结案")
+    w.approve("closing", 10, opinion="同意结案。")
+    w.event("closed", 10, "不予行政处罚决定已送达，当事人已改正")
     assert w.status() == "closed"
 
 

@@ -23,10 +23,11 @@ from eco_field.law.workdays import load_calendar
 
 log = logging.getLogger(__name__)
 
-STEP_ORDER = ("filing", "legal_review", "collective", "decision")
-# which console role approves which step (procedure.md: 法制审核 by legal staff; 立案/负责人审批/集体讨论 by the 负责人)
-# and the approver role written into the approval (one of approvals.FINAL_ROLES[step])
-STEP_ROLES = {"filing": "leader", "decision": "leader", "collective": "leader", "legal_review": "reviewer"}
+STEP_ORDER = ("filing", "legal_review", "collective", "decision", "closing")
+# which console role approves which step (procedure.md: 法制审核 by legal staff; 立案/负责人审批/集体讨论/结案审批 by
+# the 负责人) and the approver role written into the approval (one of approvals.FINAL_ROLES[step])
+STEP_ROLES = {"filing": "leader", "decision": "leader", "collective": "leader", "legal_review": "reviewer",
+              "closing": "leader"}
 APPROVER_ROLE = {"leader": "局负责人", "reviewer": "法制审核人员"}
 _CATALOG: dict[str, Any] = {}
 
@@ -156,7 +157,8 @@ def unreadable(case: Record, enterprise: str) -> dict[str, Any]:
 
 
 def summary(s: CaseState, case: Record, enterprise: str, steps: list[str], today: date) -> dict[str, Any]:
-    due = s.decision_due()
+    # the decision period (法 art 60) binds until the decision: a decided case waiting for 结案审批 is not overdue
+    due = None if s.has("decided") or s.has("no_penalty") else s.decision_due()
     return {"case_id": case.entity_id, "enterprise": enterprise, "unit": case.unit,
             "cause": "；".join(e.description for e in s.entries) or "—",
             "status": g.status_label(g.status_of(s.events)), "steps": steps,

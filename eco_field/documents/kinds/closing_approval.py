@@ -1,5 +1,6 @@
 """结案审批表 (2016 指南 template 20): the outcome and how it was performed (paid, enforced, nothing to execute),
-the documents issued, and the 承办 and 负责人 opinions."""
+the documents issued, and the 承办 and 负责人 opinions: from record format 5 each row is filled from the 结案审批
+(law.approvals step "closing") given in its role, with a line left for the approver's hand signature."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from eco_field.documents.kinds import forms
 from eco_field.documents.kinds import procedure_facts as facts
 from eco_field.documents.kinds.common import Source, case_base, cn_date
 from eco_field.documents.layout import Page
+from eco_field.law import approvals
 
 KIND = "closing-approval"
 TITLE = "结案审批表"
@@ -24,10 +26,24 @@ def gather(src: Source) -> dict[str, Any]:
     rec["performance"] = {k: [e["date"] for e in v] for k, v in events.items()}
     # the form goes to the 负责人 before 结案 is recorded (with the approver named in its note): the opinion row
     # is filled from a closing approval where one is on record, else left to sign
-    rec["approval"] = facts.approval(src, "closing")
+    if src.record_format >= 5:  # each row of the chain from the 结案审批 of its role (earlier: one, any role)
+        rec["approvals"] = chain(src)
+    else:
+        rec["approval"] = facts.approval(src, "closing")
     if src.record_format >= 4:  # the 立案日期 from the `filed` event (earlier formats: the day opened)
         rec["filed_on"] = facts.filed_on(src)
     return rec
+
+
+# the form's rows and the roles whose 结案审批 fills each: the chain (承办人, 承办机构负责人), then the 负责人
+ROWS = (*((f"{role}意见", (role,)) for role in approvals.CHAIN_ROLES["closing"]),
+        ("负责人审批意见", approvals.FINAL_ROLES["closing"]))
+
+
+def chain(src: Source) -> list[dict[str, Any] | None]:
+    """Per row of the form, the last 结案审批 given in one of its roles as recorded by the issue, else None."""
+    given = [a for a in facts.approvals(src) if a["step"] == "closing"]
+    return [next((a for a in reversed(given) if a["role"] in roles), None) for _, roles in ROWS]
 
 
 def outcome(rec: dict[str, Any]) -> tuple[str, str]:
@@ -56,6 +72,10 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
         ("文书", "、".join(d["number"] for d in rec["earlier"]) or "无"),
     ]))
     out.append(forms.spacer())
-    out.append(forms.opinion_rows(page, [("承办人意见", None), ("承办机构负责人意见", None),
-                                         ("负责人审批意见", rec["approval"])]))
+    if "approvals" in rec:
+        rows = [(label, found) for (label, _), found in zip(ROWS, rec["approvals"], strict=True)]
+        out.append(forms.opinion_rows(page, rows, hand_sign=True))
+    else:  # records of formats 1-4
+        out.append(forms.opinion_rows(page, [("承办人意见", None), ("承办机构负责人意见", None),
+                                             ("负责人审批意见", rec["approval"])]))
     return out

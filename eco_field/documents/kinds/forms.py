@@ -12,13 +12,23 @@ from reportlab.platypus import Flowable, Spacer, Table
 from eco_field.documents.kinds.common import cn_date
 from eco_field.documents.layout import FRAME_W, Page, grid_style
 
-STEP_LABELS = {"filing": "立案审批", "decision": "负责人审批", "legal_review": "法制审核", "collective": "集体讨论"}
+STEP_LABELS = {"filing": "立案审批", "decision": "负责人审批", "legal_review": "法制审核", "collective": "集体讨论",
+               "closing": "结案审批"}
 
 
-def opinion_rows(page: Page, rows: list[tuple[str, dict[str, Any] | None]]) -> Table:
-    """(label, approval or None): the opinion text, then 签名 and 日期 (the approver's, when recorded)."""
+def opinion_rows(page: Page, rows: list[tuple[str, dict[str, Any] | None]], *, hand_sign: bool = False) -> Table:
+    """(label, approval or None): the opinion text, then 签名 and 日期 (the approver's, when recorded).
+    hand_sign: a recorded approval is printed as 审批人 (name, role) and date, with a 签名 line left for the
+    approver's own hand on the paper file."""
     cells = []
     for label, found in rows:
+        if found and hand_sign:
+            opinion = f"{found['opinion'] or '同意。'}"
+            who = f"审批人：{found['by']}（{found['role']}）" if found.get("role") else f"审批人：{found['by']}"
+            cells.append([page.p(label, "cell"), [page.p(opinion, "cell"), Spacer(1, 3 * mm),
+                                                  page.p(f"{who}　　日期：{cn_date(found['date'])}", "cell"),
+                                                  Spacer(1, 3 * mm), page.p("签名：", "cell")]])
+            continue
         if found:
             opinion = f"{found['opinion'] or '同意。'}"
             who = f"签名：{found['by']}（{found['role']}）" if found.get("role") else f"签名：{found['by']}"

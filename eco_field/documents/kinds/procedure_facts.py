@@ -62,7 +62,7 @@ def statements(src: Source) -> list[dict[str, Any]]:
 
 
 def approvals(src: Source) -> list[dict[str, Any]]:
-    """Approval events: [{step (filing|decision|legal_review|collective), by, role, opinion, date}]."""
+    """Approval events: [{step (filing|decision|legal_review|collective|closing), by, role, opinion, date}]."""
     try:
         from eco_field.law.procedure_state import approval_list
     except ImportError:

@@ -1,4 +1,4 @@
-"""Part 4: the approval queue (立案审批, 法制审核, 负责人审批, 集体讨论) and one case's file for the approver, who
+"""Part 4: the approval queue (立案审批, 法制审核, 负责人审批, 集体讨论, 结案审批) and one case's file for the approver, who
 approves with an opinion or returns it. The result is a `case_approval` record written by the same code as
 `eco-field bureau cases approve` (bureau.case_approvals.approve); the laptop pulls it on its next sync."""
 
@@ -76,7 +76,7 @@ def case_file(ctx: Ctx, case_id: str):
         events=[{"label": procedure.event_label(e.code), "date": e.day.isoformat(), "note": e.note,
                  "bureau": e.data.get("source") == "bureau"} for e in s.events if e.code != "approved"],
         approvals=[{"step": approvals.STEPS.get(e.data.get("step"), e.data.get("step")), "by": e.data.get("by"),
-                    "role": e.data.get("role"), "opinion": e.data.get("opinion"), "date": e.day.isoformat(),
+                    "role": e.data.get("role"), "opinion": e.data.get("opinion") or "", "date": e.day.isoformat(),
                     "passed": approvals.passed(e.data), "bureau": e.data.get("source") == "bureau"}
                    for e in s.all("approved")],
         statements=s.statements(), entries=s.entries,
