@@ -131,6 +131,7 @@ def test_daily_penalty_documents_cite_the_order_the_demo_issued(demo_docs):
     docs, _ = demo_docs
     (_, order, text), = docs["rectification-order"]
     assert "责令你单位自收到本决定书之日起立即改正上述违法行为" in text, order
+    assert "上述行为1" not in text and "你单位的上述行为（" in text  # one violation: not numbered
     for kind in ("daily-penalty-notice", "daily-penalty-decision"):
         (_, number, text), = docs[kind]
         assert f"送达了《责令改正违法行为决定书》（{order}），责令你单位立即改正违法行为。" in text, (number, text[:900])

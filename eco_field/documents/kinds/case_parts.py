@@ -139,7 +139,8 @@ def basis_paragraphs(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     for index, violation in enumerate(rec["violations"], start=1):
         entry = violation["entry"]
         violated = entry.get("violated_article") or article_label(entry)
-        out.append(page.p(f"你单位的上述行为{index}（{entry['description']}）违反了{violated}的规定。"))
+        label = f"上述行为{index}" if len(rec["violations"]) > 1 else "上述行为"  # no 「行为1」 for a single one
+        out.append(page.p(f"你单位的{label}（{entry['description']}）违反了{violated}的规定。"))
     return out
 
 
