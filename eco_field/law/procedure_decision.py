@@ -282,9 +282,14 @@ def paid(s: CaseState, day: date, data: dict | None) -> str | None:
 
 
 def closing_ready(s: CaseState) -> str | None:
+    from eco_field.law import procedure_measures as m  # (it builds on this module)
+
     status = status_of(s.events)
     if status in ("paid", "enforcing") or (status == "served" and s.has("no_penalty")):
-        return None
+        # nothing left running: each 按日 round served and paid; a 查封/扣押 released (查扣办法第二十条: at
+        # once when the case is decided)
+        return first(m.daily_unsettled(s), text("procedure.seizure_in_force_at_closing")
+                     if m.seizure_active(s) else None)
     if status == "served":
         return text("procedure.not_paid")
     if status in ("decided", "no_penalty"):
@@ -297,9 +302,11 @@ _READY_BY = {"paid": "paid", "enforcing": "court_application", "served": "served
 
 
 def closing_since(s: CaseState) -> Event | None:
-    """The event by which the case became ready to close (缴款, 申请强制执行, or the 不予处罚决定's service)."""
+    """The event by which the case became ready to close (缴款, 申请强制执行, or the 不予处罚决定's service; a
+    later 按日 payment or 解除查封 when there is one)."""
     code = _READY_BY.get(status_of(s.events))
-    return s.last(code) if code else None
+    found = [e for e in (s.last(code) if code else None, s.last("daily_paid"), s.last("seizure_lifted")) if e]
+    return max(found, key=lambda e: (e.day, e.seq)) if code and found else None
 
 
 def closed(s: CaseState, day: date, data: dict | None) -> str | None:

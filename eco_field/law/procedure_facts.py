@@ -104,7 +104,7 @@ def _daily(s: CaseState) -> dict[str, Any] | None:
 
 
 def daily_rounds(s: CaseState) -> list[dict[str, Any]]:
-    """Each 按日连续处罚 round (law/rounds.py): {round, days, amount, from, to, notified, decided}; the days of
+    """Each 按日连续处罚 round (law/rounds.py): {round, days, amount, from, to, notified, decided, served, paid}; the days of
     each from the day after the previous round's 复查 (none overlap)."""
     order = s.last("order_served")
     if order is None:
@@ -112,6 +112,7 @@ def daily_rounds(s: CaseState) -> list[dict[str, Any]]:
     rechecks = [(e.day, e.code == "recheck_violation") for e in s.events
                 if e.code in ("recheck_violation", "recheck_corrected") and e.day <= s.today]
     decided, notified = s.all("daily_decided"), s.all("daily_notified")
+    served, paid = s.all("daily_served"), s.all("daily_paid")
     per_round = []
     for number, (since, mine) in enumerate(rounds.daily_rounds(rechecks, [e.day for e in decided]), start=1):
         counted = daily_penalty(s.amount, order.day, mine, since) if s.amount > 0 else None
@@ -119,7 +120,9 @@ def daily_rounds(s: CaseState) -> list[dict[str, Any]]:
                           "amount": counted["amount"] if counted else 0,
                           "from": counted["from"] if counted else None, "to": counted["to"] if counted else None,
                           "notified": notified[number - 1].day.isoformat() if len(notified) >= number else None,
-                          "decided": decided[number - 1].day.isoformat() if len(decided) >= number else None})
+                          "decided": decided[number - 1].day.isoformat() if len(decided) >= number else None,
+                          "served": served[number - 1].day.isoformat() if len(served) >= number else None,
+                          "paid": paid[number - 1].day.isoformat() if len(paid) >= number else None})
     return per_round
 
 

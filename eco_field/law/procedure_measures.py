@@ -227,6 +227,32 @@ def daily_decided(s: CaseState, day: date, data: dict | None) -> str | None:
     return first(daily_ready(s, day), None if docs else text("procedure.daily_decision_not_issued"))
 
 
+def daily_served(s: CaseState, day: date, data: dict | None) -> str | None:
+    """送达按日连续处罚决定书: each round's decision is served once, after it was made."""
+    decided, served = s.all("daily_decided"), s.all("daily_served")
+    if len(served) >= len(decided):
+        return text("procedure.daily_nothing_to_serve")
+    return _not_before(day, decided[len(served)])
+
+
+def daily_paid(s: CaseState, day: date, data: dict | None) -> str | None:
+    """缴纳按日连续处罚罚款: a served round's fine, once (enforcement of an unpaid one is not modelled here)."""
+    served, paid = s.all("daily_served"), s.all("daily_paid")
+    if len(paid) >= len(served):
+        return text("procedure.daily_nothing_to_pay")
+    return _not_before(day, served[len(paid)])
+
+
+def daily_unsettled(s: CaseState) -> str | None:
+    """Why the case may not close on its 按日 rounds: a round decided but not served, or served but not paid."""
+    decided, served, paid = (len(s.all(code)) for code in ("daily_decided", "daily_served", "daily_paid"))
+    if served < decided:
+        return text("procedure.daily_not_served", round=served + 1)
+    if paid < served:
+        return text("procedure.daily_not_paid", round=paid + 1)
+    return None
+
+
 # -- 限产、停产 (限产办法, read in full: procedure.md §2) --
 MEASURES = {"限制生产": ("production_limited", "production-limit-order"),
             "停产整治": ("production_halted", "production-halt-order")}

@@ -160,3 +160,38 @@ def test_a_second_seizure_while_the_first_is_in_force_is_refused_naming_its_deci
     held = service.render(workspace, "seizure-decision", case_id=cid, issued_on=ago(4))
     assert held["superseded"] == [] and held["number"] != sealed["number"]
     _refused_by_service(workspace, cid, ago(3), held["number"], ago(4), "扣押")
+
+
+def test_each_daily_round_is_served_and_paid_before_the_case_closes(cli, workspace, tmp_path):
+    """A 按日连续处罚决定 is a penalty decision of its own: served after it was made, paid after it was served;
+    the case does not close while a round is unserved or unpaid (its 2,000,000 元 would be lost from the file)."""
+    from datetime import date
+
+    from eco_field.law import cases, procedure
+    from eco_field.law.procedure_decision import closing_ready
+    from eco_field.law.procedure_state import load
+
+    cid = _decided_and_ordered(cli, workspace, tmp_path)
+    db = workspace.db
+    _round(cli, cid, 28, 12, tmp_path, 1)
+
+    def why(code: str, day: str) -> str | None:
+        return procedure.reason_for(load(db, cid), code, date.fromisoformat(day), {"note": "x"})
+
+    cases.record_event(db, cid, "paid", ago(20))  # the original fine
+    assert "第1轮按日连续处罚决定书尚未送达" in closing_ready(load(db, cid))
+    assert "没有已送达" in why("daily_paid", ago(11))
+    assert "早于" in why("daily_served", ago(13))
+    cases.record_event(db, cid, "daily_served", ago(11))
+    assert "没有待送达" in why("daily_served", ago(10))
+    assert "第1轮按日连续处罚罚款尚未缴纳" in closing_ready(load(db, cid))
+    with pytest.raises(BadInput, match="早于"):
+        cases.record_event(db, cid, "daily_paid", ago(12))
+    cases.record_event(db, cid, "daily_paid", ago(5))
+    assert closing_ready(load(db, cid)) is None
+    rounds = _facts_rounds(workspace, cid)
+    assert (rounds[0]["served"], rounds[0]["paid"]) == (ago(11), ago(5))
+    # the 结案审批 may not be dated before the last payment made the case ready to close
+    refused(cli("cases", "approve", cid, "closing", "--by", "李建国", "--role", "局负责人", "--date", ago(6)), "早于")
+    ok(cli("cases", "approve", cid, "closing", "--by", "李建国", "--role", "局负责人", "--date", ago(4)))
+    ok(cli("cases", "event", cid, "closed", "--date", ago(4), "--note", "罚款及按日连续处罚罚款均已缴清"))
