@@ -87,7 +87,9 @@ def check(raw: dict[str, Any], position: int, report_day: date | None = None,
     def bad(code: str, field: str, **params: Any) -> BadInput:
         return BadInput(code, position=position, result=spec, field=Term(f"monitoring.field.{field}"), **params)
 
-    values = {k: unicodedata.normalize("NFKC", str(raw.get(k) or "")).strip() for k in FIELDS}
+    values = {k: str(raw.get(k) or "").strip() for k in FIELDS}
+    for key in ("value", "unit", "limit", "sampled"):  # full-width digits and signs as typed with a Chinese IME
+        values[key] = unicodedata.normalize("NFKC", values[key]).strip()
     for key in REQUIRED:
         if not values[key]:
             raise bad("monitoring.result_missing", key)
