@@ -176,15 +176,19 @@ def pollutant_name(typed: str) -> str:
 
 def standard_text(typed: str) -> str:
     """《火电厂大气污染物排放标准》（GB 13223-2011） from the name and number in any order and brackets, or from the
-    number alone for a standard in STANDARD_NAMES; a text without a standard's number (a permit) as typed."""
+    number alone for a standard in STANDARD_NAMES (a table named after it, 表6, follows); a text without a
+    standard's number (a permit) as typed."""
     found = _CODE.search(typed)
     if not found:
         return typed
     prefix = re.sub(r"\s+", "", found.group(1)).upper()
     code = prefix + ("" if prefix.endswith("/") else " ") + f"{found.group(2)}-{found.group(3)}"
     rest = (typed[:found.start()] + " " + typed[found.end():]).strip()
+    table = re.search(r"表\s*\d+", rest)  # GB 16171-2012 表6, as the outlets' limits name their table
+    if table:
+        rest = rest[:table.start()] + rest[table.end():]
     name = re.sub(r"[《》〈〉<>（）()\[\]【】\s,，、:：;；]", "", rest) or STANDARD_NAMES.get(code, "")
-    return f"《{name}》（{code}）" if name else code
+    return (f"《{name}》（{code}）" if name else code) + (re.sub(r"\s+", "", table.group(0)) if table else "")
 
 
 def exceeds(result: dict[str, Any]) -> bool:

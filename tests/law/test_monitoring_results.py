@@ -134,3 +134,14 @@ def test_a_bad_result_attaches_nothing(workspace, tmp_path):
                                                    "DA001;二氧化硫;12;mg/m3;20;"])
     assert procedure.facts(workspace.db, cid)["monitoring_reports"] == []
     assert workspace.db.execute("SELECT COUNT(*) FROM evidence WHERE kind = 'monitoring_report'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("typed, printed", [
+    ("GB 13223-2011", "《火电厂大气污染物排放标准》（GB 13223-2011）"),  # the number alone: the title from the table
+    ("火电厂大气污染物排放标准（GB13223—2011）", "《火电厂大气污染物排放标准》（GB 13223-2011）"),
+    ("GB 16171-2012 表6", "《炼焦化学工业污染物排放标准》（GB 16171-2012）表6"),  # as the outlets' limits name it
+    ("DB14/T 9999-2020 某地方标准", "《某地方标准》（DB14/T 9999-2020）"),
+    ("GB 99999-2030", "GB 99999-2030"),  # an unknown number is printed as it is, never given an invented title
+])
+def test_the_standard_is_named_as_decisions_name_it(typed, printed):
+    assert monitoring_results.standard_text(typed) == printed
