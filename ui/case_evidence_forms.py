@@ -59,9 +59,12 @@ class ResultsTable(QTableWidget):
         super().__init__(0, len(RESULT_KEYS), parent)
         self.setHorizontalHeaderLabels([self.tr("Outlet or point"), self.tr("Pollutant"), self.tr("Measured"),
                                         self.tr("Unit"), self.tr("Limit"), self.tr("Standard (name and number)"),
-                                        self.tr("Sampled (YYYY-MM-DD)")])
+                                        self.tr("Sampling date")])
+        for column, width in enumerate((100, 90, 70, 70, 60, 210)):
+            self.setColumnWidth(column, width)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setVisible(False)
+        self.setWordWrap(False)
         self.setMinimumHeight(110)
 
     def add_row(self, values: dict[str, str] | None = None) -> None:
@@ -117,7 +120,8 @@ class ReportForm(QWidget):
         result_buttons.addWidget(self.remove_result)
         result_buttons.addStretch(1)
         results_hint = QLabel(self.tr("One row per result of the report. Limit: 100 (a maximum), ≥5 (a minimum) or "
-                                      "6～9 (a range); write 无量纲 as the unit of pH. The multiple is computed."),
+                                      "6～9 (a range); write 无量纲 as the unit of pH; the sampling date (optional) as "
+                                      "YYYY-MM-DD. The multiple is computed."),
                               wordWrap=True)
         results_hint.setStyleSheet("color: #666;")
         form = QFormLayout(self)
