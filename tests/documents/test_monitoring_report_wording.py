@@ -14,6 +14,7 @@ import pytest
 from eco_field.documents import service
 from eco_field.documents.kinds import common
 from eco_field.law import case_steps, cases, monitoring_results
+from eco_field.readings import service as readings
 from tests.documents.case_walk import approve, assert_all_verify, assert_clean, issue, prepare
 from tests.law.procedure_helpers import ago, recent_case
 
@@ -30,7 +31,12 @@ def reported(workspace, tmp_path):
     """An AIR-02 case at a cement plant (DA001 水泥窑窑尾), filed, assessed, its report attached with results,
     the investigation closed with its report issued: (case id, folder, 案件调查报告 text)."""
     prepare(workspace)
-    cid = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60, facts="水泥窑窑尾颗粒物排放浓度超标")["id"]
+    made = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60, facts="水泥窑窑尾颗粒物排放浓度超标")
+    cid = made["id"]
+    # the portable analyser's screening readings at the same outlet (over the limit too): a lead, never the proof
+    lines = ["时间,颗粒物(mg/m3),氧气(%)"] + [f"{ago(60)} 09:{i:02d}:00,{v},10.0" for i, v in enumerate((18, 31, 25))]
+    (tmp_path / "screening.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    readings.import_file(workspace, made["inspection_id"], tmp_path / "screening.csv", outlet="DA001")
     approve(workspace, cid, "filing", ago(59))
     cases.record_event(workspace.db, cid, "filed", ago(59))
     cases.assess(workspace.db, cid, {"impact": "medium"}, amount=150000, reason="裁量")
@@ -59,6 +65,7 @@ def test_the_three_documents_state_what_the_report_measured(workspace, reported)
         # the result within its limit is not an exceedance, and no screening reading stands in for the proof
         assert "二氧化硫排放浓度" not in text and "现场快速检测" not in text, kind
         assert "监测报告（编号：LLJC-2026-118）" in text, kind  # still cited among the evidence
+        assert "为便携式仪器现场筛查数据，作为发现违法行为的线索" in text, kind  # the readings: a lead only
         assert_clean(kind, text)
     assert_all_verify(workspace, folder)
 
@@ -69,6 +76,7 @@ def test_a_notice_issued_before_format_5_verifies_and_reads_as_it_did(workspace,
         m.setattr(common, "RECORD_FORMAT", 4)
         old, text = issue(workspace, "penalty-notice", cid, folder, ago(46))
     assert "监测报告（编号：LLJC-2026-118）" in text and "排放浓度为" not in text and "限值0.37倍" not in text
+    assert "经现场快速检测" in text  # the facts then rested on the screening readings' words
     result = service.verify_pdf(workspace, Path(old["pdf"]))
     assert result["matches"], result["problem"]
 
