@@ -183,6 +183,16 @@ def _exceedance_facts(ent: Enterprise) -> str:
     return f"{outlet.name}{name}排放浓度超过{standard}规定的排放限值"
 
 
+def _report_results(ent: Enterprise, sampled: str) -> list[dict[str, str]]:
+    """The demo report's results at the outlet its facts name: the particulates over the limit by the multiple of
+    吕环不罚〔2025〕6007号 (20.53 against 15 mg/m³), the outlet's other pollutants within theirs."""
+    outlet = next(o for o in ent.outlets if o.kind == "air" and o.limits)
+    over = next((lim for lim in outlet.limits if lim.pollutant == "PM"), outlet.limits[0])
+    return [{"place": outlet.code, "pollutant": lim.pollutant, "unit": lim.unit, "limit": f"{lim.limit:g}",
+             "value": f"{lim.limit * (1.3687 if lim is over else 0.6):.2f}", "standard": lim.standard,
+             "sampled": sampled} for lim in outlet.limits if lim.kind == "max"]
+
+
 def _fine_with_hearing(w: _Walk, ent: Enterprise) -> str:
     cid = w.open_case(ent, "AIR-02", _exceedance_facts(ent), 60)
     w.approve(cid, "filing", 59, opinion="同意立案。")
@@ -191,7 +201,8 @@ def _fine_with_hearing(w: _Walk, ent: Enterprise) -> str:
     cases.assess(w.ws.db, cid, {"impact": "medium"}, amount=250000, reason="超标持续时间较长（演示）")
     report = w.folder / "monitoring-report.pdf"
     report.write_bytes(_report_pdf())
-    case_steps.attach_monitoring_report(w.ws, cid, "LLJC-演示-001", "吕梁市生态环境监测中心（演示）", w.day(57), report)
+    case_steps.attach_monitoring_report(w.ws, cid, "LLJC-演示-001", "吕梁市生态环境监测中心（演示）", w.day(57), report,
+                                        _report_results(ent, w.day(58)))
     w.issue(cid, "investigation-report", 50)
     w.event(cid, "investigated", 50)
     w.issue(cid, "penalty-notice", 46)

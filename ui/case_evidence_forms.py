@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
     QWidget,
 )
 
@@ -46,10 +48,51 @@ def closed_hint() -> QLabel:
     return label
 
 
-class ReportForm(QWidget):
-    """监测报告: its number, the qualified body, its date and the file kept unchanged as evidence."""
+RESULT_KEYS = ("place", "pollutant", "value", "unit", "limit", "standard", "sampled")  # law/monitoring_results.FIELDS
 
-    submitted = Signal(str, str, str, str, str)  # case id, number, body, ISO date, file path
+
+class ResultsTable(QTableWidget):
+    """The report's results as its table lists them, one row each; cells typed as on paper (the limit 100, ≥5 or
+    6～9). What is wrong is said by the service naming the row and the field, as the command line's --result."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(RESULT_KEYS), parent)
+        self.setHorizontalHeaderLabels([self.tr("Outlet or point"), self.tr("Pollutant"), self.tr("Measured"),
+                                        self.tr("Unit"), self.tr("Limit"), self.tr("Standard (name and number)"),
+                                        self.tr("Sampling date")])
+        for column, width in enumerate((100, 90, 70, 70, 60, 210)):
+            self.setColumnWidth(column, width)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setVisible(False)
+        self.setWordWrap(False)
+        self.setMinimumHeight(110)
+
+    def add_row(self, values: dict[str, str] | None = None) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        for column, key in enumerate(RESULT_KEYS):
+            self.setItem(row, column, QTableWidgetItem(str((values or {}).get(key, ""))))
+        self.setCurrentCell(row, 0)
+
+    def remove_current(self) -> None:
+        if self.currentRow() >= 0:
+            self.removeRow(self.currentRow())
+
+    def results(self) -> list[dict[str, str]]:
+        """The rows typed, blank rows left out."""
+        rows = []
+        for row in range(self.rowCount()):
+            values = {key: (self.item(row, c).text().strip() if self.item(row, c) else "")
+                      for c, key in enumerate(RESULT_KEYS)}
+            if any(values.values()):
+                rows.append(values)
+        return rows
+
+
+class ReportForm(QWidget):
+    """监测报告: its number, the qualified body, its date, its results and the file kept unchanged as evidence."""
+
+    submitted = Signal(str, str, str, str, str, object)  # case id, number, body, ISO date, file path, results
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,12 +111,28 @@ class ReportForm(QWidget):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(self.browse)
+        self.results = ResultsTable()
+        self.add_result, self.remove_result = QPushButton(self.tr("Add result")), QPushButton(self.tr("Remove result"))
+        self.add_result.clicked.connect(lambda: self.results.add_row())
+        self.remove_result.clicked.connect(self.results.remove_current)
+        result_buttons = QHBoxLayout()
+        result_buttons.addWidget(self.add_result)
+        result_buttons.addWidget(self.remove_result)
+        result_buttons.addStretch(1)
+        results_hint = QLabel(self.tr("One row per result of the report. Limit: 100 (a maximum), ≥5 (a minimum) or "
+                                      "6～9 (a range); write 无量纲 as the unit of pH; the sampling date (optional) as "
+                                      "YYYY-MM-DD. The multiple is computed."),
+                              wordWrap=True)
+        results_hint.setStyleSheet("color: #666;")
         form = QFormLayout(self)
         form.addRow(self.hint)
         form.addRow(self.tr("Report number"), self.number)
         form.addRow(self.tr("Monitoring body"), self.body)
         form.addRow(self.tr("Report date"), self.day)
         form.addRow(self.tr("Report file"), file_row)
+        form.addRow(self.tr("Results"), self.results)
+        form.addRow("", result_buttons)
+        form.addRow("", results_hint)
         form.addRow(self.button)
         form.addRow(self.attached)
 
@@ -81,14 +140,28 @@ class ReportForm(QWidget):
         if case_id != self.case_id:
             self.number.clear()
             self.set_file(None)
+            self.results.setRowCount(0)
         self.case_id = case_id
         self.hint.setText(self.tr("Not open now: {reason}").format(reason=closed_reason) if closed_reason else "")
         self.hint.setVisible(bool(closed_reason))
         lines = [self.tr("{body}, report {number} of {date}").format(body=r["body"], number=r["number"],
-                                                                      date=r["date"]) for r in reports]
+                                                                      date=r["date"]) + self._results_text(r)
+                 for r in reports]
         self.attached.setText(self.tr("Attached: {reports}").format(reports="；".join(lines)) if lines else
                               self.tr("No monitoring report attached yet. An exceedance needs one before the "
                                       "notice; screening readings are only a lead."))
+
+    def _results_text(self, report: dict[str, Any]) -> str:
+        results = report.get("results") or []
+        if not results:
+            return self.tr(" (no results entered: the notice and the decision cite it by number only)")
+        return self.tr(" ({count} results, {over} over the limit)").format(
+            count=len(results), over=sum(1 for r in results if r.get("exceeds")))
+
+    def attached_done(self) -> None:
+        """After a report is attached: ready for the next one."""
+        self.set_file(None)
+        self.results.setRowCount(0)
 
     def set_file(self, path: Path | None) -> None:
         self.path = path
@@ -104,7 +177,7 @@ class ReportForm(QWidget):
     def _submit(self) -> None:
         if self.case_id:
             emit(self.submitted, self.case_id, self.number.text().strip(), self.body.text().strip(), iso(self.day),
-                 str(self.path) if self.path else "")
+                 str(self.path) if self.path else "", self.results.results())
 
 
 class PhotoNoteForm(QWidget):

@@ -149,13 +149,13 @@ class CasesScreen(QWidget):
         self.ctx.dialogs.error(QCoreApplication.translate("AppContext", "Cannot do that"), screen_text(str(error)))
         return True
 
-    def _report(self, case_id: str, number: str, body: str, day: str, path: str) -> None:
+    def _report(self, case_id: str, number: str, body: str, day: str, path: str, results: list | None = None) -> None:
         if not path:  # the other fields the procedure checks, naming them
             self.ctx.dialogs.error(QCoreApplication.translate("AppContext", "Cannot do that"),
                                    self.tr("Choose the report's PDF or scan first."))
             return
-        self._act(lambda ws: case_steps.attach_monitoring_report(ws, case_id, number, body, day, Path(path)),
-                  lambda _case: self.detail.forms.report_form.set_file(None), ("case", "evidence"))
+        self._act(lambda ws: case_steps.attach_monitoring_report(ws, case_id, number, body, day, Path(path), results),
+                  lambda _case: self.detail.forms.report_form.attached_done(), ("case", "evidence"))
 
     def _choose_report(self) -> Path | None:
         chosen = self.ctx.dialogs.open_files(self.tr("Choose the monitoring report"), REPORT_FILTER)

@@ -143,6 +143,8 @@ def shots(window: MainWindow, ids: dict[str, str]) -> list[tuple[str, Callable[[
                 forms.report_form.number.setText("LLJC-2026-0611")
                 forms.report_form.body.setText("吕梁市生态环境监测中心")
                 forms.report_form.set_file(Path("监测报告LLJC-2026-0611.pdf"))
+                forms.report_form.results.add_row({"place": "DA001", "pollutant": "颗粒物", "value": "20.53",
+                                                   "unit": "mg/m³", "limit": "15", "standard": "GB 16171-2012 表6"})
             elif form == 4:  # the far photo being explained
                 forms.photo_form.text.setText("相机时间与位置设置有误，照片系本次检查时在厂区拍摄")
         return show

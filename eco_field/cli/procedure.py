@@ -6,10 +6,13 @@ from __future__ import annotations
 import argparse
 
 from eco_field.cli.output import add_json_flag, emit, open_workspace
-from eco_field.law import case_steps, procedure
+from eco_field.law import case_steps, monitoring_results, procedure
 from eco_field.messages import text
 
 ORDER = 41
+RESULT_HELP = ("one result of the report, repeatable: outlet or point;pollutant;value;unit;limit;standard[;sampling "
+               "date], e.g. \"DA001;二氧化硫;120;mg/m3;100;GB 13223-2011;2026-10-08\"; the limit is 100 (a maximum), "
+               ">=5 (a minimum) or 6-9 (a range); the 超标倍数 is computed")
 
 
 def register(commands) -> None:
@@ -45,6 +48,7 @@ def register(commands) -> None:
     p.add_argument("--body", required=True, help="the monitoring body (有资质的监测机构)")
     p.add_argument("--date", required=True, help="the report's date, YYYY-MM-DD")
     p.add_argument("--file", required=True, help="the report's PDF or scan (kept unchanged as evidence)")
+    p.add_argument("--result", action="append", default=[], metavar="RESULT", help=RESULT_HELP)
     add_json_flag(p)
 
     p = commands.command("demo", cmd_cases_demo, "walk three fictitious cases through the procedure (a fine with a"
@@ -72,6 +76,7 @@ def _next_text(steps: dict) -> str:
                   days=r["days"], amount=r["amount"],
                   decided=r["decided"] or text("procedure.cli.daily_round_open"))
              for r in steps.get("daily_rounds", [])]
+    lines += [f"! {warning}" for warning in steps.get("warnings", [])]
     lines.append(text("procedure.cli.open"))
     lines += [f"  ✓ {procedure.event_label(e['event'])}{_round(e)} ({e['event']})" for e in steps["events"]
               if e["allowed"]]
@@ -104,7 +109,9 @@ def cmd_cases_statement(args: argparse.Namespace) -> None:
 
 def cmd_cases_report(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
-        case = case_steps.attach_monitoring_report(ws, args.case_id, args.number, args.body, args.date, args.file)
+        results = [monitoring_results.parse(spec, i) for i, spec in enumerate(args.result, start=1)]
+        case = case_steps.attach_monitoring_report(ws, args.case_id, args.number, args.body, args.date, args.file,
+                                                   results)
     emit(args, case.to_dict(), lambda: text("procedure.cli.report", case=case.id, number=args.number, body=args.body))
 
 

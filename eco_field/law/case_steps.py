@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from eco_field.errors import BadInput
-from eco_field.law import approvals, cases
+from eco_field.law import approvals, cases, monitoring_results
 from eco_field.store.blobs import register
 from eco_field.store.database import write_transaction
 from eco_field.store.evidence_rows import link_evidence
@@ -52,14 +52,17 @@ def add_statement(db: sqlite_utils.Database, case_id: str, day: date | str, text
 
 
 def attach_monitoring_report(ws: Workspace, case_id: str, number: str, body: str, day: date | str,
-                             file: str | Path) -> cases.Case:
+                             file: str | Path, results: list[dict[str, Any]] | None = None) -> cases.Case:
     """A qualified body's monitoring report: number, body, date and its PDF or scan, stored unchanged in the
     blob store and linked as evidence of the case's inspection while that inspection is a draft (a sealed
-    one takes no new evidence: the file is then kept by its hash in the event)."""
+    one takes no new evidence: the file is then kept by its hash in the event). results: what it measured,
+    each {place, pollutant, value, unit, limit, standard, sampled} as typed (law/monitoring_results.py),
+    checked here and kept in the event's data; a report attached without them is cited by number only."""
     path = Path(file)
     if not path.is_file():
         raise BadInput("os.not_found", path=path)
     case = cases.get(ws.db, case_id)
+    checked = monitoring_results.check_all(results or [], _day(day), _outlets(ws, case.enterprise_id))
     ref = ws.blobs.put_file(path)
     with write_transaction(ws.db):
         register(ws.db, ref)
@@ -67,9 +70,31 @@ def attach_monitoring_report(ws: Workspace, case_id: str, number: str, body: str
         row = ws.db.execute("SELECT status FROM inspections WHERE id = ?", [case.inspection_id]).fetchone()
         if row is not None and row[0] == "draft":
             evidence_id, _ = link_evidence(ws.db, case.inspection_id, ref, "monitoring_report", path.name)
+        data = {"number": number.strip(), "body": body.strip(), "evidence_id": evidence_id, "sha256": ref.sha256,
+                "file_name": path.name}
+        if checked:  # a report without results keeps the data it always had
+            data["results"] = checked
         return cases.record_event(ws.db, case_id, "monitoring_report", day, f"{body.strip()} {number.strip()}",
-                                  {"number": number.strip(), "body": body.strip(), "evidence_id": evidence_id,
-                                   "sha256": ref.sha256, "file_name": path.name})
+                                  data)
+
+
+def _day(day: date | str) -> date | None:
+    """The report's date for checking a sampling date against it (a malformed one is the procedure's to refuse)."""
+    try:
+        return day if isinstance(day, date) else date.fromisoformat(str(day).strip())
+    except ValueError:
+        return None
+
+
+def _outlets(ws: Workspace, enterprise_id: str) -> dict[str, tuple[str, str]]:
+    """{code: (name, medium)} of the party's outlets: a result at DA001 is printed 「焦炉烟囱（DA001）」."""
+    from eco_field.errors import NotFound
+    from eco_field.store import enterprises
+
+    try:
+        return {o.code.upper(): (o.name, o.kind) for o in enterprises.get(ws.db, enterprise_id).outlets}
+    except NotFound:
+        return {}
 
 
 def note_evidence(db: sqlite_utils.Database, case_id: str, evidence_id: str, text: str, day: date | str, *,

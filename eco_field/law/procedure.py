@@ -224,7 +224,7 @@ def assessment_allowed(db: sqlite_utils.Database, case_id: str) -> None:
         raise BadInput("procedure.refused", step=text("procedure.step_assess"), reason=reason)
 
 
-def next_steps(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> dict[str, list[dict[str, Any]]]:
+def next_steps(db: sqlite_utils.Database, case_id: str, today: date | None = None) -> dict[str, list[Any]]:
     from eco_field.law.procedure_facts import daily_rounds
 
     s = load(db, case_id, today)
@@ -235,8 +235,9 @@ def next_steps(db: sqlite_utils.Database, case_id: str, today: date | None = Non
                        **_round_key(s, SERVES.get(code, ("",))[0])})
     documents = [{"kind": kind, "allowed": (r := _document_reason(s, kind)) is None, "reason": r or "",
                   **_round_key(s, kind)} for kind in DOCUMENTS]
-    # each 按日连续处罚 round with its own days and amount (law/rounds.py)
-    return {"events": events, "documents": documents, "daily_rounds": daily_rounds(s)}
+    # each 按日连续处罚 round with its own days and amount (law/rounds.py); warnings: open steps, but said
+    return {"events": events, "documents": documents, "daily_rounds": daily_rounds(s),
+            "warnings": g.report_warnings(s)}
 
 
 def _round_key(s: CaseState, kind: str) -> dict[str, int]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import sqlite_utils
 
-from eco_field.law import approvals, rounds
+from eco_field.law import approvals, monitoring_results, rounds
 from eco_field.law.deadlines import daily_penalty
 from eco_field.law.procedure_decision import SEIZURE_GROUNDS
 from eco_field.law.procedure_guards import status_of
@@ -64,7 +64,11 @@ def facts_of(s: CaseState) -> dict[str, Any]:
                                                            else "no-penalty-decision") or {"number": None})},
         "served": _day(s.last("served")),
         "monitoring_reports": [{"number": e.data.get("number"), "body": e.data.get("body"), "date": e.day.isoformat(),
-                                "evidence_id": e.data.get("evidence_id"), "sha256": e.data.get("sha256")}
+                                "evidence_id": e.data.get("evidence_id"), "sha256": e.data.get("sha256"),
+                                # what it measured (law/monitoring_results.py), each with whether it exceeds
+                                "results": [{**r, "exceeds": monitoring_results.exceeds(r),
+                                             "multiple": monitoring_results.multiple(r)}
+                                            for r in monitoring_results.read(e.data)]}
                                for e in s.all("monitoring_report")],
         "evidence_notes": {i: note for ids in s.evidence.values() for i in ids if (note := s.evidence_note(i))},
         "seizure": _seizure(s),

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from eco_field.law import approvals
+from eco_field.law import approvals, monitoring_results
 from eco_field.law.procedure_state import HEARING_NOTICE_WORKING_DAYS, CaseState, Event
 from eco_field.messages import text
 
@@ -158,7 +158,20 @@ def evidence_gaps(s: CaseState) -> list[str]:
     if s.exceedance and not s.has("monitoring_report"):
         ids = "、".join(e.id for e in s.exceedance)
         gaps.append(text("procedure.monitoring_report_needed", violations=ids))
+    elif s.exceedance and not monitoring_results.reports_prove_exceedance([e.data for e in s.all("monitoring_report")]):
+        # every report states its results and none is over its limit: nothing proves the exceedance
+        gaps.append(text("monitoring.within_limits", violations="、".join(e.id for e in s.exceedance)))
     return gaps
+
+
+def report_warnings(s: CaseState) -> list[str]:
+    """What the case screen warns of without closing a step: an exceedance's monitoring report attached without
+    its results is still taken as the report (those attached before results were recorded), but the notice and
+    the decision can then cite it by number only, without the concentration, the limit and the multiple."""
+    if not s.exceedance:
+        return []
+    return [text("monitoring.report_without_results", number=e.data.get("number", ""))
+            for e in s.all("monitoring_report") if not monitoring_results.read(e.data)]
 
 
 # -- 告知、陈述申辩、听证 --

@@ -159,3 +159,31 @@ def of_series(series: dict[str, Any]) -> Exceedance | None:
                       multiple=multiple if kind == "max" and not sound else None,
                       standard=evaluation.get("standard") or "", outlet=evaluation.get("outlet") or "",
                       converted=converted, sound=sound)
+
+
+# -- a qualified body's monitoring result (监测报告), as a decision states the fact it proves --
+CONCENTRATION_UNITS = ("mg/m³", "µg/m³", "g/m³", "mg/L", "µg/L", "ppm", "ppb")
+
+
+def multiple_text(multiple: float) -> str:
+    """0.20 (two decimals, as the readings' wording prints it); a multiple that two decimals would show as
+    0.00 keeps its own digits (0.004), so an exceedance never reads as none."""
+    return f"{multiple:.2f}" if round(multiple, 2) > 0 else number(multiple)
+
+
+def report_wording(name: str, value: float, unit: str, kind: str, limit: float, low: float | None,
+                   high: float | None, standard: str) -> str:
+    """One monitoring result on the wrong side of its limit in a decision's words, after the place:
+    「二氧化硫排放浓度为120mg/m³，超过《火电厂大气污染物排放标准》（GB 13223-2011）规定的100mg/m³限值0.20倍」;
+    a minimum 「…为2mg/L，低于…规定的5mg/L下限」, a range 「pH值为11（无量纲），超出…规定的6～9范围」, a sound
+    level by its dB(A) 「…超过…规定的60dB(A)限值5.3dB(A)」. The caller has checked that it exceeds."""
+    noun = ("排放浓度" if kind == "max" else "浓度") if unit in CONCENTRATION_UNITS else ""  # 溶解氧 is not discharged
+    what = name + noun + "为" + _amount(value, unit)
+    if kind == "min":
+        return f"{what}，低于{standard}规定的{_amount(limit, unit)}下限"
+    if kind == "range" and low is not None and high is not None:
+        bounds = limit_text("range", limit, low, high, unit).removesuffix(NO_UNIT)
+        return f"{what}，超出{standard}规定的{bounds}范围"
+    if unit.strip() in ("dB(A)", "dB", "dB(C)"):  # a sound level exceeds by so many dB, never a multiple
+        return f"{what}，超过{standard}规定的{_amount(limit, unit)}限值{number(value - limit)}{unit.strip()}"
+    return f"{what}，超过{standard}规定的{_amount(limit, unit)}限值{multiple_text(exceed_multiple(value, limit))}倍"

@@ -2360,82 +2360,82 @@
 <context>
     <name>PhotoNoteForm</name>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="122" />
+        <location filename="../../ui/case_evidence_forms.py" line="195" />
         <source>Explain it (printed beside the photo)</source>
         <translation>说明疑点（印在照片旁）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="123" />
+        <location filename="../../ui/case_evidence_forms.py" line="196" />
         <source>Leave it out of the case</source>
         <translation>不作为本案证据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="129" />
+        <location filename="../../ui/case_evidence_forms.py" line="202" />
         <source>Record the note</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="139" />
+        <location filename="../../ui/case_evidence_forms.py" line="212" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="140" />
+        <location filename="../../ui/case_evidence_forms.py" line="213" />
         <source>Flagged because</source>
         <translation>疑点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="141" />
+        <location filename="../../ui/case_evidence_forms.py" line="214" />
         <source>Action</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="142" />
+        <location filename="../../ui/case_evidence_forms.py" line="215" />
         <source>Explanation or reason</source>
         <translation>说明或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="143" />
+        <location filename="../../ui/case_evidence_forms.py" line="216" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="157" />
+        <location filename="../../ui/case_evidence_forms.py" line="230" />
         <source>Not open now: {reason}</source>
         <translation>暂不能办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="159" />
+        <location filename="../../ui/case_evidence_forms.py" line="232" />
         <source>None of the photos this case cites is flagged: nothing to explain.</source>
         <translation>本案引用的照片均无疑点，无需说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="168" />
+        <location filename="../../ui/case_evidence_forms.py" line="241" />
         <source>not explained yet</source>
         <translation>尚未说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="169" />
+        <location filename="../../ui/case_evidence_forms.py" line="242" />
         <source>left out of the case</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="169" />
+        <location filename="../../ui/case_evidence_forms.py" line="242" />
         <source>explained</source>
         <translation>已说明</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="177" />
+        <location filename="../../ui/case_evidence_forms.py" line="250" />
         <source>Noted: {text}</source>
         <translation>已登记：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="184" />
+        <location filename="../../ui/case_evidence_forms.py" line="257" />
         <source>Why it was taken then or there, e.g. the camera clock was wrong</source>
         <translation>为何在该时间、地点拍摄，如相机时间设置有误</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="186" />
+        <location filename="../../ui/case_evidence_forms.py" line="259" />
         <source>Why it is left out, e.g. taken at another site</source>
         <translation>排除的理由，如系在其他地点拍摄</translation>
     </message>
@@ -2597,69 +2597,137 @@
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="60" />
+        <location filename="../../ui/case_evidence_forms.py" line="103" />
         <source>As printed on the report</source>
         <translation>按报告上印的编号填写</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="61" />
+        <location filename="../../ui/case_evidence_forms.py" line="104" />
         <source>The qualified monitoring body that issued it</source>
         <translation>出具报告的有资质监测机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="62" />
+        <location filename="../../ui/case_evidence_forms.py" line="105" />
         <source>The report's PDF or scan</source>
         <translation>报告的 PDF 文件或扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="63" />
+        <location filename="../../ui/case_evidence_forms.py" line="106" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="65" />
+        <location filename="../../ui/case_evidence_forms.py" line="108" />
         <source>Attach monitoring report</source>
         <translation>附加监测报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="73" />
+        <location filename="../../ui/case_evidence_forms.py" line="115" />
+        <source>Add result</source>
+        <translation>添加监测结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="115" />
+        <source>Remove result</source>
+        <translation>删除所选结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="122" />
+        <source>One row per result of the report. Limit: 100 (a maximum), ≥5 (a minimum) or 6～9 (a range); write 无量纲 as the unit of pH; the sampling date (optional) as YYYY-MM-DD. The multiple is computed.</source>
+        <translation>报告的每项监测结果一行。限值写 100（最高允许限值）、≥5（下限）或 6～9（范围）；pH 的单位写「无量纲」；采样日期（可不填）写 YYYY-MM-DD。超标倍数由程序计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="129" />
         <source>Report number</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="74" />
+        <location filename="../../ui/case_evidence_forms.py" line="130" />
         <source>Monitoring body</source>
         <translation>监测机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="75" />
+        <location filename="../../ui/case_evidence_forms.py" line="131" />
         <source>Report date</source>
         <translation>报告日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="76" />
+        <location filename="../../ui/case_evidence_forms.py" line="132" />
         <source>Report file</source>
         <translation>报告文件</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="85" />
+        <location filename="../../ui/case_evidence_forms.py" line="133" />
+        <source>Results</source>
+        <translation>监测结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="145" />
         <source>Not open now: {reason}</source>
         <translation>暂不能办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="87" />
+        <location filename="../../ui/case_evidence_forms.py" line="147" />
         <source>{body}, report {number} of {date}</source>
         <translation>{body}（报告编号 {number}，{date}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="89" />
+        <location filename="../../ui/case_evidence_forms.py" line="150" />
         <source>Attached: {reports}</source>
         <translation>已附：{reports}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_evidence_forms.py" line="90" />
+        <location filename="../../ui/case_evidence_forms.py" line="151" />
         <source>No monitoring report attached yet. An exceedance needs one before the notice; screening readings are only a lead.</source>
         <translation>尚未附监测报告。超标排放的违法行为在告知前须附有资质监测机构出具的监测报告；快速检测读数只作线索。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="157" />
+        <source> (no results entered: the notice and the decision cite it by number only)</source>
+        <translation>（未录入监测结果：告知书、决定书只能引用报告编号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="158" />
+        <source> ({count} results, {over} over the limit)</source>
+        <translation>（监测结果{count}项，其中超过限值{over}项）</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTable</name>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="60" />
+        <source>Outlet or point</source>
+        <translation>排放口/监测点位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="60" />
+        <source>Pollutant</source>
+        <translation>污染物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="60" />
+        <source>Measured</source>
+        <translation>监测值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="61" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="61" />
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="61" />
+        <source>Standard (name and number)</source>
+        <translation>标准（名称及编号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_evidence_forms.py" line="62" />
+        <source>Sampling date</source>
+        <translation>采样日期</translation>
     </message>
 </context>
 <context>
@@ -2750,7 +2818,7 @@
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../ui/screenshots.py" line="225" />
+        <location filename="../../ui/screenshots.py" line="227" />
         <location filename="../../ui/seal_flow.py" line="61" />
         <source>Seal this inspection</source>
         <translation>封存本次检查</translation>

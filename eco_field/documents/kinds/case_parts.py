@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from eco_field.documents import amounts, sources
-from eco_field.documents.kinds import measured
+from eco_field.documents.kinds import measured, monitored
 from eco_field.documents.kinds.common import Source, article_label, cn_date, sentence
 from eco_field.documents.layout import FRAME_W, Page
 from eco_field.errors import BadInput
@@ -122,7 +122,9 @@ def violations_paragraphs(page: Page, rec: dict[str, Any], subject: str = "你�
     for index, violation in enumerate(rec["violations"], start=1):
         facts = violation.get("facts") or violation["entry"]["description"]
         proof = f"（证据：{violation['evidence']}）" if violation.get("evidence") else ""
-        found = measured.measured_sentence(violation.get("measured") or [])
+        # the monitoring report's results where the record has them (format 5), else the screening readings
+        found = monitored.sentence(violation["monitored"]) if violation.get("monitored") else \
+            measured.measured_sentence(violation.get("measured") or [])
         out.append(page.p(sentence(f"{index}. {facts}{proof}" + (f"。{found}" if found else ""))))
     return out
 

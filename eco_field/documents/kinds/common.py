@@ -219,6 +219,10 @@ def case_base(src: Source, *, strict_party: bool = True) -> dict[str, Any]:
         from eco_field.documents.kinds.measured import add_to_violations
 
         add_to_violations(src, base)
+    if src.record_format >= 5:  # a qualified body's monitoring results under each exceedance violation, in words
+        from eco_field.documents.kinds import monitored
+
+        monitored.add_to_violations(src, base)
     return base
 
 
