@@ -230,6 +230,8 @@ _OPTION_HELP = {
     "ground_item": "the item (1-6) of 查封扣押办法第四条 (seized, where the catalog grants none) or of 限产办法第六条 (停产整治)",
     "approved_by": "the 负责人 who approved it",
     "until": "the approved last day of payment (YYYY-MM-DD)",
+    "ground": "the ground, item 1-5 of 行政强制法第二十八条第一款 (no-violation, unrelated, decided,"
+              " expired, other) or corrected (申请解除，经核查确已改正: 查扣办法第十九条第一项)",
 }
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import sqlite_utils
 
 from eco_field.errors import BadInput
-from eco_field.law import approvals, cases
+from eco_field.law import approvals, cases, release_grounds
 from eco_field.store.blobs import register
 from eco_field.store.database import write_transaction
 from eco_field.store.evidence_rows import link_evidence
@@ -109,7 +109,8 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     "seized": (EventField("measure", "choice", ("查封", "扣押")), EventField("ground_item", "item", _ITEMS),
                _NOTE, _APPROVER),
     "seizure_extended": (_NOTE, _APPROVER),
-    "seizure_lifted": (_NOTE,),
+    # the ground of 行政强制法第二十八条第一款 (law/release_grounds.py: 1–5 or a named code); the note, its facts
+    "seizure_lifted": (EventField("ground", "choice", tuple(g.code for g in release_grounds.GROUNDS)), _NOTE),
     "preserved": (_NOTE, _APPROVER),
     # 限制生产: months (≤ 3); 停产整治: the item of 限产办法第六条; the note is the facts
     "production_proposed": (EventField("measure", "choice", ("限制生产", "停产整治")), EventField("months", "months"),
@@ -129,4 +130,6 @@ def event_data(code: str, values: dict[str, str]) -> tuple[str, dict[str, Any]]:
     procedure names a missing field as it does for the command line."""
     keys = {f.key for f in event_fields(code)} - {"note"}
     data = {k: str(v).strip() for k, v in values.items() if k in keys and str(v or "").strip()}
+    if code == "seizure_lifted" and "ground" in data:  # typed as 1–5 or a code: stored as the code
+        data["ground"] = release_grounds.normalise(data["ground"])
     return str(values.get("note") or "").strip(), data

@@ -47,6 +47,8 @@ RULES = (
          basis="《行政处罚法》第六十七条：自收到决定书之日起15日内缴纳；逾期每日按罚款数额3%加处罚款"),
     Rule("seizure", "查封、扣押期限", "seized", 30, False, ("seizure_lifted", "decided"), (("seizure_extended", 30),),
          basis="《行政强制法》第二十五条：不得超过30日，情况复杂的经批准可延长30日"),
+    Rule("release_service", "解除查封（扣押）决定书送达期限", "seizure_lifted", 3, True, ("seizure_release_served",),
+         basis="《环境保护主管部门实施查封、扣押办法》第二十一条：自解除决定作出之日起3个工作日内送达解除决定"),
     Rule("preservation", "先行登记保存处理期限", "preserved", 7, True, ("preservation_decided",),
          basis="《行政处罚法》第五十六条：7日内及时作出处理决定"),
     Rule("recheck", "责令改正后复查期限", "order_served", 30, False, ("recheck_violation", "recheck_corrected"),

@@ -176,11 +176,16 @@
     </message>
     <message>
         <location filename="../../ui/case_steps.py" line="48" />
+        <source>Ground of release</source>
+        <translation>解除依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="49" />
         <source>Approved by</source>
         <translation>批准的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="49" />
+        <location filename="../../ui/case_steps.py" line="50" />
         <source>Last day of payment</source>
         <translation>缴款截止日</translation>
     </message>
@@ -307,52 +312,52 @@
 <context>
     <name>DailyRounds</name>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="26" />
+        <location filename="../../ui/daily_rounds.py" line="25" />
         <source>Daily continuous penalty</source>
         <translation>按日连续处罚</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="28" />
+        <location filename="../../ui/daily_rounds.py" line="27" />
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="28" />
+        <location filename="../../ui/daily_rounds.py" line="27" />
         <source>Re-check date</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="29" />
+        <location filename="../../ui/daily_rounds.py" line="28" />
         <source>Period counted</source>
         <translation>计罚期间</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="29" />
+        <location filename="../../ui/daily_rounds.py" line="28" />
         <source>Days counted</source>
         <translation>计罚日数</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="30" />
+        <location filename="../../ui/daily_rounds.py" line="29" />
         <source>Amount (yuan)</source>
         <translation>罚款金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="30" />
+        <location filename="../../ui/daily_rounds.py" line="29" />
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="42" />
+        <location filename="../../ui/daily_rounds.py" line="41" />
         <source>Round {n}</source>
         <translation>第{n}轮</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="43" />
+        <location filename="../../ui/daily_rounds.py" line="42" />
         <source>{n} days</source>
         <translation>{n}日</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_rounds.py" line="44" />
+        <location filename="../../ui/daily_rounds.py" line="43" />
         <source>Not decided yet</source>
         <translation>尚未决定</translation>
     </message>
@@ -671,136 +676,156 @@
 <context>
     <name>EventDetails</name>
     <message>
-        <location filename="../../ui/event_details.py" line="17" />
+        <location filename="../../ui/event_details.py" line="18" />
         <source>Facts and reason of the measure</source>
         <translation>查封（扣押）的事实和理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="18" />
-        <location filename="../../ui/event_details.py" line="22" />
+        <location filename="../../ui/event_details.py" line="19" />
+        <location filename="../../ui/event_details.py" line="23" />
         <source>Reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="19" />
+        <location filename="../../ui/event_details.py" line="20" />
         <source>Reason for the release</source>
         <translation>解除理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="20" />
+        <location filename="../../ui/event_details.py" line="21" />
         <source>Evidence preserved and why</source>
         <translation>先行登记保存的证据及理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="21" />
+        <location filename="../../ui/event_details.py" line="22" />
         <source>Facts of the violation</source>
         <translation>违法事实</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="23" />
+        <location filename="../../ui/event_details.py" line="24" />
         <source>Reason for paying in instalments</source>
         <translation>分期（延期）缴纳的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="24" />
         <location filename="../../ui/event_details.py" line="25" />
+        <location filename="../../ui/event_details.py" line="26" />
         <source>Facts and reason of the transfer</source>
         <translation>移送的事实和理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="28" />
+        <location filename="../../ui/event_details.py" line="29" />
         <source>Ground: item of art. 4 of the seizure measures</source>
         <translation>依据（《查封扣押办法》第四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="29" />
+        <location filename="../../ui/event_details.py" line="30" />
         <source>Ground: item of art. 6 of the production measures</source>
         <translation>依据（《限产停产办法》第六条）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="32" />
+        <location filename="../../ui/event_details.py" line="33" />
         <source>Seal up</source>
         <translation>查封</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="33" />
+        <location filename="../../ui/event_details.py" line="34" />
         <source>Detain</source>
         <translation>扣押</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="34" />
+        <location filename="../../ui/event_details.py" line="35" />
         <source>Limit production</source>
         <translation>限制生产</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="35" />
+        <location filename="../../ui/event_details.py" line="36" />
         <source>Halt production for rectification</source>
         <translation>停产整治</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="54" />
+        <location filename="../../ui/event_details.py" line="56" />
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="55" />
+        <location filename="../../ui/event_details.py" line="57" />
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="56" />
+        <location filename="../../ui/event_details.py" line="58" />
         <source>The responsible person who approved it</source>
         <translation>批准的负责人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="61" />
+        <location filename="../../ui/event_details.py" line="64" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="61" />
+        <location filename="../../ui/event_details.py" line="64" />
         <source>Ground</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="61" />
+        <location filename="../../ui/event_details.py" line="65" />
         <source>Period (at most 3 months)</source>
         <translation>期限（最长三个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="62" />
+        <location filename="../../ui/event_details.py" line="65" />
+        <source>Ground of release</source>
+        <translation>解除依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="66" />
         <source>Approved by</source>
         <translation>批准的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="62" />
+        <location filename="../../ui/event_details.py" line="66" />
         <source>Last day of payment</source>
         <translation>缴款截止日</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="62" />
+        <location filename="../../ui/event_details.py" line="66" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="77" />
+        <location filename="../../ui/event_details.py" line="81" />
         <source>Granted by the violation catalog (leave blank)</source>
         <translation>违法行为目录已授权（无需填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="78" />
+        <location filename="../../ui/event_details.py" line="82" />
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="80" />
+        <location filename="../../ui/event_details.py" line="84" />
         <source>Item {n}</source>
         <translation>第（{cn}）项</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="83" />
+        <location filename="../../ui/event_details.py" line="88" />
         <source>What the procedure asks for this step</source>
         <translation>本步骤须写明的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="99" />
+        <source>Choose the ground</source>
+        <translation>请选择解除依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="102" />
+        <source>Item {cn}: corrected, verified on the party's application (art. 19(1) of the seizure measures)</source>
+        <translation>第{cn}项：当事人申请解除，经核查确已改正（查封扣押办法第十九条第一项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="105" />
+        <source>Item {cn}: {words}</source>
+        <translation>第{cn}项：{words}</translation>
     </message>
 </context>
 <context>
@@ -1696,27 +1721,27 @@
 <context>
     <name>NextSteps</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="115" />
+        <location filename="../../ui/case_steps.py" line="116" />
         <source>Open now ({n})</source>
         <translation>现在可以办理（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="117" />
+        <location filename="../../ui/case_steps.py" line="118" />
         <source>No step is open now: see the reasons below.</source>
         <translation>现在没有可以办理的程序事项，原因见下。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="120" />
+        <location filename="../../ui/case_steps.py" line="121" />
         <source>Documents that may be made now ({n})</source>
         <translation>现在可以制作的文书（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="123" />
+        <location filename="../../ui/case_steps.py" line="124" />
         <source>Not open now, and why ({n})</source>
         <translation>暂不能办理及原因（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="150" />
+        <location filename="../../ui/case_steps.py" line="151" />
         <source>Open now: click to fill in its form</source>
         <translation>可以办理：点击打开相应表单</translation>
     </message>
@@ -2867,110 +2892,110 @@
 <context>
     <name>StepForms</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="178" />
-        <location filename="../../ui/case_steps.py" line="193" />
+        <location filename="../../ui/case_steps.py" line="179" />
+        <location filename="../../ui/case_steps.py" line="194" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="179" />
+        <location filename="../../ui/case_steps.py" line="180" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="180" />
+        <location filename="../../ui/case_steps.py" line="181" />
         <source>Statement</source>
         <translation>陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="181" />
+        <location filename="../../ui/case_steps.py" line="182" />
         <source>Monitoring report</source>
         <translation>监测报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="182" />
+        <location filename="../../ui/case_steps.py" line="183" />
         <source>Flagged photos</source>
         <translation>照片疑点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="191" />
+        <location filename="../../ui/case_steps.py" line="192" />
         <source>Record event</source>
         <translation>登记程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="195" />
-        <location filename="../../ui/case_steps.py" line="219" />
-        <location filename="../../ui/case_steps.py" line="247" />
+        <location filename="../../ui/case_steps.py" line="196" />
+        <location filename="../../ui/case_steps.py" line="220" />
+        <location filename="../../ui/case_steps.py" line="248" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="212" />
+        <location filename="../../ui/case_steps.py" line="213" />
         <source>Record approval</source>
         <translation>登记审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="214" />
+        <location filename="../../ui/case_steps.py" line="215" />
         <source>Step</source>
         <translation>审批事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="216" />
+        <location filename="../../ui/case_steps.py" line="217" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="217" />
+        <location filename="../../ui/case_steps.py" line="218" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="218" />
+        <location filename="../../ui/case_steps.py" line="219" />
         <source>Opinion</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="235" />
+        <location filename="../../ui/case_steps.py" line="236" />
         <source>Not reviewed yet</source>
         <translation>尚未复核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="236" />
+        <location filename="../../ui/case_steps.py" line="237" />
         <source>Adopted</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="237" />
+        <location filename="../../ui/case_steps.py" line="238" />
         <source>Not adopted</source>
         <translation>不采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="238" />
+        <location filename="../../ui/case_steps.py" line="239" />
         <source>Stated at the hearing</source>
         <translation>在听证会上陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="240" />
+        <location filename="../../ui/case_steps.py" line="241" />
         <source>Record statement</source>
         <translation>登记陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="243" />
+        <location filename="../../ui/case_steps.py" line="244" />
         <source>What the party stated</source>
         <translation>当事人陈述申辩内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="244" />
+        <location filename="../../ui/case_steps.py" line="245" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="245" />
+        <location filename="../../ui/case_steps.py" line="246" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="297" />
+        <location filename="../../ui/case_steps.py" line="298" />
         <source>Not open now: {reason}</source>
         <translation>暂不能办理：{reason}</translation>
     </message>
