@@ -17,7 +17,7 @@ T = "EventDetails"
 NOTE_LABELS = {
     "seized": QT_TRANSLATE_NOOP("EventDetails", "Facts and reason of the measure"),
     "seizure_extended": QT_TRANSLATE_NOOP("EventDetails", "Reason for the extension"),
-    "seizure_lifted": QT_TRANSLATE_NOOP("EventDetails", "Reason for the release"),
+    "seizure_lifted": QT_TRANSLATE_NOOP("EventDetails", "Facts of the release"),
     "preserved": QT_TRANSLATE_NOOP("EventDetails", "Evidence preserved and why"),
     "production_proposed": QT_TRANSLATE_NOOP("EventDetails", "Facts of the violation"),
     "production_limit_extended": QT_TRANSLATE_NOOP("EventDetails", "Reason for the extension"),

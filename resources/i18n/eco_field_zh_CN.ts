@@ -688,8 +688,8 @@
     </message>
     <message>
         <location filename="../../ui/event_details.py" line="20" />
-        <source>Reason for the release</source>
-        <translation>解除理由</translation>
+        <source>Facts of the release</source>
+        <translation>解除的事实（经查明的情况）</translation>
     </message>
     <message>
         <location filename="../../ui/event_details.py" line="21" />
