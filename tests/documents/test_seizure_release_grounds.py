@@ -114,3 +114,11 @@ def test_the_release_cites_its_item_lists_the_items_and_is_served_in_three_worki
     assert deadline["status"] == "met"
     with pytest.raises(BadInput, match="已送达"):
         cases.record_event(ready.db, case_id, "seizure_release_served", ago(3))
+
+
+def test_a_release_recorded_before_grounds_were_asked_for_still_prints_without_an_item():
+    rec = {"lifted": {"note": "已作出处罚决定，不再需要查封", "date": "2026-11-02"}, "release": None}
+    text = seizure_release._ground_paragraph(rec, "查封")
+    assert text.startswith("已作出处罚决定，不再需要查封。依据《中华人民共和国行政强制法》第二十八条第一款和"
+                           "《环境保护主管部门实施查封、扣押办法》的规定"), text
+    assert "项" not in text  # no item is claimed that the record does not hold
