@@ -51,8 +51,8 @@ def seizure_ground(s: CaseState, data: dict | None) -> str | None:
 def seizure_in_force(s: CaseState) -> str | None:
     """Why no second 查封/扣押 may be decided now: one is in force until its 解除 is recorded. An expired period
     does not end it by itself: 《行政强制法》第二十八条第一款第四项 「查封、扣押期限已经届满」 is a case where the
-    bureau 「应当及时作出解除查封、扣押决定」 (text read this session from web copies of the 法, not an official
-    gazette: unverified; 查扣办法第二十条 likewise, per procedure.md, its text not read here). Its extension is
+    bureau 「应当及时作出解除查封、扣押决定」 (text read from web copies of the 法, not an official gazette:
+    unverified; 查扣办法第二十条第二项 likewise, read from a copy of the MEE text: law/release_grounds.py). Its extension is
     `seizure_extended`, not a second `seized`. The reason names the earlier measure's decision (number and
     dates) so the officer finds it."""
     active = seizure_active(s)
