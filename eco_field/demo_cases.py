@@ -280,8 +280,9 @@ def _seizure_then_daily(w: _Walk, ent: Enterprise) -> str:
     # the 按日连续处罚 notice and decision cite this order by its number
     w.issue(cid, "rectification-order", 62)
     w.event(cid, "order_served", 62, "责令立即拆除旁路烟道")
-    w.event(cid, "seizure_lifted", 56, "行政处罚决定已作出，不再需要查封")
+    w.event(cid, "seizure_lifted", 56, "行政处罚决定已作出，不再需要查封", ground="decided")
     w.issue(cid, "seizure-release", 56)
+    w.event(cid, "seizure_release_served", 55, "直接送达")
     w.event(cid, "recheck_violation", 40, "暗查：旁路烟道仍在使用")
     w.issue(cid, "daily-penalty-notice", 36)
     w.event(cid, "daily_notified", 35, "直接送达")
@@ -289,6 +290,7 @@ def _seizure_then_daily(w: _Walk, ent: Enterprise) -> str:
     w.approve(cid, "decision", 33, opinion="同意按日连续处罚。")
     w.issue(cid, "daily-penalty-decision", 33)
     w.event(cid, "daily_decided", 33)
+    w.event(cid, "daily_served", 32, "直接送达")
     return cid
 
 

@@ -46,6 +46,7 @@ FLAG_FIELDS = {"note": QT_TRANSLATE_NOOP("CaseFields", "Note"), "by": QT_TRANSLA
                "measure": QT_TRANSLATE_NOOP("CaseFields", "Measure"),
                "months": QT_TRANSLATE_NOOP("CaseFields", "Period (months)"),
                "ground-item": QT_TRANSLATE_NOOP("CaseFields", "Ground"),
+               "ground": QT_TRANSLATE_NOOP("CaseFields", "Ground of release"),
                "approved-by": QT_TRANSLATE_NOOP("CaseFields", "Approved by"),
                "until": QT_TRANSLATE_NOOP("CaseFields", "Last day of payment"),
                "withdrawal-decision": QT_TRANSLATE_NOOP("CaseFields", "Withdrawal decision")}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox
 
+from eco_field.law import release_grounds
 from eco_field.law.case_steps import event_fields
 from ui.case_evidence_forms import date_edit, iso
 
@@ -16,7 +17,7 @@ T = "EventDetails"
 NOTE_LABELS = {
     "seized": QT_TRANSLATE_NOOP("EventDetails", "Facts and reason of the measure"),
     "seizure_extended": QT_TRANSLATE_NOOP("EventDetails", "Reason for the extension"),
-    "seizure_lifted": QT_TRANSLATE_NOOP("EventDetails", "Reason for the release"),
+    "seizure_lifted": QT_TRANSLATE_NOOP("EventDetails", "Facts of the release"),
     "preserved": QT_TRANSLATE_NOOP("EventDetails", "Evidence preserved and why"),
     "production_proposed": QT_TRANSLATE_NOOP("EventDetails", "Facts of the violation"),
     "production_limit_extended": QT_TRANSLATE_NOOP("EventDetails", "Reason for the extension"),
@@ -60,14 +61,16 @@ class EventDetails(QObject):
         self.measure = QComboBox()
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.ground_item = QComboBox()
+        self.ground = QComboBox()  # the ground of a release: an item of 行政强制法第二十八条第一款
         self.months = QSpinBox(minimum=0, maximum=12, suffix=QCoreApplication.translate("EventDetails", " months"))
         self.months.setSpecialValueText(QCoreApplication.translate("EventDetails", "not given"))
         self.approved_by = QLineEdit(placeholderText=QCoreApplication.translate("EventDetails", "The responsible person who approved it"))
         self.until = date_edit()
         self.note = QLineEdit()
-        self.widgets = {"measure": self.measure, "ground_item": self.ground_item, "months": self.months,
-                        "approved_by": self.approved_by, "until": self.until}
-        labels = {"measure": QCoreApplication.translate("EventDetails", "Measure"), "ground_item": QCoreApplication.translate("EventDetails", "Ground"), "months": QCoreApplication.translate("EventDetails", "Period (at most 3 months)"),
+        self.widgets = {"measure": self.measure, "ground_item": self.ground_item, "ground": self.ground,
+                        "months": self.months, "approved_by": self.approved_by, "until": self.until}
+        labels = {"measure": QCoreApplication.translate("EventDetails", "Measure"), "ground_item": QCoreApplication.translate("EventDetails", "Ground"),
+                  "ground": QCoreApplication.translate("EventDetails", "Ground of release"), "months": QCoreApplication.translate("EventDetails", "Period (at most 3 months)"),
                   "approved_by": QCoreApplication.translate("EventDetails", "Approved by"), "until": QCoreApplication.translate("EventDetails", "Last day of payment"), "note": QCoreApplication.translate("EventDetails", "Note")}
         labels.update(self._hearing_fields())
         self.widgets["note"] = self.note
@@ -124,12 +127,28 @@ class EventDetails(QObject):
                                  else QCoreApplication.translate("EventDetails", "Not given"), "")
         for item in fields["ground_item"].choices if "ground_item" in fields else ():
             self.ground_item.addItem(QCoreApplication.translate("EventDetails", "Item {n}").format(n=item, cn=CHINESE_ITEMS[int(item) - 1]), item)
+        self._fill_grounds("ground" in fields)
         self.form.labelForField(self.ground_item).setText(_tr(ITEM_LABELS.get(code, "Ground")))
         self.form.labelForField(self.note).setText(_tr(NOTE_LABELS.get(code, "Note")))
         self.note.setPlaceholderText(QCoreApplication.translate("EventDetails", "What the procedure asks for this step"))
         for key, widget in self.widgets.items():
             self.form.setRowVisible(widget, key in fields)
         self._measure_changed()
+
+    def _fill_grounds(self, shown: bool) -> None:
+        """The grounds of a release in the law's words (legal text stays Chinese), by item; nothing chosen
+        at first, so the procedure names the missing ground rather than a default being recorded."""
+        self.ground.clear()
+        if not shown:
+            return
+        self.ground.addItem(QCoreApplication.translate("EventDetails", "Choose the ground"), "")
+        for g in release_grounds.GROUNDS:
+            if g.code == "corrected":
+                label = QCoreApplication.translate("EventDetails", "Item {cn}: corrected, verified on the party's "
+                                                   "application (art. 19(1) of the seizure measures)")
+            else:
+                label = QCoreApplication.translate("EventDetails", "Item {cn}: {words}")
+            self.ground.addItem(label.format(cn=CHINESE_ITEMS[g.item - 1], words=g.words), g.code)
 
     def _measure_changed(self) -> None:
         """限制生产 takes months, 停产整治 the item of 第六条: only the one the chosen measure takes shows."""
@@ -142,6 +161,7 @@ class EventDetails(QObject):
         """The visible fields' values as the core's data keys (blank ones empty: the procedure names them)."""
         keys = {f.key for f in event_fields(self.code)}
         out = {"measure": self.measure.currentData() or "", "ground_item": self.ground_item.currentData() or "",
+               "ground": self.ground.currentData() or "",
                "months": str(self.months.value()) if self.months.value() else "",
                "approved_by": self.approved_by.text(), "until": iso(self.until), "note": self.note.text(),
                "withdrawal": self.withdrawal.currentData() or ""}

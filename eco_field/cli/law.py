@@ -240,6 +240,8 @@ _OPTION_HELP = {
     "withdrawal_decision": "the withdrawal application and the decision on it",
     "investigators_statement": "what the investigators stated beyond the facts, evidence and proposal on record",
     "final_statement": "the party's final statement (最后陈述)",
+    "ground": "the ground, item 1-5 of 行政强制法第二十八条第一款 (no-violation, unrelated, decided,"
+              " expired, other) or corrected (申请解除，经核查确已改正: 查扣办法第十九条第一项)",
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from eco_field.errors import BadInput
-from eco_field.law import approvals, cases, monitoring_results
+from eco_field.law import approvals, cases, monitoring_results, release_grounds
 from eco_field.store.blobs import register
 from eco_field.store.database import write_transaction
 from eco_field.store.evidence_rows import link_evidence
@@ -153,7 +153,8 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     "seized": (EventField("measure", "choice", ("查封", "扣押")), EventField("ground_item", "item", _ITEMS),
                _NOTE, _APPROVER),
     "seizure_extended": (_NOTE, _APPROVER),
-    "seizure_lifted": (_NOTE,),
+    # the ground of 行政强制法第二十八条第一款 (law/release_grounds.py: 1–5 or a named code); the note, its facts
+    "seizure_lifted": (EventField("ground", "choice", tuple(g.code for g in release_grounds.GROUNDS)), _NOTE),
     "preserved": (_NOTE, _APPROVER),
     # 限制生产: months (≤ 3); 停产整治: the item of 限产办法第六条; the note is the facts
     "production_proposed": (EventField("measure", "choice", ("限制生产", "停产整治")), EventField("months", "months"),
@@ -182,6 +183,8 @@ def event_data(code: str, values: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         typed = _typed(f, value)
         if typed:
             data[key] = typed
+    if code == "seizure_lifted" and data.get("ground"):  # typed as 1–5 or a code: stored as the code
+        data["ground"] = release_grounds.normalise(str(data["ground"]))
     return str(values.get("note") or "").strip(), data
 
 

@@ -47,6 +47,8 @@ RULES = (
          basis="《行政处罚法》第六十七条：自收到决定书之日起15日内缴纳；逾期每日按罚款数额3%加处罚款"),
     Rule("seizure", "查封、扣押期限", "seized", 30, False, ("seizure_lifted", "decided"), (("seizure_extended", 30),),
          basis="《行政强制法》第二十五条：不得超过30日，情况复杂的经批准可延长30日"),
+    Rule("release_service", "解除查封（扣押）决定书送达期限", "seizure_lifted", 3, True, ("seizure_release_served",),
+         basis="《环境保护主管部门实施查封、扣押办法》第二十一条：自解除决定作出之日起3个工作日内送达解除决定"),
     Rule("preservation", "先行登记保存处理期限", "preserved", 7, True, ("preservation_decided",),
          basis="《行政处罚法》第五十六条：7日内及时作出处理决定"),
     Rule("recheck", "责令改正后复查期限", "order_served", 30, False, ("recheck_violation", "recheck_corrected"),
@@ -74,10 +76,22 @@ def compute(events: list[tuple[str, date]], today: date, *, fine_due: bool = Tru
     return result
 
 
-def late_surcharge(fine: int, due: date, today: date) -> int:
-    """《行政处罚法》 art. 72(1): 3 % of the fine per day late, never more than the fine itself."""
-    days = max((today - due).days, 0)
-    return min(fine * 3 * days // 100, fine)
+SURCHARGE_PERCENT_PER_DAY = 3
+
+
+def late_surcharge_fen(fine_fen: int, late_days: int) -> int:
+    """The one rule of 加处罚款 (the 催告书 and the deadlines both ask it): 《行政处罚法》第七十二条第一款第一项
+    「到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额」 (the 2021 text as
+    reprinted on the web, not the gazette; 《行政强制法》第四十五条 likewise caps it at the money owed). In fen,
+    rounded half up to the fen, as 财政 receipts are kept (a whole-yuan fine always gives whole yuan)."""
+    days = max(late_days, 0)
+    return min((fine_fen * SURCHARGE_PERCENT_PER_DAY * days + 50) // 100, fine_fen)
+
+
+def late_surcharge(fine: int | float, due: date, today: date) -> int | float:
+    """The surcharge in yuan (an int when whole, else 2 decimals) of a fine in yuan unpaid since due."""
+    fen = money.parse_yuan(fine, money.AMOUNT)
+    return money.fen_to_yuan(late_surcharge_fen(fen, (today - due).days))
 
 
 def _deadline(rule: Rule, by_event: dict[str, list[date]], today: date, calendar: WorkCalendar) -> dict[str, Any]:

@@ -60,6 +60,7 @@ EVENTS: dict[str, tuple[str, g.Guard]] = {
     "seized": ("实施查封、扣押", m.seized),
     "seizure_extended": ("查封、扣押延期", m.seizure_extended),
     "seizure_lifted": ("解除查封、扣押", m.seizure_lifted),
+    "seizure_release_served": ("送达解除查封（扣押）决定书", m.seizure_release_served),
     "preserved": ("先行登记保存证据", m.preserved),
     "preservation_decided": ("先行登记保存处理决定", m.preservation_decided),
     "order_served": ("送达责令改正违法行为决定书", m.order_served),
@@ -91,6 +92,7 @@ SERVES: dict[str, tuple[str, ...]] = {
     "production_notified": ("production-notice",),
     "production_limited": ("production-limit-order",), "production_halted": ("production-halt-order",),
     "detention_transfer": ("detention-transfer",), "criminal_transfer": ("criminal-transfer",),
+    "seizure_release_served": ("seizure-release",),
 }
 
 

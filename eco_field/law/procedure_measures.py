@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from eco_field.law import approvals, rounds
+from eco_field.law import approvals, release_grounds, rounds
 from eco_field.law.procedure_decision import (
     SEIZURE_GROUNDS,
     daily_open,
@@ -51,8 +51,8 @@ def seizure_ground(s: CaseState, data: dict | None) -> str | None:
 def seizure_in_force(s: CaseState) -> str | None:
     """Why no second 查封/扣押 may be decided now: one is in force until its 解除 is recorded. An expired period
     does not end it by itself: 《行政强制法》第二十八条第一款第四项 「查封、扣押期限已经届满」 is a case where the
-    bureau 「应当及时作出解除查封、扣押决定」 (text read this session from web copies of the 法, not an official
-    gazette: unverified; 查扣办法第二十条 likewise, per procedure.md, its text not read here). Its extension is
+    bureau 「应当及时作出解除查封、扣押决定」 (text read from web copies of the 法, not an official gazette:
+    unverified; 查扣办法第二十条第二项 likewise, read from a copy of the MEE text: law/release_grounds.py). Its extension is
     `seizure_extended`, not a second `seized`. The reason names the earlier measure's decision (number and
     dates) so the officer finds it."""
     active = seizure_active(s)
@@ -93,12 +93,53 @@ def seizure_extended(s: CaseState, day: date, data: dict | None) -> str | None:
                  need(data, "approved_by", text("procedure.need_approved_by")))
 
 
+def seizure_end(s: CaseState, seized: Event) -> date:
+    """The last day of the measure as its decision prints it (自…起至…止, 30 days counting its first; one
+    extension of 30 more: seizure_decision.period_end, seizure_extension)."""
+    extended = bool(s.after("seizure_extended", seized))
+    return seized.day + timedelta(days=30 * (1 + extended) - 1)
+
+
+def release_ground(s: CaseState, seized: Event, day: date, data: dict | None) -> str | None:
+    """The ground of 强制法第二十八条第一款 (law/release_grounds.py), and the facts it rests on where the record
+    holds them: 「期限已经届满」 only after the period's last day, 「已经作出处理决定」 only once one is recorded."""
+    if data is None:
+        return None
+    ground = release_grounds.find(data.get("ground"))
+    if ground is None:
+        return text("procedure.need_release_ground", choices=release_grounds.choices_text())
+    end = seizure_end(s, seized)
+    if ground.code == "expired" and day <= end:
+        return text("procedure.release_not_expired", end=end)
+    decisions = [e for e in (*s.all("decided"), *s.all("no_penalty")) if e.day <= day]
+    if ground.code == "decided" and not decisions:
+        return text("procedure.release_not_decided")
+    return None
+
+
 def seizure_lifted(s: CaseState, day: date, data: dict | None) -> str | None:
-    """解除 (强制法第二十八条; 查扣办法第十九、二十条): the reason is recorded here and printed by the 解除决定书."""
+    """解除 (强制法第二十八条第一款 with its item; 查扣办法第十九、二十条): the ground and the facts (note) are recorded
+    here and printed by the 解除决定书, served within 3 working days (办法第二十一条: `seizure_release_served`)."""
     active = seizure_active(s)
     if active is None:
         return text("procedure.no_active_seizure")
-    return first(_not_before(day, active), need(data, "note", text("procedure.need_release_reason")))
+    return first(_not_before(day, active), release_ground(s, active, day, data),
+                 need(data, "note", text("procedure.need_release_reason")))
+
+
+def seizure_release_served(s: CaseState, day: date, data: dict | None) -> str | None:
+    """The 解除决定书 served (查扣办法第二十一条第一款: within 3 working days of the decision; late service is
+    recorded all the same, the deadline shows it late). Only after the release and its decision are issued."""
+    seized = s.last("seized")
+    lifted = s.after("seizure_lifted", seized) if seized else []
+    if not lifted:
+        return text("procedure.seizure_release_not_recorded")
+    if s.after("seizure_release_served", lifted[-1]):
+        return text("procedure.release_served_already")
+    docs = [d for d in s.documents_of("seizure-release") if d["issued_on"] >= lifted[-1].day.isoformat()]
+    if not docs:
+        return text("procedure.release_not_issued")
+    return _not_before(day, lifted[-1])
 
 
 def seizure_decision_document(s: CaseState) -> str | None:

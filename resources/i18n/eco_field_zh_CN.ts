@@ -176,16 +176,21 @@
     </message>
     <message>
         <location filename="../../ui/case_steps.py" line="49" />
+        <source>Ground of release</source>
+        <translation>解除依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="50" />
         <source>Approved by</source>
         <translation>批准的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="50" />
+        <location filename="../../ui/case_steps.py" line="51" />
         <source>Last day of payment</source>
         <translation>缴款截止日</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="51" />
+        <location filename="../../ui/case_steps.py" line="52" />
         <source>Withdrawal decision</source>
         <translation>回避申请及决定</translation>
     </message>
@@ -676,236 +681,266 @@
 <context>
     <name>EventDetails</name>
     <message>
-        <location filename="../../ui/event_details.py" line="17" />
+        <location filename="../../ui/event_details.py" line="18" />
         <source>Facts and reason of the measure</source>
         <translation>查封（扣押）的事实和理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="18" />
-        <location filename="../../ui/event_details.py" line="22" />
+        <location filename="../../ui/event_details.py" line="19" />
+        <location filename="../../ui/event_details.py" line="23" />
         <source>Reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="19" />
-        <source>Reason for the release</source>
-        <translation>解除理由</translation>
+        <location filename="../../ui/event_details.py" line="20" />
+        <source>Facts of the release</source>
+        <translation>解除的事实（经查明的情况）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="20" />
+        <location filename="../../ui/event_details.py" line="21" />
         <source>Evidence preserved and why</source>
         <translation>先行登记保存的证据及理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="21" />
+        <location filename="../../ui/event_details.py" line="22" />
         <source>Facts of the violation</source>
         <translation>违法事实</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="23" />
+        <location filename="../../ui/event_details.py" line="24" />
+        <source>Rectification plan filed</source>
+        <translation>报备案的整改方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="25" />
+        <source>Rectification completed and monitoring report</source>
+        <translation>整改完成情况及监测报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="26" />
         <source>Reason for paying in instalments</source>
         <translation>分期（延期）缴纳的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="24" />
-        <location filename="../../ui/event_details.py" line="25" />
+        <location filename="../../ui/event_details.py" line="27" />
+        <location filename="../../ui/event_details.py" line="28" />
         <source>Facts and reason of the transfer</source>
         <translation>移送的事实和理由</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="26" />
+        <location filename="../../ui/event_details.py" line="29" />
         <source>Other remarks on the hearing</source>
         <translation>听证其他情况</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="29" />
+        <location filename="../../ui/event_details.py" line="32" />
         <source>Ground: item of art. 4 of the seizure measures</source>
         <translation>依据（《查封扣押办法》第四条）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="30" />
+        <location filename="../../ui/event_details.py" line="33" />
         <source>Ground: item of art. 6 of the production measures</source>
         <translation>依据（《限产停产办法》第六条）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="33" />
+        <location filename="../../ui/event_details.py" line="36" />
         <source>Seal up</source>
         <translation>查封</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="34" />
+        <location filename="../../ui/event_details.py" line="37" />
         <source>Detain</source>
         <translation>扣押</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="35" />
+        <location filename="../../ui/event_details.py" line="38" />
         <source>Limit production</source>
         <translation>限制生产</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="36" />
+        <location filename="../../ui/event_details.py" line="39" />
         <source>Halt production for rectification</source>
         <translation>停产整治</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="40" />
+        <location filename="../../ui/event_details.py" line="43" />
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="41" />
+        <location filename="../../ui/event_details.py" line="44" />
         <source>No: the party did not apply</source>
         <translation>否：当事人不申请回避</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="42" />
+        <location filename="../../ui/event_details.py" line="45" />
         <source>Yes: the party applied</source>
         <translation>是：当事人申请回避</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="61" />
+        <location filename="../../ui/event_details.py" line="65" />
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="62" />
+        <location filename="../../ui/event_details.py" line="66" />
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="63" />
+        <location filename="../../ui/event_details.py" line="67" />
         <source>The responsible person who approved it</source>
         <translation>批准的负责人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="68" />
+        <location filename="../../ui/event_details.py" line="72" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="68" />
+        <location filename="../../ui/event_details.py" line="72" />
         <source>Ground</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="68" />
+        <location filename="../../ui/event_details.py" line="73" />
         <source>Period (at most 3 months)</source>
         <translation>期限（最长三个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="69" />
+        <location filename="../../ui/event_details.py" line="73" />
+        <source>Ground of release</source>
+        <translation>解除依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="74" />
         <source>Approved by</source>
         <translation>批准的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="69" />
+        <location filename="../../ui/event_details.py" line="74" />
         <source>Last day of payment</source>
         <translation>缴款截止日</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="69" />
+        <location filename="../../ui/event_details.py" line="74" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="79" />
+        <location filename="../../ui/event_details.py" line="84" />
         <source>e.g. 2026-11-06 9时</source>
         <translation>如 2026-11-06 9时</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="81" />
+        <location filename="../../ui/event_details.py" line="86" />
         <source>Not one of the case's investigators</source>
         <translation>不得是本案调查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="82" />
+        <location filename="../../ui/event_details.py" line="87" />
         <source>Names, parted by 、</source>
         <translation>姓名，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="85" />
+        <location filename="../../ui/event_details.py" line="90" />
         <source>Name (position or relationship); at most two, parted by ；</source>
         <translation>姓名（职务或与当事人的关系），至多两人，以“；”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="90" />
+        <location filename="../../ui/event_details.py" line="95" />
         <source>Whom, why, and what was decided</source>
         <translation>申请谁回避、理由及决定</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="92" />
+        <location filename="../../ui/event_details.py" line="97" />
         <source>Beyond the facts, evidence and proposal on record (optional)</source>
         <translation>案卷载明的事实、证据和处罚建议之外的陈述（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="102" />
+        <location filename="../../ui/event_details.py" line="107" />
         <source>Hearing time</source>
         <translation>听证时间</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="102" />
+        <location filename="../../ui/event_details.py" line="107" />
         <source>Hearing place</source>
         <translation>听证地点</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="103" />
+        <location filename="../../ui/event_details.py" line="108" />
         <source>Presiding officer</source>
         <translation>听证主持人</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="104" />
+        <location filename="../../ui/event_details.py" line="109" />
         <source>Hearing officers</source>
         <translation>听证员</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="104" />
+        <location filename="../../ui/event_details.py" line="109" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="105" />
+        <location filename="../../ui/event_details.py" line="110" />
         <source>Party's agents</source>
         <translation>委托代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="106" />
+        <location filename="../../ui/event_details.py" line="111" />
         <source>Withdrawal applied for</source>
         <translation>是否申请回避</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="107" />
+        <location filename="../../ui/event_details.py" line="112" />
         <source>Withdrawal decision</source>
         <translation>回避申请及决定</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="108" />
+        <location filename="../../ui/event_details.py" line="113" />
         <source>Investigators' added statement</source>
         <translation>调查人员补充陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="109" />
+        <location filename="../../ui/event_details.py" line="114" />
         <source>Party's final statement</source>
         <translation>当事人最后陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="121" />
+        <location filename="../../ui/event_details.py" line="126" />
         <source>Granted by the violation catalog (leave blank)</source>
         <translation>违法行为目录已授权（无需填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="122" />
+        <location filename="../../ui/event_details.py" line="127" />
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="124" />
+        <location filename="../../ui/event_details.py" line="129" />
         <source>Item {n}</source>
         <translation>第（{cn}）项</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="127" />
+        <location filename="../../ui/event_details.py" line="133" />
         <source>What the procedure asks for this step</source>
         <translation>本步骤须写明的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="144" />
+        <source>Choose the ground</source>
+        <translation>请选择解除依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="147" />
+        <source>Item {cn}: corrected, verified on the party's application (art. 19(1) of the seizure measures)</source>
+        <translation>第{cn}项：当事人申请解除，经核查确已改正（查封扣押办法第十九条第一项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="150" />
+        <source>Item {cn}: {words}</source>
+        <translation>第{cn}项：{words}</translation>
     </message>
 </context>
 <context>
@@ -1801,27 +1836,27 @@
 <context>
     <name>NextSteps</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="117" />
+        <location filename="../../ui/case_steps.py" line="118" />
         <source>Open now ({n})</source>
         <translation>现在可以办理（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="119" />
+        <location filename="../../ui/case_steps.py" line="120" />
         <source>No step is open now: see the reasons below.</source>
         <translation>现在没有可以办理的程序事项，原因见下。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="122" />
+        <location filename="../../ui/case_steps.py" line="123" />
         <source>Documents that may be made now ({n})</source>
         <translation>现在可以制作的文书（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="125" />
+        <location filename="../../ui/case_steps.py" line="126" />
         <source>Not open now, and why ({n})</source>
         <translation>暂不能办理及原因（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="152" />
+        <location filename="../../ui/case_steps.py" line="153" />
         <source>Open now: click to fill in its form</source>
         <translation>可以办理：点击打开相应表单</translation>
     </message>
@@ -3040,110 +3075,110 @@
 <context>
     <name>StepForms</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="180" />
-        <location filename="../../ui/case_steps.py" line="195" />
+        <location filename="../../ui/case_steps.py" line="181" />
+        <location filename="../../ui/case_steps.py" line="196" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="181" />
+        <location filename="../../ui/case_steps.py" line="182" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="182" />
+        <location filename="../../ui/case_steps.py" line="183" />
         <source>Statement</source>
         <translation>陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="183" />
+        <location filename="../../ui/case_steps.py" line="184" />
         <source>Monitoring report</source>
         <translation>监测报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="184" />
+        <location filename="../../ui/case_steps.py" line="185" />
         <source>Flagged photos</source>
         <translation>照片疑点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="193" />
+        <location filename="../../ui/case_steps.py" line="194" />
         <source>Record event</source>
         <translation>登记程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="197" />
-        <location filename="../../ui/case_steps.py" line="221" />
-        <location filename="../../ui/case_steps.py" line="249" />
+        <location filename="../../ui/case_steps.py" line="198" />
+        <location filename="../../ui/case_steps.py" line="222" />
+        <location filename="../../ui/case_steps.py" line="250" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="214" />
+        <location filename="../../ui/case_steps.py" line="215" />
         <source>Record approval</source>
         <translation>登记审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="216" />
+        <location filename="../../ui/case_steps.py" line="217" />
         <source>Step</source>
         <translation>审批事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="218" />
+        <location filename="../../ui/case_steps.py" line="219" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="219" />
+        <location filename="../../ui/case_steps.py" line="220" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="220" />
+        <location filename="../../ui/case_steps.py" line="221" />
         <source>Opinion</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="237" />
+        <location filename="../../ui/case_steps.py" line="238" />
         <source>Not reviewed yet</source>
         <translation>尚未复核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="238" />
+        <location filename="../../ui/case_steps.py" line="239" />
         <source>Adopted</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="239" />
+        <location filename="../../ui/case_steps.py" line="240" />
         <source>Not adopted</source>
         <translation>不采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="240" />
+        <location filename="../../ui/case_steps.py" line="241" />
         <source>Stated at the hearing</source>
         <translation>在听证会上陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="242" />
+        <location filename="../../ui/case_steps.py" line="243" />
         <source>Record statement</source>
         <translation>登记陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="245" />
+        <location filename="../../ui/case_steps.py" line="246" />
         <source>What the party stated</source>
         <translation>当事人陈述申辩内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="246" />
+        <location filename="../../ui/case_steps.py" line="247" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="247" />
+        <location filename="../../ui/case_steps.py" line="248" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="299" />
+        <location filename="../../ui/case_steps.py" line="300" />
         <source>Not open now: {reason}</source>
         <translation>暂不能办理：{reason}</translation>
     </message>

@@ -73,7 +73,8 @@ def test_seizure_then_daily_penalty_and_the_measures_of_an_evasion_case(ready, t
     _, texts["seizure-decision"] = issue(ws, "seizure-decision", case_id, tmp_path)
     cases.record_event(ws.db, case_id, "seizure_extended", ago(1), "需等待监测报告确认排放情况", {"approved_by": "李局长"})
     _, texts["seizure-extension"] = issue(ws, "seizure-extension", case_id, tmp_path)
-    cases.record_event(ws.db, case_id, "seizure_lifted", ago(0), "旁路烟道已拆除，不再需要查封")
+    cases.record_event(ws.db, case_id, "seizure_lifted", ago(0), "旁路烟道已拆除，不再需要查封",
+                       {"ground": "corrected"})
     _, texts["seizure-release"] = issue(ws, "seizure-release", case_id, tmp_path)
     # 限产 then 停产 (限产办法第六条第四项: still exceeding after a limit), each with its own notice
     for measure, kind, data, day in (("限制生产", "production-limit-order", {"months": "3"}, 9),
@@ -96,7 +97,8 @@ def test_seizure_then_daily_penalty_and_the_measures_of_an_evasion_case(ready, t
     assert "查封（扣押）" not in seal and "扣押决定书" not in seal
     for must in ("查封延期通知书", "第二十五条", "延长30日", "因需等待监测报告确认排放情况"):
         assert must in texts["seizure-extension"], must
-    for must in ("解除查封决定书", f"自{cn(ago(0))}起解除查封", "旁路烟道已拆除，不再需要查封", "查封决定书"):
+    for must in ("解除查封决定书", f"自{cn(ago(0))}起解除对上述设施、设备的查封", "旁路烟道已拆除，不再需要查封",
+                 "查封决定书", "解除查封的设施、设备清单"):
         assert must in texts["seizure-release"], must
     amount = cases.get(ws.db, case_id).assessment.amount
     days = 14  # from the day after the order was served (ago 38) to the 复查 (ago 24)

@@ -113,3 +113,25 @@ def test_a_reminder_issued_before_the_procedure_set_its_due_date_still_verifies(
     assert service.verify_pdf(workspace, tmp_path / "n.pdf")["matches"]
     again = service.verify_pdf(workspace, old)  # voided by the re-issue, still the genuine file of its record
     assert again["issued_file_match"] and again["record_match"] and not again["current"], again
+
+
+def test_the_reminder_and_the_deadlines_share_one_surcharge_to_the_fen_capped_at_the_fine(workspace, tmp_path):
+    from eco_field.law.deadlines import late_surcharge
+
+    served = next(TODAY - timedelta(days=n) for n in range(80, 100) if plain_weekday(TODAY - timedelta(days=n - 15)))
+    cid = served_fine(workspace, tmp_path, 10050, served)
+    due, issued = served + timedelta(days=15), TODAY - timedelta(days=55)
+    late = (issued - due).days
+    assert 0 < late < 33
+    out = service.render(workspace, "payment-reminder", case_id=cid, issued_on=issued.isoformat(),
+                         out_path=tmp_path / "r.pdf")
+    text = pdf_text(out["pdf"]).replace("人民币", "")
+    # 301.50 元 a day: the fen is kept, as the deadlines count it too
+    assert f"已逾期{late}日，加处罚款{late * 301.5:,.2f}元" in text, text
+    assert late_surcharge(10050, due, issued) == late * 301.5
+    # today the surcharge has reached the fine: both stop there (第七十二条)
+    payment = next(d for d in cases.get(workspace.db, cid).deadlines if d["code"] == "payment")
+    assert payment["late_surcharge"] == 10050
+    out = service.render(workspace, "payment-reminder", case_id=cid, issued_on=ago(0), out_path=tmp_path / "t.pdf",
+                         reason="重新催告")
+    assert "加处罚款10,050.00元" in pdf_text(out["pdf"]).replace("人民币", "")

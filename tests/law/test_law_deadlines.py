@@ -110,3 +110,18 @@ def test_unpaid_fine_carries_three_percent_a_day_capped_at_the_fine():
     # due 2026-03-17; ten days late → 30 % of the fine
     assert by_code(events, "2026-03-27", fine_amount=100000)["payment"]["late_surcharge"] == 30000
     assert by_code(events, "2026-12-31", fine_amount=100000)["payment"]["late_surcharge"] == 100000
+
+
+def test_the_surcharge_is_kept_to_the_fen_half_up_and_never_above_the_fine():
+    from eco_field.law.deadlines import late_surcharge, late_surcharge_fen
+
+    due = D("2026-03-17")
+    # 3 % of 1,050 元 is 31.50 元 a day: kept to the fen (the 催告书 prints the same), not cut to 31 元
+    assert late_surcharge(1050, due, D("2026-03-18")) == 31.5
+    assert late_surcharge(1050, due, D("2026-03-20")) == 94.5
+    assert late_surcharge_fen(150, 1) == 5  # 4.5 分 rounds half up
+    assert late_surcharge_fen(105005, 1) == 3150  # 1,050.05 元: 31.5015 元 → 31.50 元
+    # 第七十二条: never above the fine, however late; nothing before the due day
+    assert late_surcharge(1050, due, D("2026-12-31")) == 1050
+    assert late_surcharge(1050.05, due, D("2026-12-31")) == 1050.05
+    assert late_surcharge(1050, due, due) == 0 and late_surcharge(1050, due, D("2026-03-01")) == 0

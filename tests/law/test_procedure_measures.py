@@ -160,8 +160,12 @@ def test_seizure_extension_and_release_print_the_recorded_reason(cli, workspace,
     ok(cli("documents", "render", "seizure-extension", "--case", cid, "--date", ago(10), "-o", str(extension_pdf)))
 
     refused(cli("documents", "render", "seizure-release", "--case", cid), "解除查封、扣押尚未登记")
-    refused(cli("cases", "event", cid, "seizure_lifted", "--date", ago(3)), "解除查封、扣押的理由")
-    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(3), "--note", "旁路烟道已拆除封堵，不再需要查封"))
+    refused(cli("cases", "event", cid, "seizure_lifted", "--date", ago(3), "--note", "旁路烟道已拆除封堵"),
+            "解除查封、扣押的依据", "第二十八条第一款", "--ground", "1 当事人没有违法行为", "corrected")
+    refused(cli("cases", "event", cid, "seizure_lifted", "--date", ago(3), "--ground", "corrected"),
+            "解除查封、扣押的事实")
+    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(3), "--ground", "corrected",
+           "--note", "旁路烟道已拆除封堵，不再需要查封"))
     refused(cli("documents", "render", "seizure-extension", "--case", cid), "已经解除")
     release_pdf = tmp_path / "release.pdf"
     ok(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(3), "-o", str(release_pdf)))
@@ -174,7 +178,9 @@ def test_seizure_extension_and_release_print_the_recorded_reason(cli, workspace,
     for must in ("查封延期通知书", "因排放监测报告尚未出具，需待检测结论，经我局负责人批准", "延长30日", _cn(new_end)):
         assert must in extension, must
     assert "案情复杂" not in extension
-    for must in ("解除查封决定书", "鉴于旁路烟道已拆除封堵，不再需要查封", f"自{_cn(ago(3))}起解除查封"):
+    for must in ("解除查封决定书", "旁路烟道已拆除封堵，不再需要查封。经核查，你单位确已改正违反法律法规规定排放污染物行为，"
+                 "属于“其他不再需要采取查封、扣押措施的情形”。",
+                 "第二十八条第一款第五项", "第十九条第一项", f"自{_cn(ago(3))}起解除对上述设施、设备的查封"):
         assert must in release, must
     assert "情形已经消失" not in release
 

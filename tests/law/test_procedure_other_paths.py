@@ -76,7 +76,8 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
     # the seizure still holds: no daily penalty while it stops the discharge
     refused(cli("documents", "render", "daily-penalty-notice", "--case", cid), "第二十条")
     refused(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(27)), "解除查封、扣押尚未登记")
-    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(27), "--note", "已作出处罚决定，不再需要查封"))
+    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(27), "--ground", "3", "--note",
+           "已作出处罚决定，不再需要查封"))
     ok(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(27)))
     refused(cli("cases", "event", cid, "daily_notified", "--date", ago(15)), "按日连续处罚事先告知书尚未制作")
     ok(cli("documents", "render", "daily-penalty-notice", "--case", cid, "--date", ago(15)))

@@ -103,7 +103,8 @@ def test_a_second_seizure_does_not_void_the_first(cli, workspace, tmp_path):
     ok(cli("cases", "event", cid, "seized", "--date", ago(58), "--measure", "查封", "--ground-item", "6",
            "--approved-by", "李建国", "--note", "除尘设施停运，颗粒物超标排放"))
     sealed = _issue(cli, "seizure-decision", cid, ago(58), tmp_path / "seal.pdf")
-    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(40), "--note", "除尘设施已修复"))
+    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(40), "--ground", "corrected",
+           "--note", "除尘设施已修复"))
     ok(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(40)))
     ok(cli("cases", "event", cid, "seized", "--date", ago(30), "--measure", "扣押", "--ground-item", "4",
            "--approved-by", "李建国", "--note", "偷排用水泵两台"))
@@ -150,7 +151,7 @@ def test_a_second_seizure_while_the_first_is_in_force_is_refused_naming_its_deci
     _refused_by_service(workspace, cid, ago(0), sealed["number"])
     events, _ = next_of(cli, cid)
     assert sealed["number"] in events["seized"], events["seized"]
-    cases.record_event(db, cid, "seizure_lifted", ago(5), "检测完毕，不再需要查封")
+    cases.record_event(db, cid, "seizure_lifted", ago(5), "检测完毕，不再需要查封", {"ground": "other"})
     # released: a new measure may follow, but not dated back into the first one's time
     _refused_by_service(workspace, cid, ago(6), "解除日期", ago(5))
     cases.record_event(db, cid, "seized", ago(4), "偷排用水泵两台",

@@ -31,7 +31,7 @@ def _event(w: CaseWalker, code: str, days_ago: int, check: bool = True, **values
     assert set(values) <= shown, (code, shown)
     for key, value in values.items():
         widget = details.widgets[key]
-        if key in ("measure", "ground_item"):
+        if key in ("measure", "ground_item", "ground"):
             index = widget.findData(value)
             assert index >= 0, (key, value)
             widget.setCurrentIndex(index)
@@ -89,7 +89,11 @@ def test_seizure_then_daily_penalty_walked_through_the_window(window, ctx, dialo
     _event(w, "recheck_violation", 28, note="暗查：仍超标排放")
     # the release needs its reason, which the 解除决定书 prints
     w.refused(lambda: _event(w, "seizure_lifted", 27, False), "解除")
-    _event(w, "seizure_lifted", 27, note="已作出处罚决定，不再需要查封")
+    # and its ground, an item of 行政强制法第二十八条第一款 picked by the form (named by the form's field)
+    said = w.refused(lambda: _event(w, "seizure_lifted", 27, False, note="已作出处罚决定，不再需要查封"),
+                     "“解除依据”", "第二十八条第一款")
+    assert "--" not in said
+    _event(w, "seizure_lifted", 27, ground="decided", note="已作出处罚决定，不再需要查封")
     release = w.document("seizure-release", 27)
     w.document("daily-penalty-notice", 15)
     _event(w, "daily_notified", 15)

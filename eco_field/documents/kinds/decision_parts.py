@@ -106,8 +106,23 @@ def notice_reference(src: Source, rec: dict[str, Any], notice: dict[str, Any] | 
     return text + "。"
 
 
-def statements_paragraphs(page: Page, rec: dict[str, Any]) -> list[Flowable]:
-    """What the party raised in 陈述、申辩 and 听证, and whether each was adopted and why."""
+def applied_circumstances(rec: dict[str, Any]) -> str:
+    """The circumstances the fine rests on, by their names and levels (never ids, never the working), with any
+    从轻/减轻 and its legal ground: what the reply to a statement is read against."""
+    parts = rec["assessment"].get("parts") or [rec["assessment"]]
+    said = []
+    for index, part in enumerate(parts, start=1):
+        label = f"对上述行为{index}，" if len(parts) > 1 else ""
+        treatment = _treatment_words(part).rstrip("，")
+        factors = "、".join(f"{s['label']}为“{s['level_label']}”" for s in part.get("shares") or [])
+        said.append(label + ("，".join(w for w in (factors, treatment) if w) or "未认定从重、从轻或者减轻处罚的情节"))
+    return "；".join(said)
+
+
+def statements_paragraphs(page: Page, rec: dict[str, Any], *, with_circumstances: bool = False) -> list[Flowable]:
+    """What the party raised in 陈述、申辩 and 听证, and whether each was adopted and why. with_circumstances
+    (行政处罚决定书, record format 5): after the replies, the circumstances the fine was actually set on, so a
+    reply's reason (「已考虑其改正情节」) is read beside what the discretion applied, not taken on its word."""
     said, waived, hearing = rec["statements"], rec.get("waived"), rec.get("hearing_held")
     out = []
     if waived:
@@ -123,6 +138,9 @@ def statements_paragraphs(page: Page, rec: dict[str, Any]) -> list[Flowable]:
             raise BadInput("kinds.statement_unreviewed", date=s["date"])
         out.append(page.p(f"你单位于{cn_date(s['date'])}{how}提出陈述、申辩意见：{s['text'].rstrip('。')}。"
                           f"{reason}我局对该意见{verdict}。"))
+    if with_circumstances and rec.get("record_format", 1) >= 5 and any(s["adopted"] is not None for s in said):
+        out.append(page.p(f"本案裁量中认定的情节为：{applied_circumstances(rec)}"
+                          "（处罚的依据和裁量详见本决定书第三部分）。"))
     if not said and not waived:
         out.append(page.p("你单位在规定期限内未提出陈述、申辩意见" + ("，也未要求听证" if rec.get("hearing") and not hearing
                                                               else "") + "。"))

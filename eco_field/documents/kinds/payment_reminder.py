@@ -11,6 +11,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from eco_field import money
 from eco_field.clock import now_local, zone
 from eco_field.documents.kinds import case_parts as parts
 from eco_field.documents.kinds import decision_parts as words
@@ -19,6 +20,7 @@ from eco_field.documents.kinds import procedure_facts as facts
 from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of
 from eco_field.documents.layout import Page
 from eco_field.errors import BadInput
+from eco_field.law.deadlines import late_surcharge_fen
 
 KIND = "payment-reminder"
 TITLE = "催告书"
@@ -44,7 +46,10 @@ def gather(src: Source) -> dict[str, Any]:
     if today <= due:
         raise BadInput("kinds.no_payment_due", case=case_id, why=f"缴款期限至{due.isoformat()}届满")
     late_days = (today - due).days
-    surcharge = min(round(assessment["amount"] * 0.03 * late_days, 2), assessment["amount"])
+    if src.record_format >= 5:  # the law's one rounding (to the fen, capped at the fine): law.deadlines
+        surcharge = money.fen_to_yuan(late_surcharge_fen(money.fen_of(assessment), late_days))
+    else:  # formats 1-4 as issued then (the same figure for any whole-yuan fine)
+        surcharge = min(round(assessment["amount"] * 0.03 * late_days, 2), assessment["amount"])
     rec.update(assessment=assessment, decision=decision, served=served["date"], due=due.isoformat(),
                on=today.isoformat(), late_days=late_days, surcharge=surcharge)
     if approved:

@@ -57,7 +57,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p("二、违法行为的认定及陈述、申辩情况", "heading"))
     out += words.basis_paragraphs(page, rec)
     out.append(page.p(rec["notice_text"]))
-    out += words.statements_paragraphs(page, rec)
+    out += words.statements_paragraphs(page, rec, with_circumstances=True)
     out.append(page.p("三、行政处罚的依据和裁量", "heading"))
     out += words.discretion_paragraphs(page, rec, verb="决定")
     out.append(page.p("四、行政处罚的内容和履行方式、期限", "heading"))
