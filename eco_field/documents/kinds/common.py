@@ -25,7 +25,14 @@ from eco_field.workspace import Workspace
 #    查封（扣押）决定书 cites 办法第四条第一款第N项.
 # 4: the 立案日期 of the 调查报告 and 结案审批表 from the case's `filed` event (format 1-3 printed the day the case
 #    was opened, i.e. discovered). Formats 3 and 4 were introduced together (no format-3 document was issued).
-# 5: (this session; see below each gate `src.record_format >= 5`)
+# 5: the 听证笔录 states the investigators' case (facts, evidence, provisions, the fine as the 告知书 proposed it),
+#    the hearing's persons, the 回避 answer and the final statement from the `hearing_held` event; case
+#    documents state the monitoring reports' results over their limits under each exceedance violation
+#    (kinds/monitored.py; the screening sentence then drops out of the facts); the 结案审批表 names each
+#    approver of the `closing` chain; the 解除查封（扣押）决定书 cites its ground's item of 行政强制法第二十八条
+#    第一款 with the 办法's article and lists the released items under a heading; the 行政处罚决定书 states the
+#    circumstances applied after the replies to statements; the 催告书's 加处罚款 comes from law.deadlines (to
+#    the fen, capped at the fine).
 RECORD_FORMAT = 5
 
 
