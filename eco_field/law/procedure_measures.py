@@ -29,6 +29,12 @@ from eco_field.messages import text
 LIVE = ("open", *BEFORE_DECISION, "decided", "no_penalty", "served", "paid", "enforcing")
 
 
+def no_penalty_decided(s: CaseState) -> str | None:
+    """After a 不予行政处罚决定 the case has no violation left to stop: no coercive measure follows it (a new
+    violation found later is a case of its own)."""
+    return text("procedure.no_measure_after_no_penalty") if s.has("no_penalty") else None
+
+
 # -- 查封、扣押 --
 def seizure_active(s: CaseState):
     seized = s.last("seized")
@@ -70,7 +76,7 @@ def seizure_in_force(s: CaseState) -> str | None:
 def seized(s: CaseState, day: date, data: dict | None) -> str | None:
     measure = None if data is None else str(data.get("measure") or "")
     lifted = s.last("seizure_lifted")
-    return first(_in(s, LIVE, "seized"), seizure_in_force(s),
+    return first(_in(s, LIVE, "seized"), no_penalty_decided(s), seizure_in_force(s),
                  # a new measure starts after the earlier one ended: dated back, it would overlap it
                  text("procedure.seized_before_release", day=day, lifted=lifted.day)
                  if lifted is not None and day < lifted.day else None,
@@ -327,7 +333,7 @@ def production_proposed(s: CaseState, day: date, data: dict | None) -> str | Non
     measure = None if data is None else str(data.get("measure") or "")
     months = months_of(data)
     return first(_in(s, AFTER_INVESTIGATION, "production_proposed") if status_of(s.events) != "filed"
-                 else text("procedure.investigation_open"),
+                 else text("procedure.investigation_open"), no_penalty_decided(s),
                  text("procedure.production_pending") if proposal(s) else None,
                  None if measure is None or measure in MEASURES else text("procedure.need_production_measure"),
                  None if not measure or s.grants(measure) else

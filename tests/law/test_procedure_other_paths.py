@@ -34,6 +34,9 @@ def test_first_violation_not_punished(cli, workspace, tmp_path):
     refused(cli("cases", "event", cid, "paid", "--date", ago(5)), "不予处罚")
     refused(cli("cases", "event", cid, "closed", "--date", ago(5), "--note", "结案"), "送达")
     ok(cli("cases", "event", cid, "served", "--date", ago(8)))
+    # nothing coercive follows a decision not to penalise
+    events, _ = next_of(cli, cid)
+    assert "不予行政处罚决定" in events["seized"] and "不予行政处罚决定" in events["production_proposed"], events
     ok(cli("cases", "approve", cid, "closing", "--by", "李建国", "--role", "局负责人", "--date", ago(5)))
     ok(cli("cases", "event", cid, "closed", "--date", ago(5), "--note", "不予处罚决定已送达，当事人已改正"))
 
