@@ -33,6 +33,7 @@ from ui.formatting import short_name
 from ui.slots import emit
 
 OPEN_COLOUR, CLOSED_COLOUR = "#1d6b45", "#8a8a8a"
+WARNING_COLOUR = "#9a5b00"  # amber: allowed, but said (e.g. a monitoring report without its results)
 # events with a form of their own (they carry details the plain event form has no fields for)
 OWN_FORMS = {"statement": 2, "monitoring_report": 3, "evidence_explained": 4, "evidence_excluded": 4}
 # The procedure words what is missing for the command line ("须写明审批人姓名（--by）"); on screen the option
@@ -116,6 +117,10 @@ class NextSteps(QListWidget):
         closed += [(f"《{kind_title(d['kind'])}》", d["kind"], self._state[d["kind"]][1]) for d in documents
                    if not d["allowed"]]
         self.heading.setText(self.tr("Open now ({n})").format(n=len(open_events)))
+        for warning in steps.get("warnings", []):  # open steps that a reviewer would still question
+            item = self._item(f"！{screen_text(warning)}", None)
+            item.setForeground(QBrush(QColor(WARNING_COLOUR)))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         if not open_events:
             self._note(self.tr("No step is open now: see the reasons below."))
         for e in open_events:

@@ -61,3 +61,20 @@ def test_next_steps_and_the_forms(window, ctx, dialogs, tmp_path):
     forms.statement_text.setText("已整改")
     forms.statement_button.click()
     assert dialogs.shown[-1][0] == "error" and "告知书尚未送达" in dialogs.shown[-1][2]
+
+
+def test_a_monitoring_report_without_results_is_warned_on_the_case_screen(window, ctx, tmp_path):
+    """An exceedance's report attached without its results still counts, but the screen says the notice and
+    the decision can then cite it by number only (the same warning as `cases next`)."""
+    from eco_field.law import case_steps
+
+    made = recent_case(ctx.ws, tmp_path, ("AIR-02",), days_ago=10)
+    report = tmp_path / "report.pdf"
+    report.write_bytes(b"%PDF-1.4 monitoring report scan\n%%EOF\n")
+    case_steps.attach_monitoring_report(ctx.ws, made["id"], "LLJC-2026-301", "吕梁市生态环境监测中心",
+                                        TODAY.isoformat(), report)
+    ctx.hub.announce("case")
+    window.show_section("cases")
+    window.cases.list.table.selectRow(0)
+    warnings = [t for t in _texts(window.cases.detail) if t.startswith("！")]
+    assert len(warnings) == 1 and "LLJC-2026-301 未录入监测结果" in warnings[0], _texts(window.cases.detail)
