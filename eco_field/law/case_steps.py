@@ -162,6 +162,8 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     "production_limit_extended": (EventField("months", "months"), _NOTE, _APPROVER),
     "installments": (EventField("until", "date"), _NOTE),
     "hearing_held": HEARING_FIELDS,
+    # the 听证通知书 names when, where and who hears (the persons are checked as for the hearing itself)
+    "hearing_requested": HEARING_FIELDS[:5] + (_NOTE,),
 }
 
 

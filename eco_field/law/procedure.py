@@ -177,7 +177,7 @@ DOCUMENTS: dict[str, Callable[[CaseState, bool], str | None]] = {
     "investigation-report": lambda s, d: g._in(s, ("filed",), "investigation-report"),
     "penalty-notice": lambda s, d: _notice_ready(s),
     "daily-penalty-notice": lambda s, d: _daily_notice_ready(s),
-    "hearing-notice": lambda s, d: g.hearing_notified(s, s.today, None),
+    "hearing-notice": lambda s, d: g.hearing_notice(s, s.today),
     "hearing-record": lambda s, d: None if s.has("hearing_notified") and not s.has("decided") else
     (text("procedure.decided_already") if s.has("decided") else text("procedure.hearing_notice_not_served")),
     "internal-approval": lambda s, d: _internal_approval(s),

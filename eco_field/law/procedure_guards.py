@@ -218,15 +218,26 @@ def hearing_requested(s: CaseState, day: date, data: dict | None) -> str | None:
     return first(_not_before(day, notice),
                  text("procedure.hearing_already_requested") if s.after("hearing_requested", notice) else None,
                  text("procedure.rights_waived") if s.after("waived", notice) else None,
-                 text("procedure.hearing_request_late", due=due) if day > due else None)
+                 text("procedure.hearing_request_late", due=due) if day > due else None,
+                 hearing_people(s, data))
 
 
-def hearing_notified(s: CaseState, day: date, data: dict | None) -> str | None:
+def hearing_notice(s: CaseState, day: date) -> str | None:
+    """Whether the 听证通知书 may be issued: a hearing requested and not yet noticed."""
     requested = s.last("hearing_requested")
     if requested is None:
         return text("procedure.no_hearing_requested")
     return first(text("procedure.hearing_notice_served") if s.after("hearing_notified", requested) else None,
                  _not_before(day, requested))
+
+
+def hearing_notified(s: CaseState, day: date, data: dict | None) -> str | None:
+    from eco_field.documents.kinds import MODULES
+
+    requested = s.last("hearing_requested")
+    issued = s.issued_on("hearing-notice")  # a service of no 听证通知书 is no notice of the hearing
+    needs_doc = "hearing-notice" in MODULES and requested is not None and (issued is None or issued < requested.day)
+    return first(hearing_notice(s, day), text("procedure.hearing_notice_not_issued") if needs_doc else None)
 
 
 def hearing_held(s: CaseState, day: date, data: dict | None) -> str | None:

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import json
 
-from tests.law.procedure_helpers import ago, allow_roles, bureau_details, next_of, ok, recent_case, refused
+from tests.law.procedure_helpers import (
+    ago,
+    allow_roles,
+    bureau_details,
+    next_of,
+    ok,
+    pdf_text,
+    recent_case,
+    refused,
+)
 
 
 def test_fine_with_a_hearing_from_filing_to_closing(cli, workspace, tmp_path):
@@ -47,7 +56,16 @@ def test_fine_with_a_hearing_from_filing_to_closing(cli, workspace, tmp_path):
     # the party's period runs: no decision before it ends
     refused(cli("cases", "event", cid, "decided", "--date", ago(29)), "陈述申辩期至", "届满")
     refused(cli("documents", "render", "penalty-decision", "--case", cid), "负责人审批")
-    ok(cli("cases", "event", cid, "hearing_requested", "--date", ago(28)))
+    # the request records when, where and who hears; no investigator presides (法 art 64); the notice says so
+    request = ("cases", "event", cid, "hearing_requested", "--date", ago(28), "--time", f"{ago(15)} 9时",
+               "--place", "本局三楼听证室", "--recorder", "孙记录")
+    refused(cli(*request, "--presiding", case["officers"][1]), "本案调查人员")
+    ok(cli(*request, "--presiding", "钱主持", "--hearing-officer", "周听证", "--hearing-officer", "吴听证"))
+    refused(cli("cases", "event", cid, "hearing_notified", "--date", ago(27)), "听证通知书尚未制作")
+    hearing_notice = tmp_path / "hearing-notice.pdf"
+    ok(cli("documents", "render", "hearing-notice", "--case", cid, "--date", ago(27), "-o", str(hearing_notice)))
+    notice_text = pdf_text(hearing_notice)
+    assert "本局三楼听证室" in notice_text and "钱主持" in notice_text and "周听证、吴听证" in notice_text, notice_text
     ok(cli("cases", "event", cid, "hearing_notified", "--date", ago(27)))
     refused(cli("cases", "event", cid, "hearing_held", "--date", ago(26)), "7个工作日")
     # 法 art 64: no investigator presides; one or two agents; then who heard and who spoke, as the record states it

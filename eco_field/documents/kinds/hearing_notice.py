@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import decision_parts as words
 from eco_field.documents.kinds import hearing_parts
+from eco_field.documents.kinds import procedure_facts as facts
 from eco_field.documents.kinds.common import Source, case_base, cn_date
 from eco_field.documents.layout import Page
 
@@ -21,8 +22,12 @@ SOURCE = "case"
 def gather(src: Source) -> dict[str, Any]:
     rec = case_base(src)
     rec["hearing"] = hearing_parts.particulars(src, "hearing_requested", rec["case"]["id"],
-                                               "当事人申请听证后方可通知听证（事件说明写明时间、地点、主持人）",
+                                               "当事人申请听证后方可通知听证（登记申请听证时写明时间、地点、主持人）",
                                                required=("time", "place", "presider"))
+    if src.record_format >= 5 and not rec["hearing"]["members"]:  # the hearing officers as a list (--hearing-officer)
+        officers = facts.event_rows(src, "hearing_requested")[-1]["data"].get("hearing_officers")
+        if isinstance(officers, list):
+            rec["hearing"]["members"] = "、".join(str(n).strip() for n in officers if str(n).strip())
     rec["notice"] = hearing_parts.answered_notice(src, rec)
     return rec
 
