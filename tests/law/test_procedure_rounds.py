@@ -160,3 +160,44 @@ def test_a_second_seizure_while_the_first_is_in_force_is_refused_naming_its_deci
     held = service.render(workspace, "seizure-decision", case_id=cid, issued_on=ago(4))
     assert held["superseded"] == [] and held["number"] != sealed["number"]
     _refused_by_service(workspace, cid, ago(3), held["number"], ago(4), "扣押")
+
+
+def test_each_order_served_needs_its_own_order_issued_before_it(workspace, tmp_path):
+    """按日办法第十四条: a 复查 that finds the violation continuing brings a new 责令改正; each service is of a
+    document issued for it, never dated before its issue, and the first order stays in force (not voided)."""
+    from eco_field.documents import service
+    from eco_field.law import cases, procedure
+
+    allow_roles(workspace)
+    cid = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=40)["id"]
+    steps = procedure.next_steps(workspace.db, cid)
+    assert {e["event"]: e["reason"] for e in steps["events"]}["order_served"] == "责令改正违法行为决定书尚未制作"
+    assert {d["kind"]: d["allowed"] for d in steps["documents"]}["rectification-order"]
+    with pytest.raises(BadInput, match="责令改正违法行为决定书尚未制作"):
+        cases.record_event(workspace.db, cid, "order_served", ago(30))
+    first = service.render(workspace, "rectification-order", case_id=cid, issued_on=ago(30))
+    with pytest.raises(BadInput, match=f"早于责令改正违法行为决定书（{first['number']}）的签发日期"):
+        cases.record_event(workspace.db, cid, "order_served", ago(31))
+    cases.record_event(workspace.db, cid, "order_served", ago(30))
+
+    # served: no second order until a 复查 finds the violation continuing, and none dated before that 复查
+    steps = procedure.next_steps(workspace.db, cid)
+    order = {d["kind"]: d for d in steps["documents"]}["rectification-order"]
+    assert not order["allowed"] and "复查发现仍在违法的，方可再次责令改正" in order["reason"], order
+    with pytest.raises(BadInput, match="第2次责令改正的责令改正违法行为决定书尚未制作"):
+        cases.record_event(workspace.db, cid, "order_served", ago(29))
+    cases.record_event(workspace.db, cid, "recheck_violation", ago(20), "暗查：仍超标排放")
+    with pytest.raises(BadInput, match=f"早于复查发现仍在违法日期 {ago(20)}"):
+        service.render(workspace, "rectification-order", case_id=cid, issued_on=ago(21))
+    served_event = {e["event"]: e for e in procedure.next_steps(workspace.db, cid)["events"]}["order_served"]
+    assert served_event["round"] == 2 and "第2次" in served_event["reason"], served_event
+    with pytest.raises(BadInput, match="第2次责令改正的责令改正违法行为决定书尚未制作"):
+        cases.record_event(workspace.db, cid, "order_served", ago(20))
+    second = service.render(workspace, "rectification-order", case_id=cid, issued_on=ago(19))
+    assert second["superseded"] == []  # a new order, not a correction of the served one
+    with pytest.raises(BadInput, match=f"早于责令改正违法行为决定书（{second['number']}）的签发日期"):
+        cases.record_event(workspace.db, cid, "order_served", ago(20))
+    cases.record_event(workspace.db, cid, "order_served", ago(19))
+    current = [d["number"] for d in service.list_documents(workspace.db, case_id=cid)
+               if d["kind"] == "rectification-order" and d["current"]]
+    assert current == [first["number"], second["number"]]
