@@ -93,6 +93,7 @@ SERVES: dict[str, tuple[str, ...]] = {
     "production_limited": ("production-limit-order",), "production_halted": ("production-halt-order",),
     "detention_transfer": ("detention-transfer",), "criminal_transfer": ("criminal-transfer",),
     "seizure_release_served": ("seizure-release",),
+    "order_served": ("rectification-order",),
 }
 
 
@@ -173,7 +174,7 @@ def _internal_approval(s: CaseState) -> str | None:
 
 DOCUMENTS: dict[str, Callable[[CaseState, bool], str | None]] = {
     "filing-approval": lambda s, d: g._in(s, ("open",), "filing-approval"),
-    "rectification-order": lambda s, d: g._in(s, m.LIVE, "rectification-order"),
+    "rectification-order": lambda s, d: m.order_document(s),
     "investigation-report": lambda s, d: g._in(s, ("filed",), "investigation-report"),
     "penalty-notice": lambda s, d: _notice_ready(s),
     "daily-penalty-notice": lambda s, d: _daily_notice_ready(s),

@@ -217,8 +217,30 @@ def preservation_decided(s: CaseState, day: date, data: dict | None) -> str | No
 
 
 # -- 责令改正、复查、按日连续处罚 --
+def order_document(s: CaseState) -> str | None:
+    """A 责令改正违法行为决定书 may be issued (s.today: its date of issue): while the case is live; once one is
+    served, a new one only after a 复查 found the violation continuing (按日办法第十四条: each failure brings a new
+    order and 复查; procedure.md §2), dated on or after that 复查. Each served order is a round of its own
+    (law/rounds.py); re-issuing before service corrects (supersedes) the round's order."""
+    served = s.last("order_served")
+    failed = s.after("recheck_violation", served) if served else []
+    return first(_in(s, LIVE, "rectification-order"),
+                 text("procedure.order_served_already", served=served.day) if served and not failed else None,
+                 _not_before(s.today, failed[-1] if failed else None))
+
+
 def order_served(s: CaseState, day: date, data: dict | None) -> str | None:
-    return first(_in(s, LIVE, "order_served"), _not_before(day, s.last("discovered")))
+    """送达责令改正违法行为决定书: the order of this round is issued first (one document per service; the SERVES map
+    in procedure.py keeps the service from being dated before the document's issue)."""
+    from eco_field.documents.kinds import MODULES
+
+    round_no = rounds.round_of(s, "rectification-order") or 1
+    needs_doc = "rectification-order" in MODULES and not s.documents_of("rectification-order", round_no)
+    previous = s.last("order_served")
+    missing = (text("procedure.order_again_not_issued", round=round_no, served=previous.day) if previous
+               else text("procedure.order_not_issued"))
+    return first(_in(s, LIVE, "order_served"), _not_before(day, s.last("discovered")),
+                 missing if needs_doc else None)
 
 
 def recheck(s: CaseState, day: date, data: dict | None) -> str | None:

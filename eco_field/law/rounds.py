@@ -11,6 +11,8 @@ document stays in force:
 - 查封、扣押: each `seized` event is one measure with its own decision (other equipment, or a new measure after one
   was lifted).
 - 催告: each `payment_reminder` served closes a round; a reminder issued after it is a new 催告, not a correction.
+- 责令改正: each `order_served` closes a round; an order issued after it (a 复查 found the violation continuing:
+  按日办法第十四条, procedure.md §2) is a new 责令改正违法行为决定书, not a correction of the served one.
 Re-issuing within the same round still supersedes."""
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ ROUND_KINDS: dict[str, tuple[str, bool]] = {
     "daily-penalty-decision": ("daily_decided", True),
     "seizure-decision": ("seized", False),
     "payment-reminder": ("payment_reminder", True),
+    "rectification-order": ("order_served", True),
 }
 
 

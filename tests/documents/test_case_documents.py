@@ -72,6 +72,7 @@ def test_daily_penalty_decision_needs_its_recheck_and_notice(ready, tmp_path):
     to_decision(ready, case_id, tmp_path)
     issue(ready, "penalty-decision", case_id, tmp_path)
     cases.record_event(ready.db, case_id, "decided", ago(30))
+    issue(ready, "rectification-order", case_id, tmp_path, ago(29))
     cases.record_event(ready.db, case_id, "order_served", ago(29))
     before = issued_count(ready)
     for kind in ("daily-penalty-notice", "daily-penalty-decision"):

@@ -104,7 +104,7 @@ def file_case(cli, case_id: str, day: int) -> None:
 def fine_decided_and_served(cli, case_id: str, tmp_path: Path) -> None:
     """A filed exceedance case walked to a served fine of 100,000 元 with its 责令改正 order, as the 按日连续处罚
     walks need it: monitoring report 57 days ago, investigated 55, notice 50, statements waived 49, decision
-    approved and issued 48, decision and order served 47."""
+    approved and issued 48, decision and order issued and served 47."""
     ok(cli("cases", "assess", case_id, "--amount", "100000", "--reason", "首次超标", "--factor", "impact=small"))
     report = tmp_path / "report.pdf"
     report.write_bytes(b"%PDF-1.4 scan\n%%EOF\n")
@@ -118,6 +118,7 @@ def fine_decided_and_served(cli, case_id: str, tmp_path: Path) -> None:
     ok(cli("documents", "render", "penalty-decision", "--case", case_id, "--date", ago(48)))
     ok(cli("cases", "event", case_id, "decided", "--date", ago(48)))
     ok(cli("cases", "event", case_id, "served", "--date", ago(47)))
+    ok(cli("documents", "render", "rectification-order", "--case", case_id, "--date", ago(47)))
     ok(cli("cases", "event", case_id, "order_served", "--date", ago(47)))
 
 

@@ -176,10 +176,15 @@ def test_evidence_of_the_inspection_is_linked_to_the_violation(workspace, inspec
 
 
 def test_daily_penalty_follows_the_order_and_rechecks(workspace, inspection):
+    from eco_field.documents import service
+    from tests.law.procedure_helpers import bureau_details
+
     db = workspace.db
     case = cases.new_case(db, inspection.id, ["AIR-02"], "超标排放，责令改正后拒不改正")
     cases.assess(db, case.id, {})
     assert cases.get(db, case.id).daily_penalty is None
+    bureau_details(workspace)
+    service.render(workspace, "rectification-order", case_id=case.id, issued_on="2026-06-10")
     cases.record_event(db, case.id, "order_served", "2026-06-10")
     cases.record_event(db, case.id, "recheck_violation", "2026-06-20")
     cases.record_event(db, case.id, "recheck_violation", "2026-07-01")

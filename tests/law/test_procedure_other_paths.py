@@ -57,6 +57,12 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
     case = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=60)
     cid = case["id"]
     file_case(cli, cid, 59)
+    # no order is served before its 责令改正违法行为决定书 is issued: `cases next` says why and offers the document
+    events, documents = next_of(cli, cid)
+    assert events["order_served"] == "责令改正违法行为决定书尚未制作", events["order_served"]
+    assert documents["rectification-order"] == ""
+    refused(cli("cases", "event", cid, "order_served", "--date", ago(58)),
+            "不能送达责令改正违法行为决定书：责令改正违法行为决定书尚未制作")
     # the exceedance article grants no seizure: only a stated ground of 办法第四条 with its item
     refused(cli("cases", "event", cid, "seized", "--date", ago(58), "--measure", "查封", "--approved-by", "李建国"),
             "第四条")

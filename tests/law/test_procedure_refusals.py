@@ -188,6 +188,7 @@ def test_refusals_in_english_when_the_interface_is_english(cli, workspace, tmp_p
 
 def test_a_recheck_dated_ahead_is_never_counted(workspace, tmp_path):
     cid = _filed(workspace, tmp_path, days_ago=20)
+    service.render(workspace, "rectification-order", case_id=cid, issued_on=ago(15))
     cases.record_event(workspace.db, cid, "order_served", ago(15))
     cases.record_event(workspace.db, cid, "recheck_violation", ago(10))
     cases.assess(workspace.db, cid, {}, amount=20000, reason="裁量")

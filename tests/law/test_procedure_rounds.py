@@ -196,3 +196,44 @@ def test_each_daily_round_is_served_and_paid_before_the_case_closes(cli, workspa
     refused(cli("cases", "approve", cid, "closing", "--by", "李建国", "--role", "局负责人", "--date", ago(6)), "早于")
     ok(cli("cases", "approve", cid, "closing", "--by", "李建国", "--role", "局负责人", "--date", ago(4)))
     ok(cli("cases", "event", cid, "closed", "--date", ago(4), "--note", "罚款及按日连续处罚罚款均已缴清"))
+
+
+def test_each_order_served_needs_its_own_order_issued_before_it(workspace, tmp_path):
+    """按日办法第十四条: a 复查 that finds the violation continuing brings a new 责令改正; each service is of a
+    document issued for it, never dated before its issue, and the first order stays in force (not voided)."""
+    from eco_field.documents import service
+    from eco_field.law import cases, procedure
+
+    allow_roles(workspace)
+    cid = recent_case(workspace, tmp_path, ("AIR-02",), days_ago=40)["id"]
+    steps = procedure.next_steps(workspace.db, cid)
+    assert {e["event"]: e["reason"] for e in steps["events"]}["order_served"] == "责令改正违法行为决定书尚未制作"
+    assert {d["kind"]: d["allowed"] for d in steps["documents"]}["rectification-order"]
+    with pytest.raises(BadInput, match="责令改正违法行为决定书尚未制作"):
+        cases.record_event(workspace.db, cid, "order_served", ago(30))
+    first = service.render(workspace, "rectification-order", case_id=cid, issued_on=ago(30))
+    with pytest.raises(BadInput, match=f"早于责令改正违法行为决定书（{first['number']}）的签发日期"):
+        cases.record_event(workspace.db, cid, "order_served", ago(31))
+    cases.record_event(workspace.db, cid, "order_served", ago(30))
+
+    # served: no second order until a 复查 finds the violation continuing, and none dated before that 复查
+    steps = procedure.next_steps(workspace.db, cid)
+    order = {d["kind"]: d for d in steps["documents"]}["rectification-order"]
+    assert not order["allowed"] and "复查发现仍在违法的，方可再次责令改正" in order["reason"], order
+    with pytest.raises(BadInput, match="第2次责令改正的责令改正违法行为决定书尚未制作"):
+        cases.record_event(workspace.db, cid, "order_served", ago(29))
+    cases.record_event(workspace.db, cid, "recheck_violation", ago(20), "暗查：仍超标排放")
+    with pytest.raises(BadInput, match=f"早于复查发现仍在违法日期 {ago(20)}"):
+        service.render(workspace, "rectification-order", case_id=cid, issued_on=ago(21))
+    served_event = {e["event"]: e for e in procedure.next_steps(workspace.db, cid)["events"]}["order_served"]
+    assert served_event["round"] == 2 and "第2次" in served_event["reason"], served_event
+    with pytest.raises(BadInput, match="第2次责令改正的责令改正违法行为决定书尚未制作"):
+        cases.record_event(workspace.db, cid, "order_served", ago(20))
+    second = service.render(workspace, "rectification-order", case_id=cid, issued_on=ago(19))
+    assert second["superseded"] == []  # a new order, not a correction of the served one
+    with pytest.raises(BadInput, match=f"早于责令改正违法行为决定书（{second['number']}）的签发日期"):
+        cases.record_event(workspace.db, cid, "order_served", ago(20))
+    cases.record_event(workspace.db, cid, "order_served", ago(19))
+    current = [d["number"] for d in service.list_documents(workspace.db, case_id=cid)
+               if d["kind"] == "rectification-order" and d["current"]]
+    assert current == [first["number"], second["number"]]

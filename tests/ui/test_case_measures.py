@@ -85,6 +85,9 @@ def test_seizure_then_daily_penalty_walked_through_the_window(window, ctx, dialo
     w.document("penalty-decision", 48)
     _event(w, "decided", 48)
     _event(w, "served", 47)
+    # the order is served only once its 责令改正违法行为决定书 is made (the next steps offer it)
+    w.refused(lambda: _event(w, "order_served", 47, False), "责令改正违法行为决定书尚未制作")
+    w.document("rectification-order", 47)
     _event(w, "order_served", 47)
     _event(w, "recheck_violation", 28, note="暗查：仍超标排放")
     # the release needs its reason, which the 解除决定书 prints

@@ -12,7 +12,7 @@ from tests.law.procedure_helpers import ago, allow_roles, recent_case
 
 
 def _decided_and_ordered(ctx, tmp_path) -> str:
-    """A fine of 100,000 decided and served 47 days ago, the order to correct served the same day."""
+    """A fine of 100,000 decided and served 47 days ago, the order to correct issued and served the same day."""
     allow_roles(ctx.ws)
     db = ctx.db
     cid = recent_case(ctx.ws, tmp_path, ("AIR-02",), days_ago=60)["id"]
@@ -30,6 +30,7 @@ def _decided_and_ordered(ctx, tmp_path) -> str:
     service.render(ctx.ws, "penalty-decision", case_id=cid, issued_on=ago(48))
     cases.record_event(db, cid, "decided", ago(48))
     cases.record_event(db, cid, "served", ago(47))
+    service.render(ctx.ws, "rectification-order", case_id=cid, issued_on=ago(47))
     cases.record_event(db, cid, "order_served", ago(47))
     return cid
 
