@@ -21,6 +21,7 @@ from eco_field.bureau.refusals import Refusal, plain
 from eco_field.bureau.storage import BureauStorage, Record
 from eco_field.clock import now_local
 from eco_field.law import approvals, procedure
+from eco_field.law import procedure_guards as g
 from eco_field.law.case_events import event_code, parse_day
 from eco_field.law.procedure_state import CaseState, Event
 from eco_field.messages import Message, text
@@ -78,6 +79,11 @@ def problem(storage: BureauStorage, payload: dict[str, Any], current: Record | N
             s.events.append(Event(1_000_000 + n, event_code(str(e["event"])), parse_day(str(e["date"])),
                                   str(e.get("note") or ""), dict(e.get("data") or {})))
             s.events.sort(key=lambda ev: (ev.day, ev.seq))
+        # a case's status is what its events make it (cases.record_event); only `cases status`'s audited
+        # correction, an entry of its own with no new event, may say otherwise
+        if payload.get("status") != g.status_of(s.events):
+            return Message("bureau.refused.case_status_claimed",
+                           {"status": str(payload.get("status")), "expected": g.status_of(s.events)})
     except Exception:  # noqa: BLE001 - an event the engine cannot read is not stored (it would break readers)
         log.exception("case %s: pushed events cannot be read", base.entity_id)
         return Message("bureau.refused.case_event_unreadable", {})

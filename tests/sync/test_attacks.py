@@ -286,7 +286,7 @@ def test_a_case_claiming_an_approval_the_bureau_never_gave_is_kept_as_a_conflict
             "payload": {"id": case_id, "inspection_id": inspection["entity_id"],
                         "enterprise_id": inspection["payload"]["enterprise_id"], "facts": "超标排放",
                         "violations": [{"catalog_id": "AIR-02", "facts": "", "evidence_ids": []}],
-                        "assessment": None, "status": "filed", "opened_at": "2026-06-01T09:00:00+08:00",
+                        "assessment": None, "status": "open", "opened_at": "2026-06-01T09:00:00+08:00",
                         "events": events, "revision": 1}}
     results = raw_push(bureau, device, [inspection, case]).json()["results"]
     assert [r["status"] for r in results] == ["applied", "conflict"]
