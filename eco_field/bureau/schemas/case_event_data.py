@@ -76,7 +76,8 @@ def _hearing(data: dict[str, Any]) -> str | None:
 def _seizure_lifted(data: dict[str, Any]) -> str | None:
     ground = data.get("ground")
     # stored as its code (case_steps.event_data normalises it); absent on events recorded before grounds
-    return "ground" if ground is not None and ground not in release_grounds.BY_CODE else None
+    return "ground" if ground is not None and (not isinstance(ground, str) or ground not in release_grounds.BY_CODE) \
+        else None
 
 
 def _monitoring_report(data: dict[str, Any]) -> str | None:
@@ -91,7 +92,7 @@ def _monitoring_report(data: dict[str, Any]) -> str | None:
 
 
 def _approved(data: dict[str, Any]) -> str | None:
-    if data.get("step") not in approvals.STEPS:
+    if not isinstance(data.get("step"), str) or data["step"] not in approvals.STEPS:
         return "step"
     # a missing approver or role is the procedure's to refuse (approvals.check_approver), with its reason
     return next((key for key in ("by", "role") if key in data and not _name(data[key])), None)
