@@ -22,7 +22,7 @@ from fastapi.security import HTTPBearer
 from pydantic import ValidationError
 from starlette.requests import ClientDisconnect
 
-from eco_field.bureau import admin, audit_chain, auth, openapi, push
+from eco_field.bureau import admin, audit_chain, auth, case_procedure, openapi, push
 from eco_field.bureau.invalid_body import InvalidBody
 from eco_field.bureau.jsonbody import MAX_JSON_BYTES, BadBody, BodyTooLarge, read_json
 from eco_field.bureau.schemas import bodies
@@ -115,6 +115,7 @@ def _error_handlers(app: FastAPI) -> None:
                                         {"Upload-Offset": str(e.offset)} if e.offset is not None else None),
         push.Forbidden: lambda e: answer(403, e.body(forbidden=e.entry_ids)),
         push.Invalid: lambda e: answer(422, e.answer()),
+        case_procedure.EventsRefused: lambda e: answer(422, e.answer()),
         BadBody: lambda e: answer(400, e.body()),
         audit_chain.ChainRefused: lambda e: answer(409, e.body(last_seq=e.last_seq)),
         audit_chain.MalformedAudit: lambda e: answer(400, e.body()),

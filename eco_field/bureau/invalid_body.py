@@ -29,9 +29,9 @@ KINDS = {
     "json_invalid": "format",
     # schemas/common.py's own (PydanticCustomError types); their context fills the message
     "not_datetime": "date", "not_date": "date", "year_range": "year", "hidden_characters": "hidden",
-    "not_nfc": "not_nfc",
+    "not_nfc": "not_nfc", "event_data": "event_data",
 }
-CONTEXT = ("year", "first", "last", "chars")  # context values a message names (plain numbers and U+ codes)
+CONTEXT = ("year", "first", "last", "chars", "event", "field")  # context values a message names (plain numbers and U+ codes)
 DATE_PREFIXES = ("date_", "datetime_", "time_", "timezone_")
 ENTITIES = ("inspection", "case", "evidence", "reading_source", "document", "document_version",
             "document_signature", "signature", "document_number")

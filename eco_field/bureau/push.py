@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from eco_field.bureau import rules
+from eco_field.bureau import case_procedure, rules
 from eco_field.bureau.invalid_body import InvalidBody
 from eco_field.bureau.refusals import Refusal
 from eco_field.bureau.schemas.entries import ENTITIES, PUSH_BODY, VERSIONED
@@ -89,6 +89,9 @@ def apply_batch(storage: BureauStorage, device: Device, entries: list[dict[str, 
         forbidden = [r["entry_id"] for r in results if r["status"] == "forbidden"]
         if forbidden:
             raise Forbidden(forbidden)
+        refused = {r["entry_id"]: r["problem"] for r in results if r["status"] == "refused"}
+        if refused:
+            raise case_procedure.EventsRefused(refused)
         storage.put_entries(device.id, batch.new_entries, utc_now())
     return results
 
@@ -198,6 +201,8 @@ def _decide(storage: BureauStorage, device: Device, entry: dict[str, Any], curre
 
         if unconfirmed_bureau_approvals(storage, payload):  # an approval the bureau never gave
             return _conflict(storage, device, entry, current, "unconfirmed_approval")
+    if entity == "case" and (problem := case_procedure.problem(storage, payload, current, unit)):
+        return {"entry_id": entry_id, "status": "refused", "problem": problem}  # the procedure refuses an event
     record = _record_from(entry, payload, device, unit, current)
     storage.put_record(record)
     batch.records[record.entity, record.entity_id] = record

@@ -33,6 +33,9 @@ FIELDS = ("place", "pollutant", "value", "unit", "limit", "standard", "sampled")
 REQUIRED = FIELDS[:6]
 SEPARATORS = re.compile(r"[;；]")
 DIMENSIONLESS_UNIT = "无量纲"
+# results one report may carry: a report's table runs to tens of rows; far more is not a report (and a pushed
+# event of 10,000 made every reader of the case loop over them)
+MAX_RESULTS = 500
 AIR_UNITS, WATER_UNITS, SOUND_UNITS = ("mg/m³", "µg/m³", "g/m³", "ppm", "ppb"), ("mg/L", "µg/L"), ("dB(A)", "dB", "dB(C)")
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
@@ -123,6 +126,8 @@ def check(raw: dict[str, Any], position: int, report_day: date | None = None,
 
 def check_all(raws: list[dict[str, Any]], report_day: date | None = None,
               outlets: dict[str, tuple[str, str]] | None = None) -> list[dict[str, Any]]:
+    if len(raws) > MAX_RESULTS:
+        raise BadInput("monitoring.too_many_results", count=len(raws), most=MAX_RESULTS)
     return [check(raw, i, report_day, outlets) for i, raw in enumerate(raws, start=1)]
 
 
@@ -226,10 +231,13 @@ def read(data: dict[str, Any] | None) -> list[dict[str, Any]]:
     items = (data or {}).get("results")
     if not isinstance(items, list):
         return []
-    return [item for item in items if isinstance(item, dict) and _sound(item)]
+    return [item for item in items if sound(item)]
 
 
-def _sound(item: dict[str, Any]) -> bool:
+def sound(item: Any) -> bool:
+    """Whether a stored result is as check() makes it (read() keeps only these; the bureau refuses others)."""
+    if not isinstance(item, dict):
+        return False
     texts = ("place", "outlet_name", "medium", "pollutant", "name", "unit", "standard")
     if not all(isinstance(item.get(k), str) for k in texts) or not item["place"] or not item["name"]:
         return False
@@ -242,7 +250,9 @@ def _sound(item: dict[str, Any]) -> bool:
         return False
     if item["kind"] == "range" and not item["low"] < item["high"]:
         return False
-    return item["limit"] > 0 and (item.get("sampled") is None or isinstance(item.get("sampled"), str))
+    # as check() stores it: a value not below 0, a limit above 0, a unit in the house spelling
+    return item["value"] >= 0 and item["limit"] > 0 and _unit(item["unit"]) == item["unit"] \
+        and (item.get("sampled") is None or isinstance(item.get("sampled"), str))
 
 
 def reports_prove_exceedance(reports: list[dict[str, Any] | None]) -> bool:

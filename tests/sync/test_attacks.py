@@ -280,12 +280,13 @@ def test_a_case_claiming_an_approval_the_bureau_never_gave_is_kept_as_a_conflict
     case_id = str(uuid.uuid4())
     events = [{"event": "discovered", "label": "发现违法行为", "date": "2026-06-01", "note": ""},
               {"event": "approved", "label": "审批", "date": "2026-06-02", "note": "",
-               "data": {"step": "filing", "by": "局长", "source": "bureau", "approval_id": "never-given"}}]
+               "data": {"step": "filing", "by": "局长", "role": "局负责人", "source": "bureau",
+                        "approval_id": "never-given"}}]
     case = {"entry_id": str(uuid.uuid4()), "entity": "case", "entity_id": case_id, "op": "create", "revision": 1,
             "payload": {"id": case_id, "inspection_id": inspection["entity_id"],
                         "enterprise_id": inspection["payload"]["enterprise_id"], "facts": "超标排放",
                         "violations": [{"catalog_id": "AIR-02", "facts": "", "evidence_ids": []}],
-                        "assessment": None, "status": "filed", "opened_at": "2026-06-01T09:00:00+08:00",
+                        "assessment": None, "status": "open", "opened_at": "2026-06-01T09:00:00+08:00",
                         "events": events, "revision": 1}}
     results = raw_push(bureau, device, [inspection, case]).json()["results"]
     assert [r["status"] for r in results] == ["applied", "conflict"]
@@ -295,5 +296,5 @@ def test_a_case_claiming_an_approval_the_bureau_never_gave_is_kept_as_a_conflict
     # the same case with the approval recorded as the device's own is taken
     own = {**case, "entry_id": str(uuid.uuid4()),
            "payload": {**case["payload"], "events": [events[0], {**events[1], "data": {
-               "step": "filing", "by": "局长", "source": "device"}}]}}
+               "step": "filing", "by": "局长", "role": "局负责人", "source": "device"}}]}}
     assert raw_push(bureau, device, [own]).json()["results"][0]["status"] == "applied"

@@ -38,7 +38,7 @@ def _case_entry(inspection: dict, **fields) -> dict:
             "payload": {"id": case_id, "inspection_id": inspection["entity_id"],
                         "enterprise_id": inspection["payload"]["enterprise_id"], "facts": "超标排放",
                         "violations": [{"catalog_id": "AIR-02", "facts": "", "evidence_ids": []}],
-                        "assessment": None, "status": "filed", "opened_at": "2026-06-01T09:00:00+08:00",
+                        "assessment": None, "status": "open", "opened_at": "2026-06-01T09:00:00+08:00",
                         "events": events, "revision": 1, **fields}}
 
 

@@ -96,7 +96,7 @@ def test_an_officers_whole_day_reaches_the_bureau(tmp_path: Path, bureau: Bureau
             admin.reserve_numbers(storage, device_id_of(device), kind, 200)
     cli(laptop, "sync")
     demo = cli(laptop, "cases", "demo")
-    assert len(demo["cases"]) == 3 and len(demo["documents"]) == 15
+    assert len(demo["cases"]) == 3 and len(demo["documents"]) == 17
     amendment = officer_work(device, tmp_path)
 
     synced = cli(laptop, "sync")

@@ -77,18 +77,50 @@ def state_of(storage: BureauStorage, case: Record, today: date | None = None,
         events=events, entries=entries,
         evidence={v.get("catalog_id", ""): list(v.get("evidence_ids") or []) for v in p.get("violations") or []},
         assessment=Assessment.from_dict(p["assessment"]) if p.get("assessment") else None,
-        documents=[{"kind": d.payload.get("kind"), "number": d.payload.get("number"), "status": d.payload.get("status"),
-                    "issued_at": d.payload.get("issued_at")} for d in docs
+        documents=[_document(d.payload) for d in docs
                    if d.payload.get("status") not in ("void", "voided") and not d.payload.get("void_reason")],
         photo_flags={}, investigators=investigators if investigators is not None else _investigators(storage, p),
         today=today or now_local().date(),
         calendar=calendar if calendar is not None else load_calendar(None), settings={})
 
 
+def _document(p: dict[str, Any]) -> dict[str, Any]:
+    """A synced document as procedure_state reads a laptop's: issued_on is the date printed on it (its facts'
+    issued_date), else the day of issued_at; a 按日 round's amount and number from its facts."""
+    facts = p.get("facts") if isinstance(p.get("facts"), dict) else {}
+    issued_at = str(p.get("issued_at") or "")
+    on = facts.get("issued_date") if isinstance(facts.get("issued_date"), str) else None
+    try:
+        on = date.fromisoformat(on).isoformat() if on else _local_day(issued_at)
+    except ValueError:
+        on = _local_day(issued_at)
+    return {"kind": p.get("kind"), "number": p.get("number"), "status": p.get("status"), "issued_at": issued_at,
+            "issued_on": on, "amount_fen": _whole(facts.get("amount_fen")), "round": _whole(facts.get("round"))}
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _local_day(iso: str) -> str:
+    from datetime import datetime
+
+    from eco_field.clock import zone
+
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return ""
+    return (moment.astimezone(zone(None)) if moment.tzinfo else moment).date().isoformat()
+
+
 def _investigators(storage: BureauStorage, payload: dict[str, Any]) -> list[str]:
     inspection = storage.record("inspection", str(payload.get("inspection_id") or ""))
     officers = (inspection.payload.get("officers") or []) if inspection else []
-    return [str(o.get("name") if isinstance(o, dict) else o) for o in officers]
+    # a synced inspection names its officers by certificate number; the procedure compares names (听证主持人,
+    # 法制审核人员 are not the case's investigators), so they are read from the bureau's own officers
+    names = {o["cert_no"]: o["name"] for o in storage.officers()} if officers else {}
+    return [str(o.get("name") if isinstance(o, dict) else names.get(str(o), o)) for o in officers]
 
 
 def linked_records(storage: BureauStorage, case: Record) -> list[Record]:

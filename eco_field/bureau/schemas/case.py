@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
+from eco_field.bureau.schemas import case_event_data
 from eco_field.bureau.schemas.common import Code, Day, Id, JsonObject, Name, Revision, Strict, Text, Timestamp
 
 
@@ -21,6 +22,11 @@ class CaseEvent(Strict):
     date: Day
     note: Text = ""
     data: JsonObject | None = None
+
+    @model_validator(mode="after")
+    def _data_as_recorded(self) -> CaseEvent:
+        case_event_data.check(self.event, self.data)
+        return self
 
 
 ASSESSMENT_FIELDS = (("catalog_id", str), ("amount", (int, float)), ("min", (int, float)), ("max", (int, float)),
