@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from eco_field.law import approvals, release_grounds, rounds
+from eco_field.law import approvals, release_grounds, rounds, seizure_period
 from eco_field.law.procedure_decision import (
     SEIZURE_GROUNDS,
     daily_open,
@@ -91,7 +91,7 @@ def seizure_extended(s: CaseState, day: date, data: dict | None) -> str | None:
     active = seizure_active(s)
     if active is None:
         return text("procedure.no_active_seizure")
-    end = active.day + timedelta(days=30)
+    end = seizure_period.last_day(active.day)  # the one computation of the period (law/seizure_period.py)
     return first(text("procedure.seizure_extended_once") if s.after("seizure_extended", active) else None,
                  _not_before(day, active),
                  text("procedure.seizure_period_over", end=end) if day > end else None,
@@ -100,10 +100,9 @@ def seizure_extended(s: CaseState, day: date, data: dict | None) -> str | None:
 
 
 def seizure_end(s: CaseState, seized: Event) -> date:
-    """The last day of the measure as its decision prints it (自…起至…止, 30 days counting its first; one
-    extension of 30 more: seizure_decision.period_end, seizure_extension)."""
+    """The last day of the measure as its decision and its extension notice print it (law/seizure_period.py)."""
     extended = bool(s.after("seizure_extended", seized))
-    return seized.day + timedelta(days=30 * (1 + extended) - 1)
+    return seizure_period.last_day(seized.day, seizure_period.EXTENSION_DAYS if extended else 0)
 
 
 def release_ground(s: CaseState, seized: Event, day: date, data: dict | None) -> str | None:
