@@ -118,7 +118,7 @@ class _Walk:
         """The inspection that found the violation (its place, the party's representative on site, its
         checklist answers, findings and questions) with its photos, and the case opened on its day."""
         ent = demo.demo_enterprises()[enterprise] if isinstance(enterprise, int) else enterprise
-        site = site or Site(findings=[facts])
+        site = site or Site(findings=[f"{facts.rstrip('。')}。"])
         certs = inspectors(self.ws, ent.county)
         start = self.today - timedelta(days=days_ago)
         place = site.place or (f"{ent.name}厂区（{ent.address}）" if ent.address else f"{ent.name}厂区")
@@ -253,8 +253,8 @@ def _exceedance_site(ent: Enterprise) -> Site:
     outlet = next(o for o in ent.outlets if o.kind == "air" and o.limits)
     return Site(
         findings=[f"{outlet.name}布袋除尘器运行中，现场检查发现除尘器第3仓室部分滤袋破损，烟囱出口可见明显烟尘；"
-                  "除尘器压差运行记录显示自检查前一日起压差明显下降",
-                  f"执法人员当场告知当事人，将委托吕梁市生态环境监测中心（演示）对{outlet.name}颗粒物排放浓度进行采样监测"],
+                  "除尘器压差运行记录显示自检查前一日起压差明显下降。",
+                  f"执法人员当场告知当事人，将委托吕梁市生态环境监测中心（演示）对{outlet.name}颗粒物排放浓度进行采样监测。"],
         answers={"PROC-01": ("compliant", "执法人员二名到场，出示执法证件"),
                  "GEN-03": ("compliant", "持有效排污许可证"),
                  "GEN-06": ("non_compliant", "布袋除尘器部分滤袋破损，压差记录异常"),
@@ -313,9 +313,9 @@ def _first_violation_site() -> Site:
     violation of the kind (the party's answer in the 询问笔录, checked against the bureau's archive), the
     correction within 7 days (a photo taken at the 复查, explained by the officer)."""
     return Site(
-        findings=["煤炭堆场未采取有效覆盖措施，堆场内煤炭裸露，防尘网被掀开堆放于一侧",
-                  "经现场测量，煤炭堆场长约15米、宽约10米，面积约150平方米",
-                  "执法人员当场责令当事人立即对煤炭堆场采取覆盖措施"],
+        findings=["煤炭堆场未采取有效覆盖措施，堆场内煤炭裸露，防尘网被掀开堆放于一侧。",
+                  "经现场测量，煤炭堆场长约15米、宽约10米，面积约150平方米。",
+                  "执法人员当场责令当事人立即对煤炭堆场采取覆盖措施。"],
         answers={"PROC-01": ("compliant", "执法人员二名到场，出示执法证件"),
                  "GEN-14": ("non_compliant", "煤炭堆场约150平方米未覆盖")},
         interview=[("你单位煤炭堆场为何未采取覆盖措施？", "前几天大风把防尘网掀开了，还没来得及重新覆盖。"),

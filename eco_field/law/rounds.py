@@ -11,6 +11,7 @@ document stays in force:
 - 查封、扣押: each `seized` event is one measure with its own decision (other equipment, or a new measure after one
   was lifted).
 - 催告: each `payment_reminder` served closes a round; a reminder issued after it is a new 催告, not a correction.
+- 责令限制生产（停产整治）事先告知书: one per `production_proposed` (a 停产 after a 限产 is its own act).
 - 解除查封（扣押）决定书 and 延期通知书: one per measure, like the 查封决定书 (a new `seized` opens a new round).
 - 责令改正违法行为决定书: a 复查 that finds the violation continuing after an order was served opens a new round:
   the bureau may order the correction again and re-check (按日办法第十四条, as ../shared/domain/procedure.md reads it
@@ -36,6 +37,8 @@ ROUND_KINDS: dict[str, tuple[str, bool]] = {
     "payment-reminder": ("payment_reminder", True),
     "seizure-extension": ("seized", False),
     "seizure-release": ("seized", False),
+    # each measure proposed (限产, then 停产 when the limit did not work: 限产办法第六条第四项) has its own notice
+    "production-notice": ("production_proposed", False),
 }
 # kinds whose rounds are not counted by one event (see rectification_round)
 ROUND_RULES = ("rectification-order",)
