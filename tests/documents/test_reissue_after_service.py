@@ -119,3 +119,30 @@ def test_an_extended_seizure_ends_on_the_same_day_everywhere(ready, tmp_path):
         cases.record_event(ready.db, case_id, "seizure_lifted", ago(0), "期满", {"ground": "expired"})
     with pytest.raises(ValueError):
         seizure_period.last_day(seized, 31)  # 行政强制法第二十五条: 延长期限不得超过三十日
+
+
+def test_seizure_documents_issued_before_format_5_keep_their_dates_and_verify(ready, tmp_path, monkeypatch):
+    """A 查封决定书 / 延期通知书 / 立案审批表 issued in format 4 printed the end one day earlier (the day of sealing
+    counted) and the 负责人's row only: they still verify, byte for byte and record for record, after the case
+    moved on."""
+    from eco_field.documents import service
+    from eco_field.documents.kinds import common
+
+    with monkeypatch.context() as m:
+        m.setattr(common, "RECORD_FORMAT", 4)
+        case_id = opened(ready, tmp_path, violations=("AIR-03",), days_ago=50, factors={"impact": "medium"})
+        approve(ready, case_id, "filing", ago(49))
+        issue(ready, "filing-approval", case_id, tmp_path, ago(49))
+        cases.record_event(ready.db, case_id, "filed", ago(49))
+        cases.record_event(ready.db, case_id, "seized", ago(40), "开启旁路阀逃避监管排放",
+                           {"measure": "查封", "approved_by": "李局长"})
+        _, decision = issue(ready, "seizure-decision", case_id, tmp_path, ago(40))
+        cases.record_event(ready.db, case_id, "seizure_extended", ago(15), "需检测设备运行数据", {"approved_by": "李局长"})
+        _, extension = issue(ready, "seizure-extension", case_id, tmp_path, ago(15))
+    seized = date.fromisoformat(ago(40))
+    assert f"至{cn_date((seized + timedelta(days=29)).isoformat())}止" in decision
+    assert f"至{cn_date((seized + timedelta(days=59)).isoformat())}止" in extension
+    cases.record_event(ready.db, case_id, "seizure_lifted", ago(5), "旁路阀已拆除封堵", {"ground": "corrected"})
+    for name in ("filing-approval", "seizure-decision", "seizure-extension"):
+        result = service.verify_pdf(ready, tmp_path / f"{name}.pdf")
+        assert result["matches"], (name, result.get("problem"))
