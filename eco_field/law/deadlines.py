@@ -14,6 +14,7 @@ from typing import Any
 
 from eco_field import money
 from eco_field.errors import BadInput
+from eco_field.law import seizure_period
 from eco_field.law.workdays import WorkCalendar, load_calendar
 from eco_field.messages import Term
 
@@ -45,7 +46,8 @@ RULES = (
          basis="《行政处罚法》第六十一条：当事人不在场的，7日内送达"),
     Rule("payment", "缴纳罚款期限", "served", 15, False, ("paid",), owner="party",
          basis="《行政处罚法》第六十七条：自收到决定书之日起15日内缴纳；逾期每日按罚款数额3%加处罚款"),
-    Rule("seizure", "查封、扣押期限", "seized", 30, False, ("seizure_lifted", "decided"), (("seizure_extended", 30),),
+    Rule("seizure", "查封、扣押期限", "seized", seizure_period.DAYS, False, ("seizure_lifted", "decided"),
+         (("seizure_extended", seizure_period.EXTENSION_DAYS),),
          basis="《行政强制法》第二十五条：不得超过30日，情况复杂的经批准可延长30日"),
     Rule("release_service", "解除查封（扣押）决定书送达期限", "seizure_lifted", 3, True, ("seizure_release_served",),
          basis="《环境保护主管部门实施查封、扣押办法》第二十一条：自解除决定作出之日起3个工作日内送达解除决定"),
@@ -99,7 +101,10 @@ def _deadline(rule: Rule, by_event: dict[str, list[date]], today: date, calendar
     extra = sum(days for event, days in rule.extensions if event in by_event)
     if rule.code == "decision":
         extra += suspended_days(by_event, start)
-    if rule.working:
+    if rule.code == "seizure":  # the one computation the decision and the guards use (law/seizure_period.py)
+        extra = sum(days for event, days in rule.extensions if any(d >= start for d in by_event.get(event, [])))
+        due = seizure_period.last_day(start, extra)
+    elif rule.working:
         due = calendar.add_working_days(start, rule.days + extra)
     else:
         due = start + timedelta(days=rule.days + extra)

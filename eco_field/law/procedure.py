@@ -18,7 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from eco_field.errors import BadInput
-from eco_field.law import approvals
+from eco_field.law import approvals, rounds
 from eco_field.law import procedure_decision as dec
 from eco_field.law import procedure_guards as g
 from eco_field.law import procedure_measures as m
@@ -164,6 +164,14 @@ def _order_ready(s: CaseState, measure: str, draft: bool) -> str | None:
         g._not_before(s.today, s.last("production_notified"))
 
 
+def _rectification_ready(s: CaseState) -> str | None:
+    """A 责令改正 while the case is live; a new round's order (law/rounds.py) not before the 复查 that opened it."""
+    reason = g._in(s, m.LIVE, "rectification-order")
+    if reason is None and rounds.rectification_round(s) > 1:
+        return g._not_before(s.today, s.last("recheck_violation"))
+    return reason
+
+
 def _internal_approval(s: CaseState) -> str | None:
     if dec.daily_open(s):
         return m.daily_ready(s, s.today, with_approval=False)
@@ -174,7 +182,7 @@ def _internal_approval(s: CaseState) -> str | None:
 
 DOCUMENTS: dict[str, Callable[[CaseState, bool], str | None]] = {
     "filing-approval": lambda s, d: g._in(s, ("open",), "filing-approval"),
-    "rectification-order": lambda s, d: m.order_document(s),
+    "rectification-order": lambda s, d: _rectification_ready(s),
     "investigation-report": lambda s, d: g._in(s, ("filed",), "investigation-report"),
     "penalty-notice": lambda s, d: _notice_ready(s),
     "daily-penalty-notice": lambda s, d: _daily_notice_ready(s),
@@ -207,7 +215,8 @@ def _document_reason(s: CaseState, kind: str, draft: bool = False) -> str | None
         return text("procedure.case_closed")
     if s.today < s.discovered:  # s.today is the date of issue asked for (documents render --date)
         return text("procedure.issue_before_discovery", day=s.today, discovered=s.discovered)
-    return rule(s, draft)
+    # a served (or effective) document is never re-issued: that would void it (law/rounds.served_already)
+    return rule(s, draft) or rounds.served_already(s, kind)
 
 
 def document_allowed(db: sqlite_utils.Database, case_id: str, kind: str, today: date | None = None, *,
@@ -245,7 +254,5 @@ def next_steps(db: sqlite_utils.Database, case_id: str, today: date | None = Non
 
 def _round_key(s: CaseState, kind: str) -> dict[str, int]:
     """{"round": n} for a kind that repeats per round (law/rounds.py): the round a document issued now is of."""
-    from eco_field.law import rounds
-
     n = rounds.round_of(s, kind)
     return {"round": n} if n else {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from eco_field.law import approvals, release_grounds, rounds
+from eco_field.law import approvals, release_grounds, rounds, seizure_period
 from eco_field.law.procedure_decision import (
     SEIZURE_GROUNDS,
     daily_open,
@@ -91,7 +91,7 @@ def seizure_extended(s: CaseState, day: date, data: dict | None) -> str | None:
     active = seizure_active(s)
     if active is None:
         return text("procedure.no_active_seizure")
-    end = active.day + timedelta(days=30)
+    end = seizure_period.last_day(active.day)  # the one computation of the period (law/seizure_period.py)
     return first(text("procedure.seizure_extended_once") if s.after("seizure_extended", active) else None,
                  _not_before(day, active),
                  text("procedure.seizure_period_over", end=end) if day > end else None,
@@ -100,10 +100,9 @@ def seizure_extended(s: CaseState, day: date, data: dict | None) -> str | None:
 
 
 def seizure_end(s: CaseState, seized: Event) -> date:
-    """The last day of the measure as its decision prints it (自…起至…止, 30 days counting its first; one
-    extension of 30 more: seizure_decision.period_end, seizure_extension)."""
+    """The last day of the measure as its decision and its extension notice print it (law/seizure_period.py)."""
     extended = bool(s.after("seizure_extended", seized))
-    return seized.day + timedelta(days=30 * (1 + extended) - 1)
+    return seizure_period.last_day(seized.day, seizure_period.EXTENSION_DAYS if extended else 0)
 
 
 def release_ground(s: CaseState, seized: Event, day: date, data: dict | None) -> str | None:
@@ -217,18 +216,6 @@ def preservation_decided(s: CaseState, day: date, data: dict | None) -> str | No
 
 
 # -- 责令改正、复查、按日连续处罚 --
-def order_document(s: CaseState) -> str | None:
-    """A 责令改正违法行为决定书 may be issued (s.today: its date of issue): while the case is live; once one is
-    served, a new one only after a 复查 found the violation continuing (按日办法第十四条: each failure brings a new
-    order and 复查; procedure.md §2), dated on or after that 复查. Each served order is a round of its own
-    (law/rounds.py); re-issuing before service corrects (supersedes) the round's order."""
-    served = s.last("order_served")
-    failed = s.after("recheck_violation", served) if served else []
-    return first(_in(s, LIVE, "rectification-order"),
-                 text("procedure.order_served_already", served=served.day) if served and not failed else None,
-                 _not_before(s.today, failed[-1] if failed else None))
-
-
 def order_served(s: CaseState, day: date, data: dict | None) -> str | None:
     """送达责令改正违法行为决定书: the order of this round is issued first (one document per service; the SERVES map
     in procedure.py keeps the service from being dated before the document's issue)."""
@@ -239,7 +226,10 @@ def order_served(s: CaseState, day: date, data: dict | None) -> str | None:
     previous = s.last("order_served")
     missing = (text("procedure.order_again_not_issued", round=round_no, served=previous.day) if previous
                else text("procedure.order_not_issued"))
+    # the round's order is served once; the next service is of the next round's order (after a failed 复查)
+    served_twice = previous is not None and len(s.all("order_served")) >= round_no
     return first(_in(s, LIVE, "order_served"), _not_before(day, s.last("discovered")),
+                 text("procedure.order_served_already", served=previous.day) if served_twice else None,
                  missing if needs_doc else None)
 
 

@@ -11,9 +11,15 @@ document stays in force:
 - 查封、扣押: each `seized` event is one measure with its own decision (other equipment, or a new measure after one
   was lifted).
 - 催告: each `payment_reminder` served closes a round; a reminder issued after it is a new 催告, not a correction.
-- 责令改正: each `order_served` closes a round; an order issued after it (a 复查 found the violation continuing:
-  按日办法第十四条, procedure.md §2) is a new 责令改正违法行为决定书, not a correction of the served one.
-Re-issuing within the same round still supersedes."""
+- 责令限制生产（停产整治）事先告知书: one per `production_proposed` (a 停产 after a 限产 is its own act).
+- 解除查封（扣押）决定书 and 延期通知书: one per measure, like the 查封决定书 (a new `seized` opens a new round).
+- 责令改正违法行为决定书: a 复查 that finds the violation continuing after an order was served opens a new round:
+  the bureau may order the correction again and re-check (按日办法第十四条, as ../shared/domain/procedure.md reads it
+  from web copies: 「Each failure brings a new order and re-check」; unverified against the gazette).
+Re-issuing within the same round still supersedes — but never once the document was served or took effect
+(`served_already`): voiding a served act by issuing another number would leave the acts that cite it (the 按日
+decision cites the 责令改正决定书) resting on a void document. A served document is answered by the next round
+where the law has one, or by its own procedure (复议、诉讼、撤销), not by a re-issue."""
 
 from __future__ import annotations
 
@@ -29,16 +35,55 @@ ROUND_KINDS: dict[str, tuple[str, bool]] = {
     "daily-penalty-decision": ("daily_decided", True),
     "seizure-decision": ("seized", False),
     "payment-reminder": ("payment_reminder", True),
-    "rectification-order": ("order_served", True),
+    "seizure-extension": ("seized", False),
+    "seizure-release": ("seized", False),
+    # each measure proposed (限产, then 停产 when the limit did not work: 限产办法第六条第四项) has its own notice
+    "production-notice": ("production_proposed", False),
 }
+# kinds whose rounds are not counted by one event (see rectification_round)
+ROUND_RULES = ("rectification-order",)
+
+# kind -> the events that record its service or its taking effect (送达, 作出, 移送 …): once one is recorded on or
+# after the current document's date of issue, that document is not re-issued (served_already)
+SERVED_BY: dict[str, tuple[str, ...]] = {
+    "rectification-order": ("order_served",),
+    "seizure-release": ("seizure_release_served",),
+    "penalty-notice": ("notified",),
+    "hearing-notice": ("hearing_notified",),
+    "penalty-decision": ("served", "decided"),
+    "no-penalty-decision": ("served", "no_penalty"),
+    "daily-penalty-notice": ("daily_notified",),
+    "daily-penalty-decision": ("daily_served", "daily_decided"),
+    "payment-reminder": ("payment_reminder",),
+    "production-notice": ("production_notified",),
+    "production-limit-order": ("production_limited",),
+    "production-halt-order": ("production_halted",),
+    "detention-transfer": ("detention_transfer",),
+    "criminal-transfer": ("criminal_transfer",),
+}
+# the events above that are a service (送达); the others record that the act took effect (作出决定, 移送)
+SERVICE_EVENTS = frozenset({"order_served", "seizure_release_served", "notified", "hearing_notified", "served",
+                            "daily_notified", "daily_served", "payment_reminder", "production_notified"})
 
 
 def repeats(kind: str) -> bool:
-    return kind in ROUND_KINDS
+    return kind in ROUND_KINDS or kind in ROUND_RULES
+
+
+def rectification_round(s: CaseState) -> int:
+    """The 责令改正 round: 1, plus one for each served order that a later 复查 found not complied with (the next
+    order is then a new round, 按日办法第十四条), counted up to the next order's service."""
+    served = [e.day for e in s.all("order_served")]
+    failed = [e.day for e in s.all("recheck_violation")]
+    bounds: list[date | None] = [*served[1:], None][:len(served)]
+    return 1 + sum(1 for day, until in zip(served, bounds, strict=True)
+                   if any(f > day and (until is None or f <= until) for f in failed))
 
 
 def round_of(s: CaseState, kind: str) -> int | None:
     """The round a document of this kind issued now belongs to (1, 2, …); None for a kind that does not repeat."""
+    if kind == "rectification-order":
+        return rectification_round(s)
     if kind not in ROUND_KINDS:
         return None
     event, closes = ROUND_KINDS[kind]
@@ -68,3 +113,30 @@ def daily_rounds(rechecks: list[tuple[date, bool]], decided: list[date]
             since = violating[-1] if violating else since
         low = high
     return out
+
+
+def served_already(s: CaseState, kind: str) -> str | None:
+    """Why a document of this kind may not be issued now because the current one (of this round) was served or
+    took effect: a re-issue would void it (documents.service supersedes). None when nothing stands in the way.
+    The reason names the document, its number and the day of its service; for a kind with a next round, what
+    opens it."""
+    from eco_field.law.procedure_guards import step_label
+    from eco_field.messages import text
+
+    events = SERVED_BY.get(kind)
+    docs = s.documents_of(kind, round_of(s, kind)) if events else []
+    if not docs:
+        return None
+    doc = docs[-1]
+    hits = sorted((e for code in events for e in s.all(code) if e.day.isoformat() >= doc["issued_on"]),
+                  key=lambda e: (e.day, e.seq))
+    if not hits:
+        return None
+    hit = hits[0]
+    key = "procedure.reissue_served" if hit.code in SERVICE_EVENTS else "procedure.reissue_in_effect"
+    reason = text(key, title=step_label(kind), number=doc["number"], day=hit.day, event=step_label(hit.code))
+    if kind == "rectification-order":
+        reason += text("procedure.reissue_next_order")
+    elif kind == "seizure-release":
+        reason += text("procedure.reissue_next_seizure")
+    return reason

@@ -4,6 +4,8 @@ sentences ended before the next, and approval forms carrying the approvals recor
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from eco_field import demo
@@ -15,19 +17,30 @@ from tests.documents.conftest import pdf_text
 
 
 @pytest.fixture(scope="module")
-def demo_docs(tmp_path_factory):
-    """{kind: [(number, text)]} and {case_id: case} of the three demo cases (seeded once for the module)."""
+def demo_seeded(tmp_path_factory):
+    """The three demo cases seeded once for the module: docs {kind: [(case_id, number, text)]} (an inspection's
+    笔录 under its case), found {case_id: case}, issued {number: date of issue}, order [case ids as made]."""
     root = tmp_path_factory.mktemp("demo-docs")
     with Workspace.open(root / "data", create=True) as ws:
         demo.seed(ws)
         made = seed_cases(ws, root / "files")
-        docs: dict[str, list[tuple[str, str, str]]] = {}
-        for number, kind, case_id, sha in ws.db.execute(
-                "SELECT number, kind, case_id, pdf_sha256 FROM documents ORDER BY rowid"):
-            pdf = ws.data_dir / "evidence" / sha[:2] / f"{sha}.pdf"
-            docs.setdefault(kind, []).append((case_id, number, pdf_text(pdf)))
         found = {cid: cases.get(ws.db, cid) for cid in made["cases"]}
-    return docs, found
+        of_inspection = {case.inspection_id: cid for cid, case in found.items()}
+        docs: dict[str, list[tuple[str, str, str]]] = {}
+        issued: dict[str, str] = {}
+        for number, kind, case_id, inspection_id, sha, day in ws.db.execute(
+                "SELECT number, kind, case_id, inspection_id, pdf_sha256, json_extract(facts_json, '$.issued_date')"
+                " FROM documents ORDER BY rowid"):
+            pdf = ws.data_dir / "evidence" / sha[:2] / f"{sha}.pdf"
+            docs.setdefault(kind, []).append((case_id or of_inspection.get(inspection_id), number, pdf_text(pdf)))
+            issued[number] = day
+    return {"docs": docs, "found": found, "issued": issued, "order": made["cases"]}
+
+
+@pytest.fixture(scope="module")
+def demo_docs(demo_seeded):
+    """{kind: [(case_id, number, text)]} and {case_id: case} of the three demo cases."""
+    return demo_seeded["docs"], demo_seeded["found"]
 
 
 def _event_day(case, code: str) -> str:
@@ -63,9 +76,16 @@ def test_hearing_time_words_as_typed_by_officers():
     assert time_text("2026年7月10日上午9时") == "2026年7月10日上午9时"  # already in words: as recorded
 
 
+def _flowing(text: str) -> str:
+    """The text without the page furniture between pages (footer: page, number, record hash; running header), so
+    a sentence broken across pages reads whole."""
+    return re.sub(r"第\d+页共\d+页[^…]*?记录SHA-256[0-9a-f]+…(吕梁市生态环境局[^〔]*〔\d+〕\d+号)?", "", text)
+
+
 def test_no_penalty_decision_cites_the_law_once_and_states_facts_found(demo_docs):
     docs, _ = demo_docs
     (_, number, text), = docs["no-penalty-decision"]
+    text = _flowing(text)
     assert "依据《中华人民共和国行政处罚法》第二十八条第一款、第三十三条第三款的规定，责令" in text, number
     assert text.count("《中华人民共和国行政处罚法》第三十三条第三款") == 0
     # the demo's ground: a 150 m² yard covered within 5 days, below the list's 200 m² and 7 days
@@ -99,9 +119,9 @@ def test_sentence_ends_typed_facts_once():
     assert sentence("") == ""
 
 
-def test_internal_approval_prints_the_approvals_recorded_before_it(demo_docs):
-    docs, _ = demo_docs
-    (_, number, text), = docs["internal-approval"]
+def test_internal_approval_prints_the_approvals_recorded_before_it(demo_seeded):
+    fine_case = demo_seeded["order"][0]
+    (_, number, text), = [d for d in demo_seeded["docs"]["internal-approval"] if d[0] == fine_case]
     assert "法制审核意见事实清楚，证据确凿，程序合法，同意。" in text, number
     assert "负责人审批意见同意按拟处罚意见作出决定。签名：李局长（演示）" in text, text[-500:]
 
@@ -161,3 +181,66 @@ def test_closing_forms_print_each_approver_of_the_chain(demo_docs):
         approvals = [a for a in case.to_dict()["approvals"] if a["step"] == "closing"]
         assert [a["role"] for a in approvals] == ["承办人", "承办机构负责人", "局负责人"]
         assert approvals[-1]["date"] <= _event_day(case, "closed")
+
+
+# -- the 法制审核 read of the demo files (review 7): cases 1 (fine with a hearing) and 2 (首违不罚) --
+def _of(seeded, kind: str, case_no: int) -> list[tuple[str, str]]:
+    cid = seeded["order"][case_no]
+    return [(number, text) for case_id, number, text in seeded["docs"].get(kind, []) if case_id == cid]
+
+
+@pytest.mark.parametrize("kind", ["filing-approval", "investigation-report", "internal-approval",
+                                  "closing-approval", "inspection-record"])
+def test_the_first_violation_case_has_every_form_of_its_steps(demo_seeded, kind):
+    assert len(_of(demo_seeded, kind, 1)) == 1, kind
+
+
+def test_filing_is_approved_up_the_chain(demo_seeded):
+    for case_no in (0, 1):
+        (number, text), = _of(demo_seeded, "filing-approval", case_no)
+        assert "（承办人）日期：" in text and "建议立案调查。" in text, number
+        assert "情况属实，建议立案调查。签名：周科长（演示）（承办机构负责人）" in text, number
+        assert "同意立案。签名：李局长（演示）（局负责人）" in text, number
+        assert "签名：日期：年月日" not in text  # no blank opinion row
+
+
+def test_the_inspections_the_decisions_cite_record_what_was_found(demo_seeded):
+    for case_no, found, person in ((0, "部分滤袋破损", "刘代理（演示）环保部经理"),
+                                   (1, "面积约150平方米", "王某（演示）安全环保科科长")):
+        (number, record), = _of(demo_seeded, "inspection-record", case_no)
+        assert found in record and f"现场负责人{person}" in record, number
+        assert "未记录检查事项" not in record and "厂区（演示）" not in record
+        assert "不符合" in record  # the checklist answers are printed
+        for kind in ("penalty-decision", "no-penalty-decision", "investigation-report"):
+            for _, text in _of(demo_seeded, kind, case_no):
+                # cited by its number, never as an unnamed 「现场检查记录」
+                assert f"现场检查（勘察）笔录（{number}）" in text and "现场检查记录，证明" not in text, kind
+
+
+def test_a_rejected_statement_is_answered_with_a_true_reason(demo_seeded):
+    (number, text), = _of(demo_seeded, "penalty-decision", 0)
+    assert "改正情节" not in text, number  # no correction factor was applied to the fine
+    assert "不属于依法从轻或者减轻处罚的情形，我局对该意见不予采纳" in text
+    assert "本案裁量中认定的情节为：环境影响程度为“一般”" in text
+
+
+def test_the_hearing_notice_names_who_hears_and_the_record_is_made_on_the_day(demo_seeded):
+    case = demo_seeded["found"][demo_seeded["order"][0]]
+    requested = next(e for e in case.events if e["event"] == "hearing_requested")
+    assert requested["data"]["presider"] == "钱主持（演示）" and requested["data"]["hearing_officers"] == ["周听证（演示）"]
+    (_, notice), = _of(demo_seeded, "hearing-notice", 0)
+    assert "听证主持人钱主持（演示）听证员周听证（演示）记录人孙记录（演示）" in notice
+    (number, _), = _of(demo_seeded, "hearing-record", 0)
+    assert demo_seeded["issued"][number] == _event_day(case, "hearing_held")
+
+
+def test_each_ground_of_the_first_violation_rests_on_a_record(demo_seeded):
+    (interview_no, interview), = _of(demo_seeded, "interview-record", 1)
+    (inspection_no, inspection), = _of(demo_seeded, "inspection-record", 1)
+    assert "是否因物料堆场未覆盖等扬尘问题受到过生态环境部门的处罚？答：没有，这是第一次。" in interview  # first violation
+    assert "面积约150平方米" in inspection  # area < 200 m², measured on site
+    (number, decision), = _of(demo_seeded, "no-penalty-decision", 1)
+    decision = _flowing(decision)
+    assert "复查时拍摄，证明当事人已对煤炭堆场全部覆盖" in decision, number  # corrected within 7 days
+    assert (f"上述情形有现场检查（勘察）笔录（{inspection_no}）、调查询问笔录（{interview_no}）、现场照片2张等证据证明。"
+            in decision), decision[decision.find("二、"):][:400]

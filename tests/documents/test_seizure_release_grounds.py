@@ -69,7 +69,7 @@ def test_a_release_needs_a_ground_the_record_bears_out(ready, tmp_path):
         assert ground.code in said and ground.words in said
     with pytest.raises(BadInput, match="第二十八条第一款"):
         lift(ago(20), {"ground": "6"})
-    end = date.fromisoformat(ago(40)).toordinal() + 29  # the decision's 30 days count the day of sealing
+    end = date.fromisoformat(ago(40)).toordinal() + 30  # 30 days from the day after sealing (law/seizure_period)
     with pytest.raises(BadInput, match=f"{date.fromordinal(end).isoformat()} 届满，尚未届满"):
         lift(ago(20), {"ground": "expired"})
     with pytest.raises(BadInput, match="尚未作出行政处罚决定"):

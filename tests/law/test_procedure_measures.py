@@ -173,8 +173,9 @@ def test_seizure_extension_and_release_print_the_recorded_reason(cli, workspace,
     assert documents["seizure-release"] == ""
 
     extension, release = _read(extension_pdf), _read(release_pdf)
-    # the decision's 30 days count the day of sealing (期限至 day 30); the extension adds 30 more
-    new_end = (date.fromisoformat(ago(35)) + timedelta(days=59)).isoformat()
+    # 30 days from the day after sealing (law/seizure_period.py: the start day is not counted); the extension
+    # adds 30 more
+    new_end = (date.fromisoformat(ago(35)) + timedelta(days=60)).isoformat()
     for must in ("查封延期通知书", "因排放监测报告尚未出具，需待检测结论，经我局负责人批准", "延长30日", _cn(new_end)):
         assert must in extension, must
     assert "案情复杂" not in extension

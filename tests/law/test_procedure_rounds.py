@@ -219,8 +219,8 @@ def test_each_order_served_needs_its_own_order_issued_before_it(workspace, tmp_p
     # served: no second order until a 复查 finds the violation continuing, and none dated before that 复查
     steps = procedure.next_steps(workspace.db, cid)
     order = {d["kind"]: d for d in steps["documents"]}["rectification-order"]
-    assert not order["allowed"] and "复查发现仍在违法的，方可再次责令改正" in order["reason"], order
-    with pytest.raises(BadInput, match="第2次责令改正的责令改正违法行为决定书尚未制作"):
+    assert not order["allowed"] and "复查发现仍未改正的，可以再次责令改正" in order["reason"], order
+    with pytest.raises(BadInput, match="复查发现仍在违法的，方可再次责令改正"):  # served once, not twice
         cases.record_event(workspace.db, cid, "order_served", ago(29))
     cases.record_event(workspace.db, cid, "recheck_violation", ago(20), "暗查：仍超标排放")
     with pytest.raises(BadInput, match=f"早于复查发现仍在违法日期 {ago(20)}"):

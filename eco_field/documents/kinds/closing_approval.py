@@ -40,10 +40,17 @@ ROWS = (*((f"{role}意见", (role,)) for role in approvals.CHAIN_ROLES["closing"
         ("负责人审批意见", approvals.FINAL_ROLES["closing"]))
 
 
-def chain(src: Source) -> list[dict[str, Any] | None]:
-    """Per row of the form, the last 结案审批 given in one of its roles as recorded by the issue, else None."""
-    given = [a for a in facts.approvals(src) if a["step"] == "closing"]
-    return [next((a for a in reversed(given) if a["role"] in roles), None) for _, roles in ROWS]
+def rows_for(step: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """An approval form's opinion rows and the roles whose approval of the step fills each."""
+    return (*((f"{role}意见", (role,)) for role in approvals.CHAIN_ROLES[step]),
+            ("负责人审批意见", approvals.FINAL_ROLES[step]))
+
+
+def chain(src: Source, step: str = "closing") -> list[dict[str, Any] | None]:
+    """Per row of the form, the last approval of the step given in one of its roles as recorded by the issue,
+    else None (the 立案审批表 asks it for `filing`)."""
+    given = [a for a in facts.approvals(src) if a["step"] == step]
+    return [next((a for a in reversed(given) if a["role"] in roles), None) for _, roles in rows_for(step)]
 
 
 def outcome(rec: dict[str, Any]) -> tuple[str, str]:

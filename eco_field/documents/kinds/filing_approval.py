@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from eco_field.documents.kinds import forms
 from eco_field.documents.kinds import procedure_facts as facts
+from eco_field.documents.kinds.closing_approval import chain
 from eco_field.documents.kinds.common import Source, case_base, cn_date, sentence
 from eco_field.documents.layout import Page
 
@@ -21,7 +22,10 @@ def gather(src: Source) -> dict[str, Any]:
     rec = case_base(src, strict_party=False)
     found = facts.last_event(src, "discovered")
     rec["discovered"] = found["date"] if found else rec["case"]["opened_at"][:10]
-    rec["approval"] = facts.approval(src, "filing")
+    if src.record_format >= 5:  # each row of the chain from the 立案审批 of its role (earlier: the 负责人's only)
+        rec["approvals"] = chain(src, "filing")
+    else:
+        rec["approval"] = facts.approval(src, "filing")
     return rec
 
 
@@ -36,6 +40,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
                           "上述行为涉嫌违反生态环境法律法规，依法应当给予行政处罚，建议立案调查。"),
     ]))
     out.append(forms.spacer())
-    out.append(forms.opinion_rows(page, [("承办人意见", None), ("承办机构负责人审核意见", None),
-                                         ("负责人审批意见", rec["approval"])]))
+    found = rec["approvals"] if "approvals" in rec else [None, None, rec["approval"]]
+    labels = ("承办人意见", "承办机构负责人审核意见", "负责人审批意见")
+    out.append(forms.opinion_rows(page, list(zip(labels, found, strict=True))))
     return out

@@ -41,7 +41,19 @@ def gather(src: Source) -> dict[str, Any]:
         grounds.append({"kind": exemption.get("kind", ""), "title": exemption.get("title", ""),
                         "met": list(exemption.get("met") or []), "basis": _basis(exemption)})
     rec.update(grounds=grounds, evidence=parts.evidence_by_type(src, rec))
+    if src.record_format >= 5:  # the records the grounds rest on, named where the grounds are stated
+        rec["ground_evidence"] = ground_evidence(rec["evidence"])
     return rec
+
+
+# the evidence types that can establish a ground of 不予处罚 (what was found, said and seen); the 书证 of the
+# party's licence proves who the party is, not the ground
+GROUND_TYPES = ("勘验笔录、现场笔录", "当事人的陈述", "视听资料", "电子数据", "鉴定意见", "证人证言", "物证")
+
+
+def ground_evidence(evidence: dict[str, list[str]]) -> list[str]:
+    """Each item of part 一's evidence that bears on the grounds, by its name (the text before 「，」)."""
+    return [item.split("，")[0] for kind in GROUND_TYPES for item in evidence.get(kind, [])]
 
 
 def _basis(exemption: dict[str, Any]) -> str:
@@ -61,6 +73,8 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
         listed = f"，属于生态环境领域免罚清单所列“{g['title']}”情形" if g["kind"] in ("first", "minor") else ""
         out.append(page.p(f"经查，你单位上述违法行为{KIND_WORDS.get(g['kind'], g['title'])}{listed}"
                           + (f"，具体为：{conditions}" if conditions else "") + "。"))
+        if rec.get("ground_evidence"):
+            out.append(page.p(f"上述情形有{'、'.join(rec['ground_evidence'])}等证据证明。"))
         out.append(page.p(f"依据{g['basis']}的规定，我局决定对你单位不予行政处罚。"))
     out.append(page.p("三、责令改正和教育", "heading"))
     out.append(page.p(f"依据{PENALTY_LAW}第二十八条第一款、{provisions.citation('行政处罚法33-3').removeprefix(PENALTY_LAW)}的规定，"

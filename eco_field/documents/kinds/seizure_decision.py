@@ -23,6 +23,7 @@ from eco_field.documents.kinds.common import (
     remedies,
 )
 from eco_field.documents.layout import FRAME_W, Page
+from eco_field.law import seizure_period
 from eco_field.store import inspections
 
 KIND = "seizure-decision"
@@ -40,7 +41,15 @@ def seizure_items(src: Source, rec: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def period_end(start: str, days: int = DAYS) -> str:
+    """Record formats before 5 only: the end as documents issued then printed it (the start day counted, one day
+    short of 《行政强制法》第二十五条 as counted by law/seizure_period.py). Kept so those documents still verify."""
     return (date.fromisoformat(start) + timedelta(days=days - 1)).isoformat()
+
+
+def period(on: str, extension_days: int = 0) -> dict[str, str]:
+    """The period as the record holds it from format 5: the day the measure was taken and its last day, from
+    the one computation the deadlines and the guards use (law/seizure_period.py)."""
+    return {"on": on, "end": seizure_period.last_day(date.fromisoformat(on), extension_days).isoformat()}
 
 
 def gather(src: Source) -> dict[str, Any]:
@@ -49,6 +58,8 @@ def gather(src: Source) -> dict[str, Any]:
     rec["ground"] = seizure_grounds.ground(src, rec)
     rec["items"] = seizure_items(src, rec)
     rec["title"] = f"{rec['ground']['measure']}决定书"
+    if src.record_format >= 5:  # the period's last day counted as the law counts it (start day not counted)
+        rec["period"] = period(rec["ground"]["on"])
     return rec
 
 
@@ -62,9 +73,12 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     found = f"经查，{stated}。" if stated else ""
     out.append(page.p(f"{found}你单位的上述行为属于《环境保护主管部门实施查封、扣押办法》第四条第一款"
                       f"第{provisions.cn_item(g['item'])}项规定的“{g['item_text']}”情形，造成或者可能造成严重污染。"))
-    period = f"自{cn_date(g['on'])}起至{cn_date(period_end(g['on']))}止"
+    if rec.get("period"):  # format 5: 30 days from the day after the measure (law/seizure_period.py)
+        span = f"自{cn_date(g['on'])}实施{m}的次日起计算，至{cn_date(rec['period']['end'])}止"
+    else:
+        span = f"自{cn_date(g['on'])}起至{cn_date(period_end(g['on']))}止"
     out.append(page.p(f"依据{g['basis']}的规定，我局决定对你单位造成污染物排放的设施、设备实施{m}，"
-                      f"{m}的设施、设备的名称、数量和存放地点详见所附《{m}清单》。{m}期限为{DAYS}日，{period}；"
+                      f"{m}的设施、设备的名称、数量和存放地点详见所附《{m}清单》。{m}期限为{DAYS}日，{span}；"
                       f"情况复杂的，经我局负责人批准，可以延长，延长期限不超过{DAYS}日，延长的决定将书面告知你单位。"))
     if m == "查封":
         out.append(page.p("查封期间，你单位应当妥善保管被查封的设施、设备，不得擅自启封、转移、使用、损毁或者隐匿；"

@@ -11,9 +11,10 @@ from reportlab.platypus import Flowable
 from eco_field.documents.kinds import notice_parts, provisions, seizure_grounds
 from eco_field.documents.kinds import procedure_facts as facts
 from eco_field.documents.kinds.common import Source, case_base, cn_date, earlier_of, remedies
-from eco_field.documents.kinds.seizure_decision import DAYS, period_end
+from eco_field.documents.kinds.seizure_decision import DAYS, period, period_end
 from eco_field.documents.layout import Page
 from eco_field.errors import BadInput
+from eco_field.law import seizure_period
 
 KIND = "seizure-extension"
 TITLE = "查封（扣押）延期通知书"
@@ -29,8 +30,12 @@ def gather(src: Source) -> dict[str, Any]:
     if extended is None or not extended["note"].strip():
         raise BadInput("kinds.missing_event", case=rec["case"]["id"], event="seizure_extended",
                        why="先登记查封、扣押延期（延长理由和批准的负责人），再制作延期通知书")
-    first_end = period_end(rec["ground"]["on"])
-    new_end = (date.fromisoformat(first_end) + timedelta(days=DAYS)).isoformat()
+    if src.record_format >= 5:  # the one computation of the period (law/seizure_period.py)
+        first_end = period(rec["ground"]["on"])["end"]
+        new_end = period(rec["ground"]["on"], seizure_period.EXTENSION_DAYS)["end"]
+    else:  # as documents issued before format 5 printed it (they still verify)
+        first_end = period_end(rec["ground"]["on"])
+        new_end = (date.fromisoformat(first_end) + timedelta(days=DAYS)).isoformat()
     rec.update(extended=extended, first_end=first_end, new_end=new_end, decision=earlier_of(rec, "seizure-decision"))
     rec["title"] = f"{rec['ground']['measure']}延期通知书"
     return rec
