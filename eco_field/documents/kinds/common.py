@@ -32,7 +32,9 @@ from eco_field.workspace import Workspace
 #    approver of the `closing` chain; the 解除查封（扣押）决定书 cites its ground's item of 行政强制法第二十八条
 #    第一款 with the 办法's article and lists the released items under a heading; the 行政处罚决定书 states the
 #    circumstances applied after the replies to statements; the 催告书's 加处罚款 comes from law.deadlines (to
-#    the fen, capped at the fine).
+#    the fen, capped at the fine); the 查封决定书's period and the 延期通知书's ends come from law.seizure_period
+#    (30 days from the day after, +30 once); the 立案审批表 names each approver of the filing chain; the
+#    不予行政处罚决定书 names the evidence its grounds rest on.
 RECORD_FORMAT = 5
 
 
