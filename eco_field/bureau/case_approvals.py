@@ -40,6 +40,18 @@ def approve(storage: BureauStorage, case_id: str, step: str, by: str, role: str,
         raise BadInput("procedure.future_date", day=when, today=today)
     payload = {"case_id": case_id, "step": code, "by": by.strip(), "role": role.strip(), "opinion": opinion.strip(),
                "date": when.isoformat(), "approved_at": utc_now()}
+    # the step must be open on the case as synced (the same rules the laptop applies when the approval arrives:
+    # no 结案审批 before the case may close, no 法制审核 by an investigator, none dated before its step)
+    from eco_field.bureau.office import case_view
+    from eco_field.law import procedure
+
+    state = case_view.state_of(storage, case, today)
+    data = {"step": code, "by": payload["by"], "role": payload["role"], "opinion": payload["opinion"],
+            "source": "bureau", "note": payload["opinion"]}
+    reason = procedure.reason_for(state, "approved", when, data) or \
+        approvals.check_approver(state, code, payload["by"], payload["role"], on_device=False)
+    if reason:
+        raise BadInput("procedure.refused", step=text(f"procedure.event.approve_{code}"), reason=reason)
     approval_id = str(uuid.uuid4())
     with storage.transaction():
         storage.put_record(Record(entity=ENTITY, entity_id=approval_id, revision=1, unit=case.unit, payload=payload,

@@ -31,6 +31,10 @@ def test_bureau_approval_reaches_the_laptop(bureau: BureauServer, device: Worksp
     assert future.returncode == 2 and "晚于今天" in future.stderr
     assert bureau.admin("cases", "approve", "no-such-case", "filing", "--by", "李建国", "--role", "局负责人",
                         "--date", today.isoformat()).returncode == 2
+    # the step must be open on the case as synced: no 结案审批 for a case not even filed
+    early = bureau.admin("cases", "approve", case.id, "closing", "--by", "李建国", "--role", "局负责人", "--date",
+                         today.isoformat())
+    assert early.returncode == 2 and "结案审批" in early.stderr, early.stderr
     given = bureau.admin_json("cases", "approve", case.id, "filing", "--by", "李建国", "--role", "局负责人",
                               "--opinion", "同意立案", "--date", today.isoformat(), "--json")
     assert given["step"] == "filing" and given["case_id"] == case.id
