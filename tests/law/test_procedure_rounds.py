@@ -4,6 +4,7 @@ void the previous round's: every one still verifies; re-issuing within a round s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,8 @@ def test_two_daily_penalty_rounds_each_count_their_own_days_and_all_verify(cli, 
     shown = cli("cases", "next", cid)
     ok(shown)
     assert "按日连续处罚第1轮" in shown.stdout and "按日连续处罚第2轮" in shown.stdout and "22日" in shown.stdout
+    # the Chinese text names steps by their labels: no event code in prose (document kinds stay: they are typed)
+    assert not re.search(r"[（(][a-z_]+[)）]|recheck_violation|production_proposed", shown.stdout), shown.stdout
 
 
 def _facts_rounds(workspace, cid: str) -> list[dict]:
