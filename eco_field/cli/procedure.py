@@ -80,8 +80,7 @@ def _next_text(steps: dict) -> str:
     lines.append(text("procedure.cli.open"))
     # an event is named by its label (`cases event` takes the label as printed); a document also by its kind,
     # which `documents render` needs typed
-    lines += [text("procedure.cli.open_event", label=procedure.event_label(e["event"]), round=_round(e),
-                   code=e["event"]) for e in steps["events"] if e["allowed"]]
+    lines += [f"  ✓ {procedure.event_label(e['event'])}{_round(e)}" for e in steps["events"] if e["allowed"]]
     lines += [text("procedure.cli.open_document", label=procedure.event_label(d["kind"]), round=_round(d),
                    kind=d["kind"]) for d in steps["documents"] if d["allowed"]]
     lines.append(text("procedure.cli.closed"))

@@ -142,7 +142,7 @@ def test_a_second_seizure_while_the_first_is_in_force_is_refused_naming_its_deci
     cases.record_event(db, cid, "seized", ago(58), "除尘设施停运，颗粒物超标排放",
                        {"measure": "查封", "ground_item": "6", "approved_by": "李建国"})
     # recorded, its decision not made yet: the refusal names the measure and its date
-    _refused_by_service(workspace, cid, ago(57), "查封", ago(58), "尚未解除", "seizure_extended")
+    _refused_by_service(workspace, cid, ago(57), "查封", ago(58), "尚未解除", "查封、扣押延期")
     sealed = service.render(workspace, "seizure-decision", case_id=cid, issued_on=ago(58))
     # in force, extended or not, even past its period (only a release decision ends it): refused by the command
     # line with exit 2, naming the first decision's number and date
