@@ -88,7 +88,8 @@ def inventory(page: Page, rec: dict[str, Any], blank_rows: int = BLANK_ROWS) -> 
              it.get("place", ""), it.get("note", "")] for i, it in enumerate(rec["items"])]
     empty = max(0, blank_rows - len(rows))
     if rows:
-        rows += [["", "以下空白" if i == 0 else "", "", "", "", "", ""] for i in range(max(1, empty))]
+        # unnumbered rows below the list (a blank 「　」 keeps each row a line high, as a paper form's)
+        rows += [["　", "以下空白" if i == 0 else "", "", "", "", "", ""] for i in range(max(1, empty))]
     else:
         rows += [[i + 1, "", "", "", "", "", ""] for i in range(empty)]
     out.append(page.grid(["序号", "名称", "规格型号", "数量", "单位", "存放地点", "备注"], rows,
