@@ -102,3 +102,24 @@ def test_a_decided_amount_without_a_reason_is_refused_and_an_older_reason_is_rea
     older.pop("decided_reason")
     older["rationale"] += "\n决定罚款：人民币150000元（计算建议154000元）。理由：情节较重。另有说明。"
     assert discretion_reason(common.Source(workspace, case_id=cid), older) == "情节较重。另有说明"
+
+
+class _Words:
+    """A page that keeps each paragraph's text (the wording alone, no typesetting)."""
+
+    @staticmethod
+    def p(text: str, style: str = "body") -> str:
+        return text
+
+
+def test_several_violations_decided_together_state_the_total_once_with_its_reason():
+    part = {"amount": 60000, "range_text": "1万元以上10万元以下", "shares": [
+        {"label": "环境影响程度", "level_label": "一般"}]}
+    entry = {"description": "未采取有效覆盖措施", "citation": "《中华人民共和国大气污染防治法》第一百零八条第五项"}
+    rec = {"assessment": {"amount": 150000, "parts": [part, {**part, "amount": 80000}]}, "benchmark": "《基准》",
+           "violations": [{"entry": entry}, {"entry": entry}], "discretion_reason": REASON}
+    from eco_field.documents.kinds.decision_parts import discretion_paragraphs
+
+    said = discretion_paragraphs(_Words(), rec, verb="决定")
+    assert said[-1] == f"综合考虑{REASON}，依法确定罚款人民币150,000.00元。", said
+    assert not any("60,000" in s or "80,000" in s for s in said), said  # the parts' benchmark figures
