@@ -78,10 +78,11 @@ def _next_text(steps: dict) -> str:
              for r in steps.get("daily_rounds", [])]
     lines += [f"! {warning}" for warning in steps.get("warnings", [])]
     lines.append(text("procedure.cli.open"))
-    lines += [f"  ✓ {procedure.event_label(e['event'])}{_round(e)} ({e['event']})" for e in steps["events"]
-              if e["allowed"]]
-    lines += [f"  ✓ {procedure.event_label(d['kind'])}{_round(d)} ({d['kind']})" for d in steps["documents"]
-              if d["allowed"]]
+    # an event is named by its label (`cases event` takes the label as printed); a document also by its kind,
+    # which `documents render` needs typed
+    lines += [f"  ✓ {procedure.event_label(e['event'])}{_round(e)}" for e in steps["events"] if e["allowed"]]
+    lines += [text("procedure.cli.open_document", label=procedure.event_label(d["kind"]), round=_round(d),
+                   kind=d["kind"]) for d in steps["documents"] if d["allowed"]]
     lines.append(text("procedure.cli.closed"))
     lines += [f"  ✗ {procedure.event_label(e['event'])}: {e['reason']}" for e in steps["events"] if not e["allowed"]]
     lines += [f"  ✗ {procedure.event_label(d['kind'])}: {d['reason']}" for d in steps["documents"] if not d["allowed"]]

@@ -38,6 +38,36 @@ EVENT_STATUS = {"filed": "filed", "not_filed": "not_filed", "notified": "notifie
                 "no_penalty": "no_penalty", "served": "served", "paid": "paid", "closed": "closed"}
 
 
+# labels of a recorded event that depend on its record: a notice without the hearing right; the service of a
+# 不予行政处罚决定书 (EVENTS names the usual case)
+NOTICE_WITHOUT_HEARING = "送达行政处罚事先告知书"
+NO_PENALTY_SERVED = "送达不予行政处罚决定书"
+WAIVED_WITHOUT_HEARING = "当事人书面放弃陈述申辩"
+_HEARD = ("hearing_requested", "hearing_notified", "hearing_held")
+
+
+def history_labels(codes: list[str], hearing_right: bool) -> list[str]:
+    """The label of each recorded event of a case (in recorded order) as its record reads — what `cases show`
+    and the case screen list: a 告知书 without the hearing right (no 较大数额 fine, no hearing asked) is not named
+    「（听证）」, and the service after a 不予行政处罚决定 names that decision."""
+    heard = hearing_right or any(c in _HEARD for c in codes)
+    out, decision, notice = [], None, None
+    for code in codes:
+        if code in ("decided", "no_penalty"):
+            decision = code
+        if code.endswith("notified") and code != "hearing_notified":
+            notice = code
+        if code == "notified" and not heard:
+            out.append(NOTICE_WITHOUT_HEARING)
+        elif code == "waived" and notice == "notified" and not heard:  # nothing to waive but 陈述、申辩
+            out.append(WAIVED_WITHOUT_HEARING)
+        elif code == "served" and decision == "no_penalty":
+            out.append(NO_PENALTY_SERVED)
+        else:
+            out.append(EVENTS.get(code, code))
+    return out
+
+
 def status_code(text: str) -> str:
     for code, label in STATUSES.items():
         if text.strip() in (code, label):
@@ -58,6 +88,14 @@ def event_code(text: str) -> str:
              "停产": "production_halted"}
     if wanted in short:
         return short[wanted]
+    # the label `cases next` and the case screen print (the procedure's own wording, in either language)
+    from eco_field.messages import LANGUAGES, has, text
+
+    for code in EVENTS:
+        for language in LANGUAGES:
+            key = f"procedure.event.{code}"
+            if has(key, language) and wanted == text(key, language=language):
+                return code
     raise BadInput("law.unknown_event", text=text, known=", ".join(EVENTS))
 
 

@@ -17,12 +17,12 @@ import sqlite_utils
 from eco_field.clock import now_local, utc_now
 from eco_field.errors import BadInput, NotFound
 from eco_field.law import deadlines as deadline_rules
-from eco_field.law.case_events import EVENTS, STATUSES, event_code, parse_day, status_code
+from eco_field.law.case_events import STATUSES, event_code, history_labels, parse_day, status_code
 from eco_field.law.catalog import get_entry, load_catalog
 from eco_field.law.data_dir import data_dir_of
 from eco_field.law.discretion import Assessment, decide
 from eco_field.law.history import history_facts
-from eco_field.law.procedure_state import approval_list, group_statements
+from eco_field.law.procedure_state import approval_list, fine_hearing_right, group_statements
 from eco_field.law.readings_facts import facts_from_readings, multiple_not_applicable
 from eco_field.law.workdays import WorkCalendar, load_calendar
 from eco_field.store import inspections, settings
@@ -143,12 +143,13 @@ class _View:
     today: date
     calendar: WorkCalendar
     documents: bool
+    settings: dict[str, str]
 
     @classmethod
     def of(cls, db: sqlite_utils.Database, today: date | None) -> _View:
         columns = {c.name for c in db["documents"].columns} if db["documents"].exists() else set()
         return cls(today or now_local(settings.get(db, "time_zone")).date(), load_calendar(data_dir_of(db)),
-                   "case_id" in columns)
+                   "case_id" in columns, settings.get_all(db))
 
 
 def _case(db: sqlite_utils.Database, row: tuple, view: _View) -> Case:
@@ -156,10 +157,13 @@ def _case(db: sqlite_utils.Database, row: tuple, view: _View) -> Case:
     violations = [CaseViolation(cid, facts, json.loads(ev)) for cid, facts, ev in db.execute(
         "SELECT catalog_id, facts, evidence_json FROM case_violations WHERE case_id = ? ORDER BY position",
         [case_id]).fetchall()]
-    events = [{"event": e, "label": EVENTS.get(e, e), "date": d, "note": n, "data": json.loads(x or "{}")}
+    events = [{"event": e, "label": "", "date": d, "note": n, "data": json.loads(x or "{}")}
               for e, d, n, x in db.execute("SELECT event, date, note, data_json FROM case_events WHERE case_id = ?"
                                            " ORDER BY date, id", [case_id]).fetchall()]
     assessment = Assessment.from_dict(json.loads(assessment_json)) if assessment_json else None
+    hearing = fine_hearing_right(assessment.amount if assessment else 0, view.settings)
+    for event, label in zip(events, history_labels([e["event"] for e in events], hearing), strict=True):
+        event["label"] = label  # as the record reads (the notice's hearing right, the decision served)
     fine_due = assessment is None or assessment.amount > 0
     deadlines = deadline_rules.compute([(e["event"], date.fromisoformat(e["date"])) for e in events], view.today,
                                        fine_due=fine_due, calendar=view.calendar,

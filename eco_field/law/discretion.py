@@ -54,6 +54,7 @@ class Assessment:
     parts: list[Assessment] = field(default_factory=list)
     suggested_amount: int | None = None  # the calculator's amount when the bureau decided another one
     amount_fen: int | None = None      # the decided amount exactly, in fen (amount is then yuan, 2 decimals)
+    decided_reason: str = ""           # why the decided amount departs from the suggestion (documents state it)
 
     def validate(self) -> None:
         """BadInput unless the amount is inside the statutory range or a legal ground is stated."""
@@ -113,6 +114,7 @@ def decide(assessment: Assessment, amount: int | str | Decimal, reason: str = ""
     elif decided.min <= decided.amount <= decided.max:
         decided.legal_ground = None
     decided.decision = "fine" if decided.amount > 0 else "no_penalty"
+    decided.decided_reason = reason.strip().rstrip("。")
     decided.validate()
     why = f"理由：{reason}。" if reason else ""
     ground = f"法律依据：{legal_ground}。" if legal_ground else ""

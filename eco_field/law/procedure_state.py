@@ -112,8 +112,7 @@ class CaseState:
     def hearing_right(self) -> bool:
         """法 art 63: 较大数额罚款. The penalty notice's right only: a 限产/停产 has a notice and hearing of its own
         (限产办法第十一条; hearing_right_for), so a later halt does not change what the fine's notice offered."""
-        threshold = self.number("doc_hearing_threshold", DEFAULT_HEARING_THRESHOLD)
-        return self.amount >= threshold
+        return fine_hearing_right(self.amount, self.settings)
 
     def hearing_right_for(self, notice: Event | None) -> bool:
         """The hearing right the notice offers: a 限产/停产 notice always (限产办法第十一条: 陈述、申辩或者要求
@@ -145,7 +144,7 @@ class CaseState:
         return [e for e in self.all("approved") if e.data.get("step") == step]
 
     def statement_due(self, notice: Event) -> date:
-        days = int(self.number(STATEMENT_DAYS_SETTING, 5))
+        days = statement_days(self.settings)
         return self.calendar.add_working_days(notice.day, days)
 
     def hearing_due(self, notice: Event) -> date:
@@ -172,6 +171,23 @@ class CaseState:
             resume = next((r for r in self.all("resumed") if r.day >= stop.day), None)
             suspended += ((resume.day if resume else self.today) - stop.day).days
         return filed.day + timedelta(days=90 + extra + suspended)
+
+
+def fine_hearing_right(amount: float, values: dict[str, str]) -> bool:
+    """法 art 63: a 较大数额 fine (the bureau's threshold, setting doc_hearing_threshold) gives the hearing right."""
+    try:
+        threshold = float(values.get("doc_hearing_threshold") or DEFAULT_HEARING_THRESHOLD)
+    except ValueError:
+        threshold = DEFAULT_HEARING_THRESHOLD
+    return amount >= threshold
+
+
+def statement_days(values: dict[str, str]) -> int:
+    """The 陈述、申辩 period in working days: what the procedure waits and the notice states (setting, default 5)."""
+    try:
+        return int(float(values.get(STATEMENT_DAYS_SETTING) or 5))
+    except ValueError:
+        return 5
 
 
 def group_statements(items: list[tuple[str, str, dict[str, Any]]]) -> list[dict[str, Any]]:

@@ -22,8 +22,10 @@ WORKTREE = str(Path(__file__).resolve().parents[2])
 RESULTS = [f"DA001;颗粒物;27.4;mg/m3;20;GB 4915-2013;{ago(58)}",  # over: (27.4 − 20) / 20 = 0.37
            "DA001;二氧化硫;80;mg/m3;100;GB 4915-2013"]               # within its limit
 STATED = ("经吕梁市生态环境监测中心监测（报告编号LLJC-2026-118，", "采样日期",
-          "你单位水泥窑窑尾（DA001）颗粒物排放浓度为27.4mg/m³，超过《水泥工业大气污染物排放标准》（GB4915-2013）"
+          "水泥窑窑尾（DA001）颗粒物排放浓度为27.4mg/m³，超过《水泥工业大气污染物排放标准》（GB4915-2013）"
           "规定的20mg/m³限值0.37倍。")
+# whom each document speaks of: the party addressed, or 当事人 in the internal report
+SUBJECT = {"investigation-report": "当事人", "penalty-notice": "你单位", "penalty-decision": "你单位"}
 
 
 @pytest.fixture
@@ -61,6 +63,8 @@ def test_the_three_documents_state_what_the_report_measured(workspace, reported)
     for kind, text in (("investigation-report", report), ("penalty-notice", notice), ("penalty-decision", decision)):
         for words in STATED:
             assert words in text, (kind, words, text)
+        assert "），" + SUBJECT[kind] + STATED[2] in text, kind
+        assert kind != "investigation-report" or "你单位" not in text, text
         assert f"采样日期{ago(58)[:4]}年" in text, kind
         # the result within its limit is not an exceedance, and no screening reading stands in for the proof
         assert "二氧化硫排放浓度" not in text and "现场快速检测" not in text, kind

@@ -55,8 +55,10 @@ def test_a_reminder_dated_30_days_ago_counts_the_surcharge_to_its_own_date(works
                          out_path=tmp_path / "催告书.pdf")
     text = pdf_text(out["pdf"])
     surcharge = min(50000 * 3 * late // 100, 50000)
-    assert f"应当于{cn(due)}前缴纳罚款" in text
-    assert f"截至{cn(issued)}，已逾期{late}日，加处罚款{surcharge:,}.00元" in text.replace("人民币", ""), text
+    # the law's fifteen days, and the last day said to be the party's (「前」 alone reads as the day before)
+    assert f"应当自收到该决定书之日起十五日内（即{cn(due)}前，含当日）缴纳罚款" in text, text
+    said = f"已达到罚款数额，为{surcharge:,}.00元" if surcharge == 50000 else f"{surcharge:,}.00元"  # capped
+    assert f"截至{cn(issued)}，已逾期{late}日，加处罚款{said}" in text.replace("人民币", ""), text
     assert f"逾期{(TODAY - due).days}日" not in text  # not counted to the day it was rendered
     assert service.verify_pdf(workspace, out["pdf"])["matches"]
 
@@ -72,7 +74,7 @@ def test_a_due_date_on_a_weekend_rolls_to_the_next_working_day(workspace, tmp_pa
     # the Monday still belongs to the party: no 催告书 that day, as the procedure says
     out = service.render(workspace, "payment-reminder", case_id=cid, issued_on=ago(5), out_path=tmp_path / "r.pdf")
     text = pdf_text(out["pdf"])
-    assert f"应当于{cn(monday)}前缴纳罚款" in text and cn(saturday) not in text
+    assert f"即{cn(monday)}前，含当日" in text and cn(saturday) not in text
     assert f"已逾期{(TODAY - timedelta(days=5) - monday).days}日" in text
 
 
@@ -88,7 +90,7 @@ def test_an_approved_instalment_is_the_due_date_the_reminder_states(cli, workspa
     ok(cli("documents", "render", "payment-reminder", "--case", cid, "--date", ago(10), "-o", str(pdf)))
     text = pdf_text(pdf)
     until = TODAY - timedelta(days=40)
-    assert f"批准你单位分期（延期）缴纳罚款，你单位应当于{cn(until)}前缴清罚款" in text, text
+    assert f"批准你单位分期（延期）缴纳罚款，你单位应当于{cn(until)}（含当日）前缴清罚款" in text, text
     assert "已逾期30日" in text and "加处罚款72,000.00元" in text.replace("人民币", "")
     assert cli("documents", "verify", str(pdf)).returncode == 0
 
@@ -101,7 +103,7 @@ def test_a_reminder_issued_before_the_procedure_set_its_due_date_still_verifies(
         m.setattr(common, "RECORD_FORMAT", 2)
         issued = service.render(workspace, "payment-reminder", case_id=cid, issued_on=ago(30), out_path=old)
     calendar_due = served + timedelta(days=15)
-    assert f"应当于{cn(calendar_due)}前缴纳罚款" in pdf_text(old)
+    assert f"即{cn(calendar_due)}前，含当日" in pdf_text(old)
     assert f"截至{cn(TODAY)}，已逾期{(TODAY - calendar_due).days}日" in pdf_text(old)  # as it was printed then
     result = service.verify_pdf(workspace, old)
     assert result["matches"], result["problem"]
@@ -134,4 +136,7 @@ def test_the_reminder_and_the_deadlines_share_one_surcharge_to_the_fen_capped_at
     assert payment["late_surcharge"] == 10050
     out = service.render(workspace, "payment-reminder", case_id=cid, issued_on=ago(0), out_path=tmp_path / "t.pdf",
                          reason="重新催告")
-    assert "加处罚款10,050.00元" in pdf_text(out["pdf"]).replace("人民币", "")
+    capped = pdf_text(out["pdf"]).replace("人民币", "")
+    assert "加处罚款已达到罚款数额，为10,050.00元" in capped, capped
+    # the cap reached: the 3 % is not said to be still to come
+    assert "到期不缴纳罚款的，我局将依照" not in capped and "将罚款及加处罚款缴至" in capped, capped

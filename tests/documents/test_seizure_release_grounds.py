@@ -99,6 +99,12 @@ def test_the_release_cites_its_item_lists_the_items_and_is_served_in_three_worki
         assert must in text, must
     # the list's heading comes before the items, not the seizure's own 「查封清单」 title
     assert text.index("解除查封的设施、设备清单") < text.index("焦炉烟气旁路阀") and "》查封清单" not in text
+    # the list is closed below its items; no empty rows push it onto a page of its own
+    assert text.index("1号焦炉") < text.index("以下空白") and "共1页" in text, text
+    assert "以下空白" in read_text(tmp_path / "seizure-decision.pdf")  # the seizure's own 清单 too
+    # a release never permits using what was sealed (it may be the bypass itself)
+    assert "启用" not in text and "继续改正" not in text  # released at expiry: nothing decided to keep correcting
+    assert "继续改正违法行为" in seizure_release._after_release("查封", "decided")
     assert service.verify_pdf(ready, new)["matches"]
     again = service.verify_pdf(ready, old)  # superseded by the re-issue, still the genuine file of its record
     assert again["issued_file_match"] and again["record_match"], again

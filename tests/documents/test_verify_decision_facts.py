@@ -16,7 +16,7 @@ from tests.law.procedure_helpers import ago
 def test_the_facts_of_a_decision_name_its_exact_fine(workspace, tmp_path, cli):
     prepare(workspace)
     case_id = opened(workspace, tmp_path)
-    cases.assess(workspace.db, case_id, {}, amount="154000.05")
+    cases.assess(workspace.db, case_id, {}, amount="154000.05", reason="综合考虑当事人整改情况")
     file_and_investigate(workspace, case_id, tmp_path)
     issue(workspace, "penalty-notice", case_id, tmp_path)
     cases.record_event(workspace.db, case_id, "notified", ago(40))

@@ -4,6 +4,7 @@ void the previous round's: every one still verifies; re-issuing within a round s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,8 @@ def test_two_daily_penalty_rounds_each_count_their_own_days_and_all_verify(cli, 
     shown = cli("cases", "next", cid)
     ok(shown)
     assert "按日连续处罚第1轮" in shown.stdout and "按日连续处罚第2轮" in shown.stdout and "22日" in shown.stdout
+    # the Chinese text names steps by their labels: no event code in prose (document kinds stay: they are typed)
+    assert not re.search(r"[（(][a-z_]+[)）]|recheck_violation|production_proposed", shown.stdout), shown.stdout
 
 
 def _facts_rounds(workspace, cid: str) -> list[dict]:
@@ -139,7 +142,7 @@ def test_a_second_seizure_while_the_first_is_in_force_is_refused_naming_its_deci
     cases.record_event(db, cid, "seized", ago(58), "除尘设施停运，颗粒物超标排放",
                        {"measure": "查封", "ground_item": "6", "approved_by": "李建国"})
     # recorded, its decision not made yet: the refusal names the measure and its date
-    _refused_by_service(workspace, cid, ago(57), "查封", ago(58), "尚未解除", "seizure_extended")
+    _refused_by_service(workspace, cid, ago(57), "查封", ago(58), "尚未解除", "查封、扣押延期")
     sealed = service.render(workspace, "seizure-decision", case_id=cid, issued_on=ago(58))
     # in force, extended or not, even past its period (only a release decision ends it): refused by the command
     # line with exit 2, naming the first decision's number and date

@@ -123,7 +123,7 @@ def violations_paragraphs(page: Page, rec: dict[str, Any], subject: str = "你�
         facts = violation.get("facts") or violation["entry"]["description"]
         proof = f"（证据：{violation['evidence']}）" if violation.get("evidence") else ""
         # the monitoring report's results where the record has them (format 5), else the screening readings
-        found = monitored.sentence(violation["monitored"]) if violation.get("monitored") else \
+        found = monitored.sentence(violation["monitored"], subject) if violation.get("monitored") else \
             measured.measured_sentence(violation.get("measured") or [])
         out.append(page.p(sentence(f"{index}. {facts}{proof}" + (f"。{found}" if found else ""))))
     return out

@@ -24,6 +24,8 @@ def gather(src: Source) -> dict[str, Any]:
     rec["violated"] = daily_parts.violated(rec)
     rec["hearing"] = facts.hearing_right(src, rec["daily"]["amount"])
     rec["title"] = TITLE if rec["hearing"] else PLAIN_TITLE
+    if src.record_format >= 5:  # the 陈述、申辩 period the procedure waits, as the notice states it
+        rec["statement_days"] = notice_parts.statement_days(src)
     return rec
 
 
@@ -33,7 +35,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out += parts.violations_paragraphs(page, rec)
     out += daily_parts.facts_paragraphs(page, rec)
     out += daily_parts.days_and_amount(page, rec, verb="我局拟")
-    rights = notice_parts.statement_right()
+    rights = notice_parts.statement_right(days=rec.get("statement_days"))
     if rec["hearing"]:
         rights += notice_parts.hearing_right(one_sentence=True)
     out.append(page.p(rights))

@@ -8,10 +8,12 @@ file (the assessment's rationale) and are not printed."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from reportlab.platypus import Flowable
 
+from eco_field import money
 from eco_field.documents.kinds.common import Source, article_label, cn_date
 from eco_field.documents.layout import Page
 from eco_field.errors import BadInput
@@ -70,21 +72,57 @@ def _treatment_words(part: dict[str, Any]) -> str:
 
 
 def discretion_paragraphs(page: Page, rec: dict[str, Any], verb: str = "决定") -> list[Flowable]:
-    """依据…规定（法定幅度）；按照《…基准》，考虑…；罚款…。One paragraph per violation fined."""
+    """依据…规定（法定幅度）；按照《…基准》，考虑…；罚款…。One paragraph per violation fined. Where the bureau
+    decided an amount other than the benchmark's (rec["discretion_reason"], format 5), its reason is the ground
+    stated for the amount; the benchmark's own figure is never printed."""
     assessment, benchmark = rec["assessment"], rec["benchmark"]
     parts = assessment.get("parts") or [assessment]
+    reason = rec.get("discretion_reason")
     out = []
     for index, (violation, part) in enumerate(zip(rec["violations"], parts, strict=False), start=1):
         entry = violation["entry"]
         label = f"对上述行为{index}，" if len(parts) > 1 else ""
         range_text = f"，该条规定的罚款幅度为{part['range_text']}" if part.get("range_text") else ""
-        text = (f"{label}依据{penalty_provision(entry)}的规定{range_text}。按照{benchmark}，结合本案情节："
-                f"{_factor_words(part)}，{_treatment_words(part)}拟处罚款人民币{_figures(part['amount'])}元。")
+        text = f"{label}依据{penalty_provision(entry)}的规定{range_text}。按照{benchmark}，结合本案情节：{_factor_words(part)}"
+        if reason and len(parts) > 1:  # the parts' own amounts are the benchmark's: the decided total follows
+            out.append(page.p(f"{text}。"))
+            continue
+        if reason:
+            out.append(page.p(f"{text}，{_treatment_words(part)}{decided_amount_words(reason, part['amount'], verb)}"))
+            continue
+        text += f"，{_treatment_words(part)}拟处罚款人民币{_figures(part['amount'])}元。"
         out.append(page.p(text if verb == "拟" else text.replace("拟处罚款", "处罚款")))
     if len(parts) > 1:
         out.append(page.p("以上各项违法行为分别裁量，合并处罚；同一违法行为违反多个法律规范应当给予罚款处罚的，"
                           "依照《中华人民共和国行政处罚法》第二十九条按照罚款数额高的规定处罚。"))
+        if reason:
+            out.append(page.p(decided_amount_words(reason, assessment["amount"], verb)))
     return out
+
+
+def decided_amount_words(reason: str, amount: float, verb: str) -> str:
+    """综合考虑…，依法确定罚款…: the decided amount with the bureau's ground for it (拟 in a notice or report)."""
+    how = "拟处罚款" if verb == "拟" else "依法确定罚款"
+    return f"综合考虑{reason}，{how}人民币{_figures(amount)}元。"
+
+
+_DECIDED_LINE = re.compile(r"决定罚款：[^\n]*?（计算建议[^）\n]*）。理由：(.+?)。(?:法律依据：[^\n]*)?$", re.M)
+
+
+def discretion_reason(src: Source, assessment: dict[str, Any]) -> str | None:
+    """The bureau's reason for an amount other than the benchmark's (None where the amount is the benchmark's).
+    Assessments stored before the reason had a field of its own keep it in the rationale's last 决定罚款 line.
+    A decided amount without a reason refuses: a decision must say why it departs from the benchmark."""
+    suggested = assessment.get("suggested_amount")
+    if suggested is None or money.fen_of(assessment) == money.parse_yuan(suggested):
+        return None
+    reason = str(assessment.get("decided_reason") or "").strip()
+    if not reason:
+        found = _DECIDED_LINE.findall(assessment.get("rationale") or "")
+        reason = found[-1].strip() if found else ""
+    if not reason:
+        raise BadInput("kinds.decided_amount_no_reason", case=src.case_id or "")
+    return reason.rstrip("。；;，,")
 
 
 def _figures(amount: float) -> str:
@@ -153,10 +191,15 @@ def bureau_lines(page: Page, rec: dict[str, Any]) -> Flowable:
     return page.p("　".join(f"{k}：{v}" for k, v in rows if v) or "　", "plain")
 
 
-def payment_paragraph(page: Page, rec: dict[str, Any], days: str = "十五日", since: str = "本决定书") -> Flowable:
+def payment_paragraph(page: Page, rec: dict[str, Any], days: str = "十五日", since: str = "本决定书",
+                      surcharge_runs: bool = True) -> Flowable:
+    """Where and by when to pay, and what follows non-payment; surcharge_runs False (a 催告书 whose surcharge
+    has reached the fine): only the court, the 3 % no longer being a consequence to come."""
     b = rec["bureau"]
     where = b["payment_bank"] and f"{b['payment_bank']}（账户名称：{b['payment_name'] or b['name']}，账号：" \
                                   f"{b['payment_account']}）" or b["payment"]
+    if not surcharge_runs:
+        return page.p(f"你单位应当自收到{since}之日起{days}内，将罚款及加处罚款缴至{where}。")
     return page.p(f"你单位应当自收到{since}之日起{days}内，将罚款缴至{where}。到期不缴纳罚款的，我局将依照"
                   "《中华人民共和国行政处罚法》第七十二条第一款第一项的规定，每日按罚款数额的百分之三加处罚款，"
                   "加处罚款的数额不超过罚款的数额，并依法申请人民法院强制执行。")

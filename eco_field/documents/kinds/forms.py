@@ -16,12 +16,18 @@ STEP_LABELS = {"filing": "立案审批", "decision": "负责人审批", "legal_r
                "closing": "结案审批"}
 
 
-def opinion_rows(page: Page, rows: list[tuple[str, dict[str, Any] | None]], *, hand_sign: bool = False) -> Table:
-    """(label, approval or None): the opinion text, then 签名 and 日期 (the approver's, when recorded).
-    hand_sign: a recorded approval is printed as 审批人 (name, role) and date, with a 签名 line left for the
-    approver's own hand on the paper file."""
+NOT_APPLICABLE = "不适用"
+
+
+def opinion_rows(page: Page, rows: list[tuple[str, dict[str, Any] | str | None]], *, hand_sign: bool = False) -> Table:
+    """(label, approval or None or a text such as NOT_APPLICABLE): the opinion text, then 签名 and 日期 (the
+    approver's, when recorded). hand_sign: a recorded approval is printed as 审批人 (name, role) and date, with a
+    签名 line left for the approver's own hand on the paper file."""
     cells = []
     for label, found in rows:
+        if isinstance(found, str):  # a step that does not apply: said so, nothing to sign
+            cells.append([page.p(label, "cell"), page.p(found, "cell")])
+            continue
         if found and hand_sign:
             opinion = f"{found['opinion'] or '同意。'}"
             who = f"审批人：{found['by']}（{found['role']}）" if found.get("role") else f"审批人：{found['by']}"

@@ -44,6 +44,7 @@ def gather(src: Source) -> dict[str, Any]:
         if rec["notice"] and rec["notice"]["kind"] == "penalty-notice":
             rec["assessment"] = parts.checked_assessment(rec)
             rec["benchmark"] = words.benchmark_name(src)
+            rec["discretion_reason"] = words.discretion_reason(src, rec["assessment"])
             rec["notice"]["amount"] = _notified_amount(src, rec["notice"], rec["assessment"])
         rec["evidence"] = parts.evidence_by_type(src, rec)
     return rec

@@ -22,6 +22,8 @@ def gather(src: Source) -> dict[str, Any]:
     rec = case_base(src, strict_party=False)
     rec["statements"] = facts.statements(src)
     rec["approvals"] = {step: facts.approval(src, step) for step in ("legal_review", "collective", "decision")}
+    if src.record_format >= 5:  # a step the case does not require is marked 不适用, not left blank
+        rec["required"] = facts.approvals_required(src)
     return rec
 
 
@@ -51,6 +53,14 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
         ("处理意见", proposal(rec)),
     ]))
     out.append(forms.spacer())
-    out.append(forms.opinion_rows(page, [("承办机构意见", None), ("法制审核意见", a["legal_review"]),
-                                         ("集体讨论意见", a["collective"]), ("负责人审批意见", a["decision"])]))
+    required = rec.get("required") or {}
+    out.append(forms.opinion_rows(page, [("承办机构意见", None),
+                                         ("法制审核意见", a["legal_review"] or _not_required(required, "legal_review")),
+                                         ("集体讨论意见", a["collective"] or _not_required(required, "collective")),
+                                         ("负责人审批意见", a["decision"])]))
     return out
+
+
+def _not_required(required: dict[str, bool], step: str) -> str | None:
+    """不适用 where the record says the step is not required (format 5); None: the cell is left to fill in."""
+    return forms.NOT_APPLICABLE if required.get(step) is False else None

@@ -25,6 +25,8 @@ def gather(src: Source) -> dict[str, Any]:
         rec["case"]["assessment"].get("decision") != "no_penalty" else rec["case"].get("assessment")
     rec["evidence"] = parts.evidence_by_type(src, rec)
     rec["benchmark"] = words.benchmark_name(src)
+    if src.record_format >= 5 and rec["assessment"] and rec["assessment"].get("decision") != "no_penalty":
+        rec["discretion_reason"] = words.discretion_reason(src, rec["assessment"])  # the ground for the amount
     if src.record_format >= 4:  # the 立案日期 from the `filed` event (earlier formats: the day opened)
         rec["filed_on"] = facts.filed_on(src)
     return rec
@@ -36,7 +38,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
                                         ("立案日期", forms.filed_date(rec)),
                                         ("调查人员", forms.officers_text(rec))]))
     out.append(page.p("一、调查查明的违法事实", "heading"))
-    out += parts.violations_paragraphs(page, rec)
+    out += parts.violations_paragraphs(page, rec, subject="当事人")  # an internal report speaks of 当事人
     out.append(page.p("二、证据", "heading"))
     out += parts.evidence_paragraphs(page, rec)
     out.append(page.p("三、违法行为的认定和法律依据", "heading"))

@@ -44,9 +44,9 @@ def add_to_violations(src: Source, rec: dict[str, Any]) -> None:
             violation["monitored"] = stated
 
 
-def sentence(monitored: list[dict[str, Any]]) -> str:
+def sentence(monitored: list[dict[str, Any]], subject: str = "你单位") -> str:
     """One sentence per report: who monitored, the report's number and date (and the sampling dates), then each
-    result with its place (said once)."""
+    result with its place (said once). subject: whom the document speaks of (你单位, or 当事人 in a record)."""
     out = []
     for report in monitored:
         sampled = list(dict.fromkeys(cn_date(r["sampled"]) for r in report["results"] if r.get("sampled")))
@@ -56,5 +56,5 @@ def sentence(monitored: list[dict[str, Any]]) -> str:
             place = "" if result["place"] in said else result["place"]
             said.add(result["place"])
             parts.append(place + result["wording"])
-        out.append(f"经{report['body']}监测（报告编号{report['number']}，{when}），你单位" + "；".join(parts) + "。")
+        out.append(f"经{report['body']}监测（报告编号{report['number']}，{when}），{subject}" + "；".join(parts) + "。")
     return "".join(out)

@@ -84,12 +84,16 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out.append(page.p(f"我局于{cn_date(rec['decision']['issued_at'], rec['time_zone'])}作出《行政处罚决定书》"
                       f"（{rec['decision']['number']}），对你单位{parts.fine_text(amount)}，该决定书已于{cn_date(rec['served'])}"
                       f"送达你单位。{_due_sentence(rec)}，但至今未履行。"))
+    capped = money.fen_of({"amount": rec["surcharge"]}) >= money.fen_of(rec["assessment"])
+    # once the surcharge has reached the fine it stops (第七十二条第一款第一项): never said to keep running
+    so_far = (f"加处罚款已达到罚款数额，为{parts.fine_text(rec['surcharge'])[2:]}，不再增加" if capped
+              else f"加处罚款{parts.fine_text(rec['surcharge'])[2:]}")
     out.append(page.p(f"依据《中华人民共和国行政处罚法》第七十二条第一款第一项的规定，到期不缴纳罚款的，每日按罚款数额的"
                       f"百分之三加处罚款，加处罚款的数额不超过罚款的数额。截至{cn_date(rec['on'])}，已逾期{rec['late_days']}日，"
-                      f"加处罚款{parts.fine_text(rec['surcharge'])[2:]}。"))
+                      f"{so_far}。"))
     out.append(page.p("依据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你单位自收到本催告书之日起十日内"
                       "履行上述行政处罚决定，缴纳罚款及加处罚款。"))
-    out.append(words.payment_paragraph(page, rec, days="十日", since="本催告书"))
+    out.append(words.payment_paragraph(page, rec, days="十日", since="本催告书", surcharge_runs=not capped))
     out.append(page.p("你单位有权进行陈述和申辩，可以向我局提出书面陈述、申辩意见。"
                       "逾期仍不履行的，我局将依法申请人民法院强制执行。"))
     return out + notice_parts.closing(page, rec)
@@ -98,7 +102,8 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
 def _due_sentence(rec: dict[str, Any]) -> str:
     """When the fine was due; with an approved 分期/延期, the day approved (行政处罚法第六十六条)."""
     approved = rec.get("installments")
-    if not approved:
-        return f"你单位应当于{cn_date(rec['due'])}前缴纳罚款"
+    # the last day is the party's (「含当日」): 「…前」 alone reads as the day before
+    if not approved:  # 《行政处罚法》第六十七条第三款's own words, with the last day the procedure counts
+        return f"你单位应当自收到该决定书之日起十五日内（即{cn_date(rec['due'])}前，含当日）缴纳罚款"
     return (f"经你单位申请，我局于{cn_date(approved[-1]['date'])}批准你单位分期（延期）缴纳罚款，"
-            f"你单位应当于{cn_date(rec['due'])}前缴清罚款")
+            f"你单位应当于{cn_date(rec['due'])}（含当日）前缴清罚款")

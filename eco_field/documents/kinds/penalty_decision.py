@@ -28,6 +28,8 @@ def gather(src: Source) -> dict[str, Any]:
     rec["assessment"] = parts.checked_assessment(rec)
     rec["evidence"] = parts.evidence_by_type(src, rec)
     rec["benchmark"] = words.benchmark_name(src)
+    if src.record_format >= 5:  # the bureau's ground for an amount other than the benchmark's
+        rec["discretion_reason"] = words.discretion_reason(src, rec["assessment"])
     rec.update(procedure(src, rec))
     return rec
 

@@ -32,9 +32,13 @@ def gather(src: Source) -> dict[str, Any]:
     rec["assessment"] = parts.checked_assessment(rec)
     rec["evidence"] = parts.evidence_by_type(src, rec)
     rec["benchmark"] = words.benchmark_name(src)
+    if src.record_format >= 5:  # the bureau's ground for an amount other than the benchmark's
+        rec["discretion_reason"] = words.discretion_reason(src, rec["assessment"])
     # only the fine is proposed here: 限产停产 orders carry their own notice and hearing
     rec["hearing"] = facts.hearing_right(src, rec["assessment"]["amount"])
     rec["title"] = title_for(rec["hearing"])
+    if src.record_format >= 5:  # the 陈述、申辩 period the procedure waits, as the notice states it
+        rec["statement_days"] = notice_parts.statement_days(src)
     return rec
 
 
@@ -44,7 +48,8 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out = notice_parts.opening(page, rec) + notice_parts.facts_and_basis(page, rec)
     out += words.discretion_paragraphs(page, rec, verb="拟")
     out.append(page.p(f"我局拟对你单位作出如下行政处罚：{parts.fine_text(assessment['amount'])}。"))
-    rights = notice_parts.statement_right(objecting_to="上述拟作出的行政处罚")
+    rights = notice_parts.statement_right(objecting_to="上述拟作出的行政处罚",
+                                            days=rec.get("statement_days"))
     if rec["hearing"]:
         rights += notice_parts.hearing_right()
     out.append(page.p(rights))

@@ -8,6 +8,7 @@ facts. A document prints what was on record when it was issued: events are read 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from eco_field.documents import sources
@@ -73,6 +74,22 @@ def approvals(src: Source) -> list[dict[str, Any]]:
 def approval(src: Source, step: str) -> dict[str, Any] | None:
     found = [a for a in approvals(src) if a["step"] == step]
     return found[-1] if found else None
+
+
+def approvals_required(src: Source) -> dict[str, bool]:
+    """Whether 法制审核 (法 art 58) and 集体讨论 (art 57 ¶2) are required, as law.approvals decides them for the
+    case as recorded when the document was issued (its events and its fine then)."""
+    from eco_field.law import approvals
+    from eco_field.law.discretion import Assessment
+    from eco_field.law.procedure_state import Event, load
+
+    state = load(src.db, src.need_case())
+    rows = event_rows(src, "hearing_held", "production_halted", "decision_extended_collective")
+    state.events = [Event(i, r["event"], date.fromisoformat(r["date"]), r["note"], r["data"])
+                    for i, r in enumerate(rows)]
+    assessment = case_record(src).get("assessment")
+    state.assessment = Assessment.from_dict(assessment) if assessment else None
+    return {"legal_review": approvals.legal_review_required(state), "collective": approvals.collective_required(state)}
 
 
 def event_dates(src: Source, *wanted: str) -> dict[str, list[dict[str, Any]]]:

@@ -30,6 +30,8 @@ def gather(src: Source) -> dict[str, Any]:
     intended = proposal(src, src.need_case())["data"].get("measure")
     rec = gather_measure(src, halt=intended == "停产整治")
     rec["title"] = NOTICE_TITLES[rec["measure"]["name"]]
+    if src.record_format >= 5:  # the 陈述、申辩 period the procedure waits, as the notice states it
+        rec["statement_days"] = notice_parts.statement_days(src)
     return rec
 
 
@@ -38,7 +40,7 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     out = notice_parts.opening(page, rec) + notice_parts.facts_and_basis(page, rec)
     out += measure_paragraphs(page, rec, intended=True)
     also = f"{provisions.citation('限产办法11')}和"
-    out.append(page.p(notice_parts.statement_right(also=also)))
+    out.append(page.p(notice_parts.statement_right(also=also, days=rec.get("statement_days"))))
     # 《行政处罚法》第六十三条 gives the hearing for 停产整治 (责令停产停业); 限制生产 has it from 办法第十一条 only
     articles = notice_parts.HEARING_ARTICLES if rec["measure"]["name"] == "停产整治" else "第六十四条"
     out.append(page.p(notice_parts.hearing_right(also=also, articles=articles)))

@@ -92,12 +92,20 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     return out
 
 
-def inventory(page: Page, rec: dict[str, Any]) -> list[Flowable]:
+def inventory(page: Page, rec: dict[str, Any], blank_rows: int = BLANK_ROWS) -> list[Flowable]:
+    """The 清单: the items, then empty rows up to blank_rows. Below listed items the first empty row says
+    「以下空白」 (nothing may be added after the list was signed); without items the rows are numbered, to be
+    filled in on site."""
     m = rec["ground"]["measure"]
     out: list[Flowable] = [page.p(f"{m}清单", "title"), page.p(f"当事人：{rec['party']['name']}", "plain")]
     rows = [[i + 1, it.get("name", ""), it.get("spec", ""), it.get("quantity", ""), it.get("unit", ""),
              it.get("place", ""), it.get("note", "")] for i, it in enumerate(rec["items"])]
-    rows += [[len(rows) + i + 1, "", "", "", "", "", ""] for i in range(max(0, BLANK_ROWS - len(rows)))]
+    empty = max(0, blank_rows - len(rows))
+    if rows:
+        # unnumbered rows below the list (a blank 「　」 keeps each row a line high, as a paper form's)
+        rows += [["　", "以下空白" if i == 0 else "", "", "", "", "", ""] for i in range(max(1, empty))]
+    else:
+        rows += [[i + 1, "", "", "", "", "", ""] for i in range(empty)]
     out.append(page.grid(["序号", "名称", "规格型号", "数量", "单位", "存放地点", "备注"], rows,
                          [12 * mm, 36 * mm, 26 * mm, 16 * mm, 14 * mm, 32 * mm, FRAME_W - 136 * mm]))
     out.append(page.p("本清单一式两份，一份交当事人，一份附卷。当事人核对无误后签名或者盖章。", "plain"))

@@ -56,7 +56,9 @@ def story(page: Page, rec: dict[str, Any]) -> list[Flowable]:
         out += notice_parts.closing(page, rec, receipt=False)
         return out + inventory(page, rec)[1:]
     out.append(page.p(_ground_paragraph(rec, m)))
-    out.append(page.p(f"{m}解除后，{_after_release(m)}"))
+    after = _after_release(m, (rec["release"] or {}).get("code"))
+    if after:
+        out.append(page.p(after))
     out.append(remedies(page, rec))
     out += notice_parts.closing(page, rec, receipt=False)
     return out + released_list(page, rec)
@@ -75,15 +77,20 @@ def _ground_paragraph(rec: dict[str, Any], m: str) -> str:
             f"（详见本决定书所附《解除{m}的设施、设备清单》）。")
 
 
-def _after_release(m: str) -> str:
-    """What follows the release: 强制法第二十八条第二款 (return what was seized); 查扣办法第二十一条第二款."""
+def _after_release(m: str, ground: str | None) -> str:
+    """What follows the release: 强制法第二十八条第二款 (return what was seized); 查扣办法第二十一条第二款. A release
+    never permits using what was sealed (it may be the illegal bypass): released because the violation was
+    decided (第二十八条第一款第三项), the party still corrects as decided; the release date is the ground's."""
     if m == "扣押":
-        return ("我局将立即退还扣押的设施、设备，请你单位接到通知后及时领回；无法通知的，我局将予以公告，"
+        return ("扣押解除后，我局将立即退还扣押的设施、设备，请你单位接到通知后及时领回；无法通知的，我局将予以公告，"
                 "你单位应当自招领公告发布之日起六十日内领回，逾期未领回的，所造成的损失由你单位自行承担。")
-    return "你单位可以启用上述设施、设备，并应当遵守环境保护法律法规的规定，不得违法排放污染物。"
+    if ground == "decided":
+        return f"{m}解除后，你单位仍应当按照我局已作出的处理决定继续改正违法行为。"
+    return ""
 
 
 def released_list(page: Page, rec: dict[str, Any]) -> list[Flowable]:
     """The seizure decision's list, headed as what is released (its title replaced)."""
     m = rec["ground"]["measure"]
-    return [page.p(f"解除{m}的设施、设备清单", "title"), *inventory(page, rec)[1:]]
+    # the released items are known: one 「以下空白」 row closes them (no empty rows spill onto a page of their own)
+    return [page.p(f"解除{m}的设施、设备清单", "title"), *inventory(page, rec, blank_rows=0 if rec["items"] else 3)[1:]]
