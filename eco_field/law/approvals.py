@@ -46,15 +46,21 @@ def passed(data: dict[str, Any]) -> bool:
     return not opinion.startswith(_REFUSALS)
 
 
-def legal_review_required(s: CaseState) -> bool:
-    """法 art 58: a hearing was held (major rights), or the case is major by the bureau's threshold."""
+def legal_review_required(s: CaseState, amount: float | None = None, notice: Any = None) -> bool:
+    """法 art 58: a hearing was held (major rights), or the case is major by the bureau's threshold. For a 按日连续处罚
+    round, amount is that round's total and notice its own 告知 (a hearing held on it counts)."""
+    if amount is not None:
+        return amount >= s.number(LEGAL_REVIEW_SETTING, DEFAULT_MAJOR_FINE) or bool(s.after("hearing_held", notice))
     return s.has("hearing_held") or s.amount >= s.number(LEGAL_REVIEW_SETTING, DEFAULT_MAJOR_FINE) \
         or s.has("production_halted")
 
 
-def collective_required(s: CaseState) -> bool:
+def collective_required(s: CaseState, amount: float | None = None) -> bool:
     """法 art 57 ¶2 (情节复杂或者重大违法行为; the 办法's list was not available): the bureau's threshold, a
-    second extension of the decision period, or a 停产整治."""
+    second extension of the decision period, or a 停产整治. For a 按日连续处罚 round, amount is that round's
+    total (the threshold alone decides)."""
+    if amount is not None:
+        return amount >= s.number(COLLECTIVE_SETTING, DEFAULT_MAJOR_FINE)
     return s.amount >= s.number(COLLECTIVE_SETTING, DEFAULT_MAJOR_FINE) or s.has("decision_extended_collective") \
         or s.has("production_halted")
 
