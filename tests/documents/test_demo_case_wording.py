@@ -161,3 +161,19 @@ def test_closing_forms_print_each_approver_of_the_chain(demo_docs):
         approvals = [a for a in case.to_dict()["approvals"] if a["step"] == "closing"]
         assert [a["role"] for a in approvals] == ["承办人", "承办机构负责人", "局负责人"]
         assert approvals[-1]["date"] <= _event_day(case, "closed")
+
+
+def test_daily_penalty_decision_counts_only_the_days_after_the_seizure_and_cites_the_recheck(demo_docs):
+    """The demo's 按日连续处罚决定书 as the 法制审核 review reads it: the days our 查封 held are left out (按日办法
+    第二十条), the 复查 states its evidence and who made it, the waiver says exactly what was given up."""
+    docs, found = demo_docs
+    (case_id, number, text), = docs["daily-penalty-decision"]
+    flat = text.replace("\n", "")
+    case = found[case_id]
+    seized, released = _event_day(case, "seized"), _event_day(case, "seizure_lifted")
+    assert f"其中{cn_date(seized)}至{cn_date(released)}为我局对你单位实施查封期间" in flat, (number, flat)
+    assert "共计7日" in flat and "1,050,000.00元" in flat
+    assert "以上事实有以下证据为凭：复查现场检查笔录（演示）、现场照片3张" in flat
+    assert "书面表示放弃陈述、申辩和听证的权利。" in flat
+    (_, penalty, text), = [d for d in docs["penalty-decision"] if d[0] == case_id]
+    assert "书面表示放弃陈述、申辩的权利。" in text.replace("\n", "") and "听证" not in text.split("书面表示")[1][:20]
