@@ -65,6 +65,29 @@ def collective_required(s: CaseState, amount: float | None = None) -> bool:
         or s.has("production_halted")
 
 
+def required_now(s: CaseState, step: str) -> tuple[bool, date | None]:
+    """Whether the case needs a 法制审核 / 集体讨论 now, and the day an approval counts from: while a 按日连续处罚
+    round awaits its decision, by that round's total and since its notice (procedure_measures.daily_ready);
+    otherwise by the case's fine (decision_ready). The round's 负责人审批 also counts from its notice. Other steps:
+    (True, None)."""
+    from eco_field.law.procedure_decision import daily_open
+
+    if step not in ("legal_review", "collective", "decision"):
+        return True, None
+    if daily_open(s):
+        from eco_field.law.procedure_facts import round_amount
+
+        notice = s.last("daily_notified")
+        if step == "decision":
+            return True, notice.day
+        amount = round_amount(s, notice)
+        needed = legal_review_required(s, amount, notice) if step == "legal_review" else collective_required(s, amount)
+        return needed, notice.day
+    if step == "decision":
+        return True, None
+    return (legal_review_required(s) if step == "legal_review" else collective_required(s)), None
+
+
 def missing(s: CaseState, step: str, day: date, since: date | None = None) -> str | None:
     """Why the step is not approved by the day (None when it is): a final-role approval that passed."""
     done = [e for e in s.approvals(step) if e.data.get("role") in FINAL_ROLES[step] and e.day <= day

@@ -15,7 +15,7 @@ from eco_field.documents import service
 from eco_field.documents.kinds import common
 from eco_field.documents.kinds.common import cn_date
 from eco_field.errors import BadInput
-from eco_field.law import case_steps, cases, procedure
+from eco_field.law import approvals, case_steps, cases, procedure
 from eco_field.law import procedure_measures as m
 from eco_field.law.deadlines import daily_counted_periods, daily_penalty
 from eco_field.law.procedure_state import load
@@ -113,6 +113,11 @@ def test_a_round_over_the_threshold_needs_its_own_legal_review_and_collective_di
     cases.record_event(workspace.db, cid, "waived", ago(39), "当事人书面放弃陈述、申辩和听证")
     ready = lambda: m.daily_ready(load(workspace.db, cid), d(30))  # noqa: E731
     assert "法制审核尚未完成" in ready()
+    # the bureau's queue asks the same (approvals.required_now): the round's steps, counted from its notice
+    from eco_field.bureau.office.case_view import waiting_steps
+
+    assert approvals.required_now(load(workspace.db, cid), "collective") == (True, d(40))
+    assert waiting_steps(load(workspace.db, cid), d(30)) == ["legal_review", "decision"]
     # the reviewer is legal staff, never one of the case's investigators
     investigator = recent_officer(workspace, cid)
     with pytest.raises(BadInput, match="调查"):
@@ -130,8 +135,6 @@ def test_a_round_over_the_threshold_needs_its_own_legal_review_and_collective_di
         settings.put(workspace.db, "procedure_legal_review_min_fine", "2000000")
         settings.put(workspace.db, "procedure_collective_min_fine", "2000000")
     state = load(workspace.db, cid)
-    from eco_field.law import approvals
-
     assert not approvals.legal_review_required(state, 1200000, state.last("daily_notified"))
     assert not approvals.collective_required(state, 1200000)
 
