@@ -177,16 +177,14 @@ def order_service_due(s: CaseState) -> date:
 
 
 def order_warnings(s: CaseState) -> list[str]:
-    """The order's service against 第八条, for a violation the catalog gives 按日连续处罚 (or an order served):
-    served late, or not served while its day has passed. A warning, not a refusal: the late service is
-    recorded as it happened, and the reviewer reads it."""
+    """The order's service against 第八条: served late, or issued (documents rectification-order) and not served
+    while its day has passed. A warning, not a refusal: the late service is recorded as it happened, and the
+    reviewer reads it. (A case with no order made is not warned of: not every case goes on to 按日.)"""
     served = s.last("order_served")
-    if served is None and not s.grants("按日"):
-        return []
     due = order_service_due(s)
     if served is not None:
         return [text("procedure.order_served_late", day=served.day, due=due)] if served.day > due else []
-    if status_of(s.events) in FINAL or s.has("no_penalty") or s.today <= due:
+    if not s.documents_of("rectification-order") or status_of(s.events) in FINAL or s.today <= due:
         return []
     return [text("procedure.order_not_served_due", due=due)]
 

@@ -172,6 +172,8 @@ def test_the_order_to_correct_served_late_or_not_at_all_is_warned_of(workspace, 
     warned = procedure.next_steps(workspace.db, cid)["warnings"]
     assert any("按日连续处罚办法第八条" in w and ago(47) in w for w in warned), warned
     other = recent_case(workspace, tmp_path / "other", ("AIR-02",), days_ago=20)["id"]
+    assert procedure.next_steps(workspace.db, other)["warnings"] == []  # no order made: nothing to serve
+    service.render(workspace, "rectification-order", case_id=other, issued_on=ago(20))
     warned = procedure.next_steps(workspace.db, other)["warnings"]
     assert any("尚未送达" in w and ago(20) in w for w in warned), warned  # on site: the inspection's day
     cases.record_event(workspace.db, other, "order_served", ago(20))
