@@ -249,9 +249,7 @@ def recheck_violation(s: CaseState, day: date, data: dict | None) -> str | None:
 def recheck_stopped(s: CaseState, day: date) -> str | None:
     """Why a 复查 on the day proves no refusal: a measure of this case was in force (the measure, its decision's
     number and its first day are named)."""
-    from eco_field.law.procedure_facts import stopped_periods
-
-    found = next((p for p in stopped_periods(s) if p[0] <= day and (p[1] is None or day <= p[1])), None)
+    found = rounds.stopped_on([(e.code, e.day) for e in s.events], day)
     if found is None:
         return None
     start, _end, code = found
@@ -293,12 +291,9 @@ def daily_ready(s: CaseState, day: date, *, with_approval: bool = True) -> str |
     notice = s.last("daily_notified")
     if notice is None or not daily_open(s):
         return daily_notified(s, day, None) or text("procedure.daily_notice_not_served")
-    from eco_field.law.procedure_facts import round_amount
-
     # 法制审核 (法 art 58) and 集体讨论 (法 art 57 ¶2) by the bureau's thresholds on this round's total, after its notice
-    amount = round_amount(s, notice)
-    review = with_approval and approvals.legal_review_required(s, amount, notice)
-    collective = with_approval and approvals.collective_required(s, amount)
+    review = with_approval and approvals.required_now(s, "legal_review")[0]
+    collective = with_approval and approvals.required_now(s, "collective")[0]
     return first(period_open(s, notice, day), hearing_open(s, notice), unreviewed(s),
                  approvals.missing(s, "legal_review", day, since=notice.day) if review else None,
                  approvals.missing(s, "collective", day, since=notice.day) if collective else None,
