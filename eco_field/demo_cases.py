@@ -3,7 +3,8 @@
   1. a fine with a hearing      (立案审批 → 立案 → 监测报告 → 调查终结 → 告知 → 听证 → 复核 → 法制审核 → 决定 → 送达 → 缴款
                                  → 结案审批 → 结案)
   2. a 首违不罚                  (立案 → 调查终结 → 负责人审批 → 不予行政处罚决定 → 送达 → 结案审批 → 结案)
-  3. a 查封 then 按日连续处罚      (立案 → 查封 (with its 清单) → 决定 → 责令改正决定书 → 解除查封 → 复查 → 按日告知 → 按日决定)
+  3. a 查封 then 按日连续处罚      (责令改正决定书 on site → 立案 → 查封 (with its 清单) → 决定 → 解除查封 → 复查
+                                 (outside the 查封) → 按日告知 → 法制审核 → 集体讨论 → 按日决定)
 
 The cases are made only against demo enterprises (名称带“（演示）”) in the laptop's own units (demo_candidates).
 
@@ -362,6 +363,10 @@ def _sealed(outlet: str) -> list[dict[str, str]]:
 def _seizure_then_daily(w: _Walk, ent: Enterprise) -> str:
     outlet = next((o.name for o in ent.outlets if o.kind == "air"), "锅炉")
     cid = w.open_case(ent, "AIR-03", "通过旁路烟道逃避监管排放大气污染物", 80, {"seizure_items": _sealed(outlet)})
+    # 按日连续处罚办法第八条: the order to correct is served on site, on the inspection's day; the 按日 notice and
+    # decision cite it by its number
+    w.issue(cid, "rectification-order", 80)
+    w.event(cid, "order_served", 80, "现场送达，责令立即停止通过旁路烟道排放大气污染物")
     w.approve(cid, "filing", 79, opinion="同意立案。")
     w.event(cid, "filed", 79)
     # the facts found (the decision prints 「经查，…」); what is sealed is listed in its 查封清单 (_sealed)
@@ -373,25 +378,29 @@ def _seizure_then_daily(w: _Walk, ent: Enterprise) -> str:
     w.event(cid, "investigated", 70)
     w.issue(cid, "penalty-notice", 66)
     w.event(cid, "notified", 65, "直接送达")
-    w.event(cid, "waived", 64, "当事人书面放弃陈述、申辩")
+    w.event(cid, "waived", 64, "当事人书面放弃陈述、申辩", scope="statement")  # a fine under the hearing threshold
     w.approve(cid, "decision", 63)
     w.issue(cid, "penalty-decision", 63)
     w.event(cid, "decided", 63)
     w.event(cid, "served", 62, "直接送达")
-    # the 按日连续处罚 notice and decision cite this order by its number
-    w.issue(cid, "rectification-order", 62)
-    w.event(cid, "order_served", 62, "责令立即拆除旁路烟道")
-    w.event(cid, "seizure_lifted", 56, "行政处罚决定已作出，不再需要查封", ground="decided")
-    w.issue(cid, "seizure-release", 56)
-    w.event(cid, "seizure_release_served", 55, "直接送达")
-    w.event(cid, "recheck_violation", 40, "暗查：旁路烟道仍在使用")
-    w.issue(cid, "daily-penalty-notice", 36)
-    w.event(cid, "daily_notified", 35, "直接送达")
-    w.event(cid, "waived", 34, "当事人书面放弃陈述、申辩")
-    w.approve(cid, "decision", 33, opinion="同意按日连续处罚。")
-    w.issue(cid, "daily-penalty-decision", 33)
-    w.event(cid, "daily_decided", 33)
-    w.event(cid, "daily_served", 32, "直接送达")
+    w.event(cid, "seizure_lifted", 62, "行政处罚决定已作出，不再需要查封", ground="decided")
+    w.issue(cid, "seizure-release", 62)
+    w.event(cid, "seizure_release_served", 61, "直接送达")
+    # the 复查 (暗查) after the 查封 was lifted and within 30 days of the order's service: the days counted are
+    # those after the release (按日连续处罚办法第二十条), 7 days × 150,000 元, so 法制审核 and 集体讨论 decide it
+    officers = [o.name for o in inspections.get(w.ws.db, cases.get(w.ws.db, cid).inspection_id).officers]
+    w.event(cid, "recheck_violation", 55, "暗查：旁路烟道挡板阀门处于开启状态，废气经旁路直接排放",
+            evidence="复查现场检查笔录（演示）、现场照片3张、旁路烟道挡板阀门开启状态视频1段、治理设施DCS运行数据截图",
+            officers=officers)
+    w.issue(cid, "daily-penalty-notice", 51)
+    w.event(cid, "daily_notified", 50, "直接送达")
+    w.event(cid, "waived", 49, "当事人书面放弃陈述、申辩和听证的权利", scope="statement_and_hearing")
+    w.approve(cid, "legal_review", 48, LEGAL, "事实清楚，证据确凿，计罚日数已扣除查封期间，程序合法，同意。")
+    w.approve(cid, "collective", 47, opinion="经集体讨论，同意对当事人实施按日连续处罚。")
+    w.approve(cid, "decision", 47, opinion="同意按日连续处罚。")
+    w.issue(cid, "daily-penalty-decision", 47)
+    w.event(cid, "daily_decided", 47)
+    w.event(cid, "daily_served", 46, "直接送达")
     return cid
 
 

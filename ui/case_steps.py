@@ -50,7 +50,9 @@ FLAG_FIELDS = {"note": QT_TRANSLATE_NOOP("CaseFields", "Note"), "by": QT_TRANSLA
                "ground": QT_TRANSLATE_NOOP("CaseFields", "Ground of release"),
                "approved-by": QT_TRANSLATE_NOOP("CaseFields", "Approved by"),
                "until": QT_TRANSLATE_NOOP("CaseFields", "Last day of payment"),
-               "withdrawal-decision": QT_TRANSLATE_NOOP("CaseFields", "Withdrawal decision")}
+               "withdrawal-decision": QT_TRANSLATE_NOOP("CaseFields", "Withdrawal decision"),
+               "evidence": QT_TRANSLATE_NOOP("CaseFields", "Re-check evidence"),
+               "scope": QT_TRANSLATE_NOOP("CaseFields", "Rights waived")}
 FLAG = re.compile(r"--([a-z][a-z-]*)(?: yes\|no)?")
 
 

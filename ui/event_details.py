@@ -73,6 +73,7 @@ class EventDetails(QObject):
                   "ground": QCoreApplication.translate("EventDetails", "Ground of release"), "months": QCoreApplication.translate("EventDetails", "Period (at most 3 months)"),
                   "approved_by": QCoreApplication.translate("EventDetails", "Approved by"), "until": QCoreApplication.translate("EventDetails", "Last day of payment"), "note": QCoreApplication.translate("EventDetails", "Note")}
         labels.update(self._hearing_fields())
+        labels.update(self._recheck_and_waiver_fields())
         self.widgets["note"] = self.note
         for key, widget in self.widgets.items():
             self.form.addRow(labels[key], widget)
@@ -112,6 +113,23 @@ class EventDetails(QObject):
                 "withdrawal_decision": QCoreApplication.translate("EventDetails", "Withdrawal decision"),
                 "investigators_statement": QCoreApplication.translate("EventDetails", "Investigators' added statement"),
                 "final_statement": QCoreApplication.translate("EventDetails", "Party's final statement")}
+
+    def _recheck_and_waiver_fields(self) -> dict[str, str]:
+        """复查 (recheck_violation): its evidence and who re-checked; 书面放弃 (waived): what was given up."""
+        self.evidence = QLineEdit(placeholderText=QCoreApplication.translate(
+            "EventDetails", "Record number, photos, video, DCS data"))
+        self.officers = QLineEdit(placeholderText=QCoreApplication.translate("EventDetails", "Names, parted by 、"))
+        self.text_fields.update({"evidence": self.evidence, "officers": self.officers})
+        self.scope = QComboBox()
+        for label, value in ((QCoreApplication.translate("EventDetails", "As the notice offered (default)"), ""),
+                             (QCoreApplication.translate("EventDetails", "Statement and defence only"), "statement"),
+                             (QCoreApplication.translate("EventDetails", "Statement, defence and hearing"),
+                              "statement_and_hearing")):
+            self.scope.addItem(label, value)
+        self.widgets.update({"evidence": self.evidence, "officers": self.officers, "scope": self.scope})
+        return {"evidence": QCoreApplication.translate("EventDetails", "Re-check evidence"),
+                "officers": QCoreApplication.translate("EventDetails", "Re-checked by"),
+                "scope": QCoreApplication.translate("EventDetails", "Rights waived")}
 
     def show_for(self, code: str) -> None:
         """Only the fields this event takes; the choices and labels it needs."""
@@ -164,7 +182,7 @@ class EventDetails(QObject):
                "ground": self.ground.currentData() or "",
                "months": str(self.months.value()) if self.months.value() else "",
                "approved_by": self.approved_by.text(), "until": iso(self.until), "note": self.note.text(),
-               "withdrawal": self.withdrawal.currentData() or ""}
+               "withdrawal": self.withdrawal.currentData() or "", "scope": self.scope.currentData() or ""}
         out.update({key: edit.text() for key, edit in self.text_fields.items()})
         if self.code == "production_proposed":
             out["months" if out["measure"] == "停产整治" else "ground_item"] = ""
@@ -175,5 +193,6 @@ class EventDetails(QObject):
         for edit in self.text_fields.values():
             edit.clear()
         self.withdrawal.setCurrentIndex(0)
+        self.scope.setCurrentIndex(0)
         self.approved_by.clear()
         self.months.setValue(0)

@@ -240,6 +240,9 @@ _OPTION_HELP = {
     "withdrawal_decision": "the withdrawal application and the decision on it",
     "investigators_statement": "what the investigators stated beyond the facts, evidence and proposal on record",
     "final_statement": "the party's final statement (最后陈述)",
+    "evidence": "the re-check's evidence: record number, photos, video, DCS data (按日连续处罚办法第十六条)",
+    "officers": "an officer who re-checked; repeat for each",
+    "scope": "what the party waived in writing: statement (陈述、申辩 only) | statement_and_hearing",
     "ground": "the ground, item 1-5 of 行政强制法第二十八条第一款 (no-violation, unrelated, decided,"
               " expired, other) or corrected (申请解除，经核查确已改正: 查扣办法第十九条第一项)",
 }

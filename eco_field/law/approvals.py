@@ -46,17 +46,46 @@ def passed(data: dict[str, Any]) -> bool:
     return not opinion.startswith(_REFUSALS)
 
 
-def legal_review_required(s: CaseState) -> bool:
-    """法 art 58: a hearing was held (major rights), or the case is major by the bureau's threshold."""
+def legal_review_required(s: CaseState, amount: float | None = None, notice: Any = None) -> bool:
+    """法 art 58: a hearing was held (major rights), or the case is major by the bureau's threshold. For a 按日连续处罚
+    round, amount is that round's total and notice its own 告知 (a hearing held on it counts)."""
+    if amount is not None:
+        return amount >= s.number(LEGAL_REVIEW_SETTING, DEFAULT_MAJOR_FINE) or bool(s.after("hearing_held", notice))
     return s.has("hearing_held") or s.amount >= s.number(LEGAL_REVIEW_SETTING, DEFAULT_MAJOR_FINE) \
         or s.has("production_halted")
 
 
-def collective_required(s: CaseState) -> bool:
+def collective_required(s: CaseState, amount: float | None = None) -> bool:
     """法 art 57 ¶2 (情节复杂或者重大违法行为; the 办法's list was not available): the bureau's threshold, a
-    second extension of the decision period, or a 停产整治."""
+    second extension of the decision period, or a 停产整治. For a 按日连续处罚 round, amount is that round's
+    total (the threshold alone decides)."""
+    if amount is not None:
+        return amount >= s.number(COLLECTIVE_SETTING, DEFAULT_MAJOR_FINE)
     return s.amount >= s.number(COLLECTIVE_SETTING, DEFAULT_MAJOR_FINE) or s.has("decision_extended_collective") \
         or s.has("production_halted")
+
+
+def required_now(s: CaseState, step: str) -> tuple[bool, date | None]:
+    """Whether the case needs a 法制审核 / 集体讨论 now, and the day an approval counts from: while a 按日连续处罚
+    round awaits its decision, by that round's total and since its notice (procedure_measures.daily_ready);
+    otherwise by the case's fine (decision_ready). The round's 负责人审批 also counts from its notice. Other steps:
+    (True, None)."""
+    from eco_field.law.procedure_decision import daily_open
+
+    if step not in ("legal_review", "collective", "decision"):
+        return True, None
+    if daily_open(s):
+        from eco_field.law.procedure_facts import round_amount
+
+        notice = s.last("daily_notified")
+        if step == "decision":
+            return True, notice.day
+        amount = round_amount(s, notice)
+        needed = legal_review_required(s, amount, notice) if step == "legal_review" else collective_required(s, amount)
+        return needed, notice.day
+    if step == "decision":
+        return True, None
+    return (legal_review_required(s) if step == "legal_review" else collective_required(s)), None
 
 
 def missing(s: CaseState, step: str, day: date, since: date | None = None) -> str | None:

@@ -164,6 +164,12 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     "hearing_held": HEARING_FIELDS,
     # the 听证通知书 names when, where and who hears (the persons are checked as for the hearing itself)
     "hearing_requested": HEARING_FIELDS[:5] + (_NOTE,),
+    # 按日连续处罚办法第十六条: the decision states the refusal with the 复查's evidence (笔录 number, photos, video,
+    # DCS data …) and who re-checked; the note is what was found
+    "recheck_violation": (EventField("evidence"), EventField("officers", "names", flag="officer"), _NOTE),
+    # what the party gave up in writing: the 陈述、申辩 only, or also the hearing the notice offered
+    # (blank: both where the notice offered a hearing, else the statement; procedure_guards.waiver_scope)
+    "waived": (EventField("scope", "choice", ("statement", "statement_and_hearing")), _NOTE),
 }
 
 

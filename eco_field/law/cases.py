@@ -17,6 +17,7 @@ import sqlite_utils
 from eco_field.clock import now_local, utc_now
 from eco_field.errors import BadInput, NotFound
 from eco_field.law import deadlines as deadline_rules
+from eco_field.law import rounds
 from eco_field.law.case_events import STATUSES, event_code, history_labels, parse_day, status_code
 from eco_field.law.catalog import get_entry, load_catalog
 from eco_field.law.data_dir import data_dir_of
@@ -182,7 +183,9 @@ def _daily(events: list[dict[str, Any]], assessment: Assessment | None, today: d
     if not served or not rechecks or assessment is None or assessment.amount <= 0:
         return None
     try:
-        return deadline_rules.daily_penalty(assessment.amount, served[0], rechecks)
+        stopped = rounds.stopped_periods([(e["event"], date.fromisoformat(e["date"])) for e in events])
+        return deadline_rules.daily_penalty(assessment.amount, served[0], rechecks, None,
+                                            [(a, b) for a, b, _ in stopped])
     except BadInput:  # a re-check dated before the order: shown as missing rather than failing the case
         return None
 

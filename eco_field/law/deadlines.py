@@ -146,12 +146,26 @@ def suspended_days(by_event: dict[str, list[date]], since: date) -> int:
     return total
 
 
-def daily_penalty_days(order_served: date, rechecks: list[tuple[date, bool]], since: date | None = None
-                       ) -> tuple[int, date | None]:
+Stopped = tuple[date, date | None]  # a 查封/扣押 or 停产整治 in force: its first day, its last (None: not lifted)
+
+
+def daily_penalty_days(order_served: date, rechecks: list[tuple[date, bool]], since: date | None = None,
+                       stopped: list[Stopped] | None = None) -> tuple[int, date | None]:
     """Days of a daily continuous penalty (按日连续处罚办法 arts. 17–18): from the day after the order to
     correct was served up to the last re-check that still found the violation, cumulative across re-checks;
     a re-check that finds it corrected ends the count. A later round (law/rounds.py) counts from the day after
-    `since`, the re-check the previous round counted up to. Returns (days, last violating re-check)."""
+    `since`, the re-check the previous round counted up to. Days on which a 查封/扣押 or 停产整治 of the case was
+    in force (`stopped`, both ends included) are not counted (办法第二十条). Returns (days, last violating
+    re-check)."""
+    periods, last = daily_counted_periods(order_served, rechecks, since, stopped)
+    return sum((end - start).days + 1 for start, end in periods), last
+
+
+def daily_counted_periods(order_served: date, rechecks: list[tuple[date, bool]], since: date | None = None,
+                          stopped: list[Stopped] | None = None) -> tuple[list[tuple[date, date]], date | None]:
+    """The one count of 按日 days: the periods counted (first and last day of each) and the last violating
+    re-check. The span from the day after the order's service (or `since`) to that re-check, less each day a
+    查封/扣押 or 停产整治 was in force (按日连续处罚办法第二十条: no 按日 while the discharge is stopped by one)."""
     start, last = since or order_served, None
     for day, violating in sorted(rechecks):
         if day <= order_served:
@@ -161,18 +175,55 @@ def daily_penalty_days(order_served: date, rechecks: list[tuple[date, bool]], si
         if not violating:
             break
         last = day
-    return ((last - start).days if last else 0), last
+    if last is None:
+        return [], None
+    periods = [(start + timedelta(days=1), last)]
+    for first_day, last_day in sorted(stopped or []):
+        end = last_day or last
+        kept = []
+        for a, b in periods:
+            if end < a or first_day > b:
+                kept.append((a, b))
+                continue
+            if first_day > a:
+                kept.append((a, first_day - timedelta(days=1)))
+            if end < b:
+                kept.append((end + timedelta(days=1), b))
+        periods = kept
+    return periods, last
 
 
 def daily_penalty(original_fine: int | float | str, order_served: date,
-                  rechecks: list[tuple[date, bool]], since: date | None = None) -> dict[str, Any]:
-    """Total daily continuous penalty = original fine × days (computed in fen: a fine with 角/分 stays exact)."""
+                  rechecks: list[tuple[date, bool]], since: date | None = None,
+                  stopped: list[Stopped] | None = None) -> dict[str, Any]:
+    """Total daily continuous penalty = original fine × days (computed in fen: a fine with 角/分 stays exact).
+    With `stopped` (the case's 查封/扣押 and 停产整治 periods) the result also says which periods were counted
+    ("periods") and which days were left out ("excluded")."""
     fen = money.parse_yuan(original_fine, Term("money.original_fine"))
     if fen <= 0:
         raise BadInput("law.daily_needs_fine")
-    days, last = daily_penalty_days(order_served, rechecks, since)
+    periods, last = daily_counted_periods(order_served, rechecks, since, stopped)
+    days = sum((end - start).days + 1 for start, end in periods)
     original, total = money.fen_to_yuan(fen), money.fen_to_yuan(fen * days)
-    return {"original_fine": original, "days": days, "amount": total, "amount_fen": fen * days,
-            "from": ((since or order_served) + timedelta(days=1)).isoformat(), "to": last.isoformat() if last else None,
-            "formula": f"{original}元 × {days}日 = {total}元",
-            "basis": "《中华人民共和国环境保护法》第五十九条；《环境保护主管部门实施按日连续处罚办法》第十七条、第十八条"}
+    out = {"original_fine": original, "days": days, "amount": total, "amount_fen": fen * days,
+           "from": ((since or order_served) + timedelta(days=1)).isoformat(), "to": last.isoformat() if last else None,
+           "formula": f"{original}元 × {days}日 = {total}元",
+           "basis": "《中华人民共和国环境保护法》第五十九条；《环境保护主管部门实施按日连续处罚办法》第十七条、第十八条"}
+    if stopped is not None:
+        out["periods"] = [{"from": a.isoformat(), "to": b.isoformat()} for a, b in periods]
+        out["excluded"] = _excluded(out["from"], out["to"], periods)
+    return out
+
+
+def _excluded(first: str, last: str | None, periods: list[tuple[date, date]]) -> list[dict[str, str]]:
+    """The gaps of the span [first, last] that the periods leave: the days a measure stopped the discharge."""
+    if last is None:
+        return []
+    gaps, cursor = [], date.fromisoformat(first)
+    for a, b in periods:
+        if a > cursor:
+            gaps.append({"from": cursor.isoformat(), "to": (a - timedelta(days=1)).isoformat()})
+        cursor = b + timedelta(days=1)
+    if cursor <= date.fromisoformat(last):
+        gaps.append({"from": cursor.isoformat(), "to": last})
+    return gaps

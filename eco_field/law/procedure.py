@@ -64,7 +64,7 @@ EVENTS: dict[str, tuple[str, g.Guard]] = {
     "preserved": ("先行登记保存证据", m.preserved),
     "preservation_decided": ("先行登记保存处理决定", m.preservation_decided),
     "order_served": ("送达责令改正违法行为决定书", m.order_served),
-    "recheck_violation": ("复查发现仍在违法", m.recheck),
+    "recheck_violation": ("复查发现仍在违法", m.recheck_violation),
     "recheck_corrected": ("复查已改正", m.recheck),
     "daily_notified": ("送达按日连续处罚事先告知书", m.daily_notified),
     "daily_decided": ("作出按日连续处罚决定", m.daily_decided),

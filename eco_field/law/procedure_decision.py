@@ -12,6 +12,7 @@ from eco_field.law.procedure_guards import (
     _in,
     _not_before,
     first,
+    hearing_waived,
     need,
     status_of,
 )
@@ -48,8 +49,8 @@ def approval(s: CaseState, step: str, day: date) -> str | None:
         return first(_in(s, ("open",), "approve_filing"), _not_before(day, s.last("discovered")))
     if step == "closing":  # 结案审批: once the case may be closed, not dated before the day it became so
         return first(closing_ready(s), _not_before(day, closing_since(s)))
-    if step == "decision" and daily_open(s):
-        return _not_before(day, s.last("daily_notified"))
+    if step in ("decision", "legal_review", "collective") and daily_open(s):
+        return daily_approval(s, step, day)
     if step == "decision" and production_open(s):  # 限产办法第十条: the 负责人 approves the order in writing
         return _not_before(day, s.last("production_notified"))
     if status == "investigated" and step in ("decision", "legal_review", "collective"):
@@ -64,11 +65,31 @@ def approval(s: CaseState, step: str, day: date) -> str | None:
     return _not_before(day, s.last("notified"))
 
 
+def daily_approval(s: CaseState, step: str, day: date) -> str | None:
+    """The approvals of a 按日连续处罚 round, after its own notice: 法制审核 after any hearing held on it, 集体讨论
+    after the 法制审核 where the round requires one (its total: approvals.legal_review_required)."""
+    from eco_field.law.procedure_facts import round_amount
+
+    notice = s.last("daily_notified")
+    if step == "legal_review" and s.after("hearing_requested", notice):
+        held = s.after("hearing_held", notice)
+        return _not_before(day, held[-1]) if held else text("procedure.hearing_not_held")
+    if step == "collective" and approvals.legal_review_required(s, round_amount(s, notice), notice):
+        reason = approvals.missing(s, "legal_review", day, since=notice.day)
+        if reason:
+            return reason
+    return _not_before(day, notice)
+
+
 # -- 决定 --
 def period_open(s: CaseState, notice: Event, day: date) -> str | None:
-    """The party's period after a notice: elapsed by the day, or waived in writing."""
+    """The party's period after a notice: elapsed by the day, or waived in writing. A waiver of the statement
+    only (scope statement) keeps the hearing window the notice offered open until its day."""
     if s.after("waived", notice):
-        return None
+        if not s.hearing_right_for(notice) or hearing_waived(s, notice) or s.after("hearing_requested", notice):
+            return None
+        due = s.hearing_due(notice)
+        return text("procedure.hearing_window_open", due=due) if day <= due else None
     due = max(s.statement_due(notice), s.hearing_due(notice) if s.hearing_right_for(notice) else notice.day)
     return text("procedure.period_running", due=due) if day <= due else None
 

@@ -104,7 +104,8 @@ def _daily(s: CaseState) -> dict[str, Any] | None:
             "recheck_note": violating[-1].note if violating else "", "notified": _day(s.last("daily_notified")),
             "days": last["days"] if last else 0, "amount": last["amount"] if last else 0,
             "from": last["from"] if last else None, "to": last["to"] if last else None,
-            "round": last["round"] if last else 0, "rounds": per_round}
+            "round": last["round"] if last else 0, "rounds": per_round,
+            "periods": last["periods"] if last else [], "excluded": last["excluded"] if last else []}
 
 
 def daily_rounds(s: CaseState) -> list[dict[str, Any]]:
@@ -116,18 +117,36 @@ def daily_rounds(s: CaseState) -> list[dict[str, Any]]:
     rechecks = [(e.day, e.code == "recheck_violation") for e in s.events
                 if e.code in ("recheck_violation", "recheck_corrected") and e.day <= s.today]
     decided, notified = s.all("daily_decided"), s.all("daily_notified")
+    stopped = [(a, b) for a, b, _ in stopped_periods(s)]
     served, paid = s.all("daily_served"), s.all("daily_paid")
     per_round = []
     for number, (since, mine) in enumerate(rounds.daily_rounds(rechecks, [e.day for e in decided]), start=1):
-        counted = daily_penalty(s.amount, order.day, mine, since) if s.amount > 0 else None
+        counted = daily_penalty(s.amount, order.day, mine, since, stopped) if s.amount > 0 else None
         per_round.append({"round": number, "days": counted["days"] if counted else 0,
                           "amount": counted["amount"] if counted else 0,
                           "from": counted["from"] if counted else None, "to": counted["to"] if counted else None,
+                          # the periods counted and the days a 查封/扣押 or 停产整治 left out (additive)
+                          "periods": counted["periods"] if counted else [],
+                          "excluded": counted["excluded"] if counted else [],
                           "notified": notified[number - 1].day.isoformat() if len(notified) >= number else None,
                           "decided": decided[number - 1].day.isoformat() if len(decided) >= number else None,
                           "served": served[number - 1].day.isoformat() if len(served) >= number else None,
                           "paid": paid[number - 1].day.isoformat() if len(paid) >= number else None})
     return per_round
+
+
+def stopped_periods(s: CaseState) -> list[tuple[date, date | None, str]]:
+    """The case's 查封/扣押 and 停产整治 periods (law/rounds.py): no 按日 day is counted in them."""
+    return rounds.stopped_periods([(e.code, e.day) for e in s.events])
+
+
+def round_amount(s: CaseState, notice: Event | None = None) -> float:
+    """The total of the 按日 round a notice (`daily_notified`) belongs to, or of the last round; 0 when none."""
+    per_round = daily_rounds(s)
+    if notice is not None:
+        index = [e.seq for e in s.all("daily_notified")].index(notice.seq)
+        return per_round[index]["amount"] if index < len(per_round) else 0
+    return per_round[-1]["amount"] if per_round else 0
 
 
 def _production(s: CaseState) -> dict[str, Any] | None:

@@ -164,7 +164,36 @@ def evidence_gaps(s: CaseState) -> list[str]:
     return gaps
 
 
+ORDER_SERVICE_WORKING_DAYS = 3  # 按日连续处罚办法第八条 (procedure.md §2: its text read from a commentary)
+
+
+def order_service_due(s: CaseState) -> date:
+    """按日连续处罚办法第八条: the 责令改正违法行为决定书 is served on site (the inspection's day), or within 3
+    working days of receiving the monitoring report where the violation rests on one."""
+    reports = s.all("monitoring_report")
+    if reports:
+        return s.calendar.add_working_days(reports[0].day, ORDER_SERVICE_WORKING_DAYS)
+    return s.discovered
+
+
+def order_warnings(s: CaseState) -> list[str]:
+    """The order's service against 第八条: served late, or issued (documents rectification-order) and not served
+    while its day has passed. A warning, not a refusal: the late service is recorded as it happened, and the
+    reviewer reads it. (A case with no order made is not warned of: not every case goes on to 按日.)"""
+    served = s.last("order_served")
+    due = order_service_due(s)
+    if served is not None:
+        return [text("procedure.order_served_late", day=served.day, due=due)] if served.day > due else []
+    if not s.documents_of("rectification-order") or status_of(s.events) in FINAL or s.today <= due:
+        return []
+    return [text("procedure.order_not_served_due", due=due)]
+
+
 def report_warnings(s: CaseState) -> list[str]:
+    return _monitoring_warnings(s) + order_warnings(s)
+
+
+def _monitoring_warnings(s: CaseState) -> list[str]:
     """What the case screen warns of without closing a step: an exceedance's monitoring report attached without
     its results is still taken as the report (those attached before results were recorded), but the notice and
     the decision can then cite it by number only, without the concentration, the limit and the multiple."""
@@ -217,7 +246,7 @@ def hearing_requested(s: CaseState, day: date, data: dict | None) -> str | None:
     due = s.hearing_due(notice)
     return first(_not_before(day, notice),
                  text("procedure.hearing_already_requested") if s.after("hearing_requested", notice) else None,
-                 text("procedure.rights_waived") if s.after("waived", notice) else None,
+                 text("procedure.rights_waived") if hearing_waived(s, notice) else None,
                  text("procedure.hearing_request_late", due=due) if day > due else None,
                  hearing_people(s, data))
 
@@ -280,11 +309,45 @@ def _bare(name: str) -> str:
     return re.sub(r"[（(][^（()）]*[)）]$", "", re.sub(r"\s+", "", name))
 
 
+# what a written waiver (当事人书面放弃) gives up: the 陈述、申辩 only, or also the hearing the notice offered
+WAIVER_SCOPES = {"statement": ("statement", "陈述申辩", "陈述、申辩"),
+                 "statement_and_hearing": ("statement_and_hearing", "all", "陈述申辩和听证", "陈述、申辩和听证")}
+
+
+def waiver_scope(data: dict[str, Any] | None, hearing_right: bool) -> str:
+    """The scope of a `waived` event: as recorded (--scope), else (a waiver recorded before the scope was kept)
+    statement and hearing where the notice carried a hearing right, the statement only where it did not."""
+    given = str((data or {}).get("scope") or "").strip()
+    for code, words in WAIVER_SCOPES.items():
+        if given in words:
+            return code
+    return "statement_and_hearing" if hearing_right else "statement"
+
+
+def hearing_waived(s: CaseState, notice: Event) -> bool:
+    """The party gave up in writing the hearing this notice offered (a waiver of the statement only keeps it)."""
+    right = s.hearing_right_for(notice)
+    return any(waiver_scope(w.data, right) == "statement_and_hearing" for w in s.after("waived", notice))
+
+
 def waived(s: CaseState, day: date, data: dict | None) -> str | None:
+    """当事人书面放弃: the 陈述、申辩 (scope statement) or also the hearing (statement_and_hearing, only where the
+    notice offered one). After a waiver of the statement only, the hearing may still be waived in writing."""
     notice = current_notice(s)
     if notice is None:
         return text("procedure.notice_not_served")
-    return first(text("procedure.waived_already") if s.after("waived", notice) else None, _not_before(day, notice),
+    right = s.hearing_right_for(notice)
+    given = str((data or {}).get("scope") or "").strip()
+    scope = waiver_scope(data, right)
+    # a second waiver only widens a waiver of the statement to the hearing the notice offered
+    open_hearing = right and not hearing_waived(s, notice)
+    already = bool(s.after("waived", notice)) and not (open_hearing and (data is None or scope == "statement_and_hearing"))
+    return first(text("procedure.waiver_scope_unknown", scope=given)
+                 if given and not any(given in w for w in WAIVER_SCOPES.values()) else None,
+                 text("procedure.waiver_no_hearing_right") if given and scope == "statement_and_hearing"
+                 and not right else None,
+                 text("procedure.waived_already") if already else None,
+                 _not_before(day, notice),
                  text("procedure.decided_already") if answered(s, notice) else None)
 
 

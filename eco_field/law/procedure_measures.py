@@ -250,6 +250,32 @@ def recheck(s: CaseState, day: date, data: dict | None) -> str | None:
                  text("procedure.recheck_late", end=end) if day > end else None)
 
 
+def recheck_violation(s: CaseState, day: date, data: dict | None) -> str | None:
+    """A 复查 finding the violation continuing: within its period (recheck), not on a day our own 查封/扣押 or
+    停产整治 was stopping the discharge (按日连续处罚办法第二十条), and with its evidence (第十六条: the decision
+    states the refusal with the 复查's evidence)."""
+    return first(recheck(s, day, data), recheck_stopped(s, day),
+                 need(data, "evidence", text("procedure.need_recheck_evidence")))
+
+
+def recheck_stopped(s: CaseState, day: date) -> str | None:
+    """Why a 复查 on the day proves no refusal: a measure of this case was in force (the measure, its decision's
+    number and its first day are named)."""
+    found = rounds.stopped_on([(e.code, e.day) for e in s.events], day)
+    if found is None:
+        return None
+    start, _end, code = found
+    if code == "seized":
+        events = s.all("seized")
+        measure_event = next(e for e in reversed(events) if e.day == start)
+        measure = str(measure_event.data.get("measure") or "") or text("procedure.seizure_measure_unnamed")
+        docs = s.documents_of("seizure-decision", events.index(measure_event) + 1)
+    else:
+        measure, docs = step_label("production_halted"), s.documents_of("production-halt-order")
+    number = docs[-1]["number"] if docs else text("procedure.measure_undocumented")
+    return text("procedure.recheck_while_stopped", day=day, measure=measure, number=number, since=start)
+
+
 def daily_round(s: CaseState) -> int:
     """The 按日连续处罚 round the case is in (law/rounds.py): 1 + the rounds already decided."""
     return rounds.round_of(s, "daily-penalty-decision") or 1
@@ -277,7 +303,12 @@ def daily_ready(s: CaseState, day: date, *, with_approval: bool = True) -> str |
     notice = s.last("daily_notified")
     if notice is None or not daily_open(s):
         return daily_notified(s, day, None) or text("procedure.daily_notice_not_served")
-    return first(period_open(s, notice, day), unreviewed(s),
+    # 法制审核 (法 art 58) and 集体讨论 (法 art 57 ¶2) by the bureau's thresholds on this round's total, after its notice
+    review = with_approval and approvals.required_now(s, "legal_review")[0]
+    collective = with_approval and approvals.required_now(s, "collective")[0]
+    return first(period_open(s, notice, day), hearing_open(s, notice), unreviewed(s),
+                 approvals.missing(s, "legal_review", day, since=notice.day) if review else None,
+                 approvals.missing(s, "collective", day, since=notice.day) if collective else None,
                  approvals.missing(s, "decision", day, since=notice.day) if with_approval else None)
 
 

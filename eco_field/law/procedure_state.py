@@ -119,6 +119,10 @@ class CaseState:
         举行听证的权利; for 停产整治 also 《行政处罚法》第六十三条), a penalty notice by the fine."""
         if notice is not None and notice.code == "production_notified":
             return True
+        if notice is not None and notice.code == "daily_notified":  # the round's own total (法 art 63; 按日办法第十五条)
+            from eco_field.law.procedure_facts import round_amount
+
+            return round_amount(self, notice) >= self.number("doc_hearing_threshold", DEFAULT_HEARING_THRESHOLD)
         return self.hearing_right
 
     @property

@@ -140,3 +140,27 @@ def served_already(s: CaseState, kind: str) -> str | None:
     elif kind == "seizure-release":
         reason += text("procedure.reissue_next_seizure")
     return reason
+
+
+# the measures that stop the discharge (按日连续处罚办法第二十条, as procedure.md §2 reads it: 「No 按日 once 限产, 停产
+# or 查扣 has stopped the discharge」; the article's text was read from a commentary, not the gazette): the event
+# that puts one in force, and the event that ends it
+STOPPING = {"seized": "seizure_lifted", "production_halted": "production_lifted"}
+
+
+def stopped_periods(events: list[tuple[str, date]]) -> list[tuple[date, date | None, str]]:
+    """Each 查封/扣押 and 停产整治 of the case: (its first day, the day it was lifted or None while in force, the
+    event that started it), from the case's events (code, day) in the order recorded. Both ends are days the
+    measure was in force."""
+    out: list[tuple[date, date | None, str]] = []
+    for index, (code, day) in enumerate(events):
+        if code not in STOPPING:
+            continue
+        end = next((d for c, d in events[index + 1:] if c == STOPPING[code]), None)
+        out.append((day, end, code))
+    return out
+
+
+def stopped_on(events: list[tuple[str, date]], day: date) -> tuple[date, date | None, str] | None:
+    """The 查封/扣押 or 停产整治 in force on the day, if any."""
+    return next((p for p in stopped_periods(events) if p[0] <= day and (p[1] is None or day <= p[1])), None)

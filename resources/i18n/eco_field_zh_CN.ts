@@ -120,79 +120,89 @@
 <context>
     <name>CaseFields</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="40" />
+        <location filename="../../ui/case_steps.py" line="41" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="40" />
+        <location filename="../../ui/case_steps.py" line="41" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="41" />
+        <location filename="../../ui/case_steps.py" line="42" />
         <source>Explanation or reason</source>
         <translation>说明或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="42" />
+        <location filename="../../ui/case_steps.py" line="43" />
         <source>Monitoring body</source>
         <translation>监测机构</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="43" />
+        <location filename="../../ui/case_steps.py" line="44" />
         <source>Report number</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="44" />
+        <location filename="../../ui/case_steps.py" line="45" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="44" />
+        <location filename="../../ui/case_steps.py" line="45" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="45" />
+        <location filename="../../ui/case_steps.py" line="46" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="46" />
+        <location filename="../../ui/case_steps.py" line="47" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="47" />
+        <location filename="../../ui/case_steps.py" line="48" />
         <source>Period (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="48" />
+        <location filename="../../ui/case_steps.py" line="49" />
         <source>Ground</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="49" />
+        <location filename="../../ui/case_steps.py" line="50" />
         <source>Ground of release</source>
         <translation>解除依据</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="50" />
+        <location filename="../../ui/case_steps.py" line="51" />
         <source>Approved by</source>
         <translation>批准的负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="51" />
+        <location filename="../../ui/case_steps.py" line="52" />
         <source>Last day of payment</source>
         <translation>缴款截止日</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="52" />
+        <location filename="../../ui/case_steps.py" line="53" />
         <source>Withdrawal decision</source>
         <translation>回避申请及决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="54" />
+        <source>Re-check evidence</source>
+        <translation>复查证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_steps.py" line="55" />
+        <source>Rights waived</source>
+        <translation>放弃的权利</translation>
     </message>
 </context>
 <context>
@@ -828,117 +838,153 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="84" />
+        <location filename="../../ui/event_details.py" line="85" />
         <source>e.g. 2026-11-06 9时</source>
         <translation>如 2026-11-06 9时</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="86" />
+        <location filename="../../ui/event_details.py" line="87" />
         <source>Not one of the case's investigators</source>
         <translation>不得是本案调查人员</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="87" />
+        <location filename="../../ui/event_details.py" line="88" />
+        <location filename="../../ui/event_details.py" line="121" />
         <source>Names, parted by 、</source>
         <translation>姓名，以“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="90" />
+        <location filename="../../ui/event_details.py" line="91" />
         <source>Name (position or relationship); at most two, parted by ；</source>
         <translation>姓名（职务或与当事人的关系），至多两人，以“；”分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="95" />
+        <location filename="../../ui/event_details.py" line="96" />
         <source>Whom, why, and what was decided</source>
         <translation>申请谁回避、理由及决定</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="97" />
+        <location filename="../../ui/event_details.py" line="98" />
         <source>Beyond the facts, evidence and proposal on record (optional)</source>
         <translation>案卷载明的事实、证据和处罚建议之外的陈述（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="107" />
+        <location filename="../../ui/event_details.py" line="108" />
         <source>Hearing time</source>
         <translation>听证时间</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="107" />
+        <location filename="../../ui/event_details.py" line="108" />
         <source>Hearing place</source>
         <translation>听证地点</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="108" />
+        <location filename="../../ui/event_details.py" line="109" />
         <source>Presiding officer</source>
         <translation>听证主持人</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="109" />
+        <location filename="../../ui/event_details.py" line="110" />
         <source>Hearing officers</source>
         <translation>听证员</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="109" />
+        <location filename="../../ui/event_details.py" line="110" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="110" />
+        <location filename="../../ui/event_details.py" line="111" />
         <source>Party's agents</source>
         <translation>委托代理人</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="111" />
+        <location filename="../../ui/event_details.py" line="112" />
         <source>Withdrawal applied for</source>
         <translation>是否申请回避</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="112" />
+        <location filename="../../ui/event_details.py" line="113" />
         <source>Withdrawal decision</source>
         <translation>回避申请及决定</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="113" />
+        <location filename="../../ui/event_details.py" line="114" />
         <source>Investigators' added statement</source>
         <translation>调查人员补充陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="114" />
+        <location filename="../../ui/event_details.py" line="115" />
         <source>Party's final statement</source>
         <translation>当事人最后陈述</translation>
     </message>
     <message>
+        <location filename="../../ui/event_details.py" line="119" />
+        <source>Record number, photos, video, DCS data</source>
+        <translation>笔录编号、照片、视频、自动监控（DCS）数据等</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="124" />
+        <source>As the notice offered (default)</source>
+        <translation>按告知书告知的权利（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="125" />
+        <source>Statement and defence only</source>
+        <translation>仅陈述、申辩</translation>
+    </message>
+    <message>
         <location filename="../../ui/event_details.py" line="126" />
+        <source>Statement, defence and hearing</source>
+        <translation>陈述、申辩和听证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="130" />
+        <source>Re-check evidence</source>
+        <translation>复查证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="131" />
+        <source>Re-checked by</source>
+        <translation>复查人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="132" />
+        <source>Rights waived</source>
+        <translation>放弃的权利</translation>
+    </message>
+    <message>
+        <location filename="../../ui/event_details.py" line="144" />
         <source>Granted by the violation catalog (leave blank)</source>
         <translation>违法行为目录已授权（无需填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="127" />
+        <location filename="../../ui/event_details.py" line="145" />
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="129" />
+        <location filename="../../ui/event_details.py" line="147" />
         <source>Item {n}</source>
         <translation>第（{cn}）项</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="133" />
+        <location filename="../../ui/event_details.py" line="151" />
         <source>What the procedure asks for this step</source>
         <translation>本步骤须写明的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="144" />
+        <location filename="../../ui/event_details.py" line="162" />
         <source>Choose the ground</source>
         <translation>请选择解除依据</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="147" />
+        <location filename="../../ui/event_details.py" line="165" />
         <source>Item {cn}: corrected, verified on the party's application (art. 19(1) of the seizure measures)</source>
         <translation>第{cn}项：当事人申请解除，经核查确已改正（查封扣押办法第十九条第一项）</translation>
     </message>
     <message>
-        <location filename="../../ui/event_details.py" line="150" />
+        <location filename="../../ui/event_details.py" line="168" />
         <source>Item {cn}: {words}</source>
         <translation>第{cn}项：{words}</translation>
     </message>
@@ -1836,27 +1882,27 @@
 <context>
     <name>NextSteps</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="118" />
+        <location filename="../../ui/case_steps.py" line="121" />
         <source>Open now ({n})</source>
         <translation>现在可以办理（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="120" />
+        <location filename="../../ui/case_steps.py" line="127" />
         <source>No step is open now: see the reasons below.</source>
         <translation>现在没有可以办理的程序事项，原因见下。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="123" />
+        <location filename="../../ui/case_steps.py" line="130" />
         <source>Documents that may be made now ({n})</source>
         <translation>现在可以制作的文书（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="126" />
+        <location filename="../../ui/case_steps.py" line="133" />
         <source>Not open now, and why ({n})</source>
         <translation>暂不能办理及原因（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="153" />
+        <location filename="../../ui/case_steps.py" line="160" />
         <source>Open now: click to fill in its form</source>
         <translation>可以办理：点击打开相应表单</translation>
     </message>
@@ -3075,110 +3121,110 @@
 <context>
     <name>StepForms</name>
     <message>
-        <location filename="../../ui/case_steps.py" line="181" />
-        <location filename="../../ui/case_steps.py" line="196" />
+        <location filename="../../ui/case_steps.py" line="188" />
+        <location filename="../../ui/case_steps.py" line="203" />
         <source>Event</source>
         <translation>程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="182" />
+        <location filename="../../ui/case_steps.py" line="189" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="183" />
+        <location filename="../../ui/case_steps.py" line="190" />
         <source>Statement</source>
         <translation>陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="184" />
+        <location filename="../../ui/case_steps.py" line="191" />
         <source>Monitoring report</source>
         <translation>监测报告</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="185" />
+        <location filename="../../ui/case_steps.py" line="192" />
         <source>Flagged photos</source>
         <translation>照片疑点</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="194" />
+        <location filename="../../ui/case_steps.py" line="201" />
         <source>Record event</source>
         <translation>登记程序事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="198" />
-        <location filename="../../ui/case_steps.py" line="222" />
-        <location filename="../../ui/case_steps.py" line="250" />
+        <location filename="../../ui/case_steps.py" line="205" />
+        <location filename="../../ui/case_steps.py" line="229" />
+        <location filename="../../ui/case_steps.py" line="257" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="215" />
+        <location filename="../../ui/case_steps.py" line="222" />
         <source>Record approval</source>
         <translation>登记审批</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="217" />
+        <location filename="../../ui/case_steps.py" line="224" />
         <source>Step</source>
         <translation>审批事项</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="219" />
+        <location filename="../../ui/case_steps.py" line="226" />
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="220" />
+        <location filename="../../ui/case_steps.py" line="227" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="221" />
+        <location filename="../../ui/case_steps.py" line="228" />
         <source>Opinion</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="238" />
+        <location filename="../../ui/case_steps.py" line="245" />
         <source>Not reviewed yet</source>
         <translation>尚未复核</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="239" />
+        <location filename="../../ui/case_steps.py" line="246" />
         <source>Adopted</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="240" />
+        <location filename="../../ui/case_steps.py" line="247" />
         <source>Not adopted</source>
         <translation>不采纳</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="241" />
+        <location filename="../../ui/case_steps.py" line="248" />
         <source>Stated at the hearing</source>
         <translation>在听证会上陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="243" />
+        <location filename="../../ui/case_steps.py" line="250" />
         <source>Record statement</source>
         <translation>登记陈述申辩</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="246" />
+        <location filename="../../ui/case_steps.py" line="253" />
         <source>What the party stated</source>
         <translation>当事人陈述申辩内容</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="247" />
+        <location filename="../../ui/case_steps.py" line="254" />
         <source>Review</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="248" />
+        <location filename="../../ui/case_steps.py" line="255" />
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/case_steps.py" line="300" />
+        <location filename="../../ui/case_steps.py" line="307" />
         <source>Not open now: {reason}</source>
         <translation>暂不能办理：{reason}</translation>
     </message>

@@ -244,3 +244,19 @@ def test_each_ground_of_the_first_violation_rests_on_a_record(demo_seeded):
     assert "复查时拍摄，证明当事人已对煤炭堆场全部覆盖" in decision, number  # corrected within 7 days
     assert (f"上述情形有现场检查（勘察）笔录（{inspection_no}）、调查询问笔录（{interview_no}）、现场照片2张等证据证明。"
             in decision), decision[decision.find("二、"):][:400]
+
+
+def test_daily_penalty_decision_counts_only_the_days_after_the_seizure_and_cites_the_recheck(demo_docs):
+    """The demo's 按日连续处罚决定书 as the 法制审核 review reads it: the days our 查封 held are left out (按日办法
+    第二十条), the 复查 states its evidence and who made it, the waiver says exactly what was given up."""
+    docs, found = demo_docs
+    (case_id, number, text), = docs["daily-penalty-decision"]
+    flat = text.replace("\n", "")
+    case = found[case_id]
+    seized, released = _event_day(case, "seized"), _event_day(case, "seizure_lifted")
+    assert f"其中{cn_date(seized)}至{cn_date(released)}为我局对你单位实施查封期间" in flat, (number, flat)
+    assert "共计7日" in flat and "1,050,000.00元" in flat
+    assert "以上事实有以下证据为凭：复查现场检查笔录（演示）、现场照片3张" in flat
+    assert "书面表示放弃陈述、申辩和听证的权利。" in flat
+    (_, penalty, text), = [d for d in docs["penalty-decision"] if d[0] == case_id]
+    assert "书面表示放弃陈述、申辩的权利。" in text.replace("\n", "") and "听证" not in text.split("书面表示")[1][:20]

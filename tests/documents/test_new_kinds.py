@@ -64,10 +64,12 @@ def test_seizure_then_daily_penalty_and_the_measures_of_an_evasion_case(ready, t
     _, texts["detention-transfer"] = issue(ws, "detention-transfer", case_id, tmp_path)
     order, texts["rectification-order"] = issue(ws, "rectification-order", case_id, tmp_path)
     cases.record_event(ws.db, case_id, "order_served", ago(38))
-    cases.record_event(ws.db, case_id, "recheck_violation", ago(24), "暗查现场检查笔录及监测报告LLJC-2026-130")
+    cases.record_event(ws.db, case_id, "recheck_violation", ago(24), "暗查现场检查笔录及监测报告LLJC-2026-130",
+                       {"evidence": "暗查现场检查笔录及监测报告LLJC-2026-130"})
     daily_notice, texts["daily-penalty-notice"] = issue(ws, "daily-penalty-notice", case_id, tmp_path)
     cases.record_event(ws.db, case_id, "daily_notified", ago(20))
-    approve(ws, case_id, "decision", ago(10))
+    for step in ("legal_review", "collective", "decision"):  # the round's total is over 1,000,000 元
+        approve(ws, case_id, step, ago(10))
     _, texts["daily-penalty-decision"] = issue(ws, "daily-penalty-decision", case_id, tmp_path)
     cases.record_event(ws.db, case_id, "seized", ago(5), "查封旁路烟道阀门", {"measure": "查封", "approved_by": "李局长"})
     _, texts["seizure-decision"] = issue(ws, "seizure-decision", case_id, tmp_path)

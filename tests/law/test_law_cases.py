@@ -186,8 +186,9 @@ def test_daily_penalty_follows_the_order_and_rechecks(workspace, inspection):
     bureau_details(workspace)
     service.render(workspace, "rectification-order", case_id=case.id, issued_on="2026-06-10")
     cases.record_event(db, case.id, "order_served", "2026-06-10")
-    cases.record_event(db, case.id, "recheck_violation", "2026-06-20")
-    cases.record_event(db, case.id, "recheck_violation", "2026-07-01")
+    proof = {"evidence": "复查现场检查笔录"}
+    cases.record_event(db, case.id, "recheck_violation", "2026-06-20", "", proof)
+    cases.record_event(db, case.id, "recheck_violation", "2026-07-01", "", proof)
     daily = cases.record_event(db, case.id, "recheck_corrected", "2026-07-08").daily_penalty
     assert (daily["days"], daily["amount"]) == (21, 100000 * 21)
     assert {d["code"] for d in cases.get(db, case.id).deadlines} >= {"recheck"}

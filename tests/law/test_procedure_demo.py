@@ -20,7 +20,13 @@ def test_demo_cases_walk_every_path(cli, data_dir):
         assert fine.status == "closed" and first.status == "closed"
         assert [e["event"] for e in first.events if e["event"] == "no_penalty"] == ["no_penalty"]
         facts = procedure.facts(ws.db, daily.id)
-        assert facts["daily"]["days"] == 22 and facts["seizure"]["lifted"]
+        # the 复查 after the 查封 was lifted counts only the days after it (按日连续处罚办法第二十条): 7 of 25
+        assert facts["daily"]["days"] == 7 and facts["seizure"]["lifted"], facts["daily"]
+        assert facts["daily"]["amount"] == 1050000 and facts["daily"]["excluded"] == [
+            {"from": facts["daily"]["from"], "to": facts["seizure"]["lifted"]["date"]}]
+        daily_steps = {a["step"] for a in daily.to_dict()["approvals"]}
+        assert {"legal_review", "collective", "decision"} <= daily_steps  # a 1,050,000 元 round: 法 arts 57–58
+        assert procedure.next_steps(ws.db, daily.id)["warnings"] == []  # the order was served on site
         steps = {a["step"] for a in fine.to_dict()["approvals"]}
         assert steps == {"filing", "legal_review", "decision", "closing"}
         # each case was opened (登记) on its inspection's day, and its 立案 deadline runs 15 days from that

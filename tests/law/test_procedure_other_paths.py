@@ -16,6 +16,12 @@ from tests.law.procedure_helpers import (
 )
 
 
+def cn(iso: str) -> str:
+    from eco_field.documents.kinds.common import cn_date
+
+    return cn_date(iso)
+
+
 def test_first_violation_not_punished(cli, workspace, tmp_path):
     allow_roles(workspace)
     cid = recent_case(workspace, tmp_path, ("AIR-10",), days_ago=20)["id"]
@@ -81,19 +87,29 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
     fine_decided_and_served(cli, cid, tmp_path)
     refused(cli("cases", "event", cid, "recheck_violation", "--date", ago(-3)), "晚于今天")
     refused(cli("cases", "event", cid, "recheck_violation", "--date", ago(10)), "30日内")
-    ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(28), "--note", "暗查：仍超标排放"))
-    # the seizure still holds: no daily penalty while it stops the discharge
-    refused(cli("documents", "render", "daily-penalty-notice", "--case", cid), "第二十条")
-    refused(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(27)), "解除查封、扣押尚未登记")
-    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(27), "--ground", "3", "--note",
+    # the seizure still holds: a 复查 while it stops the discharge proves no refusal (按日办法第二十条), named
+    refused(cli("cases", "event", cid, "recheck_violation", "--date", ago(28), "--note", "暗查：仍超标排放",
+                "--evidence", "复查笔录"), "第二十条", "查封", ago(58))
+    refused(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(46)), "解除查封、扣押尚未登记")
+    ok(cli("cases", "event", cid, "seizure_lifted", "--date", ago(46), "--ground", "3", "--note",
            "已作出处罚决定，不再需要查封"))
-    ok(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(27)))
+    ok(cli("documents", "render", "seizure-release", "--case", cid, "--date", ago(46)))
+    # the 复查 states its evidence (按日办法第十六条: the decision prints it)
+    refused(cli("cases", "event", cid, "recheck_violation", "--date", ago(28), "--note", "暗查：仍超标排放"),
+            "--evidence")
+    ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(28), "--note", "暗查：仍超标排放",
+           "--evidence", "复查现场检查笔录（吕环查〔2026〕88号）、现场照片2张", "--officer", "张三", "--officer", "李四"))
     refused(cli("cases", "event", cid, "daily_notified", "--date", ago(15)), "按日连续处罚事先告知书尚未制作")
     ok(cli("documents", "render", "daily-penalty-notice", "--case", cid, "--date", ago(15)))
     ok(cli("cases", "event", cid, "daily_notified", "--date", ago(15)))
     refused(cli("cases", "event", cid, "daily_decided", "--date", ago(14)), "陈述申辩期至")
-    refused(cli("documents", "render", "daily-penalty-decision", "--case", cid), "负责人审批")
+    # 1,800,000 元 for this round: 法制审核 and 集体讨论 by the bureau's thresholds, then the 负责人
+    refused(cli("documents", "render", "daily-penalty-decision", "--case", cid), "法制审核尚未完成")
     ok(cli("cases", "event", cid, "waived", "--date", ago(13)))
+    ok(cli("cases", "approve", cid, "legal_review", "--by", "王法制", "--role", "法制审核人员", "--date", ago(12)))
+    refused(cli("documents", "render", "daily-penalty-decision", "--case", cid, "--date", ago(12)), "集体讨论尚未完成")
+    ok(cli("cases", "approve", cid, "collective", "--by", "李建国", "--role", "局负责人", "--date", ago(12)))
+    refused(cli("documents", "render", "daily-penalty-decision", "--case", cid, "--date", ago(12)), "负责人审批")
     ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(12)))
     ok(cli("documents", "render", "daily-penalty-decision", "--case", cid, "--date", ago(12), "-o",
            str(tmp_path / "daily.pdf")))
@@ -101,7 +117,12 @@ def test_seizure_then_daily_penalty(cli, workspace, tmp_path):
     # party let the period pass without a word
     said = pdf_text(str(tmp_path / "daily.pdf"))
     assert "书面表示放弃陈述、申辩和听证的权利" in said and "未提出陈述、申辩意见" not in said, said
+    # the days of the 查封 up to its release are left out of the count, and the 复查's evidence is printed
+    flat = said.replace("\n", "")
+    assert f"其中{cn(ago(46))}为我局对你单位实施查封期间" in flat and "共计18日" in flat, flat
+    assert "以上事实有以下证据为凭：复查现场检查笔录（吕环查〔2026〕88号）、现场照片2张。" in flat
+    assert "执法人员张三、李四对你单位进行复查" in flat
     ok(cli("cases", "event", cid, "daily_decided", "--date", ago(12)))
     refused(cli("cases", "statement", cid, "--date", ago(11), "--text", "补充申辩"), "已作出决定")
     daily = procedure.facts(workspace.db, cid)["daily"]
-    assert (daily["days"], daily["amount"]) == (19, 19 * 100000)  # counted only up to the re-check
+    assert (daily["days"], daily["amount"]) == (18, 18 * 100000)  # up to the re-check, less the 查封's day

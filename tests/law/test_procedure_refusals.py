@@ -190,7 +190,7 @@ def test_a_recheck_dated_ahead_is_never_counted(workspace, tmp_path):
     cid = _filed(workspace, tmp_path, days_ago=20)
     service.render(workspace, "rectification-order", case_id=cid, issued_on=ago(15))
     cases.record_event(workspace.db, cid, "order_served", ago(15))
-    cases.record_event(workspace.db, cid, "recheck_violation", ago(10))
+    cases.record_event(workspace.db, cid, "recheck_violation", ago(10), "", {"evidence": "复查笔录"})
     cases.assess(workspace.db, cid, {}, amount=20000, reason="裁量")
     with write_transaction(workspace.db):  # as older data held it, before the procedure refused such a date
         workspace.db.execute("INSERT INTO case_events (case_id, event, date, note, recorded_at) VALUES (?, ?, ?, ?, ?)",

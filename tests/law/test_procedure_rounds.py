@@ -38,11 +38,15 @@ def _decided_and_ordered(cli, workspace, tmp_path) -> str:
 
 
 def _round(cli, cid: str, recheck: int, decide: int, tmp_path: Path, n: int) -> tuple[dict, dict]:
-    ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(recheck), "--note", f"第{n}次暗查：仍超标排放"))
+    ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(recheck), "--note", f"第{n}次暗查：仍超标排放",
+           "--evidence", f"第{n}次复查现场检查笔录"))
     notice = _issue(cli, "daily-penalty-notice", cid, ago(recheck), tmp_path / f"notice{n}.pdf")
     ok(cli("cases", "event", cid, "daily_notified", "--date", ago(recheck)))
     ok(cli("cases", "event", cid, "waived", "--date", ago(decide + 1)))
-    ok(cli("cases", "approve", cid, "decision", "--by", "李建国", "--role", "局负责人", "--date", ago(decide)))
+    # each round is over 1,000,000 元: 法制审核 and 集体讨论 of its own, after its notice
+    for step, by, role in (("legal_review", "王法制", "法制审核人员"), ("collective", "李建国", "局负责人"),
+                           ("decision", "李建国", "局负责人")):
+        ok(cli("cases", "approve", cid, step, "--by", by, "--role", role, "--date", ago(decide)))
     decision = _issue(cli, "daily-penalty-decision", cid, ago(decide), tmp_path / f"decision{n}.pdf")
     ok(cli("cases", "event", cid, "daily_decided", "--date", ago(decide)))
     return notice, decision
@@ -90,7 +94,8 @@ def _facts_rounds(workspace, cid: str) -> list[dict]:
 def test_reissuing_within_a_round_supersedes_only_that_round(cli, workspace, tmp_path):
     cid = _decided_and_ordered(cli, workspace, tmp_path)
     first = _round(cli, cid, 28, 12, tmp_path, 1)
-    ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(6), "--note", "第2次暗查：仍超标排放"))
+    ok(cli("cases", "event", cid, "recheck_violation", "--date", ago(6), "--note", "第2次暗查：仍超标排放",
+           "--evidence", "第2次复查现场检查笔录"))
     again = _issue(cli, "daily-penalty-notice", cid, ago(6), tmp_path / "n2.pdf")
     fixed = _issue(cli, "daily-penalty-notice", cid, ago(6), tmp_path / "n2b.pdf")
     assert again["superseded"] == [] and fixed["superseded"] == [again["number"]]

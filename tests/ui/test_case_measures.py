@@ -31,7 +31,7 @@ def _event(w: CaseWalker, code: str, days_ago: int, check: bool = True, **values
     assert set(values) <= shown, (code, shown)
     for key, value in values.items():
         widget = details.widgets[key]
-        if key in ("measure", "ground_item", "ground"):
+        if key in ("measure", "ground_item", "ground", "scope"):
             index = widget.findData(value)
             assert index >= 0, (key, value)
             widget.setCurrentIndex(index)
@@ -89,29 +89,39 @@ def test_seizure_then_daily_penalty_walked_through_the_window(window, ctx, dialo
     w.refused(lambda: _event(w, "order_served", 47, False), "责令改正违法行为决定书尚未制作")
     w.document("rectification-order", 47)
     _event(w, "order_served", 47)
-    _event(w, "recheck_violation", 28, note="暗查：仍超标排放")
+    # the 查封 still stops the discharge: a 复查 now proves no refusal (按日办法第二十条)
+    w.refused(lambda: _event(w, "recheck_violation", 28, False, note="暗查：仍超标排放", evidence="复查笔录"),
+              "第二十条")
     # the release needs its reason, which the 解除决定书 prints
-    w.refused(lambda: _event(w, "seizure_lifted", 27, False), "解除")
+    w.refused(lambda: _event(w, "seizure_lifted", 46, False), "解除")
     # and its ground, an item of 行政强制法第二十八条第一款 picked by the form (named by the form's field)
-    said = w.refused(lambda: _event(w, "seizure_lifted", 27, False, note="已作出处罚决定，不再需要查封"),
+    said = w.refused(lambda: _event(w, "seizure_lifted", 46, False, note="已作出处罚决定，不再需要查封"),
                      "“解除依据”", "第二十八条第一款")
     assert "--" not in said
-    _event(w, "seizure_lifted", 27, ground="decided", note="已作出处罚决定，不再需要查封")
-    release = w.document("seizure-release", 27)
+    _event(w, "seizure_lifted", 46, ground="decided", note="已作出处罚决定，不再需要查封")
+    release = w.document("seizure-release", 46)
+    # the 复查's evidence is a field of its own, named on screen when left out
+    said = w.refused(lambda: _event(w, "recheck_violation", 28, False, note="暗查：仍超标排放"), "“复查证据”")
+    assert "--" not in said
+    _event(w, "recheck_violation", 28, note="暗查：仍超标排放", evidence="复查现场检查笔录、现场照片2张",
+           officers="张三、李四")
     w.document("daily-penalty-notice", 15)
     _event(w, "daily_notified", 15)
-    _event(w, "waived", 13)
+    _event(w, "waived", 13, scope="statement_and_hearing")
+    w.approve("legal_review", 12, by="王法制", role="法制审核人员")  # 1,800,000 元: 法制审核 and 集体讨论
+    w.approve("collective", 12)
     w.approve("decision", 12)
     daily = w.document("daily-penalty-decision", 12)
     _event(w, "daily_decided", 12)
-    assert procedure.facts(ctx.db, cid)["daily"]["days"] == 19
+    assert procedure.facts(ctx.db, cid)["daily"]["days"] == 18  # the release day was still the 查封's
 
     for must in ("查封决定书", "第四条第一款第六项", "决定对你单位造成污染物排放的设施、设备实施查封"):
         assert must in _read(seizure), must
     assert "查封（扣押）" not in _read(seizure)
     assert "检测报告尚未出具，需待检测结论" in _read(extension)
     assert "已作出处罚决定，不再需要查封" in _read(release)
-    assert "按日连续处罚决定书" in _read(daily) and "19日" in _read(daily), _read(daily)[:1500]
+    assert "按日连续处罚决定书" in _read(daily) and "共计18日" in _read(daily), _read(daily)[:1500]
+    assert "以上事实有以下证据为凭：复查现场检查笔录、现场照片2张。" in _read(daily)
     shown = [t for kind, _title, t in dialogs.shown if kind == "error"]
     assert not [t for t in shown if "--" in t or "AIR-" in t]
 

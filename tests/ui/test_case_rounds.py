@@ -36,11 +36,13 @@ def _decided_and_ordered(ctx, tmp_path) -> str:
 
 
 def _round(ctx, cid: str, recheck: int, decide: int | None) -> None:
-    cases.record_event(ctx.db, cid, "recheck_violation", ago(recheck), "暗查：仍超标排放")
+    cases.record_event(ctx.db, cid, "recheck_violation", ago(recheck), "暗查：仍超标排放", {"evidence": "复查笔录"})
     service.render(ctx.ws, "daily-penalty-notice", case_id=cid, issued_on=ago(recheck))
     cases.record_event(ctx.db, cid, "daily_notified", ago(recheck))
     if decide is not None:
         cases.record_event(ctx.db, cid, "waived", ago(decide + 1))
+        case_steps.approve(ctx.db, cid, "legal_review", "王法制", "法制审核人员", ago(decide))  # over 1,000,000 元
+        case_steps.approve(ctx.db, cid, "collective", "李建国", "局负责人", ago(decide))
         case_steps.approve(ctx.db, cid, "decision", "李建国", "局负责人", ago(decide))
         service.render(ctx.ws, "daily-penalty-decision", case_id=cid, issued_on=ago(decide))
         cases.record_event(ctx.db, cid, "daily_decided", ago(decide))

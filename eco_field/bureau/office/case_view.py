@@ -143,11 +143,10 @@ def waiting_steps(s: CaseState, today: date) -> list[str]:
     """The approval steps the case waits for now: open by the engine, required, and not yet passed."""
     steps = []
     for step in STEP_ORDER:
-        if step == "legal_review" and not approvals.legal_review_required(s):
+        needed, since = approvals.required_now(s, step)  # a 按日 round: by its own total, since its notice
+        if not needed:
             continue
-        if step == "collective" and not approvals.collective_required(s):
-            continue
-        if dec.approval(s, step, today) is not None or approvals.missing(s, step, today) is None:
+        if dec.approval(s, step, today) is not None or approvals.missing(s, step, today, since=since) is None:
             continue
         steps.append(step)
     return steps

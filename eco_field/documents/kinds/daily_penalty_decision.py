@@ -36,8 +36,8 @@ def gather(src: Source) -> dict[str, Any]:
     rec["statements"] = [s for s in facts.statements(src) if s["date"] >= since]
     rec["waived"], rec["hearing_held"] = None, None
     if src.record_format >= 3:  # format 2 and before said 「未提出陈述、申辩意见」 even after a written waiver
-        events = facts.event_dates(src, *WAIVER_EVENTS, "hearing_held")
-        waived = [e for name in WAIVER_EVENTS for e in events[name] if e["date"] >= since]
+        events = facts.event_dates(src, "hearing_held")
+        waived = [e for e in facts.waivers(src, *WAIVER_EVENTS) if e["date"] >= since]
         held = [e for e in events["hearing_held"] if e["date"] >= since]
         rec["waived"], rec["hearing_held"] = (waived[-1] if waived else None), (held[-1] if held else None)
     return rec

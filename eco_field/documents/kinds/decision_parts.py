@@ -163,7 +163,9 @@ def statements_paragraphs(page: Page, rec: dict[str, Any], *, with_circumstances
     reply's reason (「已考虑其改正情节」) is read beside what the discretion applied, not taken on its word."""
     said, waived, hearing = rec["statements"], rec.get("waived"), rec.get("hearing_held")
     out = []
-    if waived:
+    if waived and "scope" in waived:  # format 5: exactly what the party gave up in writing
+        out += waiver_paragraphs(page, rec, waived)
+    elif waived:
         out.append(page.p(f"你单位于{cn_date(waived['date'])}书面表示放弃陈述、申辩" +
                           ("和听证" if rec.get("hearing") else "") + "的权利。"))
     if hearing:
@@ -182,6 +184,20 @@ def statements_paragraphs(page: Page, rec: dict[str, Any], *, with_circumstances
     if not said and not waived:
         out.append(page.p("你单位在规定期限内未提出陈述、申辩意见" + ("，也未要求听证" if rec.get("hearing") and not hearing
                                                               else "") + "。"))
+    return out
+
+
+def waiver_paragraphs(page: Page, rec: dict[str, Any], waived: dict[str, Any]) -> list[Flowable]:
+    """The written waiver by its scope (procedure_guards.waiver_scope): the statement only, or also the hearing the
+    notice offered; where only the statement was waived, whether a hearing was asked for in its period."""
+    from eco_field.law.procedure_guards import waiver_scope
+
+    scope = waiver_scope({"scope": waived.get("scope")}, bool(rec.get("hearing")))
+    if scope == "statement_and_hearing":
+        return [page.p(f"你单位于{cn_date(waived['date'])}书面表示放弃陈述、申辩和听证的权利。")]
+    out = [page.p(f"你单位于{cn_date(waived['date'])}书面表示放弃陈述、申辩的权利。")]
+    if rec.get("hearing") and not rec.get("hearing_held"):
+        out.append(page.p("你单位在规定期限内未要求听证。"))
     return out
 
 

@@ -41,8 +41,8 @@ def procedure(src: Source, rec: dict[str, Any]) -> dict[str, Any]:
     if notice is not None:
         notice = {**notice, "title": title_for(hearing)}
     served = facts.last_event(src, "notified")
-    events = facts.event_dates(src, *WAIVER_EVENTS, "hearing_held")
-    waived = [e for name in WAIVER_EVENTS for e in events[name]]
+    events = facts.event_dates(src, "hearing_held")
+    waived = facts.waivers(src, *WAIVER_EVENTS)
     out = {"hearing": hearing, "notice": notice, "notice_served": served["date"] if served else None,
            "statements": facts.statements(src), "waived": waived[-1] if waived else None,
            "hearing_held": events["hearing_held"][-1] if events["hearing_held"] else None}

@@ -100,6 +100,18 @@ def event_dates(src: Source, *wanted: str) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def waivers(src: Source, *codes: str) -> list[dict[str, Any]]:
+    """The written waivers ({date, note}) in date order; from record format 5 each also carries its "scope" as
+    recorded (None for a waiver recorded without one: procedure_guards.waiver_scope reads the default)."""
+    out = []
+    for r in event_rows(src, *(codes or ("waived",))):
+        found = {"date": r["date"], "note": r["note"]}
+        if src.record_format >= 5:
+            found["scope"] = r["data"].get("scope")
+        out.append(found)
+    return out
+
+
 def last_event(src: Source, event: str) -> dict[str, Any] | None:
     found = event_dates(src, event)[event]
     return found[-1] if found else None

@@ -77,7 +77,7 @@ def gather_order(src: Source, halt: bool) -> dict[str, Any]:
     rec["notice"] = {**notice, "title": NOTICE_TITLES[rec["measure"]["name"]], "served": since if served else None}
     # what the party said to this notice (not to an earlier penalty notice), and whether it was adopted
     rec["statements"] = [s for s in facts.statements(src) if s["date"] >= since]
-    rec["waived"] = next((w for w in reversed(facts.event_dates(src, "waived")["waived"]) if w["date"] >= since), None)
+    rec["waived"] = next((w for w in reversed(facts.waivers(src)) if w["date"] >= since), None)
     rec["hearing_held"] = next((h for h in reversed(facts.event_dates(src, "hearing_held")["hearing_held"])
                                 if h["date"] >= since), None)
     rec["hearing"] = True
