@@ -244,12 +244,19 @@ def next_steps(db: sqlite_utils.Database, case_id: str, today: date | None = Non
     for code in [*EVENTS, *APPROVAL_EVENTS]:
         reason = reason_for(s, code, s.today, None)
         events.append({"event": code, "allowed": reason is None, "reason": reason or "",
-                       **_round_key(s, SERVES.get(code, ("",))[0])})
+                       **(_follow_up_round(s, code) or _round_key(s, SERVES.get(code, ("",))[0]))})
     documents = [{"kind": kind, "allowed": (r := _document_reason(s, kind)) is None, "reason": r or "",
                   **_round_key(s, kind)} for kind in DOCUMENTS]
     # each 按日连续处罚 round with its own days and amount (law/rounds.py); warnings: open steps, but said
     return {"events": events, "documents": documents, "daily_rounds": daily_rounds(s),
             "warnings": g.report_warnings(s)}
+
+
+def _follow_up_round(s: CaseState, code: str) -> dict[str, int]:
+    """The 按日 round a service or payment recorded now belongs to: the first round not yet served (paid)."""
+    if code in ("daily_served", "daily_paid"):
+        return {"round": len(s.all(code)) + 1}
+    return {}
 
 
 def _round_key(s: CaseState, kind: str) -> dict[str, int]:
