@@ -58,6 +58,7 @@ def ordered(ws, tmp_path: Path, amount: int, *, seized: bool = False) -> str:
     service.render(ws, "penalty-decision", case_id=cid, issued_on=ago(48))
     cases.record_event(db, cid, "decided", ago(48))
     cases.record_event(db, cid, "served", ago(47))
+    service.render(ws, "rectification-order", case_id=cid, issued_on=ago(47))
     cases.record_event(db, cid, "order_served", ago(47))
     return cid
 

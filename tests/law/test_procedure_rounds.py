@@ -230,7 +230,8 @@ def test_each_order_served_needs_its_own_order_issued_before_it(workspace, tmp_p
     assert not order["allowed"] and "复查发现仍未改正的，可以再次责令改正" in order["reason"], order
     with pytest.raises(BadInput, match="复查发现仍在违法的，方可再次责令改正"):  # served once, not twice
         cases.record_event(workspace.db, cid, "order_served", ago(29))
-    cases.record_event(workspace.db, cid, "recheck_violation", ago(20), "暗查：仍超标排放")
+    cases.record_event(workspace.db, cid, "recheck_violation", ago(20), "暗查：仍超标排放",
+                       {"evidence": "复查现场检查笔录、现场照片2张"})
     with pytest.raises(BadInput, match=f"早于复查发现仍在违法日期 {ago(20)}"):
         service.render(workspace, "rectification-order", case_id=cid, issued_on=ago(21))
     served_event = {e["event"]: e for e in procedure.next_steps(workspace.db, cid)["events"]}["order_served"]
