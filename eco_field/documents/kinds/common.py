@@ -34,7 +34,11 @@ from eco_field.workspace import Workspace
 #    circumstances applied after the replies to statements; the 催告书's 加处罚款 comes from law.deadlines (to
 #    the fen, capped at the fine); the 查封决定书's period and the 延期通知书's ends come from law.seizure_period
 #    (30 days from the day after, +30 once); the 立案审批表 names each approver of the filing chain; the
-#    不予行政处罚决定书 names the evidence its grounds rest on.
+#    不予行政处罚决定书 names the evidence its grounds rest on; a fine other than the benchmark's states the
+#    bureau's reason (`discretion_reason`); the 告知书 kinds state the procedure's 陈述申辩 period
+#    (`statement_days`); the 内部审批表 prints 不适用 where 法制审核/集体讨论 are not required; the 按日 notice and
+#    decision leave out (and say) the days a 查封/扣押/停产整治 held, print the 复查's evidence and officers; the
+#    decisions and orders print exactly what a written waiver gave up.
 RECORD_FORMAT = 5
 
 
