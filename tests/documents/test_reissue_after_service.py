@@ -50,7 +50,8 @@ def test_a_served_order_is_not_reissued_and_a_failed_recheck_opens_a_new_round(r
     assert row["allowed"] is False and corrected["number"] in row["reason"] and "按日连续处罚办法" in row["reason"]
 
     # 复查 finds the violation continuing: a new order is a new round, the served one stays in force
-    cases.record_event(ready.db, case_id, "recheck_violation", ago(30), "暗查：仍超标排放")
+    cases.record_event(ready.db, case_id, "recheck_violation", ago(30), "暗查：仍超标排放",
+                       {"evidence": "复查现场检查笔录、现场照片2张"})
     assert procedure.document_allowed(ready.db, case_id, "rectification-order", date.fromisoformat(ago(31)))[0] is False
     again, _ = issue(ready, "rectification-order", case_id, tmp_path, ago(30))
     assert again["superseded"] == [] and _status(ready, corrected["number"]) == "issued"
