@@ -167,13 +167,15 @@ def issue(ws: Workspace, kind: str, inspection_id: str | None = None, case_id: s
         issued = numbering.issue(db, kind, day.year)
         for old in earlier:  # voided first: what the new document lists as issued before it excludes them
             _supersede(db, old, issued.number, reason)
-        rec = gather_record(module, src)
+        with settings.recording() as used:  # the settings the record rests on are kept with the document
+            rec = gather_record(module, src)
         record_sha = sha256_of(rec)
         page = _page(ws, module, fonts, issued.number, day, record_sha, rec, draft=False)
         pdf, pages = layout.build(page, module.story(page, rec), qr.payload(issued.number, record_sha))
         fonts.refuse_missing()  # a character no font of the chain draws: refused by name, never blank
         stated = {**facts.of_record(kind, page.title, rec, page.issued_on), "issued_date": day.isoformat(),
-                  "record_format": src.record_format, **({"round": round_no} if round_no else {})}
+                  "record_format": src.record_format, **({"round": round_no} if round_no else {}),
+                  "settings": dict(sorted(used.items()))}
         doc, ref = _keep(ws, src, rec, kind, issued.number, record_sha, pdf, pages, out_path, stated, page.spots)
         for old in earlier:
             db.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", [doc["id"], old["id"]])
@@ -438,7 +440,9 @@ def _regather(ws: Workspace, doc: dict[str, Any]) -> tuple[str | None, str]:
                  format=int((doc.get("facts") or {}).get("record_format") or 1),  # none kept: issued as format 1
                  upto_seq=_issue_seq(ws, doc["id"]), issued_on=_issued_day(doc))
     try:
-        return sha256_of(gather_record(module, src)), ""
+        # with the settings the document was made with (kept from this change on; earlier ones: today's)
+        with settings.as_kept((doc.get("facts") or {}).get("settings")):
+            return sha256_of(gather_record(module, src)), ""
     except EcoFieldError as exc:
         return None, f"记录已无法读取：{exc}"
 

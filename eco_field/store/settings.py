@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from eco_field.clock import DEFAULT_TIME_ZONE
@@ -37,17 +40,60 @@ DEFAULTS: dict[str, str] = {
 }
 
 
+# What an issued document's record may depend on: the bureau's details, the document settings and the procedure's
+# thresholds. A document keeps the values it was made with (documents.service: facts["settings"]), and its record
+# is gathered again with those when verified, so a bureau that later moves or changes a threshold does not make
+# every genuine document it issued before look altered. Numbering, fonts and credentials are not part of it.
+RECORD_KEYS = ("bureau_name", "time_zone", "photo_time_tolerance_min")
+RECORD_PREFIXES = ("doc_", "procedure_")
+NOT_RECORD = ("doc_font", "doc_serial_width", "doc_auto_block_size", "doc_code:")
+_read: ContextVar[dict[str, str] | None] = ContextVar("settings_read", default=None)
+_kept: ContextVar[dict[str, str] | None] = ContextVar("settings_kept", default=None)
+
+
+def in_record(key: str) -> bool:
+    return (key in RECORD_KEYS or key.startswith(RECORD_PREFIXES)) and not key.startswith(NOT_RECORD)
+
+
+@contextmanager
+def recording() -> Iterator[dict[str, str]]:
+    """The record settings read inside the block (key -> value as read), for a document to keep."""
+    seen: dict[str, str] = {}
+    token = _read.set(seen)
+    try:
+        yield seen
+    finally:
+        _read.reset(token)
+
+
+@contextmanager
+def as_kept(values: dict[str, str] | None) -> Iterator[None]:
+    """Inside the block, the record settings read are the values a document kept (None: the current ones)."""
+    token = _kept.set({str(k): str(v) for k, v in values.items()} if values else None)
+    try:
+        yield
+    finally:
+        _kept.reset(token)
+
+
+def _seen(key: str, value: str) -> str:
+    kept, seen = _kept.get(), _read.get()
+    if kept is not None and key in kept and in_record(key):
+        value = kept[key]
+    if seen is not None and in_record(key):
+        seen[key] = value
+    return value
+
+
 def get(db: sqlite_utils.Database, key: str) -> str:
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    if row is not None:
-        return row[0]
-    return DEFAULTS.get(key, "")
+    return _seen(key, row[0] if row is not None else DEFAULTS.get(key, ""))
 
 
 def get_all(db: sqlite_utils.Database) -> dict[str, str]:
     values = dict(DEFAULTS)
     values.update({k: v for k, v in db.execute("SELECT key, value FROM settings")})
-    return values
+    return {k: _seen(k, v) for k, v in values.items()}
 
 
 def put(db: sqlite_utils.Database, key: str, value: str) -> None:
