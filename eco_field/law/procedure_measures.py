@@ -319,18 +319,20 @@ def daily_decided(s: CaseState, day: date, data: dict | None) -> str | None:
 
 def daily_served(s: CaseState, day: date, data: dict | None) -> str | None:
     """送达按日连续处罚决定书: each round's decision is served once, after it was made."""
-    decided, served = s.all("daily_decided"), s.all("daily_served")
-    if len(served) >= len(decided):
-        return text("procedure.daily_nothing_to_serve")
-    return _not_before(day, decided[len(served)])
+    return _round_follow_up(s, day, "daily_decided", "daily_served", "procedure.daily_nothing_to_serve")
 
 
 def daily_paid(s: CaseState, day: date, data: dict | None) -> str | None:
     """缴纳按日连续处罚罚款: a served round's fine, once (enforcement of an unpaid one is not modelled here)."""
-    served, paid = s.all("daily_served"), s.all("daily_paid")
-    if len(paid) >= len(served):
-        return text("procedure.daily_nothing_to_pay")
-    return _not_before(day, served[len(paid)])
+    return _round_follow_up(s, day, "daily_served", "daily_paid", "procedure.daily_nothing_to_pay")
+
+
+def _round_follow_up(s: CaseState, day: date, before: str, code: str, nothing: str) -> str | None:
+    """The next round's `code` follows that round's `before` (one each, in order), never dated before it."""
+    done, follows = s.all(before), s.all(code)
+    if len(follows) >= len(done):
+        return text(nothing)
+    return _not_before(day, done[len(follows)])
 
 
 def daily_unsettled(s: CaseState) -> str | None:

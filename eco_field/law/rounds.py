@@ -43,25 +43,8 @@ ROUND_KINDS: dict[str, tuple[str, bool]] = {
 # kinds whose rounds are not counted by one event (see rectification_round)
 ROUND_RULES = ("rectification-order",)
 
-# kind -> the events that record its service or its taking effect (送达, 作出, 移送 …): once one is recorded on or
-# after the current document's date of issue, that document is not re-issued (served_already)
-SERVED_BY: dict[str, tuple[str, ...]] = {
-    "rectification-order": ("order_served",),
-    "seizure-release": ("seizure_release_served",),
-    "penalty-notice": ("notified",),
-    "hearing-notice": ("hearing_notified",),
-    "penalty-decision": ("served", "decided"),
-    "no-penalty-decision": ("served", "no_penalty"),
-    "daily-penalty-notice": ("daily_notified",),
-    "daily-penalty-decision": ("daily_served", "daily_decided"),
-    "payment-reminder": ("payment_reminder",),
-    "production-notice": ("production_notified",),
-    "production-limit-order": ("production_limited",),
-    "production-halt-order": ("production_halted",),
-    "detention-transfer": ("detention_transfer",),
-    "criminal-transfer": ("criminal_transfer",),
-}
-# the events above that are a service (送达); the others record that the act took effect (作出决定, 移送)
+# of the events that serve a document or give it effect (procedure.SERVES), those that are a service (送达); the
+# others record that the act took effect (作出决定, 移送)
 SERVICE_EVENTS = frozenset({"order_served", "seizure_release_served", "notified", "hearing_notified", "served",
                             "daily_notified", "daily_served", "payment_reminder", "production_notified"})
 
@@ -120,10 +103,11 @@ def served_already(s: CaseState, kind: str) -> str | None:
     took effect: a re-issue would void it (documents.service supersedes). None when nothing stands in the way.
     The reason names the document, its number and the day of its service; for a kind with a next round, what
     opens it."""
+    from eco_field.law.procedure import SERVES
     from eco_field.law.procedure_guards import step_label
     from eco_field.messages import text
 
-    events = SERVED_BY.get(kind)
+    events = tuple(code for code, kinds in SERVES.items() if kind in kinds)
     docs = s.documents_of(kind, round_of(s, kind)) if events else []
     if not docs:
         return None
